@@ -1,0 +1,20 @@
+"""siyu_sim: an agent-based simulation of a brand's private domain (私域).
+
+>>> from siyu_sim import PrivateDomainModel, presets
+>>> daily = PrivateDomainModel(presets.nurture(), customers=2_000, seed=7).run(days=30)
+"""
+
+from .customers import Customer, CustomerTable, Status
+from .levers import LEVER_TYPES, Lever, register_lever
+from .model import PrivateDomainModel
+from .params import Behaviour, Economics, Population, Segment
+from .scenario import Scenario
+from .schedule import Schedule
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "LEVER_TYPES", "Behaviour", "Customer", "CustomerTable", "Economics", "Lever",
+    "Population", "PrivateDomainModel", "Scenario", "Schedule", "Segment", "Status",
+    "__version__", "register_lever",
+]

@@ -1,0 +1,97 @@
+"""The brand as levers see it: today's plan, and the few actions that change the pool.
+
+Levers act only through this narrow interface, so a researcher's new lever needs nothing
+from the model's internals.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from .customers import Status
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .model import PrivateDomainModel
+    from .plan import DayPlan
+
+
+class BrandContext:
+    """What one lever (named ``lever_name``) can see and do."""
+
+    def __init__(self, model: "PrivateDomainModel", lever_name: str):
+        self._model = model
+        self.lever_name = lever_name
+
+    # --- what the lever can read --------------------------------------------------------
+    @property
+    def day(self) -> int:
+        return self._model.day
+
+    @property
+    def plan(self) -> "DayPlan":
+        return self._model.plan
+
+    @property
+    def execution(self) -> float:
+        return self._model.plan.execution
+
+    @property
+    def customers(self):
+        """The customer table (read it; change it only through the methods below)."""
+        return self._model.customers
+
+    @property
+    def economics(self):
+        return self._model.economics
+
+    @property
+    def population(self):
+        return self._model.population
+
+    def segment_status_mask(self, segments: list[str] | None, statuses: list[str]) -> np.ndarray:
+        """Boolean [segment, status] table: True where the lever targets."""
+        return self._model.target_table(segments, statuses)
+
+    def uniform(self, purpose: str) -> np.ndarray:
+        """One uniform per row from this lever's own named stream."""
+        return self._model.streams.uniform(f"{self.lever_name}.{purpose}", len(self._model.customers))
+
+    def generator(self, purpose: str) -> np.random.Generator:
+        """This lever's own named random stream, for draws that are not one per row."""
+        return self._model.streams.get(f"{self.lever_name}.{purpose}")
+
+    # --- what the lever can do ----------------------------------------------------------
+    def acquire(self, probability: np.ndarray, source: str, cost_per_add_cny: float = 0.0, *,
+                into_group: bool = True, add_friend: bool = True, on_wecom: bool = True) -> float:
+        """Each prospect joins with its ``probability`` today; returns real customers added."""
+        u = self.uniform("acquire")
+        chosen = (self._model.customers.status == Status.PROSPECT) & (u < probability)
+        added = self._model.add_members(np.flatnonzero(chosen), source, into_group=into_group,
+                                        add_friend=add_friend, on_wecom=on_wecom)
+        self.charge_acquisition(added * cost_per_add_cny)
+        return added
+
+    def charge_acquisition(self, cny: float) -> None:
+        self._model.ledger.acquisition_today += cny
+
+    def charge_tools(self, cny: float) -> None:
+        self._model.ledger.tool_today += cny
+
+    def add_staff(self, staff: float) -> None:
+        self.plan.staff += staff
+
+    def set_member_cap(self, cap: float | None) -> None:
+        """Limit the pool to ``cap`` real members (pilot before scale); None lifts the cap."""
+        self._model.member_cap = cap
+
+    def lose_members(self, rows: np.ndarray) -> float:
+        """Members in ``rows`` become churned at once (account ban, migration loss)."""
+        return self._model.lose_members(rows)
+
+    def move_to_wecom(self, rows: np.ndarray) -> None:
+        t = self._model.customers
+        t.on_wecom[rows] = True
+        gids = np.unique(t.group[rows])
+        self._model.groups.reset_mood(gids[gids >= 0])

@@ -1,0 +1,82 @@
+"""The ledger: money in and out, day by day, and the paid-ads alternative.
+
+Definitions (all CNY, every figure multiplied by row weights):
+- gmv: member orders valued at list price;
+- discount_cost: what coupons took off those orders;
+- revenue = gmv − discount_cost (what members actually paid);
+- cogs: cost of goods of member orders; gross_margin = revenue − cogs;
+- profit = revenue − cogs − staff_cost − tool_cost − acquisition_cost;
+- spend = staff + tools + acquisition + discounts: the money put into the private domain;
+- roi = cum_profit / cum_spend: net CNY returned per CNY put in;
+- alt_ads_cum_return: the same cumulative spend in paid ads, at the scenario's revenue per
+  CNY (DOMAIN 000: 100 CNY into Douyin returns 300); alt_ads_cum_profit is its profit at this
+  scenario's gross margin, the number to set against cum_profit ("is it the best use of the
+  same money?").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .params import Economics
+
+
+@dataclass
+class DayMoney:
+    orders: float
+    gmv: float
+    discount_cost: float
+    revenue: float
+    cogs: float
+    gross_margin: float
+    staff_cost: float
+    tool_cost: float
+    acquisition_cost: float
+    profit: float
+    spend: float
+
+
+class Ledger:
+    """Accumulates today's costs from levers and rules, closes the day, keeps the totals."""
+
+    def __init__(self, economics: Economics):
+        self.economics = economics
+        self.acquisition_today = 0.0
+        self.tool_today = 0.0
+        self.cum_profit = 0.0
+        self.cum_spend = 0.0
+        self.cum_revenue = 0.0
+
+    def open_day(self) -> None:
+        self.acquisition_today = 0.0
+        self.tool_today = 0.0
+
+    def close_day(self, orders: float, discount_cost: float, staff: float,
+                  members: float) -> DayMoney:
+        e = self.economics
+        gmv = orders * e.order_value_cny
+        revenue = gmv - discount_cost
+        cogs = orders * e.unit_cost_cny
+        staff_cost = staff * e.staff_cost_per_day_cny
+        tool_cost = self.tool_today + e.tool_cost_per_day_cny + e.tool_cost_per_member_day_cny * members
+        acquisition = self.acquisition_today
+        profit = revenue - cogs - staff_cost - tool_cost - acquisition
+        spend = staff_cost + tool_cost + acquisition + discount_cost
+        self.cum_profit += profit
+        self.cum_spend += spend
+        self.cum_revenue += revenue
+        return DayMoney(orders, gmv, discount_cost, revenue, cogs, revenue - cogs, staff_cost,
+                        tool_cost, acquisition, profit, spend)
+
+    @property
+    def roi(self) -> float:
+        return self.cum_profit / self.cum_spend if self.cum_spend > 0 else 0.0
+
+    @property
+    def alt_ads_cum_return(self) -> float:
+        return self.cum_spend * self.economics.paid_ads_return_per_cny
+
+    @property
+    def alt_ads_cum_profit(self) -> float:
+        e = self.economics
+        return self.cum_spend * (e.paid_ads_return_per_cny * e.gross_margin_rate - 1.0)

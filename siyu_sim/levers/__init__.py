@@ -1,0 +1,14 @@
+"""What the brand does. ``LEVER_TYPES`` maps a scenario's ``type`` name to a lever class;
+``@register_lever("name")`` on a new class in any imported module adds one."""
+
+from . import acquisition, events, touches  # noqa: F401  (registers the built-in levers)
+from .acquisition import PackageCard, PaidAds, ReferralReward, StoreQR
+from .base import LEVER_TYPES, Lever, lever_from_dict, register_lever
+from .events import AccountBan, Migration, PilotThenScale
+from .touches import Broadcast, Care, Coupon, Execution, Moments
+
+__all__ = [
+    "LEVER_TYPES", "AccountBan", "Broadcast", "Care", "Coupon", "Execution", "Lever",
+    "Migration", "Moments", "PackageCard", "PaidAds", "PilotThenScale", "ReferralReward",
+    "StoreQR", "lever_from_dict", "register_lever",
+]

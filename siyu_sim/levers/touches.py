@@ -1,0 +1,111 @@
+"""Touch levers: group broadcasts, Moments posts, coupons and 1:1 care."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from ..rules._base import param
+from .base import Lever, register_lever
+
+MemberStatus = Literal["active", "muted"]
+
+
+class _Targeted(Lever):
+    segments: list[str] | None = Field(
+        None, description="Segment names targeted; none = every segment.")
+    statuses: list[MemberStatus] = Field(
+        default_factory=lambda: ["active", "muted"], min_length=1,
+        description="Member statuses targeted: active and/or muted.")
+
+
+@register_lever("broadcast")
+class Broadcast(Lever):
+    """Pushes to every community group: count per day, content quality, promotional share
+    (DOMAIN 001/003: frequency annoys, quality builds trust, promotions erode it)."""
+
+    phase = 40
+    frequency_per_day: float = param(1.0, 0.0, 48.0, "pushes per day", "Group pushes per day.")
+    content_quality: float = param(0.6, 0.0, 1.0, "quality", "Usefulness of the content, 0–1.")
+    promo_share: float = param(0.3, 0.0, 1.0, "share", "Share of pushes that are promotions.")
+    staff: float = param(0.5, 0.0, 1e4, "staff", "Operators writing and posting (cost per day).")
+
+    def fire(self, day, brand, strength):
+        brand.plan.add_broadcasts(self.frequency_per_day * strength,
+                                  self.content_quality * brand.execution, self.promo_share)
+        brand.add_staff(self.staff)
+
+
+@register_lever("moments")
+class Moments(Lever):
+    """Moments (朋友圈) posts seen by WeCom / personal friends (DOMAIN 003: every post tells
+    people who you are)."""
+
+    phase = 40
+    posts_per_day: float = param(1.0, 0.0, 48.0, "posts per day", "Moments posts per day.")
+    content_quality: float = param(0.6, 0.0, 1.0, "quality", "Usefulness of the posts, 0–1.")
+    promo_share: float = param(0.3, 0.0, 1.0, "share", "Share of posts that are promotions.")
+    staff: float = param(0.0, 0.0, 1e4, "staff", "Operators posting (cost per day).")
+
+    def fire(self, day, brand, strength):
+        brand.plan.add_moments(self.posts_per_day * strength,
+                               self.content_quality * brand.execution, self.promo_share)
+        brand.add_staff(self.staff)
+
+
+@register_lever("coupon")
+class Coupon(_Targeted):
+    """A discount issued on the schedule's days and valid for ``valid_days`` (DOMAIN 004:
+    lifts conversion now, sacrifices margin; 002/003: trains customers to wait for deals).
+    Daily check-in coupons (Luckin, 001) are ``every = 1`` with a small depth."""
+
+    phase = 40
+    depth: float = param(0.1, 0.0, 0.9, "share of list price", "Discount depth.")
+    valid_days: int = Field(3, ge=1, le=365, description="Days a coupon stays usable.",
+                            json_schema_extra={"unit": "days"})
+    push: bool = Field(True, description="Announce the coupon with a promotional push on issue day.")
+
+    def act(self, day, brand):
+        issued = self.schedule.last_on(day)
+        if issued is None or day - issued >= self.valid_days:
+            return
+        target = brand.segment_status_mask(self.segments, self.statuses)
+        brand.plan.offer_coupon(self.depth * self.schedule.strength(issued), target,
+                                push=self.push and issued == day)
+
+
+@register_lever("care")
+class Care(_Targeted):
+    """1:1 care by staff: chats that are not about products, likes and thoughtful comments
+    on Moments, small surprises (DOMAIN 000/001). Capacity = staff × contacts per staff ×
+    execution; when the targeted pool outgrows it, each member gets less (DOMAIN 000: does
+    it scale?)."""
+
+    phase = 40
+    staff: float = param(1.0, 0.0, 1e5, "staff", "Operators doing 1:1 care.")
+    contacts_per_staff_per_day: float = param(
+        80.0, 0.0, 2000.0, "contacts per staff per day",
+        "Personal contacts one operator can make in a day (chats, likes, comments).")
+    quality: float = param(0.8, 0.0, 1.0, "quality", "How personal and thoughtful the care is.")
+
+    def fire(self, day, brand, strength):
+        capacity = self.staff * self.contacts_per_staff_per_day * brand.execution * strength
+        target = brand.segment_status_mask(self.segments, self.statuses)
+        brand.plan.add_care(capacity, self.quality * brand.execution, target)
+        brand.add_staff(self.staff)
+
+
+@register_lever("execution")
+class Execution(Lever):
+    """How well every lever is carried out, 0–1 (DOMAIN 003: 80% of results come from
+    execution; 004: the same package card gave >30% or <5%). Content and care quality,
+    care capacity and acquisition rates are all scaled by it."""
+
+    phase = 0
+    quality: float = param(0.8, 0.0, 1.0, "quality", "Execution quality, 0–1.")
+
+    def fire(self, day, brand, strength):
+        brand.plan.execution = self.quality
+
+

@@ -1,0 +1,111 @@
+"""Daily metrics: one tidy row per day (and per segment on request), weighted by rows.
+
+The model collects nothing else: this table is its whole output (plus the final customer
+table, which can be inspected with ``model.customers.to_frame()``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .customers import Status
+from .economics import DayMoney, Ledger
+
+DAILY_COLUMNS = (
+    "day", "prospects", "active", "muted", "churned", "members", "new_members", "purchases",
+    "buyers", "gmv", "revenue", "discount_cost", "cogs", "gross_margin", "staff_cost",
+    "acquisition_cost", "tool_cost", "profit", "cum_profit", "spend", "cum_spend", "roi",
+    "mean_trust", "mean_activity", "mean_fatigue", "mean_ref_price", "repurchase_rate",
+    "referrals", "care_contacts", "prospect_purchases", "alt_ads_cum_return",
+    "alt_ads_cum_profit",
+)
+
+SEGMENT_COLUMNS = (
+    "day", "segment", "prospects", "active", "muted", "churned", "new_members", "purchases",
+    "gmv", "revenue", "discount_cost", "gross_margin", "mean_trust", "mean_activity",
+    "mean_fatigue", "repurchase_rate", "referrals", "ever_members", "realised_ltv",
+)
+
+
+def _mean(total: float, weight: float) -> float:
+    return total / weight if weight > 0 else 0.0
+
+
+def daily_row(day: int, t, out: dict, money: DayMoney, ledger: Ledger, new_members: float,
+              list_price: float) -> dict:
+    w = t.weight
+    status = t.status
+    counts = np.bincount(status, weights=w, minlength=4)
+    member = (status == Status.ACTIVE) | (status == Status.MUTED)
+    mw = w * member
+    members = counts[Status.ACTIVE] + counts[Status.MUTED]
+    ever_buyer = float(w[t.orders >= 1].sum())
+    repeat = float(w[t.orders >= 2].sum())
+    prospect_buys = float(w[out["bought"] & out["_was_prospect"]].sum())
+    return {
+        "day": day,
+        "prospects": counts[Status.PROSPECT], "active": counts[Status.ACTIVE],
+        "muted": counts[Status.MUTED], "churned": counts[Status.CHURNED], "members": members,
+        "new_members": new_members, "purchases": money.orders, "buyers": money.orders,
+        "gmv": money.gmv, "revenue": money.revenue, "discount_cost": money.discount_cost,
+        "cogs": money.cogs, "gross_margin": money.gross_margin, "staff_cost": money.staff_cost,
+        "acquisition_cost": money.acquisition_cost, "tool_cost": money.tool_cost,
+        "profit": money.profit, "cum_profit": ledger.cum_profit, "spend": money.spend,
+        "cum_spend": ledger.cum_spend, "roi": ledger.roi,
+        "mean_trust": _mean(float(mw @ t.trust), members),
+        "mean_activity": _mean(float(mw @ t.activity), members),
+        "mean_fatigue": _mean(float(mw @ t.fatigue), members),
+        "mean_ref_price": _mean(float(mw @ t.ref_price), members) / list_price,
+        "repurchase_rate": _mean(repeat, ever_buyer),
+        "referrals": float(w[out["via_referral"]].sum()),
+        "care_contacts": float(w[out["care"]].sum()),
+        "prospect_purchases": prospect_buys,
+        "alt_ads_cum_return": ledger.alt_ads_cum_return,
+        "alt_ads_cum_profit": ledger.alt_ads_cum_profit,
+    }
+
+
+def segment_rows(day: int, t, out: dict, segment_names: list[str], new_rows: np.ndarray,
+                 list_price: float, unit_cost: float) -> list[dict]:
+    """Per-segment breakdown: counts, member money, relationship health, realised LTV."""
+    k = len(segment_names)
+    seg = t.segment
+    w = t.weight
+
+    def by_seg(values) -> np.ndarray:
+        return np.bincount(seg, weights=values, minlength=k)
+
+    status = t.status
+    member = (status == Status.ACTIVE) | (status == Status.MUTED)
+    counts = {s: by_seg(w * (status == s)) for s in Status}
+    members = counts[Status.ACTIVE] + counts[Status.MUTED]
+    bought = out["bought"] & out["_was_member"]
+    orders = by_seg(w * bought)
+    discount = by_seg(w * bought * (list_price - out["paid"]))
+    ever = w * (status != Status.PROSPECT)
+    ever_members = by_seg(ever)
+    buyers = by_seg(w * (t.orders >= 1))
+    repeat = by_seg(w * (t.orders >= 2))
+    trust = by_seg(w * member * t.trust)
+    activity = by_seg(w * member * t.activity)
+    fatigue = by_seg(w * member * t.fatigue)
+    margin = by_seg(w * t.margin)
+    refs = by_seg(w * out["via_referral"])
+    new = by_seg(np.bincount(new_rows, weights=w[new_rows], minlength=len(w)))
+    rows = []
+    for i, name in enumerate(segment_names):
+        gmv = orders[i] * list_price
+        rows.append({
+            "day": day, "segment": name,
+            "prospects": counts[Status.PROSPECT][i], "active": counts[Status.ACTIVE][i],
+            "muted": counts[Status.MUTED][i], "churned": counts[Status.CHURNED][i],
+            "new_members": new[i], "purchases": orders[i], "gmv": gmv,
+            "revenue": gmv - discount[i], "discount_cost": discount[i],
+            "gross_margin": gmv - discount[i] - orders[i] * unit_cost,
+            "mean_trust": _mean(trust[i], members[i]), "mean_activity": _mean(activity[i], members[i]),
+            "mean_fatigue": _mean(fatigue[i], members[i]),
+            "repurchase_rate": _mean(repeat[i], buyers[i]), "referrals": refs[i],
+            "ever_members": ever_members[i],
+            "realised_ltv": _mean(margin[i], ever_members[i]),
+        })
+    return rows

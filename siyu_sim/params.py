@@ -1,0 +1,165 @@
+"""Typed, validated parameters: who the customers are, how they behave, what things cost.
+
+Every field carries a unit, bounds and the reason for its default (a DOMAIN.md article
+number or a literature source). Rule parameters live beside their rule in ``rules/``;
+this module groups them and adds the population and the economics.
+"""
+
+from __future__ import annotations
+
+import math
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .rules import (
+    AttentionParams, ChurnParams, FatigueParams, GroupParams, PurchaseParams,
+    ReferencePriceParams, ReferralParams, TrustParams,
+)
+from .rules._base import param
+
+
+class Params(BaseModel):
+    """Base for parameter blocks: unknown names are errors."""
+
+    model_config = ConfigDict(extra="forbid", validate_default=True)
+
+
+class Behaviour(Params):
+    """How customers react: one block per rule (the model's behavioural uncertainties)."""
+
+    attention: AttentionParams = Field(default_factory=AttentionParams)
+    fatigue: FatigueParams = Field(default_factory=FatigueParams)
+    trust: TrustParams = Field(default_factory=TrustParams)
+    price: ReferencePriceParams = Field(default_factory=ReferencePriceParams)
+    purchase: PurchaseParams = Field(default_factory=PurchaseParams)
+    referral: ReferralParams = Field(default_factory=ReferralParams)
+    churn: ChurnParams = Field(default_factory=ChurnParams)
+    groups: GroupParams = Field(default_factory=GroupParams)
+
+
+class Segment(Params):
+    """A customer segment: its share of the population and its traits."""
+
+    name: str = Field(..., min_length=1, pattern=r"^[a-z][a-z0-9_]*$",
+                      description="Identifier (lower-case, digits, underscores).")
+    share: float = param(0.0, 0.0, 1.0, "share of population", "Share of customers in this segment.")
+    need_cycle_days: float = param(
+        30.0, 1.0, 3650.0, "days",
+        "Typical days between purchases for a customer of neutral trust at list price.",
+    )
+    price_sensitivity: float = param(
+        2.0, 0.0, 20.0, "log-hazard per unit relative price gain",
+        "How strongly the deal against the reference price moves buying (bargain hunters high).",
+    )
+    touch_tolerance_per_day: float = param(
+        2.0, 0.1, 50.0, "touches per day",
+        "Touches a day this customer takes before fatigue builds (DOMAIN 001/003).",
+    )
+    initial_trust: float = param(0.3, 0.0, 1.0, "trust", "Trust in the brand at the start.")
+    initial_activity: float = param(0.5, 0.0, 1.0, "activity", "Attention at the start.")
+
+
+def default_segments() -> list[Segment]:
+    """Three segments that practitioners describe (DOMAIN 000/002/004): loyal-prone
+    customers who respond to care, regulars, and bargain hunters who came for coupons."""
+    return [
+        Segment(name="loyal_prone", share=0.2, need_cycle_days=20, price_sensitivity=1.0,
+                touch_tolerance_per_day=3.0, initial_trust=0.4, initial_activity=0.6),
+        Segment(name="regular", share=0.5, need_cycle_days=30, price_sensitivity=2.0,
+                touch_tolerance_per_day=2.0, initial_trust=0.3, initial_activity=0.5),
+        Segment(name="bargain_hunter", share=0.3, need_cycle_days=40, price_sensitivity=5.0,
+                touch_tolerance_per_day=4.0, initial_trust=0.2, initial_activity=0.4),
+    ]
+
+
+class Population(Params):
+    """Who the brand can reach: its customers and their contacts."""
+
+    customers: int = Field(10_000, ge=10, le=50_000_000,
+                           description="Rows in the customer table: prospects and members.",
+                           json_schema_extra={"unit": "rows"})
+    weight: float = param(1.0, 1e-9, 1e6, "real customers per row",
+                          "One row stands for this many real customers; every count and money "
+                          "figure is multiplied by it.")
+    initial_member_share: float = param(
+        0.1, 0.0, 1.0, "share", "Share of customers already in the private domain on day 0."
+    )
+    store_shopper_share: float = param(
+        0.6, 0.0, 1.0, "share",
+        "Share of customers who shop in physical stores (where a checkout QR can reach them); "
+        "the rest buy online and receive packages.",
+    )
+    on_wecom_share: float = param(
+        1.0, 0.0, 1.0, "share",
+        "Share of initial members held on WeCom rather than personal WeChat accounts "
+        "(personal accounts can be banned; DOMAIN 000/001).",
+    )
+    contacts_per_customer: float = param(
+        8.0, 0.0, 200.0, "contacts",
+        "Mean number of contacts in the referral graph (an Erdős–Rényi random graph).",
+    )
+    trait_spread: float = param(
+        0.3, 0.0, 2.0, "log-normal sigma",
+        "Spread of need cycle and touch tolerance within a segment (customers differ).",
+    )
+    segments: list[Segment] = Field(default_factory=default_segments, min_length=1,
+                                    description="Customer segments; shares must sum to 1.")
+
+    @model_validator(mode="after")
+    def _check_segments(self) -> "Population":
+        names = [s.name for s in self.segments]
+        if len(set(names)) != len(names):
+            raise ValueError(f"segment names must be unique, got {names}")
+        total = sum(s.share for s in self.segments)
+        if not math.isclose(total, 1.0, abs_tol=1e-6):
+            raise ValueError(f"segment shares must sum to 1, they sum to {total:.6g}")
+        return self
+
+    def segment_index(self, name: str) -> int:
+        for i, seg in enumerate(self.segments):
+            if seg.name == name:
+                return i
+        raise KeyError(name)
+
+
+class Economics(Params):
+    """Prices and costs, and the paid-ads alternative (DOMAIN 000: three questions)."""
+
+    order_value_cny: float = param(
+        60.0, 0.01, 1e6, "CNY per order",
+        "List-price value of an average order (a fruit or coffee basket; DOMAIN 000/001).",
+    )
+    unit_cost_cny: float = param(
+        33.0, 0.0, 1e6, "CNY per order",
+        "Cost of goods of an average order (45% gross margin at list price by default).",
+    )
+    staff_cost_per_day_cny: float = param(
+        400.0, 0.0, 1e6, "CNY per staff per day",
+        "Fully loaded cost of one operator (about 12,000 CNY a month).",
+    )
+    tool_cost_per_day_cny: float = param(
+        30.0, 0.0, 1e7, "CNY per day",
+        "SCRM / WeCom tool subscriptions (DOMAIN 004: reach costs tools).",
+    )
+    tool_cost_per_member_day_cny: float = param(
+        0.002, 0.0, 100.0, "CNY per member per day",
+        "Per-seat and per-message tool cost that grows with the pool.",
+    )
+    paid_ads_return_per_cny: float = param(
+        3.0, 0.0, 100.0, "CNY revenue per CNY of ad spend",
+        "Revenue the same money would earn in paid ads (DOMAIN 000: 100 CNY into Douyin "
+        "returns 300). Its profit uses this scenario's gross margin.",
+    )
+
+    @model_validator(mode="after")
+    def _check_margin(self) -> "Economics":
+        if self.unit_cost_cny > self.order_value_cny:
+            raise ValueError(
+                f"unit_cost_cny ({self.unit_cost_cny}) exceeds order_value_cny "
+                f"({self.order_value_cny}): every order would lose money at list price"
+            )
+        return self
+
+    @property
+    def gross_margin_rate(self) -> float:
+        return 1.0 - self.unit_cost_cny / self.order_value_cny

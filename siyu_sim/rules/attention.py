@@ -1,0 +1,65 @@
+"""Attention: who reads a touch, and how a customer's attention (activity) moves.
+
+Sources: DOMAIN.md 001/003 — muted members stay in a group but no longer read; lively
+groups get read (social proof, Cialdini 2001); good content and personal contact keep
+people engaged, too many pushes make them tune out.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._base import RuleParams, param
+
+
+class AttentionParams(RuleParams):
+    mood_floor: float = param(
+        0.4, 0.0, 1.0, "share",
+        "Share of a member's attention that survives in a completely dead group. "
+        "A quiet group is still read a little (DOMAIN 003: groups go silent, members lurk).",
+    )
+    moments_view_share: float = param(
+        0.5, 0.0, 1.0, "share",
+        "Share of Moments posts an attentive friend actually sees in the feed (Moments is "
+        "passive: it is scrolled past, not pushed; DOMAIN 003).",
+    )
+    engagement_gain: float = param(
+        0.08, 0.0, 2.0, "per quality-weighted read",
+        "How much useful content read and 1:1 care lift attention (DOMAIN 000/003: useful "
+        "content and personal interaction keep people engaged).",
+    )
+    mood_pull: float = param(
+        0.02, 0.0, 1.0, "per day",
+        "Pull of a lively group on a member's attention (social proof; Cialdini 2001).",
+    )
+    fatigue_drag: float = param(
+        0.06, 0.0, 1.0, "per day at full fatigue",
+        "Attention lost per day when fully fatigued (DOMAIN 001/003: too many pushes, "
+        "members tune out).",
+    )
+    decay: float = param(
+        0.008, 0.0, 1.0, "per day",
+        "Attention fades without engagement (a brand is one of many voices in WeChat).",
+    )
+
+
+def read_probability(activity, mood, muted, params: AttentionParams):
+    """Probability that a member reads one group push today.
+
+    Attention × group liveliness; muted members read nothing in the group.
+    Bounds: [0, 1] for activity, mood in [0, 1].
+    """
+    liveliness = params.mood_floor + (1.0 - params.mood_floor) * mood
+    return np.where(muted, 0.0, activity * liveliness)
+
+
+def activity_update(activity, engaging_reads, care, fatigue, mood, params: AttentionParams):
+    """Next activity in [0, 1].
+
+    ``engaging_reads`` is quality-weighted useful content read today; ``care`` is the
+    quality of 1:1 care received (0 if none). Gains saturate toward 1, losses toward 0:
+    a' = a (1 − loss) + (1 − a) gain, with gain, loss in [0, 1).
+    """
+    gain = -np.expm1(-(params.engagement_gain * (engaging_reads + care) + params.mood_pull * mood))
+    loss = -np.expm1(-(params.fatigue_drag * fatigue + params.decay))
+    return activity * (1.0 - loss) + (1.0 - activity) * gain

@@ -1,0 +1,56 @@
+"""Referral and organic joining: old brings new (以老带新) through the contact graph.
+
+Sources: DOMAIN.md 002 (referral is the cheapest acquisition; satisfied customers post on
+Moments). Bass (1969) diffusion: a prospect adopts at rate p (external, organic discovery)
+plus q times the share of its contacts who advocate. Defaults p = 0.03, q = 0.38 per year
+are the meta-analytic means of Sultan, Farley & Lehmann (1990). Referral rewards raise
+referral likelihood (Ryu & Feick 2007).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._base import RuleParams, param
+
+DAYS_PER_YEAR = 365.0
+
+
+class ReferralParams(RuleParams):
+    organic_per_year: float = param(
+        0.03, 0.0, 10.0, "per year",
+        "Bass coefficient of innovation p: prospects who find the private domain on their "
+        "own (Sultan, Farley & Lehmann 1990 meta-analysis mean 0.03).",
+    )
+    word_of_mouth_per_year: float = param(
+        0.38, 0.0, 50.0, "per year",
+        "Bass coefficient of imitation q for a prospect all of whose contacts are fully "
+        "trusting active members (Sultan, Farley & Lehmann 1990 mean 0.38; DOMAIN 002).",
+    )
+    reward_elasticity: float = param(
+        1.0, 0.0, 20.0, "relative lift per reward as a share of order value",
+        "A referral reward worth one order's value raises word of mouth by this factor "
+        "(incentivised referral; Ryu & Feick 2007).",
+    )
+
+
+def advocacy(trust, active):
+    """How strongly a member speaks for the brand, in [0, 1]: trusting, engaged members only."""
+    return trust * active
+
+
+def join_probability(pressure, wom_multiplier, params: ReferralParams):
+    """Probability in [0, 1) that a prospect joins today.
+
+    ``pressure`` is the mean advocacy of its contacts (0 for prospects and the churned).
+    P = 1 − exp(−(p + q · multiplier · pressure) / 365).
+    """
+    rate = params.organic_per_year + params.word_of_mouth_per_year * wom_multiplier * pressure
+    return -np.expm1(-rate / DAYS_PER_YEAR)
+
+
+def referral_share(pressure, wom_multiplier, params: ReferralParams):
+    """Share of today's join hazard that comes from word of mouth (vs organic discovery)."""
+    wom = params.word_of_mouth_per_year * wom_multiplier * pressure
+    total = params.organic_per_year + wom
+    return np.where(total > 0.0, wom / np.where(total > 0.0, total, 1.0), 0.0)

@@ -1,0 +1,52 @@
+"""Trust: grows with useful content read and personal care, falls with opportunism.
+
+Sources: DOMAIN.md 000 ("private-domain operation is customer-relationship management";
+trust takes time; hard selling gets little), 003 (every Moments post tells people who you
+are). Relationship-marketing commitment–trust theory (Morgan & Hunt 1994): trust is built
+by communication and shared values and eroded by opportunistic behaviour.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._base import RuleParams, param
+
+
+class TrustParams(RuleParams):
+    content_gain: float = param(
+        0.02, 0.0, 1.0, "per quality-weighted useful read",
+        "Trust built by one fully useful piece of content read (DOMAIN 003: content builds "
+        "the operator's 'IP momentum' and trust).",
+    )
+    care_gain: float = param(
+        0.08, 0.0, 1.0, "per 1:1 contact at full quality",
+        "Trust built by one personal 1:1 contact: a thoughtful comment, a chat that is not "
+        "about products (DOMAIN 000/001).",
+    )
+    promo_erosion: float = param(
+        0.004, 0.0, 1.0, "per promotional read",
+        "Trust lost per promotional push read: opportunism (Morgan & Hunt 1994; DOMAIN 000: "
+        "'users are not fools').",
+    )
+    fatigue_erosion: float = param(
+        0.01, 0.0, 1.0, "per day at full fatigue",
+        "Trust lost per day by a member who feels spammed (DOMAIN 003/004).",
+    )
+    decay: float = param(
+        0.0015, 0.0, 1.0, "per day",
+        "Relationships fade without contact (half-life about 15 months at the default).",
+    )
+
+
+def trust_update(trust, engaging_reads, care, promo_reads, fatigue, params: TrustParams):
+    """Next trust in [0, 1].
+
+    ``engaging_reads``: quality-weighted useful reads; ``care``: quality of 1:1 care
+    received (0 if none); ``promo_reads``: promotional pushes read.
+    t' = t (1 − loss) + (1 − t) gain: gains saturate at 1, losses at 0 (Morgan & Hunt 1994).
+    """
+    gain = -np.expm1(-(params.content_gain * engaging_reads + params.care_gain * care))
+    loss = -np.expm1(-(params.promo_erosion * promo_reads + params.fatigue_erosion * fatigue
+                       + params.decay))
+    return trust * (1.0 - loss) + (1.0 - trust) * gain

@@ -1,0 +1,76 @@
+"""A scenario: who the customers are, how they behave, what the brand does, what it costs.
+
+``Scenario`` is the validated object the model runs. ``to_dict`` / ``from_dict`` round-trip
+it through plain data (and so through TOML: see ``scenario_files``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import Field, SerializeAsAny, field_validator, model_validator
+
+from .levers import Lever, lever_from_dict
+from .params import Behaviour, Economics, Params, Population
+
+
+class Scenario(Params):
+    """Everything one simulation needs."""
+
+    name: str = Field("scenario", min_length=1, description="Short name used in tables and reports.")
+    description: str = Field("", description="What this scenario stands for, in plain words.")
+    days: int = Field(365, ge=1, le=3650, description="Simulated days (the horizon).",
+                      json_schema_extra={"unit": "days"})
+    seed: int = Field(0, ge=0, description="Root seed of all random streams.")
+    population: Population = Field(default_factory=Population)
+    behaviour: Behaviour = Field(default_factory=Behaviour)
+    economics: Economics = Field(default_factory=Economics)
+    levers: dict[str, SerializeAsAny[Lever]] = Field(
+        default_factory=dict, description="What the brand does: name → lever (its type defaults to the name).")
+
+    @field_validator("levers", mode="before")
+    @classmethod
+    def _build_levers(cls, value: Any) -> Any:
+        if not isinstance(value, dict):
+            return value
+        built = {}
+        for name, item in value.items():
+            if isinstance(item, dict):
+                try:
+                    item = lever_from_dict(name, item)
+                except KeyError as exc:
+                    raise ValueError(f"unknown lever type {exc.args[0]!r} for lever {name!r}") from None
+            built[name] = item
+        return built
+
+    @model_validator(mode="after")
+    def _check_targets(self) -> "Scenario":
+        known = {s.name for s in self.population.segments}
+        for name, lever in self.levers.items():
+            for seg in getattr(lever, "segments", None) or []:
+                if seg not in known:
+                    raise ValueError(f"lever {name!r} targets unknown segment {seg!r}; "
+                                     f"segments are {sorted(known)}")
+        return self
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data (TOML-safe: no None values), enough to rebuild an equal Scenario."""
+        return _drop_none(self.model_dump(mode="json"))
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Scenario":
+        return cls.model_validate(data)
+
+    def with_overrides(self, **changes: Any) -> "Scenario":
+        """A validated copy with top-level fields replaced (e.g. days, seed)."""
+        data = self.to_dict()
+        data.update(changes)
+        return Scenario.from_dict(data)
+
+
+def _drop_none(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _drop_none(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_drop_none(v) for v in value]
+    return value
