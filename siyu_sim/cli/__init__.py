@@ -1,0 +1,12 @@
+"""The ``siyu`` command line. The only part of siyu_sim that knows about the terminal;
+nothing imports it. Each command group lives in its own module and registers on ``app``."""
+
+from __future__ import annotations
+
+from .app import app
+
+# Command modules register themselves on import (one line per module).
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,81 @@
+"""Dotted-path overrides of scenario data: ``levers.broadcast.frequency_per_day=3``.
+
+Used by ``--set`` on the command line and by experiment factors. Values given as text are
+parsed as TOML values (``3``, ``0.2``, ``true``, ``"text"``, ``["a", "b"]``); bare words
+that are not TOML stay strings. Paths are checked against the scenario's schema when the
+result is validated, so a misspelt path is an error before any run starts.
+"""
+
+from __future__ import annotations
+
+import copy
+import tomllib
+from typing import Any
+
+
+class OverrideError(ValueError):
+    """A --set / factor path or value that cannot be applied."""
+
+
+def parse_value(text: str) -> Any:
+    try:
+        return tomllib.loads(f"v = {text}")["v"]
+    except tomllib.TOMLDecodeError:
+        return text
+
+
+def parse_assignment(text: str) -> tuple[str, Any]:
+    """``"a.b=3"`` → ``("a.b", 3)``."""
+    if "=" not in text:
+        raise OverrideError(f"expected PATH=VALUE (e.g. levers.broadcast.frequency_per_day=3), got {text!r}")
+    path, _, value = text.partition("=")
+    path = path.strip()
+    if not path or any(not part for part in path.split(".")):
+        raise OverrideError(f"empty key in path {path!r}")
+    return path, parse_value(value.strip())
+
+
+def apply_overrides(data: dict[str, Any], overrides: dict[str, Any]) -> dict[str, Any]:
+    """A deep copy of ``data`` with each dotted path set to its value.
+
+    Intermediate tables are created where missing (``levers.coupon.depth`` on a scenario
+    without a coupon lever adds one); list items are addressed by index (``population.segments.0.share``).
+    """
+    out = copy.deepcopy(data)
+    for path, value in overrides.items():
+        node: Any = out
+        parts = path.split(".")
+        for i, part in enumerate(parts[:-1]):
+            here = ".".join(parts[: i + 1])
+            if isinstance(node, list):
+                node = _list_item(node, part, here)
+            elif isinstance(node, dict):
+                nxt = node.get(part)
+                if nxt is None:
+                    nxt = node[part] = {}
+                elif not isinstance(nxt, (dict, list)):
+                    raise OverrideError(f"{here} is a value ({nxt!r}), not a table: cannot set {path}")
+                node = nxt
+            else:  # pragma: no cover - guarded above
+                raise OverrideError(f"cannot descend into {here}")
+        last = parts[-1]
+        if isinstance(node, list):
+            idx = _index(node, last, path)
+            node[idx] = value
+        else:
+            node[last] = value
+    return out
+
+
+def _index(items: list, part: str, path: str) -> int:
+    try:
+        idx = int(part)
+    except ValueError:
+        raise OverrideError(f"{path}: {part!r} is not a list index") from None
+    if not -len(items) <= idx < len(items):
+        raise OverrideError(f"{path}: index {idx} out of range (list has {len(items)} items)")
+    return idx
+
+
+def _list_item(items: list, part: str, path: str) -> Any:
+    return items[_index(items, part, path)]
