@@ -11,6 +11,9 @@ import numpy as np
 from .customers import Status
 from .economics import DayMoney, Ledger
 
+TRUST_BANDS = ("trust_0_20", "trust_20_40", "trust_40_60", "trust_60_80", "trust_80_100")
+ENGAGED_ACTIVITY = 0.5  # an active member at or above this attention counts as engaged
+
 DAILY_COLUMNS = (
     "day", "prospects", "active", "muted", "churned", "members", "new_members", "purchases",
     "buyers", "gmv", "revenue", "discount_cost", "cogs", "gross_margin", "staff_cost",
@@ -18,6 +21,10 @@ DAILY_COLUMNS = (
     "mean_trust", "mean_activity", "mean_fatigue", "mean_ref_price", "repurchase_rate",
     "referrals", "care_contacts", "prospect_purchases", "alt_ads_cum_return",
     "alt_ads_cum_profit",
+    # funnel (cumulative): acquired → engaged → bought → repeat → referred
+    "ever_members", "engaged", "ever_buyers", "repeat_buyers", "referrers",
+    # trust distribution of members: weighted counts in five bands
+    *TRUST_BANDS,
 )
 
 SEGMENT_COLUMNS = (
@@ -42,7 +49,8 @@ def daily_row(day: int, t, out: dict, money: DayMoney, ledger: Ledger, new_membe
     ever_buyer = float(w[t.orders >= 1].sum())
     repeat = float(w[t.orders >= 2].sum())
     prospect_buys = float(w[out["bought"] & out["_was_prospect"]].sum())
-    return {
+    bands = np.bincount(np.minimum((t.trust * 5).astype(np.int64), 4), weights=mw, minlength=5)
+    row = {
         "day": day,
         "prospects": counts[Status.PROSPECT], "active": counts[Status.ACTIVE],
         "muted": counts[Status.MUTED], "churned": counts[Status.CHURNED], "members": members,
@@ -62,7 +70,13 @@ def daily_row(day: int, t, out: dict, money: DayMoney, ledger: Ledger, new_membe
         "prospect_purchases": prospect_buys,
         "alt_ads_cum_return": ledger.alt_ads_cum_return,
         "alt_ads_cum_profit": ledger.alt_ads_cum_profit,
+        "ever_members": float(w[status != Status.PROSPECT].sum()),
+        "engaged": float(w[(status == Status.ACTIVE) & (t.activity >= ENGAGED_ACTIVITY)].sum()),
+        "ever_buyers": ever_buyer, "repeat_buyers": repeat,
+        "referrers": float(w[t.referrals > 0].sum()),
     }
+    row.update(zip(TRUST_BANDS, bands.tolist()))
+    return row
 
 
 def segment_rows(day: int, t, out: dict, segment_names: list[str], new_rows: np.ndarray,
