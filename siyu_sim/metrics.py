@@ -31,6 +31,7 @@ SEGMENT_COLUMNS = (
     "day", "segment", "prospects", "active", "muted", "churned", "new_members", "purchases",
     "gmv", "revenue", "discount_cost", "gross_margin", "mean_trust", "mean_activity",
     "mean_fatigue", "repurchase_rate", "referrals", "ever_members", "realised_ltv",
+    "prospect_purchases",
 )
 
 
@@ -105,6 +106,7 @@ def segment_rows(day: int, t, out: dict, segment_names: list[str], new_rows: np.
     fatigue = by_seg(w * member * t.fatigue)
     margin = by_seg(w * t.margin)
     refs = by_seg(w * out["via_referral"])
+    prospect_orders = by_seg(w * (out["bought"] & out["_was_prospect"]))
     new = by_seg(np.bincount(new_rows, weights=w[new_rows], minlength=len(w)))
     rows = []
     for i, name in enumerate(segment_names):
@@ -121,5 +123,6 @@ def segment_rows(day: int, t, out: dict, segment_names: list[str], new_rows: np.
             "repurchase_rate": _mean(repeat[i], buyers[i]), "referrals": refs[i],
             "ever_members": ever_members[i],
             "realised_ltv": _mean(margin[i], ever_members[i]),
+            "prospect_purchases": prospect_orders[i],
         })
     return rows
