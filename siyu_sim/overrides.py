@@ -9,12 +9,24 @@ result is validated, so a misspelt path is an error before any run starts.
 from __future__ import annotations
 
 import copy
+import re
 import tomllib
 from typing import Any
 
 
 class OverrideError(ValueError):
-    """A --set / factor path or value that cannot be applied."""
+    """A --set / factor path or value that cannot be applied. ``path`` names the key (when
+    known) and ``reason`` says what is wrong, for callers that report it beside other errors."""
+
+    def __init__(self, message: str, path: str | None = None, reason: str | None = None):
+        super().__init__(message)
+        self.path = path
+        self.reason = reason or message
+
+
+def normalise_path(path: str) -> str:
+    """``population.segments[1].share`` → ``population.segments.1.share`` (both are accepted)."""
+    return re.sub(r"\[(-?\d+)\]", r".\1", path.strip())
 
 
 def parse_value(text: str) -> Any:
@@ -30,7 +42,7 @@ def parse_assignment(text: str) -> tuple[str, Any]:
         raise OverrideError(f"expected PATH=VALUE (e.g. levers.broadcast.frequency_per_day=3), got {text!r}")
     path, _, value = text.partition("=")
     path = path.strip()
-    if not path or any(not part for part in path.split(".")):
+    if not path or any(not part for part in normalise_path(path).split(".")):
         raise OverrideError(f"empty key in path {path!r}")
     return path, parse_value(value.strip())
 
@@ -39,12 +51,13 @@ def apply_overrides(data: dict[str, Any], overrides: dict[str, Any]) -> dict[str
     """A deep copy of ``data`` with each dotted path set to its value.
 
     Intermediate tables are created where missing (``levers.coupon.depth`` on a scenario
-    without a coupon lever adds one); list items are addressed by index (``population.segments.0.share``).
+    without a coupon lever adds one); list items are addressed by index
+    (``population.segments.0.share`` or ``population.segments[0].share``).
     """
     out = copy.deepcopy(data)
     for path, value in overrides.items():
         node: Any = out
-        parts = path.split(".")
+        parts = normalise_path(path).split(".")
         for i, part in enumerate(parts[:-1]):
             here = ".".join(parts[: i + 1])
             if isinstance(node, list):
@@ -54,7 +67,8 @@ def apply_overrides(data: dict[str, Any], overrides: dict[str, Any]) -> dict[str
                 if nxt is None:
                     nxt = node[part] = {}
                 elif not isinstance(nxt, (dict, list)):
-                    raise OverrideError(f"{here} is a value ({nxt!r}), not a table: cannot set {path}")
+                    raise OverrideError(f"{here} is a value ({nxt!r}), not a table: cannot set {path}",
+                                        path, f"{here} is a value ({nxt!r}), not a table")
                 node = nxt
             else:  # pragma: no cover - guarded above
                 raise OverrideError(f"cannot descend into {here}")
@@ -71,9 +85,11 @@ def _index(items: list, part: str, path: str) -> int:
     try:
         idx = int(part)
     except ValueError:
-        raise OverrideError(f"{path}: {part!r} is not a list index") from None
+        raise OverrideError(f"{path}: {part!r} is not a list index", path,
+                            f"{part!r} is not a list index") from None
     if not -len(items) <= idx < len(items):
-        raise OverrideError(f"{path}: index {idx} out of range (list has {len(items)} items)")
+        raise OverrideError(f"{path}: index {idx} out of range (list has {len(items)} items)", path,
+                            f"index {idx} out of range (the list has {len(items)} items)")
     return idx
 
 
