@@ -50,6 +50,11 @@ class BrandContext:
     def population(self):
         return self._model.population
 
+    @property
+    def open_groups(self) -> int:
+        """Community groups opened so far."""
+        return self._model.groups.opened
+
     def segment_status_mask(self, segments: list[str] | None, statuses: list[str]) -> np.ndarray:
         """Boolean [segment, status] table: True where the lever targets."""
         return self._model.target_table(segments, statuses)

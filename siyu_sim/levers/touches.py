@@ -23,17 +23,30 @@ class _Targeted(Lever):
 @register_lever("broadcast")
 class Broadcast(Lever):
     """Pushes to every community group: count per day, content quality, promotional share
-    (DOMAIN 001/003: frequency annoys, quality builds trust, promotions erode it)."""
+    (DOMAIN 001/003: frequency annoys, quality builds trust, promotions erode it).
+
+    Community operators keep groups alive: they answer, start conversations, fit content to
+    the group. One operator can do that for ``groups_per_staff`` groups; beyond that the
+    effective quality falls in proportion (service quality does not hold when the pool
+    outgrows the team: DOMAIN 000, "does it scale?")."""
 
     phase = 40
     frequency_per_day: float = param(1.0, 0.0, 48.0, "pushes per day", "Group pushes per day.")
     content_quality: float = param(0.6, 0.0, 1.0, "quality", "Usefulness of the content, 0–1.")
     promo_share: float = param(0.3, 0.0, 1.0, "share", "Share of pushes that are promotions.")
-    staff: float = param(0.5, 0.0, 1e4, "staff", "Operators writing and posting (cost per day).")
+    staff: float = param(1.0, 0.0, 1e4, "staff", "Community operators (cost per day).")
+    groups_per_staff: float = param(
+        20.0, 0.1, 1e4, "groups per operator",
+        "Groups one operator can keep well run (DOMAIN 000: a 20,000-user pilot run by 2 staff, "
+        "i.e. about 20 groups of 500 each).")
+
+    def coverage(self, open_groups: int) -> float:
+        """Share of groups the operators can look after, in [0, 1]."""
+        return min(1.0, self.staff * self.groups_per_staff / max(open_groups, 1))
 
     def fire(self, day, brand, strength):
-        brand.plan.add_broadcasts(self.frequency_per_day * strength,
-                                  self.content_quality * brand.execution, self.promo_share)
+        quality = self.content_quality * brand.execution * self.coverage(brand.open_groups)
+        brand.plan.add_broadcasts(self.frequency_per_day * strength, quality, self.promo_share)
         brand.add_staff(self.staff)
 
 

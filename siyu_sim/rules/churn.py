@@ -64,7 +64,7 @@ def status_transition(status, fatigue, trust, stay, care, u, params: ChurnParams
     other = np.where(status == ACTIVE, mute, unmute)
     total = leave + other
     p_any = -np.expm1(-total)
-    p_leave = p_any * leave / total
+    p_leave = np.where(total > 0.0, p_any * leave / np.where(total > 0.0, total, 1.0), 0.0)
     member = (status == ACTIVE) | (status == MUTED)
     moved = np.where(status == ACTIVE, MUTED, ACTIVE)
     after = np.where(u < p_leave, CHURNED, np.where(u < p_any, moved, status))

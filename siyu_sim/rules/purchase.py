@@ -50,7 +50,7 @@ class PurchaseParams(RuleParams):
 
 def purchase_probability(days_since, need_cycle, trust, reads, price, ref_price,
                          price_sensitivity, params: PurchaseParams):
-    """Probability in [0, 1) that a customer buys today.
+    """Probability in [0, 1] that a customer buys today (1 only where the hazard overflows).
 
     h = (1/cycle) · min(1, days_since / (s·cycle)) · exp(β_t (trust − t0) + β_r (1 − e^(−reads)) + deal)
     deal = sensitivity · (gain_weight · max(g, 0) + λ · min(g, 0)),  g = (ref − price) / ref.
