@@ -166,10 +166,15 @@ def validate_data(data: dict[str, Any], source: str = "<data>",
     problems: list[Problem] = []
     overrides = dict(overrides or {})
     if overrides:
-        try:
-            data = apply_overrides(data, overrides)
-        except OverrideError as exc:
-            raise ScenarioError(source, [Problem(exc.path or "", exc.reason, origin="--set")]) from None
+        try:  # override the resolved scenario, so defaults (e.g. the segments) can be set too
+            data = validate_data(data, source).to_dict()
+        except ScenarioError:
+            pass  # the file's own problems are reported below, beside the overrides'
+        for path, value in overrides.items():  # one at a time: a bad path spoils no other
+            try:
+                data = apply_overrides(data, {path: value})
+            except OverrideError as exc:
+                problems.append(Problem(exc.path or path, exc.reason, origin="--set"))
     levers = data.get("levers", {})
     rest = {k: v for k, v in data.items() if k != "levers"}
     problems += _problems(Scenario, rest, ())

@@ -6,6 +6,7 @@ from __future__ import annotations
 from .app import app
 
 # Command modules register themselves on import (one line per module).
+from . import core_commands  # noqa: E402,F401  (run, compare, validate, scenarios)
 
 
 def main() -> None:
