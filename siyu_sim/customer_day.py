@@ -15,7 +15,7 @@ import numpy as np
 
 from .params import Behaviour
 from .rules import (
-    activity_update, deal_memory_update, effective_touches, fatigue_update,
+    activity_update, basket_size, deal_memory_update, effective_touches, fatigue_update,
     join_probability, purchase_probability, read_probability, reason_to_stay,
     reference_price_update, referral_share, status_transition, trust_update,
 )
@@ -49,7 +49,7 @@ STATE_COLUMNS = (
 #: Keys of the dict that customer_day returns.
 OUTCOME_KEYS = (
     "status", "trust", "activity", "fatigue", "ref_price", "deal_memory",
-    "days_since_purchase", "bought", "paid", "joined", "via_referral", "care",
+    "days_since_purchase", "bought", "units", "paid", "joined", "via_referral", "care",
 )
 
 
@@ -98,6 +98,7 @@ def customer_day(s: Any, mood, pressure, t: Touches, u_buy, u_join, u_churn, u_c
     p_buy = purchase_probability(s.days_since_purchase, s.need_cycle, s.trust, reads, price,
                                  s.ref_price, s.price_sensitivity, b.purchase)
     bought = (status != CHURNED) & (u_buy < p_buy)
+    units = basket_size(s.trust, b.purchase)  # order size, in average orders
     ref_price = reference_price_update(s.ref_price, bought, price, t.list_price, b.price)
     deal_memory = np.where(member, deal_memory_update(s.deal_memory, depth, b.price), s.deal_memory)
     days_since = np.where(bought, 0.0, s.days_since_purchase + 1.0)
@@ -115,6 +116,6 @@ def customer_day(s: Any, mood, pressure, t: Touches, u_buy, u_join, u_churn, u_c
     return {
         "status": next_status, "trust": trust, "activity": activity, "fatigue": fatigue,
         "ref_price": ref_price, "deal_memory": deal_memory, "days_since_purchase": days_since,
-        "bought": bought, "paid": price, "joined": joined, "via_referral": via_referral,
+        "bought": bought, "units": units, "paid": price * units, "joined": joined, "via_referral": via_referral,
         "care": care > 0.0,
     }

@@ -1,7 +1,7 @@
 """The ledger: money in and out, day by day, and the paid-ads alternative.
 
 Definitions (all CNY, every figure multiplied by row weights):
-- gmv: member orders valued at list price;
+- gmv: member orders valued at list price (an order's size grows with trust: ``units``);
 - discount_cost: what coupons took off those orders;
 - revenue = gmv − discount_cost (what members actually paid);
 - cogs: cost of goods of member orders; gross_margin = revenue − cogs;
@@ -51,12 +51,13 @@ class Ledger:
         self.acquisition_today = 0.0
         self.tool_today = 0.0
 
-    def close_day(self, orders: float, discount_cost: float, staff: float,
+    def close_day(self, orders: float, units: float, discount_cost: float, staff: float,
                   members: float) -> DayMoney:
+        """``orders``: member orders today; ``units``: their size in average orders."""
         e = self.economics
-        gmv = orders * e.order_value_cny
+        gmv = units * e.order_value_cny
         revenue = gmv - discount_cost
-        cogs = orders * e.unit_cost_cny
+        cogs = units * e.unit_cost_cny
         staff_cost = staff * e.staff_cost_per_day_cny
         tool_cost = self.tool_today + e.tool_cost_per_day_cny + e.tool_cost_per_member_day_cny * members
         acquisition = self.acquisition_today

@@ -146,7 +146,7 @@ class AgentExecutor:
         self._out = {
             "status": np.empty(n, dtype=np.int64), "trust": np.empty(n), "activity": np.empty(n),
             "fatigue": np.empty(n), "ref_price": np.empty(n), "deal_memory": np.empty(n),
-            "days_since_purchase": np.empty(n), "bought": np.empty(n, dtype=bool),
+            "days_since_purchase": np.empty(n), "bought": np.empty(n, dtype=bool), "units": np.empty(n),
             "paid": np.empty(n), "joined": np.empty(n, dtype=bool),
             "via_referral": np.empty(n, dtype=bool), "care": np.empty(n, dtype=bool),
             "_adv": advocacy(t.trust, t.status == Status.ACTIVE), "_sums": np.zeros(n),

@@ -96,7 +96,8 @@ def segment_rows(day: int, t, out: dict, segment_names: list[str], new_rows: np.
     members = counts[Status.ACTIVE] + counts[Status.MUTED]
     bought = out["bought"] & out["_was_member"]
     orders = by_seg(w * bought)
-    discount = by_seg(w * bought * (list_price - out["paid"]))
+    units = by_seg(w * bought * out["units"])
+    discount = by_seg(w * (bought * out["units"] * list_price - bought * out["paid"]))
     ever = w * (status != Status.PROSPECT)
     ever_members = by_seg(ever)
     buyers = by_seg(w * (t.orders >= 1))
@@ -110,14 +111,14 @@ def segment_rows(day: int, t, out: dict, segment_names: list[str], new_rows: np.
     new = by_seg(np.bincount(new_rows, weights=w[new_rows], minlength=len(w)))
     rows = []
     for i, name in enumerate(segment_names):
-        gmv = orders[i] * list_price
+        gmv = units[i] * list_price
         rows.append({
             "day": day, "segment": name,
             "prospects": counts[Status.PROSPECT][i], "active": counts[Status.ACTIVE][i],
             "muted": counts[Status.MUTED][i], "churned": counts[Status.CHURNED][i],
             "new_members": new[i], "purchases": orders[i], "gmv": gmv,
             "revenue": gmv - discount[i], "discount_cost": discount[i],
-            "gross_margin": gmv - discount[i] - orders[i] * unit_cost,
+            "gross_margin": gmv - discount[i] - units[i] * unit_cost,
             "mean_trust": _mean(trust[i], members[i]), "mean_activity": _mean(activity[i], members[i]),
             "mean_fatigue": _mean(fatigue[i], members[i]),
             "repurchase_rate": _mean(repeat[i], buyers[i]), "referrals": refs[i],

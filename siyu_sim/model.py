@@ -262,15 +262,17 @@ class PrivateDomainModel(mesa.Model):
         self.executor.credit_referrals(out)
         bought = out["bought"] & was_member
         paid = out["paid"]
+        units = bought * out["units"]
         t.spend += bought * paid
-        t.margin += bought * (paid - e.unit_cost_cny)
+        t.margin += bought * paid - units * e.unit_cost_cny
         t.orders += bought
         w = t.weight
         orders = float(w @ bought)
-        discount = float(w @ (bought * (e.order_value_cny - paid)))
+        units_total = float(w @ units)
+        discount = float(w @ (units * e.order_value_cny - bought * paid))
         referrals = float(w @ out["via_referral"])
         self.ledger.acquisition_today += referrals * self.plan.referral_reward_cny
-        money = self.ledger.close_day(orders, discount, self.plan.staff, self.member_weight())
+        money = self.ledger.close_day(orders, units_total, discount, self.plan.staff, self.member_weight())
         self._rows.append(daily_row(self.day, t, out, money, self.ledger, self._new_weight,
                                     e.order_value_cny))
         if self._segment_rows is not None:

@@ -8,14 +8,14 @@ from .churn import ChurnParams, reason_to_stay, status_transition
 from .fatigue import FatigueParams, effective_touches, fatigue_update
 from .mood import GroupParams, group_mood_update
 from .price import ReferencePriceParams, deal_memory_update, reference_price_update
-from .purchase import PurchaseParams, purchase_probability
+from .purchase import PurchaseParams, basket_size, purchase_probability
 from .referral import ReferralParams, advocacy, join_probability, referral_share
 from .trust import TrustParams, trust_update
 
 __all__ = [
     "AttentionParams", "ChurnParams", "FatigueParams", "GroupParams", "PurchaseParams",
     "ReferencePriceParams", "ReferralParams", "TrustParams",
-    "activity_update", "advocacy", "deal_memory_update", "effective_touches",
+    "activity_update", "advocacy", "basket_size", "deal_memory_update", "effective_touches",
     "fatigue_update", "group_mood_update", "join_probability", "purchase_probability",
     "read_probability", "reason_to_stay", "reference_price_update", "referral_share",
     "status_transition", "trust_update",
