@@ -1,0 +1,208 @@
+"""The results store: a folder that loses nothing and can be read with one call.
+
+Layout (see docs/experiments.md)::
+
+    <folder>/
+      _experiment.json     resolved experiment: spec hash, factors, settings, scenarios, version
+      _design.csv          the run list: run_id, scenario, setting, replication, factors, seed
+      _scenarios/<label>.toml   each resolved base scenario (``set`` applied)
+      _manifest.jsonl      one JSON record per finished run (ok or failed), appended at once
+      _export/*.csv        aggregates, on request
+      runs/part-*.parquet  tidy rows of finished runs, one file per finished batch
+
+``pandas.read_parquet(folder)`` reads every ``runs/*.parquet`` (pyarrow ignores names that
+start with ``_`` or ``.``). A Parquet file is written to a hidden temporary name and renamed,
+then its runs are appended to the manifest; on resume, a Parquet file that no ``ok`` manifest
+record names (a crash between the two steps) is deleted, so no run is ever counted twice.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+import shutil
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+import pandas as pd
+
+from .. import __version__
+from .design import RunTask
+from .spec import Experiment
+from .worker import RunOutcome
+
+EXPERIMENT_FILE = "_experiment.json"
+MANIFEST_FILE = "_manifest.jsonl"
+DESIGN_FILE = "_design.csv"
+SCENARIO_DIR = "_scenarios"
+EXPORT_DIR = "_export"
+RUNS_DIR = "runs"
+OWNED = (EXPERIMENT_FILE, MANIFEST_FILE, DESIGN_FILE, SCENARIO_DIR, EXPORT_DIR, RUNS_DIR)
+
+
+class StoreError(RuntimeError):
+    """A results folder that cannot be used as asked (e.g. written by a different experiment)."""
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass
+class ResumeState:
+    completed: set[str]
+    failed_before: set[str]
+    removed_orphans: int
+
+
+class ResultStore:
+    def __init__(self, folder: str | Path):
+        self.folder = Path(folder)
+
+    # --- opening --------------------------------------------------------------------------------
+    def open(self, exp: Experiment, tasks: list[RunTask], *, fresh: bool = False) -> ResumeState:
+        """Prepare the folder for ``exp``: start it, or resume it (refusing a different spec)."""
+        f = self.folder
+        meta_path = f / EXPERIMENT_FILE
+        if f.exists() and not f.is_dir():
+            raise StoreError(f"{f} exists and is not a folder")
+        if f.exists() and any(f.iterdir()) and not meta_path.exists():
+            raise StoreError(f"{f} is not empty and is not an experiment results folder "
+                             f"(no {EXPERIMENT_FILE}); choose another --out")
+        if fresh:
+            self.clear()
+        if meta_path.exists():
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            if meta.get("spec_hash") != exp.spec_hash:
+                raise StoreError(
+                    f"{f} holds results of a different experiment (spec hash {meta.get('spec_hash')}, "
+                    f"from {meta.get('experiment_file')}); {exp.file} now resolves to {exp.spec_hash}. "
+                    "The experiment file (or a scenario it uses) changed since those runs. "
+                    "Use --fresh to discard them, or --out to write elsewhere.")
+        else:
+            self._start(exp, tasks)
+        return self._resume_state()
+
+    def clear(self) -> None:
+        for name in OWNED:
+            p = self.folder / name
+            if p.is_dir():
+                shutil.rmtree(p)
+            elif p.exists():
+                p.unlink()
+
+    def _start(self, exp: Experiment, tasks: list[RunTask]) -> None:
+        import tomli_w
+
+        f = self.folder
+        (f / RUNS_DIR).mkdir(parents=True, exist_ok=True)
+        (f / SCENARIO_DIR).mkdir(exist_ok=True)
+        for label, data in exp.scenarios.items():
+            (f / SCENARIO_DIR / f"{label}.toml").write_text(tomli_w.dumps(data), encoding="utf-8")
+        design = pd.DataFrame([{
+            "run_id": t.run_id, "scenario": t.scenario, "setting": t.setting,
+            "replication": t.replication, **t.factors, "seed_entropy": t.seed_entropy,
+            "spawn_key": json.dumps(list(t.spawn_key))} for t in tasks])
+        design.to_csv(f / DESIGN_FILE, index=False)
+        meta = {
+            "name": exp.name, "description": exp.description, "experiment_file": exp.file,
+            "spec_hash": exp.spec_hash, "package_version": __version__, "created": _now(),
+            "scenario_sources": exp.scenario_sources, "n_runs": len(tasks),
+            "factor_columns": exp.factor_names, "objectives": exp.objectives, "outputs": exp.outputs,
+            "fixed": exp.fixed, "unit_settings": exp.unit_settings,
+            **exp.resolved(),
+        }
+        _atomic_write(f / EXPERIMENT_FILE, json.dumps(meta, indent=1, default=str).encode())
+
+    # --- reading --------------------------------------------------------------------------------
+    def manifest_records(self) -> list[dict]:
+        """Every record, in the order written (a truncated last line is skipped)."""
+        path = self.folder / MANIFEST_FILE
+        if not path.exists():
+            return []
+        out = []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if not line:
+                continue
+            try:
+                out.append(json.loads(line))
+            except json.JSONDecodeError:
+                continue
+        return out
+
+    def manifest(self) -> pd.DataFrame:
+        """The latest record of each run (a failed run that later succeeded shows ``ok``)."""
+        latest: dict[str, dict] = {}
+        for rec in self.manifest_records():
+            latest[rec["run_id"]] = rec
+        return pd.DataFrame(list(latest.values()))
+
+    def _resume_state(self) -> ResumeState:
+        latest: dict[str, dict] = {}
+        for rec in self.manifest_records():
+            latest[rec["run_id"]] = rec
+        runs_dir = self.folder / RUNS_DIR
+        runs_dir.mkdir(parents=True, exist_ok=True)
+        referenced = {rec["file"] for rec in latest.values() if rec.get("status") == "ok" and rec.get("file")}
+        removed = 0
+        for p in runs_dir.iterdir():
+            rel = f"{RUNS_DIR}/{p.name}"
+            if p.name.startswith(".") or (p.suffix == ".parquet" and rel not in referenced):
+                p.unlink()
+                removed += 1
+        completed = {rid for rid, rec in latest.items()
+                     if rec.get("status") == "ok" and (self.folder / rec["file"]).exists()}
+        failed = {rid for rid, rec in latest.items() if rec.get("status") == "failed"}
+        return ResumeState(completed, failed, removed)
+
+    def read(self) -> pd.DataFrame:
+        return pd.read_parquet(self.folder)
+
+    def experiment_meta(self) -> dict:
+        return json.loads((self.folder / EXPERIMENT_FILE).read_text(encoding="utf-8"))
+
+    # --- writing --------------------------------------------------------------------------------
+    def record(self, outcomes: Iterable[RunOutcome], tasks: dict[str, RunTask], spec_hash: str) -> None:
+        """Write one finished batch: its ok rows as one Parquet file, then its manifest lines."""
+        outcomes = list(outcomes)
+        frames = [o.frame for o in outcomes if o.status == "ok" and o.frame is not None]
+        rel = None
+        if frames:
+            rel = f"{RUNS_DIR}/part-{uuid.uuid4().hex[:12]}.parquet"
+            final = self.folder / rel
+            tmp = final.with_name("." + final.name + ".tmp")
+            pd.concat(frames, ignore_index=True).to_parquet(tmp, index=False, compression="zstd")
+            os.replace(tmp, final)
+        lines = []
+        for o in outcomes:
+            rec = {**tasks[o.run_id].manifest_fields(), "status": o.status,
+                   "duration_s": round(o.duration_s, 4), "finished": _now(), "worker": o.worker,
+                   "package_version": __version__, "spec_hash": spec_hash,
+                   "file": rel if o.status == "ok" else None,
+                   "rows": int(len(o.frame)) if o.frame is not None else 0,
+                   "error": o.error, "traceback": o.traceback}
+            lines.append(json.dumps(rec, default=str))
+        data = ("\n".join(lines) + "\n").encode()
+        fd = os.open(self.folder / MANIFEST_FILE, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        try:
+            os.write(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+    def export_csv(self, name: str, frame: pd.DataFrame) -> Path:
+        d = self.folder / EXPORT_DIR
+        d.mkdir(exist_ok=True)
+        path = d / f"{name}.csv"
+        frame.to_csv(path, index=False)
+        return path
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    tmp = path.with_name("." + path.name + ".tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)

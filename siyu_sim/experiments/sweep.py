@@ -1,0 +1,146 @@
+"""Run an experiment's runs on a backend, writing each finished batch at once.
+
+``sweep(...)`` resumes by default (completed runs are skipped; failed runs are tried again),
+``fresh=True`` starts over, and a folder written by a different experiment is refused.
+Ctrl-C keeps every finished run and returns with ``interrupted=True``.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import design
+from .backends import Backend, ProcessPoolBackend, batch_size_for, chunk
+from .progress import NullProgress
+from .spec import Experiment, load_experiment
+from .store import ResultStore
+from .worker import Batch, RunOutcome
+
+
+@dataclass
+class SweepResult:
+    folder: Path
+    experiment: Experiment
+    total: int
+    skipped: int = 0
+    ok: int = 0
+    failed: int = 0
+    failed_ids: list[str] = field(default_factory=list)
+    interrupted: bool = False
+    duration_s: float = 0.0
+    backend: str = ""
+    removed_orphans: int = 0
+
+    @property
+    def complete(self) -> bool:
+        return not self.interrupted and self.failed == 0 and self.skipped + self.ok == self.total
+
+
+@contextmanager
+def hold_sigint():
+    """Defer Ctrl-C while a batch is being written (it is raised right after)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    got: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: got.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if got:
+            raise KeyboardInterrupt
+
+
+def factor_dtypes(exp: Experiment) -> dict[str, str]:
+    return {f.name: f.dtype for f in exp.factors}
+
+
+def make_batches(exp: Experiment, tasks: list[design.RunTask], size: int) -> list[Batch]:
+    out = []
+    dtypes = factor_dtypes(exp)
+    for part in chunk(tasks, size):
+        labels = {t.scenario for t in part}
+        out.append(Batch({k: exp.scenarios[k] for k in labels}, part, exp.metrics,
+                         exp.columns or None, dtypes))
+    return out
+
+
+def _mean_cost(exp: Experiment, tasks: list[design.RunTask]) -> tuple[int, int]:
+    if not tasks:
+        return 1, 1
+    sample = tasks[:: max(1, len(tasks) // 50)]
+    cust = days = 0.0
+    for t in sample:
+        base = exp.scenarios[t.scenario]
+        cust += float(t.overrides.get("population.customers", base["population"]["customers"]))
+        days += float(t.overrides.get("days", base["days"]))
+    return int(cust / len(sample)), int(days / len(sample))
+
+
+def sweep(experiment: Experiment | str | Path, *, out: str | Path | None = None,
+          backend: Backend | None = None, fresh: bool = False, progress=None,
+          batch_size: int | None = None) -> SweepResult:
+    """Run (or resume) every run of ``experiment``; see the module docstring."""
+    exp = experiment if isinstance(experiment, Experiment) else load_experiment(experiment)
+    progress = progress or NullProgress()
+    tasks = design.runs(exp)
+    by_id = {t.run_id: t for t in tasks}
+    store = ResultStore(out or exp.output)
+    state = store.open(exp, tasks, fresh=fresh)
+    todo = [t for t in tasks if t.run_id not in state.completed]
+    result = SweepResult(store.folder, exp, len(tasks), skipped=len(tasks) - len(todo),
+                         removed_orphans=state.removed_orphans)
+    own = backend is None
+    backend = backend or ProcessPoolBackend()
+    result.backend = backend.describe()
+    customers, days = _mean_cost(exp, todo)
+    size = batch_size or exp.batch_size or batch_size_for(len(todo), customers, days, backend.workers)
+    batches = make_batches(exp, todo, size)
+    spec_hash = exp.spec_hash
+
+    def on_result(outcomes: list[RunOutcome]) -> None:
+        with hold_sigint():
+            store.record(outcomes, by_id, spec_hash)
+            ok = sum(o.status == "ok" for o in outcomes)
+            result.ok += ok
+            failed = [o.run_id for o in outcomes if o.status != "ok"]
+            result.failed += len(failed)
+            result.failed_ids.extend(failed)
+            progress.advance(ok, len(failed))
+
+    t0 = time.perf_counter()
+    progress.start(len(tasks), result.skipped, exp.name)
+    try:
+        backend.run(batches, on_result)
+    except KeyboardInterrupt:
+        result.interrupted = True
+    finally:
+        progress.stop()
+        result.duration_s = time.perf_counter() - t0
+        if own:
+            backend.close()
+    return result
+
+
+def rerun(folder: str | Path, run_id: str):
+    """Re-run one run alone from a results folder (manifest seed + resolved scenario); returns
+    its tidy frame, which equals the stored rows bit for bit."""
+    import json
+
+    from .design import RunTask
+    from .worker import build_scenario, simulate, tidy
+
+    store = ResultStore(folder)
+    meta = store.experiment_meta()
+    rec = next(r for r in reversed(store.manifest_records()) if r["run_id"] == run_id)
+    task = RunTask(rec["run_id"], rec["scenario"], rec["setting"], rec["replication"], rec["factors"],
+                   rec["overrides"], rec["seed_entropy"], tuple(rec["spawn_key"]))
+    scenario = build_scenario(meta["scenarios"][task.scenario], task.overrides)
+    dtypes = {f["name"]: f["dtype"] for f in meta["factors"]}
+    return tidy(simulate(scenario, task), task, meta["metrics"], meta["columns"] or None, dtypes)
