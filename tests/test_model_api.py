@@ -1,0 +1,89 @@
+"""The public API: construction, running, per-segment tables, and clear errors."""
+
+import pandas as pd
+import pytest
+from pydantic import ValidationError
+
+from siyu_sim import PrivateDomainModel, Scenario, presets
+from siyu_sim.metrics import DAILY_COLUMNS
+
+REQUIRED = ["day", "prospects", "active", "muted", "churned", "new_members", "purchases", "buyers",
+            "gmv", "revenue", "discount_cost", "staff_cost", "acquisition_cost", "tool_cost", "profit",
+            "cum_profit", "roi", "mean_trust", "mean_activity", "mean_fatigue", "referrals",
+            "alt_ads_cum_return"]
+
+
+def test_run_returns_one_tidy_row_per_day_with_required_columns():
+    model = PrivateDomainModel(presets.nurture(), customers=1000, seed=7)
+    daily = model.run(days=45)
+    assert list(daily.day) == list(range(45))
+    assert set(REQUIRED) <= set(daily.columns)
+    assert list(daily.columns) == list(DAILY_COLUMNS)
+    assert model.steps == 45
+    more = model.run(days=5)
+    assert len(more) == 50 and more.day.iloc[-1] == 49
+
+
+def test_running_flag_follows_the_horizon():
+    model = PrivateDomainModel(presets.nurture().with_overrides(days=12), customers=200, seed=1)
+    while model.running:
+        model.step()
+    assert model.steps == 12
+
+
+def test_segment_breakdown_on_request():
+    model = PrivateDomainModel(presets.nurture(), customers=600, seed=2, segment_metrics=True)
+    daily = model.run(20)
+    seg = model.segment_daily
+    assert set(seg.segment) == {"loyal_prone", "regular", "bargain_hunter"}
+    by_day = seg.groupby("day")[["active", "gmv", "purchases"]].sum()
+    pd.testing.assert_series_equal(by_day.active, daily.set_index("day").active, check_names=False)
+    assert (by_day.gmv - daily.set_index("day").gmv).abs().max() < 1e-6
+    with pytest.raises(RuntimeError, match="segment_metrics=True"):
+        PrivateDomainModel(presets.nurture(), customers=100).segment_daily
+
+
+def test_progress_callback_sees_every_day():
+    seen = []
+    PrivateDomainModel(customers=100, seed=0).run(7, progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(i, 7) for i in range(1, 8)]
+
+
+@pytest.mark.parametrize("kwargs, fragment", [
+    ({"customers": -5}, "customers"),
+    ({"customers": 3}, "greater than or equal to 10"),
+])
+def test_bad_parameters_fail_before_any_run(kwargs, fragment):
+    with pytest.raises(ValidationError, match=fragment):
+        PrivateDomainModel(presets.nurture(), **kwargs)
+
+
+def test_bad_executor_names_what_is_allowed():
+    with pytest.raises(ValueError, match=r"executor must be one of \('vector', 'agent'\), got 'gpu'"):
+        PrivateDomainModel(customers=100, executor="gpu")
+
+
+def test_bad_seed_is_refused():
+    with pytest.raises(ValueError, match="seed must be a non-negative integer"):
+        PrivateDomainModel(customers=100, seed=-1)
+
+
+def test_scenario_errors_name_the_parameter_value_and_bounds():
+    with pytest.raises(ValidationError) as err:
+        Scenario.from_dict({"levers": {"coupon": {"depth": 1.5}}})
+    assert "depth" in str(err.value) and "1.5" in str(err.value) and "less than or equal to 0.9" in str(err.value)
+    with pytest.raises(ValidationError, match="unknown lever type 'cupon'"):
+        Scenario.from_dict({"levers": {"cupon": {"depth": 0.1}}})
+    with pytest.raises(ValidationError, match="segment shares must sum to 1"):
+        Scenario.from_dict({"population": {"segments": [{"name": "a", "share": 0.5}]}})
+    with pytest.raises(ValidationError, match="stop .* must be after start"):
+        Scenario.from_dict({"levers": {"broadcast": {"schedule": {"start": 10, "stop": 5}}}})
+    with pytest.raises(ValidationError, match="targets unknown segment 'vip'"):
+        Scenario.from_dict({"levers": {"coupon": {"segments": ["vip"]}}})
+    with pytest.raises(ValidationError, match="unit_cost_cny .* exceeds order_value_cny"):
+        Scenario.from_dict({"economics": {"unit_cost_cny": 100, "order_value_cny": 50}})
+
+
+def test_scenario_round_trips_through_plain_data():
+    sc = presets.harvest()
+    assert Scenario.from_dict(sc.to_dict()) == sc
