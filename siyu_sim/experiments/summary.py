@@ -1,0 +1,105 @@
+"""Summaries a report can use: per-setting means with 95% intervals, and the best setting
+per objective with its interval and its paired margin over the runner-up."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+KEY = ["scenario", "setting"]
+
+
+def t_interval(values, conf: float = 0.95) -> tuple[float, float, float, float]:
+    """(mean, low, high, sd) of the mean of ``values`` by Student's t; a single value gives
+    a zero-width interval marked by NaN bounds."""
+    x = np.asarray(values, dtype=float)
+    x = x[np.isfinite(x)]
+    n = len(x)
+    if n == 0:
+        return (float("nan"),) * 4
+    mean = float(x.mean())
+    if n < 2:
+        return mean, float("nan"), float("nan"), float("nan")
+    sd = float(x.std(ddof=1))
+    half = float(stats.t.ppf(0.5 + conf / 2, n - 1) * sd / np.sqrt(n))
+    return mean, mean - half, mean + half, sd
+
+
+def final_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """The last kept row of every run (the horizon)."""
+    idx = frame.groupby("run_id")["day"].idxmax()
+    return frame.loc[idx].reset_index(drop=True)
+
+
+def setting_table(frame: pd.DataFrame, factor_columns: list[str], metrics: list[str] | None = None,
+                  conf: float = 0.95) -> pd.DataFrame:
+    """Tidy: scenario, setting, <factors>, metric, n, mean, sd, ci_low, ci_high (at the horizon)."""
+    final = final_rows(frame)
+    metrics = metrics or [c for c in final.columns if c not in
+                          {"run_id", "scenario", "replication", "setting", "day", "month", *factor_columns}]
+    rows = []
+    for (scenario, setting), g in final.groupby(KEY, sort=True):
+        head = {"scenario": scenario, "setting": int(setting),
+                **{f: g[f].iloc[0] for f in factor_columns}}
+        for m in metrics:
+            mean, lo, hi, sd = t_interval(g[m], conf)
+            rows.append({**head, "metric": m, "n": int(g[m].notna().sum()), "mean": mean, "sd": sd,
+                         "ci_low": lo, "ci_high": hi})
+    return pd.DataFrame(rows)
+
+
+def best_settings(frame: pd.DataFrame, objectives: dict[str, str], factor_columns: list[str],
+                  conf: float = 0.95) -> pd.DataFrame:
+    """For each objective (metric → "max"/"min"): the best (scenario, setting) by mean at the
+    horizon, its interval, the runner-up, and the paired difference best − runner-up over
+    common replications (common random numbers) with its interval."""
+    final = final_rows(frame)
+    rows = []
+    for metric, goal in objectives.items():
+        means = final.groupby(KEY)[metric].mean()
+        if means.empty:
+            continue
+        ordered = means.sort_values(ascending=(goal == "min"))
+        best_key = ordered.index[0]
+        best = final[(final.scenario == best_key[0]) & (final.setting == best_key[1])]
+        mean, lo, hi, _ = t_interval(best[metric], conf)
+        row = {"objective": metric, "goal": goal, "scenario": best_key[0], "setting": int(best_key[1]),
+               **{f: best[f].iloc[0] for f in factor_columns},
+               "mean": mean, "ci_low": lo, "ci_high": hi, "n": len(best)}
+        if len(ordered) > 1:
+            ru_key = ordered.index[1]
+            ru = final[(final.scenario == ru_key[0]) & (final.setting == ru_key[1])]
+            paired = best.set_index("replication")[metric].sub(ru.set_index("replication")[metric]).dropna()
+            dmean, dlo, dhi, _ = t_interval(paired, conf)
+            row.update({"runner_up_scenario": ru_key[0], "runner_up_setting": int(ru_key[1]),
+                        "runner_up_mean": float(ordered.iloc[1]), "margin": dmean,
+                        "margin_ci_low": dlo, "margin_ci_high": dhi,
+                        "margin_excludes_zero": bool(np.isfinite(dlo) and (dlo > 0 or dhi < 0))})
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def summarize_folder(folder: str | Path, *, export: bool = False) -> dict[str, pd.DataFrame]:
+    """``settings`` and ``best`` tables of a results folder (and CSVs under ``_export/``)."""
+    from .store import ResultStore
+
+    store = ResultStore(folder)
+    meta = store.experiment_meta()
+    frame = store.read()
+    factors = meta["factor_columns"]
+    objectives = meta.get("objectives") or {"cum_profit": "max"}
+    objectives = {m: g for m, g in objectives.items() if m in frame.columns}
+    out = {"settings": setting_table(frame, factors),
+           "best": best_settings(frame, objectives, factors)}
+    if export:
+        for name, table in out.items():
+            store.export_csv(name, table)
+    return out
+
+
+def to_json(table: pd.DataFrame) -> str:
+    return json.dumps(table.to_dict(orient="records"), default=str)
