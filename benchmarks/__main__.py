@@ -1,0 +1,186 @@
+"""``python -m benchmarks [--quick] [--sizes 10000,100000,1000000] [--days 365] ...``
+
+Prints a table and writes it to ``benchmarks/results.md`` (``--out`` to change) together
+with a description of the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from . import core, machine, sweep
+
+TARGETS = {
+    "us_per_cd": 0.2,  # µs per customer-day at 10⁶, full model, one process
+    "agent_speedup": 100.0,
+    "bytes_per_customer": 600.0,
+    "pool_speedup": 1.8,
+    "dask_overhead": 0.10,
+}
+
+
+def _ints(text: str) -> list[int]:
+    return [int(float(x)) for x in text.split(",") if x.strip()]
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--quick", action="store_true", help="tiny sizes: a smoke run of a few seconds")
+    p.add_argument("--presets", default="nurture,harvest", help="comma-separated presets (default both)")
+    p.add_argument("--sizes", type=_ints, default=None, help="customers for the vector timing (default 1e4,1e5,1e6)")
+    p.add_argument("--days", type=int, default=None, help="days for the vector timing (default 365)")
+    p.add_argument("--agent-customers", type=int, default=None, help="default 10000")
+    p.add_argument("--agent-days", type=int, default=None, help="default 60")
+    p.add_argument("--memory-customers", type=int, default=None, help="default 1000000")
+    p.add_argument("--memory-days", type=int, default=None, help="days run in the memory probe (default 30)")
+    p.add_argument("--sweep-runs", type=int, default=None, help="default 40")
+    p.add_argument("--sweep-customers", type=int, default=None, help="default 10000")
+    p.add_argument("--sweep-days", type=int, default=None, help="default 180")
+    p.add_argument("--skip", default="", help="comma-separated parts to skip: vector,agent,memory,sweep,dask")
+    p.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "results.md",
+                   help="where to write the markdown results ('-' for none)")
+    a = p.parse_args(argv)
+    quick = a.quick
+    defaults = {
+        "sizes": [2_000, 5_000] if quick else [10_000, 100_000, 1_000_000],
+        "days": 10 if quick else 365,
+        "agent_customers": 300 if quick else 10_000, "agent_days": 5 if quick else 60,
+        "memory_customers": 20_000 if quick else 1_000_000, "memory_days": 5 if quick else 30,
+        "sweep_runs": 4 if quick else 40, "sweep_customers": 500 if quick else 10_000,
+        "sweep_days": 5 if quick else 180,
+    }
+    for key, value in defaults.items():
+        if getattr(a, key) is None:
+            setattr(a, key, value)
+    a.presets = [x.strip() for x in a.presets.split(",") if x.strip()]
+    a.skip = {x.strip() for x in a.skip.split(",") if x.strip()}
+    return a
+
+
+def _ok(flag: bool) -> str:
+    return "met" if flag else "NOT met"
+
+
+def _sci(n: int) -> str:
+    return f"10^{len(str(n)) - 1}" if str(n).strip("0") == "1" else f"{n:,}"
+
+
+def run(a: argparse.Namespace, log=print) -> dict:
+    """Run the selected measurements; returns {'machine', 'sections': [(title, header, rows)], 'targets'}."""
+    sections, targets = [], []
+    info = machine.describe()
+
+    if "vector" not in a.skip:
+        rows = []
+        for n in a.sizes:
+            for preset in a.presets:
+                log(f"vector: {preset} {n:,} customers x {a.days} days ...")
+                r = core.time_model(preset, n, a.days)
+                rows.append([preset, _sci(n), str(a.days), f"{r.build_s:.2f}", f"{r.run_s:.1f}",
+                             f"{r.us_per_customer_day:.3f}"])
+                if n == max(a.sizes):
+                    targets.append((f"vector µs/customer-day at {_sci(n)} ({preset})",
+                                    f"{r.us_per_customer_day:.3f}", f"≤ {TARGETS['us_per_cd']}",
+                                    _ok(r.us_per_customer_day <= TARGETS["us_per_cd"])))
+                    targets.append((f"model construction at {_sci(n)} ({preset})", f"{r.build_s:.2f} s", "(reported)", ""))
+        sections.append(("Vector executor, full model", ["preset", "customers", "days", "build s",
+                                                         "run s", "µs / customer-day"], rows))
+
+    if "agent" not in a.skip:
+        rows = []
+        preset = a.presets[0]
+        log(f"agent vs vector: {preset} {a.agent_customers:,} x {a.agent_days} days ...")
+        r = core.agent_vs_vector(preset, a.agent_customers, a.agent_days)
+        for key in ("vector", "agent"):
+            t = r[key]
+            rows.append([preset, key, _sci(t.customers), str(t.days), f"{t.run_s:.2f}",
+                         f"{t.us_per_customer_day:.3f}"])
+        rows.append([preset, "speed-up (agent / vector)", "", "", f"{r['speedup']:.0f}x",
+                     "identical tables: " + ("yes" if r["identical"] else "NO")])
+        sections.append(("Agent vs vector executor, same model, same seed",
+                         ["preset", "executor", "customers", "days", "run s", "µs / customer-day"], rows))
+        targets.append(("vector vs agent speed-up", f"{r['speedup']:.0f}x", f"≥ {TARGETS['agent_speedup']:.0f}x",
+                        _ok(r["speedup"] >= TARGETS["agent_speedup"])))
+        targets.append(("agent and vector tables identical", "yes" if r["identical"] else "NO", "yes",
+                        _ok(r["identical"])))
+
+    if "memory" not in a.skip:
+        rows = []
+        for preset in a.presets:
+            log(f"memory: {preset} {a.memory_customers:,} x {a.memory_days} days (fresh process) ...")
+            m = core.peak_memory(preset, a.memory_customers, a.memory_days)
+            rows.append([preset, _sci(m["customers"]), str(m["days"]), f"{m['build_s']:.2f}",
+                         f"{m['table_bytes_per_customer']:.0f}", f"{m['graph_bytes_per_customer']:.0f}",
+                         f"{m['build_bytes_per_customer']:.0f}", f"{m['bytes_per_customer']:.0f}"])
+            targets.append((f"peak bytes per customer at {_sci(m['customers'])} ({preset})",
+                            f"{m['bytes_per_customer']:.0f}", f"≤ {TARGETS['bytes_per_customer']:.0f}",
+                            _ok(m["bytes_per_customer"] <= TARGETS["bytes_per_customer"])))
+        sections.append(("Peak memory (fresh process; ru_maxrss minus an import-everything baseline)",
+                         ["preset", "customers", "days", "build s", "table B/cust", "graph B/cust",
+                          "peak after build B/cust", "peak B/cust"], rows))
+
+    if "sweep" not in a.skip:
+        log(f"sweep: {a.sweep_runs} runs of {a.sweep_customers:,} x {a.sweep_days} days on 1, 2 workers"
+            + ("" if "dask" in a.skip else " and Dask") + " ...")
+        s = sweep.sweep_benchmark(a.sweep_runs, a.sweep_customers, a.sweep_days, preset=a.presets[0],
+                                  dask="dask" not in a.skip)
+        base = s["timings"][0].wall_s
+        rows = [[t.backend, str(t.runs), f"{t.startup_s:.1f}", f"{t.wall_s:.1f}", f"{t.runs_per_s:.2f}",
+                 f"{base / t.wall_s:.2f}x"] for t in s["timings"]]
+        sections.append((f"Sweep throughput: {a.sweep_runs} runs of {_sci(a.sweep_customers)} customers x "
+                         f"{a.sweep_days} days ({a.presets[0]}) in {s['batches']} batches of {s['batch_size']}, "
+                         "through siyu_sim.experiments.backends; pools warmed before timing",
+                         ["backend", "runs", "start-up s (untimed)", "wall s", "runs / s",
+                          "speed-up vs 1 worker"], rows))
+        targets.append(("2 local workers vs 1", f"{s['speedup_2_vs_1']:.2f}x", f"≥ {TARGETS['pool_speedup']}x",
+                        _ok(s["speedup_2_vs_1"] >= TARGETS["pool_speedup"])))
+        if "dask_overhead" in s:
+            targets.append(("Dask (2 workers) overhead vs local pool (2 workers)",
+                            f"{s['dask_overhead'] * 100:+.1f}%", f"≤ {TARGETS['dask_overhead'] * 100:.0f}%",
+                            _ok(s["dask_overhead"] <= TARGETS["dask_overhead"])))
+        targets.append(("sweep results identical on every backend", "yes" if s["identical"] else "NO", "yes",
+                        _ok(s["identical"])))
+    return {"machine": info, "sections": sections, "targets": targets}
+
+
+def _md_table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(r) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def render(result: dict, command: str) -> str:
+    parts = ["# siyu_sim benchmark results", "",
+             f"Command: `{command}`", "",
+             "All figures below come from this one run, measured side by side. "
+             "Times are wall-clock (`time.perf_counter`), one process unless stated; the machine "
+             "is shared, so expect a few per cent of noise.", "", "## Machine", "",
+             _md_table(["", ""], [[k, v] for k, v in result["machine"].items()]), ""]
+    if result["targets"]:
+        parts += ["## Targets", "", _md_table(["measure", "measured", "target", ""],
+                                              [list(t) for t in result["targets"]]), ""]
+    for title, header, rows in result["sections"]:
+        parts += [f"## {title}", "", _md_table(header, rows), ""]
+    return "\n".join(parts)
+
+
+def main(argv: list[str] | None = None) -> int:
+    a = parse_args(argv)
+    command = "python -m benchmarks " + " ".join(sys.argv[1:] if argv is None else argv)
+    t0 = time.perf_counter()
+    result = run(a, log=lambda msg: print(msg, file=sys.stderr, flush=True))
+    text = render(result, command.strip())
+    text += f"\nTotal benchmark time: {time.perf_counter() - t0:.0f} s.\n"
+    print(text)
+    if str(a.out) != "-":
+        a.out.write_text(text, encoding="utf-8")
+        print(f"written to {a.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
