@@ -271,6 +271,8 @@ def _problem(err: dict, root: type[BaseModel], prefix: tuple) -> Problem:
         return Problem(where, "required key is missing", allowed=allowed)
     if kind in _RANGE_ERRORS:
         return Problem(where, "out of range", value, allowed=allowed)
+    if kind == "string_pattern_mismatch":
+        return Problem(where, "not a valid name here", value, allowed=allowed)
     if kind in _LENGTH_ERRORS:
         return Problem(where, err["msg"].replace("Value should", "should").lower(), value, allowed=allowed)
     if kind.endswith("_type") or kind.endswith("_parsing") or kind in ("int_from_float", "literal_error"):

@@ -100,6 +100,8 @@ def type_words(annotation: Any) -> str:
         words = "text"
     elif origin is Literal:
         words = "one of " + ", ".join(f'"{a}"' for a in typing.get_args(core))
+    elif origin is list and typing.get_origin(typing.get_args(core)[0]) is Literal:
+        words = "a list of " + ", ".join(f'"{a}"' for a in typing.get_args(typing.get_args(core)[0]))
     elif origin is list:
         words = f"a list of {_plural(type_words(typing.get_args(core)[0]))}"
     elif origin is dict or is_model(core):
