@@ -19,18 +19,24 @@ class Problem:
     suggestion: str | None = None
 
     def __str__(self) -> str:
-        where = f"{self.file}: {self.path}" if self.path else self.file
-        parts = [f"{where}: {self.message}"]
-        extra = []
-        if self.value is not _MISSING:
-            extra.append(f"got {self.value!r}")
+        # the same shape as scenario-file problems: file: key = value: message; allowed: …; did you mean `…`?
+        parts = [self.file]
+        if self.path:
+            parts.append(self.path if self.value is _MISSING else f"{self.path} = {_show(self.value)}")
+        text = ": ".join(parts) + ": " + self.message
         if self.allowed:
-            extra.append(f"allowed: {self.allowed}")
-        if extra:
-            parts.append(" (" + "; ".join(extra) + ")")
+            text += f"; allowed: {self.allowed}"
         if self.suggestion:
-            parts.append(f"; did you mean {self.suggestion!r}?")
-        return "".join(parts)
+            text += f"; did you mean `{self.suggestion}`?"
+        return text
+
+
+def _show(value: Any) -> str:
+    try:
+        from ..scenario_files import show_value
+    except ImportError:  # pragma: no cover - older scenario_files
+        return repr(value)
+    return show_value(value)
 
 
 class ExperimentError(ValueError):
@@ -39,5 +45,6 @@ class ExperimentError(ValueError):
     def __init__(self, problems: list[Problem]):
         self.problems = list(problems)
         n = len(self.problems)
-        head = f"{n} problem{'s' if n != 1 else ''} in experiment file"
-        super().__init__(head + ":\n" + "\n".join(f"  - {p}" for p in self.problems))
+        source = self.problems[0].file if self.problems else "experiment"
+        head = f"{source}: {n} problem{'s' if n != 1 else ''}, nothing was run:"
+        super().__init__("\n".join([head, *(f"  {p}" for p in self.problems)]))

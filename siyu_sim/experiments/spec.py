@@ -88,7 +88,7 @@ class ExperimentFile(_Strict):
                       description="Short name (letters, digits, _ . -); the default output folder.")
     description: str = Field("", description="What question the experiment answers.")
     scenarios: list[str] | dict[str, str] = Field(
-        ..., min_length=1, description="Base scenarios: shipped names (nurture, harvest) or .toml paths "
+        ..., description="Base scenarios: shipped names (nurture, harvest) or .toml paths "
         "relative to the experiment file; a table {label = path} names them.")
     replications: int = Field(..., ge=1, le=100_000, description="Replications per scenario and setting.")
     root_seed: int = Field(..., ge=0, description="Root seed: replication r uses SeedSequence(root_seed, spawn_key=(r,)).")
@@ -207,11 +207,23 @@ def load_experiment(path: str | Path, *, output: str | None = None) -> Experimen
 
 def experiment_from_dict(data: dict, *, file: str = "<experiment>", base_dir: Path | str = ".",
                          output: str | None = None) -> Experiment:
+    problems: list[Problem] = []
     try:
         spec = ExperimentFile.model_validate(data)
     except ValidationError as exc:
-        raise ExperimentError(_pydantic_problems(exc, file, data)) from None
-    problems: list[Problem] = []
+        # report these, and go on checking the rest of the file so that every problem shows at once
+        problems = _pydantic_problems(exc, file, data)
+        bad = {e["loc"][0] for e in exc.errors() if e["loc"]}
+        patched = {k: v for k, v in data.items() if k not in bad}
+        for key, placeholder in (("name", "x"), ("scenarios", []), ("replications", 1), ("root_seed", 0)):
+            patched.setdefault(key, placeholder)
+        try:
+            spec = ExperimentFile.model_validate(patched)
+        except ValidationError:
+            raise ExperimentError(problems) from None
+    if not spec.scenarios and "scenarios" in data:
+        problems.append(Problem(file, "scenarios", "give at least one base scenario", spec.scenarios,
+                                "shipped names or .toml paths"))
     scenarios, sources = _load_scenarios(spec, file, Path(base_dir), problems)
     leaves_by = {name: scenario_leaves(Scenario.from_dict(d)) for name, d in scenarios.items()}
     all_leaves: dict[str, Leaf] = {}
@@ -384,9 +396,9 @@ def _check_factors(spec: ExperimentFile, file: str, leaves: dict[str, Leaf],
         key = f'factors."{path}"'
         leaf = leaves.get(path)
         if leaf is None:
-            problems.append(Problem(file, key, "no such parameter in the scenario schema", path,
-                                    "a dotted path to a scenario value (see `siyu_sim.experiments.schema`)",
-                                    suggest(path, leaves)))
+            problems.append(Problem(file, key, "no such parameter in the scenario schema",
+                                    allowed="a dotted path to a scenario parameter (docs/experiments.md)",
+                                    suggestion=suggest(path, leaves)))
             continue
         given = [k for k in ("values", "range", "distribution") if getattr(f, k) is not None]
         if len(given) != 1:

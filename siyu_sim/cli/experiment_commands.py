@@ -1,0 +1,189 @@
+"""Experiment commands: ``siyu sweep`` and ``siyu sensitivity``.
+
+Results and tables go to stdout; progress and status to stderr. Exit codes: 0 every run
+finished; 1 invalid input or some runs failed; 130 interrupted (Ctrl-C; finished runs are
+kept and the same command resumes).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .app import app
+
+EXIT_FAILED = 1
+EXIT_INTERRUPTED = 130
+
+SchedulerOpt = Annotated[Optional[str], typer.Option(
+    "--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786 "
+    "(default: $DASK_SCHEDULER_ADDRESS if set, else local processes).")]
+DaskLocalOpt = Annotated[Optional[int], typer.Option(
+    "--dask-local", metavar="N", min=1, help="Start a Dask LocalCluster of N worker processes.")]
+WorkersOpt = Annotated[Optional[int], typer.Option(
+    "--workers", metavar="N", min=1, help="Local worker processes (default: all cores).")]
+SerialOpt = Annotated[bool, typer.Option("--serial", help="Run in this process, one run after another.")]
+FreshOpt = Annotated[bool, typer.Option(
+    "--fresh", help="Discard earlier results in the output folder and start over (default: resume).")]
+OutOpt = Annotated[Optional[Path], typer.Option(
+    "--out", metavar="DIR", help="Results folder (default: the experiment's `output`, else results/<name>).")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or status messages.")]
+BatchOpt = Annotated[Optional[int], typer.Option(
+    "--batch-size", metavar="N", min=1, help="Runs per task sent to a worker (default: automatic).")]
+CsvOpt = Annotated[bool, typer.Option(
+    "--csv", help="Also write aggregate tables as CSV under DIR/_export/.")]
+
+
+def _status(quiet: bool, message: str) -> None:
+    if not quiet:
+        typer.echo(message, err=True)
+
+
+def _run(experiment: Path, *, scheduler, dask_local, workers, serial, fresh, out, quiet, batch_size):
+    """Load, pick a backend, sweep. Returns the SweepResult (or exits with 1 on bad input)."""
+    from ..experiments import ExperimentError, load_experiment
+    from ..experiments.backends import BackendError, make_backend
+    from ..experiments.progress import NullProgress, RichProgress
+    from ..experiments.store import StoreError
+    from ..experiments.sweep import sweep
+
+    try:
+        exp = load_experiment(experiment)
+    except ExperimentError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(EXIT_FAILED) from None
+    try:
+        backend = make_backend(serial=serial, workers=workers, scheduler=scheduler, dask_local=dask_local)
+    except BackendError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(EXIT_FAILED) from None
+    folder = out or Path(exp.output)
+    _status(quiet, f"{exp.name}: {exp.n_runs} runs ({len(exp.scenarios)} scenario(s) × "
+                   f"{len(exp.settings)} setting(s) × {exp.replications} replication(s)) on "
+                   f"{backend.describe()} → {folder}")
+    try:
+        with backend:
+            result = sweep(exp, out=folder, backend=backend, fresh=fresh,
+                           progress=NullProgress() if quiet else RichProgress(), batch_size=batch_size)
+    except StoreError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(EXIT_FAILED) from None
+    if result.skipped:
+        _status(quiet, f"resumed: skipped {result.skipped} completed run(s)")
+    _status(quiet, f"{result.ok} run(s) finished, {result.failed} failed in {result.duration_s:.1f} s")
+    return result
+
+
+def _finish(result, quiet: bool) -> None:
+    if result.interrupted:
+        typer.echo(f"interrupted: {result.skipped + result.ok} of {result.total} runs are saved in "
+                   f"{result.folder}; run the same command again to resume", err=True)
+        raise typer.Exit(EXIT_INTERRUPTED)
+    if result.failed:
+        shown = ", ".join(result.failed_ids[:5]) + (" …" if len(result.failed_ids) > 5 else "")
+        typer.echo(f"{result.failed} run(s) failed ({shown}); tracebacks are in "
+                   f"{result.folder}/_manifest.jsonl; rerun to retry them", err=True)
+        raise typer.Exit(EXIT_FAILED)
+
+
+@app.command("sweep")
+def sweep_command(
+    experiment: Annotated[Path, typer.Argument(help="Experiment file (TOML).", show_default=False)],
+    scheduler: SchedulerOpt = None, dask_local: DaskLocalOpt = None, workers: WorkersOpt = None,
+    serial: SerialOpt = False, fresh: FreshOpt = False, out: OutOpt = None, quiet: QuietOpt = False,
+    batch_size: BatchOpt = None, csv: CsvOpt = False,
+) -> None:
+    """Run every run of an experiment (scenarios × factor settings × replications) and store
+    them as Parquet under the results folder; print the best setting per objective.
+
+    Resumes by default: completed runs are skipped, failed ones retried; --fresh starts over.
+    A results folder written by a different experiment file is refused.
+
+    Exit codes: 0 all runs finished; 1 invalid input or some runs failed; 130 interrupted.
+
+    [bold]Examples[/bold]
+
+      siyu sweep experiments/frequency_vs_discount.toml
+
+      siyu sweep experiments/frequency_vs_discount.toml --workers 2 --csv
+
+      siyu sweep experiments/staff_scaling.toml --scheduler tcp://10.0.0.5:8786
+
+      siyu sweep experiments/staff_scaling.toml --dask-local 4 --out /tmp/staff --fresh
+
+    Read the results: pandas.read_parquet("results/frequency_vs_discount")
+    """
+    result = _run(experiment, scheduler=scheduler, dask_local=dask_local, workers=workers,
+                  serial=serial, fresh=fresh, out=out, quiet=quiet, batch_size=batch_size)
+    if not result.interrupted and result.ok + result.skipped > 0:
+        from ..experiments.summary import summarize_folder
+
+        tables = summarize_folder(result.folder, export=csv)
+        best = tables["best"]
+        if not best.empty:
+            typer.echo(_best_text(best, result.experiment.factor_names))
+        if csv:
+            _status(quiet, f"wrote {result.folder}/_export/settings.csv, best.csv")
+    _finish(result, quiet)
+
+
+def _best_text(best, factors: list[str]) -> str:
+    lines = ["Best setting per objective (mean at the horizon, 95% interval over replications):"]
+    for _, row in best.iterrows():
+        setting = ", ".join(f"{f}={row[f]:g}" if isinstance(row[f], float) else f"{f}={row[f]}" for f in factors)
+        lines.append(f"  {row.goal} {row.objective}: {row.scenario} [{setting or 'base'}] "
+                     f"{row['mean']:,.4g} [{row.ci_low:,.4g}, {row.ci_high:,.4g}]")
+        if "margin" in row and row.margin == row.margin:
+            sure = "clear" if row.margin_excludes_zero else "not clear"
+            lines.append(f"      vs runner-up (setting {row.runner_up_setting} of {row.runner_up_scenario}): "
+                         f"{row.margin:+,.4g} [{row.margin_ci_low:+,.4g}, {row.margin_ci_high:+,.4g}] ({sure})")
+    return "\n".join(lines)
+
+
+@app.command("sensitivity")
+def sensitivity_command(
+    experiment: Annotated[Path, typer.Argument(help="Experiment file with design.method = "
+                                               "\"sobol\" or \"morris\".", show_default=False)],
+    scheduler: SchedulerOpt = None, dask_local: DaskLocalOpt = None, workers: WorkersOpt = None,
+    serial: SerialOpt = False, fresh: FreshOpt = False, out: OutOpt = None, quiet: QuietOpt = False,
+    batch_size: BatchOpt = None,
+) -> None:
+    """Global sensitivity analysis: run (or resume) the experiment's Sobol or Morris design,
+    average replications, and print the factors ranked by Sobol total index ST (with S1 and
+    95% intervals) or by Morris μ* (with σ). The tidy table is written to
+    DIR/_export/sensitivity.csv.
+
+    Exit codes: 0 done; 1 invalid input, not a sobol/morris design, or some runs failed;
+    130 interrupted.
+
+    [bold]Examples[/bold]
+
+      siyu sensitivity experiments/what_matters.toml
+
+      siyu sensitivity experiments/what_matters.toml --dask-local 2
+    """
+    from ..experiments import ExperimentError, load_experiment
+    from ..experiments.sensitivity import SensitivityError, ranked_text, sensitivity_table
+
+    try:
+        exp = load_experiment(experiment)
+    except ExperimentError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(EXIT_FAILED) from None
+    if exp.method not in ("sobol", "morris"):
+        typer.echo(f"{experiment}: design.method = \"{exp.method}\": sensitivity needs \"sobol\" or "
+                   "\"morris\" (use `siyu sweep` for grids and Latin hypercubes)", err=True)
+        raise typer.Exit(EXIT_FAILED)
+    result = _run(experiment, scheduler=scheduler, dask_local=dask_local, workers=workers,
+                  serial=serial, fresh=fresh, out=out, quiet=quiet, batch_size=batch_size)
+    _finish(result, quiet)
+    try:
+        table = sensitivity_table(result.folder, export=True)
+    except SensitivityError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(EXIT_FAILED) from None
+    typer.echo(ranked_text(table))
+    _status(quiet, f"wrote {result.folder}/_export/sensitivity.csv")
