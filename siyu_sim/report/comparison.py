@@ -1,0 +1,272 @@
+"""The comparison report: two or more scenarios side by side, answered in money.
+
+``comparison_report(daily, scenarios, path, lang=..., segment_daily=..., meta=...)`` is what
+``siyu compare … --report`` calls. It reads only the tidy daily table (``scenario,
+replication, day`` + ``siyu_sim.metrics.DAILY_COLUMNS``), the optional per-segment table and
+the resolved scenarios.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from . import figures, stats
+from .assumptions import section_blocks
+from .html import Page, esc, table
+from .text import check_lang, money, number, percent, ratio, scenario_label, t
+
+REQUIRED = ("day", "active", "muted", "churned", "members", "gmv", "profit", "cum_profit",
+            "cum_spend", "roi", "alt_ads_cum_profit", "ever_members", "engaged", "ever_buyers",
+            "repeat_buyers", "referrers", "trust_0_20", "trust_80_100")
+
+
+def comparison_report(daily: pd.DataFrame, scenarios: list, path, *, lang: str = "en",
+                      segment_daily: pd.DataFrame | None = None, meta: dict | None = None) -> Path:
+    """Write the comparison report of ``scenarios`` to ``path`` (one self-contained HTML file)
+    and return the path. ``daily`` holds one or many replications of each scenario; where there
+    are several, figures show medians with 10–90% bands. ``meta``: seed, version, date, command."""
+    check_lang(lang)
+    scenarios = list(scenarios)
+    if not scenarios:
+        raise ValueError("comparison_report needs at least one scenario")
+    daily = _prepare(daily, scenarios, "daily")
+    missing = [c for c in REQUIRED if c not in daily.columns]
+    if missing:
+        raise ValueError(f"daily table lacks columns {missing}: is it from siyu_sim's model run?")
+    if segment_daily is not None:
+        segment_daily = _prepare(segment_daily, scenarios, "segment_daily")
+    meta = _meta(meta)
+    page = build_page(daily, scenarios, lang, segment_daily, meta)
+    return page.write(path)
+
+
+def _prepare(frame: pd.DataFrame, scenarios: list, what: str) -> pd.DataFrame:
+    if frame is None or len(frame) == 0:
+        raise ValueError(f"{what} table is empty: nothing to report")
+    frame = frame.copy()
+    if "scenario" not in frame.columns:
+        if len(scenarios) != 1:
+            raise ValueError(f"{what} table has no 'scenario' column but {len(scenarios)} scenarios were given")
+        frame.insert(0, "scenario", scenarios[0].name)
+    frame = stats.ensure_tidy(frame)
+    names = [s.name for s in scenarios]
+    unknown = sorted(set(frame["scenario"]) - set(names))
+    if unknown:
+        raise ValueError(f"{what} table has scenarios {unknown} not among those given ({names})")
+    absent = [n for n in names if n not in set(frame["scenario"])]
+    if absent:
+        raise ValueError(f"{what} table has no rows for scenarios {absent}")
+    order = {n: i for i, n in enumerate(names)}
+    return frame.sort_values(["scenario", "replication", "day"],
+                             key=lambda s: s.map(order) if s.name == "scenario" else s,
+                             kind="stable").reset_index(drop=True)
+
+
+def _meta(meta: dict | None) -> dict:
+    out = dict(meta or {})
+    out.setdefault("date", _dt.date.today().isoformat())
+    if "version" not in out:
+        from .. import __version__
+        out["version"] = __version__
+    return out
+
+
+def build_page(daily: pd.DataFrame, scenarios: list, lang: str,
+               segment_daily: pd.DataFrame | None, meta: dict) -> Page:
+    names = [s.name for s in scenarios]
+    reps = stats.n_replications(daily)
+    days = int(daily["day"].max()) + 1
+    labels = " · ".join(scenario_label(n, lang) for n in names)
+    reps_text = t("reps_one", lang) if reps == 1 else t("reps_many", lang, n=reps)
+    page = Page(title=t("comparison_title", lang), lang=lang,
+                subtitle=t("comparison_subtitle", lang, names=labels, days=days, reps=reps_text),
+                meta_line=t("generated", lang, date=meta["date"], version=meta["version"]))
+
+    page.add("summary", t("sec_summary", lang), *summary_blocks(daily, scenarios, lang),
+             css_class="summary")
+    page.add("kpis", t("sec_kpis", lang), kpi_table(daily, scenarios, lang),
+             f'<p class="note">{esc(t("kpi_note", lang))}</p>' if reps > 1 else "")
+    page.add("members", t("sec_members", lang), _why("why_members", lang),
+             page.figure(figures.members_figure(daily, lang), "members"))
+    page.add("trust", t("sec_trust", lang), _why("why_trust", lang),
+             page.figure(figures.trust_figure(daily, lang), "trust"))
+    money_fig, left_out = figures.money_figure(daily, lang)
+    months_note = t("months_partial", lang, n=left_out) if left_out else t("months_note", lang)
+    page.add("money", t("sec_money", lang), _why("why_money", lang), page.figure(money_fig, "money"),
+             f'<p class="note">{esc(months_note)}</p>')
+    page.add("cumulative", t("sec_cum", lang), _why("why_cum", lang),
+             page.figure(figures.cumulative_figure(daily, lang), "cumulative"))
+    page.add("funnel", t("sec_funnel", lang), _why("why_funnel", lang),
+             page.figure(figures.funnel_figure(daily, lang), "funnel"))
+    if segment_daily is not None and "realised_ltv" in segment_daily.columns:
+        ltv = page.figure(figures.ltv_figure(segment_daily, lang), "ltv")
+    else:
+        ltv = f'<div class="banner">{t("ltv_missing", lang)}</div>'
+    page.add("ltv", t("sec_ltv", lang), _why("why_ltv", lang), ltv)
+    page.add("assumptions", t("sec_assumptions", lang),
+             *section_blocks(scenarios, lang, meta, replications=reps), css_class="pagebreak")
+    return page
+
+
+def _why(key: str, lang: str) -> str:
+    return f'<p class="why">{esc(t(key, lang))}</p>'
+
+
+# ---- numbers behind the summary ---------------------------------------------------------------
+
+def end_values(daily: pd.DataFrame) -> pd.DataFrame:
+    """One row per scenario × replication: end-of-run levels and whole-run totals."""
+    last = stats.final_day(daily).set_index(["scenario", "replication"])
+    sums = daily.groupby(["scenario", "replication"], sort=False)[
+        [c for c in ("gmv", "revenue", "discount_cost", "referrals", "profit") if c in daily.columns]
+    ].sum().add_prefix("total_")
+    out = last.join(sums)
+    out["muted_share"] = out["muted"] / out["members"].where(out["members"] > 0)
+    out["profit_vs_ads"] = out["cum_profit"] - out["alt_ads_cum_profit"]
+    out["profit_per_member"] = out["cum_profit"] / out["ever_members"].where(out["ever_members"] > 0)
+    return out.reset_index()
+
+
+def _q(values: pd.Series) -> tuple[float, float, float]:
+    v = values.dropna().to_numpy(dtype=float)
+    if v.size == 0:
+        return (np.nan, np.nan, np.nan)
+    return (float(np.median(v)), float(np.quantile(v, stats.LO)), float(np.quantile(v, stats.HI)))
+
+
+def _interval(lo: float, hi: float, n: int, lang: str, fmt) -> str:
+    return t("interval", lang, lo=fmt(lo), hi=fmt(hi)) if n > 1 else ""
+
+
+def _staff(scenario) -> float:
+    """Operators a scenario pays for: the sum of its levers' ``staff`` settings."""
+    total = 0.0
+    for lever in scenario.to_dict().get("levers", {}).values():
+        v = lever.get("staff") if isinstance(lever, dict) else None
+        if isinstance(v, (int, float)):
+            total += float(v)
+    return total
+
+
+def _horizon(days: int, lang: str) -> str:
+    return t("months_n", lang, n=round(days / stats.MONTH_DAYS)) if days >= 60 else t("days_n", lang, n=days)
+
+
+def summary_blocks(daily: pd.DataFrame, scenarios: list, lang: str) -> list[str]:
+    """The executive summary: the three questions of DOMAIN.md in plain words."""
+    ends = end_values(daily)
+    names = [s.name for s in scenarios]
+    by_name = {s.name: s for s in scenarios}
+    m = lambda x: money(x, lang)  # noqa: E731
+    blocks: list[str] = []
+
+    # 1. does it pay?
+    blocks.append(f"<h3>{esc(t('q_pays', lang))}</h3>")
+    medians = {}
+    for name in names:
+        e = ends[ends["scenario"] == name]
+        n = len(e)
+        mid, lo, hi = _q(e["cum_profit"])
+        medians[name] = mid
+        roi = _q(e["roi"])[0]
+        days = int(daily.loc[daily["scenario"] == name, "day"].max()) + 1
+        fields = dict(name=esc(scenario_label(name, lang)), months=_horizon(days, lang), profit=m(mid),
+                      interval=_interval(lo, hi, n, lang, m), roi=ratio(roi))
+        if (lo if n > 1 else mid) > 0:
+            key = "pays_yes"
+        elif (hi if n > 1 else mid) < 0:
+            key = "pays_no"
+        else:
+            key = "pays_uncertain"
+        sentence = t(key, lang, **fields)
+        curve = daily[daily["scenario"] == name].groupby("day")["cum_profit"].median()
+        pay = stats.payback_month(curve)
+        if key != "pays_no":
+            sentence += t("payback", lang, month=pay) if pay else t("payback_never", lang)
+        blocks.append(f"<p>{sentence}</p>")
+    if len(names) > 1:
+        gmv = {n: _q(ends.loc[ends["scenario"] == n, "total_gmv"])[0] for n in names}
+        high = max(names, key=lambda n: gmv[n])
+        best = max(names, key=lambda n: medians[n])
+        if best != high and medians[best] > medians[high]:
+            blocks.append("<p>" + t("false_prosperity", lang, high=esc(scenario_label(high, lang)),
+                                     low=esc(scenario_label(best, lang)), gmv_high=m(gmv[high]),
+                                     gmv_low=m(gmv[best]), p_low=m(medians[best]),
+                                     p_high=m(medians[high])) + "</p>")
+
+    # 2. best use of the money?
+    blocks.append(f"<h3>{esc(t('q_best', lang))}</h3>")
+    for name in names:
+        e = ends[ends["scenario"] == name]
+        diff = _q(e["profit_vs_ads"])[0]
+        key = "best_vs_ads_win" if diff >= 0 else "best_vs_ads_lose"
+        ret = by_name[name].economics.paid_ads_return_per_cny
+        blocks.append("<p>" + t(key, lang, name=esc(scenario_label(name, lang)), spend=m(_q(e["cum_spend"])[0]),
+                                ret=f"¥{ret:.2f}", alt=m(_q(e["alt_ads_cum_profit"])[0]),
+                                diff=m(abs(diff))) + "</p>")
+    if len(names) > 1:
+        ranked = sorted(names, key=lambda n: medians[n], reverse=True)
+        best, other = ranked[0], ranked[1]
+        a = ends[ends["scenario"] == best].set_index("replication")["cum_profit"]
+        b = ends[ends["scenario"] == other].set_index("replication")["cum_profit"]
+        paired = (a - b).dropna()
+        paired_text = ""
+        if len(paired) > 1:
+            _, lo, hi = _q(paired)
+            paired_text = t("paired", lang, k=int((paired > 0).sum()), n=len(paired), lo=m(lo), hi=m(hi))
+        blocks.append("<p>" + t("best_overall", lang, best=esc(scenario_label(best, lang)),
+                                other=esc(scenario_label(other, lang)),
+                                diff=m(float(paired.median()) if len(paired) else medians[best] - medians[other]),
+                                paired=paired_text) + "</p>")
+
+    # 3. does it scale?
+    blocks.append(f"<h3>{esc(t('q_scale', lang))}</h3>")
+    for name in names:
+        e = ends[ends["scenario"] == name]
+        members = _q(e["members"])[0]
+        staff = _staff(by_name[name])
+        blocks.append("<p>" + t("scale_pool", lang, name=esc(scenario_label(name, lang)),
+                                members=number(members, lang), staff=f"{staff:g}",
+                                per_staff=number(members / staff, lang) if staff > 0 else "–",
+                                ppm=m(_q(e["profit_per_member"])[0])) + "</p>")
+    sizes = {n: by_name[n].population.customers * by_name[n].population.weight for n in names}
+    if len(set(sizes.values())) > 1:
+        blocks.append("<p>" + esc(t("scale_differs", lang, sizes=", ".join(
+            f"{scenario_label(n, lang)}: {number(v, lang)}" for n, v in sizes.items()))) + "</p>")
+    blocks.append(f'<p>{t("scale_honest", lang)}</p>')
+    return blocks
+
+
+KPI_ROWS = (
+    ("kpi_members_end", "members", "count"), ("kpi_muted_share", "muted_share", "pct"),
+    ("kpi_churned", "churned", "count"), ("kpi_gmv", "total_gmv", "money"),
+    ("kpi_revenue", "total_revenue", "money"), ("kpi_discount", "total_discount_cost", "money"),
+    ("kpi_spend", "cum_spend", "money"), ("kpi_profit", "cum_profit", "money"),
+    ("kpi_alt", "alt_ads_cum_profit", "money"), ("kpi_roi", "roi", "ratio"),
+    ("kpi_trust", "mean_trust", "ratio"), ("kpi_repurchase", "repurchase_rate", "pct"),
+    ("kpi_referrals", "total_referrals", "count"),
+)
+
+
+def kpi_table(daily: pd.DataFrame, scenarios: list, lang: str) -> str:
+    ends = end_values(daily)
+    names = [s.name for s in scenarios]
+    fmt = {"count": lambda x: number(round(x) if np.isfinite(x) else x, lang), "money": lambda x: money(x, lang),
+           "pct": percent, "ratio": ratio}
+    rows = []
+    for key, col, kind in KPI_ROWS:
+        if col not in ends.columns:
+            continue
+        row = [t(key, lang)]
+        for name in names:
+            e = ends[ends["scenario"] == name]
+            mid, lo, hi = _q(e[col])
+            f = fmt[kind]
+            row.append(f(mid) + (f" ({f(lo)} – {f(hi)})" if len(e) > 1 else ""))
+        rows.append(row)
+    header = [t("kpi_metric", lang)] + [scenario_label(n, lang) for n in names]
+    return table(header, rows, css_class="kpi", num_cols=set(range(1, len(names) + 1)))

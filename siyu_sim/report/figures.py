@@ -1,0 +1,311 @@
+"""Plotly figures for the reports. Each function takes tidy frames and a language and returns a
+``go.Figure``; all words come from ``text``. Fonts are large enough for a projector."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from . import stats
+from .text import FONT_STACK, TRUST_BANDS_KEYS, metric_label, scenario_label, segment_label, t
+
+SCENARIO_COLOURS = ("#1b7837", "#c2410c", "#1f4e9e", "#7b3294", "#b8860b", "#0e7c86", "#8c2d04",
+                    "#4d4d4d")
+STATUS_COLOURS = {"active": "#2a9d8f", "muted": "#e9c46a", "churned": "#9b2226"}
+TRUST_COLOURS = ("#b2182b", "#ef8a62", "#f7d98b", "#67a9cf", "#2166ac")
+GMV_COLOUR, PROFIT_COLOUR = "#9ecae1", "#08519c"
+FONT_SIZE = 16
+
+
+def colour(i: int) -> str:
+    return SCENARIO_COLOURS[i % len(SCENARIO_COLOURS)]
+
+
+def _rgba(hex_colour: str, alpha: float) -> str:
+    h = hex_colour.lstrip("#")
+    r, g, b = (int(h[i:i + 2], 16) for i in (0, 2, 4))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+def style(fig: go.Figure, *, height: int = 480, legend_top: bool = True, top: int = 90) -> go.Figure:
+    """The house style: white, large type, legend above the plot, CJK-capable fonts."""
+    fig.update_layout(
+        template="plotly_white", height=height,
+        font={"family": FONT_STACK, "size": FONT_SIZE, "color": "#222"},
+        margin={"l": 70, "r": 30, "t": top if legend_top else 50, "b": 60},
+        hoverlabel={"font": {"family": FONT_STACK, "size": 15}},
+        legend=({"orientation": "h", "yref": "container", "y": 0.995, "yanchor": "top",
+                 "xanchor": "left", "x": 0, "font": {"size": FONT_SIZE}}
+                if legend_top else {}),
+    )
+    fig.update_annotations(font={"family": FONT_STACK, "size": FONT_SIZE + 1})
+    return fig
+
+
+def _grid(n: int, max_cols: int = 3) -> tuple[int, int]:
+    cols = min(n, max_cols)
+    return math.ceil(n / cols), cols
+
+
+def _cell(i: int, cols: int) -> tuple[int, int]:
+    return i // cols + 1, i % cols + 1
+
+
+def _scenarios(daily: pd.DataFrame) -> list[str]:
+    return list(dict.fromkeys(daily["scenario"]))
+
+
+def _line_with_band(fig, b: pd.DataFrame, x: str, name: str, col: str, *, dash: str | None = None,
+                    row: int | None = None, column: int | None = None, group: str = "",
+                    show_band: bool = True, showlegend: bool = True, hover_fmt: str = ",.0f"):
+    kw = {"row": row, "col": column} if row is not None else {}
+    if show_band and (b["n"] > 1).any():
+        fig.add_trace(go.Scatter(x=b[x], y=b["hi"], mode="lines", line={"width": 0},
+                                 hoverinfo="skip", showlegend=False, legendgroup=group), **kw)
+        fig.add_trace(go.Scatter(x=b[x], y=b["lo"], mode="lines", line={"width": 0},
+                                 fill="tonexty", fillcolor=_rgba(col, 0.18), hoverinfo="skip",
+                                 showlegend=False, legendgroup=group), **kw)
+    fig.add_trace(go.Scatter(x=b[x], y=b["mid"], mode="lines", name=name, legendgroup=group,
+                             showlegend=showlegend,
+                             line={"color": col, "width": 3, "dash": dash},
+                             hovertemplate=f"%{{y:{hover_fmt}}}<extra>{name}</extra>"), **kw)
+
+
+# ---- comparison figures -----------------------------------------------------------------------
+
+def members_figure(daily: pd.DataFrame, lang: str) -> go.Figure:
+    """Members by status over time, stacked, one panel per scenario (medians of runs)."""
+    names = _scenarios(daily)
+    rows, cols = _grid(len(names))
+    fig = make_subplots(rows=rows, cols=cols, shared_yaxes=True, horizontal_spacing=0.04,
+                        vertical_spacing=0.12,
+                        subplot_titles=[scenario_label(n, lang) for n in names])
+    for i, name in enumerate(names):
+        r, c = _cell(i, cols)
+        d = daily[daily["scenario"] == name]
+        for status in ("active", "muted", "churned"):
+            b = stats.band(d, status, ["day"])
+            fig.add_trace(go.Scatter(
+                x=b["day"], y=b["mid"], mode="lines", stackgroup=f"s{i}", name=t(f"status_{status}", lang),
+                legendgroup=status, showlegend=i == 0,
+                line={"width": 0.5, "color": STATUS_COLOURS[status]},
+                fillcolor=_rgba(STATUS_COLOURS[status], 0.85),
+                hovertemplate="%{y:,.0f}<extra>" + t(f"status_{status}", lang) + "</extra>"),
+                row=r, col=c)
+        fig.update_xaxes(title_text=t("axis_day", lang), row=r, col=c)
+    fig.update_yaxes(title_text=t("axis_members", lang), col=1)
+    return style(fig, height=440 + 340 * (rows - 1))
+
+
+def trust_figure(daily: pd.DataFrame, lang: str) -> go.Figure:
+    """Members' trust distribution over time (shares in five bands), one panel per scenario."""
+    names = _scenarios(daily)
+    rows, cols = _grid(len(names))
+    fig = make_subplots(rows=rows, cols=cols, shared_yaxes=True, horizontal_spacing=0.04,
+                        vertical_spacing=0.12,
+                        subplot_titles=[scenario_label(n, lang) for n in names])
+    for i, name in enumerate(names):
+        r, c = _cell(i, cols)
+        d = daily[daily["scenario"] == name]
+        mean = d.groupby("day", sort=True)[list(TRUST_BANDS_KEYS)].mean()
+        total = mean.sum(axis=1).where(lambda s: s > 0)
+        share = mean.div(total, axis=0).fillna(0.0) * 100
+        for k, band in enumerate(TRUST_BANDS_KEYS):
+            fig.add_trace(go.Scatter(
+                x=share.index, y=share[band], mode="lines", stackgroup=f"t{i}", name=t(band, lang),
+                legendgroup=band, showlegend=i == 0,
+                line={"width": 0.5, "color": TRUST_COLOURS[k]},
+                fillcolor=_rgba(TRUST_COLOURS[k], 0.9),
+                hovertemplate="%{y:.0f}%<extra>" + t(band, lang) + "</extra>"),
+                row=r, col=c)
+        fig.update_xaxes(title_text=t("axis_day", lang), row=r, col=c)
+    fig.update_yaxes(range=[0, 100], col=1, title_text=t("axis_share_members", lang))
+    fig.update_yaxes(range=[0, 100])
+    return style(fig, height=440 + 340 * (rows - 1))
+
+
+def money_figure(daily: pd.DataFrame, lang: str) -> tuple[go.Figure, int]:
+    """Monthly GMV bars beside monthly profit bars, one panel per scenario, shared y-axis, with
+    10–90% whiskers across runs. Also returns the trailing days left out of the months."""
+    names = _scenarios(daily)
+    rows, cols = _grid(len(names))
+    m, left_out = stats.monthly(daily, ["gmv", "profit"])
+    fig = make_subplots(rows=rows, cols=cols, shared_yaxes=True, horizontal_spacing=0.04,
+                        vertical_spacing=0.12,
+                        subplot_titles=[scenario_label(n, lang) for n in names])
+    for i, name in enumerate(names):
+        r, c = _cell(i, cols)
+        d = m[m["scenario"] == name]
+        for metric, col in (("gmv", GMV_COLOUR), ("profit", PROFIT_COLOUR)):
+            b = stats.band(d, metric, ["month"])
+            many = (b["n"] > 1).any()
+            fig.add_trace(go.Bar(
+                x=b["month"], y=b["mid"], name=t(metric, lang), legendgroup=metric,
+                showlegend=i == 0, marker_color=col,
+                error_y=({"type": "data", "symmetric": False, "array": b["hi"] - b["mid"],
+                          "arrayminus": b["mid"] - b["lo"], "color": "#444", "thickness": 1.2}
+                         if many else None),
+                hovertemplate="¥%{y:,.0f}<extra>" + t(metric, lang) + "</extra>"),
+                row=r, col=c)
+        fig.update_xaxes(title_text=t("axis_month", lang), dtick=1 if d["month"].nunique() <= 24 else None,
+                         row=r, col=c)
+    fig.update_yaxes(title_text=t("axis_cny", lang), col=1)
+    fig.update_yaxes(zeroline=True, zerolinecolor="#444", zerolinewidth=1.5)
+    fig.update_layout(barmode="group", bargap=0.2)
+    return style(fig, height=440 + 340 * (rows - 1)), left_out
+
+
+def cumulative_figure(daily: pd.DataFrame, lang: str) -> go.Figure:
+    """Cumulative profit of each scenario against the same spend in paid ads; ROI below."""
+    names = _scenarios(daily)
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.1,
+                        row_heights=[0.62, 0.38],
+                        subplot_titles=[t("panel_cum", lang), t("panel_roi", lang)])
+    for i, name in enumerate(names):
+        d = daily[daily["scenario"] == name]
+        col = colour(i)
+        label = scenario_label(name, lang)
+        _line_with_band(fig, stats.band(d, "cum_profit", ["day"]), "day",
+                        f"{label}: {t('cum_profit', lang)}", col, row=1, column=1, group=name)
+        _line_with_band(fig, stats.band(d, "alt_ads_cum_profit", ["day"]), "day",
+                        f"{label}: {t('alt_ads', lang)}", col, dash="dash", row=1, column=1,
+                        group=name + "_ads", show_band=False)
+        _line_with_band(fig, stats.band(d, "roi", ["day"]), "day", f"{label}: {t('roi', lang)}",
+                        col, row=2, column=1, group=name, showlegend=False, hover_fmt=".2f")
+    fig.update_xaxes(title_text=t("axis_day", lang), row=2, col=1)
+    fig.update_yaxes(title_text=t("axis_cny", lang), row=1, col=1, zeroline=True,
+                     zerolinecolor="#444", zerolinewidth=1.5)
+    fig.update_yaxes(title_text=t("axis_roi", lang), row=2, col=1, zeroline=True,
+                     zerolinecolor="#444", zerolinewidth=1.5)
+    return style(fig, height=640)
+
+
+FUNNEL_STEPS = (("ever_members", "funnel_acquired"), ("engaged", "funnel_engaged"),
+                ("ever_buyers", "funnel_bought"), ("repeat_buyers", "funnel_repeat"),
+                ("referrers", "funnel_referred"))
+
+
+def funnel_figure(daily: pd.DataFrame, lang: str) -> go.Figure:
+    """The funnel at the end of the run as grouped horizontal bars on one axis (medians of
+    runs), each step labelled with its count and its share of those acquired."""
+    names = _scenarios(daily)
+    last = stats.final_day(daily)
+    steps = [t(key, lang) for _, key in FUNNEL_STEPS]
+    fig = go.Figure()
+    top = 0.0
+    for i, name in enumerate(names):
+        d = last[last["scenario"] == name]
+        values = [float(d[col].median()) for col, _ in FUNNEL_STEPS]
+        top = max(top, max(values))
+        base = values[0] if values[0] > 0 else float("nan")
+        text = [f"{v:,.0f} · {v / base:.0%}" if base == base else f"{v:,.0f}" for v in values]
+        fig.add_trace(go.Bar(
+            name=scenario_label(name, lang), y=steps, x=values, orientation="h",
+            marker_color=colour(i), text=text, textposition="outside", cliponaxis=False,
+            textfont={"size": 15, "color": "#222"},
+            hovertemplate="%{y}: %{x:,.0f}<extra>" + scenario_label(name, lang) + "</extra>"))
+    fig.update_layout(barmode="group", bargap=0.25, bargroupgap=0.05)
+    fig.update_yaxes(autorange="reversed", automargin=True, ticksuffix="  ")
+    fig.update_xaxes(title_text=t("axis_people", lang), range=[0, top * 1.22 if top > 0 else 1])
+    return style(fig, height=max(420, 140 + 44 * len(FUNNEL_STEPS) * len(names)))
+
+
+def ltv_figure(segment_daily: pd.DataFrame, lang: str) -> go.Figure:
+    """Realised LTV per member ever acquired, by segment and scenario, end of run."""
+    seg = segment_daily
+    last_day = seg.groupby(["scenario", "replication"], sort=False)["day"].transform("max")
+    last = seg[seg["day"] == last_day]
+    names = _scenarios(seg)
+    fig = go.Figure()
+    for i, name in enumerate(names):
+        d = last[last["scenario"] == name]
+        b = stats.band(d, "realised_ltv", ["segment"])
+        many = (b["n"] > 1).any()
+        fig.add_trace(go.Bar(
+            x=[segment_label(s, lang) for s in b["segment"]], y=b["mid"],
+            name=scenario_label(name, lang), marker_color=colour(i),
+            text=None if many else [f"¥{v:,.0f}" for v in b["mid"]], textposition="outside",
+            error_y=({"type": "data", "symmetric": False, "array": b["hi"] - b["mid"],
+                      "arrayminus": b["mid"] - b["lo"], "color": "#444"} if many else None),
+            hovertemplate="¥%{y:,.0f}<extra>" + scenario_label(name, lang) + "</extra>"))
+    fig.update_layout(barmode="group")
+    fig.update_xaxes(title_text=t("axis_segment", lang))
+    fig.update_yaxes(title_text=t("axis_ltv", lang), rangemode="tozero")
+    return style(fig, height=460)
+
+
+# ---- sweep figures ----------------------------------------------------------------------------
+
+def heatmap_figure(cells: pd.DataFrame, x: str, y: str, objective: str, lang: str,
+                   x_label: str, y_label: str) -> go.Figure:
+    """Median objective over two factors; the best cell outlined, its interval on hover.
+
+    ``cells``: one row per (x, y) with ``mid, lo, hi, n``."""
+    xs = sorted(cells[x].unique())
+    ys = sorted(cells[y].unique())
+    grid = cells.pivot_table(index=y, columns=x, values="mid", aggfunc="first").reindex(index=ys, columns=xs)
+    lo = cells.pivot_table(index=y, columns=x, values="lo", aggfunc="first").reindex(index=ys, columns=xs)
+    hi = cells.pivot_table(index=y, columns=x, values="hi", aggfunc="first").reindex(index=ys, columns=xs)
+    custom = [[[lo.iat[r, c], hi.iat[r, c]] for c in range(len(xs))] for r in range(len(ys))]
+    xcat = [str(v) for v in xs]
+    ycat = [str(v) for v in ys]
+    obj = metric_label(objective, lang)
+    fig = go.Figure(go.Heatmap(
+        x=xcat, y=ycat, z=grid.values, customdata=custom, colorscale="RdYlGn", zmid=0 if
+        (grid.values.min() < 0 < grid.values.max()) else None,
+        colorbar={"title": {"text": obj, "side": "right"}},
+        texttemplate="%{z:,.3s}", textfont={"size": 14},
+        hovertemplate=(f"{x_label} = %{{x}}<br>{y_label} = %{{y}}<br>{obj}: %{{z:,.0f}}"
+                       f"<br>10–90%: %{{customdata[0]:,.0f}} – %{{customdata[1]:,.0f}}<extra></extra>")))
+    best = cells.loc[cells["mid"].idxmax()]
+    bx, by = xcat.index(str(best[x])), ycat.index(str(best[y]))
+    fig.add_shape(type="rect", x0=bx - 0.5, x1=bx + 0.5, y0=by - 0.5, y1=by + 0.5,
+                  line={"color": "#111", "width": 4})
+    fig.add_annotation(x=xcat[bx], y=ycat[by], text="★ " + t("sweep_best_marker", lang),
+                       showarrow=False, yshift=-22, font={"size": 14, "color": "#111"})
+    fig.update_xaxes(title_text=x_label, type="category")
+    fig.update_yaxes(title_text=y_label, type="category")
+    return style(fig, height=520, legend_top=False)
+
+
+def multiples_figure(per_factor: dict[str, pd.DataFrame], labels: dict[str, str], objective: str,
+                     lang: str) -> go.Figure:
+    """The objective (median and 10–90% band across runs) against each factor in turn."""
+    names = list(per_factor)
+    rows, cols = _grid(len(names))
+    fig = make_subplots(rows=rows, cols=cols, shared_yaxes=True, horizontal_spacing=0.05,
+                        vertical_spacing=0.18, subplot_titles=[labels[n] for n in names])
+    for i, factor in enumerate(names):
+        r, c = _cell(i, cols)
+        b = per_factor[factor].sort_values(factor)
+        numeric = pd.api.types.is_numeric_dtype(b[factor])
+        x = b[factor] if numeric else b[factor].astype(str)
+        b = b.assign(_x=x)
+        _line_with_band(fig, b, "_x", metric_label(objective, lang), colour(2), row=r, column=c,
+                        group="obj", showlegend=False)
+        fig.data[-1].update(mode="lines+markers", marker={"size": 9})
+        fig.update_xaxes(title_text=labels[factor], row=r, col=c)
+    fig.update_yaxes(title_text=metric_label(objective, lang), col=1)
+    return style(fig, height=420 + 360 * (rows - 1), legend_top=False)
+
+
+def sensitivity_figure(sens: pd.DataFrame, labels: dict[str, str], lang: str) -> go.Figure:
+    """Horizontal bars, most influential factor on top. ``sens``: factor, index, value
+    (and optionally conf) — one bar group per index kind (e.g. S1, ST, mu_star)."""
+    fig = go.Figure()
+    order = (sens.groupby("factor")["value"].max().sort_values().index.tolist())
+    for i, (kind, d) in enumerate(sens.groupby("index", sort=False)):
+        d = d.set_index("factor").reindex(order)
+        err = None
+        if "conf" in d.columns and d["conf"].notna().any():
+            err = {"type": "data", "array": d["conf"].fillna(0).tolist(), "color": "#444"}
+        fig.add_trace(go.Bar(y=[labels.get(f, f) for f in order], x=d["value"], orientation="h",
+                             name=str(kind), marker_color=colour(i + 2), error_x=err,
+                             hovertemplate="%{y}: %{x:.3f}<extra>" + str(kind) + "</extra>"))
+    fig.update_layout(barmode="group")
+    fig.update_xaxes(title_text=t("sweep_sens_axis", lang), rangemode="tozero")
+    fig.update_yaxes(automargin=True)
+    return style(fig, height=max(360, 120 + 60 * len(order)))

@@ -1,0 +1,231 @@
+"""Page assembly: one self-contained HTML file with plotly.js inlined once (no CDN, works
+offline), CSS for screens, projectors and print, and a small sortable-table script."""
+
+from __future__ import annotations
+
+import html as _html
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import plotly.io as pio
+import plotly.offline
+
+from .text import FONT_STACK, t
+
+CSS = """
+:root { --ink:#1d1d1f; --muted:#5b5b60; --line:#d9d9de; --accent:#1f4e9e; --bg:#ffffff;
+        --warn-bg:#fff4e5; --warn:#8a4b00; }
+* { box-sizing: border-box; }
+html { font-size: 18px; }
+body { margin: 0; background: var(--bg); color: var(--ink); line-height: 1.6;
+       font-family: FONTS; -webkit-font-smoothing: antialiased; }
+header.top { background: #12355b; color: #fff; padding: 28px 40px 22px; }
+header.top h1 { margin: 0 0 6px; font-size: 2rem; line-height: 1.25; }
+header.top .sub { font-size: 1.05rem; opacity: .92; }
+header.top .meta { font-size: .85rem; opacity: .8; margin-top: 6px; }
+nav.toc { max-width: 1240px; margin: 18px auto 0; padding: 0 40px; font-size: .95rem; }
+nav.toc b { margin-right: 10px; }
+nav.toc a { color: var(--accent); text-decoration: none; margin-right: 18px; white-space: nowrap; }
+nav.toc a:hover { text-decoration: underline; }
+main { max-width: 1240px; margin: 0 auto; padding: 8px 40px 40px; }
+section { padding-top: 18px; border-top: 1px solid var(--line); margin-top: 26px; }
+section:first-of-type { border-top: 0; }
+h2 { font-size: 1.55rem; margin: 6px 0 10px; color: #12355b; }
+h3 { font-size: 1.2rem; margin: 18px 0 6px; }
+p.why { color: var(--muted); margin: 0 0 8px; max-width: 62em; }
+p.note { color: var(--muted); font-size: .88rem; margin: 4px 0; }
+.summary p { margin: 4px 0 10px; max-width: 64em; }
+.summary h3 { color: #12355b; }
+.banner { background: var(--warn-bg); color: var(--warn); border-left: 6px solid #e08a00;
+          padding: 12px 18px; font-weight: 600; margin: 14px 0; }
+.figure { margin: 6px 0 4px; break-inside: avoid; page-break-inside: avoid; }
+table { border-collapse: collapse; margin: 8px 0 12px; font-size: .92rem; }
+th, td { border-bottom: 1px solid var(--line); padding: 6px 12px; text-align: left;
+         vertical-align: top; }
+th { background: #f3f4f7; font-weight: 600; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+table.kpi td:first-child { min-width: 16em; }
+table.params { font-size: .82rem; width: 100%; }
+table.params td { overflow-wrap: anywhere; }
+table.params td:nth-child(n+2):not(:last-child) { max-width: 16em; }
+table.params td:last-child { min-width: 22em; }
+table.params .path { font-family: ui-monospace, "DejaVu Sans Mono", monospace; white-space: nowrap; }
+table.params tr.diff td { background: #fff8d6; }
+table.sortable th { cursor: pointer; user-select: none; }
+table.sortable th.asc::after { content: " ▲"; }
+table.sortable th.desc::after { content: " ▼"; }
+table.sortable tr.best td { background: #e3f4e1; font-weight: 600; }
+.tablewrap { max-height: 640px; overflow: auto; border: 1px solid var(--line); }
+.tablewrap table { margin: 0; }
+.tablewrap th { position: sticky; top: 0; }
+pre.toml { background: #f6f7f9; border: 1px solid var(--line); padding: 12px 16px;
+           font-size: .8rem; line-height: 1.45; overflow: auto; max-height: 520px; }
+details summary { cursor: pointer; color: var(--accent); margin: 8px 0; }
+ul.assumptions li { margin: 4px 0; }
+code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: .9em;
+       background: #f1f2f5; padding: 1px 4px; border-radius: 3px; }
+footer { max-width: 1240px; margin: 0 auto; padding: 16px 40px 40px; color: var(--muted);
+         font-size: .85rem; border-top: 1px solid var(--line); }
+@page { size: A4 landscape; margin: 12mm; }
+@media print {
+  html { font-size: 12.5px; }
+  header.top { background: none; color: #000; padding: 0 0 8px; border-bottom: 2px solid #000; }
+  nav.toc, .screen-only { display: none; }
+  main, footer { max-width: none; padding: 0; }
+  section { break-before: auto; }
+  section.pagebreak { break-before: page; page-break-before: always; }
+  .tablewrap { max-height: none; overflow: visible; border: 0; }
+  pre.toml { max-height: none; overflow: visible; white-space: pre-wrap; }
+  details > *:not(summary) { display: block; }
+  a { color: inherit; text-decoration: none; }
+}
+""".replace("FONTS", FONT_STACK)
+
+# Sort a table by the clicked column: numbers by data-v (or text), text with the page's locale.
+SORT_JS = """
+(function () {
+  function key(td) { var v = td.getAttribute('data-v'); return v === null ? td.textContent : v; }
+  document.querySelectorAll('table.sortable').forEach(function (table) {
+    var heads = table.querySelectorAll('th');
+    heads.forEach(function (th, col) {
+      th.addEventListener('click', function () {
+        var asc = !th.classList.contains('asc');
+        heads.forEach(function (h) { h.classList.remove('asc', 'desc'); });
+        th.classList.add(asc ? 'asc' : 'desc');
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = key(a.cells[col]), y = key(b.cells[col]);
+          var nx = parseFloat(x), ny = parseFloat(y);
+          var c = (!isNaN(nx) && !isNaN(ny)) ? nx - ny : x.localeCompare(y, document.documentElement.lang);
+          return asc ? c : -c;
+        });
+        rows.forEach(function (r) { body.appendChild(r); });
+      });
+    });
+  });
+})();
+"""
+
+# Fit charts to the paper when printing, back to the window afterwards.
+PRINT_JS = """
+(function () {
+  function plots() { return document.querySelectorAll('.js-plotly-plot'); }
+  window.addEventListener('beforeprint', function () {
+    document.querySelectorAll('details').forEach(function (d) { d.open = true; });
+    plots().forEach(function (p) { Plotly.relayout(p, {width: 1000}); });
+  });
+  window.addEventListener('afterprint', function () {
+    plots().forEach(function (p) { Plotly.relayout(p, {width: null, autosize: true}); });
+  });
+})();
+"""
+
+# Plotly's few remaining interface words in Chinese (plotly.py ships no locale files).
+ZH_LOCALE_JS = """
+Plotly.register({moduleType: 'locale', name: 'zh-CN', dictionary: {
+  'Download plot as a png': '下载图表（PNG）', 'Download plot': '下载图表',
+  'Taking snapshot - this may take a few seconds': '正在生成图片，请稍候',
+  'Snapshot succeeded': '图片已生成', 'Sorry, there was a problem downloading your snapshot!': '抱歉，图片下载失败',
+  'Double-click on legend to isolate one trace': '双击图例可只显示该项',
+  'Double-click to zoom back out': '双击可恢复缩放', 'Autoscale': '自动缩放', 'Reset axes': '重置坐标轴',
+  'Zoom': '缩放', 'Pan': '平移', 'Zoom in': '放大', 'Zoom out': '缩小',
+  'Click to enter Colorscale title': '', 'Click to enter Plot title': '', 'trace': '曲线'
+}, format: {decimal: '.', thousands: ',', months: ['1月','2月','3月','4月','5月','6月','7月','8月','9月','10月','11月','12月'],
+            shortMonths: ['1月','2月','3月','4月','5月','6月','7月','8月','9月','10月','11月','12月']}});
+"""
+
+
+def esc(value) -> str:
+    return _html.escape(str(value), quote=True)
+
+
+@dataclass
+class Page:
+    """An HTML report under construction: sections in order, each a list of HTML blocks."""
+
+    title: str
+    lang: str
+    subtitle: str = ""
+    meta_line: str = ""
+    banner: str = ""
+    sections: list[tuple[str, str, list[str], str]] = field(default_factory=list)
+    _n_figures: int = 0
+
+    def figure(self, fig, name: str | None = None) -> str:
+        self._n_figures += 1
+        div_id = f"fig-{name or self._n_figures}"
+        config = {"displaylogo": False, "responsive": True, "modeBarButtons": [["toImage"]],
+                  "toImageButtonOptions": {"filename": div_id, "scale": 2},
+                  "locale": "zh-CN" if self.lang == "zh" else "en-US"}
+        body = pio.to_html(fig, full_html=False, include_plotlyjs=False, div_id=div_id,
+                           config=config, default_width="100%")
+        return f'<div class="figure">{body}</div>'
+
+    def add(self, anchor: str, title: str, *blocks: str, css_class: str = "") -> None:
+        self.sections.append((anchor, title, [b for b in blocks if b], css_class))
+
+    def render(self) -> str:
+        toc = "".join(f'<a href="#{esc(a)}">{esc(title)}</a>' for a, title, _, _ in self.sections)
+        body = "\n".join(
+            f'<section id="{esc(a)}" class="{esc(cls)}"><h2>{esc(title)}</h2>\n' + "\n".join(blocks)
+            + "</section>" for a, title, blocks, cls in self.sections)
+        locale = ZH_LOCALE_JS if self.lang == "zh" else ""
+        banner = f'<div class="banner">{self.banner}</div>' if self.banner else ""
+        return (
+            "<!DOCTYPE html>\n"
+            f'<html lang="{t("lang_attr", self.lang)}">\n<head>\n<meta charset="utf-8">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{esc(self.title)}</title>\n<style>{CSS}</style>\n"
+            f'<script type="text/javascript">{plotly.offline.get_plotlyjs()}</script>\n'
+            f"<script>{locale}</script>\n</head>\n<body>\n"
+            f'<header class="top"><h1>{esc(self.title)}</h1>'
+            f'<div class="sub">{esc(self.subtitle)}</div>'
+            f'<div class="meta">{esc(self.meta_line)}</div></header>\n'
+            f'<nav class="toc"><b>{esc(t("contents", self.lang))}</b>{toc}</nav>\n'
+            f"<main>{banner}\n{body}\n</main>\n"
+            f'<footer><p>{esc(t("footer", self.lang))}</p>'
+            f'<p class="screen-only">{esc(t("chart_hint", self.lang))} {esc(t("print_hint", self.lang))}</p>'
+            f"</footer>\n<script>{SORT_JS}{PRINT_JS}</script>\n</body>\n</html>\n"
+        )
+
+    def write(self, path) -> Path:
+        path = Path(path)
+        if path.parent and not path.parent.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(self.render(), encoding="utf-8")
+        return path
+
+
+def table(header: list[str], rows: list[list], *, num_cols: set[int] = frozenset(),
+          css_class: str = "", row_classes: list[str] | None = None, sort_values: list[list] | None = None) -> str:
+    """An HTML table; cells are escaped unless wrapped in ``Raw``. ``sort_values`` gives each
+    cell's sort key (data-v) for sortable tables."""
+    def cell(tag, i, v, sv=None):
+        cls = ' class="num"' if i in num_cols else ""
+        dv = f' data-v="{esc(sv)}"' if sv is not None else ""
+        content = v.html if isinstance(v, Raw) else esc(v)
+        return f"<{tag}{cls}{dv}>{content}</{tag}>"
+
+    head = "<tr>" + "".join(cell("th", i, h) for i, h in enumerate(header)) + "</tr>"
+    body = []
+    for r, row in enumerate(rows):
+        rc = f' class="{row_classes[r]}"' if row_classes and row_classes[r] else ""
+        svs = sort_values[r] if sort_values else [None] * len(row)
+        body.append(f"<tr{rc}>" + "".join(cell("td", i, v, svs[i]) for i, v in enumerate(row)) + "</tr>")
+    cls = f' class="{css_class}"' if css_class else ""
+    return f"<table{cls}><thead>{head}</thead><tbody>{''.join(body)}</tbody></table>"
+
+
+class Raw:
+    """HTML that a table cell must not escape."""
+
+    def __init__(self, html: str):
+        self.html = html
+
+
+def json_script(data, element_id: str) -> str:
+    """Data for scripts, safely embedded."""
+    text = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    return f'<script type="application/json" id="{esc(element_id)}">{text}</script>'

@@ -1,0 +1,419 @@
+"""Every word a report shows, in English and Chinese, and the number formats of each.
+
+Identifiers stay English (DOMAIN.md vocabulary); only user-facing text is translated.
+``t(key, lang, **fields)`` looks a sentence up and fills its ``{fields}``. A key missing in
+one language is a bug: ``tests/test_report.py`` checks that both catalogues have the same keys.
+"""
+
+from __future__ import annotations
+
+import math
+
+LANGS = ("en", "zh")
+
+# the daily table's trust-band columns (siyu_sim.metrics.TRUST_BANDS), low to high
+TRUST_BANDS_KEYS = ("trust_0_20", "trust_20_40", "trust_40_60", "trust_60_80", "trust_80_100")
+
+# CSS font stack: Debian's fonts-noto-cjk and fonts-wqy-microhei first, so Chinese renders in
+# a bare Chromium; then what Windows and macOS laptops have.
+FONT_STACK = ('"Noto Sans CJK SC", "Noto Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", '
+              '"Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", '
+              '"Helvetica Neue", Arial, sans-serif')
+
+TEXT: dict[str, dict[str, str]] = {
+    # ---- page furniture
+    "lang_attr": {"en": "en", "zh": "zh-CN"},
+    "comparison_title": {"en": "Private-domain strategies compared", "zh": "私域运营策略对比"},
+    "comparison_subtitle": {"en": "{names} · {days} simulated days · {reps}",
+                            "zh": "{names} · 模拟 {days} 天 · {reps}"},
+    "reps_one": {"en": "one run", "zh": "单次运行"},
+    "reps_many": {"en": "{n} replications (bands: 10–90% of runs)",
+                  "zh": "{n} 次重复运行（阴影带：10%–90% 区间）"},
+    "sweep_title": {"en": "Lever sweep: what pays", "zh": "运营杠杆扫描：哪种设置最赚钱"},
+    "sweep_subtitle": {"en": "{name} · {runs} runs · objective: {objective}",
+                       "zh": "{name} · 共 {runs} 次运行 · 目标指标：{objective}"},
+    "contents": {"en": "Contents", "zh": "目录"},
+    "generated": {"en": "Generated {date} by siyu_sim {version}", "zh": "由 siyu_sim {version} 于 {date} 生成"},
+    "footer": {"en": "Simulated results from an agent-based model; they rest on the assumptions "
+                     "listed at the end. Not a forecast.",
+               "zh": "以上为基于主体建模（agent-based model）的模拟结果，依赖文末列出的假设，并非预测。"},
+    "print_hint": {"en": "Print or save as PDF from the browser; charts are vector graphics.",
+                   "zh": "可直接用浏览器打印或另存为 PDF；图表为矢量图。"},
+    "chart_hint": {"en": "Hover a chart for values; click a legend entry to hide it.",
+                   "zh": "鼠标悬停可查看数值；点击图例可隐藏对应曲线。"},
+    # ---- comparison sections
+    "sec_summary": {"en": "Executive summary", "zh": "核心结论"},
+    "sec_kpis": {"en": "Key figures", "zh": "关键指标"},
+    "sec_members": {"en": "Members by status", "zh": "成员状态变化"},
+    "sec_trust": {"en": "Trust distribution of members", "zh": "成员信任度分布"},
+    "sec_money": {"en": "Monthly GMV against monthly profit", "zh": "月度 GMV 与月度利润"},
+    "sec_cum": {"en": "Cumulative profit and ROI against paid ads", "zh": "累计利润与 ROI：对比付费广告"},
+    "sec_funnel": {"en": "Funnel: acquired → engaged → bought → repeat → referred",
+                   "zh": "转化漏斗：入域 → 活跃 → 购买 → 复购 → 推荐"},
+    "sec_ltv": {"en": "Lifetime value by segment", "zh": "各用户分层的生命周期价值（LTV）"},
+    "sec_assumptions": {"en": "Assumptions", "zh": "假设与参数"},
+    # ---- three questions
+    "q_pays": {"en": "1. Does it pay?", "zh": "一、能赚钱吗？"},
+    "q_best": {"en": "2. Is it the best use of the money?", "zh": "二、这笔钱花在这里最划算吗？"},
+    "q_scale": {"en": "3. Does it scale?", "zh": "三、能规模化吗？"},
+    "pays_yes": {"en": "<b>{name}</b> pays: cumulative profit after {months} is {profit}{interval}; "
+                       "every CNY put in returns {roi} net (ROI).",
+                 "zh": "<b>{name}</b> 能赚钱：{months}后累计利润为 {profit}{interval}；"
+                       "每投入 1 元净回报 {roi}（ROI）。"},
+    "pays_no": {"en": "<b>{name}</b> does not pay within {months}: cumulative profit is {profit}{interval} "
+                      "(ROI {roi}).",
+                "zh": "<b>{name}</b> 在 {months}内没有赚钱：累计利润为 {profit}{interval}（ROI {roi}）。"},
+    "pays_uncertain": {"en": "<b>{name}</b> breaks about even over {months}: cumulative profit is "
+                             "{profit}{interval}, so whether it pays depends on luck.",
+                       "zh": "<b>{name}</b> 在 {months}内大致持平：累计利润为 {profit}{interval}，"
+                             "是否盈利取决于运气。"},
+    "payback": {"en": " It is in profit for good from month {month}.",
+                "zh": "从第 {month} 个月起累计利润持续为正。"},
+    "payback_never": {"en": " Cumulative profit is still below zero at the end.",
+                      "zh": "到期末累计利润仍为负。"},
+    "false_prosperity": {"en": "<b>False prosperity:</b> {high} sells more (GMV {gmv_high} against "
+                               "{gmv_low}) but {low} keeps more profit ({p_low} against {p_high}). "
+                               "Judge by profit, not GMV.",
+                         "zh": "<b>虚假繁荣：</b>{high} 的 GMV 更高（{gmv_high}，对比 {gmv_low}），"
+                               "但 {low} 留下的利润更多（{p_low}，对比 {p_high}）。请看利润，而不是 GMV。"},
+    "best_vs_ads_win": {"en": "<b>{name}</b> beats paid ads: the same {spend} spent on ads at "
+                              "{ret} revenue per CNY would have earned {alt} profit, {diff} less.",
+                        "zh": "<b>{name}</b> 胜过付费广告：同样的 {spend} 若投放广告（每元带来 {ret} 收入），"
+                              "利润为 {alt}，比私域少 {diff}。"},
+    "best_vs_ads_lose": {"en": "<b>{name}</b> loses to paid ads: the same {spend} spent on ads at "
+                               "{ret} revenue per CNY would have earned {alt} profit, {diff} more.",
+                         "zh": "<b>{name}</b> 不如付费广告：同样的 {spend} 若投放广告（每元带来 {ret} 收入），"
+                               "利润为 {alt}，比私域多 {diff}。"},
+    "best_overall": {"en": "Of the strategies compared, <b>{best}</b> ends with the most profit: "
+                           "{diff} more than {other}{paired}.",
+                     "zh": "在参与对比的策略中，<b>{best}</b> 期末累计利润最高：比 {other} 多 {diff}{paired}。"},
+    "paired": {"en": " (ahead in {k} of {n} paired runs; 10–90%: {lo} to {hi})",
+               "zh": "（{n} 次配对运行中 {k} 次领先；10%–90% 区间：{lo} 至 {hi}）"},
+    "scale_pool": {"en": "<b>{name}</b>: {members} members at the end with {staff} operators "
+                         "({per_staff} members per operator), {ppm} profit per member.",
+                   "zh": "<b>{name}</b>：期末 {members} 名成员，{staff} 名运营人员"
+                         "（人均服务 {per_staff} 名成员），每名成员贡献利润 {ppm}。"},
+    "scale_honest": {"en": "What this comparison cannot tell: every strategy here runs at one pool "
+                           "size, so it shows how the strategies differ, not whether their results "
+                           "hold with ten times the members and the staff it would take (DOMAIN 000: "
+                           "20,000 users and 2 staff made +100k CNY a month; would 2,000,000 users "
+                           "and 100 staff?). To answer that, sweep the pool size and staff together "
+                           "(<code>siyu sweep</code>) and read the profit per member and the service "
+                           "quality (trust, muted share) as they grow.",
+                     "zh": "这份对比无法回答的问题：这里每种策略都只在一个用户池规模下运行，只能说明策略之间的差别，"
+                           "不能说明用户数扩大十倍、并配上相应人手之后结果是否还能保持（DOMAIN 000：2 万用户、"
+                           "2 名员工每月增利 10 万元；200 万用户、100 名员工还能做到吗？）。要回答这个问题，"
+                           "需要同时扫描用户池规模与人员配置（<code>siyu sweep</code>），观察每名成员的利润和"
+                           "服务质量（信任度、免打扰比例）如何变化。"},
+    "scale_differs": {"en": "The strategies differ in pool size ({sizes}); profit per member above "
+                            "is the fairer yardstick, but one comparison is not a scaling curve.",
+                      "zh": "各策略的用户池规模不同（{sizes}）；上面的每名成员利润更有可比性，"
+                            "但一次对比并不等于一条规模化曲线。"},
+    "interval": {"en": " (10–90%: {lo} to {hi})", "zh": "（10%–90%：{lo} 至 {hi}）"},
+    "months_n": {"en": "{n} months", "zh": "{n} 个月"},
+    "days_n": {"en": "{n} days", "zh": "{n} 天"},
+    # ---- KPI table
+    "kpi_metric": {"en": "Figure", "zh": "指标"},
+    "kpi_members_end": {"en": "Members at the end (active + muted)", "zh": "期末成员数（活跃 + 免打扰）"},
+    "kpi_muted_share": {"en": "Muted share of members", "zh": "免打扰成员占比"},
+    "kpi_churned": {"en": "Left the group (churned), total", "zh": "累计退群人数"},
+    "kpi_gmv": {"en": "GMV, total", "zh": "GMV 合计"},
+    "kpi_revenue": {"en": "Revenue, total (after discounts)", "zh": "实收（扣除优惠后）"},
+    "kpi_discount": {"en": "Discounts given", "zh": "优惠让利合计"},
+    "kpi_profit": {"en": "Cumulative profit", "zh": "累计利润"},
+    "kpi_alt": {"en": "Same spend in paid ads: profit", "zh": "同等花费投放付费广告的利润"},
+    "kpi_spend": {"en": "Money put in (staff, tools, acquisition, discounts)",
+                  "zh": "总投入（人力、工具、获客、优惠）"},
+    "kpi_roi": {"en": "ROI (net CNY per CNY put in)", "zh": "ROI（每投入 1 元的净回报）"},
+    "kpi_trust": {"en": "Mean trust of members at the end (0–1)", "zh": "期末成员平均信任度（0–1）"},
+    "kpi_repurchase": {"en": "Repurchase rate (buyers who bought again)", "zh": "复购率（再次购买的买家占比）"},
+    "kpi_referrals": {"en": "Members brought by referral", "zh": "以老带新带来的成员"},
+    "kpi_note": {"en": "Median of runs; 10–90% of runs in brackets.", "zh": "取各次运行的中位数；括号内为 10%–90% 区间。"},
+    # ---- chart text
+    "axis_day": {"en": "Day", "zh": "天"},
+    "axis_month": {"en": "Month", "zh": "月份"},
+    "axis_members": {"en": "Members", "zh": "人数"},
+    "axis_share_members": {"en": "Share of members (%)", "zh": "成员占比（%）"},
+    "axis_cny": {"en": "CNY", "zh": "元"},
+    "axis_roi": {"en": "ROI (net CNY per CNY)", "zh": "ROI（每元净回报）"},
+    "axis_people": {"en": "People", "zh": "人数"},
+    "axis_ltv": {"en": "Realised LTV per member (CNY gross margin)", "zh": "每名成员已实现 LTV（元，毛利）"},
+    "axis_segment": {"en": "Segment", "zh": "用户分层"},
+    "status_active": {"en": "Active", "zh": "活跃"},
+    "status_muted": {"en": "Muted", "zh": "免打扰"},
+    "status_churned": {"en": "Left (churned)", "zh": "已退群"},
+    "trust_0_20": {"en": "Trust 0–0.2", "zh": "信任 0–0.2"},
+    "trust_20_40": {"en": "Trust 0.2–0.4", "zh": "信任 0.2–0.4"},
+    "trust_40_60": {"en": "Trust 0.4–0.6", "zh": "信任 0.4–0.6"},
+    "trust_60_80": {"en": "Trust 0.6–0.8", "zh": "信任 0.6–0.8"},
+    "trust_80_100": {"en": "Trust 0.8–1", "zh": "信任 0.8–1"},
+    "gmv": {"en": "GMV", "zh": "GMV"},
+    "profit": {"en": "Profit", "zh": "利润"},
+    "cum_profit": {"en": "cumulative profit", "zh": "累计利润"},
+    "alt_ads": {"en": "same spend in paid ads", "zh": "同等花费投放广告"},
+    "roi": {"en": "ROI", "zh": "ROI"},
+    "panel_cum": {"en": "Cumulative profit (CNY)", "zh": "累计利润（元）"},
+    "panel_roi": {"en": "ROI", "zh": "ROI"},
+    "funnel_acquired": {"en": "Acquired", "zh": "入域"},
+    "funnel_engaged": {"en": "Engaged now", "zh": "当前活跃"},
+    "funnel_bought": {"en": "Bought", "zh": "购买过"},
+    "funnel_repeat": {"en": "Bought again", "zh": "复购"},
+    "funnel_referred": {"en": "Referred someone", "zh": "推荐过新人"},
+    "band": {"en": "10–90% of runs", "zh": "10%–90% 区间"},
+    "ltv_missing": {"en": "Lifetime value by segment needs the per-segment table, which was not "
+                          "passed to this report. Re-run the comparison with segment metrics "
+                          "(<code>siyu compare … --report</code> does this).",
+                    "zh": "分层 LTV 需要分层明细表，本次生成报告时未提供。请开启分层指标重新运行对比"
+                          "（<code>siyu compare … --report</code> 会自动开启）。"},
+    # ---- section explanations
+    "why_members": {"en": "Who is in the private domain each day. Muted members (免打扰) stay in the "
+                          "group but no longer read; churned members left. A pool that grows but "
+                          "turns muted is a pool in name only.",
+                    "zh": "每天私域中的成员构成。免打扰成员仍在群里，但已不再阅读；退群成员已经离开。"
+                          "人数增长、却大量转为免打扰的用户池，只是名义上的私域。"},
+    "why_trust": {"en": "How members' trust in the brand is spread, as shares of members. "
+                        "Relationship work moves members to the top bands; hard selling moves "
+                        "them down (DOMAIN 000: \"users are not fools\").",
+                  "zh": "成员对品牌的信任度分布（按成员占比）。关系经营会把成员推向高信任区间，"
+                        "硬推销会把他们拉低（DOMAIN 000：“用户不是傻子”）。"},
+    "why_money": {"en": "GMV (orders at list price) against profit (after discounts, goods, staff, "
+                        "tools and acquisition). A tall GMV bar over a thin or negative profit bar "
+                        "is the \"false prosperity\" practitioners warn about (DOMAIN 003/004).",
+                  "zh": "GMV（按标价计的订单额）与利润（扣除优惠、货品、人力、工具与获客成本）对比。"
+                        "GMV 很高而利润很薄甚至为负，就是从业者所说的“虚假繁荣”（DOMAIN 003/004）。"},
+    "why_cum": {"en": "Solid lines: cumulative profit of each strategy. Dashed lines: the profit the "
+                      "same money would have made in paid ads (DOMAIN 000: 100 CNY into Douyin "
+                      "returns 300). Below: ROI, net CNY returned per CNY put in.",
+                "zh": "实线：各策略的累计利润。虚线：同样的钱投放付费广告可获得的利润（DOMAIN 000："
+                      "100 元投抖音回报 300 元）。下图：ROI，即每投入 1 元的净回报。"},
+    "why_funnel": {"en": "People at each step by the end of the run: everyone ever acquired into the "
+                         "private domain, active members who still pay attention, members who ever "
+                         "bought, bought twice or more, and brought someone new (以老带新).",
+                   "zh": "期末各环节人数：所有进入过私域的人、当前仍保持关注的活跃成员、购买过的成员、"
+                         "购买两次及以上的成员、以及带来过新人的成员（以老带新）。"},
+    "why_ltv": {"en": "Realised lifetime value so far: gross margin per member ever acquired, by "
+                      "segment, at the end of the run (DOMAIN 002: LTV matters more than member "
+                      "count or GMV).",
+                "zh": "截至期末已实现的生命周期价值：按分层计算的每名入域成员贡献毛利"
+                      "（DOMAIN 002：LTV 比成员数量和 GMV 更重要）。"},
+    "months_note": {"en": "Months are 30-day blocks of simulated days.", "zh": "月份按模拟日每 30 天计。"},
+    "months_partial": {"en": "Months are 30-day blocks; the last {n} days do not fill a month and "
+                             "are left out of this chart.",
+                       "zh": "月份按每 30 天计；最后 {n} 天不足一个月，未计入本图。"},
+    # ---- assumptions
+    "asm_intro": {"en": "What the numbers rest on: the full scenario of each strategy, how it was "
+                        "run, and the model's key assumptions with their sources. DOMAIN numbers "
+                        "refer to the practitioner articles the model was built from.",
+                  "zh": "这些数字的依据：每个策略的完整情景设置、运行方式，以及模型的关键假设和出处。"
+                        "DOMAIN 编号指建模所依据的从业者文章。"},
+    "asm_run": {"en": "How this report was made", "zh": "报告生成信息"},
+    "asm_seed": {"en": "Root seed", "zh": "随机数根种子"},
+    "asm_version": {"en": "siyu_sim version", "zh": "siyu_sim 版本"},
+    "asm_date": {"en": "Date", "zh": "日期"},
+    "asm_command": {"en": "Command", "zh": "命令"},
+    "asm_reps": {"en": "Replications", "zh": "重复运行次数"},
+    "asm_crn": {"en": "Replication r of every strategy uses the same random streams (common random "
+                      "numbers), so differences between strategies are not differences in luck.",
+                "zh": "每个策略的第 r 次重复运行使用相同的随机数流（公共随机数），"
+                      "因此策略之间的差异不是运气造成的。"},
+    "asm_key": {"en": "Key model assumptions", "zh": "模型关键假设"},
+    "asm_differs": {"en": "Settings that differ between the strategies", "zh": "各策略之间不同的设置"},
+    "asm_full": {"en": "Full scenario settings", "zh": "完整情景设置"},
+    "asm_param": {"en": "Setting", "zh": "参数"},
+    "asm_unit": {"en": "Unit", "zh": "单位"},
+    "asm_source": {"en": "Meaning and source", "zh": "含义与出处"},
+    "asm_source_note": {"en": "", "zh": "参数含义与出处取自模型源代码中的说明（英文）。"},
+    "asm_toml": {"en": "Scenario file of {name} (TOML)", "zh": "{name} 的情景文件（TOML）"},
+    "asm_lever_on": {"en": "used", "zh": "使用"},
+    "asm_lever_off": {"en": "not used", "zh": "未使用"},
+    "asm_lever_desc": {"en": "Whether the strategy uses this lever at all (its settings are in the "
+                             "full table below).",
+                       "zh": "该策略是否使用这一运营杠杆（具体设置见下方完整参数表）。"},
+    "asm_same": {"en": "The strategies share every other setting.", "zh": "其余设置均相同。"},
+    # ---- sweep
+    "sec_sweep_status": {"en": "About this sweep", "zh": "扫描概况"},
+    "sec_heatmap": {"en": "Objective over {x} and {y}", "zh": "目标指标随 {x} 与 {y} 的变化"},
+    "sec_multiples": {"en": "The objective against each setting", "zh": "目标指标随各参数的变化"},
+    "sec_sensitivity": {"en": "Which settings matter most", "zh": "哪些参数影响最大"},
+    "sec_table": {"en": "All settings", "zh": "全部参数组合"},
+    "sweep_partial": {"en": "PARTIAL RESULTS: {done} of {total} runs have finished (the sweep is "
+                            "still running or was interrupted). Figures show what exists so far.",
+                      "zh": "结果不完整：{total} 次运行中已完成 {done} 次（扫描仍在进行或已中断）。"
+                            "图表仅反映目前已有的结果。"},
+    "sweep_complete": {"en": "Complete: {done} runs ({settings} settings × {reps} replications).",
+                       "zh": "已完成：共 {done} 次运行（{settings} 组参数 × {reps} 次重复）。"},
+    "sweep_best": {"en": "Best setting: {setting}, with {objective} = {value}{interval}.",
+                   "zh": "最佳参数组合：{setting}，{objective} = {value}{interval}。"},
+    "sweep_best_marker": {"en": "best", "zh": "最佳"},
+    "sweep_heat_note": {"en": "Each cell: median over replications{others}. The best cell is "
+                              "outlined; hover for its 10–90% interval.",
+                        "zh": "每个格子为各次重复运行的中位数{others}。最佳格子已加框标出；悬停可查看 10%–90% 区间。"},
+    "sweep_heat_others": {"en": " and over the other settings", "zh": "（并对其余参数取中位数）"},
+    "sweep_one_factor": {"en": "Only one factor was varied, so there is no two-factor heatmap.",
+                         "zh": "只扫描了一个参数，因此没有双参数热力图。"},
+    "sweep_no_factor": {"en": "No factor was varied: every run used the same settings.",
+                        "zh": "没有扫描任何参数：所有运行使用相同设置。"},
+    "sweep_no_sensitivity": {"en": "No sensitivity analysis (Sobol or Morris) in this results folder.",
+                             "zh": "该结果目录中没有敏感性分析（Sobol 或 Morris）结果。"},
+    "sweep_sens_axis": {"en": "Sensitivity index", "zh": "敏感性指数"},
+    "sweep_objective": {"en": "Objective", "zh": "目标指标"},
+    "sweep_runs_col": {"en": "Runs", "zh": "运行次数"},
+    "sweep_median": {"en": "Median", "zh": "中位数"},
+    "sweep_lo": {"en": "10%", "zh": "10%"},
+    "sweep_hi": {"en": "90%", "zh": "90%"},
+    "sweep_sort_hint": {"en": "Click a column header to sort.", "zh": "点击表头可排序。"},
+    "sweep_scenario": {"en": "Base scenario", "zh": "基础情景"},
+    "sweep_created": {"en": "Started", "zh": "开始时间"},
+    "sweep_version_mismatch": {"en": "These results were made by siyu_sim {old}; this is {new}. "
+                                     "Numbers may differ from a fresh run.",
+                               "zh": "这些结果由 siyu_sim {old} 生成，当前版本为 {new}，与重新运行的结果可能不同。"},
+}
+
+# Objectives and metrics by column name (the tidy tables' own names).
+METRIC_LABELS: dict[str, dict[str, str]] = {
+    "cum_profit": {"en": "cumulative profit (CNY)", "zh": "累计利润（元）"},
+    "profit": {"en": "profit (CNY)", "zh": "利润（元）"},
+    "gmv": {"en": "GMV (CNY)", "zh": "GMV（元）"},
+    "revenue": {"en": "revenue (CNY)", "zh": "实收（元）"},
+    "roi": {"en": "ROI", "zh": "ROI"},
+    "members": {"en": "members", "zh": "成员数"},
+    "active": {"en": "active members", "zh": "活跃成员数"},
+    "muted": {"en": "muted members", "zh": "免打扰成员数"},
+    "churned": {"en": "churned", "zh": "退群人数"},
+    "mean_trust": {"en": "mean trust", "zh": "平均信任度"},
+    "repurchase_rate": {"en": "repurchase rate", "zh": "复购率"},
+    "alt_ads_cum_profit": {"en": "paid-ads profit (CNY)", "zh": "付费广告利润（元）"},
+    "profit_vs_ads": {"en": "profit beyond paid ads (CNY)", "zh": "超出付费广告的利润（元）"},
+    "cum_spend": {"en": "money put in (CNY)", "zh": "总投入（元）"},
+    "referrals": {"en": "referrals", "zh": "推荐人数"},
+}
+
+SCENARIO_LABELS: dict[str, dict[str, str]] = {
+    "nurture": {"en": "nurture", "zh": "养（关系经营）"},
+    "harvest": {"en": "harvest", "zh": "收割（激进促销）"},
+}
+
+SEGMENT_LABELS: dict[str, dict[str, str]] = {
+    "loyal_prone": {"en": "loyal-prone", "zh": "忠诚倾向型"},
+    "regular": {"en": "regular", "zh": "普通型"},
+    "bargain_hunter": {"en": "bargain hunter", "zh": "薅羊毛型"},
+}
+
+# Key assumptions for the assumptions page: what the model takes as given, with sources.
+KEY_ASSUMPTIONS: list[dict[str, str]] = [
+    {"en": "Reaching members costs staff time, tools and coupons, not ad money per impression (004).",
+     "zh": "触达成员不按曝光付费，但需要人力、工具和优惠券成本（004）。"},
+    {"en": "Trust grows with useful content read and 1:1 care, falls with promotional pushes and "
+           "fatigue, and fades slowly without contact (000, 003; Morgan & Hunt 1994).",
+     "zh": "信任随有用内容的阅读和一对一关怀而增长，随促销推送和疲劳而下降，缺少联系时缓慢衰减"
+           "（000、003；Morgan & Hunt 1994）。"},
+    {"en": "Touches beyond a member's daily tolerance build fatigue; fatigue and low trust make "
+           "members mute (免打扰) and then leave (退群) (001, 003).",
+     "zh": "超过成员每日容忍度的触达会累积疲劳；疲劳和低信任会让成员开启免打扰，进而退群（001、003）。"},
+    {"en": "Muted members stay in the group but no longer read group pushes (001).",
+     "zh": "免打扰成员仍留在群内，但不再阅读群推送（001）。"},
+    {"en": "Discounts lift buying now, pull the price members expect down (reference price) and "
+           "cost margin: customers get trained to buy only on discount (000, 002, 004).",
+     "zh": "优惠能立刻拉动购买，但会拉低成员心中的参考价格并牺牲毛利：用户会被训练成只在打折时购买（000、002、004）。"},
+    {"en": "Purchases follow each customer's need cycle, raised by trust and attention and by the "
+           "deal against the reference price.",
+     "zh": "购买遵循每位顾客的需求周期，信任、关注度以及相对参考价格的优惠程度会提高购买概率。"},
+    {"en": "Satisfied, trusting members bring in new ones through their contacts; referral is the "
+           "cheapest acquisition (002).",
+     "zh": "满意且信任品牌的成员会通过人脉带来新成员；以老带新是成本最低的获客方式（002）。"},
+    {"en": "Execution quality scales what every lever achieves: the same package card adds >30% "
+           "or <5% (003, 004).",
+     "zh": "执行质量决定每个杠杆的效果：同样的包裹卡，加粉率可以超过 30%，也可以低于 5%（003、004）。"},
+    {"en": "The paid-ads alternative: the same money spent on ads returns a fixed revenue per CNY "
+           "(000: 100 CNY into Douyin returns 300), at the scenario's gross margin.",
+     "zh": "付费广告对照：同样的钱投放广告，每元带来固定的收入（000：100 元投抖音回报 300 元），按本情景的毛利率计算利润。"},
+    {"en": "Personal WeChat accounts can be banned and lose their whole group or friend list at "
+           "once; WeCom is the compliant path (000, 001).",
+     "zh": "个人微信号可能被封，一旦被封整个群或好友列表会同时丢失；企业微信是合规路径（000、001）。"},
+    {"en": "A community group holds at most 500 members (004).",
+     "zh": "一个社群最多容纳 500 人（004）。"},
+]
+
+
+def check_lang(lang: str) -> str:
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
+    return lang
+
+
+def t(key: str, lang: str, **fields) -> str:
+    """The sentence ``key`` in ``lang`` with its fields filled in."""
+    text = TEXT[key][lang]
+    return text.format(**fields) if fields else text
+
+
+def _lookup(table: dict[str, dict[str, str]], name: str, lang: str) -> str:
+    entry = table.get(name)
+    return entry[lang] if entry else name
+
+
+def metric_label(name: str, lang: str) -> str:
+    return _lookup(METRIC_LABELS, name, lang)
+
+
+def scenario_label(name: str, lang: str) -> str:
+    return _lookup(SCENARIO_LABELS, name, lang)
+
+
+def segment_label(name: str, lang: str) -> str:
+    return _lookup(SEGMENT_LABELS, name, lang)
+
+
+# ---- numbers ----------------------------------------------------------------------------------
+
+def _finite(x) -> bool:
+    try:
+        return math.isfinite(float(x))
+    except (TypeError, ValueError):
+        return False
+
+
+def number(x: float, lang: str, digits: int = 3) -> str:
+    """A count or amount in the reader's units: 12.3k / 1.2M in English, 1.2万 / 3.4亿 in Chinese."""
+    if not _finite(x):
+        return "–"
+    x = float(x)
+    sign = "−" if x < 0 else ""
+    a = abs(x)
+    if lang == "zh":
+        units = ((1e8, "亿"), (1e4, "万"))
+    else:
+        units = ((1e9, "B"), (1e6, "M"), (1e3, "k"))
+    for size, suffix in units:
+        if a >= size:
+            return f"{sign}{_sig(a / size, digits)}{suffix}"
+    if a >= 100 or a == round(a):
+        return f"{sign}{a:,.0f}"
+    return f"{sign}{_sig(a, digits)}"
+
+
+def _sig(v: float, digits: int) -> str:
+    if v >= 10 ** digits:
+        return f"{v:,.0f}"
+    decimals = max(0, digits - 1 - int(math.floor(math.log10(v)))) if v > 0 else 0
+    s = f"{v:.{decimals}f}"
+    if "." in s:
+        s = s.rstrip("0").rstrip(".")
+    return s
+
+
+def money(x: float, lang: str) -> str:
+    if not _finite(x):
+        return "–"
+    s = number(x, lang)
+    if s.startswith("−"):
+        return "−¥" + s[1:]
+    return "¥" + s
+
+
+def percent(x: float) -> str:
+    return f"{100 * float(x):.0f}%" if _finite(x) else "–"
+
+
+def ratio(x: float) -> str:
+    return f"{float(x):.2f}".replace("-", "−") if _finite(x) else "–"
