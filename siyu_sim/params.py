@@ -139,7 +139,7 @@ class Economics(Params):
     )
     tool_cost_per_day_cny: float = param(
         30.0, 0.0, 1e7, "CNY per day",
-        "SCRM / WeCom tool subscriptions (DOMAIN 004: reach costs tools).",
+        "SCRM / WeCom tool subscriptions (DOMAIN 004: reach costs tools). Levers add materials and gifts to tool cost.",
     )
     tool_cost_per_member_day_cny: float = param(
         0.002, 0.0, 100.0, "CNY per member per day",

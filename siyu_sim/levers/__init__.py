@@ -7,8 +7,24 @@ from .base import LEVER_TYPES, Lever, lever_from_dict, register_lever
 from .events import AccountBan, Migration, PilotThenScale
 from .touches import Broadcast, Care, Coupon, Execution, Moments
 
+
+
+def load_plugins() -> list[str]:
+    """Import lever modules that installed packages advertise under the entry-point group
+    ``siyu_sim.levers`` (see docs/extending.md); returns their names."""
+    from importlib.metadata import entry_points
+
+    loaded = []
+    for ep in entry_points(group="siyu_sim.levers"):
+        ep.load()
+        loaded.append(ep.name)
+    return loaded
+
+
+load_plugins()
+
 __all__ = [
     "LEVER_TYPES", "AccountBan", "Broadcast", "Care", "Coupon", "Execution", "Lever",
     "Migration", "Moments", "PackageCard", "PaidAds", "PilotThenScale", "ReferralReward",
-    "StoreQR", "lever_from_dict", "register_lever",
+    "StoreQR", "lever_from_dict", "load_plugins", "register_lever",
 ]
