@@ -402,8 +402,8 @@ def _check_factors(spec: ExperimentFile, file: str, leaves: dict[str, Leaf],
             continue
         given = [k for k in ("values", "range", "distribution") if getattr(f, k) is not None]
         if len(given) != 1:
-            problems.append(Problem(file, key, "give exactly one of values, range, distribution",
-                                    given or None))
+            problems.append(Problem(file, key, "give exactly one of values, range, distribution"
+                                    + (f" (it has {' and '.join(given)})" if given else "")))
             continue
         name = f.name or path
         if name in names:
