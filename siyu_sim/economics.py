@@ -81,3 +81,44 @@ class Ledger:
     def alt_ads_cum_profit(self) -> float:
         e = self.economics
         return self.cum_spend * (e.paid_ads_return_per_cny * e.gross_margin_rate - 1.0)
+
+
+def payback_day(cum_profit) -> int | None:
+    """First day from which cumulative profit stays at or above zero; None if it never does.
+
+    A run that is never in the red pays back on day 0.
+    """
+    import numpy as np
+
+    values = np.asarray(cum_profit, dtype=float)
+    if len(values) == 0 or values[-1] < 0:
+        return None
+    negative = np.flatnonzero(values < 0)
+    return 0 if len(negative) == 0 else int(negative[-1] + 1)
+
+
+def run_summary(daily) -> dict:
+    """The three questions of DOMAIN 000 for one run, from its daily table.
+
+    does it pay (cum profit, ROI, payback day); is it the best use of the money (against the
+    paid-ads alternative); and the state of the pool at the end (for "does it scale", compare
+    runs of different sizes).
+    """
+    last = daily.iloc[-1]
+    return {
+        "days": int(len(daily)),
+        "gmv": float(daily.gmv.sum()),
+        "revenue": float(daily.revenue.sum()),
+        "profit": float(last.cum_profit),
+        "spend": float(last.cum_spend),
+        "roi": float(last.roi),
+        "payback_day": payback_day(daily.cum_profit),
+        "alt_ads_profit": float(last.alt_ads_cum_profit),
+        "beats_paid_ads": bool(last.cum_profit > last.alt_ads_cum_profit),
+        "members": float(last.members),
+        "active": float(last.active),
+        "muted": float(last.muted),
+        "churned": float(last.churned),
+        "mean_trust": float(last.mean_trust),
+        "profit_per_member_day": float(daily.profit.sum() / max(daily.members.sum(), 1e-12)),
+    }

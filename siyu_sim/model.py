@@ -303,6 +303,14 @@ class PrivateDomainModel(mesa.Model):
 
         return pd.DataFrame(self._rows, columns=list(DAILY_COLUMNS))
 
+    def summary(self) -> dict:
+        """Totals, ROI, payback day and the paid-ads comparison for the days run so far."""
+        from .economics import run_summary
+
+        if not self._rows:
+            raise RuntimeError("run the model first: there is no day to summarise")
+        return run_summary(self.daily)
+
     @property
     def segment_daily(self) -> pd.DataFrame:
         from .metrics import SEGMENT_COLUMNS

@@ -87,3 +87,23 @@ def test_scenario_errors_name_the_parameter_value_and_bounds():
 def test_scenario_round_trips_through_plain_data():
     sc = presets.harvest()
     assert Scenario.from_dict(sc.to_dict()) == sc
+
+
+def test_payback_day():
+    from siyu_sim.economics import payback_day
+
+    assert payback_day([5, 6, 7]) == 0
+    assert payback_day([-5, -1, 2, 3]) == 2
+    assert payback_day([-5, 1, -1, 2]) == 3  # stays non-negative only from day 3
+    assert payback_day([-5, -4]) is None
+
+
+def test_summary_answers_the_three_questions():
+    model = PrivateDomainModel(presets.nurture(), customers=2000, seed=7)
+    daily = model.run(90)
+    s = model.summary()
+    assert s["profit"] == daily.cum_profit.iloc[-1]
+    assert s["beats_paid_ads"] == (s["profit"] > s["alt_ads_profit"])
+    assert s["payback_day"] is None or 0 <= s["payback_day"] < 90
+    with pytest.raises(RuntimeError, match="run the model first"):
+        PrivateDomainModel(customers=100).summary()
