@@ -11,5 +11,6 @@ Reports read only tidy frames, manifests and resolved scenarios, never model int
 from __future__ import annotations
 
 from .comparison import comparison_report
+from .sweep import SweepReportError, sweep_report
 
-__all__ = ["comparison_report"]
+__all__ = ["SweepReportError", "comparison_report", "sweep_report"]

@@ -94,10 +94,9 @@ def build_page(daily: pd.DataFrame, scenarios: list, lang: str,
              page.figure(figures.members_figure(daily, lang), "members"))
     page.add("trust", t("sec_trust", lang), _why("why_trust", lang),
              page.figure(figures.trust_figure(daily, lang), "trust"))
-    money_fig, left_out = figures.money_figure(daily, lang)
-    months_note = t("months_partial", lang, n=left_out) if left_out else t("months_note", lang)
-    page.add("money", t("sec_money", lang), _why("why_money", lang), page.figure(money_fig, "money"),
-             f'<p class="note">{esc(months_note)}</p>')
+    page.add("money", t("sec_money", lang), _why("why_money", lang),
+             page.figure(figures.money_figure(daily, lang), "money"),
+             f'<p class="note">{esc(t("months_note", lang))}</p>')
     page.add("cumulative", t("sec_cum", lang), _why("why_cum", lang),
              page.figure(figures.cumulative_figure(daily, lang), "cumulative"))
     page.add("funnel", t("sec_funnel", lang), _why("why_funnel", lang),
@@ -153,7 +152,8 @@ def _staff(scenario) -> float:
 
 
 def _horizon(days: int, lang: str) -> str:
-    return t("months_n", lang, n=round(days / stats.MONTH_DAYS)) if days >= 60 else t("days_n", lang, n=days)
+    from ..comparison import n_months
+    return t("months_n", lang, n=n_months(days)) if days >= 60 else t("days_n", lang, n=days)
 
 
 def summary_blocks(daily: pd.DataFrame, scenarios: list, lang: str) -> list[str]:

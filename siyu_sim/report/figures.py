@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from . import stats
-from .text import FONT_STACK, TRUST_BANDS_KEYS, metric_label, scenario_label, segment_label, t
+from .text import FONT_STACK, TRUST_BANDS_KEYS, metric_label, number, scenario_label, segment_label, t
 
 SCENARIO_COLOURS = ("#1b7837", "#c2410c", "#1f4e9e", "#7b3294", "#b8860b", "#0e7c86", "#8c2d04",
                     "#4d4d4d")
@@ -127,12 +127,12 @@ def trust_figure(daily: pd.DataFrame, lang: str) -> go.Figure:
     return style(fig, height=440 + 340 * (rows - 1))
 
 
-def money_figure(daily: pd.DataFrame, lang: str) -> tuple[go.Figure, int]:
+def money_figure(daily: pd.DataFrame, lang: str) -> go.Figure:
     """Monthly GMV bars beside monthly profit bars, one panel per scenario, shared y-axis, with
-    10–90% whiskers across runs. Also returns the trailing days left out of the months."""
+    10–90% whiskers across runs."""
     names = _scenarios(daily)
     rows, cols = _grid(len(names))
-    m, left_out = stats.monthly(daily, ["gmv", "profit"])
+    m = stats.monthly(daily, ["gmv", "profit"])
     fig = make_subplots(rows=rows, cols=cols, shared_yaxes=True, horizontal_spacing=0.04,
                         vertical_spacing=0.12,
                         subplot_titles=[scenario_label(n, lang) for n in names])
@@ -155,7 +155,7 @@ def money_figure(daily: pd.DataFrame, lang: str) -> tuple[go.Figure, int]:
     fig.update_yaxes(title_text=t("axis_cny", lang), col=1)
     fig.update_yaxes(zeroline=True, zerolinecolor="#444", zerolinewidth=1.5)
     fig.update_layout(barmode="group", bargap=0.2)
-    return style(fig, height=440 + 340 * (rows - 1)), left_out
+    return style(fig, height=440 + 340 * (rows - 1))
 
 
 def cumulative_figure(daily: pd.DataFrame, lang: str) -> go.Figure:
@@ -239,36 +239,76 @@ def ltv_figure(segment_daily: pd.DataFrame, lang: str) -> go.Figure:
 
 # ---- sweep figures ----------------------------------------------------------------------------
 
-def heatmap_figure(cells: pd.DataFrame, x: str, y: str, objective: str, lang: str,
-                   x_label: str, y_label: str) -> go.Figure:
-    """Median objective over two factors; the best cell outlined, its interval on hover.
-
-    ``cells``: one row per (x, y) with ``mid, lo, hi, n``."""
-    xs = sorted(cells[x].unique())
-    ys = sorted(cells[y].unique())
-    grid = cells.pivot_table(index=y, columns=x, values="mid", aggfunc="first").reindex(index=ys, columns=xs)
-    lo = cells.pivot_table(index=y, columns=x, values="lo", aggfunc="first").reindex(index=ys, columns=xs)
-    hi = cells.pivot_table(index=y, columns=x, values="hi", aggfunc="first").reindex(index=ys, columns=xs)
+def _heat_grid(cells: pd.DataFrame, x: str, y: str):
+    xs = list(dict.fromkeys(cells[x]))
+    ys = [v for v in dict.fromkeys(cells[y])]
+    def piv(col):
+        return cells.pivot_table(index=y, columns=x, values=col, aggfunc="first").reindex(index=ys, columns=xs)
+    mid, lo, hi = piv("mid"), piv("lo"), piv("hi")
     custom = [[[lo.iat[r, c], hi.iat[r, c]] for c in range(len(xs))] for r in range(len(ys))]
-    xcat = [str(v) for v in xs]
-    ycat = [str(v) for v in ys]
+    return [str(v) for v in xs], [str(v) for v in ys], mid.values, custom
+
+
+def _heat_trace(xcat, ycat, z, custom, objective, lang, x_label, y_label, goal, zmin, zmax,
+                showscale=True, **kw) -> go.Heatmap:
     obj = metric_label(objective, lang)
-    fig = go.Figure(go.Heatmap(
-        x=xcat, y=ycat, z=grid.values, customdata=custom, colorscale="RdYlGn", zmid=0 if
-        (grid.values.min() < 0 < grid.values.max()) else None,
-        colorbar={"title": {"text": obj, "side": "right"}},
-        texttemplate="%{z:,.3s}", textfont={"size": 14},
+    scale = "RdYlGn_r" if goal == "min" else "RdYlGn"
+    return go.Heatmap(
+        x=xcat, y=ycat, z=z, customdata=custom, colorscale=scale, zmin=zmin, zmax=zmax,
+        showscale=showscale, colorbar={"title": {"text": obj, "side": "right"}},
+        text=[[number(v, lang) for v in row] for row in z], texttemplate="%{text}",
+        textfont={"size": 14},
         hovertemplate=(f"{x_label} = %{{x}}<br>{y_label} = %{{y}}<br>{obj}: %{{z:,.0f}}"
-                       f"<br>10–90%: %{{customdata[0]:,.0f}} – %{{customdata[1]:,.0f}}<extra></extra>")))
-    best = cells.loc[cells["mid"].idxmax()]
-    bx, by = xcat.index(str(best[x])), ycat.index(str(best[y]))
+                       f"<br>10–90%: %{{customdata[0]:,.0f}} – %{{customdata[1]:,.0f}}<extra></extra>"),
+        **kw)
+
+
+def _z_range(values) -> tuple[float, float]:
+    import numpy as np
+
+    v = np.asarray(values, dtype=float)
+    v = v[np.isfinite(v)]
+    if v.size == 0:
+        return 0.0, 1.0
+    lo, hi = float(v.min()), float(v.max())
+    return (lo, hi) if hi > lo else (lo - 1.0, hi + 1.0)
+
+
+def heatmap_figure(cells: pd.DataFrame, x: str, y: str, objective: str, lang: str,
+                   x_label: str, y_label: str, *, best: tuple[str, str], goal: str = "max") -> go.Figure:
+    """Median objective over two factors (``cells``: one row per (x, y) with ``mid, lo, hi``,
+    x and y already as display labels, in display order); the best cell outlined and starred,
+    its 10–90% interval on hover."""
+    xcat, ycat, z, custom = _heat_grid(cells, x, y)
+    zmin, zmax = _z_range(z)
+    fig = go.Figure(_heat_trace(xcat, ycat, z, custom, objective, lang, x_label, y_label, goal, zmin, zmax))
+    bx, by = xcat.index(str(best[0])), ycat.index(str(best[1]))
     fig.add_shape(type="rect", x0=bx - 0.5, x1=bx + 0.5, y0=by - 0.5, y1=by + 0.5,
                   line={"color": "#111", "width": 4})
-    fig.add_annotation(x=xcat[bx], y=ycat[by], text="★ " + t("sweep_best_marker", lang),
+    # positions, not labels: a label like "1" would be read as the second category
+    fig.add_annotation(x=bx, y=by, text="★ " + t("sweep_best_marker", lang),
                        showarrow=False, yshift=-22, font={"size": 14, "color": "#111"})
     fig.update_xaxes(title_text=x_label, type="category")
-    fig.update_yaxes(title_text=y_label, type="category")
-    return style(fig, height=520, legend_top=False)
+    fig.update_yaxes(title_text=y_label, type="category", automargin=True)
+    return style(fig, height=max(420, 160 + 70 * len(ycat)), legend_top=False)
+
+
+def heatmap_multiples(panels: list[tuple[str, pd.DataFrame]], x: str, y: str, objective: str,
+                      lang: str, x_label: str, y_label: str, *, goal: str = "max") -> go.Figure:
+    """The same heatmap for each combination of the remaining factors, one colour scale."""
+    rows, cols = _grid(len(panels))
+    fig = make_subplots(rows=rows, cols=cols, shared_yaxes=True, horizontal_spacing=0.05,
+                        vertical_spacing=0.16, subplot_titles=[title for title, _ in panels])
+    zmin, zmax = _z_range(pd.concat([p["mid"] for _, p in panels]))
+    for i, (_, cells) in enumerate(panels):
+        r, c = _cell(i, cols)
+        xcat, ycat, z, custom = _heat_grid(cells, x, y)
+        fig.add_trace(_heat_trace(xcat, ycat, z, custom, objective, lang, x_label, y_label, goal,
+                                  zmin, zmax, showscale=i == 0), row=r, col=c)
+        fig.update_xaxes(title_text=x_label, type="category", row=r, col=c)
+        fig.update_yaxes(type="category", row=r, col=c)
+    fig.update_yaxes(title_text=y_label, col=1, automargin=True)
+    return style(fig, height=380 + 320 * (rows - 1), legend_top=False, top=60)
 
 
 def multiples_figure(per_factor: dict[str, pd.DataFrame], labels: dict[str, str], objective: str,

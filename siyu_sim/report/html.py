@@ -48,7 +48,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 table.kpi td:first-child { min-width: 16em; }
 table.params { font-size: .82rem; width: 100%; }
 table.params td { overflow-wrap: anywhere; }
-table.params td:nth-child(n+2):not(:last-child) { max-width: 16em; }
+table.params td:nth-child(n+2):not(:last-child) { max-width: 16em; min-width: 7em; }
 table.params td:last-child { min-width: 22em; }
 table.params .path { font-family: ui-monospace, "DejaVu Sans Mono", monospace; white-space: nowrap; }
 table.params tr.diff td { background: #fff8d6; }

@@ -1,15 +1,16 @@
 """Summaries of tidy frames across replications: medians and 10–90% bands, 30-day months.
 
 Pure pandas on the tidy tables (``scenario, replication, day`` + metrics); nothing here knows
-the model.
+the model. Months are counted as ``siyu compare`` counts them (``siyu_sim.comparison.month_of``).
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from ..comparison import month_of as _month_of
+
 LO, HI = 0.1, 0.9
-MONTH_DAYS = 30
 
 
 def ensure_tidy(daily: pd.DataFrame) -> pd.DataFrame:
@@ -44,26 +45,28 @@ def final_day(daily: pd.DataFrame) -> pd.DataFrame:
     return daily.loc[idx]
 
 
-def monthly(daily: pd.DataFrame, columns: list[str]) -> tuple[pd.DataFrame, int]:
-    """Sums of ``columns`` per scenario × replication × 30-day month (1-based), complete months
-    only (unless there is less than one month), and the number of trailing days left out."""
+def month_of(day, days: int):
+    """1-based month of a 0-based day, as ``siyu compare`` counts them (12 months in 365 days),
+    so the report and the console table agree."""
+    return _month_of(day, days)
+
+
+def monthly(daily: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """Sums of ``columns`` per scenario × replication × month (1-based)."""
     d = daily.copy()
-    d["month"] = d["day"] // MONTH_DAYS + 1
     days = int(d["day"].max()) + 1
-    left_out = days % MONTH_DAYS if days >= MONTH_DAYS else 0
-    if left_out:
-        d = d[d["month"] <= days // MONTH_DAYS]
-    out = d.groupby(["scenario", "replication", "month"], sort=False)[columns].sum().reset_index()
-    return out, left_out
+    d["month"] = month_of(d["day"], days)
+    return d.groupby(["scenario", "replication", "month"], sort=False)[columns].sum().reset_index()
 
 
 def payback_month(cum_profit_by_day: pd.Series) -> int | None:
-    """First 30-day month (1-based) from which cumulative profit stays ≥ 0 to the end, or None."""
+    """First month (1-based) from which cumulative profit stays ≥ 0 to the end, or None."""
     s = cum_profit_by_day.sort_index()
     if s.empty or s.iloc[-1] < 0:
         return None
+    days = int(s.index.max()) + 1
     negative = s[s < 0]
     if negative.empty:
         return 1
-    first_day = int(negative.index.max()) + 1
-    return first_day // MONTH_DAYS + 1
+    first_day = min(int(negative.index.max()) + 1, days - 1)
+    return int(month_of(first_day, days))

@@ -160,11 +160,9 @@ TEXT: dict[str, dict[str, str]] = {
     "funnel_repeat": {"en": "Bought again", "zh": "复购"},
     "funnel_referred": {"en": "Referred someone", "zh": "推荐过新人"},
     "band": {"en": "10–90% of runs", "zh": "10%–90% 区间"},
-    "ltv_missing": {"en": "Lifetime value by segment needs the per-segment table, which was not "
-                          "passed to this report. Re-run the comparison with segment metrics "
-                          "(<code>siyu compare … --report</code> does this).",
-                    "zh": "分层 LTV 需要分层明细表，本次生成报告时未提供。请开启分层指标重新运行对比"
-                          "（<code>siyu compare … --report</code> 会自动开启）。"},
+    "ltv_missing": {"en": "Not available in this report: lifetime value by segment needs the "
+                          "per-segment table (runs with segment metrics), which was not supplied.",
+                    "zh": "本报告未包含此项：分层 LTV 需要分层明细表（开启分层指标的运行结果），生成报告时未提供。"},
     # ---- section explanations
     "why_members": {"en": "Who is in the private domain each day. Muted members (免打扰) stay in the "
                           "group but no longer read; churned members left. A pool that grows but "
@@ -196,10 +194,9 @@ TEXT: dict[str, dict[str, str]] = {
                       "count or GMV).",
                 "zh": "截至期末已实现的生命周期价值：按分层计算的每名入域成员贡献毛利"
                       "（DOMAIN 002：LTV 比成员数量和 GMV 更重要）。"},
-    "months_note": {"en": "Months are 30-day blocks of simulated days.", "zh": "月份按模拟日每 30 天计。"},
-    "months_partial": {"en": "Months are 30-day blocks; the last {n} days do not fill a month and "
-                             "are left out of this chart.",
-                       "zh": "月份按每 30 天计；最后 {n} 天不足一个月，未计入本图。"},
+    "months_note": {"en": "Months divide the simulated days into twelve per 365 days, as "
+                          "siyu compare counts them.",
+                    "zh": "月份按每 365 天分为 12 个月计算，与 siyu compare 的统计口径一致。"},
     # ---- assumptions
     "asm_intro": {"en": "What the numbers rest on: the full scenario of each strategy, how it was "
                         "run, and the model's key assumptions with their sources. DOMAIN numbers "
