@@ -8,6 +8,7 @@ from .app import app
 # Command modules register themselves on import (one line per module).
 from . import core_commands  # noqa: E402,F401  (run, compare, validate, scenarios)
 from . import experiment_commands  # noqa: E402,F401  (sweep, sensitivity)
+from . import report_commands  # noqa: E402,F401  (report)
 
 
 def main() -> None:
