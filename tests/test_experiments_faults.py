@@ -1,0 +1,116 @@
+"""Faults survived: a Dask worker killed mid-sweep, Ctrl-C mid-sweep, an unreachable scheduler.
+
+These start real worker processes (a Dask LocalCluster; the `siyu` command in a subprocess),
+so they take a few seconds each; they are marked ``slow`` but run by default.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from _experiment_helpers import write_experiment
+from siyu_sim.experiments.backends import BackendError, DaskBackend, make_backend
+from siyu_sim.experiments.progress import NullProgress
+from siyu_sim.experiments.store import ResultStore
+from siyu_sim.experiments.sweep import sweep
+
+pytestmark = pytest.mark.slow
+
+GRID = ('[factors."levers.broadcast.frequency_per_day"]\nvalues = [0.5, 1.0, 2.0, 4.0]\n'
+        '[factors."levers.coupon.depth"]\nvalues = [0.0, 0.1, 0.2]\n')
+
+
+class KillAWorker(NullProgress):
+    """After the first finished batch, SIGKILL one Dask worker process (its nanny restarts it)."""
+
+    def __init__(self, client):
+        self.client = client
+        self.killed: int | None = None
+
+    def advance(self, ok: int, failed: int) -> None:
+        if self.killed is None:
+            pids = self.client.run(os.getpid)  # {worker address: pid}
+            self.killed = sorted(pids.values())[0]
+            os.kill(self.killed, signal.SIGKILL)
+
+
+def test_dask_worker_killed_mid_sweep_loses_and_duplicates_nothing(tmp_path):
+    path = write_experiment(tmp_path, GRID, customers=400, days=60, replications=2)
+    backend = DaskBackend(local_workers=2)
+    try:
+        before = set(backend.client.run(os.getpid).values())
+        killer = KillAWorker(backend.client)
+        res = sweep(path, out=tmp_path / "out", backend=backend, progress=killer, batch_size=1)
+    finally:
+        backend.close()
+    assert killer.killed in before
+    assert res.complete, res
+    assert res.ok == 24 and res.failed == 0
+    df = pd.read_parquet(tmp_path / "out")
+    assert df.run_id.is_unique and df.run_id.nunique() == 24
+    records = ResultStore(tmp_path / "out").manifest_records()
+    assert len(records) == 24  # each run recorded exactly once
+    assert {r["status"] for r in records} == {"ok"}
+
+
+def test_unreachable_scheduler_is_a_clear_error():
+    # nothing listens on port 9 (discard) of localhost: the connection is refused or times out
+    with pytest.raises(BackendError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
+        make_backend(scheduler="tcp://127.0.0.1:9")
+
+
+def test_no_scheduler_given_is_a_clear_error(monkeypatch):
+    monkeypatch.delenv("DASK_SCHEDULER_ADDRESS", raising=False)
+    with pytest.raises(BackendError, match="no Dask scheduler"):
+        DaskBackend()
+
+
+def _siyu() -> list[str]:
+    exe = Path(sys.executable).with_name("siyu")
+    return [str(exe)] if exe.exists() else [sys.executable, "-c", "from siyu_sim.cli import main; main()"]
+
+
+def _ok_records(out: Path) -> list[dict]:
+    return [r for r in ResultStore(out).manifest_records() if r["status"] == "ok"]
+
+
+def test_sigint_keeps_finished_runs_and_the_rerun_resumes(tmp_path):
+    path = write_experiment(tmp_path, GRID, customers=1500, days=120, replications=4)  # 48 runs
+    out = tmp_path / "out"
+    cmd = _siyu() + ["sweep", str(path), "--out", str(out), "--workers", "2", "--batch-size", "1", "--quiet"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and proc.poll() is None:
+            if (out / "_manifest.jsonl").exists() and len(_ok_records(out)) >= 3:
+                break
+            time.sleep(0.1)
+        assert proc.poll() is None, "the sweep ended before it could be interrupted"
+        os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C goes to the whole process group
+        stdout, stderr = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 130, stderr
+    assert "interrupted" in stderr and "Traceback" not in stderr
+    done = {r["run_id"] for r in _ok_records(out)}
+    assert 3 <= len(done) < 48
+    stored = pd.read_parquet(out)
+    assert set(stored.run_id) == done and stored.run_id.is_unique
+    # the same command again resumes: skips what finished, runs the rest, nothing twice
+    rerun = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    final = pd.read_parquet(out)
+    assert final.run_id.is_unique and final.run_id.nunique() == 48
+    assert set(final[final.run_id.isin(done)].run_id) == done
+    records = _ok_records(out)
+    assert len(records) == 48  # nothing finished twice
