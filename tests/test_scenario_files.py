@@ -306,3 +306,35 @@ def test_shipped_scenarios_include_the_issue_list():
     expected = {"nurture", "harvest", "store_driven", "luckin_community", "pilot_then_scale",
                 "wechat_to_wecom", "mismatch", "small_brand"}
     assert expected <= set(presets.shipped_names())
+
+
+# --- docs/scenarios.md --------------------------------------------------------------------
+
+DOCS = Path(__file__).parent.parent / "docs" / "scenarios.md"
+
+
+def test_scenario_docs_are_up_to_date():
+    from siyu_sim.schema_docs import generate
+
+    assert DOCS.read_text(encoding="utf-8") == generate(), (
+        "docs/scenarios.md is stale: python -m siyu_sim.schema_docs > docs/scenarios.md")
+
+
+def test_scenario_docs_cover_every_key_and_lever_type():
+    from siyu_sim.schema_info import iter_leaves
+
+    text = DOCS.read_text(encoding="utf-8")
+    for path, _ in iter_leaves(Scenario):
+        assert f"`{path}`" in text, path
+    for kind, cls in LEVER_TYPES.items():
+        assert f'type = "{kind}"' in text
+        for name in cls.model_fields:
+            if name not in ("type", "schedule"):
+                assert f"`levers.{kind}.{name}`" in text
+
+
+def test_example_in_scenario_docs_is_valid():
+    text = DOCS.read_text(encoding="utf-8")
+    example = text.split("```toml\n", 1)[1].split("```", 1)[0]
+    scenario = loads_scenario(example, "docs example")
+    assert scenario.levers["coupon_weekend"].type == "coupon"

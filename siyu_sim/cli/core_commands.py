@@ -175,12 +175,34 @@ def monthly_text(table: pd.DataFrame, lang: str) -> str:
     return shown.to_string(index=False)
 
 
-def _meta(root_seed: int, scenarios: list[Scenario], executor: str) -> dict:
+def command_line(ctx: typer.Context | None) -> str:
+    """The command being run, rebuilt from its parsed parameters (the same whether run from a
+    shell or a test): arguments, then the options that differ from their defaults."""
+    import shlex
+
+    if ctx is None:
+        return shlex.join(["siyu", *sys.argv[1:]])
+    parts = ctx.command_path.split()
+    for param in ctx.command.params:
+        value = ctx.params.get(param.name)
+        if isinstance(value, Enum):
+            value = value.value
+        values = list(value) if isinstance(value, (list, tuple)) else [value]
+        if param.param_type_name == "argument":
+            parts += [str(v) for v in values]
+        elif value is not None and value != param.default and value is not False:
+            for v in values:
+                parts += [param.opts[0]] + ([] if v is True else [str(v)])
+    return shlex.join(parts)
+
+
+def _meta(root_seed: int, scenarios: list[Scenario], executor: str,
+          ctx: typer.Context | None = None) -> dict:
     import mesa
 
     return {"seed": root_seed, "replication": 0, "version": __version__,
             "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "command": " ".join(["siyu", *sys.argv[1:]]), "executor": executor,
+            "command": command_line(ctx), "executor": executor,
             "scenarios": [s.name for s in scenarios], "python": platform.python_version(),
             "mesa": mesa.__version__}
 
@@ -202,6 +224,7 @@ def _unique_names(scenarios: list[Scenario], paths: list[Path]) -> list[Scenario
 
 @app.command("run")
 def run_command(
+    ctx: typer.Context,
     scenario: Annotated[str, typer.Argument(help="Scenario file, or a shipped name (see `siyu scenarios`).")],
     out: Annotated[Optional[Path], typer.Option(
         "--out", "-o", help="Directory for the results (default: runs/NAME-DATE-TIME).")] = None,
@@ -234,7 +257,7 @@ def run_command(
     except OSError as exc:
         raise _fail(f"{out}: cannot create the output directory: {exc.strerror or exc}") from None
     daily = _run_all([s], s.seed, executor.value, quiet)
-    meta = _meta(s.seed, [s], executor.value) | {"scenario_file": str(path)}
+    meta = _meta(s.seed, [s], executor.value, ctx) | {"scenario_file": str(path)}
     daily.to_parquet(out / "daily.parquet", index=False)
     daily.to_csv(out / "daily.csv", index=False)
     (out / "scenario.toml").write_text(dumps_scenario(
@@ -248,6 +271,7 @@ def run_command(
 
 @app.command("compare")
 def compare_command(
+    ctx: typer.Context,
     scenarios: Annotated[list[str], typer.Argument(
         help="Two or more scenario files or shipped names.", show_default=False)],
     reps: Annotated[int, typer.Option(
@@ -260,7 +284,7 @@ def compare_command(
 ) -> None:
     """Compare strategies month by month, with common random numbers, and give a verdict.
 
-    Every scenario runs under the same root seed (--seed, else the first scenario's seed) and replication, so differences come from the strategies, not from luck. Prints, for each month: active / muted / churned members, mean trust, GMV, profit, cumulative profit, ROI and the cumulative profit the same money would have made in paid ads; then who leads on GMV, on profit and on relationship health, and from which month. --set, --days and --customers apply to every scenario.
+    Every scenario runs under the same root seed (--seed, else the first scenario's seed) and replication, so differences come from the strategies, not from luck. With --reps N above 1 the table shows means over N replications and a paired comparison with confidence intervals follows. Prints, for each month: active / muted / churned members, mean trust, GMV, profit, cumulative profit, ROI and the cumulative profit the same money would have made in paid ads; then who leads on GMV, on profit and on relationship health, and from which month. --set, --days and --customers apply to every scenario.
 
     Exit codes: 0 done; 1 invalid scenario or failed run; 2 wrong usage.
 
@@ -287,21 +311,26 @@ def compare_command(
         raise _fail("\n".join(problems))
     items = _unique_names([s for s, _ in loaded], [p for _, p in loaded])
     root_seed = seed if seed is not None else items[0].seed
+    paired_text, daily = None, None
     if reps > 1:
-        _paired(items, reps, root_seed, lang.value, quiet)
-    else:
-        daily = _run_all(items, root_seed, executor.value, quiet)
-        table = monthly(daily, max(s.days for s in items))
-        typer.echo(monthly_text(table, lang.value))
+        paired_text, daily = _paired(items, reps, root_seed, lang.value, quiet)
+    if daily is None:
+        daily = _run_all(items, root_seed, executor.value, quiet, replications=range(reps))
+    table = monthly(daily, max(s.days for s in items))
+    typer.echo(monthly_text(table, lang.value))
+    typer.echo("")
+    typer.echo("\n".join(verdict(table, lang.value)))
+    if paired_text is not None:
         typer.echo("")
-        typer.echo("\n".join(verdict(table, lang.value)))
+        typer.echo(paired_text)
     if report is not None:
-        if reps > 1:
-            daily = _run_all(items, root_seed, executor.value, quiet, replications=range(reps))
-        _report(daily, items, report, lang.value, _meta(root_seed, items, executor.value), quiet)
+        meta = _meta(root_seed, items, executor.value, ctx) | {"replications": reps}
+        _report(daily, items, report, lang.value, meta, quiet)
 
 
-def _paired(scenarios: list[Scenario], reps: int, root_seed: int, lang: str, quiet: bool) -> None:
+def _paired(scenarios: list[Scenario], reps: int, root_seed: int, lang: str,
+            quiet: bool) -> tuple[str, pd.DataFrame | None]:
+    """The paired comparison's text and, when it keeps them, its daily tables."""
     try:
         from ..experiments.paired import format_paired, paired_comparison
     except ImportError:
@@ -309,7 +338,7 @@ def _paired(scenarios: list[Scenario], reps: int, root_seed: int, lang: str, qui
                     "(siyu_sim.experiments.paired is missing); run without --reps") from None
     _status(quiet, f"running {len(scenarios)} scenarios x {reps} replications, root seed {root_seed}")
     result = paired_comparison(scenarios, reps=reps, root_seed=root_seed)
-    typer.echo(format_paired(result, lang=lang))
+    return format_paired(result, lang=lang), getattr(result, "daily", None)
 
 
 def _report(daily, scenarios, path: Path, lang: str, meta: dict, quiet: bool) -> None:

@@ -1,0 +1,156 @@
+"""docs/scenarios.md, generated from the scenario schema so that it cannot drift.
+
+    python -m siyu_sim.schema_docs > docs/scenarios.md
+
+Every key: its path, unit, default, what is allowed, and its description (with the source
+of the default). Lever types come from the registry, so a lever registered by a new module
+appears here once that module is imported.
+"""
+
+from __future__ import annotations
+
+import inspect
+import typing
+
+from pydantic import BaseModel
+from pydantic_core import PydanticUndefined
+
+from .levers import LEVER_TYPES, Lever
+from .params import Behaviour, Economics, Population, Segment, default_segments
+from .scenario import Scenario
+from .schedule import Schedule
+from .schema_info import is_model, range_words, type_words, unit, unwrap
+
+INTRO = """\
+# Scenario files: every key
+
+<!-- Generated from the schema by `python -m siyu_sim.schema_docs > docs/scenarios.md`.
+     Do not edit by hand: tests/test_cli.py fails when this file is stale. -->
+
+A scenario is a TOML file: who the customers are (`[population]`), how they behave
+(`[behaviour.*]`, the model's uncertainties), what things cost (`[economics]`), and what the
+brand does (`[levers.*]`, each with a `schedule`), over a horizon of `days` from a `seed`.
+Every key may be left out: it then takes the default below. The shipped scenarios in
+`scenarios/` (`siyu scenarios` lists them) are worked examples with their stories in comments.
+
+```toml
+name = "my_strategy"
+description = "One useful push a day, 1:1 care, a small fortnightly coupon."
+days = 365
+seed = 7
+
+[population]
+customers = 10000
+
+[levers.broadcast]
+frequency_per_day = 1.0
+content_quality = 0.8
+
+[levers.coupon]
+depth = 0.1
+schedule = { every = 14 }
+
+[levers.coupon_weekend]      # a second lever of a type: name it, and give its type
+type = "coupon"
+depth = 0.2
+schedule = { start = 5, every = 7 }
+```
+
+Check a file without running it: `siyu validate my_strategy.toml` lists every problem at
+once, each with its key path, the value given, what is allowed and, for a misspelt key or
+lever type, the closest valid name. Try a variation without copying the file:
+`siyu run my_strategy.toml --set levers.broadcast.frequency_per_day=3` (dotted paths; list
+items by index, `population.segments[0].share`).
+
+Columns: **allowed** is the type and inclusive range; **unit** is what the number counts;
+**description** says what the key means and where its default comes from (DOMAIN.md article
+numbers `000`-`004`, or the literature).
+"""
+
+
+def _default(field) -> str:
+    if field.default_factory is not None:
+        value = field.default_factory()
+    elif field.default is PydanticUndefined:
+        return "required"
+    else:
+        value = field.default
+    if value is None:
+        return "none"
+    if isinstance(value, bool):
+        return "`true`" if value else "`false`"
+    if isinstance(value, str):
+        return f'`"{value}"`' if value else '`""`'
+    if isinstance(value, list):
+        return "`[" + ", ".join(f'"{v}"' if isinstance(v, str) else str(v) for v in value) + "]`"
+    if isinstance(value, float):
+        return f"`{value:g}`"
+    return f"`{value}`"
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def _allowed(field) -> str:
+    words = type_words(field.annotation)
+    rng = range_words(field)
+    if rng:
+        words += f", {rng}"
+    if unwrap(field.annotation)[1]:
+        words += ", or none (leave it out)"
+    return _cell(words)
+
+
+def _plain_fields(model: type[BaseModel], skip=()):
+    for name, field in model.model_fields.items():
+        core, _ = unwrap(field.annotation)
+        inner = typing.get_args(core)[0] if typing.get_origin(core) is list else None
+        if name in skip or is_model(core) or typing.get_origin(core) is dict or is_model(inner):
+            continue
+        yield name, field
+
+
+def table(model: type[BaseModel], prefix: str, skip=()) -> str:
+    rows = ["| key | unit | default | allowed | description |", "| --- | --- | --- | --- | --- |"]
+    for name, field in _plain_fields(model, skip):
+        rows.append(f"| `{prefix}{name}` | {_cell(unit(field) or '')} | {_default(field)} | "
+                    f"{_allowed(field)} | {_cell(field.description or '')} |")
+    return "\n".join(rows)
+
+
+def _doc(cls: type) -> str:
+    return _cell((inspect.getdoc(cls) or "").split("\n\n")[0])
+
+
+def generate() -> str:
+    parts = [INTRO]
+    parts += ["## Top level", "", table(Scenario, ""), ""]
+    parts += ["## `[population]`", "", _doc(Population), "", table(Population, "population."), ""]
+    parts += ["### `[[population.segments]]`", "",
+              "One table per segment; shares must sum to 1. " + _doc(Segment)
+              + " Without any segment tables the defaults are: "
+              + ", ".join(f"`{s.name}` ({s.share:g})" for s in default_segments()) + ".", "",
+              table(Segment, "population.segments[]."), ""]
+    parts += ["## `[behaviour.*]`", "", _doc(Behaviour), ""]
+    for name, field in Behaviour.model_fields.items():
+        rule = unwrap(field.annotation)[0]
+        parts += [f"### `[behaviour.{name}]`", "", table(rule, f"behaviour.{name}."), ""]
+    parts += ["## `[economics]`", "", _doc(Economics), "", table(Economics, "economics."), ""]
+    parts += ["## `[levers.NAME]`", "",
+              "What the brand does. Each lever is a table `[levers.NAME]`; its type is NAME "
+              "unless it sets `type`, so two levers of one type need two names "
+              "(`[levers.coupon_weekend]` with `type = \"coupon\"`). Lever types: "
+              + ", ".join(f"`{k}`" for k in sorted(LEVER_TYPES)) + ".", "",
+              "### `schedule` (every lever)", "",
+              _doc(Schedule) + " Write it inline: `schedule = { start = 30, every = 7 }`.", "",
+              table(Schedule, "levers.NAME.schedule."), ""]
+    for kind in sorted(LEVER_TYPES):
+        cls = LEVER_TYPES[kind]
+        parts += [f"### `type = \"{kind}\"`", "", _doc(cls), "",
+                  table(cls, f"levers.{kind}.", skip=[n for n in Lever.model_fields]), ""]
+    return "\n".join(parts).rstrip() + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(generate(), end="")

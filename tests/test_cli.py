@@ -1,0 +1,190 @@
+"""The `siyu` command end to end: run, compare, validate, scenarios; exit codes; overrides;
+Chinese output; clean stdout when piped; the two integration points (paired, report)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import types
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from siyu_sim import __version__, presets
+from siyu_sim.cli import app
+from siyu_sim.scenario_files import load_scenario
+
+BAD = Path(__file__).parent / "bad_scenarios"
+SMALL = ["--days", "20", "--customers", "200"]
+runner = CliRunner()
+
+
+def siyu(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def test_scenarios_lists_every_shipped_one_with_its_description():
+    result = siyu("scenarios")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert len(lines) == len(presets.shipped_names())
+    for name, line in zip(presets.shipped_names(), lines):
+        assert line.startswith(name) and presets.load(name).description in line
+
+
+def test_validate_exit_codes_and_every_problem_printed():
+    good = presets.shipped_dir() / "nurture.toml"
+    assert siyu("validate", good).exit_code == 0
+    result = siyu("validate", good, BAD / "many_problems.toml", BAD / "empty.toml")
+    assert result.exit_code == 1
+    assert "nurture.toml: ok" in result.stdout
+    assert "8 problems" in result.stdout and "did you mean `frequency_per_day`?" in result.stdout
+    assert "empty.toml" in result.stdout and "is empty" in result.stdout
+
+
+def test_validate_with_a_bad_override_fails():
+    result = siyu("validate", "nurture", "--set", "levers.coupon.depth=2")
+    assert result.exit_code == 1
+    assert "levers.coupon.depth = 2 (from --set): out of range" in result.stdout
+
+
+def test_run_writes_results_and_provenance(tmp_path):
+    out = tmp_path / "res"
+    result = siyu("run", "harvest", "--out", out, "--seed", "3", *SMALL,
+                  "--set", "levers.broadcast.frequency_per_day=2")
+    assert result.exit_code == 0, result.output
+    daily = pd.read_parquet(out / "daily.parquet")
+    assert len(daily) == 20 and set(daily["scenario"]) == {"harvest"}
+    assert len(pd.read_csv(out / "daily.csv")) == 20
+    resolved = load_scenario(out / "scenario.toml")
+    assert resolved.days == 20 and resolved.seed == 3 and resolved.population.customers == 200
+    assert resolved.levers["broadcast"].frequency_per_day == 2
+    meta = json.loads((out / "provenance.json").read_text())
+    assert meta["seed"] == 3 and meta["version"] == __version__ and meta["date"]
+    assert "--set" in meta["command"]
+    assert result.stdout.splitlines()[0].split()[:2] == ["month", "scenario"]
+    assert "wrote" in result.stderr and "wrote" not in result.stdout
+
+
+def test_run_is_reproducible_and_resolved_scenario_reruns_identically(tmp_path):
+    assert siyu("run", "nurture", "--out", tmp_path / "a", *SMALL, "--quiet").exit_code == 0
+    again = siyu("run", tmp_path / "a" / "scenario.toml", "--out", tmp_path / "b", "--quiet")
+    assert again.exit_code == 0 and again.stderr == ""
+    a = pd.read_parquet(tmp_path / "a" / "daily.parquet")
+    b = pd.read_parquet(tmp_path / "b" / "daily.parquet")
+    pd.testing.assert_frame_equal(a, b)
+
+
+@pytest.mark.parametrize("args, code, message", [
+    (["run", "nurtur"], 1, "did you mean `nurture`?"),
+    (["run", "nurture", "--set", "levers.broadcast.frequency_per_dya=3"], 1,
+     "did you mean `frequency_per_day`?"),
+    (["run", "nurture", "--set", "levers.broadcast.frequency_per_day"], 2, "PATH=VALUE"),
+    (["run", "nurture", "--customers", "5"], 1, "population.customers = 5"),
+    (["run", "nurture", "--executor", "gpu"], 2, "gpu"),
+    (["run"], 2, "Missing argument"),
+    (["compare", "nurture"], 2, "at least two"),
+    (["compare", "nurture", str(BAD / "zero_days.toml")], 1, "days = 0"),
+    (["frobnicate"], 2, "No such command"),
+])
+def test_errors_and_exit_codes(args, code, message):
+    result = siyu(*args)
+    assert result.exit_code == code, result.output
+    assert message in result.output
+
+
+def test_compare_prints_months_side_by_side_and_a_verdict():
+    result = siyu("compare", "nurture", "harvest", "--days", "61", "--customers", "200")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].split()[:2] == ["month", "scenario"]
+    assert "paid ads cum. profit" in lines[0]
+    assert lines[1].split()[:2] == ["1", "nurture"] and lines[2].split()[0] == "harvest"
+    assert lines[3].split()[:2] == ["2", "nurture"]
+    for key in ("GMV (cumulative):", "Profit (cumulative):", "active members", "mean trust"):
+        assert key in result.stdout
+
+
+def test_compare_in_chinese():
+    result = siyu("compare", "nurture", "harvest", *SMALL, "--lang", "zh")
+    assert result.exit_code == 0, result.output
+    assert "月份" in result.stdout and "活跃成员" in result.stdout and "领先" in result.stdout
+    assert "leads" not in result.stdout
+
+
+def test_compare_uses_common_random_numbers(tmp_path):
+    """The same root seed and replication for all: a scenario's rows in a comparison equal
+    its own run under that seed."""
+    alone = siyu("run", "nurture", "--seed", "5", "--out", tmp_path, *SMALL, "--quiet")
+    both = siyu("compare", "nurture", "harvest", "--seed", "5", *SMALL)
+    nurture_alone = [ln.split() for ln in alone.stdout.splitlines() if "nurture" in ln]
+    nurture_both = [ln.split() for ln in both.stdout.splitlines()[:3] if "nurture" in ln]
+    assert nurture_alone and nurture_alone == nurture_both
+
+
+def test_compare_overrides_apply_to_every_scenario():
+    plain = siyu("compare", "nurture", "harvest", *SMALL)
+    pricier = siyu("compare", "nurture", "harvest", *SMALL, "--set", "economics.order_value_cny=120")
+    assert plain.exit_code == pricier.exit_code == 0
+    assert plain.stdout != pricier.stdout
+
+
+def test_compare_report_calls_the_report_module(tmp_path, monkeypatch):
+    calls = {}
+
+    def comparison_report(daily, scenarios, path, lang, segment_daily, meta):
+        calls.update(daily=daily, scenarios=scenarios, path=path, lang=lang, meta=meta)
+
+    monkeypatch.setitem(sys.modules, "siyu_sim.report",
+                        types.SimpleNamespace(comparison_report=comparison_report))
+    target = tmp_path / "r.html"
+    result = siyu("compare", "nurture", "harvest", *SMALL, "--report", target, "--lang", "zh")
+    assert result.exit_code == 0, result.output
+    assert calls["path"] == target and calls["lang"] == "zh"
+    assert set(calls["daily"]["scenario"]) == {"nurture", "harvest"}
+    assert [s.name for s in calls["scenarios"]] == ["nurture", "harvest"]
+    assert calls["meta"]["seed"] == 7 and calls["meta"]["version"] == __version__
+    assert f"report written to {target}" in result.stderr
+
+
+def test_compare_reps_calls_the_paired_comparison(monkeypatch):
+    seen = {}
+
+    def paired_comparison(scenarios, reps, root_seed):
+        seen.update(names=[s.name for s in scenarios], reps=reps, root_seed=root_seed)
+        return types.SimpleNamespace()
+
+    fake = types.SimpleNamespace(paired_comparison=paired_comparison,
+                                 format_paired=lambda result, lang: f"PAIRED-{lang}")
+    monkeypatch.setitem(sys.modules, "siyu_sim.experiments.paired", fake)
+    result = siyu("compare", "nurture", "harvest", *SMALL, "--reps", "2", "--seed", "4")
+    assert result.exit_code == 0, result.output
+    assert seen == {"names": ["nurture", "harvest"], "reps": 2, "root_seed": 4}
+    assert "PAIRED-en" in result.stdout
+
+
+def test_compare_reps_when_unavailable_says_so(monkeypatch):
+    monkeypatch.setitem(sys.modules, "siyu_sim.experiments.paired", None)  # import fails
+    result = siyu("compare", "nurture", "harvest", *SMALL, "--reps", "2")
+    assert result.exit_code == 1 and "not available" in result.stderr
+
+
+def test_every_command_has_help_with_examples():
+    for command in ("run", "compare", "validate"):
+        result = siyu(command, "--help")
+        assert result.exit_code == 0 and "Examples" in result.stdout and "Exit codes" in result.stdout
+    assert siyu("scenarios", "--help").exit_code == 0
+
+
+def test_piped_stdout_holds_only_the_table():
+    """A real process with stdout to a pipe: the table and verdict, no status, no escapes."""
+    proc = subprocess.run([sys.executable, "-c", "from siyu_sim.cli import main; main()",
+                           "compare", "nurture", "harvest", *SMALL],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines()[0].split()[:2] == ["month", "scenario"]
+    assert "\x1b" not in proc.stdout and "\r" not in proc.stdout
+    assert "Profit (cumulative):" in proc.stdout
