@@ -1,0 +1,407 @@
+"""Reports without a browser: one self-contained file, every section, both languages, the
+summary's answers, the assumptions page, sweep folders good and bad, and ``siyu report``."""
+
+from __future__ import annotations
+
+import json
+import re
+import string
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import plotly.offline
+import pytest
+
+from siyu_sim import Scenario, presets
+from siyu_sim.report import SweepReportError, comparison_report, sweep_report
+from siyu_sim.report import text as T
+from siyu_sim.runs import run_scenario
+
+COMPARISON_SECTIONS = ("summary", "kpis", "members", "trust", "money", "cumulative", "funnel", "ltv",
+                       "assumptions")
+COMPARISON_FIGURES = ("members", "trust", "money", "cumulative", "funnel", "ltv")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+# ---- data builders (also used by test_report_browser.py) -------------------------------------
+
+def small(name: str, days: int = 90, customers: int = 1000) -> Scenario:
+    data = presets.load(name).to_dict()
+    data["days"] = days
+    data["population"]["customers"] = customers
+    return Scenario.from_dict(data)
+
+
+def comparison_data(reps: int = 2, days: int = 90, customers: int = 1000):
+    """Daily and per-segment tables of nurture and harvest, ``reps`` replications each."""
+    scenarios = [small("nurture", days, customers), small("harvest", days, customers)]
+    daily, seg = [], []
+    for sc in scenarios:
+        for r in range(reps):
+            model = run_scenario(sc, replication=r, segment_metrics=True)
+            for frame, out in ((model.daily, daily), (model.segment_daily, seg)):
+                frame = frame.copy()
+                frame.insert(0, "replication", r)
+                frame.insert(0, "scenario", sc.name)
+                out.append(frame)
+    return pd.concat(daily, ignore_index=True), pd.concat(seg, ignore_index=True), scenarios
+
+
+def write_experiment(folder: Path, *, sobol: bool = False) -> Path:
+    if sobol:
+        body = """
+name = "sens_small"
+scenarios = ["nurture"]
+replications = 1
+root_seed = 5
+[set]
+days = 30
+"population.customers" = 200
+[factors."levers.broadcast.frequency_per_day"]
+range = [0.5, 5.0]
+name = "frequency"
+[factors."levers.coupon.depth"]
+range = [0.0, 0.4]
+name = "coupon_depth"
+[design]
+method = "sobol"
+samples = 4
+[objectives]
+cum_profit = "max"
+"""
+    else:
+        body = """
+name = "freq_coupon_small"
+description = "Broadcast frequency against coupon depth"
+scenarios = ["nurture", "harvest"]
+replications = 2
+root_seed = 11
+[set]
+days = 40
+"population.customers" = 300
+[factors."levers.broadcast.frequency_per_day"]
+values = [1, 4]
+name = "frequency"
+[factors."levers.coupon.depth"]
+values = [0.0, 0.1, 0.3]
+name = "coupon_depth"
+[objectives]
+cum_profit = "max"
+"""
+    path = folder / ("sobol.toml" if sobol else "grid.toml")
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+def run_sweep(tmp: Path, *, sobol: bool = False) -> Path:
+    from siyu_sim.experiments.backends import SerialBackend
+    from siyu_sim.experiments.sweep import sweep
+
+    exp = write_experiment(tmp, sobol=sobol)
+    out = tmp / ("results_sobol" if sobol else "results_grid")
+    result = sweep(exp, out=out, backend=SerialBackend())
+    assert result.complete
+    return out
+
+
+def make_partial(folder: Path, dest: Path, keep: int) -> Path:
+    """A copy of a results folder whose manifest stops after ``keep`` runs and a cut line, as
+    a sweep that is still running or was interrupted leaves it."""
+    import shutil
+
+    shutil.copytree(folder, dest)
+    lines = (folder / "_manifest.jsonl").read_text(encoding="utf-8").splitlines()
+    (dest / "_manifest.jsonl").write_text("\n".join(lines[:keep]) + '\n{"run_id": "cut sho',
+                                          encoding="utf-8")
+    return dest
+
+
+# ---- fixtures ---------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def data():
+    return comparison_data()
+
+
+@pytest.fixture(scope="module")
+def reports(data, tmp_path_factory):
+    daily, seg, scenarios = data
+    out = tmp_path_factory.mktemp("reports")
+    meta = {"seed": 7, "version": "test", "date": "2025-01-02", "command": "siyu compare nurture harvest"}
+    return {lang: comparison_report(daily, scenarios, out / f"compare_{lang}.html", lang=lang,
+                                    segment_daily=seg, meta=meta).read_text(encoding="utf-8")
+            for lang in ("en", "zh")}
+
+
+@pytest.fixture(scope="module")
+def grid_folder(tmp_path_factory):
+    return run_sweep(tmp_path_factory.mktemp("sweep"))
+
+
+# ---- catalogue and numbers --------------------------------------------------------------------
+
+def _fields(s: str) -> set[str]:
+    return {f for _, f, _, _ in string.Formatter().parse(s) if f}
+
+
+def test_catalogue_has_both_languages_with_the_same_fields():
+    for table in (T.TEXT, T.METRIC_LABELS, T.SCENARIO_LABELS, T.SEGMENT_LABELS):
+        for key, entry in table.items():
+            assert set(entry) == set(T.LANGS), key
+            assert _fields(entry["en"]) == _fields(entry["zh"]), key
+            if key != "asm_source_note":
+                assert entry["en"] and entry["zh"], key
+    for entry in T.KEY_ASSUMPTIONS:
+        assert CJK.search(entry["zh"]) and entry["en"]
+
+
+def test_chinese_catalogue_is_chinese():
+    for key, entry in T.TEXT.items():
+        if key in ("lang_attr", "asm_source_note", "gmv", "roi", "panel_roi", "sweep_lo", "sweep_hi",
+                   "asm_version", "comparison_subtitle"):
+            continue
+        assert CJK.search(entry["zh"]), f"{key}: {entry['zh']!r} has no Chinese"
+
+
+def test_number_formats():
+    assert T.money(-12_345, "zh") == "−¥1.23万"
+    assert T.money(1_500_000, "en") == "¥1.5M"
+    assert T.money(250_000_000, "zh") == "¥2.5亿"
+    assert T.number(999, "en") == "999"
+    assert T.percent(0.256) == "26%"
+    assert T.ratio(-0.5) == "−0.50"
+    assert T.money(float("nan"), "en") == "–"
+    with pytest.raises(ValueError, match="lang"):
+        T.check_lang("fr")
+
+
+# ---- comparison report ------------------------------------------------------------------------
+
+def test_comparison_report_is_one_self_contained_file(reports):
+    for html in reports.values():
+        assert not re.search(r"<script[^>]+src=", html), "an external script would need the internet"
+        assert not re.search(r"<link[^>]+href=[\"']https?:", html)
+        assert html.count(plotly.offline.get_plotlyjs()[:300]) == 1, "plotly.js inlined exactly once"
+        assert html.count("Plotly.newPlot(") == len(COMPARISON_FIGURES)
+        assert "@media print" in html and "WenQuanYi Micro Hei" in html and "Noto Sans CJK SC" in html
+
+
+def test_comparison_report_has_every_section_and_figure(reports):
+    for html in reports.values():
+        for sec in COMPARISON_SECTIONS:
+            assert f'<section id="{sec}"' in html, sec
+        for fig in COMPARISON_FIGURES:
+            assert f'id="fig-{fig}"' in html, fig
+
+
+def test_comparison_summary_answers_the_three_questions_in_english(reports):
+    html = reports["en"]
+    for q in ("1. Does it pay?", "2. Is it the best use of the money?", "3. Does it scale?"):
+        assert q in html
+    assert "paid ads" in html and "cannot tell" in html
+    assert "10–90%" in html  # two replications: intervals are shown
+    assert 'lang="en"' in html
+
+
+def test_chinese_report_is_in_chinese(reports):
+    html = reports["zh"]
+    assert '<html lang="zh-CN">' in html
+    for phrase in ("核心结论", "能赚钱吗", "这笔钱花在这里最划算吗", "能规模化吗", "成员状态变化", "假设与参数",
+                   "免打扰", "付费广告"):
+        assert phrase in html, phrase
+    for english in ("Executive summary", "Does it pay?", "Members by status", "Key model assumptions",
+                    "Cumulative profit"):
+        assert english not in html, english
+    assert "Plotly.register" in html and "zh-CN" in html  # plotly's own words in Chinese too
+
+
+def test_assumptions_page_pulls_the_schema(reports):
+    html = reports["en"]
+    # descriptions, units and sources come from the pydantic fields
+    assert "Relationships fade without contact" in html
+    assert "DOMAIN 000: 100 CNY into Douyin" in html
+    assert "levers.broadcast.frequency_per_day" in html
+    assert "Settings that differ between the strategies" in html
+    assert "siyu compare nurture harvest" in html and "2025-01-02" in html
+    assert "common random numbers" in html
+
+
+def _synthetic(name: str, gmv: float, profit: float, days: int = 60, reps: int = 1) -> pd.DataFrame:
+    rows = []
+    for r in range(reps):
+        for d in range(days):
+            row = {c: 1.0 for c in ("prospects", "active", "muted", "churned", "members", "ever_members",
+                                    "engaged", "ever_buyers", "repeat_buyers", "referrers",
+                                    "trust_0_20", "trust_20_40", "trust_40_60", "trust_60_80",
+                                    "trust_80_100", "mean_trust", "repurchase_rate", "referrals",
+                                    "revenue", "discount_cost")}
+            row.update(scenario=name, replication=r, day=d, gmv=gmv, profit=profit,
+                       cum_profit=profit * (d + 1), cum_spend=10.0 * (d + 1),
+                       roi=profit / 10.0, alt_ads_cum_profit=5.0 * (d + 1))
+            rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def test_false_prosperity_is_called_out(tmp_path):
+    daily = pd.concat([_synthetic("nurture", gmv=100.0, profit=20.0),
+                       _synthetic("harvest", gmv=300.0, profit=-5.0)])
+    html = comparison_report(daily, [small("nurture"), small("harvest")], tmp_path / "r.html").read_text()
+    assert "False prosperity" in html
+    assert "<b>harvest</b> does not pay" in html and "<b>nurture</b> pays" in html
+    assert "<b>nurture</b> beats paid ads" in html and "<b>harvest</b> loses to paid ads" in html
+    html_zh = comparison_report(daily, [small("nurture"), small("harvest")], tmp_path / "z.html",
+                                lang="zh").read_text()
+    assert "虚假繁荣" in html_zh
+
+
+def test_no_false_prosperity_when_gmv_and_profit_agree(tmp_path):
+    daily = pd.concat([_synthetic("nurture", gmv=300.0, profit=20.0),
+                       _synthetic("harvest", gmv=100.0, profit=-5.0)])
+    html = comparison_report(daily, [small("nurture"), small("harvest")], tmp_path / "r.html").read_text()
+    assert "False prosperity" not in html
+
+
+def test_ltv_section_says_so_when_segment_table_is_missing(data, tmp_path):
+    daily, _, scenarios = data
+    html = comparison_report(daily, scenarios, tmp_path / "r.html").read_text()
+    assert 'id="fig-ltv"' not in html
+    assert "Not available in this report" in html
+    assert html.count("Plotly.newPlot(") == len(COMPARISON_FIGURES) - 1
+
+
+def test_single_run_without_id_columns(tmp_path):
+    sc = small("nurture", days=40, customers=500)
+    daily = run_scenario(sc, replication=0).daily  # no scenario / replication columns
+    path = comparison_report(daily, [sc], tmp_path / "one.html", lang="zh")
+    html = path.read_text()
+    assert "单次运行" in html and "（10%–90%：" not in html
+    assert html.count("Plotly.newPlot(") == 5
+
+
+def test_bad_inputs_are_refused_clearly(data, tmp_path):
+    daily, _, scenarios = data
+    with pytest.raises(ValueError, match="empty"):
+        comparison_report(daily.iloc[0:0], scenarios, tmp_path / "x.html")
+    with pytest.raises(ValueError, match="not among those given"):
+        comparison_report(daily, scenarios[:1], tmp_path / "x.html")
+    with pytest.raises(ValueError, match="no rows for scenarios"):
+        comparison_report(daily[daily.scenario == "nurture"], scenarios, tmp_path / "x.html")
+    with pytest.raises(ValueError, match="lacks columns"):
+        comparison_report(daily.drop(columns=["cum_profit"]), scenarios, tmp_path / "x.html")
+    with pytest.raises(ValueError, match="lang"):
+        comparison_report(daily, scenarios, tmp_path / "x.html", lang="de")
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_bands_come_from_replications(data):
+    from siyu_sim.report import stats
+
+    daily, _, _ = data
+    b = stats.band(daily[daily.scenario == "harvest"], "cum_profit", ["day"])
+    assert (b["n"] == 2).all()
+    assert (b["lo"] <= b["mid"]).all() and (b["mid"] <= b["hi"]).all()
+    assert (b["hi"] - b["lo"]).max() > 0  # replications differ, so the band has width
+
+
+# ---- sweep report -----------------------------------------------------------------------------
+
+def test_sweep_report_complete(grid_folder, tmp_path):
+    for lang in ("en", "zh"):
+        html = sweep_report(grid_folder, tmp_path / f"s_{lang}.html", lang=lang).read_text()
+        assert not re.search(r"<script[^>]+src=", html)
+        for sec in ("status", "heatmap", "multiples", "sensitivity", "settings", "assumptions"):
+            assert f'<section id="{sec}"' in html, sec
+        assert 'id="fig-heatmap"' in html and 'id="fig-multiples"' in html
+        assert 'class="sortable"' in html
+        # one table row per setting (2 scenarios × 2 frequencies × 3 coupon depths), one best
+        body = html.split('class="sortable"')[1].split("</table>")[0]
+        assert body.count("<tr") == 1 + 12
+        assert body.count('<tr class="best">') == 1
+        assert "banner" not in html.split("<main>")[1].split("</section>")[0]
+    assert "Best setting:" in (tmp_path / "s_en.html").read_text()
+    zh = (tmp_path / "s_zh.html").read_text()
+    assert "最佳参数组合" in zh and "Best setting" not in zh
+
+
+def test_sweep_best_setting_is_the_best_median(grid_folder, tmp_path):
+    from siyu_sim.report.sweep import read_results, setting_cells
+
+    res = read_results(grid_folder)
+    cells = setting_cells(res)
+    best = cells.loc[cells["mid"].idxmax()]
+    finals = pd.read_parquet(grid_folder)
+    finals = finals.loc[finals.groupby("run_id")["day"].idxmax()]
+    medians = finals.groupby(["scenario", "setting"])["cum_profit"].median()
+    assert medians.idxmax() == (best["scenario"], best["setting"])
+    assert np.isclose(medians.max(), best["mid"])
+
+
+def test_partial_sweep_is_reported_and_marked(grid_folder, tmp_path):
+    partial = make_partial(grid_folder, tmp_path / "partial", keep=9)
+    html = sweep_report(partial, tmp_path / "p.html").read_text()
+    assert "PARTIAL RESULTS: 9 of 24 runs" in html
+    zh = sweep_report(partial, tmp_path / "pz.html", lang="zh").read_text()
+    assert "结果不完整" in zh
+
+
+def test_bad_results_folders_give_clear_messages(grid_folder, tmp_path):
+    with pytest.raises(SweepReportError, match="no such folder"):
+        sweep_report(tmp_path / "missing", tmp_path / "x.html")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(SweepReportError, match="empty"):
+        sweep_report(tmp_path / "empty", tmp_path / "x.html")
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "notes.txt").write_text("hi")
+    with pytest.raises(SweepReportError, match="not a siyu_sim results folder"):
+        sweep_report(tmp_path / "other", tmp_path / "x.html")
+    started = make_partial(grid_folder, tmp_path / "started", keep=0)
+    with pytest.raises(SweepReportError, match="no finished runs yet"):
+        sweep_report(started, tmp_path / "x.html")
+    import shutil
+
+    old = tmp_path / "old"
+    shutil.copytree(grid_folder, old)
+    meta = json.loads((old / "_experiment.json").read_text())
+    del meta["factor_columns"]
+    meta["package_version"] = "0.0.1"
+    (old / "_experiment.json").write_text(json.dumps(meta))
+    with pytest.raises(SweepReportError, match="older siyu_sim"):
+        sweep_report(old, tmp_path / "x.html")
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_results_from_another_version_are_flagged(grid_folder, tmp_path):
+    import shutil
+
+    other = tmp_path / "other_version"
+    shutil.copytree(grid_folder, other)
+    meta = json.loads((other / "_experiment.json").read_text())
+    meta["package_version"] = "0.0.9"
+    (other / "_experiment.json").write_text(json.dumps(meta))
+    html = sweep_report(other, tmp_path / "v.html").read_text()
+    assert "made by siyu_sim 0.0.9" in html
+
+
+def test_sobol_sweep_shows_the_sensitivity_ranking(tmp_path):
+    folder = run_sweep(tmp_path, sobol=True)
+    html = sweep_report(folder, tmp_path / "sobol.html").read_text()
+    assert 'id="fig-sensitivity"' in html
+    assert "No sensitivity analysis" not in html
+
+
+def test_cli_report(grid_folder, tmp_path):
+    from typer.testing import CliRunner
+
+    from siyu_sim.cli import app
+
+    runner = CliRunner()
+    out = tmp_path / "cli.html"
+    result = runner.invoke(app, ["report", str(grid_folder), "-o", str(out), "--lang", "zh"])
+    assert result.exit_code == 0, result.output
+    assert out.exists() and "扫描概况" in out.read_text()
+    (tmp_path / "empty").mkdir()
+    result = runner.invoke(app, ["report", str(tmp_path / "empty"), "-o", str(tmp_path / "e.html")])
+    assert result.exit_code == 1
+    assert "empty" in result.output
+    assert not (tmp_path / "e.html").exists()

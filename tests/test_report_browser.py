@@ -1,0 +1,159 @@
+"""Reports in a real browser: Debian's headless Chromium driven by playwright's Python package
+(never a downloaded browser). No console errors, every chart drawn as SVG, Chinese shown as
+Chinese, the settings table sorts; screenshots go to test-artifacts/ for a human to look at.
+
+CI needs: ``apt-get install -y chromium fonts-wqy-microhei`` and ``pip install playwright``.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from siyu_sim.report import comparison_report, sweep_report
+
+from test_report import comparison_data, make_partial, run_sweep
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(),
+                       reason="no /usr/bin/chromium: apt-get install -y chromium fonts-wqy-microhei"),
+]
+sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright (no browser download)")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM),
+                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory):
+    """Every kind of report, in both languages."""
+    out = tmp_path_factory.mktemp("browser_reports")
+    daily, seg, scenarios = comparison_data(reps=2, days=90)
+    meta = {"seed": 7, "command": "siyu compare nurture harvest --report"}
+    files = {}
+    for lang in ("en", "zh"):
+        files[f"compare_{lang}"] = comparison_report(daily, scenarios, out / f"compare_{lang}.html",
+                                                     lang=lang, segment_daily=seg, meta=meta)
+    grid = run_sweep(out)
+    sobol = run_sweep(out, sobol=True)
+    partial = make_partial(grid, out / "partial", keep=7)
+    for lang in ("en", "zh"):
+        files[f"sweep_{lang}"] = sweep_report(grid, out / f"sweep_{lang}.html", lang=lang)
+    files["sobol_zh"] = sweep_report(sobol, out / "sobol_zh.html", lang="zh")
+    files["partial_en"] = sweep_report(partial, out / "partial_en.html", lang="en")
+    return files
+
+
+def _open(browser, path: Path, **context):
+    page = browser.new_page(viewport={"width": 1400, "height": 900}, **context)
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(f"console error: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("requestfailed", lambda r: problems.append(f"request failed: {r.url}"))
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(path.as_uri(), wait_until="load")
+    page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length === "
+                           "document.querySelectorAll('div.figure').length")
+    return page, problems, requests
+
+
+KINDS = ["compare_en", "compare_zh", "sweep_en", "sweep_zh", "sobol_zh", "partial_en"]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_report_renders_without_errors(browser, pages, kind):
+    ARTIFACTS.mkdir(exist_ok=True)
+    page, problems, requests = _open(browser, pages[kind])
+    try:
+        figures = page.evaluate("""() => Array.from(document.querySelectorAll('div.figure')).map(f => {
+            const plot = f.querySelector('.js-plotly-plot');
+            return {id: plot ? plot.id : null,
+                    svgs: plot ? plot.querySelectorAll('svg.main-svg').length : 0,
+                    marks: plot ? plot.querySelectorAll('.trace, .point, path.js-line, .hm, image').length : 0,
+                    height: plot ? plot.getBoundingClientRect().height : 0};
+        })""")
+        assert figures, "no charts at all"
+        for f in figures:
+            assert f["id"], f
+            assert f["svgs"] >= 1, f"{kind}: chart {f['id']} drew no SVG"
+            assert f["marks"] >= 1, f"{kind}: chart {f['id']} has no traces drawn"
+            assert f["height"] > 200, f
+        assert problems == [], problems
+        assert all(u.startswith(("file:", "data:", "about:", "blob:")) for u in requests), \
+            [u for u in requests if not u.startswith(("file:", "data:", "about:", "blob:"))]
+        page.screenshot(path=str(ARTIFACTS / f"report_{kind}.png"), full_page=True)
+        text = page.evaluate("document.body.innerText")
+        if kind.endswith("_zh"):
+            assert page.evaluate("document.documentElement.lang") == "zh-CN"
+            assert sum("\u4e00" <= ch <= "\u9fff" for ch in text) > 200
+            labels = page.evaluate("Array.from(document.querySelectorAll('.js-plotly-plot text'))"
+                                   ".map(t => t.textContent).join(' ')")
+            assert any("\u4e00" <= ch <= "\u9fff" for ch in labels), "chart labels are not Chinese"
+        if kind.startswith("partial"):
+            assert "PARTIAL RESULTS" in text
+    finally:
+        page.close()
+
+
+def test_comparison_prints(browser, pages):
+    """Print layout: the charts fit the paper and nothing fails on the way."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    page, problems, _ = _open(browser, pages["compare_zh"])
+    try:
+        page.emulate_media(media="print")
+        page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+        page.wait_for_timeout(300)
+        widths = page.evaluate("Array.from(document.querySelectorAll('.js-plotly-plot svg.main-svg'))"
+                               ".map(s => s.getBoundingClientRect().width)")
+        assert widths and max(widths) <= 1001
+        assert page.evaluate("getComputedStyle(document.querySelector('nav.toc')).display") == "none"
+        page.screenshot(path=str(ARTIFACTS / "report_compare_zh_print.png"), full_page=True)
+        pdf = page.pdf(format="A4", landscape=True)
+        assert pdf[:4] == b"%PDF" and len(pdf) > 50_000
+        assert problems == [], problems
+    finally:
+        page.close()
+
+
+def test_settings_table_sorts(browser, pages):
+    page, problems, _ = _open(browser, pages["sweep_en"])
+    try:
+        table = page.locator("table.sortable")
+        headers = table.locator("th")
+        median_col = headers.count() - 3  # columns end with median, 10%, 90%
+
+        def column():
+            return page.evaluate(f"""Array.from(document.querySelectorAll('table.sortable tbody tr'))
+                .map(r => parseFloat(r.cells[{median_col}].getAttribute('data-v')))""")
+
+        headers.nth(median_col).click()
+        ascending = column()
+        assert ascending == sorted(ascending)
+        headers.nth(median_col).click()
+        descending = column()
+        assert descending == sorted(descending, reverse=True)
+        assert problems == []
+    finally:
+        page.close()
+
+
+def test_a_cjk_font_is_installed():
+    """Chinese needs a CJK font Chromium can find, or it shows tofu boxes."""
+    if shutil.which("fc-list") is None:
+        pytest.skip("fontconfig's fc-list is not installed")
+    fonts = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True).stdout
+    assert fonts.strip(), "no Chinese font: apt-get install -y fonts-wqy-microhei (or fonts-noto-cjk)"
