@@ -172,7 +172,8 @@ def monthly_text(table: pd.DataFrame, lang: str) -> str:
         shown[col] = shown[col].map(f.format)
     shown["month"] = shown["month"].where(shown["month"].ne(shown["month"].shift()), "")
     shown.columns = [labels[c] for c in shown.columns]
-    return shown.to_string(index=False)
+    with pd.option_context("display.unicode.east_asian_width", True):  # align Chinese labels
+        return shown.to_string(index=False)
 
 
 def command_line(ctx: typer.Context | None) -> str:
