@@ -105,3 +105,12 @@ def test_docs_describe_every_key(model):
     documented = _documented_keys()
     missing = [name for name in model.model_fields if name not in documented]
     assert not missing, f"docs/experiments.md does not mention {missing}"
+
+
+def test_docs_key_tables_are_generated_from_the_schema():
+    from siyu_sim.experiments.spec import reference_markdown
+
+    text = (ROOT / "docs" / "experiments.md").read_text(encoding="utf-8")
+    begin, end = "<!-- BEGIN GENERATED: experiment keys -->\n", "<!-- END GENERATED: experiment keys -->"
+    block = text.split(begin, 1)[1].split(end, 1)[0]
+    assert block == reference_markdown(), "regenerate the key tables in docs/experiments.md"

@@ -47,13 +47,13 @@ class DistributionSpec(_Strict):
     kind: Literal["uniform", "normal", "lognormal", "triangular", "truncnormal"] = Field(
         ..., description="Distribution family; its parameters: uniform(low, high), normal(mean, sd), "
         "lognormal(median, sigma), triangular(low, mode, high), truncnormal(mean, sd, low, high).")
-    low: float | None = None
-    high: float | None = None
-    mean: float | None = None
-    sd: float | None = Field(None, gt=0)
-    median: float | None = Field(None, gt=0)
-    sigma: float | None = Field(None, gt=0)
-    mode: float | None = None
+    low: float | None = Field(None, description="Lower end (uniform, triangular, truncnormal).")
+    high: float | None = Field(None, description="Upper end (uniform, triangular, truncnormal).")
+    mean: float | None = Field(None, description="Mean (normal, truncnormal: of the untruncated normal).")
+    sd: float | None = Field(None, gt=0, description="Standard deviation (normal, truncnormal).")
+    median: float | None = Field(None, gt=0, description="Median (lognormal).")
+    sigma: float | None = Field(None, gt=0, description="Standard deviation of the log (lognormal).")
+    mode: float | None = Field(None, description="Most likely value (triangular).")
 
 
 class FactorSpec(_Strict):
@@ -540,3 +540,34 @@ def _validate_settings(exp: Experiment, problems: list[Problem]) -> None:
                                         exp.settings[s]))
             if len(problems) >= 10:
                 return
+
+
+# --- reference documentation ----------------------------------------------------------------
+def _type_text(info) -> str:
+    text = str(info.annotation).replace("typing.", "").replace("<class '", "").replace("'>", "")
+    text = text.replace("siyu_sim.experiments.spec.", "")
+    text = text.replace("Literal", "one of ").replace("NoneType", "none").replace("None", "none")
+    if text.startswith("Optional[") and text.endswith("]"):
+        text = text[len("Optional["):-1] + " or none"
+    return text
+
+
+def reference_markdown() -> str:
+    """The key tables of docs/experiments.md, generated from the pydantic models (a test
+    checks that the document holds exactly this text)."""
+    sections = [("Top level", ExperimentFile), ("`[factors.\"dotted.path\"]`", FactorSpec),
+                ("`[design]`", DesignSpec), ("`distribution = {...}` of a factor", DistributionSpec)]
+    out = []
+    for title, model in sections:
+        out.append(f"#### {title}\n")
+        out.append("| key | type | default | meaning |")
+        out.append("| --- | --- | --- | --- |")
+        for name, info in model.model_fields.items():
+            made = info.default_factory() if info.default_factory is not None else None
+            default = "required" if info.is_required() else "see below" if isinstance(made, BaseModel) else (
+                "—" if info.default is None or info.default_factory is not None and not info.default_factory()
+                else f"`{json.dumps(info.default if info.default_factory is None else info.default_factory(), default=str)}`")
+            meaning = (info.description or "").replace("|", "\\|")
+            out.append(f"| `{name}` | {_type_text(info).replace('|', 'or')} | {default} | {meaning} |")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
