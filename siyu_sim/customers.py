@@ -74,6 +74,9 @@ class CustomerTable:
         return pd.DataFrame({name: getattr(self, name) for name in self.column_names()})
 
 
+_COLUMN_NAMES = frozenset(CustomerTable.column_names())
+
+
 class Customer(mesa.Agent):
     """One customer as a Mesa agent: a view onto one row of the table.
 
@@ -86,10 +89,10 @@ class Customer(mesa.Agent):
         self.row = row
 
     def __getattr__(self, name: str):
-        # Expose the row's state as attributes (customer.trust, customer.status, ...).
-        table = self.__dict__.get("model") and self.model.customers
-        if table is not None and name in CustomerTable.column_names():
-            return getattr(table, name)[self.row]
+        # Called only for names that are not ordinary attributes: expose the row's state
+        # (customer.trust, customer.status, ...).
+        if name in _COLUMN_NAMES:
+            return getattr(self.model.customers, name)[self.row]
         raise AttributeError(name)
 
     def neighbours(self) -> np.ndarray:
