@@ -93,6 +93,7 @@ def test_report_renders_without_errors(browser, pages, kind):
             assert f["marks"] >= 1, f"{kind}: chart {f['id']} has no traces drawn"
             assert f["height"] > 200, f
         assert problems == [], problems
+        assert page.evaluate("document.documentElement.scrollWidth") <= 1400, "page scrolls sideways"
         assert all(u.startswith(("file:", "data:", "about:", "blob:")) for u in requests), \
             [u for u in requests if not u.startswith(("file:", "data:", "about:", "blob:"))]
         page.screenshot(path=str(ARTIFACTS / f"report_{kind}.png"), full_page=True)

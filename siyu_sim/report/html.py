@@ -167,7 +167,7 @@ class Page:
         self.sections.append((anchor, title, [b for b in blocks if b], css_class))
 
     def render(self) -> str:
-        toc = "".join(f'<a href="#{esc(a)}">{esc(title)}</a>' for a, title, _, _ in self.sections)
+        toc = " ".join(f'<a href="#{esc(a)}">{esc(title)}</a>' for a, title, _, _ in self.sections)
         body = "\n".join(
             f'<section id="{esc(a)}" class="{esc(cls)}"><h2>{esc(title)}</h2>\n' + "\n".join(blocks)
             + "</section>" for a, title, blocks, cls in self.sections)
@@ -183,7 +183,7 @@ class Page:
             f'<header class="top"><h1>{esc(self.title)}</h1>'
             f'<div class="sub">{esc(self.subtitle)}</div>'
             f'<div class="meta">{esc(self.meta_line)}</div></header>\n'
-            f'<nav class="toc"><b>{esc(t("contents", self.lang))}</b>{toc}</nav>\n'
+            f'<nav class="toc"><b>{esc(t("contents", self.lang))}</b> {toc}</nav>\n'
             f"<main>{banner}\n{body}\n</main>\n"
             f'<footer><p>{esc(t("footer", self.lang))}</p>'
             f'<p class="screen-only">{esc(t("chart_hint", self.lang))} {esc(t("print_hint", self.lang))}</p>'

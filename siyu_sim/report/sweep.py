@@ -232,9 +232,7 @@ def build_page(res: SweepResults, lang: str) -> Page:
     interval = t("interval", lang, lo=_fmt(best["lo"], res.objective, lang), hi=_fmt(best["hi"], res.objective, lang)) \
         if best["n"] > 1 else ""
     status = [f"<p>{esc(meta.get('description', ''))}</p>" if meta.get("description") else ""]
-    if res.partial:
-        status.append(f'<p class="banner">{esc(t("sweep_partial", lang, done=res.n_ok, total=res.n_planned))}</p>')
-    else:
+    if not res.partial:  # a partial sweep carries the banner at the top of the page
         status.append("<p>" + esc(t("sweep_complete", lang, done=res.n_ok, settings=len(cells), reps=reps)) + "</p>")
     old = meta.get("package_version")
     if old and old != __version__:
