@@ -9,9 +9,11 @@ the rest, stops its workers and re-raises.
 from __future__ import annotations
 
 import concurrent.futures as cf
+import contextlib
 import math
 import os
 import signal
+import threading
 from typing import Callable, Iterable
 
 from .worker import Batch, RunOutcome, execute_batch
@@ -62,6 +64,18 @@ def _ignore_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+@contextlib.contextmanager
+def _sigint_ignored():
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 class ProcessPoolBackend(Backend):
     """A local process pool (the default): all cores unless ``workers`` says otherwise."""
 
@@ -76,7 +90,11 @@ class ProcessPoolBackend(Backend):
             return
         if self._pool is None:
             self._pool = cf.ProcessPoolExecutor(max_workers=self.workers, initializer=_ignore_sigint)
-        futures = [self._pool.submit(execute_batch, b) for b in batches]
+        # Worker processes start during submit(). They must ignore Ctrl-C from their first
+        # instruction (a worker still importing would print a KeyboardInterrupt traceback):
+        # an ignored signal stays ignored across exec, and Python keeps it so.
+        with _sigint_ignored():
+            futures = [self._pool.submit(execute_batch, b) for b in batches]
         consumed: set[int] = set()
         try:
             for fut in cf.as_completed(futures):
