@@ -61,10 +61,20 @@ def test_dask_worker_killed_mid_sweep_loses_and_duplicates_nothing(tmp_path):
     assert {r["status"] for r in records} == {"ok"}
 
 
-def test_unreachable_scheduler_is_a_clear_error():
+def test_unreachable_scheduler_is_a_clear_error(tmp_path):
     # nothing listens on port 9 (discard) of localhost: the connection is refused or times out
     with pytest.raises(BackendError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
         make_backend(scheduler="tcp://127.0.0.1:9")
+    from typer.testing import CliRunner
+
+    from siyu_sim.cli import app
+
+    path = write_experiment(tmp_path, GRID)
+    res = CliRunner().invoke(app, ["sweep", str(path), "--scheduler", "tcp://127.0.0.1:9",
+                                   "--out", str(tmp_path / "o")])
+    assert res.exit_code == 1
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in res.output
+    assert not (tmp_path / "o").exists()  # nothing started
 
 
 def test_no_scheduler_given_is_a_clear_error(monkeypatch):
