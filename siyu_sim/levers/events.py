@@ -28,7 +28,7 @@ class PilotThenScale(Lever):
 class Migration(Lever):
     """Move members held on personal WeChat accounts to WeCom on ``day`` (Starbucks, DOMAIN
     001): some are lost ("no operation gets 0% churn"), the rest are safe from bans and their
-    groups restart with a fresh mood."""
+    groups restart with a fresh mood. An event has its own ``day``; ``schedule`` is not used."""
 
     phase = 10
     day: int = Field(60, ge=0, description="Day of the migration.", json_schema_extra={"unit": "day"})
@@ -49,7 +49,8 @@ class Migration(Lever):
 class AccountBan(Lever):
     """A personal WeChat account driven by grey-market tools is banned, losing a whole group
     and its friends at once (DOMAIN 000/001). Bans strike on ``day`` if given, else at random
-    with ``daily_probability``; only members held on personal accounts are exposed."""
+    with ``daily_probability``; only members held on personal accounts are exposed. An event
+    has its own ``day``; ``schedule`` is not used."""
 
     phase = 10
     day: int | None = Field(None, ge=0, description="Day of a certain ban; none = random bans.",
