@@ -21,7 +21,8 @@ DAILY_COLUMNS = (
     "mean_trust", "mean_activity", "mean_fatigue", "mean_ref_price", "repurchase_rate",
     "referrals", "care_contacts", "prospect_purchases", "alt_ads_cum_return",
     "alt_ads_cum_profit",
-    # funnel (cumulative): acquired → engaged → bought → repeat → referred
+    # funnel: acquired → engaged → bought → repeat → referred (all cumulative except
+    # engaged, which counts active members paying attention today)
     "ever_members", "engaged", "ever_buyers", "repeat_buyers", "referrers",
     # trust distribution of members: weighted counts in five bands
     *TRUST_BANDS,
@@ -42,15 +43,20 @@ def _mean(total: float, weight: float) -> float:
 def daily_row(day: int, t, out: dict, money: DayMoney, ledger: Ledger, new_members: float,
               list_price: float) -> dict:
     w = t.weight
+    wsum = t.weight_of  # = float(w[mask].sum()), exactly
     status = t.status
-    counts = np.bincount(status, weights=w, minlength=4)
+    counts = t.weight_by(status, 4)
     member = (status == Status.ACTIVE) | (status == Status.MUTED)
     mw = w * member
     members = counts[Status.ACTIVE] + counts[Status.MUTED]
-    ever_buyer = float(w[t.orders >= 1].sum())
-    repeat = float(w[t.orders >= 2].sum())
-    prospect_buys = float(w[out["bought"] & out["_was_prospect"]].sum())
-    bands = np.bincount(np.minimum((t.trust * 5).astype(np.int64), 4), weights=mw, minlength=5)
+    ever_buyer = wsum(t.orders >= 1)
+    repeat = wsum(t.orders >= 2)
+    prospect_buys = wsum(out["bought"] & out["_was_prospect"])
+    band = np.minimum((t.trust * 5).astype(np.int64), 4)
+    if t._weight_unit is None:
+        bands = np.bincount(band, weights=mw, minlength=5)
+    else:  # member rows' bands, counted: the same sums exactly
+        bands = t.weight_by(band + 5 * member, 10)[5:]
     row = {
         "day": day,
         "prospects": counts[Status.PROSPECT], "active": counts[Status.ACTIVE],
@@ -66,15 +72,15 @@ def daily_row(day: int, t, out: dict, money: DayMoney, ledger: Ledger, new_membe
         "mean_fatigue": _mean(float(mw @ t.fatigue), members),
         "mean_ref_price": _mean(float(mw @ t.ref_price), members) / list_price,
         "repurchase_rate": _mean(repeat, ever_buyer),
-        "referrals": float(w[out["via_referral"]].sum()),
-        "care_contacts": float(w[out["care"]].sum()),
+        "referrals": wsum(out["via_referral"]),
+        "care_contacts": wsum(out["care"]),
         "prospect_purchases": prospect_buys,
         "alt_ads_cum_return": ledger.alt_ads_cum_return,
         "alt_ads_cum_profit": ledger.alt_ads_cum_profit,
-        "ever_members": float(w[status != Status.PROSPECT].sum()),
-        "engaged": float(w[(status == Status.ACTIVE) & (t.activity >= ENGAGED_ACTIVITY)].sum()),
+        "ever_members": wsum(status != Status.PROSPECT),
+        "engaged": wsum((status == Status.ACTIVE) & (t.activity >= ENGAGED_ACTIVITY)),
         "ever_buyers": ever_buyer, "repeat_buyers": repeat,
-        "referrers": float(w[t.referrals > 0].sum()),
+        "referrers": wsum(t.referrals > 0),
     }
     row.update(zip(TRUST_BANDS, bands.tolist()))
     return row

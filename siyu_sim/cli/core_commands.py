@@ -142,16 +142,23 @@ class RunProgress:
 
 
 def _run_all(scenarios: list[Scenario], root_seed: int, executor: str, quiet: bool,
-             replications=(0,)) -> pd.DataFrame:
-    """Daily frames of every scenario × replication under one root seed (common random numbers)."""
+             replications=(0,), segment_frames: list | None = None) -> pd.DataFrame:
+    """Daily frames of every scenario × replication under one root seed (common random numbers).
+
+    When ``segment_frames`` is a list, each run's per-segment table is appended to it too."""
     bar = RunProgress(sum(s.days for s in scenarios) * len(replications), quiet, "simulating")
     frames = []
     try:
         for r in replications:
             for s in scenarios:
                 model = run_scenario(s, replication=r, root_seed=root_seed, executor=executor,
-                                     progress=bar)
+                                     segment_metrics=segment_frames is not None, progress=bar)
                 bar.next_run(s.days)
+                if segment_frames is not None:
+                    seg = model.segment_daily
+                    seg.insert(0, "replication", r)
+                    seg.insert(0, "scenario", s.name)
+                    segment_frames.append(seg)
                 daily = model.daily
                 daily.insert(0, "replication", r)
                 daily.insert(0, "scenario", s.name)
@@ -313,10 +320,12 @@ def compare_command(
     items = _unique_names([s for s, _ in loaded], [p for _, p in loaded])
     root_seed = seed if seed is not None else items[0].seed
     paired_text, daily = None, None
+    segments: list | None = [] if report is not None else None  # LTV by segment for the report
     if reps > 1:
         paired_text, daily = _paired(items, reps, root_seed, lang.value, quiet)
     if daily is None:
-        daily = _run_all(items, root_seed, executor.value, quiet, replications=range(reps))
+        daily = _run_all(items, root_seed, executor.value, quiet, replications=range(reps),
+                         segment_frames=segments)
     table = monthly(daily, max(s.days for s in items))
     typer.echo(monthly_text(table, lang.value))
     typer.echo("")
@@ -326,7 +335,8 @@ def compare_command(
         typer.echo(paired_text)
     if report is not None:
         meta = _meta(root_seed, items, executor.value, ctx) | {"replications": reps}
-        _report(daily, items, report, lang.value, meta, quiet)
+        segment_daily = pd.concat(segments, ignore_index=True) if segments else None
+        _report(daily, items, report, lang.value, meta, quiet, segment_daily)
 
 
 def _paired(scenarios: list[Scenario], reps: int, root_seed: int, lang: str,
@@ -342,13 +352,14 @@ def _paired(scenarios: list[Scenario], reps: int, root_seed: int, lang: str,
     return format_paired(result, lang=lang), getattr(result, "daily", None)
 
 
-def _report(daily, scenarios, path: Path, lang: str, meta: dict, quiet: bool) -> None:
+def _report(daily, scenarios, path: Path, lang: str, meta: dict, quiet: bool,
+            segment_daily: pd.DataFrame | None = None) -> None:
     try:
         from ..report import comparison_report
     except ImportError:
         raise _fail("HTML reports (--report) are not available in this install "
                     "(siyu_sim.report.comparison_report is missing)") from None
-    comparison_report(daily, scenarios, path, lang=lang, segment_daily=None, meta=meta)
+    comparison_report(daily, scenarios, path, lang=lang, segment_daily=segment_daily, meta=meta)
     typer.echo(f"report written to {path}", err=True)
 
 
