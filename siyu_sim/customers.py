@@ -7,6 +7,7 @@ with 10⁵–10⁶ rows; every count and money figure is multiplied by the weigh
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, fields
 from enum import IntEnum
 
@@ -57,8 +58,35 @@ class CustomerTable:
     join_day: np.ndarray  # int32 day joined, -1 if never
     weight: np.ndarray  # float64 real customers per row
 
+    #: Weight shared by every row, when weighted counts can be computed as count × weight
+    #: with exactly the same result (see ``exact_unit_weight``); None otherwise. Refreshed by
+    #: ``refresh_weight_unit`` (the model does so at the start of every day: change weights
+    #: between days, not during one).
+    _weight_unit = None
+
     def __len__(self) -> int:
         return len(self.status)
+
+    def refresh_weight_unit(self) -> float | None:
+        self._weight_unit = exact_unit_weight(self.weight)
+        return self._weight_unit
+
+    def weight_of(self, mask: np.ndarray) -> float:
+        """Real customers in the rows where the boolean ``mask`` is true: exactly
+        ``float(weight[mask].sum())``, computed as count × weight when every row has the same
+        (exactly summable) weight."""
+        unit = self._weight_unit
+        if unit is None:
+            return float(self.weight[mask].sum())
+        return np.count_nonzero(mask) * unit
+
+    def weight_by(self, codes: np.ndarray, length: int) -> np.ndarray:
+        """``np.bincount(codes, weights=weight, minlength=length)``, exactly, faster when the
+        weight is uniform."""
+        unit = self._weight_unit
+        if unit is None:
+            return np.bincount(codes, weights=self.weight, minlength=length)
+        return np.bincount(codes, minlength=length) * unit
 
     @classmethod
     def column_names(cls) -> list[str]:
@@ -75,6 +103,30 @@ class CustomerTable:
 
 
 _COLUMN_NAMES = frozenset(CustomerTable.column_names())
+
+
+def exact_unit_weight(weight: np.ndarray) -> float | None:
+    """The common weight ``c`` of every row if any sum of up to ``len(weight)`` copies of it is
+    exact in float64 (so that every summation order, and ``count * c``, give the same number);
+    else None.
+
+    With ``c = m · 2^e`` (m odd), ``j·c`` is exactly representable for all ``j ≤ n`` when
+    ``n·m < 2^53``; then every partial sum is exact, whatever the order. Weight 1 (the default)
+    and other short binary fractions qualify; 0.1 does not.
+    """
+    n = len(weight)
+    if n == 0:
+        return None
+    c = float(weight[0])
+    if not (math.isfinite(c) and c >= 1e-290 and n * c < 1e290):
+        return None
+    if not (weight.min() == c and weight.max() == c):
+        return None
+    mantissa, _ = math.frexp(c)
+    m = int(mantissa * (1 << 53))
+    while m % 2 == 0:
+        m //= 2
+    return c if n * m < (1 << 53) else None
 
 
 class Customer(mesa.Agent):

@@ -171,7 +171,7 @@ class PrivateDomainModel(mesa.Model):
 
     def member_weight(self) -> float:
         t = self.customers
-        return float(t.weight[(t.status == Status.ACTIVE) | (t.status == Status.MUTED)].sum())
+        return t.weight_of((t.status == Status.ACTIVE) | (t.status == Status.MUTED))
 
     def add_members(self, rows: np.ndarray, source: str, *, into_group: bool = True,
                     add_friend: bool = True, on_wecom: bool = True) -> float:
@@ -213,7 +213,7 @@ class PrivateDomainModel(mesa.Model):
         care_probability = np.zeros_like(plan.coupon_depth)
         if plan.care_capacity > 0.0:
             eligible = t.friend & plan.care_target[t.segment, t.status]
-            pool = float(t.weight[eligible].sum())
+            pool = t.weight_of(eligible)
             if pool > 0.0:
                 care_probability = np.where(plan.care_target, min(1.0, plan.care_capacity / pool), 0.0)
         wom = 1.0 + (self.behaviour.referral.reward_elasticity * plan.referral_reward_cny
@@ -229,6 +229,7 @@ class PrivateDomainModel(mesa.Model):
     def step(self) -> None:
         self.day = self.steps - 1  # Mesa counts steps from 1; days from 0
         self.plan = DayPlan(len(self.segment_names))
+        self.customers.refresh_weight_unit()
         self.ledger.open_day()
         self._new_weight = 0.0
         self._new_rows = []
@@ -267,10 +268,11 @@ class PrivateDomainModel(mesa.Model):
         t.margin += bought * paid - units * e.unit_cost_cny
         t.orders += bought
         w = t.weight
-        orders = float(w @ bought)
+        orders = float(w @ bought) if t._weight_unit is None else t.weight_of(bought)
         units_total = float(w @ units)
         discount = float(w @ (units * e.order_value_cny - bought * paid))
-        referrals = float(w @ out["via_referral"])
+        referrals = (float(w @ out["via_referral"]) if t._weight_unit is None
+                     else t.weight_of(out["via_referral"]))
         self.ledger.acquisition_today += referrals * self.plan.referral_reward_cny
         money = self.ledger.close_day(orders, units_total, discount, self.plan.staff, self.member_weight())
         self._rows.append(daily_row(self.day, t, out, money, self.ledger, self._new_weight,
