@@ -113,12 +113,33 @@ class VectorExecutor:
         return out
 
     def credit_referrals(self, out: dict[str, np.ndarray]) -> None:
+        """Hand each referral back to the referred row's contacts, by advocacy.
+
+        Only the (few) referred rows have a non-zero share, so only their contacts can
+        gather anything: the gather runs over those rows of the (symmetric) contact graph,
+        in CSR order, which gives the numbers of the whole-graph product; every other row
+        would add exactly 0.0.
+        """
         t = self.model.customers
-        share = referral_credit(t.weight, out["via_referral"], out["_sums"])
-        if not share.any():
+        referred = np.flatnonzero(out["via_referral"])
+        if not len(referred):
             return
-        gathered = self.model.contacts @ share
-        t.referrals += credited(out["_adv"], gathered, t.weight)
+        share = referral_credit(t.weight[referred], True, out["_sums"][referred])
+        keep = share != 0.0
+        if not keep.any():
+            return
+        referred, share = referred[keep], share[keep]
+        g = self.model.contacts
+        starts, stops = g.indptr[referred], g.indptr[referred + 1]
+        lengths = stops - starts
+        offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+        rows = np.unique(g.indices[offsets + np.arange(lengths.sum())])
+        if not len(rows):
+            return
+        full = np.zeros(len(t))
+        full[referred] = share
+        gathered = g[rows] @ full
+        t.referrals[rows] += credited(out["_adv"][rows], gathered, t.weight[rows])
 
 
 class AgentExecutor:
