@@ -21,6 +21,8 @@ from .rules import (
 )
 from .rules.churn import ACTIVE, CHURNED, MUTED, PROSPECT
 
+N_STATUS = 4  # columns of the [segment, status] tables (Status codes 0–3)
+
 
 @dataclass
 class Touches:
@@ -61,6 +63,9 @@ def customer_day(s: Any, mood, pressure, t: Touches, u_buy, u_join, u_churn, u_c
     its contacts; ``u_*``: uniforms from the purchase, referral, churn and care streams.
     """
     status = s.status
+    # Flat index into the [segment, status] tables (np.take on it reads the same cells as
+    # table[segment, status], several times faster on columns).
+    cell = np.add(np.multiply(s.segment, N_STATUS, dtype=np.intp), status, dtype=np.intp)
     member = (status == ACTIVE) | (status == MUTED)
     muted = status == MUTED
     grouped = member & (s.group >= 0)
@@ -71,8 +76,8 @@ def customer_day(s: Any, mood, pressure, t: Touches, u_buy, u_join, u_churn, u_c
     p_read = read_probability(s.activity, mood, muted, b.attention)
     group_reads = grouped * t.broadcasts * p_read
     moments_seen = friend * t.moments * b.attention.moments_view_share * s.activity
-    pushed = member * t.coupon_push[s.segment, status]
-    care = friend * (u_care < t.care_probability[s.segment, status]) * t.care_quality
+    pushed = member * np.take(t.coupon_push, cell)
+    care = friend * (u_care < np.take(t.care_probability, cell)) * t.care_quality
 
     # 2. Attention: what is read, and what it is worth.
     engaging = (group_reads * (1.0 - t.broadcast_promo) * t.broadcast_quality
@@ -93,7 +98,7 @@ def customer_day(s: Any, mood, pressure, t: Touches, u_buy, u_join, u_churn, u_c
                         s.activity)
 
     # 5–6. The deal against the reference price, and the purchase.
-    depth = member * t.coupon_depth[s.segment, status]
+    depth = member * np.take(t.coupon_depth, cell)
     price = t.list_price * (1.0 - depth)
     p_buy = purchase_probability(s.days_since_purchase, s.need_cycle, s.trust, reads, price,
                                  s.ref_price, s.price_sensitivity, b.purchase)

@@ -66,6 +66,8 @@ def status_transition(status, fatigue, trust, stay, care, u, params: ChurnParams
     p_any = -np.expm1(-total)
     p_leave = np.where(total > 0.0, p_any * leave / np.where(total > 0.0, total, 1.0), 0.0)
     member = (status == ACTIVE) | (status == MUTED)
-    moved = np.where(status == ACTIVE, MUTED, ACTIVE)
-    after = np.where(u < p_leave, CHURNED, np.where(u < p_any, moved, status))
+    # Status codes keep the dtype of ``status`` throughout (mixed int8/int64 selects are slow).
+    moved = np.where(status == ACTIVE, MUTED, ACTIVE).astype(np.result_type(status), copy=False)
+    after = np.where(u < p_any, moved, status)
+    after = np.where(u < p_leave, np.asarray(CHURNED, dtype=after.dtype), after)
     return np.where(member, after, status)
