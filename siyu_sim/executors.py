@@ -62,7 +62,7 @@ class VectorExecutor:
 
     def group_sums(self) -> tuple[np.ndarray, np.ndarray]:
         t = self.model.customers
-        n_groups = self.model.groups.capacity_count
+        n_groups = self.model.groups.count
         key = t.group.astype(np.int64) + 1
         status = t.status
         active_w = t.weight * t.activity * (status == Status.ACTIVE)

@@ -2,40 +2,58 @@
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 
 
 class Groups:
-    """Group state as arrays indexed by group id. New members fill the open group; when it
-    holds ``capacity`` members (ever assigned) the next group opens. WeChat's cap is 500
-    (DOMAIN 004)."""
+    """Group state as arrays indexed by group id.
 
-    def __init__(self, max_members: int, capacity: int, initial_mood: float):
-        self.capacity = capacity
+    New members fill the open group until it holds ``capacity`` real customers (rows count
+    by their weight; WeChat's cap is 500, DOMAIN 004), then the next group opens. A row is
+    never split, so a row heavier than a whole group gets a group of its own.
+    """
+
+    def __init__(self, capacity: int, initial_mood: float, expected_groups: int = 1):
+        self.capacity = float(capacity)
         self.initial_mood = initial_mood
-        self.capacity_count = max(1, math.ceil(max_members / capacity))
-        self.mood = np.full(self.capacity_count, initial_mood)
-        self.size = np.zeros(self.capacity_count, dtype=np.int64)  # rows ever assigned
+        n = max(1, expected_groups)
+        self.mood = np.full(n, initial_mood)
+        self.size = np.zeros(n)  # real customers ever assigned
         self.open_group = 0
+
+    @property
+    def count(self) -> int:
+        """Length of the group arrays (groups that exist or may open soon)."""
+        return len(self.mood)
 
     @property
     def opened(self) -> int:
         return self.open_group + (1 if self.size[self.open_group] > 0 else 0)
 
-    def assign(self, n: int) -> np.ndarray:
-        """Group ids for ``n`` new rows, in order, opening groups as they fill."""
+    def _grow(self) -> None:
+        extra = max(1, len(self.mood))
+        self.mood = np.concatenate([self.mood, np.full(extra, self.initial_mood)])
+        self.size = np.concatenate([self.size, np.zeros(extra)])
+
+    def assign(self, weights: np.ndarray) -> np.ndarray:
+        """Group ids for new rows with these ``weights``, in order, opening groups as they fill."""
+        n = len(weights)
         out = np.empty(n, dtype=np.int32)
-        i = 0
-        while i < n:
-            if self.size[self.open_group] >= self.capacity:
+        cum = np.cumsum(weights)
+        start, before = 0, 0.0  # before = weight of rows[:start]
+        while start < n:
+            g = self.open_group
+            room = self.capacity - self.size[g]
+            if weights[start] > room and self.size[g] > 0:  # the next row does not fit
                 self.open_group += 1
-            room = self.capacity - self.size[self.open_group]
-            take = min(room, n - i)
-            out[i:i + take] = self.open_group
-            self.size[self.open_group] += take
-            i += take
+                if self.open_group >= len(self.mood):
+                    self._grow()
+                continue
+            end = max(start + 1, int(np.searchsorted(cum, before + room, side="right")))
+            out[start:end] = g
+            self.size[g] += cum[end - 1] - before
+            before = cum[end - 1]
+            start = end
         return out
 
     def reset_mood(self, gids: np.ndarray) -> None:

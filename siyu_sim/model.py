@@ -78,8 +78,9 @@ class PrivateDomainModel(mesa.Model):
         self.ledger = Ledger(self.economics)
         self.customers = self._make_customers()
         self.contacts, self.degree = self._make_contacts()
-        self.groups = Groups(len(self.customers), self.behaviour.groups.capacity,
-                             self.behaviour.groups.initial_mood)
+        capacity = self.behaviour.groups.capacity
+        self.groups = Groups(capacity, self.behaviour.groups.initial_mood,
+                             expected_groups=int(np.ceil(self.customers.weight.sum() / capacity)) + 1)
         self._levers = sorted(
             ((name, lever, BrandContext(self, name)) for name, lever in scenario.levers.items()),
             key=lambda item: (item[1].phase, list(scenario.levers).index(item[0])))
@@ -197,7 +198,7 @@ class PrivateDomainModel(mesa.Model):
         t.join_day[rows] = self.day
         t.official_account[rows] = True
         if into_group:
-            t.group[rows] = self.groups.assign(len(rows))
+            t.group[rows] = self.groups.assign(t.weight[rows])
             if hasattr(self, "executor"):
                 self.executor.on_joined(rows)
 
