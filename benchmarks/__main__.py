@@ -71,10 +71,15 @@ def _sci(n: int) -> str:
 
 def run(a: argparse.Namespace, log=print) -> dict:
     """Run the selected measurements; returns {'machine', 'sections': [(title, header, rows)], 'targets'}."""
-    sections, targets = [], []
+    sections, targets, load = [], [], []
     info = machine.describe()
+    meter = machine.CpuMeter().__enter__()
+
+    def loaded(title: str, m: "machine.CpuMeter") -> str:
+        return title if m.other_cores is None else f"{title} [other processes kept {m.other_cores:.1f} cores busy]"
 
     if "vector" not in a.skip:
+        m = machine.CpuMeter().__enter__()
         rows = []
         for n in a.sizes:
             for preset in a.presets:
@@ -87,10 +92,12 @@ def run(a: argparse.Namespace, log=print) -> dict:
                                     f"{r.us_per_customer_day:.3f}", f"≤ {TARGETS['us_per_cd']}",
                                     _ok(r.us_per_customer_day <= TARGETS["us_per_cd"])))
                     targets.append((f"model construction at {_sci(n)} ({preset})", f"{r.build_s:.2f} s", "(reported)", ""))
-        sections.append(("Vector executor, full model", ["preset", "customers", "days", "build s",
+        m.__exit__(None, None, None)
+        sections.append((loaded("Vector executor, full model", m), ["preset", "customers", "days", "build s",
                                                          "run s", "µs / customer-day"], rows))
 
     if "agent" not in a.skip:
+        m = machine.CpuMeter().__enter__()
         rows = []
         preset = a.presets[0]
         log(f"agent vs vector: {preset} {a.agent_customers:,} x {a.agent_days} days ...")
@@ -101,7 +108,8 @@ def run(a: argparse.Namespace, log=print) -> dict:
                          f"{t.us_per_customer_day:.3f}"])
         rows.append([preset, "speed-up (agent / vector)", "", "", f"{r['speedup']:.0f}x",
                      "identical tables: " + ("yes" if r["identical"] else "NO")])
-        sections.append(("Agent vs vector executor, same model, same seed",
+        m.__exit__(None, None, None)
+        sections.append((loaded("Agent vs vector executor, same model, same seed", m),
                          ["preset", "executor", "customers", "days", "run s", "µs / customer-day"], rows))
         targets.append(("vector vs agent speed-up", f"{r['speedup']:.0f}x", f"≥ {TARGETS['agent_speedup']:.0f}x",
                         _ok(r["speedup"] >= TARGETS["agent_speedup"])))
@@ -109,31 +117,35 @@ def run(a: argparse.Namespace, log=print) -> dict:
                         _ok(r["identical"])))
 
     if "memory" not in a.skip:
+        m = machine.CpuMeter().__enter__()
         rows = []
         for preset in a.presets:
             log(f"memory: {preset} {a.memory_customers:,} x {a.memory_days} days (fresh process) ...")
-            m = core.peak_memory(preset, a.memory_customers, a.memory_days)
-            rows.append([preset, _sci(m["customers"]), str(m["days"]), f"{m['build_s']:.2f}",
-                         f"{m['table_bytes_per_customer']:.0f}", f"{m['graph_bytes_per_customer']:.0f}",
-                         f"{m['build_bytes_per_customer']:.0f}", f"{m['bytes_per_customer']:.0f}"])
-            targets.append((f"peak bytes per customer at {_sci(m['customers'])} ({preset})",
-                            f"{m['bytes_per_customer']:.0f}", f"≤ {TARGETS['bytes_per_customer']:.0f}",
-                            _ok(m["bytes_per_customer"] <= TARGETS["bytes_per_customer"])))
-        sections.append(("Peak memory (fresh process; ru_maxrss minus an import-everything baseline)",
+            p = core.peak_memory(preset, a.memory_customers, a.memory_days)
+            rows.append([preset, _sci(p["customers"]), str(p["days"]), f"{p['build_s']:.2f}",
+                         f"{p['table_bytes_per_customer']:.0f}", f"{p['graph_bytes_per_customer']:.0f}",
+                         f"{p['build_bytes_per_customer']:.0f}", f"{p['bytes_per_customer']:.0f}"])
+            targets.append((f"peak bytes per customer at {_sci(p['customers'])} ({preset})",
+                            f"{p['bytes_per_customer']:.0f}", f"≤ {TARGETS['bytes_per_customer']:.0f}",
+                            _ok(p["bytes_per_customer"] <= TARGETS["bytes_per_customer"])))
+        m.__exit__(None, None, None)
+        sections.append((loaded("Peak memory (fresh process; peak RSS (VmHWM) minus an import-everything baseline)", m),
                          ["preset", "customers", "days", "build s", "table B/cust", "graph B/cust",
                           "peak after build B/cust", "peak B/cust"], rows))
 
     if "sweep" not in a.skip:
         log(f"sweep: {a.sweep_runs} runs of {a.sweep_customers:,} x {a.sweep_days} days on 1, 2 workers"
             + ("" if "dask" in a.skip else " and Dask") + " ...")
+        m = machine.CpuMeter().__enter__()
         s = sweep.sweep_benchmark(a.sweep_runs, a.sweep_customers, a.sweep_days, preset=a.presets[0],
                                   dask="dask" not in a.skip)
         base = s["timings"][0].wall_s
         rows = [[t.backend, str(t.runs), f"{t.startup_s:.1f}", f"{t.wall_s:.1f}", f"{t.runs_per_s:.2f}",
                  f"{base / t.wall_s:.2f}x"] for t in s["timings"]]
-        sections.append((f"Sweep throughput: {a.sweep_runs} runs of {_sci(a.sweep_customers)} customers x "
+        m.__exit__(None, None, None)
+        sections.append((loaded(f"Sweep throughput: {a.sweep_runs} runs of {_sci(a.sweep_customers)} customers x "
                          f"{a.sweep_days} days ({a.presets[0]}) in {s['batches']} batches of {s['batch_size']}, "
-                         "through siyu_sim.experiments.backends; pools warmed before timing",
+                         "through siyu_sim.experiments.backends; pools warmed before timing", m),
                          ["backend", "runs", "start-up s (untimed)", "wall s", "runs / s",
                           "speed-up vs 1 worker"], rows))
         targets.append(("2 local workers vs 1", f"{s['speedup_2_vs_1']:.2f}x", f"≥ {TARGETS['pool_speedup']}x",
@@ -144,6 +156,11 @@ def run(a: argparse.Namespace, log=print) -> dict:
                             _ok(s["dask_overhead"] <= TARGETS["dask_overhead"])))
         targets.append(("sweep results identical on every backend", "yes" if s["identical"] else "NO", "yes",
                         _ok(s["identical"])))
+    meter.__exit__(None, None, None)
+    if meter.other_cores is not None:
+        info["other processes' load during the run"] = (
+            f"{meter.other_cores:.2f} cores on average (CPU kept busy by processes outside this "
+            "benchmark: the machine is shared)")
     return {"machine": info, "sections": sections, "targets": targets}
 
 

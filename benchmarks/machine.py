@@ -42,6 +42,21 @@ def _version(module: str) -> str:
         return "not installed"
 
 
+def _git_commit() -> str:
+    import subprocess
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True,
+                              text=True, timeout=10).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "siyu_sim"], cwd=root,
+                               capture_output=True, text=True, timeout=10).stdout.strip()
+    except Exception:
+        return "?"
+    return (head or "?") + (" (+ uncommitted changes in siyu_sim/)" if dirty else "")
+
+
 def describe() -> dict[str, str]:
     """A flat description of this machine and the libraries the model runs on."""
     import numpy as np
@@ -70,4 +85,47 @@ def describe() -> dict[str, str]:
         "dask": _version("dask"),
         "distributed": _version("distributed"),
         "siyu_sim": _version("siyu_sim"),
+        "git commit": _git_commit(),
     }
+
+
+class CpuMeter:
+    """Average number of cores kept busy by *other* processes while a block of code runs.
+
+    Linux only (``/proc/stat``); elsewhere ``other_cores`` is None. Own CPU time counts this
+    process and the children it has waited for (pools, probes), so the figure is approximate.
+    """
+
+    def __enter__(self) -> "CpuMeter":
+        self._start = (_proc_stat(), _own_cpu_s())
+        self.other_cores = None
+        return self
+
+    def __exit__(self, *exc) -> None:
+        stat0, own0 = self._start
+        stat1, own1 = _proc_stat(), _own_cpu_s()
+        if stat0 is None or stat1 is None:
+            return
+        busy = (stat1[0] - stat0[0]) / _HZ
+        wall = (stat1[1] - stat0[1]) / _HZ / max(1, os.cpu_count() or 1)
+        if wall > 0:
+            self.other_cores = max(0.0, busy - (own1 - own0)) / wall
+
+
+_HZ = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def _proc_stat() -> tuple[float, float] | None:
+    try:
+        with open("/proc/stat", encoding="ascii") as fh:
+            fields = [int(x) for x in fh.readline().split()[1:]]
+    except (OSError, ValueError):
+        return None
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)
+    total = sum(fields[:8])
+    return total - idle, total
+
+
+def _own_cpu_s() -> float:
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system

@@ -1,7 +1,7 @@
 """Peak memory of one model in a fresh process: ``python -m benchmarks.memprobe PRESET N DAYS``.
 
-Prints one JSON object. Method: ``resource.getrusage(RUSAGE_SELF).ru_maxrss`` (peak resident
-set size) after building *and* running the model, minus the same figure for a baseline
+Prints one JSON object. Method: peak resident set size (``VmHWM`` on Linux, else
+``ru_maxrss``) after building *and* running the model, minus the same figure for a baseline
 taken after importing everything and running a tiny model (so that imported libraries and
 lazily loaded code are not charged to the customers), divided by the number of customers.
 """
@@ -15,7 +15,19 @@ import time
 
 
 def _peak_bytes() -> int:
-    kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+    """Peak resident set size of this process image.
+
+    On Linux ``VmHWM`` from /proc/self/status: unlike ``ru_maxrss``, which a child started
+    with fork + exec inherits from its (possibly large) parent, it starts afresh at exec.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux, bytes on macOS
     return int(kib) * (1 if sys.platform == "darwin" else 1024)
 
 
