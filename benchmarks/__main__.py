@@ -7,6 +7,7 @@ with a description of the machine.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -40,6 +41,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--sweep-runs", type=int, default=None, help="default 40")
     p.add_argument("--sweep-customers", type=int, default=None, help="default 10000")
     p.add_argument("--sweep-days", type=int, default=None, help="default 180")
+    p.add_argument("--blas-threads", type=int, default=None,
+                   help="set OPENBLAS/OMP/MKL_NUM_THREADS for this run and every worker it starts "
+                        "(default: leave the environment alone); see docs/performance.md")
     p.add_argument("--skip", default="", help="comma-separated parts to skip: vector,agent,memory,sweep,dask")
     p.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "results.md",
                    help="where to write the markdown results ('-' for none)")
@@ -185,8 +189,17 @@ def render(result: dict, command: str) -> str:
     return "\n".join(parts)
 
 
+BLAS_ENV = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
 def main(argv: list[str] | None = None) -> int:
     a = parse_args(argv)
+    if a.blas_threads is not None:
+        if "numpy" in sys.modules:
+            print("warning: numpy is already imported; --blas-threads reaches only the worker "
+                  "processes", file=sys.stderr)
+        for name in BLAS_ENV:
+            os.environ[name] = str(a.blas_threads)
     command = "python -m benchmarks " + " ".join(sys.argv[1:] if argv is None else argv)
     t0 = time.perf_counter()
     result = run(a, log=lambda msg: print(msg, file=sys.stderr, flush=True))

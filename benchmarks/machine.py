@@ -86,6 +86,9 @@ def describe() -> dict[str, str]:
         "distributed": _version("distributed"),
         "siyu_sim": _version("siyu_sim"),
         "git commit": _git_commit(),
+        "BLAS threads (env)": ", ".join(f"{k}={os.environ[k]}" for k in
+                                        ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+                                        if k in os.environ) or "not set (OpenBLAS uses every core)",
     }
 
 
