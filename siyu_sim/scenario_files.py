@@ -52,7 +52,7 @@ class Problem:
             head += f":{self.line}" + (f":{self.column}" if self.column is not None else "")
         parts = [head]
         if self.where:
-            key = self.where if self.value is _UNSET or isinstance(self.value, (dict, list)) \
+            key = self.where if not _worth_showing(self.value) \
                 else f"{self.where} = {show_value(self.value)}"
             parts.append(key + (f" (from {self.origin})" if self.origin else ""))
         text = ": ".join(parts) + ": " + self.message
@@ -61,6 +61,13 @@ class Problem:
         if self.suggestion:
             text += f"; did you mean `{self.suggestion}`?"
         return text
+
+
+def _worth_showing(value: Any) -> bool:
+    """Show scalars and short lists beside their key; a whole table would drown the message."""
+    if value is _UNSET or isinstance(value, dict):
+        return False
+    return not isinstance(value, list) or len(show_value(value)) <= 60
 
 
 class ScenarioError(ValueError):

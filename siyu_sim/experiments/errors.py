@@ -19,24 +19,12 @@ class Problem:
     suggestion: str | None = None
 
     def __str__(self) -> str:
-        # the same shape as scenario-file problems: file: key = value: message; allowed: …; did you mean `…`?
-        parts = [self.file]
-        if self.path:
-            parts.append(self.path if self.value is _MISSING else f"{self.path} = {_show(self.value)}")
-        text = ": ".join(parts) + ": " + self.message
-        if self.allowed:
-            text += f"; allowed: {self.allowed}"
-        if self.suggestion:
-            text += f"; did you mean `{self.suggestion}`?"
-        return text
+        # Rendered by the scenario-file problem, so both kinds of file read the same:
+        # file: key = value: message; allowed: …; did you mean `…`?
+        from ..scenario_files import _UNSET, Problem as FileProblem
 
-
-def _show(value: Any) -> str:
-    try:
-        from ..scenario_files import show_value
-    except ImportError:  # pragma: no cover - older scenario_files
-        return repr(value)
-    return show_value(value)
+        value = _UNSET if self.value is _MISSING else self.value
+        return FileProblem(self.path, self.message, value, self.allowed, self.suggestion).render(self.file)
 
 
 class ExperimentError(ValueError):
