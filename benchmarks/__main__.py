@@ -155,13 +155,9 @@ def run(a: argparse.Namespace, log=print) -> dict:
         targets.append(("2 local workers vs 1", f"{s['speedup_2_vs_1']:.2f}x", f"≥ {TARGETS['pool_speedup']}x",
                         _ok(s["speedup_2_vs_1"] >= TARGETS["pool_speedup"])))
         if "dask_overhead" in s:
-            targets.append(("Dask (2 workers) overhead vs local pool (2 workers), Dask defaults",
+            targets.append(("Dask (2 workers) overhead vs local pool (2 workers)",
                             f"{s['dask_overhead'] * 100:+.1f}%", f"≤ {TARGETS['dask_overhead'] * 100:.0f}%",
                             _ok(s["dask_overhead"] <= TARGETS["dask_overhead"])))
-            targets.append(("Dask (2 workers) overhead vs local pool, workers without MALLOC_TRIM_THRESHOLD_",
-                            f"{s['dask_overhead_untrimmed'] * 100:+.1f}%",
-                            f"≤ {TARGETS['dask_overhead'] * 100:.0f}%",
-                            _ok(s["dask_overhead_untrimmed"] <= TARGETS["dask_overhead"])))
         targets.append(("sweep results identical on every backend", "yes" if s["identical"] else "NO", "yes",
                         _ok(s["identical"])))
     meter.__exit__(None, None, None)

@@ -78,8 +78,6 @@ def sweep_benchmark(runs: int, customers: int, days: int, preset: str = "nurture
              (lambda: ProcessPoolBackend(2), "local pool, 2 workers", 2)]
     if dask:
         plans.append((lambda: DaskBackend(local_workers=2), "Dask LocalCluster, 2 workers", 2))
-        plans.append((lambda: _dask_without_trim(DaskBackend),
-                      "Dask LocalCluster, 2 workers, MALLOC_TRIM_THRESHOLD_ not set", 2))
     timings, outputs = [], []
     for make, name, workers in plans:
         res, frames = time_backend(make, name, workers, batches, warm)
@@ -92,21 +90,4 @@ def sweep_benchmark(runs: int, customers: int, days: int, preset: str = "nurture
               "speedup_2_vs_1": timings[0].wall_s / timings[1].wall_s}
     if dask:
         result["dask_overhead"] = timings[2].wall_s / timings[1].wall_s - 1.0
-        result["dask_overhead_untrimmed"] = timings[3].wall_s / timings[1].wall_s - 1.0
     return result
-
-
-def _dask_without_trim(backend_cls):
-    """A Dask LocalCluster whose workers do not get ``MALLOC_TRIM_THRESHOLD_=65536``.
-
-    Dask's nanny sets it by default (``distributed.nanny.pre-spawn-environ``) to hand memory
-    back to the OS; with the model's large short-lived temporaries it makes glibc trim and
-    re-fault the heap on almost every free (about 2x slower runs, see docs/performance.md).
-    """
-    import dask
-    import distributed  # noqa: F401  (loads the distributed config defaults)
-
-    environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ", {}))
-    environ.pop("MALLOC_TRIM_THRESHOLD_", None)
-    with dask.config.set({"distributed.nanny.pre-spawn-environ": environ}):
-        return backend_cls(local_workers=2)

@@ -20,6 +20,7 @@ from ..metrics import DAILY_COLUMNS
 from ..overrides import apply_overrides
 from ..runs import run_scenario
 from ..scenario import Scenario
+from .allocator import restore_malloc_thresholds
 from .design import RunTask
 
 #: Daily columns that are flows (summed over a month); the rest are levels (month-end value).
@@ -113,6 +114,7 @@ def run_task(batch: Batch, task: RunTask) -> RunOutcome:
 
 def execute_batch(batch: Batch) -> list[RunOutcome]:
     """Run every task of the batch; never raises for a failing run."""
+    restore_malloc_thresholds()  # a Dask worker's malloc setting would halve the speed
     return [run_task(batch, task) for task in batch.tasks]
 
 
