@@ -47,6 +47,8 @@ def test_local_pool_sweep_and_results_file(tmp_path):
 def test_dask_sweep_runs():
     from benchmarks import sweep
 
-    s = sweep.sweep_benchmark(2, 200, 2, dask=True)
+    s = sweep.sweep_benchmark(2, 200, 2, dask=True, rounds=2)
     assert s["identical"], s
     assert "dask_overhead" in s
+    assert [len(r) for r in s["rounds_s"]] == [2, 2, 2]
+    assert [t.wall_s for t in s["timings"]] == [min(r) for r in s["rounds_s"]]
