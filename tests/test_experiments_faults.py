@@ -42,11 +42,18 @@ class KillAWorker(NullProgress):
             os.kill(self.killed, signal.SIGKILL)
 
 
+def _profiler_enabled() -> bool:
+    import dask
+    return dask.config.get("distributed.worker.profile.enabled")
+
+
 def test_dask_worker_killed_mid_sweep_loses_and_duplicates_nothing(tmp_path):
     path = write_experiment(tmp_path, GRID, customers=300, days=40, replications=1)  # 12 runs
     backend = DaskBackend(local_workers=2)
     try:
         before = set(backend.client.run(os.getpid).values())
+        # the local cluster has no dashboard, so its workers run without the stack profiler
+        assert set(backend.client.run(_profiler_enabled).values()) == {False}
         killer = KillAWorker(backend.client)
         res = sweep(path, out=tmp_path / "out", backend=backend, progress=killer, batch_size=1)
     finally:

@@ -155,8 +155,14 @@ class DaskBackend(Backend):
         self._cluster = None
         address = address or (None if local_workers else os.environ.get("DASK_SCHEDULER_ADDRESS"))
         if local_workers:
-            self._cluster = LocalCluster(n_workers=local_workers, threads_per_worker=1, processes=True,
-                                         dashboard_address=None)
+            import dask
+
+            # No dashboard, so nobody sees the workers' statistical profiler: it samples every
+            # thread's stack every 10 ms, and on a machine whose cores all simulate it cost
+            # ~10% of sweep time (docs/performance.md).
+            with dask.config.set({"distributed.worker.profile.enabled": False}):
+                self._cluster = LocalCluster(n_workers=local_workers, threads_per_worker=1, processes=True,
+                                             dashboard_address=None)
             self.client = Client(self._cluster)
             self.address = self._cluster.scheduler_address
         elif address:
