@@ -57,6 +57,24 @@ def test_harvest_trains_customers_to_expect_discounts(contrast):
     assert contrast["harvest"].mean_ref_price.iloc[-1] < contrast["nurture"].mean_ref_price.iloc[-1] - 0.05
 
 
+def test_a_deep_coupon_campaign_lifts_buying_while_it_runs_and_leaves_a_dip_after_it():
+    """Promotions pull purchases forward and lower the price customers expect; when they stop,
+    members buy less than members who never had them (post-promotion dip: van Heerde, Leeflang
+    & Wittink 2000; promotions raise price sensitivity: Mela, Gupta & Lehmann 1997; DOMAIN
+    002/004: harvesting trains customers to buy only on discount, coupon joiners leave)."""
+    base = scenario("nurture", drop_levers=("coupon",), days=240)
+    data = base.to_dict()
+    data["levers"]["coupon"] = {"depth": 0.4, "valid_days": 3, "schedule": {"start": 0, "stop": 90, "every": 2}}
+    campaign = type(base).from_dict(data)
+    rate = {}
+    for name, sc in (("none", base), ("campaign", campaign)):
+        d = PrivateDomainModel(sc, customers=4000, seed=5).run()
+        per_member = d.purchases / (d.active + d.muted)
+        rate[name] = (per_member[d.day < 90].mean(), per_member[d.day >= 120].mean())
+    assert rate["campaign"][0] > 1.2 * rate["none"][0]  # the lift while it runs
+    assert rate["campaign"][1] < 0.85 * rate["none"][1]  # the dip after it
+
+
 # --- acquisition and execution (DOMAIN 001, 004) ------------------------------------------------
 def add_rate(sc, source, store_shoppers):
     """Share of yesterday's prospect buyers at the channel who joined through it."""
