@@ -76,13 +76,19 @@ def _line_with_band(fig, b: pd.DataFrame, x: str, name: str, col: str, *, dash: 
 
 # ---- comparison figures -----------------------------------------------------------------------
 
-def members_figure(daily: pd.DataFrame, lang: str) -> go.Figure:
-    """Members by status over time, stacked, one panel per scenario (medians of runs)."""
+def _scenario_panels(daily: pd.DataFrame, lang: str):
+    """Scenario names, grid shape and a figure with one titled panel per scenario (shared y)."""
     names = _scenarios(daily)
     rows, cols = _grid(len(names))
     fig = make_subplots(rows=rows, cols=cols, shared_yaxes=True, horizontal_spacing=0.04,
                         vertical_spacing=0.12,
                         subplot_titles=[scenario_label(n, lang) for n in names])
+    return names, rows, cols, fig
+
+
+def members_figure(daily: pd.DataFrame, lang: str) -> go.Figure:
+    """Members by status over time, stacked, one panel per scenario (medians of runs)."""
+    names, rows, cols, fig = _scenario_panels(daily, lang)
     for i, name in enumerate(names):
         r, c = _cell(i, cols)
         d = daily[daily["scenario"] == name]
@@ -102,11 +108,7 @@ def members_figure(daily: pd.DataFrame, lang: str) -> go.Figure:
 
 def trust_figure(daily: pd.DataFrame, lang: str) -> go.Figure:
     """Members' trust distribution over time (shares in five bands), one panel per scenario."""
-    names = _scenarios(daily)
-    rows, cols = _grid(len(names))
-    fig = make_subplots(rows=rows, cols=cols, shared_yaxes=True, horizontal_spacing=0.04,
-                        vertical_spacing=0.12,
-                        subplot_titles=[scenario_label(n, lang) for n in names])
+    names, rows, cols, fig = _scenario_panels(daily, lang)
     for i, name in enumerate(names):
         r, c = _cell(i, cols)
         d = daily[daily["scenario"] == name]
@@ -130,12 +132,8 @@ def trust_figure(daily: pd.DataFrame, lang: str) -> go.Figure:
 def money_figure(daily: pd.DataFrame, lang: str) -> go.Figure:
     """Monthly GMV bars beside monthly profit bars, one panel per scenario, shared y-axis, with
     10–90% whiskers across runs."""
-    names = _scenarios(daily)
-    rows, cols = _grid(len(names))
+    names, rows, cols, fig = _scenario_panels(daily, lang)
     m = stats.monthly(daily, ["gmv", "profit"])
-    fig = make_subplots(rows=rows, cols=cols, shared_yaxes=True, horizontal_spacing=0.04,
-                        vertical_spacing=0.12,
-                        subplot_titles=[scenario_label(n, lang) for n in names])
     for i, name in enumerate(names):
         r, c = _cell(i, cols)
         d = m[m["scenario"] == name]
