@@ -75,6 +75,22 @@ def test_a_deep_coupon_campaign_lifts_buying_while_it_runs_and_leaves_a_dip_afte
     assert rate["campaign"][1] < 0.85 * rate["none"][1]  # the dip after it
 
 
+def test_personal_care_is_slow_to_show_and_durable():
+    """Relationship building is slow to show results and durable (DOMAIN 000/001/003): the
+    profit a care operator adds grows year on year as the trust she builds accumulates."""
+    added = []
+    for seed in (1, 2):
+        profit = {}
+        for staff in (0.0, 1.0):
+            d = PrivateDomainModel(scenario("nurture", levers__care__staff=staff, days=3 * 365),
+                                   customers=3000, seed=seed).run()
+            profit[staff] = [d.profit[(d.day >= 365 * y) & (d.day < 365 * (y + 1))].sum() for y in range(3)]
+        added.append([with_care - without for with_care, without in zip(profit[1.0], profit[0.0])])
+    y1, y2, y3 = np.mean(added, axis=0)
+    assert y1 < y2 < y3
+    assert y3 > 0  # by the third year the operator more than pays for herself
+
+
 # --- acquisition and execution (DOMAIN 001, 004) ------------------------------------------------
 def add_rate(sc, source, store_shoppers):
     """Share of yesterday's prospect buyers at the channel who joined through it."""
