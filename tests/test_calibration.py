@@ -91,6 +91,33 @@ def test_personal_care_is_slow_to_show_and_durable():
     assert y3 > 0  # by the third year the operator more than pays for herself
 
 
+def test_mismatch_cuts_both_ways():
+    """DOMAIN 004: slow relationship work on a product that sells on simple conversion is a
+    mismatch too. For a cheap, frequent, price-driven product whose buying barely depends on
+    trust, nurturing's care staff do not pay back and lean conversion operations make more;
+    for the default product, where trust sells, nurturing makes more."""
+    simple_buyers = [{"name": "bargain_hunter", "share": 1.0, "need_cycle_days": 7.0, "price_sensitivity": 6.0,
+                      "touch_tolerance_per_day": 8.0, "initial_trust": 0.2, "initial_activity": 0.5}]
+    conversion = {"execution": {"quality": 0.85},
+                  "broadcast": {"frequency_per_day": 2.0, "content_quality": 0.5, "promo_share": 0.8, "staff": 1.0},
+                  "coupon": {"depth": 0.15, "valid_days": 2, "schedule": {"every": 3}},
+                  "store_qr": {"rate_at_full_execution": 0.75, "incentive_cny": 5.0}}
+
+    def profit(ops: str, simple_product: bool) -> float:
+        data = scenario("nurture").to_dict()
+        if ops == "conversion":
+            data["levers"] = conversion
+        if simple_product:
+            data["population"]["segments"] = simple_buyers
+            data["economics"] = {**data.get("economics", {}), "order_value_cny": 15.0, "unit_cost_cny": 9.0}
+            data.setdefault("behaviour", {})["purchase"] = {"trust_effect": 0.0, "basket_trust_effect": 0.0}
+        sc = type(scenario()).from_dict(data)
+        return np.mean([PrivateDomainModel(sc, customers=3000, seed=s).run(365).cum_profit.iloc[-1] for s in (1, 2)])
+
+    assert profit("nurture", simple_product=False) > profit("conversion", simple_product=False)
+    assert profit("conversion", simple_product=True) > profit("nurture", simple_product=True)
+
+
 # --- acquisition and execution (DOMAIN 001, 004) ------------------------------------------------
 def add_rate(sc, source, store_shoppers):
     """Share of yesterday's prospect buyers at the channel who joined through it."""
