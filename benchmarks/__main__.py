@@ -1,7 +1,7 @@
 """``python -m benchmarks [--quick] [--sizes 10000,100000,1000000] [--days 365] ...``
 
-Prints a table and writes it to ``benchmarks/results.md`` (``--out`` to change) together
-with a description of the machine.
+Prints a table and writes it to ``benchmarks/results.md`` (``--out`` to change; ``--quick``
+only prints) together with a description of the machine.
 """
 
 from __future__ import annotations
@@ -13,6 +13,9 @@ import time
 from pathlib import Path
 
 from . import core, machine, sweep
+
+#: The recorded figures (docs/performance.md quotes them).
+RESULTS = Path(__file__).resolve().parent / "results.md"
 
 TARGETS = {
     "us_per_cd": 0.2,  # µs per customer-day at 10⁶, full model, one process
@@ -47,10 +50,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                    help="set OPENBLAS/OMP/MKL_NUM_THREADS for this run and every worker it starts "
                         "(default: leave the environment alone); see docs/performance.md")
     p.add_argument("--skip", default="", help="comma-separated parts to skip: vector,agent,memory,sweep,dask")
-    p.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "results.md",
-                   help="where to write the markdown results ('-' for none)")
+    p.add_argument("--out", type=Path, default=None,
+                   help="where to write the markdown results ('-' for none; default "
+                        "benchmarks/results.md, or none with --quick so a smoke run never "
+                        "replaces the recorded figures)")
     a = p.parse_args(argv)
     quick = a.quick
+    if a.out is None:
+        a.out = Path("-") if quick else RESULTS
     defaults = {
         "sizes": [2_000, 5_000] if quick else [10_000, 100_000, 1_000_000],
         "days": 10 if quick else 365,

@@ -35,7 +35,8 @@ class Lever(Params):
     ``fire(day, brand, strength)``; ``strength`` is the schedule's ramp factor in (0, 1]."""
 
     type_name: ClassVar[str] = ""
-    #: Levers fire in order of phase (then name): execution, events, acquisition, touches.
+    #: Levers fire in order of phase (ties: their order in the scenario): execution, events,
+    #: acquisition, touches.
     phase: ClassVar[int] = 50
 
     type: str = Field("", description="Registered lever type (defaults to the table's name).")
