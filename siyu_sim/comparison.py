@@ -43,6 +43,12 @@ TEXT = {
                       "in the private domain: paid ads were the better use of it.",
         "own_better": "{name}: {own} in the private domain against {ads} had the same money gone "
                       "into paid ads: the private domain was the better use of it.",
+        "baseline_head": "Against the same customers with no private domain (they still buy, at list "
+                         "price, unreminded):",
+        "adds": "{name}: the private domain adds {inc} of profit over having none (its ledger shows "
+                "{own}, which counts orders members would have placed anyway).",
+        "loses": "{name}: the private domain makes {inc} less profit than having none (its ledger "
+                 "shows {own}, which counts orders members would have placed anyway).",
         "vs": "vs", "money": "{v} CNY",
     },
     "zh": {
@@ -58,6 +64,9 @@ TEXT = {
                             "是虚假繁荣。",
         "ads_better": "{name}：同样的钱投公域广告可赚 {ads}，私域只赚 {own}：投广告更划算。",
         "own_better": "{name}：私域赚 {own}，同样的钱投公域广告约赚 {ads}：做私域更划算。",
+        "baseline_head": "对比同一批顾客、完全不做私域（他们照样按原价购买，只是没人提醒）：",
+        "adds": "{name}：与不做私域相比，私域净增利润 {inc}（账面利润 {own}，其中包含成员本来也会下的订单）。",
+        "loses": "{name}：与不做私域相比，反而少赚 {inc}（账面利润 {own}，其中包含成员本来也会下的订单）。",
         "vs": "对", "money": "{v}元",
     },
 }
@@ -184,4 +193,14 @@ def verdict(table: pd.DataFrame, lang: str = "en") -> list[str]:
         key = "ads_better" if row["alt_ads_cum_profit"] > row["cum_profit"] else "own_better"
         lines.append(t[key].format(name=name, ads=cash(row["alt_ads_cum_profit"]),
                                    own=cash(row["cum_profit"])))
+    return lines
+
+
+def baseline_lines(increments: dict[str, tuple[float, float]], lang: str = "en") -> list[str]:
+    """For each scenario, ``{name: (incremental profit, ledger profit)}`` in plain words."""
+    t = TEXT[check_lang(lang)]
+    lines = [t["baseline_head"]]
+    for name, (inc, own) in increments.items():
+        key = "adds" if inc >= 0 else "loses"
+        lines.append(t[key].format(name=name, inc=money(abs(inc), lang), own=money(own, lang)))
     return lines

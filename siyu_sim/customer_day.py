@@ -19,7 +19,7 @@ from .rules import (
     join_probability, purchase_probability, read_probability, reason_to_stay,
     reference_price_update, referral_share, status_transition, trust_update,
 )
-from .rules.churn import ACTIVE, CHURNED, MUTED, PROSPECT
+from .rules.churn import ACTIVE, MUTED, PROSPECT
 
 N_STATUS = 4  # columns of the [segment, status] tables (Status codes 0–3)
 
@@ -102,7 +102,10 @@ def customer_day(s: Any, mood, pressure, t: Touches, u_buy, u_join, u_churn, u_c
     price = t.list_price * (1.0 - depth)
     p_buy = purchase_probability(s.days_since_purchase, s.need_cycle, s.trust, reads, price,
                                  s.ref_price, s.price_sensitivity, b.purchase)
-    bought = (status != CHURNED) & (u_buy < p_buy)
+    # Everyone still needs the product: prospects and customers who left the private domain
+    # buy too (at list price, unreminded, with the trust they left with); only members'
+    # orders enter the ledger.
+    bought = u_buy < p_buy
     units = basket_size(s.trust, b.purchase)  # order size, in average orders
     ref_price = reference_price_update(s.ref_price, bought, price, t.list_price, b.price)
     deal_memory = np.where(member, deal_memory_update(s.deal_memory, depth, b.price), s.deal_memory)

@@ -19,7 +19,7 @@ DAILY_COLUMNS = (
     "buyers", "gmv", "revenue", "discount_cost", "cogs", "gross_margin", "staff_cost",
     "acquisition_cost", "tool_cost", "profit", "cum_profit", "spend", "cum_spend", "roi",
     "mean_trust", "mean_activity", "mean_fatigue", "mean_ref_price", "repurchase_rate",
-    "referrals", "care_contacts", "prospect_purchases", "alt_ads_cum_return",
+    "referrals", "care_contacts", "prospect_purchases", "outside_gross_margin", "alt_ads_cum_return",
     "alt_ads_cum_profit",
     # funnel: acquired → engaged → bought → repeat → referred (all cumulative except
     # engaged, which counts active members paying attention today)
@@ -41,7 +41,7 @@ def _mean(total: float, weight: float) -> float:
 
 
 def daily_row(day: int, t, out: dict, money: DayMoney, ledger: Ledger, new_members: float,
-              list_price: float) -> dict:
+              list_price: float, unit_cost: float) -> dict:
     w = t.weight
     wsum = t.weight_of  # = float(w[mask].sum()), exactly
     status = t.status
@@ -52,6 +52,10 @@ def daily_row(day: int, t, out: dict, money: DayMoney, ledger: Ledger, new_membe
     ever_buyer = wsum(t.orders >= 1)
     repeat = wsum(t.orders >= 2)
     prospect_buys = wsum(out["bought"] & out["_was_prospect"])
+    # Outside the ledger: gross margin of orders by customers not in the private domain
+    # (prospects and those who left), at list price; siyu_sim.counterfactual needs it.
+    outside = out["bought"] & ~out["_was_member"]
+    outside_margin = float(w @ (outside * (out["paid"] - out["units"] * unit_cost)))
     band = np.minimum((t.trust * 5).astype(np.int64), 4)
     if t._weight_unit is None:
         bands = np.bincount(band, weights=mw, minlength=5)
@@ -75,6 +79,7 @@ def daily_row(day: int, t, out: dict, money: DayMoney, ledger: Ledger, new_membe
         "referrals": wsum(out["via_referral"]),
         "care_contacts": wsum(out["care"]),
         "prospect_purchases": prospect_buys,
+        "outside_gross_margin": outside_margin,
         "alt_ads_cum_return": ledger.alt_ads_cum_return,
         "alt_ads_cum_profit": ledger.alt_ads_cum_profit,
         "ever_members": wsum(status != Status.PROSPECT),

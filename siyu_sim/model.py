@@ -277,7 +277,7 @@ class PrivateDomainModel(mesa.Model):
         self.ledger.acquisition_today += referrals * self.plan.referral_reward_cny
         money = self.ledger.close_day(orders, units_total, discount, self.plan.staff, self.member_weight())
         self._rows.append(daily_row(self.day, t, out, money, self.ledger, self._new_weight,
-                                    e.order_value_cny))
+                                    e.order_value_cny, e.unit_cost_cny))
         if self._segment_rows is not None:
             new_rows = np.concatenate(self._new_rows) if self._new_rows else np.zeros(0, dtype=np.int64)
             self._segment_rows.extend(segment_rows(self.day, t, out, self.segment_names, new_rows,

@@ -188,3 +188,12 @@ def test_piped_stdout_holds_only_the_table():
     assert proc.stdout.splitlines()[0].split()[:2] == ["month", "scenario"]
     assert "\x1b" not in proc.stdout and "\r" not in proc.stdout
     assert "Profit (cumulative):" in proc.stdout
+
+
+def test_compare_baseline_says_what_each_strategy_adds_over_having_none():
+    result = siyu("compare", "nurture", "harvest", *SMALL, "--baseline")
+    assert result.exit_code == 0, result.output
+    tail = result.stdout.split("Against the same customers with no private domain", 1)[1].splitlines()
+    assert tail[1].startswith("nurture: the private domain ") and tail[2].startswith("harvest: the private domain ")
+    zh = siyu("compare", "nurture", "harvest", *SMALL, "--baseline", "--lang", "zh")
+    assert zh.exit_code == 0 and "不做私域" in zh.stdout

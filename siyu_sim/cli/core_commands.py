@@ -16,12 +16,14 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
+import numpy as np
 import pandas as pd
 import typer
 from rich.console import Console
 
 from .. import __version__
-from ..comparison import LABELS, monthly, verdict
+from ..comparison import LABELS, baseline_lines, monthly, verdict
+from ..counterfactual import incremental_profit, without_private_domain
 from ..overrides import OverrideError, parse_assignment
 from ..presets import shipped_dir, shipped_names
 from ..runs import run_scenario
@@ -286,6 +288,9 @@ def compare_command(
         "--reps", min=1, help="Replications; above 1, a paired comparison with intervals.")] = 1,
     report: Annotated[Optional[Path], typer.Option(
         "--report", help="Also write a self-contained HTML report to this path.")] = None,
+    baseline: Annotated[bool, typer.Option(
+        "--baseline", help="Also run each scenario's customers with no private domain and say "
+                           "what the private domain adds over having none (incremental profit).")] = False,
     executor: ExecutorOpt = Executor.vector,
     set_: SetOpt = None, days: DaysOpt = None, customers: CustomersOpt = None,
     seed: SeedOpt = None, quiet: QuietOpt = False, lang: LangOpt = Lang.en,
@@ -305,6 +310,8 @@ def compare_command(
       siyu compare nurture harvest mismatch --customers 2000 --set economics.order_value_cny=80
 
       siyu compare nurture harvest --reps 20 --report compare.html
+
+      siyu compare nurture harvest --baseline     # what each adds over having no private domain
     """
     if len(scenarios) < 2:
         raise typer.BadParameter("give at least two scenarios to compare", param_hint="SCENARIOS")
@@ -330,6 +337,10 @@ def compare_command(
     typer.echo(monthly_text(table, lang.value))
     typer.echo("")
     typer.echo("\n".join(verdict(table, lang.value)))
+    if baseline:
+        typer.echo("")
+        typer.echo("\n".join(baseline_lines(_increments(items, daily, root_seed, executor.value, quiet, reps),
+                                            lang.value)))
     if paired_text is not None:
         typer.echo("")
         typer.echo(paired_text)
@@ -337,6 +348,26 @@ def compare_command(
         meta = _meta(root_seed, items, executor.value, ctx) | {"replications": reps}
         segment_daily = pd.concat(segments, ignore_index=True) if segments else None
         _report(daily, items, report, lang.value, meta, quiet, segment_daily)
+
+
+def _increments(items: list[Scenario], daily: pd.DataFrame, root_seed: int, executor: str,
+                quiet: bool, reps: int) -> dict[str, tuple[float, float]]:
+    """{scenario: (incremental profit, ledger profit)} at the horizon, means over replications;
+    each replication's counterfactual runs under the same seed (common random numbers)."""
+    baselines = _run_all([without_private_domain(s) for s in items], root_seed, executor, quiet,
+                         replications=range(reps))
+    out = {}
+    for s in items:
+        inc, own = [], []
+        for r in range(reps):
+            d = daily[(daily["scenario"] == s.name) & (daily["replication"] == r)]
+            b = baselines[(baselines["scenario"] == without_private_domain(s).name)
+                          & (baselines["replication"] == r)]
+            inc.append(incremental_profit(d.reset_index(drop=True), b.reset_index(drop=True))
+                       ["cum_incremental_profit"].iloc[-1])
+            own.append(d["cum_profit"].iloc[-1])
+        out[s.name] = (float(np.mean(inc)), float(np.mean(own)))
+    return out
 
 
 def _paired(scenarios: list[Scenario], reps: int, root_seed: int, lang: str,

@@ -26,7 +26,7 @@ from .design import RunTask
 #: Daily columns that are flows (summed over a month); the rest are levels (month-end value).
 FLOW_COLUMNS = ("new_members", "purchases", "buyers", "gmv", "revenue", "discount_cost", "cogs",
                 "gross_margin", "staff_cost", "acquisition_cost", "tool_cost", "profit", "spend",
-                "referrals", "care_contacts", "prospect_purchases")
+                "referrals", "care_contacts", "prospect_purchases", "outside_gross_margin")
 ID_COLUMNS = ("run_id", "scenario", "replication", "setting")
 
 
