@@ -2,8 +2,8 @@
 
 The ledger counts every order members place, including those they would have placed as
 ordinary customers (ODD 7.10). The increment a private domain adds is its ledger profit plus
-what non-members (prospects, and customers who left) still buy, minus what *everyone* would have bought had there been no
-private domain at all. ``without_private_domain`` builds that world from a scenario: the
+what non-members (prospects, and customers who left) still buy, minus what *everyone* would
+have bought had there been no private domain at all. ``without_private_domain`` builds that world from a scenario: the
 same population, prices and behaviour, no levers, nobody in the private domain on day 0 and
 no organic joining (there is nothing to join), no tool subscriptions. Run under the same
 seed, its customers are the same people with the same luck (the named streams do not depend

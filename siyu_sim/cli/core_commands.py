@@ -14,9 +14,9 @@ import time
 from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
+from statistics import fmean
 from typing import Annotated, Optional
 
-import numpy as np
 import pandas as pd
 import typer
 from rich.console import Console
@@ -354,19 +354,17 @@ def _increments(items: list[Scenario], daily: pd.DataFrame, root_seed: int, exec
                 quiet: bool, reps: int) -> dict[str, tuple[float, float]]:
     """{scenario: (incremental profit, ledger profit)} at the horizon, means over replications;
     each replication's counterfactual runs under the same seed (common random numbers)."""
-    baselines = _run_all([without_private_domain(s) for s in items], root_seed, executor, quiet,
-                         replications=range(reps))
+    counterfactuals = [without_private_domain(s) for s in items]
+    baselines = _run_all(counterfactuals, root_seed, executor, quiet, replications=range(reps))
     out = {}
-    for s in items:
+    for s, base in zip(items, counterfactuals):
         inc, own = [], []
         for r in range(reps):
             d = daily[(daily["scenario"] == s.name) & (daily["replication"] == r)]
-            b = baselines[(baselines["scenario"] == without_private_domain(s).name)
-                          & (baselines["replication"] == r)]
-            inc.append(incremental_profit(d.reset_index(drop=True), b.reset_index(drop=True))
-                       ["cum_incremental_profit"].iloc[-1])
+            b = baselines[(baselines["scenario"] == base.name) & (baselines["replication"] == r)]
+            inc.append(incremental_profit(d, b)["cum_incremental_profit"].iloc[-1])
             own.append(d["cum_profit"].iloc[-1])
-        out[s.name] = (float(np.mean(inc)), float(np.mean(own)))
+        out[s.name] = (fmean(inc), fmean(own))
     return out
 
 
