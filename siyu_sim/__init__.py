@@ -10,11 +10,12 @@ from .model import PrivateDomainModel
 from .params import Behaviour, Economics, Population, Segment
 from .scenario import Scenario
 from .schedule import Schedule
+from .config import presets
 
 __version__ = "0.1.0"
 
 __all__ = [
     "LEVER_TYPES", "Behaviour", "Customer", "CustomerTable", "Economics", "Lever",
     "Population", "PrivateDomainModel", "Scenario", "Schedule", "Segment", "Status",
-    "__version__", "register_lever",
+    "__version__", "presets", "register_lever",
 ]

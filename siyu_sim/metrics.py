@@ -53,7 +53,7 @@ def daily_row(day: int, t, out: dict, money: DayMoney, ledger: Ledger, new_membe
     repeat = wsum(t.orders >= 2)
     prospect_buys = wsum(out["bought"] & out["_was_prospect"])
     # Outside the ledger: gross margin of orders by customers not in the private domain
-    # (prospects and those who left), at list price; siyu_sim.counterfactual needs it.
+    # (prospects and those who left), at list price; siyu_sim.compare.counterfactual needs it.
     outside = out["bought"] & ~out["_was_member"]
     outside_margin = float(w @ (outside * (out["paid"] - out["units"] * unit_cost)))
     band = np.minimum((t.trust * 5).astype(np.int64), 4)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from siyu_sim import Scenario, presets
-from siyu_sim.overrides import apply_overrides
+from siyu_sim.config.overrides import apply_overrides
 
 
 def scenario(base: str | None = None, drop_levers: tuple[str, ...] = (), **overrides) -> Scenario:

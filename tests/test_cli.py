@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from siyu_sim import __version__, presets
 from siyu_sim.cli import app
-from siyu_sim.scenario_files import load_scenario
+from siyu_sim.config.scenario_files import load_scenario
 
 BAD = Path(__file__).parent / "bad_scenarios"
 SMALL = ["--days", "20", "--customers", "200"]
@@ -159,7 +159,7 @@ def test_compare_reps_calls_the_paired_comparison(monkeypatch):
 
     fake = types.SimpleNamespace(paired_comparison=paired_comparison,
                                  format_paired=lambda result, lang: f"PAIRED-{lang}")
-    monkeypatch.setitem(sys.modules, "siyu_sim.experiments.paired", fake)
+    monkeypatch.setitem(sys.modules, "siyu_sim.compare.paired", fake)
     result = siyu("compare", "nurture", "harvest", *SMALL, "--reps", "2", "--seed", "4")
     assert result.exit_code == 0, result.output
     assert seen == {"names": ["nurture", "harvest"], "reps": 2, "root_seed": 4}
@@ -167,7 +167,7 @@ def test_compare_reps_calls_the_paired_comparison(monkeypatch):
 
 
 def test_compare_reps_when_unavailable_says_so(monkeypatch):
-    monkeypatch.setitem(sys.modules, "siyu_sim.experiments.paired", None)  # import fails
+    monkeypatch.setitem(sys.modules, "siyu_sim.compare.paired", None)  # import fails
     result = siyu("compare", "nurture", "harvest", *SMALL, "--reps", "2")
     assert result.exit_code == 1 and "not available" in result.stderr
 

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from siyu_sim.comparison import leader_since, month_of, monthly, n_months, verdict
+from siyu_sim.compare.monthly import leader_since, month_of, monthly, n_months, verdict
 
 METRICS = ("active", "muted", "churned", "mean_trust", "cum_profit", "roi", "alt_ads_cum_profit",
            "gmv", "profit")

@@ -12,7 +12,7 @@ from _experiment_helpers import write_experiment
 from siyu_sim import presets
 from siyu_sim.cli import app
 from siyu_sim.experiments.backends import SerialBackend
-from siyu_sim.experiments.paired import (INDEPENDENT_OFFSET, KEY_METRICS, format_paired,
+from siyu_sim.compare.paired import (INDEPENDENT_OFFSET, KEY_METRICS, format_paired,
                                          paired_comparison)
 from siyu_sim.experiments.sensitivity import analyse, sensitivity_table
 from siyu_sim.experiments.sweep import sweep

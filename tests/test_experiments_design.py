@@ -15,7 +15,7 @@ from siyu_sim.experiments.backends import SerialBackend, batch_size_for
 from siyu_sim.experiments.design import runs
 from siyu_sim.experiments.store import ResultStore
 from siyu_sim.experiments.sweep import rerun, sweep
-from siyu_sim.overrides import apply_overrides
+from siyu_sim.config.overrides import apply_overrides
 from siyu_sim.runs import replication_seed, run_daily
 from siyu_sim.scenario import Scenario
 

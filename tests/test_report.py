@@ -325,7 +325,7 @@ def test_sweep_report_complete(grid_folder, tmp_path):
 
 
 def test_sweep_best_setting_is_the_best_median(grid_folder, tmp_path):
-    from siyu_sim.report.sweep import read_results, setting_cells
+    from siyu_sim.report.sweep_report import read_results, setting_cells
 
     res = read_results(grid_folder)
     cells = setting_cells(res)

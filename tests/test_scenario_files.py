@@ -14,10 +14,10 @@ from siyu_sim.levers import LEVER_TYPES
 from siyu_sim.model import PrivateDomainModel
 from siyu_sim.params import Behaviour, Economics, Population, Segment
 from siyu_sim.scenario import Scenario
-from siyu_sim.scenario_files import (ScenarioError, dumps_scenario, load_scenario,
+from siyu_sim.config.scenario_files import (ScenarioError, dumps_scenario, load_scenario,
                                      loads_scenario, validate_data)
 from siyu_sim.schedule import Schedule
-from siyu_sim.schema_info import bounds, unwrap
+from siyu_sim.config.schema_info import bounds, unwrap
 
 BAD = Path(__file__).parent / "bad_scenarios"
 
@@ -314,14 +314,14 @@ DOCS = Path(__file__).parent.parent / "docs" / "scenarios.md"
 
 
 def test_scenario_docs_are_up_to_date():
-    from siyu_sim.schema_docs import generate
+    from siyu_sim.config.schema_docs import generate
 
     assert DOCS.read_text(encoding="utf-8") == generate(), (
-        "docs/scenarios.md is stale: python -m siyu_sim.schema_docs > docs/scenarios.md")
+        "docs/scenarios.md is stale: python -m siyu_sim.config.schema_docs > docs/scenarios.md")
 
 
 def test_scenario_docs_cover_every_key_and_lever_type():
-    from siyu_sim.schema_info import iter_leaves
+    from siyu_sim.config.schema_info import iter_leaves
 
     text = DOCS.read_text(encoding="utf-8")
     for path, _ in iter_leaves(Scenario):

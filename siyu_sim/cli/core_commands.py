@@ -22,13 +22,13 @@ import typer
 from rich.console import Console
 
 from .. import __version__
-from ..comparison import LABELS, baseline_lines, monthly, verdict
-from ..counterfactual import incremental_profit, without_private_domain
-from ..overrides import OverrideError, parse_assignment
-from ..presets import shipped_dir, shipped_names
+from ..compare.monthly import LABELS, baseline_lines, monthly, verdict
+from ..compare.counterfactual import incremental_profit, without_private_domain
+from ..config.overrides import OverrideError, parse_assignment
+from ..config.presets import shipped_dir, shipped_names
 from ..runs import run_scenario
 from ..scenario import Scenario
-from ..scenario_files import (Problem, ScenarioError, closest, dumps_scenario, load_scenario,
+from ..config.scenario_files import (Problem, ScenarioError, closest, dumps_scenario, load_scenario,
                               read_toml)
 from .app import app
 
@@ -372,10 +372,10 @@ def _paired(scenarios: list[Scenario], reps: int, root_seed: int, lang: str,
             quiet: bool) -> tuple[str, pd.DataFrame | None]:
     """The paired comparison's text and, when it keeps them, its daily tables."""
     try:
-        from ..experiments.paired import format_paired, paired_comparison
+        from ..compare.paired import format_paired, paired_comparison
     except ImportError:
         raise _fail("paired comparisons (--reps above 1) are not available in this install "
-                    "(siyu_sim.experiments.paired is missing); run without --reps") from None
+                    "(siyu_sim.compare.paired is missing); run without --reps") from None
     _status(quiet, f"running {len(scenarios)} scenarios x {reps} replications, root seed {root_seed}")
     result = paired_comparison(scenarios, reps=reps, root_seed=root_seed)
     return format_paired(result, lang=lang), getattr(result, "daily", None)

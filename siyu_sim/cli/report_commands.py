@@ -45,7 +45,7 @@ def report_command(
 
       siyu report results/frequency_vs_discount -o sweep_zh.html --lang zh
     """
-    from ..report.sweep import SweepReportError, read_results, build_page
+    from ..report.sweep_report import SweepReportError, read_results, build_page
 
     try:
         res = read_results(results_dir)

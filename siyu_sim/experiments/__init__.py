@@ -15,7 +15,7 @@ One job per module:
 - ``summary``: per-setting aggregates and the best setting per objective.
 """
 
-from .errors import ExperimentError, Problem
-from .spec import Experiment, load_experiment
+from ..config.experiment_errors import ExperimentError, Problem
+from ..config.experiment_files import Experiment, load_experiment
 
 __all__ = ["Experiment", "ExperimentError", "Problem", "load_experiment"]

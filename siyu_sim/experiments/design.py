@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .spec import Experiment, Factor
+    from ..config.experiment_files import Experiment, Factor
 
 DESIGN_SPAWN_KEY = 2**31 - 1  # far above any replication index
 

@@ -31,7 +31,7 @@ import pandas as pd
 
 from .. import __version__
 from .design import RunTask
-from .spec import Experiment
+from ..config.experiment_files import Experiment
 from .worker import RunOutcome
 
 EXPERIMENT_FILE = "_experiment.json"

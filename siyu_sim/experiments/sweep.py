@@ -17,7 +17,7 @@ from pathlib import Path
 from . import design
 from .backends import Backend, ProcessPoolBackend, batch_size_for, chunk
 from .progress import NullProgress
-from .spec import Experiment, load_experiment
+from ..config.experiment_files import Experiment, load_experiment
 from .store import ResultStore
 from .worker import Batch, RunOutcome
 

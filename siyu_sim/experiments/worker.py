@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from ..metrics import DAILY_COLUMNS
-from ..overrides import apply_overrides
+from ..config.overrides import apply_overrides
 from ..runs import run_scenario
 from ..scenario import Scenario
 from .allocator import restore_malloc_thresholds

@@ -10,7 +10,7 @@ Reports read only tidy frames, manifests and resolved scenarios, never model int
 
 from __future__ import annotations
 
-from .comparison import comparison_report
-from .sweep import SweepReportError, sweep_report
+from .comparison_report import comparison_report
+from .sweep_report import SweepReportError, sweep_report
 
 __all__ = ["SweepReportError", "comparison_report", "sweep_report"]

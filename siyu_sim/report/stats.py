@@ -1,14 +1,14 @@
 """Summaries of tidy frames across replications: medians and 10–90% bands, 30-day months.
 
 Pure pandas on the tidy tables (``scenario, replication, day`` + metrics); nothing here knows
-the model. Months are counted as ``siyu compare`` counts them (``siyu_sim.comparison.month_of``).
+the model. Months are counted as ``siyu compare`` counts them (``siyu_sim.compare.monthly.month_of``).
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from ..comparison import month_of as _month_of
+from ..compare.monthly import month_of as _month_of
 
 LO, HI = 0.1, 0.9
 

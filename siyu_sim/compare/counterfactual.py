@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .scenario import Scenario
+from ..scenario import Scenario
 
 
 def without_private_domain(scenario: Scenario) -> Scenario:

@@ -23,9 +23,9 @@ from typing import Any, Mapping
 import tomli_w
 from pydantic import BaseModel, ValidationError
 
-from .levers import LEVER_TYPES
+from ..levers import LEVER_TYPES
 from .overrides import OverrideError, apply_overrides, normalise_path
-from .scenario import Scenario
+from ..scenario import Scenario
 from .schema_info import allowed_words, field_names, locate
 
 _UNSET = object()

@@ -152,7 +152,7 @@ def _staff(scenario) -> float:
 
 
 def _horizon(days: int, lang: str) -> str:
-    from ..comparison import n_months
+    from ..compare.monthly import n_months
     return t("months_n", lang, n=n_months(days)) if days >= 60 else t("days_n", lang, n=days)
 
 

@@ -1,6 +1,6 @@
 """docs/scenarios.md, generated from the scenario schema so that it cannot drift.
 
-    python -m siyu_sim.schema_docs > docs/scenarios.md
+    python -m siyu_sim.config.schema_docs > docs/scenarios.md
 
 Every key: its path, unit, default, what is allowed, and its description (with the source
 of the default). Lever types come from the registry, so a lever registered by a new module
@@ -15,16 +15,16 @@ import typing
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
-from .levers import LEVER_TYPES, Lever
-from .params import Behaviour, Economics, Population, Segment, default_segments
-from .scenario import Scenario
-from .schedule import Schedule
+from ..levers import LEVER_TYPES, Lever
+from ..params import Behaviour, Economics, Population, Segment, default_segments
+from ..scenario import Scenario
+from ..schedule import Schedule
 from .schema_info import is_model, range_words, type_words, unit, unwrap
 
 INTRO = """\
 # Scenario files: every key
 
-<!-- Generated from the schema by `python -m siyu_sim.schema_docs > docs/scenarios.md`.
+<!-- Generated from the schema by `python -m siyu_sim.config.schema_docs > docs/scenarios.md`.
      Do not edit by hand: tests/test_cli.py fails when this file is stale. -->
 
 A scenario is a TOML file: who the customers are (`[population]`), how they behave

@@ -7,7 +7,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from .scenario import Scenario
+from ..scenario import Scenario
 
 
 def shipped_dir() -> Path:

@@ -21,7 +21,7 @@ class Problem:
     def __str__(self) -> str:
         # Rendered by the scenario-file problem, so both kinds of file read the same:
         # file: key = value: message; allowed: …; did you mean `…`?
-        from ..scenario_files import _UNSET, Problem as FileProblem
+        from .scenario_files import _UNSET, Problem as FileProblem
 
         value = _UNSET if self.value is _MISSING else self.value
         return FileProblem(self.path, self.message, value, self.allowed, self.suggestion).render(self.file)

@@ -21,10 +21,10 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..metrics import DAILY_COLUMNS
-from ..overrides import OverrideError, apply_overrides
+from .overrides import OverrideError, apply_overrides
 from ..scenario import Scenario
-from .errors import ExperimentError, Problem
-from .schema import Leaf, scenario_leaves, suggest
+from .experiment_errors import ExperimentError, Problem
+from .settable import Leaf, scenario_leaves, suggest
 
 #: Metric columns a run can keep: the model's daily table plus derived ones.
 DERIVED_COLUMNS = ("cum_gmv",)
@@ -267,7 +267,7 @@ def experiment_from_dict(data: dict, *, file: str = "<experiment>", base_dir: Pa
     if problems:
         raise ExperimentError(problems)
 
-    from .design import make_settings  # local: design imports this module's types
+    from ..experiments.design import make_settings  # local: design imports this module's types
 
     exp = Experiment(
         name=spec.name, file=file, description=spec.description, scenarios=resolved,
@@ -353,8 +353,8 @@ def _model_at(loc: tuple) -> type[BaseModel] | None:
 
 def _load_scenarios(spec: ExperimentFile, file: str, base_dir: Path,
                     problems: list[Problem]) -> tuple[dict[str, dict], dict[str, str]]:
-    from .. import presets
-    from ..scenario_files import load_scenario
+    from . import presets
+    from .scenario_files import load_scenario
 
     refs = spec.scenarios
     items = list(refs.items()) if isinstance(refs, dict) else [(None, r) for r in refs]
@@ -545,7 +545,7 @@ def _validate_settings(exp: Experiment, problems: list[Problem]) -> None:
 # --- reference documentation ----------------------------------------------------------------
 def _type_text(info) -> str:
     text = str(info.annotation).replace("typing.", "").replace("<class '", "").replace("'>", "")
-    text = text.replace("siyu_sim.experiments.spec.", "")
+    text = text.replace("siyu_sim.config.experiment_files.", "")
     text = text.replace("Literal", "one of ").replace("NoneType", "none").replace("None", "none")
     if text.startswith("Optional[") and text.endswith("]"):
         text = text[len("Optional["):-1] + " or none"

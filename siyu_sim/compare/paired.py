@@ -18,10 +18,10 @@ import pandas as pd
 from scipy import stats
 
 from ..scenario import Scenario
-from .backends import Backend, ProcessPoolBackend, SerialBackend, chunk
-from .design import RunTask
-from .progress import CallbackProgress, NullProgress
-from .worker import Batch
+from ..experiments.backends import Backend, ProcessPoolBackend, SerialBackend, chunk
+from ..experiments.design import RunTask
+from ..experiments.progress import CallbackProgress, NullProgress
+from ..experiments.worker import Batch
 
 INDEPENDENT_OFFSET = 1_000_000
 #: metric → (English, 中文) labels of the key metrics, read at the horizon.
