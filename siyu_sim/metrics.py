@@ -28,6 +28,15 @@ DAILY_COLUMNS = (
     *TRUST_BANDS,
 )
 
+#: Daily columns that are flows (a day's amount: summed over a month); every other column is
+#: a stock (a level on the day: read on the month's last day).
+FLOW_COLUMNS = (
+    "new_members", "purchases", "buyers", "gmv", "revenue", "discount_cost", "cogs",
+    "gross_margin", "staff_cost", "acquisition_cost", "tool_cost", "profit", "spend",
+    "referrals", "care_contacts", "prospect_purchases", "outside_gross_margin",
+)
+STOCK_COLUMNS = tuple(c for c in DAILY_COLUMNS if c != "day" and c not in FLOW_COLUMNS)
+
 SEGMENT_COLUMNS = (
     "day", "segment", "prospects", "active", "muted", "churned", "new_members", "purchases",
     "gmv", "revenue", "discount_cost", "gross_margin", "mean_trust", "mean_activity",
