@@ -28,18 +28,25 @@ GRID = ('[factors."levers.broadcast.frequency_per_day"]\nvalues = [0.5, 1.0, 2.0
         '[factors."levers.coupon.depth"]\nvalues = [0.0, 0.1, 0.2]\n')
 
 
-class KillAWorker(NullProgress):
-    """After the first finished batch, SIGKILL one Dask worker process (its nanny restarts it)."""
+class KillABusyWorker(NullProgress):
+    """After the first finished batch, SIGKILL a Dask worker process that is running a batch
+    at that moment (its nanny restarts it), and note which batches it held."""
 
     def __init__(self, client):
         self.client = client
         self.killed: int | None = None
+        self.in_flight: list = []
 
     def advance(self, ok: int, failed: int) -> None:
-        if self.killed is None:
-            pids = self.client.run(os.getpid)  # {worker address: pid}
-            self.killed = sorted(pids.values())[0]
-            os.kill(self.killed, signal.SIGKILL)
+        if self.killed is not None:
+            return
+        busy = {w: keys for w, keys in self.client.processing().items() if keys}
+        if not busy:  # nothing running right now: try again after the next batch
+            return
+        address = sorted(busy)[0]
+        self.in_flight = list(busy[address])
+        self.killed = self.client.run(os.getpid, workers=[address])[address]
+        os.kill(self.killed, signal.SIGKILL)
 
 
 def _profiler_enabled() -> bool:
@@ -47,25 +54,35 @@ def _profiler_enabled() -> bool:
     return dask.config.get("distributed.worker.profile.enabled")
 
 
+def _by_run(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.sort_values("run_id").reset_index(drop=True)
+
+
 def test_dask_worker_killed_mid_sweep_loses_and_duplicates_nothing(tmp_path):
+    """The property that matters: with a worker killed while it runs a batch, every run ends
+    up stored exactly once with the same numbers a serial sweep gives. ``retries=0``: what
+    protects the runs is Dask rescheduling a dead worker's tasks and the client writing each
+    result once, not task retries."""
     path = write_experiment(tmp_path, GRID, customers=300, days=40, replications=1)  # 12 runs
-    backend = DaskBackend(local_workers=2)
+    backend = DaskBackend(local_workers=2, retries=0)
     try:
         before = set(backend.client.run(os.getpid).values())
         # the local cluster has no dashboard, so its workers run without the stack profiler
         assert set(backend.client.run(_profiler_enabled).values()) == {False}
-        killer = KillAWorker(backend.client)
+        killer = KillABusyWorker(backend.client)
         res = sweep(path, out=tmp_path / "out", backend=backend, progress=killer, batch_size=1)
     finally:
         backend.close()
-    assert killer.killed in before
+    assert killer.killed in before and killer.in_flight, "no worker was killed mid-batch"
     assert res.complete, res
     assert res.ok == 12 and res.failed == 0
-    df = pd.read_parquet(tmp_path / "out")
-    assert df.run_id.is_unique and df.run_id.nunique() == 12
     records = ResultStore(tmp_path / "out").manifest_records()
-    assert len(records) == 12  # each run recorded exactly once
-    assert {r["status"] for r in records} == {"ok"}
+    assert len(records) == 12 and {r["status"] for r in records} == {"ok"}  # each run once
+    serial = sweep(path, out=tmp_path / "serial", backend=make_backend(serial=True))
+    assert serial.ok == 12
+    survived = _by_run(pd.read_parquet(tmp_path / "out"))
+    assert survived.run_id.is_unique
+    pd.testing.assert_frame_equal(survived, _by_run(pd.read_parquet(tmp_path / "serial")))
 
 
 def test_unreachable_scheduler_is_a_clear_error(tmp_path):

@@ -139,9 +139,15 @@ class ProcessPoolBackend(Backend):
 
 class DaskBackend(Backend):
     """Dask distributed: an existing scheduler (``address`` or ``DASK_SCHEDULER_ADDRESS``) or a
-    LocalCluster of ``local_workers`` processes. Each batch is submitted with ``retries`` so a
-    worker that dies costs only a re-run of its batch; results come back to this process,
-    which writes them, so a finished run is written once."""
+    LocalCluster of ``local_workers`` processes.
+
+    What keeps a sweep whole when a worker dies: the Dask scheduler itself reschedules every
+    task the dead worker was running or holding a result of (up to
+    ``distributed.scheduler.allowed-failures`` deaths per task, 3 by default), whatever
+    ``retries`` says; and results come back to this process, which writes each batch once, as
+    it arrives, so a finished run is never lost or written twice. ``retries`` only re-runs a
+    batch whose task *raised* on the worker (e.g. a MemoryError); a failing model run does
+    not raise — it is recorded as failed in the manifest."""
 
     name = "dask"
 
