@@ -46,7 +46,7 @@ def experiment_from_dict(data: dict, *, file: str = "<experiment>", base_dir: Pa
                          output: str | None = None) -> Experiment:
     problems: list[Problem] = []
     spec = _validate_keys(data, file, problems)
-    if not spec.scenarios and "scenarios" in data:
+    if isinstance(data.get("scenarios"), (list, dict)) and not data["scenarios"]:
         problems.append(Problem("scenarios", "give at least one base scenario", spec.scenarios,
                                 "shipped names or .toml paths"))
     scenarios, sources = _load_scenarios(spec, Path(base_dir), problems)

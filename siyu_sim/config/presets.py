@@ -31,14 +31,15 @@ def resolve(ref: str, base_dir: str | Path | None = None, relative_to: str = "")
     shipped scenario's name (``nurture``). A ScenarioError, with the shipped names and a
     did-you-mean, when it names neither."""
     path = Path(base_dir or ".") / ref
-    if path.exists():
+    path_like = ref.endswith(".toml") or "/" in ref or "\\" in ref
+    if path.is_file() or (path_like and path.exists()):  # a folder gets its own message from the reader
         return path
     names = shipped_names()
     if ref in names:
         return shipped_dir() / f"{ref}.toml"
     relative = f" relative to {relative_to}" if relative_to else ""
     allowed = f"a .toml path{relative}, or one of: {', '.join(names)}"
-    if ref.endswith(".toml") or "/" in ref or "\\" in ref:
+    if path_like:
         where = f" ({path})" if str(path) != ref else ""
         raise ScenarioError(ref, [Problem("", f"no such scenario file{where}", allowed=allowed)])
     raise ScenarioError(ref, [Problem("", "no such shipped scenario or file", allowed=allowed,
