@@ -9,14 +9,13 @@ the docs too) and, for a misspelt key or choice, the closest valid one.
 from __future__ import annotations
 
 import re
-import types
 import typing
-from typing import Any, Literal, Union
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from .problems import UNSET, Problem, closest
-from .schema_info import allowed_words, field_names, is_model, iter_leaves, locate, unwrap
+from .schema_info import Located, allowed_words, field_names, is_model, iter_leaves, locate
 
 _RANGE_ERRORS = {"greater_than", "greater_than_equal", "less_than", "less_than_equal"}
 _LENGTH_ERRORS = {"too_short", "too_long", "string_too_short", "string_too_long"}
@@ -31,8 +30,7 @@ def translate(exc: ValidationError, model: type[BaseModel], prefix: tuple = (),
     problems: list[Problem] = []
     branch_paths: set[str] = set()
     for err in exc.errors(include_url=False):
-        loc, in_union = _without_union_branches(model, tuple(err["loc"]))
-        problem = _problem(err, loc, model, prefix, whole or model)
+        problem, in_union = _problem(err, model, prefix, whole or model)
         if in_union:  # pydantic reports each branch of a union: one report per key is enough
             if problem.where in branch_paths:
                 continue
@@ -54,18 +52,25 @@ def key_path(loc: tuple) -> str:
     return out
 
 
-def _problem(err: dict, loc: tuple, root: type[BaseModel], prefix: tuple,
-             whole: type[BaseModel]) -> Problem:
-    kind = err["type"]
-    where = key_path(prefix + loc)
+def _problem(err: dict, root: type[BaseModel], prefix: tuple,
+             whole: type[BaseModel]) -> tuple[Problem, bool]:
+    """The Problem of one pydantic error, and whether its place is inside a union."""
+    kind, loc = err["type"], tuple(err["loc"])
     value = err.get("input", UNSET)
     if kind == "extra_forbidden":
         parent = locate(root, loc[:-1])
         names = field_names(parent.annotation) if parent and is_model(parent.annotation) else []
+        where = key_path(prefix + (parent.loc if parent else loc[:-1]) + loc[-1:])
         return Problem(where, "unknown key", value,
                        allowed="keys here: " + ", ".join(names) if names else None,
-                       suggestion=closest(loc[-1], names) or _elsewhere(whole, str(loc[-1])))
+                       suggestion=closest(loc[-1], names) or _elsewhere(whole, str(loc[-1]))), \
+            bool(parent and parent.in_union)
     located = locate(root, loc)
+    where = key_path(prefix + (located.loc if located else loc))
+    return _described(kind, err, where, value, located), bool(located and located.in_union)
+
+
+def _described(kind: str, err: dict, where: str, value: Any, located: Located | None) -> Problem:
     allowed = allowed_words(located) if located else None
     if kind == "missing":
         return Problem(where, "required key is missing", allowed=allowed)
@@ -94,41 +99,3 @@ def _elsewhere(whole: type[BaseModel], key: str) -> str | None:
         if path.rsplit(".", 1)[-1] == key:
             return path
     return None
-
-
-def _without_union_branches(root: type[BaseModel], loc: tuple) -> tuple[tuple, bool]:
-    """pydantic names the union branch it tried inside an error's location
-    (``("scenarios", "list[str]")``): the location without those names, and whether any."""
-    annotation: Any = root
-    out: list = []
-    in_union = False
-    for part in loc:
-        core = unwrap(annotation)[0]
-        origin = typing.get_origin(core)
-        if origin in (Union, types.UnionType) and isinstance(part, str):
-            in_union = True
-            annotation = _branch(core, part)
-            continue
-        out.append(part)
-        args = typing.get_args(core)
-        if is_model(core) and isinstance(part, str) and part in core.model_fields:
-            annotation = core.model_fields[part].annotation
-        elif origin is list and args:
-            annotation = args[0]
-        elif origin is dict and len(args) == 2:
-            annotation = args[1]
-        elif origin is tuple and isinstance(part, int) and part < len(args):
-            annotation = args[part]
-        else:
-            annotation = Any
-    return tuple(out), in_union
-
-
-def _branch(union: Any, tag: str) -> Any:
-    """The member of ``union`` that pydantic's branch name ``tag`` (``list[str]``, ``int``) means."""
-    for arg in typing.get_args(union):
-        origin = typing.get_origin(arg)
-        name = origin.__name__ if origin is not None and origin is not Literal else getattr(arg, "__name__", "")
-        if tag == name or tag.startswith(f"{name}["):
-            return arg
-    return Any

@@ -43,36 +43,59 @@ def is_model(annotation: Any) -> bool:
 
 @dataclass(frozen=True)
 class Located:
-    """What the schema says about one place in a scenario: the field (None for a list
-    item or a dict value), its core type, and the model that holds it."""
+    """What the schema says about one place in a file: the field (None for a list item or a
+    dict value), its core type, the model that holds it, and the place's key path (``loc``
+    without the names of union branches that pydantic puts in its error locations)."""
 
     info: FieldInfo | None
     annotation: Any
     owner: type[BaseModel] | None
+    loc: tuple = ()
+    in_union: bool = False  # the path went through a union branch
 
 
 def locate(root: type[BaseModel], loc: tuple) -> Located | None:
-    """Walk ``loc`` (pydantic error location: names and list indices) from ``root``."""
+    """Walk ``loc`` (a pydantic error location: names, list indices, dict keys and union
+    branch names such as ``list[str]``) from ``root``; None when the schema has no such place."""
     annotation: Any = root
     info: FieldInfo | None = None
     owner: type[BaseModel] | None = None
+    plain: list = []
+    in_union = False
     for part in loc:
         core, _ = unwrap(annotation)
         origin = typing.get_origin(core)
+        args = typing.get_args(core)
+        if origin in (Union, types.UnionType) and isinstance(part, str):
+            annotation, in_union = _branch(core, part), True
+            if annotation is None:
+                return None
+            continue
+        plain.append(part)
         if is_model(core) and isinstance(part, str):
             field = core.model_fields.get(part)
             if field is None:
                 return None
             owner, info, annotation = core, field, field.annotation
         elif origin is list and isinstance(part, int):
-            annotation, info = typing.get_args(core)[0], None
+            annotation, info = args[0], None
         elif origin is dict:
-            annotation, info = typing.get_args(core)[1], None
-        elif origin is tuple and isinstance(part, int) and part < len(typing.get_args(core)):
-            annotation, info = typing.get_args(core)[part], None
+            annotation, info = args[1], None
+        elif origin is tuple and isinstance(part, int) and part < len(args):
+            annotation, info = args[part], None
         else:
             return None
-    return Located(info, unwrap(annotation)[0], owner)
+    return Located(info, unwrap(annotation)[0], owner, tuple(plain), in_union)
+
+
+def _branch(union: Any, tag: str) -> Any:
+    """The member of ``union`` that pydantic's branch name ``tag`` (``list[str]``, ``int``) means."""
+    for arg in typing.get_args(union):
+        origin = typing.get_origin(arg)
+        name = origin.__name__ if origin is not None and origin is not Literal else getattr(arg, "__name__", "")
+        if tag == name or tag.startswith(f"{name}["):
+            return arg
+    return None
 
 
 def bounds(info: FieldInfo | None) -> dict[str, Any]:
