@@ -92,12 +92,8 @@ def _overrides(sets: list[str] | None, days: int | None, customers: int | None,
     return out
 
 
-def scenario_path(arg: str) -> Path:
-    """A file path, or the name of a shipped scenario (``nurture``)."""
-    return resolve(arg)
-
-
 def _load(arg: str, overrides: dict) -> tuple[Scenario, Path]:
+    """The scenario a file path or shipped name (``nurture``) gives, with the overrides."""
     path = resolve(arg)
     return load_scenario(path, overrides), path
 
