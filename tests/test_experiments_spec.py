@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from siyu_sim.experiments import ExperimentError, load_experiment
-from siyu_sim.config.experiment_files import DesignSpec, DistributionSpec, ExperimentFile, FactorSpec
+from siyu_sim.config.experiment_schema import DesignSpec, DistributionSpec, ExperimentFile, FactorSpec
 
 ROOT = Path(__file__).resolve().parents[1]
 BAD = sorted((Path(__file__).parent / "experiment_files").glob("bad_*.toml"))
@@ -45,7 +45,7 @@ def test_all_problems_reported_together(tmp_path):
 
 
 def test_missing_file_is_an_error(tmp_path):
-    with pytest.raises(ExperimentError, match="no such experiment file"):
+    with pytest.raises(ExperimentError, match="file not found"):
         load_experiment(tmp_path / "nope.toml")
 
 
@@ -108,7 +108,7 @@ def test_docs_describe_every_key(model):
 
 
 def test_docs_key_tables_are_generated_from_the_schema():
-    from siyu_sim.config.experiment_files import reference_markdown
+    from siyu_sim.config.experiment_docs import reference_markdown
 
     text = (ROOT / "docs" / "experiments.md").read_text(encoding="utf-8")
     begin, end = "<!-- BEGIN GENERATED: experiment keys -->\n", "<!-- END GENERATED: experiment keys -->"

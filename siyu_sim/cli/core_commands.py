@@ -25,11 +25,12 @@ from .. import __version__
 from ..compare.monthly import LABELS, baseline_lines, monthly, verdict
 from ..compare.counterfactual import incremental_profit, without_private_domain
 from ..config.overrides import OverrideError, parse_assignment
-from ..config.presets import shipped_dir, shipped_names
+from ..config.presets import resolve, shipped_dir, shipped_names
+from ..config.problems import ScenarioError
+from ..config.scenario_files import dumps_scenario, load_scenario
+from ..config.toml_files import read_toml
 from ..runs import run_scenario
 from ..scenario import Scenario
-from ..config.scenario_files import (Problem, ScenarioError, closest, dumps_scenario, load_scenario,
-                              read_toml)
 from .app import app
 
 PROGRESS_DELAY_S = 2.0  # show a bar only on runs long enough to wonder about
@@ -91,20 +92,9 @@ def _overrides(sets: list[str] | None, days: int | None, customers: int | None,
     return out
 
 
-def scenario_path(arg: str) -> Path:
-    """A file path, or the name of a shipped scenario (``nurture``)."""
-    path = Path(arg)
-    if path.exists() or arg.endswith(".toml") or "/" in arg:
-        return path
-    if arg in shipped_names():
-        return shipped_dir() / f"{arg}.toml"
-    hint = closest(arg, shipped_names())
-    raise ScenarioError(arg, [Problem("", "no such file or shipped scenario", allowed="a .toml "
-                                      "path or one of " + ", ".join(shipped_names()), suggestion=hint)])
-
-
 def _load(arg: str, overrides: dict) -> tuple[Scenario, Path]:
-    path = scenario_path(arg)
+    """The scenario a file path or shipped name (``nurture``) gives, with the overrides."""
+    path = resolve(arg)
     return load_scenario(path, overrides), path
 
 

@@ -42,19 +42,25 @@ def _status(quiet: bool, message: str) -> None:
         typer.echo(message, err=True)
 
 
-def _run(experiment: Path, *, scheduler, dask_local, workers, serial, fresh, out, quiet, batch_size):
-    """Load, pick a backend, sweep. Returns the SweepResult (or exits with 1 on bad input)."""
-    from ..experiments import ExperimentError, load_experiment
+def _load(experiment: Path):
+    """The experiment, or exit 1 after printing every problem in the file (nothing is run)."""
+    from ..config.experiment_files import load_experiment
+    from ..config.problems import ExperimentError
+
+    try:
+        return load_experiment(experiment)
+    except ExperimentError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(EXIT_FAILED) from None
+
+
+def _run(exp, *, scheduler, dask_local, workers, serial, fresh, out, quiet, batch_size):
+    """Pick a backend, sweep a loaded experiment. Returns the SweepResult."""
     from ..experiments.backends import BackendError, make_backend
     from ..experiments.progress import NullProgress, RichProgress
     from ..experiments.store import StoreError
     from ..experiments.sweep import sweep
 
-    try:
-        exp = load_experiment(experiment)
-    except ExperimentError as exc:
-        typer.echo(str(exc), err=True)
-        raise typer.Exit(EXIT_FAILED) from None
     try:
         backend = make_backend(serial=serial, workers=workers, scheduler=scheduler, dask_local=dask_local)
     except BackendError as exc:
@@ -116,7 +122,7 @@ def sweep_command(
 
     Read the results: pandas.read_parquet("results/frequency_vs_discount")
     """
-    result = _run(experiment, scheduler=scheduler, dask_local=dask_local, workers=workers,
+    result = _run(_load(experiment), scheduler=scheduler, dask_local=dask_local, workers=workers,
                   serial=serial, fresh=fresh, out=out, quiet=quiet, batch_size=batch_size)
     if not result.interrupted and result.ok + result.skipped > 0:
         from ..experiments.summary import summarize_folder
@@ -165,19 +171,14 @@ def sensitivity_command(
 
       siyu sensitivity experiments/what_matters.toml --dask-local 2
     """
-    from ..experiments import ExperimentError, load_experiment
     from ..experiments.sensitivity import SensitivityError, ranked_text, sensitivity_table
 
-    try:
-        exp = load_experiment(experiment)
-    except ExperimentError as exc:
-        typer.echo(str(exc), err=True)
-        raise typer.Exit(EXIT_FAILED) from None
+    exp = _load(experiment)
     if exp.method not in ("sobol", "morris"):
         typer.echo(f"{experiment}: design.method = \"{exp.method}\": sensitivity needs \"sobol\" or "
                    "\"morris\" (use `siyu sweep` for grids and Latin hypercubes)", err=True)
         raise typer.Exit(EXIT_FAILED)
-    result = _run(experiment, scheduler=scheduler, dask_local=dask_local, workers=workers,
+    result = _run(exp, scheduler=scheduler, dask_local=dask_local, workers=workers,
                   serial=serial, fresh=fresh, out=out, quiet=quiet, batch_size=batch_size)
     _finish(result, quiet)
     try:

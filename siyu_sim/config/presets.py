@@ -1,6 +1,11 @@
-"""Built-in strategy presets, read from the scenario files shipped with the package
+"""Built-in strategy presets, and the one resolver of shipped scenario names.
+
+The presets are read from the scenario files shipped with the package
 (``siyu_sim/scenarios/*.toml``, also reachable as ``scenarios/`` in the repository), so that
-the Python presets and the files a strategist runs can never drift apart."""
+the Python presets and the files a strategist runs can never drift apart. Wherever a
+scenario may be named (the command line, an experiment's ``scenarios``), ``resolve`` turns
+the name into a file: a path, or the name of a shipped scenario.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,8 @@ from importlib import resources
 from pathlib import Path
 
 from ..scenario import Scenario
+from .problems import Problem, ScenarioError, closest
+from .scenario_files import load_scenario
 
 
 def shipped_dir() -> Path:
@@ -18,14 +25,30 @@ def shipped_names() -> list[str]:
     return sorted(p.stem for p in shipped_dir().glob("*.toml"))
 
 
-def load(name: str) -> Scenario:
-    """A shipped scenario by name (``nurture``, ``harvest``, ...)."""
-    from .scenario_files import load_scenario
+def resolve(ref: str, base_dir: str | Path | None = None, relative_to: str = "") -> Path:
+    """The scenario file ``ref`` names: a path (relative to ``base_dir``, default the working
+    directory; ``relative_to`` says what that folder is, e.g. "the experiment file") or a
+    shipped scenario's name (``nurture``). A ScenarioError, with the shipped names and a
+    did-you-mean, when it names neither."""
+    path = Path(base_dir or ".") / ref
+    path_like = ref.endswith(".toml") or "/" in ref or "\\" in ref
+    if path.is_file() or (path_like and path.exists()):  # a folder gets its own message from the reader
+        return path
+    names = shipped_names()
+    if ref in names:
+        return shipped_dir() / f"{ref}.toml"
+    relative = f" relative to {relative_to}" if relative_to else ""
+    allowed = f"a .toml path{relative}, or one of: {', '.join(names)}"
+    if path_like:
+        where = f" ({path})" if str(path) != ref else ""
+        raise ScenarioError(ref, [Problem("", f"no such scenario file{where}", allowed=allowed)])
+    raise ScenarioError(ref, [Problem("", "no such shipped scenario or file", allowed=allowed,
+                                      suggestion=closest(ref, names))])
 
-    path = shipped_dir() / f"{name}.toml"
-    if not path.exists():
-        raise KeyError(f"no shipped scenario {name!r}; shipped: {', '.join(shipped_names())}")
-    return load_scenario(path)
+
+def load(name: str) -> Scenario:
+    """A shipped scenario by name (``nurture``, ``harvest``, ...), or a scenario file by path."""
+    return load_scenario(resolve(name))
 
 
 def nurture() -> Scenario:

@@ -1,7 +1,8 @@
-"""Reading the scenario schema: what a key is, what it allows, where it lives.
+"""Reading a file's schema (pydantic models): what a key is, what it allows, where it lives.
 
-Shared by the error messages of ``scenario_files`` and the generated docs/scenarios.md,
-so that what an error says is allowed and what the docs say are the same words.
+The one schema walker, shared by the error messages of scenario and experiment files, the
+paths experiment factors and ``--set`` may name, and the generated docs/scenarios.md, so
+that what an error says is allowed and what the docs say are the same words.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from typing import Any, Iterator, Literal, Union
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
+
+from ..levers import LEVER_TYPES, Lever
 
 
 def unwrap(annotation: Any) -> tuple[Any, bool]:
@@ -40,34 +43,59 @@ def is_model(annotation: Any) -> bool:
 
 @dataclass(frozen=True)
 class Located:
-    """What the schema says about one place in a scenario: the field (None for a list
-    item or a dict value), its core type, and the model that holds it."""
+    """What the schema says about one place in a file: the field (None for a list item or a
+    dict value), its core type, the model that holds it, and the place's key path (``loc``
+    without the names of union branches that pydantic puts in its error locations)."""
 
     info: FieldInfo | None
     annotation: Any
     owner: type[BaseModel] | None
+    loc: tuple = ()
+    in_union: bool = False  # the path went through a union branch
 
 
 def locate(root: type[BaseModel], loc: tuple) -> Located | None:
-    """Walk ``loc`` (pydantic error location: names and list indices) from ``root``."""
+    """Walk ``loc`` (a pydantic error location: names, list indices, dict keys and union
+    branch names such as ``list[str]``) from ``root``; None when the schema has no such place."""
     annotation: Any = root
     info: FieldInfo | None = None
     owner: type[BaseModel] | None = None
+    plain: list = []
+    in_union = False
     for part in loc:
         core, _ = unwrap(annotation)
         origin = typing.get_origin(core)
+        args = typing.get_args(core)
+        if origin in (Union, types.UnionType) and isinstance(part, str):
+            annotation, in_union = _branch(core, part), True
+            if annotation is None:
+                return None
+            continue
+        plain.append(part)
         if is_model(core) and isinstance(part, str):
             field = core.model_fields.get(part)
             if field is None:
                 return None
             owner, info, annotation = core, field, field.annotation
         elif origin is list and isinstance(part, int):
-            annotation, info = typing.get_args(core)[0], None
+            annotation, info = args[0], None
         elif origin is dict:
-            annotation, info = typing.get_args(core)[1], None
+            annotation, info = args[1], None
+        elif origin is tuple and isinstance(part, int) and part < len(args):
+            annotation, info = args[part], None
         else:
             return None
-    return Located(info, unwrap(annotation)[0], owner)
+    return Located(info, unwrap(annotation)[0], owner, tuple(plain), in_union)
+
+
+def _branch(union: Any, tag: str) -> Any:
+    """The member of ``union`` that pydantic's branch name ``tag`` (``list[str]``, ``int``) means."""
+    for arg in typing.get_args(union):
+        origin = typing.get_origin(arg)
+        name = origin.__name__ if origin is not None and origin is not Literal else getattr(arg, "__name__", "")
+        if tag == name or tag.startswith(f"{name}["):
+            return arg
+    return None
 
 
 def bounds(info: FieldInfo | None) -> dict[str, Any]:
@@ -106,6 +134,8 @@ def type_words(annotation: Any) -> str:
         words = f"a list of {_plural(type_words(typing.get_args(core)[0]))}"
     elif origin is dict or is_model(core):
         words = "a table"
+    elif origin in (Union, types.UnionType):
+        words = " or ".join(type_words(a) for a in typing.get_args(core))
     else:
         words = getattr(core, "__name__", str(core))
     return words
@@ -166,18 +196,86 @@ def field_names(model: type[BaseModel]) -> list[str]:
     return list(model.model_fields)
 
 
-def iter_leaves(model: type[BaseModel], prefix: str = "") -> Iterator[tuple[str, FieldInfo]]:
-    """Every leaf key under ``model`` as (dotted path, field); lists of models as ``name[]``,
-    dicts of models (the levers) are skipped: they are documented per type."""
+def lever_kind(name: str, item: Any) -> Any:
+    """A lever's type: its ``type`` key, else its table name (``[levers.coupon]``)."""
+    return (item.get("type") if isinstance(item, dict) else None) or name
+
+
+def iter_leaves(model: type[BaseModel], data: Any = None,
+                prefix: str = "") -> Iterator[tuple[str, FieldInfo]]:
+    """Every leaf key under ``model`` as (dotted path, field).
+
+    Of the schema alone (``data`` None), a list of tables is written ``segments[].share`` and
+    the levers are left out (they are documented per type). Of a file's data, list items
+    are addressed by index (``population.segments.0.share``), each lever by its name through
+    its registered type, and each lever type it lacks by the type's name (setting one of
+    those keys adds that lever)."""
+    yield from _walk(model, data, prefix, data is not None)
+
+
+def _walk(model: type[BaseModel], data: Any, prefix: str, concrete: bool):
     for name, field in model.model_fields.items():
         path = f"{prefix}{name}"
+        here = data.get(name) if isinstance(data, dict) else None
         core, _ = unwrap(field.annotation)
         origin = typing.get_origin(core)
         if is_model(core):
-            yield from iter_leaves(core, path + ".")
+            yield from _walk(core, here, path + ".", concrete)
         elif origin is list and is_model(unwrap(typing.get_args(core)[0])[0]):
-            yield from iter_leaves(unwrap(typing.get_args(core)[0])[0], path + "[].")
-        elif origin is dict and is_model(unwrap(typing.get_args(core)[1])[0]):
-            continue
+            item = unwrap(typing.get_args(core)[0])[0]
+            if concrete:
+                for i, value in enumerate(here or []):
+                    yield from _walk(item, value, f"{path}.{i}.", concrete)
+            else:
+                yield from _walk(item, None, path + "[].", concrete)
+        elif origin is dict and is_model(value_model := unwrap(typing.get_args(core)[1])[0]):
+            if concrete and issubclass(value_model, Lever):
+                yield from _lever_leaves(path, here if isinstance(here, dict) else {})
         else:
             yield path, field
+
+
+def _lever_leaves(path: str, levers: dict):
+    for name, item in levers.items():
+        cls = LEVER_TYPES.get(lever_kind(name, item))
+        if cls is not None:
+            yield from _walk(cls, item, f"{path}.{name}.", True)
+    for kind, cls in LEVER_TYPES.items():
+        if kind not in levers:
+            yield from _walk(cls, None, f"{path}.{kind}.", True)
+
+
+@dataclass(frozen=True)
+class Leaf:
+    """One settable parameter of a file: its dotted path and its field."""
+
+    path: str
+    info: FieldInfo
+
+    @property
+    def kind(self) -> str:
+        """"float", "int", "bool", "str" or "other"."""
+        core = unwrap(self.info.annotation)[0]
+        return {bool: "bool", int: "int", float: "float", str: "str"}.get(core, "other")
+
+    @property
+    def lo(self) -> float | None:
+        b = bounds(self.info)
+        return b.get("ge", b.get("gt"))
+
+    @property
+    def hi(self) -> float | None:
+        b = bounds(self.info)
+        return b.get("le", b.get("lt"))
+
+    def outside(self, value: Any) -> bool:
+        """Whether a number lies outside the declared bounds (inclusive)."""
+        return (self.lo is not None and value < self.lo) or (self.hi is not None and value > self.hi)
+
+    def allowed(self) -> str:
+        return allowed_words(Located(self.info, unwrap(self.info.annotation)[0], None))
+
+
+def leaves(model: type[BaseModel], data: Any) -> dict[str, Leaf]:
+    """The settable dotted paths of ``data`` under ``model`` (see ``iter_leaves``)."""
+    return {path: Leaf(path, info) for path, info in iter_leaves(model, data if data is not None else {})}

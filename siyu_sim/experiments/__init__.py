@@ -1,10 +1,9 @@
 """Experiments at scale: sweeps, sensitivity analysis, paired comparisons.
 
-One job per module:
+Experiment files are read by ``siyu_sim.config`` (``experiment_files``: TOML → validated,
+resolved :class:`Experiment`, whose errors name file, key path, value, allowed,
+did-you-mean); this package runs them. One job per module:
 
-- ``spec``: experiment TOML → validated, resolved :class:`Experiment` (errors name file,
-  key path, value, allowed, did-you-mean);
-- ``schema``: the scenario's settable dotted paths and their bounds;
 - ``design``: the run list (run id, scenario, setting, replication, seed);
 - ``worker``: run a batch of runs, each guarded, into tidy frames;
 - ``backends``: serial, local process pool (default), Dask distributed;
@@ -15,7 +14,7 @@ One job per module:
 - ``summary``: per-setting aggregates and the best setting per objective.
 """
 
-from ..config.experiment_errors import ExperimentError, Problem
 from ..config.experiment_files import Experiment, load_experiment
+from ..config.problems import ExperimentError, Problem
 
 __all__ = ["Experiment", "ExperimentError", "Problem", "load_experiment"]

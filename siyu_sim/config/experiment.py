@@ -1,0 +1,91 @@
+"""A validated experiment: its base scenarios resolved, its factors, and every setting chosen."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..scenario import Scenario
+from .overrides import apply_overrides
+
+
+@dataclass(frozen=True)
+class Factor:
+    """One varying scenario parameter, resolved."""
+
+    path: str
+    name: str
+    values: tuple | None = None
+    range: tuple[float, float] | None = None
+    distribution: dict | None = None
+    integer: bool = False
+    dtype: str = "float64"  # "bool", "int64", "float64", "string"
+
+    def as_dict(self) -> dict:
+        return {"path": self.path, "name": self.name, "values": list(self.values) if self.values else None,
+                "range": list(self.range) if self.range else None, "distribution": self.distribution,
+                "integer": self.integer, "dtype": self.dtype}
+
+
+@dataclass
+class Experiment:
+    """A validated experiment with its base scenarios loaded and every setting chosen."""
+
+    name: str
+    file: str
+    description: str
+    scenarios: dict[str, dict]          # label → resolved scenario data (``set`` applied)
+    scenario_sources: dict[str, str]    # label → file it came from
+    factors: list[Factor]
+    method: str
+    samples: int | None
+    levels: int
+    second_order: bool
+    outputs: list[str]
+    replications: int
+    root_seed: int
+    metrics: str
+    columns: list[str]
+    output: str
+    batch_size: int | None
+    objectives: dict[str, str]
+    fixed: dict[str, Any]
+    settings: list[dict[str, Any]] = field(default_factory=list)  # setting index → {factor name: value}
+    unit_settings: list[list[float]] | None = None  # sobol/morris: the sample matrix rows (for SALib)
+
+    @property
+    def factor_names(self) -> list[str]:
+        return [f.name for f in self.factors]
+
+    @property
+    def n_runs(self) -> int:
+        return len(self.scenarios) * len(self.settings) * self.replications
+
+    def overrides(self, setting: int) -> dict[str, Any]:
+        """Dotted-path overrides of one setting (on top of the resolved base scenario)."""
+        values = self.settings[setting]
+        return {f.path: values[f.name] for f in self.factors}
+
+    def scenario(self, label: str, setting: int) -> Scenario:
+        return Scenario.from_dict(apply_overrides(self.scenarios[label], self.overrides(setting)))
+
+    def salib_problem(self) -> dict:
+        return {"num_vars": len(self.factors), "names": self.factor_names,
+                "bounds": [list(f.range) for f in self.factors]}
+
+    def resolved(self) -> dict:
+        """Everything that decides the results (the spec hash is taken over this)."""
+        return {
+            "name": self.name, "scenarios": self.scenarios, "factors": [f.as_dict() for f in self.factors],
+            "design": {"method": self.method, "samples": self.samples, "levels": self.levels,
+                       "second_order": self.second_order},
+            "replications": self.replications, "root_seed": self.root_seed, "metrics": self.metrics,
+            "columns": self.columns, "settings": self.settings,
+        }
+
+    @property
+    def spec_hash(self) -> str:
+        text = json.dumps(self.resolved(), sort_keys=True, default=str, separators=(",", ":"))
+        return hashlib.sha256(text.encode()).hexdigest()[:16]

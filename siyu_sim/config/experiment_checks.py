@@ -1,0 +1,173 @@
+"""What an experiment file's schema cannot check alone: its factors, fixed settings, design
+and metrics against the scenarios it names. Each check adds Problems (key path, value,
+allowed, did-you-mean) to a list, so that every problem in a file is reported at once."""
+
+from __future__ import annotations
+
+import math
+
+from .experiment import Factor
+from .experiment_schema import DISTRIBUTIONS, METRIC_COLUMNS, ExperimentFile
+from .problems import Problem, closest
+from .schema_info import Leaf
+
+_PATH_ALLOWED = "a dotted path to a scenario parameter (docs/experiments.md)"
+_METRIC_ALLOWED = "a column of the daily table"
+
+
+def check_factors(spec: ExperimentFile, leaves: dict[str, Leaf], problems: list[Problem]) -> list[Factor]:
+    """The factors, resolved (type, bounds, dtype of their results column)."""
+    factors, names = [], set()
+    for p in sorted(spec.set.keys() & spec.factors.keys()):
+        problems.append(Problem(f'factors."{p}"', "is both a factor and a fixed setting in [set]", p))
+    for path, f in spec.factors.items():
+        key = f'factors."{path}"'
+        leaf = leaves.get(path)
+        if leaf is None:
+            problems.append(Problem(key, "no such parameter in the scenario schema",
+                                    allowed=_PATH_ALLOWED, suggestion=closest(path, leaves)))
+            continue
+        given = [k for k in ("values", "range", "distribution") if getattr(f, k) is not None]
+        if len(given) != 1:
+            problems.append(Problem(key, "give exactly one of values, range, distribution"
+                                    + (f" (it has {' and '.join(given)})" if given else "")))
+            continue
+        name = f.name or path
+        if name in names:
+            problems.append(Problem(f"{key}.name", "duplicate factor column name", name))
+        names.add(name)
+        if f.values is not None:
+            factor = _grid_factor(key, path, name, f.values, f.integer, leaf, problems)
+        elif leaf.kind not in ("float", "int"):
+            problems.append(Problem(key, "range/distribution need a numeric parameter", path, leaf.allowed()))
+            continue
+        elif f.range is not None:
+            factor = _range_factor(key, path, name, f.range, f.integer, leaf, problems)
+        else:
+            factor = _distribution_factor(key, path, name, f.distribution, f.integer, leaf, problems)
+        if factor is not None:
+            factors.append(factor)
+    return factors
+
+
+def _grid_factor(key, path, name, values, integer, leaf: Leaf, problems) -> Factor | None:
+    vals, dtype = tuple(values), "float64"
+    if leaf.kind in ("float", "int"):
+        bad = [v for v in vals if isinstance(v, (bool, str))
+               or (leaf.kind == "int" and isinstance(v, float) and not v.is_integer())]
+        if bad:
+            problems.append(Problem(f"{key}.values", "wrong type", bad[0], leaf.allowed()))
+            return None
+        out_of = [v for v in vals if leaf.outside(v)]
+        if out_of:
+            problems.append(Problem(f"{key}.values", "value out of bounds", out_of[0], leaf.allowed()))
+            return None
+        if leaf.kind == "int" or all(isinstance(v, int) for v in vals) and integer:
+            vals, dtype = tuple(int(v) for v in vals), "int64"
+        else:
+            vals = tuple(float(v) for v in vals)
+    elif leaf.kind == "bool":
+        if not all(isinstance(v, bool) for v in vals):
+            problems.append(Problem(f"{key}.values", "wrong type", vals, leaf.allowed()))
+            return None
+        dtype = "bool"
+    else:
+        dtype = "string" if all(isinstance(v, str) for v in vals) else "float64"
+    if len(set(vals)) != len(vals):
+        problems.append(Problem(f"{key}.values", "values repeat", list(vals), "distinct values"))
+    return Factor(path, name, values=vals, integer=integer, dtype=dtype)
+
+
+def _range_factor(key, path, name, rng, integer, leaf: Leaf, problems) -> Factor | None:
+    integer = integer or leaf.kind == "int"
+    lo, hi = rng
+    if not (math.isfinite(lo) and math.isfinite(hi)) or lo >= hi:
+        problems.append(Problem(f"{key}.range", "range must be [low, high] with low < high", list(rng)))
+        return None
+    if leaf.outside(lo) or leaf.outside(hi):
+        problems.append(Problem(f"{key}.range", "range goes outside the parameter's bounds",
+                                list(rng), leaf.allowed()))
+        return None
+    return Factor(path, name, range=(float(lo), float(hi)), integer=integer,
+                  dtype="int64" if integer else "float64")
+
+
+def _distribution_factor(key, path, name, d, integer, leaf: Leaf, problems) -> Factor | None:
+    integer = integer or leaf.kind == "int"
+    where, given = f"{key}.distribution", d.model_dump(exclude_none=True)
+    need = DISTRIBUTIONS[d.kind]
+    params = {k for k in ("low", "high", "mean", "sd", "median", "sigma", "mode") if getattr(d, k) is not None}
+    missing = [k for k in need if k not in params]
+    extra = sorted(params - set(need))
+    if missing or extra:
+        problems.append(Problem(where, f"{d.kind} takes {', '.join(need)}"
+                                + (f"; missing {', '.join(missing)}" if missing else "")
+                                + (f"; not used: {', '.join(extra)}" if extra else ""), given))
+        return None
+    if d.kind in ("uniform", "triangular", "truncnormal") and not d.low < d.high:
+        problems.append(Problem(where, "low must be below high", given))
+        return None
+    if d.kind == "triangular" and not d.low <= d.mode <= d.high:
+        problems.append(Problem(where, "mode must lie in [low, high]", given))
+        return None
+    return Factor(path, name, distribution=given, integer=integer, dtype="int64" if integer else "float64")
+
+
+def check_set(spec: ExperimentFile, leaves: dict[str, Leaf], problems: list[Problem]) -> None:
+    """[set]: each path exists (or names a whole table) and each number is within bounds."""
+    for path, value in spec.set.items():
+        leaf = leaves.get(path)
+        if leaf is None and not any(p.startswith(path + ".") for p in leaves):
+            problems.append(Problem(f'set."{path}"', "no such parameter in the scenario schema", value,
+                                    None, closest(path, leaves)))
+        elif leaf is not None and leaf.kind in ("float", "int") and isinstance(value, (int, float)) \
+                and not isinstance(value, bool) and leaf.outside(value):
+            problems.append(Problem(f'set."{path}"', "value out of bounds", value, leaf.allowed()))
+
+
+def check_design(spec: ExperimentFile, method: str, factors: list[Factor], problems: list[Problem]) -> None:
+    d = spec.design
+    sampled = [f for f in factors if f.values is None]
+    if method == "grid" and sampled:
+        problems.append(Problem("design.method", "grid needs values for every factor; these have "
+                                "a range or distribution: " + ", ".join(f.path for f in sampled), method,
+                                "lhs, sobol or morris for sampled factors"))
+    if method in ("lhs", "sobol", "morris") and not d.samples:
+        problems.append(Problem("design.samples", f"{method} needs a sample count",
+                                allowed="a positive integer" + (" (a power of 2)" if method == "sobol" else "")))
+    if method in ("sobol", "morris"):
+        bad = [f.path for f in factors if f.range is None]
+        if bad:
+            problems.append(Problem("factors", f"{method} needs a range for every factor; not for: "
+                                    + ", ".join(bad), allowed="range = [low, high]"))
+        if len(factors) < 2:
+            problems.append(Problem("factors", f"{method} needs at least two factors", len(factors)))
+        if method == "sobol" and d.samples and d.samples & (d.samples - 1):
+            low = 1 << (d.samples.bit_length() - 1)
+            problems.append(Problem("design.samples", "Sobol sample size must be a power of 2",
+                                    d.samples, f"a power of 2, e.g. {low} or {low * 2}"))
+    if method == "lhs" and not sampled:
+        problems.append(Problem("design.method", "lhs needs at least one factor with a range or "
+                                "distribution", method, "grid"))
+    if not factors and method != "grid":
+        problems.append(Problem("factors", f"{method} needs factors"))
+
+
+def check_metrics(spec: ExperimentFile, problems: list[Problem]) -> None:
+    """columns, objectives and design.outputs name columns of the daily table."""
+    for i, col in enumerate(spec.columns):
+        _check_metric(f"columns[{i}]", col, problems)
+    for metric in spec.objectives:
+        if _check_metric(f"objectives.{metric}", metric, problems) and spec.columns \
+                and metric not in spec.columns:
+            problems.append(Problem(f"objectives.{metric}", "objective is not among the kept columns",
+                                    metric, ", ".join(spec.columns)))
+    for i, metric in enumerate(spec.design.outputs):
+        _check_metric(f"design.outputs[{i}]", metric, problems)
+
+
+def _check_metric(where: str, metric: str, problems: list[Problem]) -> bool:
+    if metric in METRIC_COLUMNS:
+        return True
+    problems.append(Problem(where, "unknown metric", metric, _METRIC_ALLOWED, closest(metric, METRIC_COLUMNS)))
+    return False

@@ -1,0 +1,119 @@
+"""What is wrong with a scenario or experiment file, said the same way for both.
+
+A ``Problem`` names the key path, the value given, what is allowed and, when we can guess,
+what was meant; a ``ConfigError`` carries every problem found in one file so that one try
+shows them all. ``ScenarioError`` and ``ExperimentError`` are the two kinds of file: they
+differ only in the words they use for the file (the rendering is one).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+#: A Problem's value when there is none to show (``None`` is a value a file can hold).
+UNSET: Any = object()
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong, with what a person needs to fix it."""
+
+    where: str  # key path, e.g. "levers.coupon.depth"; "" for the file as a whole
+    message: str
+    value: Any = UNSET
+    allowed: str | None = None
+    suggestion: str | None = None
+    origin: str | None = None  # "--set" when the value came from the command line
+    line: int | None = None
+    column: int | None = None
+    source: str | None = None  # the file; filled in by the ConfigError that carries it
+
+    def render(self, source: str | None = None) -> str:
+        """``file:line:col: key = value (from --set): message; allowed: …; did you mean `…`?``"""
+        source = self.source if source is None else source
+        parts = []
+        if source:
+            head = source
+            if self.line is not None:
+                head += f":{self.line}" + (f":{self.column}" if self.column is not None else "")
+            parts.append(head)
+        if self.where:
+            key = f"{self.where} = {show_value(self.value)}" if _worth_showing(self.value) else self.where
+            parts.append(key + (f" (from {self.origin})" if self.origin else ""))
+        text = ": ".join([*parts, self.message])
+        if self.allowed:
+            text += f"; allowed: {self.allowed}"
+        if self.suggestion:
+            text += f"; did you mean `{self.suggestion}`?"
+        return text
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+class ConfigError(ValueError):
+    """Every problem found in one file (or its data), reported together."""
+
+    #: how the first line ends: what did not happen because of the problems
+    consequence = "nothing was run"
+
+    def __init__(self, source: str, problems: Iterable[Problem]):
+        self.source = source
+        self.problems = [p if p.source is not None else dataclasses.replace(p, source=source)
+                         for p in problems]
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        n = len(self.problems)
+        head = f"{self.source}: {n} problem{'s' if n != 1 else ''}, {self.consequence}:"
+        return "\n".join([head, *("  " + p.render() for p in self.problems)])
+
+
+class ScenarioError(ConfigError):
+    """A scenario file (or scenario data, or a shipped name) that cannot be run."""
+
+    consequence = "the scenario was not run"
+
+
+class ExperimentError(ConfigError):
+    """An experiment file that cannot be run."""
+
+
+def _worth_showing(value: Any) -> bool:
+    """Show scalars and short lists beside their key; a whole table would drown the message."""
+    if value is UNSET or isinstance(value, dict):
+        return False
+    return not isinstance(value, list) or len(show_value(value)) <= 60
+
+
+def show_value(value: Any) -> str:
+    """A value as it would be written in TOML, cut short if long."""
+    if isinstance(value, bool):
+        text = "true" if value else "false"
+    elif isinstance(value, str):
+        text = '"' + value.replace('"', '\\"') + '"'
+    elif isinstance(value, dict):
+        text = "a table"
+    else:
+        text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def closest(word: Any, choices: Iterable[str]) -> str | None:
+    """The did-you-mean: the choice nearest ``word``, or None.
+
+    A dotted path is also matched on its last part among the paths with the same head, so
+    ``levers.broadcast.freq_per_day`` finds ``levers.broadcast.frequency_per_day``."""
+    word, choices = str(word), [str(c) for c in choices]
+    best = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    if best:
+        return best[0]
+    if "." not in word:
+        return None
+    head, tail = word.rsplit(".", 1)
+    tails = [c.rsplit(".", 1)[1] for c in choices if "." in c and c.rsplit(".", 1)[0] == head]
+    best = difflib.get_close_matches(tail, tails, n=1, cutoff=0.5)
+    return f"{head}.{best[0]}" if best else None
