@@ -259,6 +259,12 @@ class PrivateDomainModel(mesa.Model):
                 progress(i + 1, days)
         return self.daily
 
+    def run_model(self) -> None:
+        """Step until the horizon, where ``running`` turns False (Mesa's convention); ``run``
+        does the same and returns the daily table."""
+        while self.running:
+            self.step()
+
     @property
     def last_row(self) -> dict:
         """The latest day's metrics row (``metrics.DAILY_COLUMNS``)."""
