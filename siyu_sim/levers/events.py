@@ -14,7 +14,7 @@ from .base import Event, register_lever
 class PilotThenScale(Event):
     """Run the conversion model on a small pool first, then scale acquisition (DOMAIN 003:
     an MVP, not thousands added on day one and spammed). Until ``scale_day`` the pool is
-    capped at ``pilot_members``."""
+    capped at ``pilot_members``. An event: it has no ``schedule``."""
 
     pilot_members: float = param(2000.0, 0.0, 1e9, "real members", "Pool size during the pilot.")
     scale_day: int = Field(90, ge=1, description="Day the cap is lifted.", json_schema_extra={"unit": "day"})
@@ -27,7 +27,7 @@ class PilotThenScale(Event):
 class Migration(Event):
     """Move members held on personal WeChat accounts to WeCom on ``day`` (Starbucks, DOMAIN
     001): some are lost ("no operation gets 0% churn"), the rest are safe from bans and their
-    groups restart with a fresh mood."""
+    groups restart with a fresh mood. An event: it has no ``schedule``."""
 
     day: int = Field(60, ge=0, description="Day of the migration.", json_schema_extra={"unit": "day"})
     loss_share: float = param(0.15, 0.0, 1.0, "share", "Share of migrated members lost on the way.")
@@ -47,8 +47,8 @@ class Migration(Event):
 class AccountBan(Event):
     """A personal WeChat account driven by grey-market tools is banned, losing a whole group
     and its friends at once (DOMAIN 000/001). Bans strike on ``day`` if given, else at random
-    with ``daily_probability``; only members held on personal accounts are exposed. An event
-"""
+    with ``daily_probability``; only members held on personal accounts are exposed. An
+    event: it has no ``schedule``."""
 
     day: int | None = Field(None, ge=0, description="Day of a certain ban; none = random bans.",
                             json_schema_extra={"unit": "day"})
