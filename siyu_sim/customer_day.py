@@ -1,7 +1,8 @@
 """One customer-day: the rules composed in the documented order.
 
-``customer_day`` takes one customer's state as scalars or every customer's as columns and
-returns the next state. Both executors call this one function, so they cannot drift apart:
+``customer_day`` takes one customer's state as scalars or every customer's as columns, and
+today's plan, and returns a ``DayOutcome``: the next value of every column declared
+``updated`` in ``state.STATE`` and the day's events. Both executors call this one function, so they cannot drift apart:
 the vector executor passes whole columns, the agent executor passes one agent's values.
 Everything reads yesterday's state (synchronous update).
 """

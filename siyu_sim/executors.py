@@ -170,12 +170,14 @@ class AgentExecutor:
                 bisect.insort(self._group_agent(gid).members, int(row))
 
     def update_moods(self, today: "Today") -> None:
-        self.model.agents_by_type[CommunityGroup].do("step") if self.groups else None
+        """Each group agent moves its mood (it reads ``model.today`` itself)."""
+        if self.groups:
+            self.model.agents_by_type[CommunityGroup].do("step")
 
     def step(self, today: "Today") -> tuple[DayOutcome, Advocacy]:
         t = self.model.customers
         own = advocacy(t.trust, t.status == Status.ACTIVE)
-        self.model.agents_by_type[Customer].do("step")
+        self.model.agents_by_type[Customer].do("step")  # each keeps its outcome; the table is untouched
         out = DayOutcome.empty(len(t))
         sums = np.zeros(len(t))
         for c in self.customers:

@@ -31,20 +31,23 @@ class PrivateDomainModel(mesa.Model):
 
     One simulated day (``step``) is this sequence of stages (docs/ODD.md §3):
 
-    1. **Levers fire**, stage by stage (``levers.Stage``): execution quality; events (pilot
+    1. **Open the day**: ``model.today`` holds today's inputs, starting with an empty plan.
+    2. **Levers fire**, stage by stage (``levers.Stage``): execution quality; events (pilot
        cap, migration, account ban); acquisition (store QR, package cards, paid ads: new
        members join today); touches (broadcasts, Moments, coupons, 1:1 care) are written into
-       today's plan (``model.today.plan``). Then today's care capacity is shared over the
-       members it targets, and the day's random draws are made (``model.today.draws``).
-    2. **Gather** (social effects, from yesterday's state): each community group's mood
+       today's plan (``model.today.plan``).
+    3. **Care is allocated**: today's care capacity is shared over the friends it targets.
+    4. **Draws**: the day's uniforms per row (``model.today.draws``).
+    5. **Gather** (social effects, from yesterday's state): each community group's mood
        moves toward its members' activity, damped by promotional spam; each prospect's
        referral pressure is the mean advocacy of its contacts.
-    3. **Customers update** (``customer_day``, all from yesterday's state — synchronous):
+    6. **Customers update** (``customer_day``, all from yesterday's state — synchronous):
        attention (who reads), fatigue, trust and activity, the deal against the reference
        price, purchase, reference price and deal memory, referral joins, mute and leave.
-    4. **Bookkeeping**: tomorrow's state is written back; new members are onboarded into
+    7. **Bookkeeping**: tomorrow's state is written back; new members are onboarded into
        groups; referrals are credited to the advocates who made them; the ledger closes the
-       day; one metrics row is kept (and collected by ``model.datacollector``).
+       day; one metrics row is kept (and collected by ``model.datacollector``). ``running``
+       turns False at the horizon.
 
     Parameters
     ----------
@@ -91,7 +94,7 @@ class PrivateDomainModel(mesa.Model):
         self.levers_by_stage: dict[Stage, list[tuple[str, BrandAction, BrandContext]]] = {
             stage: [(name, lever, BrandContext(self, name)) for name, lever in scenario.levers.items()
                     if lever.stage == stage] for stage in Stage}
-        unstaged = [name for name, lever in scenario.levers.items() if lever.stage not in Stage]
+        unstaged = [name for name, lever in scenario.levers.items() if not isinstance(lever.stage, Stage)]
         if unstaged:  # register_lever checks this for registered types
             raise ValueError(f"levers {unstaged} have no levers.Stage")
         self.day = 0
@@ -163,15 +166,15 @@ class PrivateDomainModel(mesa.Model):
 
     # --- the day, stage by stage ------------------------------------------------------------
     def step(self) -> None:
-        """Simulate one day, in the documented order of stages (docs/ODD.md §3)."""
-        today = self._open_day()
-        for stage in Stage:  # 1. levers fire: execution, events, acquisition, touches
+        """Simulate one day: the stages of docs/ODD.md §3, in order."""
+        today = self._open_day()  # 1. open the day: a fresh plan
+        for stage in Stage:  # 2. levers fire: execution, events, acquisition, touches
             self._fire(stage)
-        self._allocate_care()
-        today.draws = Draws.draw(self.streams, len(self.customers))
-        self.executor.update_moods(today)  # 2. gather: group mood (advocacy: in executor.step)
-        outcome, advocacy = self.executor.step(today)  # 3. customers update
-        self._write_back(outcome)  # 4. bookkeeping
+        self._allocate_care()  # 3. care capacity shared over the friends it targets
+        today.draws = Draws.draw(self.streams, len(self.customers))  # 4. the day's draws
+        self.executor.update_moods(today)  # 5. gather: group mood (advocacy: in executor.step)
+        outcome, advocacy = self.executor.step(today)  # 6. customers update (customer_day)
+        self._write_back(outcome)  # 7. bookkeeping: tomorrow's state, joiners, referrals, money
         self._onboard_joiners(outcome)
         self.executor.credit_referrals(outcome, advocacy)
         self._book_and_record(outcome)

@@ -6,10 +6,11 @@ from typing import Literal
 
 from pydantic import Field
 
-from ..rules import param
+from ..rules import Status, param
 from .base import Lever, Stage, register_lever
 
-MemberStatus = Literal["active", "muted"]
+#: The statuses a lever can target: members (labels from the one Status declaration).
+MemberStatus = Literal[Status.ACTIVE.label, Status.MUTED.label]
 
 
 class _Targeted(Lever):
