@@ -27,11 +27,14 @@ if TYPE_CHECKING:  # pragma: no cover
     from .plan import DayPlan
 
 
+_UPDATED = frozenset(UPDATED_COLUMNS)
+
+
 class NextState:
     """The next value of every column declared ``updated`` in ``state.STATE``, as attributes."""
 
     def __init__(self, **values: Any):
-        if values.keys() != set(UPDATED_COLUMNS):
+        if values.keys() != _UPDATED:
             raise TypeError(f"customer_day must give the next value of exactly the updated columns "
                             f"{UPDATED_COLUMNS}; got {tuple(values)}")
         self.__dict__.update(values)
@@ -62,14 +65,18 @@ class DayOutcome:
     def empty(cls, n: int) -> "DayOutcome":
         """Uninitialised columns for ``n`` rows, in each column's declared dtype."""
         state = NextState(**{name: np.empty(n, dtype=COLUMNS[name].dtype) for name in UPDATED_COLUMNS})
-        return cls(state, **{f.name: np.empty(n, dtype=f.metadata["dtype"]) for f in fields(cls)[1:]})
+        return cls(state, **{f.name: np.empty(n, dtype=f.metadata["dtype"]) for f in _EVENT_FIELDS})
 
     def put(self, rows: slice | int, part: "DayOutcome") -> None:
         """Write another outcome (a block of rows, or one row) into these columns at ``rows``."""
         for name in UPDATED_COLUMNS:
             self.next[name][rows] = part.next[name]
-        for f in fields(self)[1:]:
+        for f in _EVENT_FIELDS:
             getattr(self, f.name)[rows] = getattr(part, f.name)
+
+
+#: DayOutcome's event fields (all but ``next``).
+_EVENT_FIELDS = tuple(f for f in fields(DayOutcome) if f.name != "next")
 
 
 def customer_day(s: Any, mood, pressure, t: "DayPlan", u_buy, u_join, u_churn, u_care,
