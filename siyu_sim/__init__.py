@@ -5,7 +5,7 @@
 """
 
 from .customers import Customer, CustomerTable, Status
-from .levers import LEVER_TYPES, Lever, register_lever
+from .levers import LEVER_TYPES, Event, Lever, Stage, register_lever
 from .model import PrivateDomainModel
 from .params import Behaviour, Economics, Population, Segment
 from .scenario import Scenario
@@ -15,7 +15,7 @@ from .config import presets
 __version__ = "0.1.0"
 
 __all__ = [
-    "LEVER_TYPES", "Behaviour", "Customer", "CustomerTable", "Economics", "Lever",
-    "Population", "PrivateDomainModel", "Scenario", "Schedule", "Segment", "Status",
+    "LEVER_TYPES", "Behaviour", "Customer", "CustomerTable", "Economics", "Event", "Lever",
+    "Population", "PrivateDomainModel", "Scenario", "Schedule", "Segment", "Stage", "Status",
     "__version__", "presets", "register_lever",
 ]

@@ -27,15 +27,15 @@ class BrandContext:
     # --- what the lever can read --------------------------------------------------------
     @property
     def day(self) -> int:
-        return self._model.day
+        return self._model.today.day
 
     @property
     def plan(self) -> "DayPlan":
-        return self._model.plan
+        return self._model.today.plan
 
     @property
     def execution(self) -> float:
-        return self._model.plan.execution
+        return self._model.today.plan.execution
 
     @property
     def customers(self):

@@ -1,15 +1,16 @@
 """One customer-day: the rules composed in the documented order.
 
-``customer_day`` takes one customer's state as scalars or every customer's as columns and
-returns the next state. Both executors call this one function, so they cannot drift apart:
+``customer_day`` takes one customer's state as scalars or every customer's as columns, and
+today's plan, and returns a ``DayOutcome``: the next value of every column declared
+``updated`` in ``state.STATE`` and the day's events. Both executors call this one function, so they cannot drift apart:
 the vector executor passes whole columns, the agent executor passes one agent's values.
 Everything reads yesterday's state (synchronous update).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -19,45 +20,69 @@ from .rules import (
     join_probability, purchase_probability, read_probability, reason_to_stay,
     reference_price_update, referral_share, status_transition, trust_update,
 )
-from .rules.churn import ACTIVE, MUTED, PROSPECT
+from .rules.status import N_STATUS, Status
+from .state import COLUMNS, UPDATED_COLUMNS
 
-N_STATUS = 4  # columns of the [segment, status] tables (Status codes 0–3)
+if TYPE_CHECKING:  # pragma: no cover
+    from .plan import DayPlan
+
+
+_UPDATED = frozenset(UPDATED_COLUMNS)
+
+
+class NextState:
+    """The next value of every column declared ``updated`` in ``state.STATE``, as attributes."""
+
+    def __init__(self, **values: Any):
+        if values.keys() != _UPDATED:
+            raise TypeError(f"customer_day must give the next value of exactly the updated columns "
+                            f"{UPDATED_COLUMNS}; got {tuple(values)}")
+        self.__dict__.update(values)
+
+    def __getitem__(self, name: str) -> Any:
+        return self.__dict__[name]
+
+
+def _event(dtype: Any, meaning: str) -> Any:
+    return field(metadata={"dtype": dtype, "meaning": meaning})
 
 
 @dataclass
-class Touches:
-    """What the brand does today, the same for everyone (tables indexed [segment, status])."""
+class DayOutcome:
+    """What one customer-day produced (scalars for one customer, arrays for many)."""
 
-    broadcasts: float  # group pushes per member today
-    broadcast_quality: float  # content quality in [0, 1], after execution
-    broadcast_promo: float  # promotional share of pushes in [0, 1]
-    moments: float  # Moments posts today
-    moments_quality: float
-    moments_promo: float
-    coupon_depth: np.ndarray  # discount offered, share of list price
-    coupon_push: np.ndarray  # 1.0 where a coupon message is pushed today
-    care_probability: np.ndarray  # chance a friend in this cell gets 1:1 care today
-    care_quality: float
-    wom_multiplier: float  # referral reward lift on word of mouth
-    list_price: float
+    next: NextState  # tomorrow's state (the updated columns)
+    was_member: Any = _event(bool, "a member (active or muted) when the day began")
+    was_prospect: Any = _event(bool, "a prospect when the day began")
+    bought: Any = _event(bool, "placed an order today (members' orders enter the ledger)")
+    units: Any = _event(float, "order size, in average orders")
+    paid: Any = _event(float, "CNY paid for today's order (if any)")
+    joined: Any = _event(bool, "a prospect who joined today through discovery or referral")
+    via_referral: Any = _event(bool, "joined today through a contact's referral")
+    care: Any = _event(bool, "got 1:1 care today")
 
+    @classmethod
+    def empty(cls, n: int) -> "DayOutcome":
+        """Uninitialised columns for ``n`` rows, in each column's declared dtype."""
+        state = NextState(**{name: np.empty(n, dtype=COLUMNS[name].dtype) for name in UPDATED_COLUMNS})
+        return cls(state, **{f.name: np.empty(n, dtype=f.metadata["dtype"]) for f in _EVENT_FIELDS})
 
-#: State columns that customer_day reads (names match CustomerTable).
-STATE_COLUMNS = (
-    "segment", "status", "group", "friend", "trust", "activity", "fatigue", "ref_price",
-    "deal_memory", "days_since_purchase", "need_cycle", "price_sensitivity", "tolerance",
-)
-
-#: Keys of the dict that customer_day returns.
-OUTCOME_KEYS = (
-    "status", "trust", "activity", "fatigue", "ref_price", "deal_memory",
-    "days_since_purchase", "bought", "units", "paid", "joined", "via_referral", "care",
-)
+    def put(self, rows: slice | int, part: "DayOutcome") -> None:
+        """Write another outcome (a block of rows, or one row) into these columns at ``rows``."""
+        for name in UPDATED_COLUMNS:
+            self.next[name][rows] = part.next[name]
+        for f in _EVENT_FIELDS:
+            getattr(self, f.name)[rows] = getattr(part, f.name)
 
 
-def customer_day(s: Any, mood, pressure, t: Touches, u_buy, u_join, u_churn, u_care,
-                 b: Behaviour) -> dict[str, Any]:
-    """Apply the rules for one day. ``s`` has the STATE_COLUMNS as attributes.
+#: DayOutcome's event fields (all but ``next``).
+_EVENT_FIELDS = tuple(f for f in fields(DayOutcome) if f.name != "next")
+
+
+def customer_day(s: Any, mood, pressure, t: "DayPlan", u_buy, u_join, u_churn, u_care,
+                 b: Behaviour) -> DayOutcome:
+    """Apply the rules for one day. ``s`` has the ``state.READ_COLUMNS`` as attributes (a
+    block of table rows, or a ``Customer`` agent); ``t`` is today's plan (levers have fired).
 
     ``mood``: mood of the customer's group (0 if none); ``pressure``: mean advocacy of
     its contacts; ``u_*``: uniforms from the purchase, referral, churn and care streams.
@@ -66,8 +91,8 @@ def customer_day(s: Any, mood, pressure, t: Touches, u_buy, u_join, u_churn, u_c
     # Flat index into the [segment, status] tables (np.take on it reads the same cells as
     # table[segment, status], several times faster on columns).
     cell = np.add(np.multiply(s.segment, N_STATUS, dtype=np.intp), status, dtype=np.intp)
-    member = (status == ACTIVE) | (status == MUTED)
-    muted = status == MUTED
+    member = (status == Status.ACTIVE) | (status == Status.MUTED)
+    muted = status == Status.MUTED
     grouped = member & (s.group >= 0)
     friend = member & s.friend
 
@@ -113,17 +138,17 @@ def customer_day(s: Any, mood, pressure, t: Touches, u_buy, u_join, u_churn, u_c
 
     # 7. Referral: prospects join through organic discovery or their contacts' advocacy.
     p_join = join_probability(pressure, t.wom_multiplier, b.referral)
-    joined = (status == PROSPECT) & (u_join < p_join)
+    prospect = status == Status.PROSPECT
+    joined = prospect & (u_join < p_join)
     via_referral = joined & (u_join < p_join * referral_share(pressure, t.wom_multiplier, b.referral))
 
     # 8. Mute and leave.
     stay = reason_to_stay(s.trust, s.deal_memory, s.price_sensitivity)
     next_status = status_transition(status, s.fatigue, s.trust, stay, care, u_churn, b.churn)
-    next_status = np.where(joined, ACTIVE, next_status)
+    next_status = np.where(joined, Status.ACTIVE.value, next_status)  # .value: keep the dtype
 
-    return {
-        "status": next_status, "trust": trust, "activity": activity, "fatigue": fatigue,
-        "ref_price": ref_price, "deal_memory": deal_memory, "days_since_purchase": days_since,
-        "bought": bought, "units": units, "paid": price * units, "joined": joined, "via_referral": via_referral,
-        "care": care > 0.0,
-    }
+    return DayOutcome(
+        NextState(status=next_status, trust=trust, activity=activity, fatigue=fatigue, ref_price=ref_price,
+                  deal_memory=deal_memory, days_since_purchase=days_since),
+        was_member=member, was_prospect=prospect, bought=bought, units=units, paid=price * units,
+        joined=joined, via_referral=via_referral, care=care > 0.0)

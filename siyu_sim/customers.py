@@ -1,5 +1,5 @@
-"""Customers: one columnar table (numpy arrays, one row per customer) and the Mesa agent
-that reads and writes one row of it.
+"""Customers: one columnar table (numpy arrays, one row per customer, columns declared in
+``state.py``) and the Mesa agents: one per customer row, one per community group.
 
 A row may stand for ``weight`` real customers, so that 10⁷-member pools can be simulated
 with 10⁵–10⁶ rows; every count and money figure is multiplied by the weight.
@@ -8,64 +8,56 @@ with 10⁵–10⁶ rows; every count and money figure is multiplied by the weigh
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, fields
-from enum import IntEnum
+from typing import TYPE_CHECKING
 
 import mesa
 import numpy as np
 
+from .rules.status import Status
+from .credit import credited
+from .customer_day import DayOutcome, customer_day
+from .rules import advocacy, group_mood_update
+from .state import COLUMNS, STATE, Column
 
-class Status(IntEnum):
-    """Where a customer stands with the private domain. Every row is in exactly one."""
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
 
-    PROSPECT = 0  # reachable, not (yet) in the private domain
-    ACTIVE = 1  # member who reads
-    MUTED = 2  # member who muted (免打扰): still in, no longer reads group pushes
-    CHURNED = 3  # left the group / deleted the friend (退群), or lost to an account ban
+    from .initial import InitialDraw
 
-
-STATUS_NAMES = tuple(s.name.lower() for s in Status)
+__all__ = ["BASE_SOURCES", "CommunityGroup", "Customer", "CustomerTable", "Status", "exact_unit_weight"]
 
 #: Acquisition sources that exist in every model; levers add their own names.
 BASE_SOURCES = ("none", "initial", "organic", "referral")
 
 
-@dataclass
 class CustomerTable:
-    """All per-customer state, one numpy array per column."""
+    """All per-customer state, one numpy array per column; the columns are ``state.STATE``
+    (``table.trust``, ``table.status``, ...)."""
 
-    segment: np.ndarray  # int8 index into Population.segments
-    status: np.ndarray  # int8 Status
-    group: np.ndarray  # int32 community group id, -1 if none
-    friend: np.ndarray  # bool: WeCom / personal-account friend (reachable 1:1 and by Moments)
-    on_wecom: np.ndarray  # bool: held on WeCom (compliant) rather than a personal account
-    official_account: np.ndarray  # bool: follows the official account
-    store_shopper: np.ndarray  # bool: shops in physical stores
-    trust: np.ndarray  # float64 in [0, 1]
-    activity: np.ndarray  # float64 in [0, 1]: attention
-    fatigue: np.ndarray  # float64 in [0, 1]
-    ref_price: np.ndarray  # float64 CNY: the price this customer now expects
-    deal_memory: np.ndarray  # float64 in [0, 1]: discount depth this customer has learned to expect
-    days_since_purchase: np.ndarray  # float64 days
-    need_cycle: np.ndarray  # float64 days (trait)
-    price_sensitivity: np.ndarray  # float64 (trait)
-    tolerance: np.ndarray  # float64 touches per day (trait)
-    spend: np.ndarray  # float64 CNY paid as a member, per real customer
-    margin: np.ndarray  # float64 CNY gross margin as a member, per real customer
-    orders: np.ndarray  # int32 orders as a member
-    referrals: np.ndarray  # float64 referrals credited, per real customer
-    source: np.ndarray  # int8 index into the model's acquisition source names
-    join_day: np.ndarray  # int32 day joined, -1 if never
-    weight: np.ndarray  # float64 real customers per row
+    def __init__(self, **columns: np.ndarray):
+        given, declared = set(columns), set(COLUMNS)
+        if given != declared:
+            raise TypeError(f"CustomerTable needs exactly the declared columns; missing "
+                            f"{sorted(declared - given)}, unknown {sorted(given - declared)}")
+        for column in STATE:
+            setattr(self, column.name, columns[column.name])
+        self._weight_unit: float | None = None
 
-    #: Weight shared by every row, when weighted counts can be computed as count × weight
-    #: with exactly the same result (see ``exact_unit_weight``); None otherwise. Refreshed by
-    #: ``refresh_weight_unit`` (the model does so at the start of every day: change weights
-    #: between days, not during one).
-    _weight_unit = None
+    @classmethod
+    def initial(cls, draw: "InitialDraw") -> "CustomerTable":
+        """Day 0: every declared column at its initial value."""
+        return cls(**{column.name: column.initial_values(draw) for column in STATE})
 
     def __len__(self) -> int:
         return len(self.status)
+
+    @property
+    def weight_unit(self) -> float | None:
+        """Weight shared by every row, when weighted counts can be computed as count × weight
+        with exactly the same result (see ``exact_unit_weight``); None otherwise. Refreshed by
+        ``refresh_weight_unit`` (the model does so at the start of every day: change weights
+        between days, not during one)."""
+        return self._weight_unit
 
     def refresh_weight_unit(self) -> float | None:
         self._weight_unit = exact_unit_weight(self.weight)
@@ -80,6 +72,14 @@ class CustomerTable:
             return float(self.weight[mask].sum())
         return np.count_nonzero(mask) * unit
 
+    def weight_dot(self, mask: np.ndarray) -> float:
+        """``float(weight @ mask)`` exactly, computed as count × weight when the weight is
+        uniform (the bookkeeping sums that are dot products)."""
+        unit = self._weight_unit
+        if unit is None:
+            return float(self.weight @ mask)
+        return np.count_nonzero(mask) * unit
+
     def weight_by(self, codes: np.ndarray, length: int) -> np.ndarray:
         """``np.bincount(codes, weights=weight, minlength=length)``, exactly, faster when the
         weight is uniform."""
@@ -88,21 +88,18 @@ class CustomerTable:
             return np.bincount(codes, weights=self.weight, minlength=length)
         return np.bincount(codes, minlength=length) * unit
 
-    @classmethod
-    def column_names(cls) -> list[str]:
-        return [f.name for f in fields(cls)]
+    @staticmethod
+    def column_names() -> list[str]:
+        return [column.name for column in STATE]
 
     def nbytes(self) -> int:
         return sum(getattr(self, name).nbytes for name in self.column_names())
 
-    def to_frame(self):
+    def to_frame(self) -> "pd.DataFrame":
         """All columns as a pandas DataFrame (one row per table row), for inspection."""
         import pandas as pd
 
         return pd.DataFrame({name: getattr(self, name) for name in self.column_names()})
-
-
-_COLUMN_NAMES = frozenset(CustomerTable.column_names())
 
 
 def exact_unit_weight(weight: np.ndarray) -> float | None:
@@ -130,37 +127,72 @@ def exact_unit_weight(weight: np.ndarray) -> float | None:
 
 
 class Customer(mesa.Agent):
-    """One customer as a Mesa agent: a view onto one row of the table.
+    """One customer as a Mesa agent, owning one row of the table.
 
-    The agent executor steps these with Mesa's AgentSet; each applies the same rule
-    functions as the vector executor, to its own scalar values.
+    Its attributes are the declared state columns, read from its row (``customer.trust``,
+    ``customer.status``, ...). Each day ``step`` applies ``customer_day`` — the function the
+    vector executor applies to whole columns — to its own values and keeps the result in
+    ``outcome``; the agent executor writes the outcomes back when every agent has stepped
+    (synchronous update).
     """
 
     def __init__(self, model: mesa.Model, row: int):
         super().__init__(model)
         self.row = row
-
-    def __getattr__(self, name: str):
-        # Called only for names that are not ordinary attributes: expose the row's state
-        # (customer.trust, customer.status, ...).
-        if name in _COLUMN_NAMES:
-            return getattr(self.model.customers, name)[self.row]
-        raise AttributeError(name)
+        self.outcome: DayOutcome | None = None  # today's, set by step
+        self.contact_advocacy = 0.0  # today's Σ advocacy of its contacts, set by step
 
     def neighbours(self) -> np.ndarray:
         """Rows of this customer's contacts in the referral graph, in CSR order."""
         graph = self.model.contacts
         return graph.indices[graph.indptr[self.row]:graph.indptr[self.row + 1]]
 
-    def step(self) -> None:
-        self.model.executor.step_customer(self)
+    def gather_advocacy(self) -> float:
+        """Σ advocacy of its contacts (yesterday's state), in CSR order like the vector gather."""
+        t = self.model.customers
+        total = 0.0
+        for j in self.neighbours():
+            total += advocacy(t.trust[j], t.status[j] == Status.ACTIVE)
+        return total
 
-    def credit_referrals(self) -> None:
-        self.model.executor.credit_customer(self)
+    def step(self) -> None:
+        """One day: read today's inputs (``model.today``), gather, apply ``customer_day``."""
+        m = self.model
+        today = m.today
+        row = self.row
+        group = self.group
+        mood = m.groups.mood[group] if group >= 0 else 0.0
+        self.contact_advocacy = sums = self.gather_advocacy()
+        degree = m.degree[row]
+        pressure = sums / degree if degree > 0 else 0.0
+        d = today.draws
+        self.outcome = customer_day(self, mood, pressure, today.plan, d.purchase[row], d.referral[row],
+                                    d.churn[row], d.care[row], m.behaviour)
+
+    def credit_referrals(self, share: np.ndarray, advocacy_today: np.ndarray) -> None:
+        """Take its part of each referral its contacts made today (``share`` per referred row)."""
+        t = self.model.customers
+        gathered = 0.0
+        for j in self.neighbours():
+            gathered += share[j]
+        t.referrals[self.row] += credited(advocacy_today[self.row], gathered, t.weight[self.row])
+
+
+def _row_attribute(column: Column) -> property:
+    name = column.name
+    return property(lambda self: getattr(self.model.customers, name)[self.row], doc=column.meaning)
+
+
+# The agent's state attributes, derived from the one declaration of the columns.
+for _column in STATE:
+    if hasattr(Customer, _column.name):
+        raise TypeError(f"state column {_column.name!r} would hide an attribute of Customer")
+    setattr(Customer, _column.name, _row_attribute(_column))
 
 
 class CommunityGroup(mesa.Agent):
-    """A community group (社群), used by the agent executor to gather its members' state.
+    """A community group (社群) as a Mesa agent (agent executor): each day its mood moves
+    toward its members' activity, gathered by iterating its members.
 
     ``members`` holds the rows ever assigned, kept sorted so that sums run in row order
     (the same order as the vector executor's ``bincount``), which keeps both bit-identical.
@@ -186,3 +218,13 @@ class CommunityGroup(mesa.Agent):
                 num += w * 0.0
                 den += w
         return num, den
+
+    def step(self) -> None:
+        """Today's mood: toward the members' mean activity, damped by promotional pushes."""
+        m = self.model
+        num, den = self.gather()
+        if den > 0.0:
+            plan = m.today.plan
+            mood = m.groups.mood
+            mood[self.gid] = group_mood_update(mood[self.gid], num / den, plan.broadcasts * plan.broadcast_promo,
+                                               m.behaviour.groups)

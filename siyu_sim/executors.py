@@ -7,42 +7,46 @@ them with Mesa's AgentSet; each applies the same functions to its own scalars an
 by iterating its neighbours or members. Sums run in the same (row / CSR) order in both,
 and both read the same per-row random draws, so with one seed they give identical results:
 a docking test (Axtell, Axelrod, Epstein & Cohen 1996).
+
+Both offer the same three steps of the day: ``update_moods`` (gather: group mood),
+``step`` (every customer's day, returning a ``DayOutcome`` and the advocacy gathered) and
+``credit_referrals``; ``on_joined`` hears of new group members.
 """
 
 from __future__ import annotations
 
 import bisect
-from types import SimpleNamespace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .customer_day import OUTCOME_KEYS, STATE_COLUMNS, Touches, customer_day
+from .credit import credited, referral_credit
+from .customer_day import DayOutcome, customer_day
 from .customers import CommunityGroup, Customer, Status
 from .rules import advocacy, group_mood_update
+from .state import READ_COLUMNS
 
 if TYPE_CHECKING:  # pragma: no cover
     from .model import PrivateDomainModel
+    from .today import Today
 
 EXECUTORS = ("vector", "agent")
 
 
-def referral_credit(weight, via_referral, sums):
-    """Per-referred-row share to hand back to its advocates: w·joined / Σ advocacy of contacts."""
-    safe = np.where(sums > 0.0, sums, 1.0)
-    return np.where(via_referral & (sums > 0.0), weight / safe, 0.0)
+@dataclass
+class Advocacy:
+    """Today's advocacy (yesterday's state) of each row, and its sum over each row's contacts."""
 
-
-def credited(adv, gathered, weight):
-    """Referrals credited to a row, per real customer: its advocacy × gathered shares / w."""
-    return adv * gathered / weight
+    own: np.ndarray
+    contact_sums: np.ndarray
 
 
 class _Rows:
-    """A block of rows of the customer table: the STATE_COLUMNS as views (no copies)."""
+    """A block of rows of the customer table: the columns customer_day reads, as views."""
 
     def __init__(self, table, rows: slice):
-        for name in STATE_COLUMNS:
+        for name in READ_COLUMNS:
             setattr(self, name, getattr(table, name)[rows])
 
 
@@ -71,48 +75,47 @@ class VectorExecutor:
         den = np.bincount(key, weights=member_w, minlength=n_groups + 1)[1:]
         return num, den
 
-    def update_moods(self, promo_pushes: float) -> None:
+    def update_moods(self, today: "Today") -> None:
         g = self.model.groups
         num, den = self.group_sums()
         mean = num / np.where(den > 0.0, den, 1.0)
+        promo_pushes = today.plan.broadcasts * today.plan.broadcast_promo
         updated = group_mood_update(g.mood, mean, promo_pushes, self.model.behaviour.groups)
         g.mood = np.where(den > 0.0, updated, g.mood)
 
-    def advocacy_sums(self) -> tuple[np.ndarray, np.ndarray]:
+    def gather_advocacy(self) -> Advocacy:
         t = self.model.customers
         adv = advocacy(t.trust, t.status == Status.ACTIVE)
-        return adv, self.model.contacts @ adv
+        return Advocacy(adv, self.model.contacts @ adv)
 
-    def step(self, touches: Touches, draws: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    def step(self, today: "Today") -> tuple[DayOutcome, Advocacy]:
         m = self.model
         t = m.customers
         n = len(t)
-        adv, sums = self.advocacy_sums()
+        gathered = self.gather_advocacy()
+        sums, draws = gathered.contact_sums, today.draws
         moods, deg = m.groups.mood, m.degree
         # customer_day is element-wise, so applying it to blocks of rows gives the same numbers
         # as one call on whole columns, while its temporaries stay in cache (docs/performance.md).
         size = max(1, self.chunk_rows)
-        out: dict[str, np.ndarray] = {}
+        out: DayOutcome | None = None
         for lo in range(0, max(n, 1), size):
             rows = slice(lo, min(n, lo + size))
             group = t.group[rows]
             mood = np.where(group >= 0, moods[np.maximum(group, 0)], 0.0)
             d = deg[rows]
             pressure = np.where(d > 0, sums[rows] / np.where(d > 0, d, 1.0), 0.0)
-            part = customer_day(_Rows(t, rows), mood, pressure, touches, draws["purchase"][rows],
-                                draws["referral"][rows], draws["churn"][rows], draws["care"][rows],
-                                m.behaviour)
+            part = customer_day(_Rows(t, rows), mood, pressure, today.plan, draws.purchase[rows],
+                                draws.referral[rows], draws.churn[rows], draws.care[rows], m.behaviour)
             if size >= n:
                 out = part
                 break
-            if not out:
-                out = {k: np.empty(n, dtype=np.result_type(v)) for k, v in part.items()}
-            for k, v in part.items():
-                out[k][rows] = v
-        out["_adv"], out["_sums"] = adv, sums
-        return out
+            if out is None:
+                out = DayOutcome.empty(n)
+            out.put(rows, part)
+        return out, gathered
 
-    def credit_referrals(self, out: dict[str, np.ndarray]) -> None:
+    def credit_referrals(self, out: DayOutcome, gathered: Advocacy) -> None:
         """Hand each referral back to the referred row's contacts, by advocacy.
 
         Only the (few) referred rows have a non-zero share, so only their contacts can
@@ -121,10 +124,10 @@ class VectorExecutor:
         would add exactly 0.0.
         """
         t = self.model.customers
-        referred = np.flatnonzero(out["via_referral"])
+        referred = np.flatnonzero(out.via_referral)
         if not len(referred):
             return
-        share = referral_credit(t.weight[referred], True, out["_sums"][referred])
+        share = referral_credit(t.weight[referred], True, gathered.contact_sums[referred])
         keep = share != 0.0
         if not keep.any():
             return
@@ -138,8 +141,8 @@ class VectorExecutor:
             return
         full = np.zeros(len(t))
         full[referred] = share
-        gathered = g[rows] @ full
-        t.referrals[rows] += credited(out["_adv"][rows], gathered, t.weight[rows])
+        received = g[rows] @ full
+        t.referrals[rows] += credited(gathered.own[rows], received, t.weight[rows])
 
 
 class AgentExecutor:
@@ -152,12 +155,8 @@ class AgentExecutor:
         t = model.customers
         self.customers = [Customer(model, row) for row in range(len(t))]
         self.groups: list[CommunityGroup] = []
-        self._out: dict[str, np.ndarray] = {}
-        self._today: SimpleNamespace | None = None
-        members = np.flatnonzero(t.group >= 0)
-        self.on_joined(members)
+        self.on_joined(np.flatnonzero(t.group >= 0))
 
-    # --- membership ------------------------------------------------------------------
     def _group_agent(self, gid: int) -> CommunityGroup:
         while len(self.groups) <= gid:
             self.groups.append(CommunityGroup(self.model, len(self.groups)))
@@ -170,69 +169,27 @@ class AgentExecutor:
             if gid >= 0:
                 bisect.insort(self._group_agent(gid).members, int(row))
 
-    # --- gathers -----------------------------------------------------------------------
-    def update_moods(self, promo_pushes: float) -> None:
-        g = self.model.groups
-        params = self.model.behaviour.groups
-        for group in self.groups:
-            num, den = group.gather()
-            if den > 0.0:
-                g.mood[group.gid] = group_mood_update(g.mood[group.gid], num / den, promo_pushes, params)
+    def update_moods(self, today: "Today") -> None:
+        """Each group agent moves its mood (it reads ``model.today`` itself)."""
+        if self.groups:
+            self.model.agents_by_type[CommunityGroup].do("step")
 
-    def _advocacy_sum(self, customer: Customer) -> float:
+    def step(self, today: "Today") -> tuple[DayOutcome, Advocacy]:
         t = self.model.customers
-        total = 0.0
-        for j in customer.neighbours():
-            total += advocacy(t.trust[j], t.status[j] == Status.ACTIVE)
-        return total
+        own = advocacy(t.trust, t.status == Status.ACTIVE)
+        self.model.agents_by_type[Customer].do("step")  # each keeps its outcome; the table is untouched
+        out = DayOutcome.empty(len(t))
+        sums = np.zeros(len(t))
+        for c in self.customers:
+            out.put(c.row, c.outcome)
+            sums[c.row] = c.contact_advocacy
+        return out, Advocacy(own, sums)
 
-    # --- the day -----------------------------------------------------------------------
-    def step(self, touches: Touches, draws: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-        n = len(self.model.customers)
+    def credit_referrals(self, out: DayOutcome, gathered: Advocacy) -> None:
         t = self.model.customers
-        self._today = SimpleNamespace(touches=touches, draws=draws)
-        self._out = {
-            "status": np.empty(n, dtype=np.int64), "trust": np.empty(n), "activity": np.empty(n),
-            "fatigue": np.empty(n), "ref_price": np.empty(n), "deal_memory": np.empty(n),
-            "days_since_purchase": np.empty(n), "bought": np.empty(n, dtype=bool), "units": np.empty(n),
-            "paid": np.empty(n), "joined": np.empty(n, dtype=bool),
-            "via_referral": np.empty(n, dtype=bool), "care": np.empty(n, dtype=bool),
-            "_adv": advocacy(t.trust, t.status == Status.ACTIVE), "_sums": np.zeros(n),
-        }
-        self.model.agents_by_type[Customer].do("step")
-        return self._out
-
-    def step_customer(self, c: Customer) -> None:
-        m = self.model
-        t = m.customers
-        row = c.row
-        state = SimpleNamespace(**{name: getattr(t, name)[row] for name in STATE_COLUMNS})
-        gid = state.group
-        mood = m.groups.mood[gid] if gid >= 0 else 0.0
-        sums = self._advocacy_sum(c)
-        deg = m.degree[row]
-        pressure = sums / deg if deg > 0 else 0.0
-        d = self._today.draws
-        res = customer_day(state, mood, pressure, self._today.touches, d["purchase"][row],
-                           d["referral"][row], d["churn"][row], d["care"][row], m.behaviour)
-        out = self._out
-        out["_sums"][row] = sums
-        for key in OUTCOME_KEYS:
-            out[key][row] = res[key]
-
-    def credit_referrals(self, out: dict[str, np.ndarray]) -> None:
-        t = self.model.customers
-        self._share = referral_credit(t.weight, out["via_referral"], out["_sums"])
-        self._adv = out["_adv"]
-        if self._share.any():
-            self.model.agents_by_type[Customer].do("credit_referrals")
-
-    def credit_customer(self, c: Customer) -> None:
-        t = self.model.customers
-        gathered = 0.0
-        for j in c.neighbours():
-            gathered += self._share[j]
-        t.referrals[c.row] += credited(self._adv[c.row], gathered, t.weight[c.row])
+        share = referral_credit(t.weight, out.via_referral, gathered.contact_sums)
+        if share.any():
+            self.model.agents_by_type[Customer].do("credit_referrals", share, gathered.own)
 
 
 def make_executor(name: str, model: "PrivateDomainModel"):

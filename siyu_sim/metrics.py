@@ -8,8 +8,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from .customers import Status
+from typing import TYPE_CHECKING
+
 from .economics import DayMoney, Ledger
+from .rules.status import N_STATUS, Status
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .customer_day import DayOutcome
+    from .customers import CustomerTable
 
 TRUST_BANDS = ("trust_0_20", "trust_20_40", "trust_40_60", "trust_60_80", "trust_80_100")
 ENGAGED_ACTIVITY = 0.5  # an active member at or above this attention counts as engaged
@@ -49,24 +55,24 @@ def _mean(total: float, weight: float) -> float:
     return total / weight if weight > 0 else 0.0
 
 
-def daily_row(day: int, t, out: dict, money: DayMoney, ledger: Ledger, new_members: float,
+def daily_row(day: int, t: "CustomerTable", out: "DayOutcome", money: DayMoney, ledger: Ledger, new_members: float,
               list_price: float, unit_cost: float) -> dict:
     w = t.weight
     wsum = t.weight_of  # = float(w[mask].sum()), exactly
     status = t.status
-    counts = t.weight_by(status, 4)
+    counts = t.weight_by(status, N_STATUS)
     member = (status == Status.ACTIVE) | (status == Status.MUTED)
     mw = w * member
     members = counts[Status.ACTIVE] + counts[Status.MUTED]
     ever_buyer = wsum(t.orders >= 1)
     repeat = wsum(t.orders >= 2)
-    prospect_buys = wsum(out["bought"] & out["_was_prospect"])
+    prospect_buys = wsum(out.bought & out.was_prospect)
     # Outside the ledger: gross margin of orders by customers not in the private domain
     # (prospects and those who left), at list price; siyu_sim.compare.counterfactual needs it.
-    outside = out["bought"] & ~out["_was_member"]
-    outside_margin = float(w @ (outside * (out["paid"] - out["units"] * unit_cost)))
+    outside = out.bought & ~out.was_member
+    outside_margin = float(w @ (outside * (out.paid - out.units * unit_cost)))
     band = np.minimum((t.trust * 5).astype(np.int64), 4)
-    if t._weight_unit is None:
+    if t.weight_unit is None:
         bands = np.bincount(band, weights=mw, minlength=5)
     else:  # member rows' bands, counted: the same sums exactly
         bands = t.weight_by(band + 5 * member, 10)[5:]
@@ -85,8 +91,8 @@ def daily_row(day: int, t, out: dict, money: DayMoney, ledger: Ledger, new_membe
         "mean_fatigue": _mean(float(mw @ t.fatigue), members),
         "mean_ref_price": _mean(float(mw @ t.ref_price), members) / list_price,
         "repurchase_rate": _mean(repeat, ever_buyer),
-        "referrals": wsum(out["via_referral"]),
-        "care_contacts": wsum(out["care"]),
+        "referrals": wsum(out.via_referral),
+        "care_contacts": wsum(out.care),
         "prospect_purchases": prospect_buys,
         "outside_gross_margin": outside_margin,
         "alt_ads_cum_return": ledger.alt_ads_cum_return,
@@ -100,7 +106,7 @@ def daily_row(day: int, t, out: dict, money: DayMoney, ledger: Ledger, new_membe
     return row
 
 
-def segment_rows(day: int, t, out: dict, segment_names: list[str], new_rows: np.ndarray,
+def segment_rows(day: int, t: "CustomerTable", out: "DayOutcome", segment_names: list[str], new_rows: np.ndarray,
                  list_price: float, unit_cost: float) -> list[dict]:
     """Per-segment breakdown: counts, member money, relationship health, realised LTV."""
     k = len(segment_names)
@@ -114,10 +120,10 @@ def segment_rows(day: int, t, out: dict, segment_names: list[str], new_rows: np.
     member = (status == Status.ACTIVE) | (status == Status.MUTED)
     counts = {s: by_seg(w * (status == s)) for s in Status}
     members = counts[Status.ACTIVE] + counts[Status.MUTED]
-    bought = out["bought"] & out["_was_member"]
+    bought = out.bought & out.was_member
     orders = by_seg(w * bought)
-    units = by_seg(w * bought * out["units"])
-    discount = by_seg(w * (bought * out["units"] * list_price - bought * out["paid"]))
+    units = by_seg(w * bought * out.units)
+    discount = by_seg(w * (bought * out.units * list_price - bought * out.paid))
     ever = w * (status != Status.PROSPECT)
     ever_members = by_seg(ever)
     buyers = by_seg(w * (t.orders >= 1))
@@ -126,8 +132,8 @@ def segment_rows(day: int, t, out: dict, segment_names: list[str], new_rows: np.
     activity = by_seg(w * member * t.activity)
     fatigue = by_seg(w * member * t.fatigue)
     margin = by_seg(w * t.margin)
-    refs = by_seg(w * out["via_referral"])
-    prospect_orders = by_seg(w * (out["bought"] & out["_was_prospect"]))
+    refs = by_seg(w * out.via_referral)
+    prospect_orders = by_seg(w * (out.bought & out.was_prospect))
     new = by_seg(np.bincount(new_rows, weights=w[new_rows], minlength=len(w)))
     rows = []
     for i, name in enumerate(segment_names):

@@ -7,40 +7,47 @@ from typing import Callable
 import mesa
 import numpy as np
 import pandas as pd
-import scipy.sparse as sp
 
 from .brand import BrandContext
-from .customer_day import Touches
+from .customer_day import DayOutcome
 from .customers import BASE_SOURCES, CustomerTable, Status
 from .economics import Ledger
 from .executors import make_executor
 from .groups import Groups
-from .metrics import daily_row, segment_rows
+from .initial import draw_initial
+from .levers import BrandAction, Stage
+from .metrics import DAILY_COLUMNS, SEGMENT_COLUMNS, daily_row, segment_rows
+from .network import contact_graph
 from .plan import DayPlan
+from .rules.status import N_STATUS
 from .rng import SeedLike, Streams
 from .scenario import Scenario
-
-STATUS_BY_NAME = {"prospect": Status.PROSPECT, "active": Status.ACTIVE,
-                  "muted": Status.MUTED, "churned": Status.CHURNED}
-DRAWN_EACH_DAY = ("purchase", "referral", "churn", "care")
+from .state import UPDATED_COLUMNS
+from .today import Draws, Today
 
 
 class PrivateDomainModel(mesa.Model):
     """A Mesa model of one brand's private domain (私域).
 
-    One simulated day (``step``), in this order:
+    One simulated day (``step``) is this sequence of stages (docs/ODD.md §3):
 
-    1. **Levers fire**, in phase order: execution quality; events (pilot cap, migration,
-       account ban); acquisition (store QR, package cards, paid ads: new members join today);
-       touches (broadcasts, Moments, coupons, 1:1 care) are written into today's plan.
-    2. **Gather** (social effects, from yesterday's state): each community group's mood
+    1. **Open the day**: ``model.today`` holds today's inputs, starting with an empty plan.
+    2. **Levers fire**, stage by stage (``levers.Stage``): execution quality; events (pilot
+       cap, migration, account ban); acquisition (store QR, package cards, paid ads: new
+       members join today); touches (broadcasts, Moments, coupons, 1:1 care) are written into
+       today's plan (``model.today.plan``).
+    3. **Care is allocated**: today's care capacity is shared over the friends it targets.
+    4. **Draws**: the day's uniforms per row (``model.today.draws``).
+    5. **Gather** (social effects, from yesterday's state): each community group's mood
        moves toward its members' activity, damped by promotional spam; each prospect's
        referral pressure is the mean advocacy of its contacts.
-    3. **Customers update** (``customer_day``, all from yesterday's state — synchronous):
+    6. **Customers update** (``customer_day``, all from yesterday's state — synchronous):
        attention (who reads), fatigue, trust and activity, the deal against the reference
        price, purchase, reference price and deal memory, referral joins, mute and leave.
-    4. **Bookkeeping**: new members are onboarded into groups; referrals are credited to
-       the advocates who made them; the ledger closes the day; one metrics row is kept.
+    7. **Bookkeeping**: tomorrow's state is written back; new members are onboarded into
+       groups; referrals are credited to the advocates who made them; the ledger closes the
+       day; one metrics row is kept (and collected by ``model.datacollector``). ``running``
+       turns False at the horizon.
 
     Parameters
     ----------
@@ -76,16 +83,23 @@ class PrivateDomainModel(mesa.Model):
         self.sources = list(BASE_SOURCES)
         self.member_cap: float | None = None
         self.ledger = Ledger(self.economics)
-        self.customers = self._make_customers()
-        self.contacts, self.degree = self._make_contacts()
+        self.customers = CustomerTable.initial(
+            draw_initial(self.population, self.economics, self.streams.get("population")))
+        self.contacts, self.degree = contact_graph(len(self.customers), self.population.contacts_per_customer,
+                                                   self.streams.get("network"))
         capacity = self.behaviour.groups.capacity
         self.groups = Groups(capacity, self.behaviour.groups.initial_mood,
                              expected_groups=int(np.ceil(self.customers.weight.sum() / capacity)) + 1)
-        self._levers = sorted(
-            ((name, lever, BrandContext(self, name)) for name, lever in scenario.levers.items()),
-            key=lambda item: (item[1].phase, list(scenario.levers).index(item[0])))
-        self.plan = DayPlan(len(self.segment_names))
+        #: Levers and events by the stage of the day they fire in, each in scenario order.
+        self.levers_by_stage: dict[Stage, list[tuple[str, BrandAction, BrandContext]]] = {
+            stage: [(name, lever, BrandContext(self, name)) for name, lever in scenario.levers.items()
+                    if lever.stage == stage] for stage in Stage}
+        unstaged = [name for name, lever in scenario.levers.items() if not isinstance(lever.stage, Stage)]
+        if unstaged:  # register_lever checks this for registered types
+            raise ValueError(f"levers {unstaged} have no levers.Stage")
         self.day = 0
+        #: Today's inputs, as every customer reads them: the plan and the draws.
+        self.today = Today(day=0, plan=self._new_plan())
         self._new_weight = 0.0
         self._new_rows: list[np.ndarray] = []
         self._rows: list[dict] = []
@@ -93,67 +107,9 @@ class PrivateDomainModel(mesa.Model):
         initial = np.flatnonzero(self.customers.status == Status.ACTIVE)
         self._onboard(initial, self._source_code("initial"), into_group=True)
         self.executor = make_executor(executor, self)
-
-    # --- construction -----------------------------------------------------------------------
-    def _make_customers(self) -> CustomerTable:
-        pop = self.population
-        n = pop.customers
-        rng = self.streams.get("population")
-        shares = np.array([s.share for s in pop.segments])
-        segment = np.minimum(np.searchsorted(np.cumsum(shares), rng.random(n), side="right"),
-                             len(shares) - 1).astype(np.int8)
-
-        def trait(attr: str) -> np.ndarray:
-            return np.array([getattr(s, attr) for s in pop.segments], dtype=float)[segment]
-
-        spread = pop.trait_spread
-        need_cycle = trait("need_cycle_days") * rng.lognormal(-spread * spread / 2, spread, n)
-        tolerance = trait("touch_tolerance_per_day") * rng.lognormal(-spread * spread / 2, spread, n)
-        member = rng.random(n) < pop.initial_member_share
-        on_wecom = rng.random(n) < pop.on_wecom_share
-        store = rng.random(n) < pop.store_shopper_share
-        days_since = np.floor(rng.random(n) * need_cycle) + 1.0
-        list_price = self.economics.order_value_cny
-        return CustomerTable(
-            segment=segment,
-            status=np.where(member, Status.ACTIVE, Status.PROSPECT).astype(np.int8),
-            group=np.full(n, -1, dtype=np.int32),
-            friend=member.copy(),
-            on_wecom=np.where(member, on_wecom, True),
-            official_account=member.copy(),
-            store_shopper=store,
-            trust=trait("initial_trust"),
-            activity=trait("initial_activity"),
-            fatigue=np.zeros(n),
-            ref_price=np.full(n, list_price),
-            deal_memory=np.zeros(n),
-            days_since_purchase=days_since,
-            need_cycle=need_cycle,
-            price_sensitivity=trait("price_sensitivity"),
-            tolerance=tolerance,
-            spend=np.zeros(n), margin=np.zeros(n),
-            orders=np.zeros(n, dtype=np.int32), referrals=np.zeros(n),
-            source=np.zeros(n, dtype=np.int8),
-            join_day=np.full(n, -1, dtype=np.int32),
-            weight=np.full(n, pop.weight),
-        )
-
-    def _make_contacts(self) -> tuple[sp.csr_array, np.ndarray]:
-        """An Erdős–Rényi contact graph with the configured mean degree, symmetric, unweighted."""
-        n = len(self.customers)
-        rng = self.streams.get("network")
-        edges = int(round(n * self.population.contacts_per_customer / 2))
-        a = rng.integers(0, n, edges, dtype=np.int64)
-        b = rng.integers(0, n, edges, dtype=np.int64)
-        keep = a != b
-        a, b = a[keep], b[keep]
-        rows = np.concatenate([a, b]).astype(np.int32)
-        cols = np.concatenate([b, a]).astype(np.int32)
-        graph = sp.csr_array((np.ones(len(rows)), (rows, cols)), shape=(n, n))
-        graph.sum_duplicates()
-        graph.data[:] = 1.0  # duplicate edges are one contact
-        graph.sort_indices()
-        return graph, np.diff(graph.indptr).astype(float)
+        #: Mesa's collector: one model reporter per daily column, read from the day's row.
+        self.datacollector = mesa.DataCollector(model_reporters={
+            name: (lambda model, name=name: model.last_row[name]) for name in DAILY_COLUMNS})
 
     # --- helpers for levers (through BrandContext) --------------------------------------------
     def _source_code(self, name: str) -> int:
@@ -162,12 +118,12 @@ class PrivateDomainModel(mesa.Model):
         return self.sources.index(name)
 
     def target_table(self, segments: list[str] | None, statuses: list[str]) -> np.ndarray:
-        table = np.zeros((len(self.segment_names), 4), dtype=bool)
+        table = np.zeros((len(self.segment_names), N_STATUS), dtype=bool)
         seg_idx = (range(len(self.segment_names)) if segments is None
                    else [self.segment_names.index(s) for s in segments])
         for i in seg_idx:
             for s in statuses:
-                table[i, STATUS_BY_NAME[s]] = True
+                table[i, Status.from_label(s)] = True
         return table
 
     def member_weight(self) -> float:
@@ -208,76 +164,83 @@ class PrivateDomainModel(mesa.Model):
         t.status[rows] = Status.CHURNED
         return float(t.weight[rows].sum())
 
-    # --- the day ----------------------------------------------------------------------------------
-    def _touches(self) -> Touches:
-        plan, t = self.plan, self.customers
-        care_probability = np.zeros_like(plan.coupon_depth)
-        if plan.care_capacity > 0.0:
-            eligible = t.friend & plan.care_target[t.segment, t.status]
-            pool = t.weight_of(eligible)
-            if pool > 0.0:
-                care_probability = np.where(plan.care_target, min(1.0, plan.care_capacity / pool), 0.0)
-        wom = 1.0 + (self.behaviour.referral.reward_elasticity * plan.referral_reward_cny
-                     / self.economics.order_value_cny)
-        return Touches(
-            broadcasts=plan.broadcasts, broadcast_quality=plan.broadcast_quality,
-            broadcast_promo=plan.broadcast_promo, moments=plan.moments,
-            moments_quality=plan.moments_quality, moments_promo=plan.moments_promo,
-            coupon_depth=plan.coupon_depth, coupon_push=plan.coupon_push,
-            care_probability=care_probability, care_quality=plan.care_quality,
-            wom_multiplier=wom, list_price=self.economics.order_value_cny)
-
+    # --- the day, stage by stage ------------------------------------------------------------
     def step(self) -> None:
+        """Simulate one day: the stages of docs/ODD.md §3, in order."""
+        today = self._open_day()  # 1. open the day: a fresh plan
+        for stage in Stage:  # 2. levers fire: execution, events, acquisition, touches
+            self._fire(stage)
+        self._allocate_care()  # 3. care capacity shared over the friends it targets
+        today.draws = Draws.draw(self.streams, len(self.customers))  # 4. the day's draws
+        self.executor.update_moods(today)  # 5. gather: group mood (advocacy: in executor.step)
+        outcome, advocacy = self.executor.step(today)  # 6. customers update (customer_day)
+        self._write_back(outcome)  # 7. bookkeeping: tomorrow's state, joiners, referrals, money
+        self._onboard_joiners(outcome)
+        self.executor.credit_referrals(outcome, advocacy)
+        self._book_and_record(outcome)
+        self.running = self.steps < self.horizon
+
+    def _new_plan(self) -> DayPlan:
+        return DayPlan(len(self.segment_names), list_price=self.economics.order_value_cny,
+                       reward_elasticity=self.behaviour.referral.reward_elasticity)
+
+    def _open_day(self) -> Today:
         self.day = self.steps - 1  # Mesa counts steps from 1; days from 0
-        self.plan = DayPlan(len(self.segment_names))
+        self.today = Today(day=self.day, plan=self._new_plan())
         self.customers.refresh_weight_unit()
         self.ledger.open_day()
         self._new_weight = 0.0
         self._new_rows = []
-        for _, lever, brand in self._levers:
-            lever.act(self.day, brand)
-        touches = self._touches()
-        n = len(self.customers)
-        draws = {name: self.streams.uniform(name, n) for name in DRAWN_EACH_DAY}
-        self.executor.update_moods(self.plan.broadcasts * self.plan.broadcast_promo)
-        out = self.executor.step(touches, draws)
-        self._close_day(out)
-        self.running = self.steps < self.horizon
+        return self.today
 
-    def _close_day(self, out: dict) -> None:
+    def _fire(self, stage: Stage) -> None:
+        for _, lever, brand in self.levers_by_stage[stage]:
+            lever.act(self.day, brand)
+
+    def _allocate_care(self) -> None:
+        """Share today's 1:1 care capacity over the friends it targets."""
+        plan, t = self.today.plan, self.customers
+        if plan.care_capacity > 0.0:
+            plan.allocate_care(t.weight_of(t.friend & plan.care_target[t.segment, t.status]))
+
+    def _write_back(self, out: DayOutcome) -> None:
+        """Tomorrow's state becomes the table's (every column declared ``updated``)."""
         t = self.customers
-        e = self.economics
-        was_member = (t.status == Status.ACTIVE) | (t.status == Status.MUTED)
-        out["_was_member"] = was_member
-        out["_was_prospect"] = t.status == Status.PROSPECT
-        for name in ("trust", "activity", "fatigue", "ref_price", "deal_memory", "days_since_purchase"):
-            getattr(t, name)[:] = out[name]
-        t.status[:] = out["status"]
-        joined = np.flatnonzero(out["joined"])
+        for name in UPDATED_COLUMNS:
+            getattr(t, name)[:] = out.next[name]
+
+    def _onboard_joiners(self, out: DayOutcome) -> None:
+        t = self.customers
+        joined = np.flatnonzero(out.joined)
         if len(joined):
-            codes = np.where(out["via_referral"][joined], self._source_code("referral"),
+            codes = np.where(out.via_referral[joined], self._source_code("referral"),
                              self._source_code("organic"))
             t.friend[joined] = True
             self._onboard(joined, codes, into_group=True)
             self._new_weight += float(t.weight[joined].sum())
             self._new_rows.append(joined)
-        self.executor.credit_referrals(out)
-        bought = out["bought"] & was_member
-        paid = out["paid"]
-        units = bought * out["units"]
+
+    def _book_and_record(self, out: DayOutcome) -> None:
+        """Members' orders into their totals and the ledger; the day's metrics row."""
+        t = self.customers
+        e = self.economics
+        plan = self.today.plan
+        bought = out.bought & out.was_member
+        paid = out.paid
+        units = bought * out.units
         t.spend += bought * paid
         t.margin += bought * paid - units * e.unit_cost_cny
         t.orders += bought
         w = t.weight
-        orders = float(w @ bought) if t._weight_unit is None else t.weight_of(bought)
+        orders = t.weight_dot(bought)
         units_total = float(w @ units)
         discount = float(w @ (units * e.order_value_cny - bought * paid))
-        referrals = (float(w @ out["via_referral"]) if t._weight_unit is None
-                     else t.weight_of(out["via_referral"]))
-        self.ledger.acquisition_today += referrals * self.plan.referral_reward_cny
-        money = self.ledger.close_day(orders, units_total, discount, self.plan.staff, self.member_weight())
+        referrals = t.weight_dot(out.via_referral)
+        self.ledger.acquisition_today += referrals * plan.referral_reward_cny
+        money = self.ledger.close_day(orders, units_total, discount, plan.staff, self.member_weight())
         self._rows.append(daily_row(self.day, t, out, money, self.ledger, self._new_weight,
                                     e.order_value_cny, e.unit_cost_cny))
+        self.datacollector.collect(self)
         if self._segment_rows is not None:
             new_rows = np.concatenate(self._new_rows) if self._new_rows else np.zeros(0, dtype=np.int64)
             self._segment_rows.extend(segment_rows(self.day, t, out, self.segment_names, new_rows,
@@ -299,11 +262,22 @@ class PrivateDomainModel(mesa.Model):
                 progress(i + 1, days)
         return self.daily
 
+    def run_model(self) -> None:
+        """Step until the horizon, where ``running`` turns False (Mesa's convention); ``run``
+        does the same and returns the daily table."""
+        while self.running:
+            self.step()
+
+    @property
+    def last_row(self) -> dict:
+        """The latest day's metrics row (``metrics.DAILY_COLUMNS``)."""
+        if not self._rows:
+            raise RuntimeError("no day has been simulated yet")
+        return self._rows[-1]
+
     @property
     def daily(self) -> pd.DataFrame:
         """One tidy row per simulated day (see ``metrics.DAILY_COLUMNS``)."""
-        from .metrics import DAILY_COLUMNS
-
         return pd.DataFrame(self._rows, columns=list(DAILY_COLUMNS))
 
     def summary(self) -> dict:
@@ -316,8 +290,7 @@ class PrivateDomainModel(mesa.Model):
 
     @property
     def segment_daily(self) -> pd.DataFrame:
-        from .metrics import SEGMENT_COLUMNS
-
+        """One tidy row per day and segment (see ``metrics.SEGMENT_COLUMNS``)."""
         if self._segment_rows is None:
             raise RuntimeError("construct the model with segment_metrics=True to keep per-segment rows")
         return pd.DataFrame(self._segment_rows, columns=list(SEGMENT_COLUMNS))

@@ -15,7 +15,7 @@ from .rules import (
     AttentionParams, ChurnParams, FatigueParams, GroupParams, PurchaseParams,
     ReferencePriceParams, ReferralParams, TrustParams,
 )
-from .rules._base import param
+from .rules import param
 
 
 class Params(BaseModel):

@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import Field, SerializeAsAny, field_validator, model_validator
 
-from .levers import Lever, lever_from_dict
+from .levers import BrandAction, lever_from_dict
 from .params import Behaviour, Economics, Params, Population
 
 
@@ -25,8 +25,8 @@ class Scenario(Params):
     population: Population = Field(default_factory=Population)
     behaviour: Behaviour = Field(default_factory=Behaviour)
     economics: Economics = Field(default_factory=Economics)
-    levers: dict[str, SerializeAsAny[Lever]] = Field(
-        default_factory=dict, description="What the brand does: name → lever (its type defaults to the name).")
+    levers: dict[str, SerializeAsAny[BrandAction]] = Field(
+        default_factory=dict, description="What the brand does: name → lever or event (its type defaults to the name).")
 
     @field_validator("levers", mode="before")
     @classmethod

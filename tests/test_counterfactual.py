@@ -8,9 +8,10 @@ import pytest
 
 from siyu_sim import PrivateDomainModel, presets
 from siyu_sim.compare.counterfactual import incremental_profit, without_private_domain
-from siyu_sim.customer_day import Touches, customer_day
+from siyu_sim.customer_day import customer_day
 from siyu_sim.params import Behaviour
-from siyu_sim.rules.churn import CHURNED
+from siyu_sim.plan import DayPlan
+from siyu_sim.rules import Status
 from siyu_sim.runs import run_scenario
 
 from helpers import scenario
@@ -53,17 +54,14 @@ def test_nurture_adds_less_than_its_ledger_says_and_harvest_loses_against_having
 
 def test_customers_who_left_still_buy_outside_the_ledger():
     b = Behaviour()
-    state = SimpleNamespace(segment=np.int8(0), status=np.int8(CHURNED), group=np.int32(-1), friend=False,
+    state = SimpleNamespace(segment=np.int8(0), status=np.int8(Status.CHURNED), group=np.int32(-1), friend=False,
                             trust=0.3, activity=0.5, fatigue=0.0, ref_price=60.0, deal_memory=0.0,
                             days_since_purchase=60.0, need_cycle=30.0, price_sensitivity=2.0, tolerance=2.0)
-    touches = Touches(broadcasts=0.0, broadcast_quality=0.0, broadcast_promo=0.0, moments=0.0,
-                      moments_quality=0.0, moments_promo=0.0, coupon_depth=np.zeros((1, 4)),
-                      coupon_push=np.zeros((1, 4)), care_probability=np.zeros((1, 4)), care_quality=0.0,
-                      wom_multiplier=1.0, list_price=60.0)
+    touches = DayPlan(1, list_price=60.0)  # no levers fired: nothing reaches the customer
     out = customer_day(state, 0.0, 0.0, touches, 0.0, 1.0, 1.0, 1.0, b)
-    assert bool(out["bought"]) and out["paid"] > 0 and out["status"] == CHURNED
+    assert bool(out.bought) and out.paid > 0 and out.next.status == Status.CHURNED
     never = customer_day(state, 0.0, 0.0, touches, 1.0, 1.0, 1.0, 1.0, b)
-    assert not bool(never["bought"])
+    assert not bool(never.bought)
 
 
 def test_days_must_match():

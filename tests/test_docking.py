@@ -39,5 +39,15 @@ def test_agent_executor_uses_mesa_agents():
     customers = model.agents_by_type[Customer]
     assert len(customers) == 200
     assert len(model.agents_by_type[CommunityGroup]) >= 1
-    one = next(iter(customers))
-    assert one.trust == model.customers.trust[one.row]
+    # Each agent's attributes are its own row's state: the same as the row of an independent
+    # vector run with the same seed (and not, say, another row's).
+    vector = PrivateDomainModel(scenario("nurture"), customers=200, seed=1)
+    vector.run(3)
+    expected = vector.customers.to_frame()
+    moved = 0
+    for one in customers:
+        row = expected.iloc[one.row]
+        for name in expected.columns:
+            assert getattr(one, name) == row[name], (one.row, name)
+        moved += row["trust"] != expected["trust"].iloc[(one.row + 1) % 200]
+    assert moved > 0  # rows differ, so reading the wrong row would be caught

@@ -16,7 +16,9 @@ from siyu_sim.rules import (
     purchase_probability, read_probability, reason_to_stay, reference_price_update,
     referral_share, status_transition, trust_update,
 )
-from siyu_sim.rules.churn import ACTIVE, CHURNED, MUTED, PROSPECT
+from siyu_sim.rules import Status
+
+PROSPECT, ACTIVE, MUTED, CHURNED = (s.value for s in Status)
 
 unit = st.floats(0.0, 1.0)
 count = st.floats(0.0, 50.0)

@@ -256,7 +256,8 @@ def scenarios(draw):
     levers = {}
     for kind in draw(st.lists(st.sampled_from(sorted(LEVER_TYPES)), max_size=5)):
         lever = draw(_model_strategy(LEVER_TYPES[kind], skip=("segments", "schedule")))
-        lever["schedule"] = draw(_schedules())
+        if "schedule" in LEVER_TYPES[kind].model_fields:  # events have none
+            lever["schedule"] = draw(_schedules())
         if "segments" in LEVER_TYPES[kind].model_fields:
             names = [s["name"] for s in population["segments"]]
             lever["segments"] = draw(st.none() | st.lists(st.sampled_from(names), unique=True))

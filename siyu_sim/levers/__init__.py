@@ -1,12 +1,12 @@
-"""What the brand does. ``LEVER_TYPES`` maps a scenario's ``type`` name to a lever class;
-``@register_lever("name")`` on a new class in any imported module adds one."""
+"""What the brand does. ``LEVER_TYPES`` maps a scenario's ``type`` name to a lever (scheduled)
+or event class; ``@register_lever("name")`` on a new class in any imported module adds one.
+``Stage`` names when in the day each fires."""
 
 from . import acquisition, events, touches  # noqa: F401  (registers the built-in levers)
 from .acquisition import PackageCard, PaidAds, ReferralReward, StoreQR
-from .base import LEVER_TYPES, Lever, lever_from_dict, register_lever
+from .base import LEVER_TYPES, BrandAction, Event, Lever, Stage, lever_from_dict, register_lever
 from .events import AccountBan, Migration, PilotThenScale
 from .touches import Broadcast, Care, Coupon, Execution, Moments
-
 
 
 def load_plugins() -> list[str]:
@@ -24,7 +24,7 @@ def load_plugins() -> list[str]:
 load_plugins()
 
 __all__ = [
-    "LEVER_TYPES", "AccountBan", "Broadcast", "Care", "Coupon", "Execution", "Lever",
+    "LEVER_TYPES", "AccountBan", "BrandAction", "Broadcast", "Care", "Coupon", "Event", "Execution", "Lever",
     "Migration", "Moments", "PackageCard", "PaidAds", "PilotThenScale", "ReferralReward",
-    "StoreQR", "lever_from_dict", "load_plugins", "register_lever",
+    "Stage", "StoreQR", "lever_from_dict", "load_plugins", "register_lever",
 ]

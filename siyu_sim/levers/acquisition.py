@@ -12,12 +12,12 @@ import numpy as np
 from pydantic import Field
 
 from ..customers import Status
-from ..rules._base import param
-from .base import Lever, register_lever
+from ..rules import param
+from .base import Lever, Stage, register_lever
 
 
 class _Channel(Lever):
-    phase = 20
+    stage = Stage.ACQUISITION
     into_group: bool = Field(True, description="New members join a community group.")
     add_friend: bool = Field(True, description="New members become WeCom / personal friends.")
     on_wecom: bool = Field(True, description="Held on WeCom (True) or a personal WeChat account.")
@@ -96,7 +96,7 @@ class ReferralReward(Lever):
     """A reward for each new member a customer brings (以老带新, DOMAIN 002): raises word of
     mouth by ``referral.reward_elasticity × reward / order value``; paid per referral."""
 
-    phase = 20
+    stage = Stage.ACQUISITION
     reward_cny: float = param(10.0, 0.0, 1e4, "CNY per referral", "Reward paid per referred member.")
 
     def fire(self, day, brand, strength):

@@ -1,9 +1,16 @@
-"""Levers: what the brand does. Each is a validated parameter block with a schedule and a
-``fire`` method; a registry maps a type name to each class so that scenario files (and
-researchers adding a lever in a module of their own) never need to edit the core."""
+"""What the brand does, as validated parameter blocks that a scenario names.
+
+Two kinds, one registry: a ``Lever`` acts on the days of its ``schedule`` (start, stop,
+every, ramp) through ``fire``; an ``Event`` decides its own day(s) in ``act`` and has no
+schedule (setting one in a scenario file is a validation error). Each declares the
+``Stage`` of the day in which it fires. ``LEVER_TYPES`` maps a scenario's ``type`` name to
+a class, so scenario files (and researchers adding a lever in a module of their own) never
+need to edit the core.
+"""
 
 from __future__ import annotations
 
+from enum import IntEnum
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import Field
@@ -14,15 +21,43 @@ from ..schedule import Schedule
 if TYPE_CHECKING:  # pragma: no cover
     from ..brand import BrandContext
 
-LEVER_TYPES: dict[str, type["Lever"]] = {}
+
+class Stage(IntEnum):
+    """When in the day a lever or event fires, in this order (docs/ODD.md §3); levers of one
+    stage fire in their scenario's order."""
+
+    EXECUTION = 1  # how well today's work is carried out: everything after reads it
+    EVENTS = 2  # pilot cap, migration, account ban: change who is in before anyone joins
+    ACQUISITION = 3  # store QR, package cards, paid ads, referral rewards: new members join today
+    TOUCHES = 4  # broadcasts, Moments, coupons, 1:1 care: written into today's plan
+
+
+class BrandAction(Params):
+    """What levers and events share: a registered type name and a stage of the day."""
+
+    type_name: ClassVar[str] = ""
+    stage: ClassVar[Stage] = Stage.TOUCHES
+
+    type: str = Field("", description="Registered lever type (defaults to the table's name).")
+
+    def model_post_init(self, __context: Any) -> None:
+        object.__setattr__(self, "type", self.type_name)
+
+    def act(self, day: int, brand: "BrandContext") -> None:  # pragma: no cover
+        raise NotImplementedError
+
+
+LEVER_TYPES: dict[str, type[BrandAction]] = {}
 
 
 def register_lever(name: str):
-    """Class decorator: make a lever available under ``type = name`` in scenario files."""
+    """Class decorator: make a lever or event available under ``type = name`` in scenario files."""
 
-    def decorate(cls: type[Lever]) -> type[Lever]:
+    def decorate(cls: type[BrandAction]) -> type[BrandAction]:
         if name in LEVER_TYPES and LEVER_TYPES[name] is not cls:
             raise ValueError(f"lever type {name!r} is already registered by {LEVER_TYPES[name].__name__}")
+        if not isinstance(cls.stage, Stage):
+            raise TypeError(f"{cls.__name__}.stage must be a levers.Stage, got {cls.stage!r}")
         cls.type_name = name
         LEVER_TYPES[name] = cls
         return cls
@@ -30,20 +65,12 @@ def register_lever(name: str):
     return decorate
 
 
-class Lever(Params):
-    """Base class. Subclasses declare their parameters as pydantic fields and implement
-    ``fire(day, brand, strength)``; ``strength`` is the schedule's ramp factor in (0, 1]."""
+class Lever(BrandAction):
+    """A scheduled lever. Subclasses declare their parameters as pydantic fields, their
+    ``stage`` (default: touches) and implement ``fire(day, brand, strength)``; ``strength``
+    is the schedule's ramp factor in (0, 1]."""
 
-    type_name: ClassVar[str] = ""
-    #: Levers fire in order of phase (ties: their order in the scenario): execution, events,
-    #: acquisition, touches.
-    phase: ClassVar[int] = 50
-
-    type: str = Field("", description="Registered lever type (defaults to the table's name).")
     schedule: Schedule = Field(default_factory=Schedule, description="When the lever acts.")
-
-    def model_post_init(self, __context: Any) -> None:
-        object.__setattr__(self, "type", self.type_name)
 
     def act(self, day: int, brand: "BrandContext") -> None:
         strength = self.schedule.strength(day)
@@ -54,8 +81,16 @@ class Lever(Params):
         raise NotImplementedError
 
 
-def lever_from_dict(name: str, data: dict[str, Any]) -> Lever:
-    """Build a registered lever from a mapping; ``type`` defaults to ``name``."""
+class Event(BrandAction):
+    """Something that happens to the pool on days it decides itself (a ``day`` field, a
+    daily chance): subclasses implement ``act(day, brand)``, called every day in their stage.
+    Events have no ``schedule``."""
+
+    stage: ClassVar[Stage] = Stage.EVENTS
+
+
+def lever_from_dict(name: str, data: dict[str, Any]) -> BrandAction:
+    """Build a registered lever or event from a mapping; ``type`` defaults to ``name``."""
     data = dict(data)
     kind = data.pop("type", None) or name
     cls = LEVER_TYPES.get(kind)

@@ -6,17 +6,16 @@ import numpy as np
 from pydantic import Field
 
 from ..customers import Status
-from ..rules._base import param
-from .base import Lever, register_lever
+from ..rules import param
+from .base import Event, register_lever
 
 
 @register_lever("pilot_then_scale")
-class PilotThenScale(Lever):
+class PilotThenScale(Event):
     """Run the conversion model on a small pool first, then scale acquisition (DOMAIN 003:
     an MVP, not thousands added on day one and spammed). Until ``scale_day`` the pool is
-    capped at ``pilot_members``; the schedule is ignored."""
+    capped at ``pilot_members``. An event: it has no ``schedule``."""
 
-    phase = 10
     pilot_members: float = param(2000.0, 0.0, 1e9, "real members", "Pool size during the pilot.")
     scale_day: int = Field(90, ge=1, description="Day the cap is lifted.", json_schema_extra={"unit": "day"})
 
@@ -25,12 +24,11 @@ class PilotThenScale(Lever):
 
 
 @register_lever("migration")
-class Migration(Lever):
+class Migration(Event):
     """Move members held on personal WeChat accounts to WeCom on ``day`` (Starbucks, DOMAIN
     001): some are lost ("no operation gets 0% churn"), the rest are safe from bans and their
-    groups restart with a fresh mood. An event has its own ``day``; ``schedule`` is not used."""
+    groups restart with a fresh mood. An event: it has no ``schedule``."""
 
-    phase = 10
     day: int = Field(60, ge=0, description="Day of the migration.", json_schema_extra={"unit": "day"})
     loss_share: float = param(0.15, 0.0, 1.0, "share", "Share of migrated members lost on the way.")
 
@@ -46,13 +44,12 @@ class Migration(Lever):
 
 
 @register_lever("account_ban")
-class AccountBan(Lever):
+class AccountBan(Event):
     """A personal WeChat account driven by grey-market tools is banned, losing a whole group
     and its friends at once (DOMAIN 000/001). Bans strike on ``day`` if given, else at random
-    with ``daily_probability``; only members held on personal accounts are exposed. An event
-    has its own ``day``; ``schedule`` is not used."""
+    with ``daily_probability``; only members held on personal accounts are exposed. An
+    event: it has no ``schedule``."""
 
-    phase = 10
     day: int | None = Field(None, ge=0, description="Day of a certain ban; none = random bans.",
                             json_schema_extra={"unit": "day"})
     daily_probability: float = param(0.0, 0.0, 1.0, "per day", "Chance of a ban on any day.")

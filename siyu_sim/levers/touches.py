@@ -6,10 +6,11 @@ from typing import Literal
 
 from pydantic import Field
 
-from ..rules._base import param
-from .base import Lever, register_lever
+from ..rules import Status, param
+from .base import Lever, Stage, register_lever
 
-MemberStatus = Literal["active", "muted"]
+#: The statuses a lever can target: members (labels from the one Status declaration).
+MemberStatus = Literal[Status.ACTIVE.label, Status.MUTED.label]
 
 
 class _Targeted(Lever):
@@ -30,7 +31,7 @@ class Broadcast(Lever):
     effective quality falls in proportion (service quality does not hold when the pool
     outgrows the team: DOMAIN 000, "does it scale?")."""
 
-    phase = 40
+    stage = Stage.TOUCHES
     frequency_per_day: float = param(1.0, 0.0, 48.0, "pushes per day", "Group pushes per day.")
     content_quality: float = param(0.6, 0.0, 1.0, "quality", "Usefulness of the content, 0–1.")
     promo_share: float = param(0.3, 0.0, 1.0, "share", "Share of pushes that are promotions.")
@@ -55,7 +56,7 @@ class Moments(Lever):
     """Moments (朋友圈) posts seen by WeCom / personal friends (DOMAIN 003: every post tells
     people who you are)."""
 
-    phase = 40
+    stage = Stage.TOUCHES
     posts_per_day: float = param(1.0, 0.0, 48.0, "posts per day", "Moments posts per day.")
     content_quality: float = param(0.6, 0.0, 1.0, "quality", "Usefulness of the posts, 0–1.")
     promo_share: float = param(0.3, 0.0, 1.0, "share", "Share of posts that are promotions.")
@@ -73,7 +74,7 @@ class Coupon(_Targeted):
     lifts conversion now, sacrifices margin; 002/003: trains customers to wait for deals).
     Daily check-in coupons (Luckin, 001) are ``every = 1`` with a small depth."""
 
-    phase = 40
+    stage = Stage.TOUCHES
     depth: float = param(0.1, 0.0, 0.9, "share of list price", "Discount depth.")
     valid_days: int = Field(3, ge=1, le=365, description="Days a coupon stays usable.",
                             json_schema_extra={"unit": "days"})
@@ -95,7 +96,7 @@ class Care(_Targeted):
     execution; when the targeted pool outgrows it, each member gets less (DOMAIN 000: does
     it scale?)."""
 
-    phase = 40
+    stage = Stage.TOUCHES
     staff: float = param(1.0, 0.0, 1e5, "staff", "Operators doing 1:1 care.")
     contacts_per_staff_per_day: float = param(
         80.0, 0.0, 2000.0, "contacts per staff per day",
@@ -115,7 +116,7 @@ class Execution(Lever):
     execution; 004: the same package card gave >30% or <5%). Content and care quality,
     care capacity and acquisition rates are all scaled by it."""
 
-    phase = 0
+    stage = Stage.EXECUTION
     quality: float = param(0.8, 0.0, 1.0, "quality", "Execution quality, 0–1.")
 
     def fire(self, day, brand, strength):

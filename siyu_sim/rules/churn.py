@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._base import RuleParams, param
-
-PROSPECT, ACTIVE, MUTED, CHURNED = 0, 1, 2, 3
+from .base import RuleParams, param
+from .status import Status
 
 
 class ChurnParams(RuleParams):
@@ -61,13 +60,15 @@ def status_transition(status, fatigue, trust, stay, care, u, params: ChurnParams
     leave = params.leave_base + params.leave_fatigue * fatigue + params.leave_no_reason * no_reason * no_reason
     mute = params.mute_base + params.mute_fatigue * fatigue
     unmute = params.unmute_care * care * trust
-    other = np.where(status == ACTIVE, mute, unmute)
+    # Plain ints (.value, not enum members) keep numpy selects in the status column's dtype.
+    active, muted, churned = Status.ACTIVE.value, Status.MUTED.value, Status.CHURNED.value
+    other = np.where(status == active, mute, unmute)
     total = leave + other
     p_any = -np.expm1(-total)
     p_leave = np.where(total > 0.0, p_any * leave / np.where(total > 0.0, total, 1.0), 0.0)
-    member = (status == ACTIVE) | (status == MUTED)
+    member = (status == active) | (status == muted)
     # Status codes keep the dtype of ``status`` throughout (mixed int8/int64 selects are slow).
-    moved = np.where(status == ACTIVE, MUTED, ACTIVE).astype(np.result_type(status), copy=False)
+    moved = np.where(status == active, muted, active).astype(np.result_type(status), copy=False)
     after = np.where(u < p_any, moved, status)
-    after = np.where(u < p_leave, np.asarray(CHURNED, dtype=after.dtype), after)
+    after = np.where(u < p_leave, np.asarray(churned, dtype=after.dtype), after)
     return np.where(member, after, status)

@@ -8,7 +8,7 @@ the price a customer expects moves toward the prices actually paid.
 
 from __future__ import annotations
 
-from ._base import RuleParams, param
+from .base import RuleParams, param
 
 
 class ReferencePriceParams(RuleParams):

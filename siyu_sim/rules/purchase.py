@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._base import RuleParams, param
+from .base import RuleParams, param
 
 
 class PurchaseParams(RuleParams):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._base import RuleParams, param
+from .base import RuleParams, param
 
 DAYS_PER_YEAR = 365.0
 

@@ -1,0 +1,60 @@
+"""Day 0: who each row is. One draw from the population stream, in a fixed order (segment,
+need cycle, touch tolerance, membership, WeCom, store shopping, days since the last order),
+from which every state column's initial value is read (``state.STATE``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .params import Economics, Population
+
+
+@dataclass
+class InitialDraw:
+    """Each row's day-0 draws, and the population and prices they came from."""
+
+    population: Population
+    list_price: float
+    segment: np.ndarray  # int8 segment index
+    need_cycle: np.ndarray
+    tolerance: np.ndarray
+    member: np.ndarray  # in the private domain on day 0
+    on_wecom: np.ndarray
+    store_shopper: np.ndarray
+    days_since_purchase: np.ndarray
+
+    @property
+    def n(self) -> int:
+        return len(self.segment)
+
+    @property
+    def weight(self) -> float:
+        return self.population.weight
+
+    def trait(self, attr: str) -> np.ndarray:
+        """Each row's value of a ``Segment`` attribute (e.g. "initial_trust")."""
+        return np.array([getattr(s, attr) for s in self.population.segments], dtype=float)[self.segment]
+
+
+def draw_initial(population: Population, economics: Economics, rng: np.random.Generator) -> InitialDraw:
+    n = population.customers
+    shares = np.array([s.share for s in population.segments])
+    segment = np.minimum(np.searchsorted(np.cumsum(shares), rng.random(n), side="right"),
+                         len(shares) - 1).astype(np.int8)
+    spread = population.trait_spread
+
+    def around(attr: str) -> np.ndarray:  # a segment trait, spread log-normally with mean 1
+        values = np.array([getattr(s, attr) for s in population.segments], dtype=float)[segment]
+        return values * rng.lognormal(-spread * spread / 2, spread, n)
+
+    need_cycle = around("need_cycle_days")
+    tolerance = around("touch_tolerance_per_day")
+    member = rng.random(n) < population.initial_member_share
+    on_wecom = rng.random(n) < population.on_wecom_share
+    store = rng.random(n) < population.store_shopper_share
+    days_since = np.floor(rng.random(n) * need_cycle) + 1.0
+    return InitialDraw(population=population, list_price=economics.order_value_cny, segment=segment,
+                       need_cycle=need_cycle, tolerance=tolerance, member=member, on_wecom=on_wecom,
+                       store_shopper=store, days_since_purchase=days_since)

@@ -1,0 +1,59 @@
+"""Mesa's conventions hold: a DataCollector over the daily metrics, ``mesa.batch_run``,
+``running`` at the horizon, and no Mesa placeholder docstrings in ``help()``."""
+
+import multiprocessing
+import pydoc
+
+import pandas as pd
+import pytest
+
+from siyu_sim import Customer, PrivateDomainModel, presets
+from siyu_sim.customers import CommunityGroup
+
+
+@pytest.fixture
+def batch_run():
+    # Importing mesa's batchrunner sets the start method to "spawn" for the whole process;
+    # put back what the other tests in this worker expect.
+    before = multiprocessing.get_start_method(allow_none=True)
+    from mesa.batchrunner import batch_run
+
+    yield batch_run
+    multiprocessing.set_start_method(before, force=True)
+
+
+def test_datacollector_holds_the_daily_table():
+    model = PrivateDomainModel(presets.nurture(), customers=300, seed=3)
+    daily = model.run(6)
+    collected = model.datacollector.get_model_vars_dataframe()
+    assert len(collected) == 6 and daily.profit.abs().sum() > 0
+    pd.testing.assert_frame_equal(collected, daily, check_exact=True)
+
+
+def test_mesa_batch_run_runs_the_model_to_its_horizon(batch_run):
+    scenario = presets.nurture().with_overrides(days=8)
+    results = batch_run(PrivateDomainModel, parameters={"scenario": [scenario], "customers": 300,
+                                                        "seed": [1, 2]},
+                        number_processes=1, iterations=1, max_steps=20, data_collection_period=1,
+                        display_progress=False)
+    rows = pd.DataFrame(results)
+    assert sorted(rows.seed.unique()) == [1, 2]
+    for seed, run in rows.groupby("seed"):
+        # the model stopped at its horizon (running turned False), not at max_steps + 1
+        assert list(run.Step) == list(range(8))
+        alone = PrivateDomainModel(scenario, customers=300, seed=seed).run()
+        assert run.profit.tolist() == alone.profit.tolist()
+        assert run.members.tolist() == alone.members.tolist()
+
+
+def test_run_model_stops_at_the_horizon():
+    model = PrivateDomainModel(presets.nurture().with_overrides(days=5), customers=100, seed=0)
+    model.run_model()
+    assert model.steps == 5 and not model.running and len(model.daily) == 5
+
+
+@pytest.mark.parametrize("cls", [PrivateDomainModel, Customer, CommunityGroup])
+def test_help_shows_no_mesa_placeholder(cls):
+    text = pydoc.render_doc(cls, renderer=pydoc.plaintext)
+    for placeholder in ("Fill in here", "Overload as needed", "A single step of the agent"):
+        assert placeholder not in text
