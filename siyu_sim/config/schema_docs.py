@@ -15,7 +15,7 @@ import typing
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
-from ..levers import LEVER_TYPES, Lever
+from ..levers import LEVER_TYPES, Event, Lever
 from ..params import Behaviour, Economics, Population, Segment, default_segments
 from ..scenario import Scenario
 from ..schedule import Schedule
@@ -142,13 +142,16 @@ def generate() -> str:
               "unless it sets `type`, so two levers of one type need two names "
               "(`[levers.coupon_weekend]` with `type = \"coupon\"`). Lever types: "
               + ", ".join(f"`{k}`" for k in sorted(LEVER_TYPES)) + ".", "",
-              "### `schedule` (every lever)", "",
+              "Events (" + ", ".join(f"`{k}`" for k in sorted(LEVER_TYPES)
+                                     if issubclass(LEVER_TYPES[k], Event))
+              + ") happen on a day of their own and take no schedule.", "",
+              "### `schedule` (every lever that is not an event)", "",
               _doc(Schedule) + " Write it inline: `schedule = { start = 30, every = 7 }`.", "",
               table(Schedule, "levers.NAME.schedule."), ""]
     for kind in sorted(LEVER_TYPES):
         cls = LEVER_TYPES[kind]
         parts += [f"### `type = \"{kind}\"`", "", _doc(cls), "",
-                  table(cls, f"levers.{kind}.", skip=[n for n in Lever.model_fields]), ""]
+                  table(cls, f"levers.{kind}.", skip=[n for n in (Lever.model_fields if issubclass(cls, Lever) else ('type',))]), ""]
     return "\n".join(parts).rstrip() + "\n"
 
 

@@ -15,7 +15,7 @@ from typing import Any, Iterator, Literal, Union
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from ..levers import LEVER_TYPES, Lever
+from ..levers import LEVER_TYPES, BrandAction
 
 
 def unwrap(annotation: Any) -> tuple[Any, bool]:
@@ -229,7 +229,7 @@ def _walk(model: type[BaseModel], data: Any, prefix: str, concrete: bool):
             else:
                 yield from _walk(item, None, path + "[].", concrete)
         elif origin is dict and is_model(value_model := unwrap(typing.get_args(core)[1])[0]):
-            if concrete and issubclass(value_model, Lever):
+            if concrete and issubclass(value_model, BrandAction):
                 yield from _lever_leaves(path, here if isinstance(here, dict) else {})
         else:
             yield path, field
