@@ -11,7 +11,8 @@ from pathlib import Path
 import plotly.io as pio
 import plotly.offline
 
-from .text import FONT_STACK, t
+from ..words import t
+from .fonts import FONT_STACK
 
 CSS = """
 :root { --ink:#1d1d1f; --muted:#5b5b60; --line:#d9d9de; --accent:#1f4e9e; --bg:#ffffff;

@@ -21,7 +21,7 @@ import pandas as pd
 from . import figures, stats
 from .assumptions import section_blocks
 from .html import Page, Raw, esc, table
-from .text import check_lang, metric_label, number, scenario_label, t
+from ..words import check_lang, metric_label, money, number, scenario_label, t
 
 EXPERIMENT_FILE = "_experiment.json"
 MANIFEST_FILE = "_manifest.jsonl"
@@ -302,8 +302,6 @@ def build_page(res: SweepResults, lang: str) -> Page:
 
 
 def _fmt(v: float, metric: str, lang: str) -> str:
-    from .text import money
-
     return money(v, lang) if "profit" in metric or metric in ("gmv", "revenue", "cum_gmv", "cum_spend") \
         else number(v, lang)
 
