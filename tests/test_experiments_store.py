@@ -12,7 +12,6 @@ from typer.testing import CliRunner
 from _experiment_helpers import write_experiment
 from siyu_sim.calendar import month_of
 from siyu_sim.cli import app
-from siyu_sim.experiments import load_experiment
 from siyu_sim.experiments import worker as worker_mod
 from siyu_sim.experiments.backends import SerialBackend
 from siyu_sim.experiments.store import MANIFEST_FILE, ResultStore, StoreError

@@ -27,6 +27,7 @@ from ..compare.printout import monthly_text, paired_text
 from ..compare.verdict import baseline_lines, verdict
 from ..experiments.backends import ProcessPoolBackend
 from ..report import report_comparison
+from ..words import LANGS
 from ..config.overrides import OverrideError, parse_assignment
 from ..config.presets import shipped_dir, shipped_names
 from ..runs import run_scenario
@@ -44,9 +45,8 @@ class Executor(str, Enum):
     agent = "agent"
 
 
-class Lang(str, Enum):
-    en = "en"
-    zh = "zh"
+#: --lang: the languages siyu_sim.words has (en, zh).
+Lang = Enum("Lang", {code: code for code in LANGS}, type=str)
 
 
 # --- options shared by the commands -----------------------------------------------------
