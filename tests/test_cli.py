@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
+import siyu_sim.report
 from siyu_sim import __version__, presets
 from siyu_sim.cli import app, core_commands
 from siyu_sim.config.scenario_files import load_scenario
@@ -137,7 +138,7 @@ def test_compare_report_calls_the_report_module(tmp_path, monkeypatch):
     def report_comparison(result, path, lang, meta):
         calls.update(result=result, path=path, lang=lang, meta=meta)
 
-    monkeypatch.setattr(core_commands, "report_comparison", report_comparison)
+    monkeypatch.setattr(siyu_sim.report, "report_comparison", report_comparison)
     target = tmp_path / "r.html"
     result = siyu("compare", "nurture", "harvest", *SMALL, "--report", target, "--lang", "zh")
     assert result.exit_code == 0, result.output

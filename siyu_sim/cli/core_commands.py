@@ -26,7 +26,6 @@ from ..compare.monthly import monthly
 from ..compare.printout import monthly_text, paired_text
 from ..compare.verdict import baseline_lines, verdict
 from ..experiments.backends import ProcessPoolBackend
-from ..report import report_comparison
 from ..words import LANGS
 from ..config.overrides import OverrideError, parse_assignment
 from ..config.presets import shipped_dir, shipped_names
@@ -303,6 +302,8 @@ def compare_command(
         typer.echo("")
         typer.echo(paired_text(result.paired, reps, lang.value))
     if report is not None:
+        from ..report import report_comparison  # plotly loads only when a report is asked for
+
         meta = _meta(root_seed, items, executor.value, ctx) | {"replications": reps}
         report_comparison(result, report, lang=lang.value, meta=meta)
         typer.echo(f"report written to {report}", err=True)

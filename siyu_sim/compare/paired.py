@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 INDEPENDENT_OFFSET = 1_000_000
 #: The key metrics, read at the horizon (their words: ``paired_metric_<name>`` in words).
@@ -24,6 +23,8 @@ KEY_METRICS = ("cum_profit", "cum_gmv", "active", "muted", "churned", "mean_trus
 
 def paired_t(diffs, conf: float = 0.95) -> tuple[float, float, float]:
     """(mean, low, high) of the mean of paired differences."""
+    from scipy import stats  # scipy loads only when intervals are asked for
+
     d = np.asarray(diffs, dtype=float)
     n = len(d)
     mean = float(d.mean()) if n else float("nan")
@@ -35,6 +36,8 @@ def paired_t(diffs, conf: float = 0.95) -> tuple[float, float, float]:
 
 def welch_t(a, b, conf: float = 0.95) -> tuple[float, float, float]:
     """(mean, low, high) of mean(b) − mean(a) from two independent samples (Welch)."""
+    from scipy import stats
+
     a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
     mean = float(b.mean() - a.mean())
     if len(a) < 2 or len(b) < 2:
