@@ -248,3 +248,15 @@ REPORT: dict[str, dict[str, str]] = {
                                      "Numbers may differ from a fresh run.",
                                "zh": "这些结果由 siyu_sim {old} 生成，当前版本为 {new}，与重新运行的结果可能不同。"},
 }
+
+# Plotly's own interface words (toolbar, legend hints) and month names, in Chinese.
+PLOTLY_ZH: dict[str, str] = {
+    "Download plot as a png": "下载图表（PNG）", "Download plot": "下载图表",
+    "Taking snapshot - this may take a few seconds": "正在生成图片，请稍候",
+    "Snapshot succeeded": "图片已生成", "Sorry, there was a problem downloading your snapshot!": "抱歉，图片下载失败",
+    "Double-click on legend to isolate one trace": "双击图例可只显示该项",
+    "Double-click to zoom back out": "双击可恢复缩放", "Autoscale": "自动缩放", "Reset axes": "重置坐标轴",
+    "Zoom": "缩放", "Pan": "平移", "Zoom in": "放大", "Zoom out": "缩小",
+    "Click to enter Colorscale title": "", "Click to enter Plot title": "", "trace": "曲线",
+}
+PLOTLY_MONTHS_ZH = [f"{m}月" for m in range(1, 13)]
