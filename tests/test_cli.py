@@ -6,15 +6,15 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import types
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
+import siyu_sim.report
 from siyu_sim import __version__, presets
-from siyu_sim.cli import app
+from siyu_sim.cli import app, core_commands
 from siyu_sim.config.scenario_files import load_scenario
 
 BAD = Path(__file__).parent / "bad_scenarios"
@@ -135,41 +135,36 @@ def test_compare_overrides_apply_to_every_scenario():
 def test_compare_report_calls_the_report_module(tmp_path, monkeypatch):
     calls = {}
 
-    def comparison_report(daily, scenarios, path, lang, segment_daily, meta):
-        calls.update(daily=daily, scenarios=scenarios, path=path, lang=lang, meta=meta)
+    def report_comparison(result, path, lang, meta):
+        calls.update(result=result, path=path, lang=lang, meta=meta)
 
-    monkeypatch.setitem(sys.modules, "siyu_sim.report",
-                        types.SimpleNamespace(comparison_report=comparison_report))
+    monkeypatch.setattr(siyu_sim.report, "report_comparison", report_comparison)
     target = tmp_path / "r.html"
     result = siyu("compare", "nurture", "harvest", *SMALL, "--report", target, "--lang", "zh")
     assert result.exit_code == 0, result.output
     assert calls["path"] == target and calls["lang"] == "zh"
-    assert set(calls["daily"]["scenario"]) == {"nurture", "harvest"}
-    assert [s.name for s in calls["scenarios"]] == ["nurture", "harvest"]
+    assert set(calls["result"].daily["scenario"]) == {"nurture", "harvest"}
+    assert calls["result"].names == ["nurture", "harvest"]
+    assert set(calls["result"].segment_daily["scenario"]) == {"nurture", "harvest"}  # LTV chart
     assert calls["meta"]["seed"] == 7 and calls["meta"]["version"] == __version__
     assert f"report written to {target}" in result.stderr
 
 
-def test_compare_reps_calls_the_paired_comparison(monkeypatch):
+def test_compare_reps_prints_the_paired_comparison_of_the_workflow(monkeypatch):
     seen = {}
+    real = core_commands.compare
 
-    def paired_comparison(scenarios, reps, root_seed):
-        seen.update(names=[s.name for s in scenarios], reps=reps, root_seed=root_seed)
-        return types.SimpleNamespace()
+    def compare(scenarios, **options):
+        seen.update(names=[s.name for s in scenarios], reps=options["reps"], root_seed=options["root_seed"],
+                    executor=options["executor"], backend=options["backend"])
+        return real(scenarios, **(options | {"backend": None}))
 
-    fake = types.SimpleNamespace(paired_comparison=paired_comparison,
-                                 format_paired=lambda result, lang: f"PAIRED-{lang}")
-    monkeypatch.setitem(sys.modules, "siyu_sim.compare.paired", fake)
-    result = siyu("compare", "nurture", "harvest", *SMALL, "--reps", "2", "--seed", "4")
+    monkeypatch.setattr(core_commands, "compare", compare)
+    result = siyu("compare", "nurture", "harvest", *SMALL, "--reps", "2", "--seed", "4", "--executor", "agent")
     assert result.exit_code == 0, result.output
-    assert seen == {"names": ["nurture", "harvest"], "reps": 2, "root_seed": 4}
-    assert "PAIRED-en" in result.stdout
-
-
-def test_compare_reps_when_unavailable_says_so(monkeypatch):
-    monkeypatch.setitem(sys.modules, "siyu_sim.compare.paired", None)  # import fails
-    result = siyu("compare", "nurture", "harvest", *SMALL, "--reps", "2")
-    assert result.exit_code == 1 and "not available" in result.stderr
+    assert seen["names"] == ["nurture", "harvest"] and seen["reps"] == 2 and seen["root_seed"] == 4
+    assert seen["executor"] == "agent" and seen["backend"] is not None  # parallel, executor honoured
+    assert "Paired comparison vs nurture: 2 replications" in result.stdout
 
 
 def test_every_command_has_help_with_examples():

@@ -6,7 +6,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from siyu_sim.compare.monthly import leader_since, month_of, monthly, n_months, verdict
+from siyu_sim.calendar import month_of, n_months
+from siyu_sim.compare.monthly import leader_since, monthly
+from siyu_sim.compare.verdict import verdict
 
 METRICS = ("active", "muted", "churned", "mean_trust", "cum_profit", "roi", "alt_ads_cum_profit",
            "gmv", "profit")

@@ -10,8 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from _experiment_helpers import write_experiment
+from siyu_sim.calendar import month_of
 from siyu_sim.cli import app
-from siyu_sim.experiments import load_experiment
 from siyu_sim.experiments import worker as worker_mod
 from siyu_sim.experiments.backends import SerialBackend
 from siyu_sim.experiments.store import MANIFEST_FILE, ResultStore, StoreError
@@ -44,8 +44,8 @@ def test_monthly_sums_flows_and_keeps_month_end_levels(tmp_path):
     sweep(path_d, out=tmp_path / "d", backend=SerialBackend())
     sweep(path_m, out=tmp_path / "m", backend=SerialBackend())
     d, m = pd.read_parquet(tmp_path / "d"), pd.read_parquet(tmp_path / "m")
-    assert list(m.month) == [0, 1, 2]
-    month = d.day * 12 // 365
+    assert list(m.month) == [1, 2]  # the calendar's months: 70 days are two of 35 days
+    month = month_of(d.day, 70)
     assert m.gmv.tolist() == pytest.approx(d.groupby(month).gmv.sum().tolist())
     assert m.active.tolist() == d.groupby(month).active.last().tolist()
     assert m.day.tolist() == d.groupby(month).day.last().tolist()
@@ -106,15 +106,15 @@ def test_refuses_a_folder_that_is_not_a_results_folder(tmp_path):
 
 
 def _flaky(original):
-    def simulate(scenario, task):
+    def run_model(scenario, task, **options):
         if task.replication == 1 and task.setting == 2:
             raise RuntimeError("boom in the model")
-        return original(scenario, task)
-    return simulate
+        return original(scenario, task, **options)
+    return run_model
 
 
 def test_a_failing_run_is_recorded_and_the_rest_go_on(tmp_path, monkeypatch):
-    monkeypatch.setattr(worker_mod, "simulate", _flaky(worker_mod.simulate))
+    monkeypatch.setattr(worker_mod, "run_model", _flaky(worker_mod.run_model))
     path = write_experiment(tmp_path, GRID)
     out = tmp_path / "out"
     res = sweep(path, out=out, backend=SerialBackend(), batch_size=8)

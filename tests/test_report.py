@@ -15,7 +15,7 @@ import pytest
 
 from siyu_sim import Scenario, presets
 from siyu_sim.report import SweepReportError, comparison_report, sweep_report
-from siyu_sim.report import text as T
+from siyu_sim import words as T
 from siyu_sim.runs import run_scenario
 
 COMPARISON_SECTIONS = ("summary", "kpis", "members", "trust", "money", "cumulative", "funnel", "ltv",
@@ -159,7 +159,7 @@ def test_catalogue_has_both_languages_with_the_same_fields():
 def test_chinese_catalogue_is_chinese():
     for key, entry in T.TEXT.items():
         if key in ("lang_attr", "asm_source_note", "gmv", "roi", "panel_roi", "sweep_lo", "sweep_hi",
-                   "asm_version", "comparison_subtitle"):
+                   "asm_version", "comparison_subtitle", "col_gmv"):
             continue
         assert CJK.search(entry["zh"]), f"{key}: {entry['zh']!r} has no Chinese"
 
@@ -172,6 +172,10 @@ def test_number_formats():
     assert T.percent(0.256) == "26%"
     assert T.ratio(-0.5) == "−0.50"
     assert T.money(float("nan"), "en") == "–"
+    # the terminal's sentences write the currency as a word, with fixed decimals
+    assert T.money(-12_345, "zh", style="word") == "-1.2万元"
+    assert T.money(1_500_000, "en", style="word") == "1.50M CNY"
+    assert T.money(12_345, "en", style="word") == "12k CNY"
     with pytest.raises(ValueError, match="lang"):
         T.check_lang("fr")
 

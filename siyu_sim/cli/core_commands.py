@@ -7,6 +7,7 @@ run, 2 wrong usage (unknown option, missing argument).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import platform
 import sys
@@ -14,16 +15,18 @@ import time
 from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
-from statistics import fmean
 from typing import Annotated, Optional
 
-import pandas as pd
 import typer
 from rich.console import Console
 
 from .. import __version__
-from ..compare.monthly import LABELS, baseline_lines, monthly, verdict
-from ..compare.counterfactual import incremental_profit, without_private_domain
+from ..compare import Comparison, ComparisonError, compare, unique_names
+from ..compare.monthly import monthly
+from ..compare.printout import monthly_text, paired_text
+from ..compare.verdict import baseline_lines, verdict
+from ..experiments.backends import ProcessPoolBackend
+from ..words import LANGS
 from ..config.overrides import OverrideError, parse_assignment
 from ..config.presets import resolve, shipped_dir, shipped_names
 from ..config.problems import ScenarioError
@@ -42,9 +45,8 @@ class Executor(str, Enum):
     agent = "agent"
 
 
-class Lang(str, Enum):
-    en = "en"
-    zh = "zh"
+#: --lang: the languages siyu_sim.words has (en, zh).
+Lang = Enum("Lang", {code: code for code in LANGS}, type=str)
 
 
 # --- options shared by the commands -----------------------------------------------------
@@ -99,15 +101,14 @@ def _load(arg: str, overrides: dict) -> tuple[Scenario, Path]:
 
 
 class RunProgress:
-    """A rich progress bar on stderr over one or more runs, shown only when the work takes
-    longer than PROGRESS_DELAY_S and stderr is a terminal."""
+    """A rich progress bar on stderr over ``progress(done, total)`` calls (simulated days),
+    shown only when the work takes longer than PROGRESS_DELAY_S and stderr is a terminal."""
 
-    def __init__(self, total_days: int, quiet: bool, label: str):
+    def __init__(self, quiet: bool, label: str):
         self.console = _err()
         self.enabled = not quiet and self.console.is_terminal
-        self.total, self.label = total_days, label
+        self.label = label
         self.started = time.monotonic()
-        self.offset = 0
         self.bar = None
 
     def __call__(self, done: int, total: int) -> None:
@@ -122,57 +123,23 @@ class RunProgress:
                                 "{task.completed}/{task.total} days", TimeRemainingColumn(),
                                 console=self.console, transient=True)
             self.bar.start()
-            self.task = self.bar.add_task(self.label, total=self.total)
-        self.bar.update(self.task, completed=self.offset + done)
-
-    def next_run(self, days: int) -> None:
-        self.offset += days
+            self.task = self.bar.add_task(self.label, total=total)
+        self.bar.update(self.task, completed=done)
 
     def close(self) -> None:
         if self.bar is not None:
             self.bar.stop()
 
 
-def _run_all(scenarios: list[Scenario], root_seed: int, executor: str, quiet: bool,
-             replications=(0,), segment_frames: list | None = None) -> pd.DataFrame:
-    """Daily frames of every scenario × replication under one root seed (common random numbers).
-
-    When ``segment_frames`` is a list, each run's per-segment table is appended to it too."""
-    bar = RunProgress(sum(s.days for s in scenarios) * len(replications), quiet, "simulating")
-    frames = []
+def _compare(scenarios: list[Scenario], root_seed: int, executor: str, quiet: bool, **options) -> Comparison:
+    """``compare.compare`` with a progress bar; a failed run exits with EXIT_INVALID."""
+    bar = RunProgress(quiet, "simulating")
     try:
-        for r in replications:
-            for s in scenarios:
-                model = run_scenario(s, replication=r, root_seed=root_seed, executor=executor,
-                                     segment_metrics=segment_frames is not None, progress=bar)
-                bar.next_run(s.days)
-                if segment_frames is not None:
-                    seg = model.segment_daily
-                    seg.insert(0, "replication", r)
-                    seg.insert(0, "scenario", s.name)
-                    segment_frames.append(seg)
-                daily = model.daily
-                daily.insert(0, "replication", r)
-                daily.insert(0, "scenario", s.name)
-                frames.append(daily)
+        return compare(scenarios, root_seed=root_seed, executor=executor, progress=bar, **options)
+    except ComparisonError as exc:
+        raise _fail(str(exc)) from None
     finally:
         bar.close()
-    return pd.concat(frames, ignore_index=True)
-
-
-def monthly_text(table: pd.DataFrame, lang: str) -> str:
-    """A ``monthly`` table as aligned plain text with labels in ``lang``."""
-    labels = LABELS[lang]
-    shown = table.drop(columns=["cum_gmv"]).reset_index()
-    fmt = {"active": "{:,.0f}", "muted": "{:,.0f}", "churned": "{:,.0f}", "mean_trust": "{:.2f}",
-           "gmv": "{:,.0f}", "profit": "{:,.0f}", "cum_profit": "{:,.0f}", "roi": "{:.2f}",
-           "alt_ads_cum_profit": "{:,.0f}"}
-    for col, f in fmt.items():
-        shown[col] = shown[col].map(f.format)
-    shown["month"] = shown["month"].where(shown["month"].ne(shown["month"].shift()), "")
-    shown.columns = [labels[c] for c in shown.columns]
-    with pd.option_context("display.unicode.east_asian_width", True):  # align Chinese labels
-        return shown.to_string(index=False)
 
 
 def command_line(ctx: typer.Context | None) -> str:
@@ -205,19 +172,6 @@ def _meta(root_seed: int, scenarios: list[Scenario], executor: str,
             "command": command_line(ctx), "executor": executor,
             "scenarios": [s.name for s in scenarios], "python": platform.python_version(),
             "mesa": mesa.__version__}
-
-
-def _unique_names(scenarios: list[Scenario], paths: list[Path]) -> list[Scenario]:
-    """Rename repeats (two files both named "nurture") so each column is distinguishable."""
-    seen: dict[str, int] = {}
-    out = []
-    for s, p in zip(scenarios, paths):
-        name = s.name
-        if name in seen:
-            name = f"{name}_{p.stem}" if p.stem != name else f"{name}_{seen[s.name] + 1}"
-        seen[s.name] = seen.get(s.name, 0) + 1
-        out.append(s if name == s.name else s.model_copy(update={"name": name}))
-    return out
 
 
 # --- commands -----------------------------------------------------------------------------
@@ -256,7 +210,13 @@ def run_command(
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise _fail(f"{out}: cannot create the output directory: {exc.strerror or exc}") from None
-    daily = _run_all([s], s.seed, executor.value, quiet)
+    bar = RunProgress(quiet, "simulating")
+    try:
+        daily = run_scenario(s, executor=executor.value, progress=bar).daily
+    finally:
+        bar.close()
+    daily.insert(0, "replication", 0)
+    daily.insert(0, "scenario", s.name)
     meta = _meta(s.seed, [s], executor.value, ctx) | {"scenario_file": str(path)}
     daily.to_parquet(out / "daily.parquet", index=False)
     daily.to_csv(out / "daily.csv", index=False)
@@ -314,72 +274,29 @@ def compare_command(
             problems.append(str(exc))
     if problems:
         raise _fail("\n".join(problems))
-    items = _unique_names([s for s, _ in loaded], [p for _, p in loaded])
+    items = unique_names([s for s, _ in loaded], [p for _, p in loaded])
     root_seed = seed if seed is not None else items[0].seed
-    paired_text, daily = None, None
-    segments: list | None = [] if report is not None else None  # LTV by segment for the report
     if reps > 1:
-        paired_text, daily = _paired(items, reps, root_seed, lang.value, quiet)
-    if daily is None:
-        daily = _run_all(items, root_seed, executor.value, quiet, replications=range(reps),
-                         segment_frames=segments)
-    table = monthly(daily, max(s.days for s in items))
+        _status(quiet, f"running {len(items)} scenarios x {reps} replications, root seed {root_seed}")
+    with ProcessPoolBackend() if reps > 1 else contextlib.nullcontext() as backend:
+        result = _compare(items, root_seed, executor.value, quiet, reps=reps, baseline=baseline,
+                          segments=report is not None, backend=backend)
+    table = result.monthly()
     typer.echo(monthly_text(table, lang.value))
     typer.echo("")
     typer.echo("\n".join(verdict(table, lang.value)))
     if baseline:
         typer.echo("")
-        typer.echo("\n".join(baseline_lines(_increments(items, daily, root_seed, executor.value, quiet, reps),
-                                            lang.value)))
-    if paired_text is not None:
+        typer.echo("\n".join(baseline_lines(result.increments(), lang.value)))
+    if result.paired is not None:
         typer.echo("")
-        typer.echo(paired_text)
+        typer.echo(paired_text(result.paired, reps, lang.value))
     if report is not None:
+        from ..report import report_comparison  # plotly loads only when a report is asked for
+
         meta = _meta(root_seed, items, executor.value, ctx) | {"replications": reps}
-        segment_daily = pd.concat(segments, ignore_index=True) if segments else None
-        _report(daily, items, report, lang.value, meta, quiet, segment_daily)
-
-
-def _increments(items: list[Scenario], daily: pd.DataFrame, root_seed: int, executor: str,
-                quiet: bool, reps: int) -> dict[str, tuple[float, float]]:
-    """{scenario: (incremental profit, ledger profit)} at the horizon, means over replications;
-    each replication's counterfactual runs under the same seed (common random numbers)."""
-    counterfactuals = [without_private_domain(s) for s in items]
-    baselines = _run_all(counterfactuals, root_seed, executor, quiet, replications=range(reps))
-    out = {}
-    for s, base in zip(items, counterfactuals):
-        inc, own = [], []
-        for r in range(reps):
-            d = daily[(daily["scenario"] == s.name) & (daily["replication"] == r)]
-            b = baselines[(baselines["scenario"] == base.name) & (baselines["replication"] == r)]
-            inc.append(incremental_profit(d, b)["cum_incremental_profit"].iloc[-1])
-            own.append(d["cum_profit"].iloc[-1])
-        out[s.name] = (fmean(inc), fmean(own))
-    return out
-
-
-def _paired(scenarios: list[Scenario], reps: int, root_seed: int, lang: str,
-            quiet: bool) -> tuple[str, pd.DataFrame | None]:
-    """The paired comparison's text and, when it keeps them, its daily tables."""
-    try:
-        from ..compare.paired import format_paired, paired_comparison
-    except ImportError:
-        raise _fail("paired comparisons (--reps above 1) are not available in this install "
-                    "(siyu_sim.compare.paired is missing); run without --reps") from None
-    _status(quiet, f"running {len(scenarios)} scenarios x {reps} replications, root seed {root_seed}")
-    result = paired_comparison(scenarios, reps=reps, root_seed=root_seed)
-    return format_paired(result, lang=lang), getattr(result, "daily", None)
-
-
-def _report(daily, scenarios, path: Path, lang: str, meta: dict, quiet: bool,
-            segment_daily: pd.DataFrame | None = None) -> None:
-    try:
-        from ..report import comparison_report
-    except ImportError:
-        raise _fail("HTML reports (--report) are not available in this install "
-                    "(siyu_sim.report.comparison_report is missing)") from None
-    comparison_report(daily, scenarios, path, lang=lang, segment_daily=segment_daily, meta=meta)
-    typer.echo(f"report written to {path}", err=True)
+        report_comparison(result, report, lang=lang.value, meta=meta)
+        typer.echo(f"report written to {report}", err=True)
 
 
 @app.command("validate")

@@ -7,18 +7,13 @@ runs); 2 wrong usage.
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from .app import app
-
-
-class ReportLang(str, Enum):
-    en = "en"
-    zh = "zh"
+from .core_commands import Lang
 
 
 @app.command("report")
@@ -27,8 +22,8 @@ def report_command(
         metavar="RESULTS_DIR", help="Results folder written by `siyu sweep`.", show_default=False)],
     out: Annotated[Path, typer.Option(
         "--out", "-o", metavar="FILE", help="HTML file to write.")] = Path("sweep.html"),
-    lang: Annotated[ReportLang, typer.Option(
-        "--lang", help="Language of every word in the report: en or zh (中文).")] = ReportLang.en,
+    lang: Annotated[Lang, typer.Option(
+        "--lang", help="Language of every word in the report: en or zh (中文).")] = Lang.en,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No status messages.")] = False,
 ) -> None:
     """Write a sweep's results as one offline HTML file: the objective over two factors with

@@ -1,0 +1,13 @@
+"""Comparing strategies: the compare workflow and what it is made of.
+
+- ``workflow``: ``compare(...)`` → :class:`Comparison` (the one way to compare, used by the
+  command line, the reports and Python users); ``runner`` runs its runs;
+- ``monthly``: the monthly table; ``verdict``: who leads, in words; ``printout``: text tables;
+- ``counterfactual``: the same customers with no private domain, and the profit added over it;
+- ``paired``: paired statistics under common random numbers.
+"""
+
+from .runner import ComparisonError
+from .workflow import Comparison, compare, unique_names
+
+__all__ = ["Comparison", "ComparisonError", "compare", "unique_names"]

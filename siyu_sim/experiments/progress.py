@@ -19,22 +19,6 @@ class NullProgress:
         pass
 
 
-class CallbackProgress(NullProgress):
-    """Adapts a ``callback(done, total)`` (the style of ``runs.run_scenario``'s progress)."""
-
-    def __init__(self, callback):
-        self.callback = callback
-        self.total = self.done = 0
-
-    def start(self, total: int, done: int = 0, label: str = "") -> None:
-        self.total, self.done = total, done
-        self.callback(self.done, self.total)
-
-    def advance(self, ok: int, failed: int) -> None:
-        self.done += ok + failed
-        self.callback(self.done, self.total)
-
-
 class RichProgress(NullProgress):
     """A rich progress bar on stderr for the whole sweep."""
 

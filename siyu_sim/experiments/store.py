@@ -1,4 +1,6 @@
-"""The results store: a folder that loses nothing and can be read with one call.
+"""The results store: a folder that loses nothing and can be read with one call. This module
+owns the folder's format; everything else (summaries, sensitivity, the sweep report) reads it
+through :class:`ResultStore`.
 
 Layout (see docs/experiments.md)::
 
@@ -22,6 +24,7 @@ import datetime as _dt
 import json
 import os
 import shutil
+import tomllib
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -134,17 +137,43 @@ class ResultStore:
                 continue
         return out
 
+    def latest_records(self) -> dict[str, dict]:
+        """The latest record of each run by run id (a failed run that later succeeded: ``ok``)."""
+        latest: dict[str, dict] = {}
+        for rec in self.manifest_records():
+            if "run_id" in rec:
+                latest[rec["run_id"]] = rec
+        return latest
+
     def manifest(self) -> pd.DataFrame:
         """The latest record of each run (a failed run that later succeeded shows ``ok``)."""
-        latest: dict[str, dict] = {}
-        for rec in self.manifest_records():
-            latest[rec["run_id"]] = rec
-        return pd.DataFrame(list(latest.values()))
+        return pd.DataFrame(list(self.latest_records().values()))
+
+    def finished_records(self) -> dict[str, dict]:
+        """The latest records of the runs that finished ``ok`` and whose Parquet file exists."""
+        return {rid: rec for rid, rec in self.latest_records().items()
+                if rec.get("status") == "ok" and rec.get("file") and (self.folder / rec["file"]).exists()}
+
+    def read_runs(self, run_ids) -> pd.DataFrame:
+        """The stored rows of ``run_ids`` (finished runs), read from the files that hold them."""
+        records = self.finished_records()
+        wanted = set(run_ids)
+        files = sorted({records[rid]["file"] for rid in wanted if rid in records})
+        if not files:
+            return pd.DataFrame()
+        frame = pd.concat([pd.read_parquet(self.folder / rel) for rel in files], ignore_index=True)
+        return frame[frame["run_id"].isin(wanted)]
+
+    def has_experiment(self) -> bool:
+        return (self.folder / EXPERIMENT_FILE).exists()
+
+    def scenario_files(self) -> dict[str, dict]:
+        """Each resolved base scenario as written under ``_scenarios/`` (label → data)."""
+        return {p.stem: tomllib.loads(p.read_text(encoding="utf-8"))
+                for p in sorted((self.folder / SCENARIO_DIR).glob("*.toml"))}
 
     def _resume_state(self) -> ResumeState:
-        latest: dict[str, dict] = {}
-        for rec in self.manifest_records():
-            latest[rec["run_id"]] = rec
+        latest = self.latest_records()
         runs_dir = self.folder / RUNS_DIR
         runs_dir.mkdir(parents=True, exist_ok=True)
         referenced = {rec["file"] for rec in latest.values() if rec.get("status") == "ok" and rec.get("file")}

@@ -131,8 +131,6 @@ def sweep(experiment: Experiment | str | Path, *, out: str | Path | None = None,
 def rerun(folder: str | Path, run_id: str):
     """Re-run one run alone from a results folder (manifest seed + resolved scenario); returns
     its tidy frame, which equals the stored rows bit for bit."""
-    import json
-
     from .design import RunTask
     from .worker import build_scenario, simulate, tidy
 

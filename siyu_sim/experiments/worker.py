@@ -11,22 +11,20 @@ import socket
 import time
 import traceback
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 import pandas as pd
 
-from ..metrics import DAILY_COLUMNS
+from ..calendar import month_of
+from ..metrics import FLOW_COLUMNS
 from ..config.overrides import apply_overrides
+from ..model import PrivateDomainModel
 from ..runs import run_scenario
 from ..scenario import Scenario
 from .allocator import restore_malloc_thresholds
 from .design import RunTask
 
-#: Daily columns that are flows (summed over a month); the rest are levels (month-end value).
-FLOW_COLUMNS = ("new_members", "purchases", "buyers", "gmv", "revenue", "discount_cost", "cogs",
-                "gross_margin", "staff_cost", "acquisition_cost", "tool_cost", "profit", "spend",
-                "referrals", "care_contacts", "prospect_purchases", "outside_gross_margin")
 ID_COLUMNS = ("run_id", "scenario", "replication", "setting")
 
 
@@ -37,6 +35,8 @@ class Batch:
     metrics: str = "final"                # daily | monthly | final
     columns: list[str] | None = None      # metric columns to keep (None: all)
     factor_dtypes: dict[str, str] = field(default_factory=dict)
+    executor: str = "vector"              # vector | agent (the same results, docked)
+    segments: bool = False                # also return each run's per-segment daily table
 
 
 @dataclass
@@ -48,29 +48,39 @@ class RunOutcome:
     error: str | None = None
     traceback: str | None = None
     worker: str = ""
+    segment_frame: pd.DataFrame | None = None   # scenario, replication + segment daily rows
 
 
 def build_scenario(scenario_data: dict, overrides: dict[str, Any]) -> Scenario:
     return Scenario.from_dict(apply_overrides(scenario_data, overrides))
 
 
-def simulate(scenario: Scenario, task: RunTask) -> pd.DataFrame:
-    """The daily table of one run (seeded by ``replication_seed(entropy, r)``)."""
+def run_model(scenario: Scenario, task: RunTask, *, executor: str = "vector", segments: bool = False,
+              progress: Callable[[int, int], None] | None = None) -> PrivateDomainModel:
+    """The finished model of one run (seeded by ``replication_seed(entropy, r)``)."""
     if task.spawn_key != (task.replication,):  # pragma: no cover - design guarantees it
         raise ValueError(f"unexpected spawn key {task.spawn_key} for replication {task.replication}")
-    return run_scenario(scenario, replication=task.replication, root_seed=task.seed_entropy).daily
+    return run_scenario(scenario, replication=task.replication, root_seed=task.seed_entropy,
+                        executor=executor, segment_metrics=segments, progress=progress)
+
+
+def simulate(scenario: Scenario, task: RunTask) -> pd.DataFrame:
+    """The daily table of one run (seeded by ``replication_seed(entropy, r)``)."""
+    return run_model(scenario, task).daily
 
 
 def tidy(daily: pd.DataFrame, task: RunTask, metrics: str, columns: list[str] | None,
-         factor_dtypes: dict[str, str], horizon: int | None = None) -> pd.DataFrame:
-    """Reduce a daily table to the kept rows and columns, with id and factor columns in front."""
+         factor_dtypes: dict[str, str]) -> pd.DataFrame:
+    """Reduce a daily table to the kept rows and columns, with id and factor columns in front.
+
+    ``monthly`` rows are the calendar's months (``siyu_sim.calendar.month_of``, 1-based)."""
     daily = daily.copy()
     daily["cum_gmv"] = daily["gmv"].cumsum()
     metric_cols = [c for c in daily.columns if c != "day"]
     if metrics == "final":
         frame = daily.iloc[[-1]]
     elif metrics == "monthly":
-        month = (daily["day"].to_numpy() * 12) // 365
+        month = month_of(daily["day"].to_numpy(), int(daily["day"].max()) + 1)
         g = daily.groupby(month, sort=True)
         agg = {c: ("sum" if c in FLOW_COLUMNS else "last") for c in metric_cols}
         agg["day"] = "last"
@@ -98,14 +108,28 @@ def _pandas_dtype(dtype: str) -> str:
     return {"string": "object"}.get(dtype, dtype)
 
 
-def run_task(batch: Batch, task: RunTask) -> RunOutcome:
+def segment_table(model: PrivateDomainModel, task: RunTask) -> pd.DataFrame:
+    """A run's per-segment daily table with ``scenario`` and ``replication`` in front."""
+    seg = model.segment_daily
+    seg.insert(0, "replication", task.replication)
+    seg.insert(0, "scenario", task.scenario)
+    return seg
+
+
+def run_task(batch: Batch, task: RunTask,
+             progress: Callable[[int, int], None] | None = None) -> RunOutcome:
+    """One run of the batch, guarded: a failure is returned as a ``failed`` outcome.
+    ``progress(day, days)`` follows the run day by day (in this process only)."""
     start = time.perf_counter()
     where = f"{socket.gethostname()}:{os.getpid()}"
     try:
         scenario = build_scenario(batch.scenarios[task.scenario], task.overrides)
-        daily = simulate(scenario, task)
-        frame = tidy(daily, task, batch.metrics, batch.columns, batch.factor_dtypes)
-        return RunOutcome(task.run_id, "ok", frame, time.perf_counter() - start, worker=where)
+        model = run_model(scenario, task, executor=batch.executor, segments=batch.segments,
+                          progress=progress)
+        frame = tidy(model.daily, task, batch.metrics, batch.columns, batch.factor_dtypes)
+        seg = segment_table(model, task) if batch.segments else None
+        return RunOutcome(task.run_id, "ok", frame, time.perf_counter() - start, worker=where,
+                          segment_frame=seg)
     except Exception as exc:  # a failing run is recorded; the others go on
         return RunOutcome(task.run_id, "failed", None, time.perf_counter() - start,
                           error=f"{type(exc).__name__}: {exc}", traceback=traceback.format_exc(),
@@ -116,7 +140,3 @@ def execute_batch(batch: Batch) -> list[RunOutcome]:
     """Run every task of the batch; never raises for a failing run."""
     restore_malloc_thresholds()  # a Dask worker's malloc setting would halve the speed
     return [run_task(batch, task) for task in batch.tasks]
-
-
-def daily_columns() -> tuple[str, ...]:
-    return DAILY_COLUMNS

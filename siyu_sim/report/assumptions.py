@@ -11,7 +11,7 @@ import tomli_w
 from pydantic import BaseModel
 
 from .html import Raw, esc, table
-from .text import KEY_ASSUMPTIONS, scenario_label, t
+from ..words import KEY_ASSUMPTIONS, scenario_label, t
 
 
 def settings(obj: BaseModel, prefix: str = "") -> Iterator[tuple[str, Any, str, str]]:

@@ -1,7 +1,9 @@
 """The comparison report: two or more scenarios side by side, answered in money.
 
-``comparison_report(daily, scenarios, path, lang=..., segment_daily=..., meta=...)`` is what
-``siyu compare … --report`` calls. It reads only the tidy daily table (``scenario,
+``report_comparison(result, path, lang=..., meta=...)`` writes it for the result of
+``siyu_sim.compare.compare`` (what ``siyu compare … --report`` calls);
+``comparison_report(daily, scenarios, path, lang=..., segment_daily=..., meta=...)`` for tidy
+frames from elsewhere. It reads only the tidy daily table (``scenario,
 replication, day`` + ``siyu_sim.metrics.DAILY_COLUMNS``), the optional per-segment table and
 the resolved scenarios.
 """
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -17,7 +20,11 @@ import pandas as pd
 from . import figures, stats
 from .assumptions import section_blocks
 from .html import Page, esc, table
-from .text import check_lang, money, number, percent, ratio, scenario_label, t
+from ..calendar import n_months
+from ..words import check_lang, money, number, percent, ratio, scenario_label, t
+
+if TYPE_CHECKING:
+    from ..compare.workflow import Comparison
 
 REQUIRED = ("day", "active", "muted", "churned", "members", "gmv", "profit", "cum_profit",
             "cum_spend", "roi", "alt_ads_cum_profit", "ever_members", "engaged", "ever_buyers",
@@ -42,6 +49,16 @@ def comparison_report(daily: pd.DataFrame, scenarios: list, path, *, lang: str =
     meta = _meta(meta)
     page = build_page(daily, scenarios, lang, segment_daily, meta)
     return page.write(path)
+
+
+def report_comparison(result: "Comparison", path, *, lang: str = "en", meta: dict | None = None) -> Path:
+    """Write the comparison report of a ``siyu_sim.compare.compare`` result to ``path``; its
+    per-segment tables (``segments=True``) give the LTV chart. ``meta`` adds to the seed and
+    replications the result knows (command, date, version...)."""
+    meta = {"seed": result.root_seed, "replications": result.reps, "executor": result.executor,
+            **(meta or {})}
+    return comparison_report(result.daily, result.scenarios, path, lang=lang,
+                             segment_daily=result.segment_daily, meta=meta)
 
 
 def _prepare(frame: pd.DataFrame, scenarios: list, what: str) -> pd.DataFrame:
@@ -152,7 +169,6 @@ def _staff(scenario) -> float:
 
 
 def _horizon(days: int, lang: str) -> str:
-    from ..compare.monthly import n_months
     return t("months_n", lang, n=n_months(days)) if days >= 60 else t("days_n", lang, n=days)
 
 

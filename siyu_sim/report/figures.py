@@ -10,7 +10,9 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from . import stats
-from .text import FONT_STACK, TRUST_BANDS_KEYS, metric_label, number, scenario_label, segment_label, t
+from ..metrics import TRUST_BANDS
+from ..words import metric_label, number, scenario_label, segment_label, t
+from .fonts import FONT_STACK
 
 SCENARIO_COLOURS = ("#1b7837", "#c2410c", "#1f4e9e", "#7b3294", "#b8860b", "#0e7c86", "#8c2d04",
                     "#4d4d4d")
@@ -112,10 +114,10 @@ def trust_figure(daily: pd.DataFrame, lang: str) -> go.Figure:
     for i, name in enumerate(names):
         r, c = _cell(i, cols)
         d = daily[daily["scenario"] == name]
-        mean = d.groupby("day", sort=True)[list(TRUST_BANDS_KEYS)].mean()
+        mean = d.groupby("day", sort=True)[list(TRUST_BANDS)].mean()
         total = mean.sum(axis=1).where(lambda s: s > 0)
         share = mean.div(total, axis=0).fillna(0.0) * 100
-        for k, band in enumerate(TRUST_BANDS_KEYS):
+        for k, band in enumerate(TRUST_BANDS):
             fig.add_trace(go.Scatter(
                 x=share.index, y=share[band], mode="lines", stackgroup=f"t{i}", name=t(band, lang),
                 legendgroup=band, showlegend=i == 0,

@@ -11,7 +11,9 @@ from pathlib import Path
 import plotly.io as pio
 import plotly.offline
 
-from .text import FONT_STACK, t
+from ..words import t
+from ..words.report import PLOTLY_MONTHS_ZH, PLOTLY_ZH
+from .fonts import FONT_STACK
 
 CSS = """
 :root { --ink:#1d1d1f; --muted:#5b5b60; --line:#d9d9de; --accent:#1f4e9e; --bg:#ffffff;
@@ -122,19 +124,12 @@ PRINT_JS = """
 })();
 """
 
-# Plotly's few remaining interface words in Chinese (plotly.py ships no locale files).
-ZH_LOCALE_JS = """
-Plotly.register({moduleType: 'locale', name: 'zh-CN', dictionary: {
-  'Download plot as a png': '下载图表（PNG）', 'Download plot': '下载图表',
-  'Taking snapshot - this may take a few seconds': '正在生成图片，请稍候',
-  'Snapshot succeeded': '图片已生成', 'Sorry, there was a problem downloading your snapshot!': '抱歉，图片下载失败',
-  'Double-click on legend to isolate one trace': '双击图例可只显示该项',
-  'Double-click to zoom back out': '双击可恢复缩放', 'Autoscale': '自动缩放', 'Reset axes': '重置坐标轴',
-  'Zoom': '缩放', 'Pan': '平移', 'Zoom in': '放大', 'Zoom out': '缩小',
-  'Click to enter Colorscale title': '', 'Click to enter Plot title': '', 'trace': '曲线'
-}, format: {decimal: '.', thousands: ',', months: ['1月','2月','3月','4月','5月','6月','7月','8月','9月','10月','11月','12月'],
-            shortMonths: ['1月','2月','3月','4月','5月','6月','7月','8月','9月','10月','11月','12月']}});
-"""
+def _zh_locale_js() -> str:
+    """Plotly's few remaining interface words in Chinese (plotly.py ships no locale files)."""
+    months = json.dumps(PLOTLY_MONTHS_ZH, ensure_ascii=False)
+    return ("Plotly.register({moduleType: 'locale', name: 'zh-CN', dictionary: "
+            f"{json.dumps(PLOTLY_ZH, ensure_ascii=False)}, format: {{decimal: '.', thousands: ',', "
+            f"months: {months}, shortMonths: {months}}}}});")
 
 
 def esc(value) -> str:
@@ -171,7 +166,7 @@ class Page:
         body = "\n".join(
             f'<section id="{esc(a)}" class="{esc(cls)}"><h2>{esc(title)}</h2>\n' + "\n".join(blocks)
             + "</section>" for a, title, blocks, cls in self.sections)
-        locale = ZH_LOCALE_JS if self.lang == "zh" else ""
+        locale = _zh_locale_js() if self.lang == "zh" else ""
         banner = f'<div class="banner">{self.banner}</div>' if self.banner else ""
         return (
             "<!DOCTYPE html>\n"

@@ -1,14 +1,14 @@
 """Summaries of tidy frames across replications: medians and 10–90% bands, 30-day months.
 
 Pure pandas on the tidy tables (``scenario, replication, day`` + metrics); nothing here knows
-the model. Months are counted as ``siyu compare`` counts them (``siyu_sim.compare.monthly.month_of``).
+the model. Months are the calendar's (``siyu_sim.calendar.month_of``), as ``siyu compare`` counts them.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from ..compare.monthly import month_of as _month_of
+from ..calendar import month_of
 
 LO, HI = 0.1, 0.9
 
@@ -43,12 +43,6 @@ def final_day(daily: pd.DataFrame) -> pd.DataFrame:
     """The last day's row of each scenario × replication."""
     idx = daily.groupby(["scenario", "replication"], sort=False)["day"].idxmax()
     return daily.loc[idx]
-
-
-def month_of(day, days: int):
-    """1-based month of a 0-based day, as ``siyu compare`` counts them (12 months in 365 days),
-    so the report and the console table agree."""
-    return _month_of(day, days)
 
 
 def monthly(daily: pd.DataFrame, columns: list[str]) -> pd.DataFrame:

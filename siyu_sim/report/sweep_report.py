@@ -1,18 +1,13 @@
 """The sweep report: what an experiment's results folder says about which settings pay.
 
-Reads only the results folder that ``siyu sweep`` writes (docs/experiments.md): the resolved
-experiment (``_experiment.json``), the manifest (``_manifest.jsonl``), the run Parquet files it
-names (``runs/*.parquet``) and the resolved base scenarios (``_scenarios/*.toml``). A folder
-whose sweep is still running or was interrupted is reported, marked as partial.
+The folder is read by ``sweep_results.read_results`` (through ``experiments.store``); a
+folder whose sweep is still running or was interrupted is reported, marked as partial.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import itertools
-import json
-import tomllib
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -21,127 +16,12 @@ import pandas as pd
 from . import figures, stats
 from .assumptions import section_blocks
 from .html import Page, Raw, esc, table
-from .text import check_lang, metric_label, number, scenario_label, t
+from .sweep_results import SweepReportError, SweepResults, read_results
+from ..words import check_lang, metric_label, money, number, scenario_label, t
 
-EXPERIMENT_FILE = "_experiment.json"
-MANIFEST_FILE = "_manifest.jsonl"
-SCENARIO_DIR = "_scenarios"
 MAX_PANELS = 12
 MAX_TABLE_ROWS = 2000
 BINS = 5
-
-
-class SweepReportError(ValueError):
-    """A results folder that cannot be reported, with the reason in plain words."""
-
-
-@dataclass
-class SweepResults:
-    """What a results folder holds, read without the model."""
-
-    folder: Path
-    meta: dict
-    finals: pd.DataFrame                # last row of every finished run
-    factors: list[str]                  # factor column names
-    n_planned: int
-    n_ok: int
-    n_failed: int
-    objective: str
-    goal: str
-    scenarios: list = field(default_factory=list)
-
-    @property
-    def partial(self) -> bool:
-        return self.n_ok < self.n_planned
-
-
-def read_results(folder) -> SweepResults:
-    """Read a results folder, or raise :class:`SweepReportError` saying what is wrong."""
-    folder = Path(folder)
-    if not folder.exists():
-        raise SweepReportError(f"{folder}: no such folder. Give the results folder of a sweep "
-                               "(by default results/<experiment name>).")
-    if not folder.is_dir():
-        raise SweepReportError(f"{folder} is a file, not a results folder.")
-    meta_path = folder / EXPERIMENT_FILE
-    if not meta_path.exists():
-        if not any(folder.iterdir()):
-            raise SweepReportError(f"{folder} is empty: no sweep has written results here yet. "
-                                   "Run `siyu sweep EXPERIMENT.toml --out "
-                                   f"{folder}` first.")
-        raise SweepReportError(f"{folder} is not a siyu_sim results folder (it has no "
-                               f"{EXPERIMENT_FILE}); give the folder `siyu sweep` wrote.")
-    try:
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise SweepReportError(f"{meta_path} is damaged and cannot be read ({exc}).") from None
-    needed = ("factor_columns", "n_runs", "factors", "design")
-    missing = [k for k in needed if k not in meta]
-    if missing:
-        raise SweepReportError(
-            f"{folder} was written by an older siyu_sim ({meta.get('package_version', 'unknown version')}) "
-            f"whose results layout this version cannot read (missing {', '.join(missing)} in "
-            f"{EXPERIMENT_FILE}). Re-run the sweep with this version: "
-            "`siyu sweep EXPERIMENT.toml --fresh`.")
-
-    latest: dict[str, dict] = {}
-    manifest = folder / MANIFEST_FILE
-    if manifest.exists():
-        for line in manifest.read_text(encoding="utf-8").splitlines():
-            line = line.strip()
-            if not line:
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError:
-                continue  # a line cut short by an interruption
-            if "run_id" in rec:
-                latest[rec["run_id"]] = rec
-    ok = {rid: r for rid, r in latest.items() if r.get("status") == "ok" and r.get("file")
-          and (folder / r["file"]).exists()}
-    n_failed = sum(1 for r in latest.values() if r.get("status") == "failed")
-    n_planned = int(meta.get("n_runs") or 0)
-    if not ok:
-        raise SweepReportError(
-            f"{folder}: no finished runs yet ({n_planned} planned, {n_failed} failed). "
-            "Wait for the sweep, or resume it with the same `siyu sweep` command.")
-
-    frames = []
-    for rel in sorted({r["file"] for r in ok.values()}):
-        frames.append(pd.read_parquet(folder / rel))
-    frame = pd.concat(frames, ignore_index=True)
-    frame = frame[frame["run_id"].isin(ok.keys())]
-    idx = frame.groupby("run_id")["day"].idxmax()
-    finals = frame.loc[idx].reset_index(drop=True)
-
-    factors = [f for f in meta["factor_columns"] if f in finals.columns]
-    objectives = meta.get("objectives") or {}
-    objective, goal = next(((m, g) for m, g in objectives.items() if m in finals.columns),
-                           ("cum_profit", "max"))
-    if objective not in finals.columns:
-        raise SweepReportError(f"{folder}: the runs hold no {objective!r} column to rank settings by.")
-    return SweepResults(folder, meta, finals, factors, n_planned, len(ok), n_failed, objective, goal,
-                        _scenarios(folder, meta))
-
-
-def _scenarios(folder: Path, meta: dict) -> list:
-    """The resolved base scenarios, as Scenario objects (for the assumptions page)."""
-    from ..scenario import Scenario
-
-    out = []
-    data = meta.get("scenarios") or {}
-    if not data:
-        for p in sorted((folder / SCENARIO_DIR).glob("*.toml")):
-            data[p.stem] = tomllib.loads(p.read_text(encoding="utf-8"))
-    for label, d in data.items():
-        try:
-            sc = Scenario.from_dict(d)
-            if sc.name != label:
-                sc = sc.with_overrides(name=label)
-            out.append(sc)
-        except Exception:  # an older or newer schema: the page lists what it can
-            continue
-    return out
 
 
 # ---- aggregation ------------------------------------------------------------------------------
@@ -302,8 +182,6 @@ def build_page(res: SweepResults, lang: str) -> Page:
 
 
 def _fmt(v: float, metric: str, lang: str) -> str:
-    from .text import money
-
     return money(v, lang) if "profit" in metric or metric in ("gmv", "revenue", "cum_gmv", "cum_spend") \
         else number(v, lang)
 

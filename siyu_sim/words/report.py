@@ -1,26 +1,9 @@
-"""Every word a report shows, in English and Chinese, and the number formats of each.
-
-Identifiers stay English (DOMAIN.md vocabulary); only user-facing text is translated.
-``t(key, lang, **fields)`` looks a sentence up and fills its ``{fields}``. A key missing in
-one language is a bug: ``tests/test_report.py`` checks that both catalogues have the same keys.
-"""
+"""The reports' words: page furniture, section titles and explanations, the summary's
+sentences, chart text, the assumptions page and the sweep report, in English and Chinese."""
 
 from __future__ import annotations
 
-import math
-
-LANGS = ("en", "zh")
-
-# the daily table's trust-band columns (siyu_sim.metrics.TRUST_BANDS), low to high
-TRUST_BANDS_KEYS = ("trust_0_20", "trust_20_40", "trust_40_60", "trust_60_80", "trust_80_100")
-
-# CSS font stack: Debian's fonts-noto-cjk and fonts-wqy-microhei first, so Chinese renders in
-# a bare Chromium; then what Windows and macOS laptops have.
-FONT_STACK = ('"Noto Sans CJK SC", "Noto Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", '
-              '"Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", '
-              '"Helvetica Neue", Arial, sans-serif')
-
-TEXT: dict[str, dict[str, str]] = {
+REPORT: dict[str, dict[str, str]] = {
     # ---- page furniture
     "lang_attr": {"en": "en", "zh": "zh-CN"},
     "comparison_title": {"en": "Private-domain strategies compared", "zh": "私域运营策略对比"},
@@ -266,151 +249,14 @@ TEXT: dict[str, dict[str, str]] = {
                                "zh": "这些结果由 siyu_sim {old} 生成，当前版本为 {new}，与重新运行的结果可能不同。"},
 }
 
-# Objectives and metrics by column name (the tidy tables' own names).
-METRIC_LABELS: dict[str, dict[str, str]] = {
-    "cum_profit": {"en": "cumulative profit (CNY)", "zh": "累计利润（元）"},
-    "profit": {"en": "profit (CNY)", "zh": "利润（元）"},
-    "gmv": {"en": "GMV (CNY)", "zh": "GMV（元）"},
-    "revenue": {"en": "revenue (CNY)", "zh": "实收（元）"},
-    "roi": {"en": "ROI", "zh": "ROI"},
-    "members": {"en": "members", "zh": "成员数"},
-    "active": {"en": "active members", "zh": "活跃成员数"},
-    "muted": {"en": "muted members", "zh": "免打扰成员数"},
-    "churned": {"en": "churned", "zh": "退群人数"},
-    "mean_trust": {"en": "mean trust", "zh": "平均信任度"},
-    "repurchase_rate": {"en": "repurchase rate", "zh": "复购率"},
-    "alt_ads_cum_profit": {"en": "paid-ads profit (CNY)", "zh": "付费广告利润（元）"},
-    "profit_vs_ads": {"en": "profit beyond paid ads (CNY)", "zh": "超出付费广告的利润（元）"},
-    "cum_spend": {"en": "money put in (CNY)", "zh": "总投入（元）"},
-    "referrals": {"en": "referrals", "zh": "推荐人数"},
+# Plotly's own interface words (toolbar, legend hints) and month names, in Chinese.
+PLOTLY_ZH: dict[str, str] = {
+    "Download plot as a png": "下载图表（PNG）", "Download plot": "下载图表",
+    "Taking snapshot - this may take a few seconds": "正在生成图片，请稍候",
+    "Snapshot succeeded": "图片已生成", "Sorry, there was a problem downloading your snapshot!": "抱歉，图片下载失败",
+    "Double-click on legend to isolate one trace": "双击图例可只显示该项",
+    "Double-click to zoom back out": "双击可恢复缩放", "Autoscale": "自动缩放", "Reset axes": "重置坐标轴",
+    "Zoom": "缩放", "Pan": "平移", "Zoom in": "放大", "Zoom out": "缩小",
+    "Click to enter Colorscale title": "", "Click to enter Plot title": "", "trace": "曲线",
 }
-
-SCENARIO_LABELS: dict[str, dict[str, str]] = {
-    "nurture": {"en": "nurture", "zh": "养（关系经营）"},
-    "harvest": {"en": "harvest", "zh": "收割（激进促销）"},
-}
-
-SEGMENT_LABELS: dict[str, dict[str, str]] = {
-    "loyal_prone": {"en": "loyal-prone", "zh": "忠诚倾向型"},
-    "regular": {"en": "regular", "zh": "普通型"},
-    "bargain_hunter": {"en": "bargain hunter", "zh": "薅羊毛型"},
-}
-
-# Key assumptions for the assumptions page: what the model takes as given, with sources.
-KEY_ASSUMPTIONS: list[dict[str, str]] = [
-    {"en": "Reaching members costs staff time, tools and coupons, not ad money per impression (004).",
-     "zh": "触达成员不按曝光付费，但需要人力、工具和优惠券成本（004）。"},
-    {"en": "Trust grows with useful content read and 1:1 care, falls with promotional pushes and "
-           "fatigue, and fades slowly without contact (000, 003; Morgan & Hunt 1994).",
-     "zh": "信任随有用内容的阅读和一对一关怀而增长，随促销推送和疲劳而下降，缺少联系时缓慢衰减"
-           "（000、003；Morgan & Hunt 1994）。"},
-    {"en": "Touches beyond a member's daily tolerance build fatigue; fatigue and low trust make "
-           "members mute (免打扰) and then leave (退群) (001, 003).",
-     "zh": "超过成员每日容忍度的触达会累积疲劳；疲劳和低信任会让成员开启免打扰，进而退群（001、003）。"},
-    {"en": "Muted members stay in the group but no longer read group pushes (001).",
-     "zh": "免打扰成员仍留在群内，但不再阅读群推送（001）。"},
-    {"en": "Discounts lift buying now, pull the price members expect down (reference price) and "
-           "cost margin: customers get trained to buy only on discount (000, 002, 004).",
-     "zh": "优惠能立刻拉动购买，但会拉低成员心中的参考价格并牺牲毛利：用户会被训练成只在打折时购买（000、002、004）。"},
-    {"en": "Purchases follow each customer's need cycle, raised by trust and attention and by the "
-           "deal against the reference price.",
-     "zh": "购买遵循每位顾客的需求周期，信任、关注度以及相对参考价格的优惠程度会提高购买概率。"},
-    {"en": "Satisfied, trusting members bring in new ones through their contacts; referral is the "
-           "cheapest acquisition (002).",
-     "zh": "满意且信任品牌的成员会通过人脉带来新成员；以老带新是成本最低的获客方式（002）。"},
-    {"en": "Execution quality scales what every lever achieves: the same package card adds >30% "
-           "or <5% (003, 004).",
-     "zh": "执行质量决定每个杠杆的效果：同样的包裹卡，加粉率可以超过 30%，也可以低于 5%（003、004）。"},
-    {"en": "The paid-ads alternative: the same money spent on ads returns a fixed revenue per CNY "
-           "(000: 100 CNY into Douyin returns 300), at the scenario's gross margin.",
-     "zh": "付费广告对照：同样的钱投放广告，每元带来固定的收入（000：100 元投抖音回报 300 元），按本情景的毛利率计算利润。"},
-    {"en": "Personal WeChat accounts can be banned and lose their whole group or friend list at "
-           "once; WeCom is the compliant path (000, 001).",
-     "zh": "个人微信号可能被封，一旦被封整个群或好友列表会同时丢失；企业微信是合规路径（000、001）。"},
-    {"en": "A community group holds at most 500 members (004).",
-     "zh": "一个社群最多容纳 500 人（004）。"},
-]
-
-
-def check_lang(lang: str) -> str:
-    if lang not in LANGS:
-        raise ValueError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
-    return lang
-
-
-def t(key: str, lang: str, **fields) -> str:
-    """The sentence ``key`` in ``lang`` with its fields filled in."""
-    text = TEXT[key][lang]
-    return text.format(**fields) if fields else text
-
-
-def _lookup(table: dict[str, dict[str, str]], name: str, lang: str) -> str:
-    entry = table.get(name)
-    return entry[lang] if entry else name
-
-
-def metric_label(name: str, lang: str) -> str:
-    return _lookup(METRIC_LABELS, name, lang)
-
-
-def scenario_label(name: str, lang: str) -> str:
-    return _lookup(SCENARIO_LABELS, name, lang)
-
-
-def segment_label(name: str, lang: str) -> str:
-    return _lookup(SEGMENT_LABELS, name, lang)
-
-
-# ---- numbers ----------------------------------------------------------------------------------
-
-def _finite(x) -> bool:
-    try:
-        return math.isfinite(float(x))
-    except (TypeError, ValueError):
-        return False
-
-
-def number(x: float, lang: str, digits: int = 3) -> str:
-    """A count or amount in the reader's units: 12.3k / 1.2M in English, 1.2万 / 3.4亿 in Chinese."""
-    if not _finite(x):
-        return "–"
-    x = float(x)
-    sign = "−" if x < 0 else ""
-    a = abs(x)
-    if lang == "zh":
-        units = ((1e8, "亿"), (1e4, "万"))
-    else:
-        units = ((1e9, "B"), (1e6, "M"), (1e3, "k"))
-    for size, suffix in units:
-        if a >= size:
-            return f"{sign}{_sig(a / size, digits)}{suffix}"
-    if a >= 100 or a == round(a):
-        return f"{sign}{a:,.0f}"
-    return f"{sign}{_sig(a, digits)}"
-
-
-def _sig(v: float, digits: int) -> str:
-    if v >= 10 ** digits:
-        return f"{v:,.0f}"
-    decimals = max(0, digits - 1 - int(math.floor(math.log10(v)))) if v > 0 else 0
-    s = f"{v:.{decimals}f}"
-    if "." in s:
-        s = s.rstrip("0").rstrip(".")
-    return s
-
-
-def money(x: float, lang: str) -> str:
-    if not _finite(x):
-        return "–"
-    s = number(x, lang)
-    if s.startswith("−"):
-        return "−¥" + s[1:]
-    return "¥" + s
-
-
-def percent(x: float) -> str:
-    return f"{100 * float(x):.0f}%" if _finite(x) else "–"
-
-
-def ratio(x: float) -> str:
-    return f"{float(x):.2f}".replace("-", "−") if _finite(x) else "–"
+PLOTLY_MONTHS_ZH = [f"{m}月" for m in range(1, 13)]

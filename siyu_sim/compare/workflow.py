@@ -1,0 +1,166 @@
+"""The compare workflow: scenarios side by side under common random numbers, in one call.
+
+``compare(scenarios, reps=..., baseline=..., segments=..., executor=..., backend=...,
+progress=...)`` runs every scenario for replications ``0..reps-1``, each seeded by
+``runs.replication_seed(root_seed, r)`` (the same luck for every scenario in a replication),
+and returns a :class:`Comparison` of tidy frames. With ``reps > 1`` it also runs the
+independent-seed set the paired statistics need (``paired``); with ``baseline`` each
+scenario's no-private-domain counterfactual (``counterfactual``) under the same seeds. The
+command line, the reports and Python users all compare through here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from statistics import fmean
+from typing import Callable, Sequence
+
+import pandas as pd
+
+from ..scenario import Scenario
+from .counterfactual import incremental_profit, without_private_domain
+from .monthly import monthly
+from .paired import INDEPENDENT_OFFSET, paired_table
+from .runner import RunSpec, execute
+
+Progress = Callable[[int, int], None]
+_BASELINE = "/without_private_domain"  # label suffix of a counterfactual's runs
+
+
+@dataclass
+class Comparison:
+    """What :func:`compare` returns. Every frame is tidy (one row per observation).
+
+    - ``daily``: scenario, replication, day, the model's daily columns, ``cum_gmv``;
+    - ``segment_daily``: scenario, replication, day, segment + per-segment columns
+      (``segments=True``), else None;
+    - ``baseline_daily``: like ``daily`` for each scenario's no-private-domain counterfactual,
+      ``scenario`` naming the scenario it stands beside (``baseline=True``), else None;
+    - ``incremental``: scenario, replication, ``incremental_profit`` (what the private domain
+      added over having none, cumulative at the horizon, CNY), ``ledger_profit``
+      (``baseline=True``), else None;
+    - ``paired``: differences vs the first scenario at the horizon with paired and
+      independent-seed intervals (``reps > 1``; see ``paired.paired_table``), else None;
+    - ``independent``: the independent-seed runs behind ``paired`` (``reps > 1``), else None.
+    """
+
+    scenarios: list[Scenario]
+    reps: int
+    root_seed: int
+    executor: str
+    daily: pd.DataFrame
+    segment_daily: pd.DataFrame | None = None
+    baseline_daily: pd.DataFrame | None = None
+    incremental: pd.DataFrame | None = None
+    paired: pd.DataFrame | None = None
+    independent: pd.DataFrame | None = None
+
+    @property
+    def names(self) -> list[str]:
+        return [s.name for s in self.scenarios]
+
+    @property
+    def days(self) -> int:
+        return max(s.days for s in self.scenarios)
+
+    def monthly(self) -> pd.DataFrame:
+        """The monthly table (``monthly.monthly``), replications averaged."""
+        return monthly(self.daily, self.days)
+
+    def increments(self) -> dict[str, tuple[float, float]]:
+        """{scenario: (incremental profit, ledger profit)} at the horizon, means over replications."""
+        if self.incremental is None:
+            raise ValueError("no baseline in this comparison: run compare(..., baseline=True)")
+        out = {}
+        for name in self.names:
+            rows = self.incremental[self.incremental["scenario"] == name]
+            out[name] = (fmean(rows["incremental_profit"]), fmean(rows["ledger_profit"]))
+        return out
+
+
+def unique_names(scenarios: Sequence[Scenario], paths: Sequence[Path] | None = None) -> list[Scenario]:
+    """Rename repeats (two files both named "nurture") so each column is distinguishable:
+    by the file's stem when it differs from the name, else ``name_2``, ``name_3``..."""
+    seen: dict[str, int] = {}
+    out = []
+    for i, s in enumerate(scenarios):
+        stem = paths[i].stem if paths is not None else s.name
+        name = s.name
+        if name in seen:
+            name = f"{name}_{stem}" if stem != name else f"{name}_{seen[s.name] + 1}"
+        seen[s.name] = seen.get(s.name, 0) + 1
+        out.append(s if name == s.name else s.model_copy(update={"name": name}))
+    return out
+
+
+def compare(scenarios: Sequence[Scenario], *, reps: int = 1, root_seed: int | None = None,
+            executor: str = "vector", baseline: bool = False, segments: bool = False,
+            backend=None, progress: Progress | None = None) -> Comparison:
+    """Run ``scenarios`` under common random numbers and return a :class:`Comparison`.
+
+    ``root_seed``: default, the first scenario's seed. ``executor``: "vector" or "agent" (the
+    same numbers). ``baseline``: also run each scenario with no private domain and compute
+    the incremental profit. ``segments``: also collect per-segment daily tables (the report's
+    LTV chart). ``backend``: an ``experiments.backends`` backend for parallel runs (default:
+    one run after another in this process). ``progress(done, total)``: simulated days done
+    of all runs' days (day by day in this process, run by run on a backend).
+    """
+    if len(scenarios) < 2:
+        raise ValueError("a comparison needs at least two scenarios")
+    if reps < 1:
+        raise ValueError(f"reps must be >= 1, got {reps}")
+    items = unique_names(scenarios)
+    root = items[0].seed if root_seed is None else root_seed
+    specs = _plan(items, reps, baseline)
+    frames = execute(specs, root, executor=executor, segments=segments, backend=backend,
+                     progress=progress)
+    order = {s.name: i for i, s in enumerate(items)}
+    daily = _tidy(frames["crn"], order)
+    result = Comparison(items, reps, root, executor, daily)
+    if segments:
+        result.segment_daily = _tidy(frames["segments"], order)
+    if reps > 1:
+        result.independent = _tidy(frames["independent"], order)
+        result.paired = paired_table(daily, result.independent, result.names)
+    if baseline:
+        result.baseline_daily = _tidy(frames["baseline"], order)
+        result.incremental = _incremental(daily, result.baseline_daily, result.names, reps)
+    return result
+
+
+def _plan(items: list[Scenario], reps: int, baseline: bool) -> list[RunSpec]:
+    """Every run: CRN replications of each scenario; with reps > 1 an independent set for the
+    non-first ones; with a baseline, each scenario's counterfactual under the same seeds."""
+    specs = []
+    for i, s in enumerate(items):
+        data = s.to_dict()
+        specs += [RunSpec("crn", s.name, s.name, data, r, f"{s.name}-crn-r{r:03d}") for r in range(reps)]
+        if reps > 1 and i > 0:
+            specs += [RunSpec("independent", s.name, s.name, data, INDEPENDENT_OFFSET + r,
+                              f"{s.name}-ind-r{r:03d}") for r in range(reps)]
+    if baseline:
+        for s in items:
+            data = without_private_domain(s).to_dict()
+            specs += [RunSpec("baseline", s.name, s.name + _BASELINE, data, r, f"{s.name}-base-r{r:03d}")
+                      for r in range(reps)]
+    return specs
+
+
+def _tidy(frames: list[pd.DataFrame], order: dict[str, int]) -> pd.DataFrame:
+    """One frame, scenarios in the order given, then replication, then day."""
+    f = pd.concat(frames, ignore_index=True)
+    f = f.assign(_o=f["scenario"].map(order)).sort_values(["_o", "replication", "day"], kind="stable")
+    return f.drop(columns="_o").reset_index(drop=True)
+
+
+def _incremental(daily: pd.DataFrame, base: pd.DataFrame, names: list[str], reps: int) -> pd.DataFrame:
+    rows = []
+    for name in names:
+        for r in range(reps):
+            d = daily[(daily["scenario"] == name) & (daily["replication"] == r)]
+            b = base[(base["scenario"] == name) & (base["replication"] == r)]
+            rows.append({"scenario": name, "replication": r,
+                         "incremental_profit": incremental_profit(d, b)["cum_incremental_profit"].iloc[-1],
+                         "ledger_profit": d["cum_profit"].iloc[-1]})
+    return pd.DataFrame(rows)

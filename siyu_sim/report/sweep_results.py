@@ -1,0 +1,104 @@
+"""What a sweep's results folder holds, for the sweep report: read through the module that owns
+the folder's format (``siyu_sim.experiments.store``), checked, and explained when unusable."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from ..experiments.store import EXPERIMENT_FILE, ResultStore
+
+
+class SweepReportError(ValueError):
+    """A results folder that cannot be reported, with the reason in plain words."""
+
+
+@dataclass
+class SweepResults:
+    """What a results folder holds, read without the model."""
+
+    folder: Path
+    meta: dict
+    finals: pd.DataFrame                # last row of every finished run
+    factors: list[str]                  # factor column names
+    n_planned: int
+    n_ok: int
+    n_failed: int
+    objective: str
+    goal: str
+    scenarios: list = field(default_factory=list)
+
+    @property
+    def partial(self) -> bool:
+        return self.n_ok < self.n_planned
+
+
+def read_results(folder) -> SweepResults:
+    """Read a results folder, or raise :class:`SweepReportError` saying what is wrong."""
+    folder = Path(folder)
+    if not folder.exists():
+        raise SweepReportError(f"{folder}: no such folder. Give the results folder of a sweep "
+                               "(by default results/<experiment name>).")
+    if not folder.is_dir():
+        raise SweepReportError(f"{folder} is a file, not a results folder.")
+    store = ResultStore(folder)
+    if not store.has_experiment():
+        if not any(folder.iterdir()):
+            raise SweepReportError(f"{folder} is empty: no sweep has written results here yet. "
+                                   "Run `siyu sweep EXPERIMENT.toml --out "
+                                   f"{folder}` first.")
+        raise SweepReportError(f"{folder} is not a siyu_sim results folder (it has no "
+                               f"{EXPERIMENT_FILE}); give the folder `siyu sweep` wrote.")
+    try:
+        meta = store.experiment_meta()
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise SweepReportError(f"{folder / EXPERIMENT_FILE} is damaged and cannot be read ({exc}).") from None
+    needed = ("factor_columns", "n_runs", "factors", "design")
+    missing = [k for k in needed if k not in meta]
+    if missing:
+        raise SweepReportError(
+            f"{folder} was written by an older siyu_sim ({meta.get('package_version', 'unknown version')}) "
+            f"whose results layout this version cannot read (missing {', '.join(missing)} in "
+            f"{EXPERIMENT_FILE}). Re-run the sweep with this version: "
+            "`siyu sweep EXPERIMENT.toml --fresh`.")
+
+    ok = store.finished_records()
+    n_failed = sum(1 for r in store.latest_records().values() if r.get("status") == "failed")
+    n_planned = int(meta.get("n_runs") or 0)
+    if not ok:
+        raise SweepReportError(
+            f"{folder}: no finished runs yet ({n_planned} planned, {n_failed} failed). "
+            "Wait for the sweep, or resume it with the same `siyu sweep` command.")
+
+    frame = store.read_runs(ok)
+    idx = frame.groupby("run_id")["day"].idxmax()
+    finals = frame.loc[idx].reset_index(drop=True)
+
+    factors = [f for f in meta["factor_columns"] if f in finals.columns]
+    objectives = meta.get("objectives") or {}
+    objective, goal = next(((m, g) for m, g in objectives.items() if m in finals.columns),
+                           ("cum_profit", "max"))
+    if objective not in finals.columns:
+        raise SweepReportError(f"{folder}: the runs hold no {objective!r} column to rank settings by.")
+    return SweepResults(folder, meta, finals, factors, n_planned, len(ok), n_failed, objective, goal,
+                        _scenarios(store, meta))
+
+
+def _scenarios(store: ResultStore, meta: dict) -> list:
+    """The resolved base scenarios, as Scenario objects (for the assumptions page)."""
+    from ..scenario import Scenario
+
+    out = []
+    data = meta.get("scenarios") or store.scenario_files()
+    for label, d in data.items():
+        try:
+            sc = Scenario.from_dict(d)
+            if sc.name != label:
+                sc = sc.with_overrides(name=label)
+            out.append(sc)
+        except Exception:  # an older or newer schema: the page lists what it can
+            continue
+    return out

@@ -1,0 +1,68 @@
+"""One home for every word and number format a reader sees, in English and Chinese.
+
+Identifiers stay English (DOMAIN.md vocabulary); only user-facing text is translated.
+``t(key, lang, **fields)`` looks a sentence up in the one catalogue and fills its
+``{fields}``; ``metric_label``, ``scenario_label`` and ``segment_label`` name the things in the
+tidy tables; ``numbers`` formats amounts (k, M, 万, 亿, ¥, 元). A key missing in one language
+is a bug: ``tests/test_report.py`` checks that every entry has both.
+
+- ``report``: the HTML reports' sentences; ``console``: the terminal's; ``names``: metric,
+  scenario and segment names and the key assumptions; ``numbers``: number formats.
+"""
+
+from __future__ import annotations
+
+from .console import CONSOLE
+from .names import KEY_ASSUMPTIONS, METRIC_LABELS, SCENARIO_LABELS, SEGMENT_LABELS
+from .numbers import count, money, number, percent, ratio, share, signed
+from .report import REPORT
+
+LANGS = ("en", "zh")
+
+
+def _merge(*catalogues: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for catalogue in catalogues:
+        clash = set(out) & set(catalogue)
+        if clash:  # one key, one sentence: a clash would silently hide one of them
+            raise RuntimeError(f"word keys defined twice: {sorted(clash)}")
+        out.update(catalogue)
+    return out
+
+
+TEXT: dict[str, dict[str, str]] = _merge(REPORT, CONSOLE)
+
+
+def check_lang(lang: str) -> str:
+    """``lang`` if it is one of LANGS, else a ValueError that names them."""
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
+    return lang
+
+
+def t(key: str, lang: str, **fields) -> str:
+    """The sentence ``key`` in ``lang`` with its fields filled in."""
+    text = TEXT[key][lang]
+    return text.format(**fields) if fields else text
+
+
+def _lookup(table: dict[str, dict[str, str]], name: str, lang: str) -> str:
+    entry = table.get(name)
+    return entry[lang] if entry else name
+
+
+def metric_label(name: str, lang: str) -> str:
+    return _lookup(METRIC_LABELS, name, lang)
+
+
+def scenario_label(name: str, lang: str) -> str:
+    return _lookup(SCENARIO_LABELS, name, lang)
+
+
+def segment_label(name: str, lang: str) -> str:
+    return _lookup(SEGMENT_LABELS, name, lang)
+
+
+__all__ = ["KEY_ASSUMPTIONS", "LANGS", "METRIC_LABELS", "SCENARIO_LABELS", "SEGMENT_LABELS", "TEXT",
+           "check_lang", "count", "metric_label", "money", "number", "percent", "ratio",
+           "scenario_label", "segment_label", "share", "signed", "t"]

@@ -1,0 +1,112 @@
+"""Every number format a reader sees: counts and amounts in their units (k, M, B; 万, 亿),
+money (¥ or 元/CNY), shares, ratios, signed differences and the monthly table's cells.
+
+Money has two house styles. ``style="symbol"`` (reports): ¥ and three significant digits,
+``¥12.3k``, ``−¥1.23万``. ``style="word"`` (the terminal's sentences): fixed decimals and the
+currency as a word, ``12k CNY``, ``1.2万元``. They differ in rounding as well as in form; both
+are kept as they were so that no printed number changes.
+"""
+
+from __future__ import annotations
+
+import math
+
+_UNITS = {"zh": ((1e8, "亿"), (1e4, "万")), "en": ((1e9, "B"), (1e6, "M"), (1e3, "k"))}
+_CURRENCY_WORD = {"en": "{v} CNY", "zh": "{v}元"}
+
+#: Cell formats of the monthly table, by column.
+MONTHLY_CELLS = {"active": "{:,.0f}", "muted": "{:,.0f}", "churned": "{:,.0f}",
+                 "mean_trust": "{:.2f}", "gmv": "{:,.0f}", "profit": "{:,.0f}",
+                 "cum_profit": "{:,.0f}", "roi": "{:.2f}", "alt_ads_cum_profit": "{:,.0f}"}
+
+
+def finite(x) -> bool:
+    try:
+        return math.isfinite(float(x))
+    except (TypeError, ValueError):
+        return False
+
+
+def number(x: float, lang: str, digits: int = 3) -> str:
+    """A count or amount in the reader's units: 12.3k / 1.2M in English, 1.2万 / 3.4亿 in Chinese."""
+    if not finite(x):
+        return "–"
+    x = float(x)
+    sign = "−" if x < 0 else ""
+    a = abs(x)
+    for size, suffix in _UNITS[lang]:
+        if a >= size:
+            return f"{sign}{_sig(a / size, digits)}{suffix}"
+    if a >= 100 or a == round(a):
+        return f"{sign}{a:,.0f}"
+    return f"{sign}{_sig(a, digits)}"
+
+
+def _sig(v: float, digits: int) -> str:
+    if v >= 10 ** digits:
+        return f"{v:,.0f}"
+    decimals = max(0, digits - 1 - int(math.floor(math.log10(v)))) if v > 0 else 0
+    s = f"{v:.{decimals}f}"
+    if "." in s:
+        s = s.rstrip("0").rstrip(".")
+    return s
+
+
+def money(x: float, lang: str, *, style: str = "symbol") -> str:
+    """An amount of CNY in ``style`` "symbol" (reports) or "word" (sentences in the terminal)."""
+    if style == "word":
+        return _money_word(float(x), lang)
+    if not finite(x):
+        return "–"
+    s = number(x, lang)
+    if s.startswith("−"):
+        return "−¥" + s[1:]
+    return "¥" + s
+
+
+def _money_word(value: float, lang: str) -> str:
+    if lang == "zh":
+        if abs(value) >= 1e8:
+            text = f"{value / 1e8:.2f}亿"
+        elif abs(value) >= 1e4:
+            text = f"{value / 1e4:.1f}万"
+        else:
+            text = f"{value:,.0f}"
+    elif abs(value) >= 1e6:
+        text = f"{value / 1e6:.2f}M"
+    elif abs(value) >= 1e4:
+        text = f"{value / 1e3:.0f}k"
+    else:
+        text = f"{value:,.0f}"
+    return _CURRENCY_WORD[lang].format(v=text)
+
+
+def percent(x: float) -> str:
+    return f"{100 * float(x):.0f}%" if finite(x) else "–"
+
+
+def ratio(x: float) -> str:
+    return f"{float(x):.2f}".replace("-", "−") if finite(x) else "–"
+
+
+def count(x: float) -> str:
+    """A whole number with thousands separators: 12,345."""
+    return f"{x:,.0f}"
+
+
+def share(x: float) -> str:
+    """A level between 0 and 1 (trust) to two decimals."""
+    return f"{x:.2f}"
+
+
+def signed(x: float, metric: str) -> str:
+    """A difference with its sign: three decimals for trust and ROI, whole CNY or people else."""
+    if not finite(x):
+        return "n/a"
+    if metric in ("mean_trust", "roi"):
+        return f"{x:+.3f}"
+    return f"{x:+,.0f}"
+
+
+def width_ratio(x: float) -> str:
+    return f"{x:.2f}" if finite(x) else "n/a"
