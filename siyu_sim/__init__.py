@@ -12,7 +12,7 @@ from .scenario import Scenario
 from .schedule import Schedule
 from .config import presets
 
-__version__ = "0.1.0"
+from .version import __version__
 
 __all__ = [
     "LEVER_TYPES", "Behaviour", "Customer", "CustomerTable", "Economics", "Event", "Lever",

@@ -20,7 +20,7 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
-from .. import __version__
+from ..version import __version__
 from ..compare import Comparison, ComparisonError, compare, unique_names
 from ..compare.monthly import monthly
 from ..compare.printout import monthly_text, paired_text

@@ -32,7 +32,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from .. import __version__
+from ..version import __version__
 from .design import RunTask
 from ..config.experiment_files import Experiment
 from .worker import RunOutcome

@@ -146,7 +146,7 @@ def section_blocks(scenarios: list, lang: str, meta: dict | None, replications: 
 
 def _version() -> str:
     try:
-        from .. import __version__
+        from ..version import __version__
         return __version__
     except Exception:  # pragma: no cover
         return "unknown"

@@ -87,7 +87,7 @@ def _meta(meta: dict | None) -> dict:
     out = dict(meta or {})
     out.setdefault("date", _dt.date.today().isoformat())
     if "version" not in out:
-        from .. import __version__
+        from ..version import __version__
         out["version"] = __version__
     return out
 

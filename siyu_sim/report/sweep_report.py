@@ -91,7 +91,7 @@ def sweep_report(results_dir, path, *, lang: str = "en") -> Path:
 
 
 def build_page(res: SweepResults, lang: str) -> Page:
-    from .. import __version__
+    from ..version import __version__
 
     meta = res.meta
     cells = setting_cells(res)
