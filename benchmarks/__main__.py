@@ -84,7 +84,7 @@ def _sci(n: int) -> str:
 
 def run(a: argparse.Namespace, log=print) -> dict:
     """Run the selected measurements; returns {'machine', 'sections': [(title, header, rows)], 'targets'}."""
-    sections, targets, load = [], [], []
+    sections, targets = [], []
     info = machine.describe()
     meter = machine.CpuMeter().__enter__()
 

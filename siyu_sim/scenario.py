@@ -45,12 +45,11 @@ class Scenario(Params):
 
     @model_validator(mode="after")
     def _check_targets(self) -> "Scenario":
-        known = {s.name for s in self.population.segments}
-        for name, lever in self.levers.items():
-            for seg in getattr(lever, "segments", None) or []:
-                if seg not in known:
-                    raise ValueError(f"lever {name!r} targets unknown segment {seg!r}; "
-                                     f"segments are {sorted(known)}")
+        unknown = unknown_targets(self.population.segments, self.levers)
+        if unknown:
+            name, _, seg = unknown[0]
+            raise ValueError(f"lever {name!r} targets unknown segment {seg!r}; "
+                             f"segments are {sorted(s.name for s in self.population.segments)}")
         return self
 
     def to_dict(self) -> dict[str, Any]:
@@ -66,6 +65,17 @@ class Scenario(Params):
         data = self.to_dict()
         data.update(changes)
         return Scenario.from_dict(data)
+
+
+def unknown_targets(segments, levers: dict[str, Any]) -> list[tuple[str, int, str]]:
+    """(lever name, index, segment) of every segment a lever targets that the population does
+    not have. ``levers`` may hold lever objects or their plain data (scenario files)."""
+    known = {s.name for s in segments}
+    out = []
+    for name, lever in levers.items():
+        targets = lever.get("segments") if isinstance(lever, dict) else getattr(lever, "segments", None)
+        out += [(name, i, seg) for i, seg in enumerate(targets or []) if seg not in known]
+    return out
 
 
 def _drop_none(value: Any) -> Any:

@@ -14,7 +14,6 @@ from siyu_sim.plan import DayPlan
 from siyu_sim.rules import Status
 from siyu_sim.runs import run_scenario
 
-from helpers import scenario
 
 
 def _run(sc, customers=3000, days=120, seed=4):

@@ -7,7 +7,6 @@ kept and the same command resumes).
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Annotated, Optional
 

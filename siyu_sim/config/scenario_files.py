@@ -21,7 +21,7 @@ import tomli_w
 from pydantic import BaseModel, ValidationError
 
 from ..levers import LEVER_TYPES
-from ..scenario import Scenario
+from ..scenario import Scenario, unknown_targets
 from .overrides import OverrideError, apply_overrides, normalise_path
 from .problems import UNSET, Problem, ScenarioError, closest
 from .pydantic_errors import translate
@@ -120,14 +120,9 @@ def _target_problems(data: dict[str, Any]) -> list[Problem]:
     """Levers that target a segment the population does not have."""
     population = Scenario.model_validate({"population": data.get("population", {})}, strict=True).population
     known = [s.name for s in population.segments]
-    out = []
-    for name, item in data.get("levers", {}).items():
-        for i, seg in enumerate(item.get("segments") or []):
-            if seg not in known:
-                out.append(Problem(f"levers.{name}.segments[{i}]", "no such segment", seg,
-                                   allowed="one of " + ", ".join(known),
-                                   suggestion=closest(seg, known)))
-    return out
+    return [Problem(f"levers.{name}.segments[{i}]", "no such segment", seg,
+                    allowed="one of " + ", ".join(known), suggestion=closest(seg, known))
+            for name, i, seg in unknown_targets(population.segments, data.get("levers", {}))]
 
 
 def _problems(model: type[BaseModel], data: dict[str, Any], prefix: tuple) -> list[Problem]:

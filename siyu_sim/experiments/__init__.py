@@ -1,4 +1,5 @@
-"""Experiments at scale: sweeps, sensitivity analysis, paired comparisons.
+"""Experiments at scale: sweeps and sensitivity analysis (paired comparisons of scenarios are
+``siyu_sim.compare``, which runs its replications on these backends).
 
 Experiment files are read by ``siyu_sim.config`` (``experiment_files``: TOML → validated,
 resolved :class:`Experiment`, whose errors name file, key path, value, allowed,
@@ -9,7 +10,6 @@ did-you-mean); this package runs them. One job per module:
 - ``backends``: serial, local process pool (default), Dask distributed;
 - ``store``: the results folder (Parquet per finished batch + manifest), resume;
 - ``sweep``: run an experiment on a backend into a store;
-- ``paired``: paired comparisons with common random numbers;
 - ``sensitivity``: Sobol and Morris indices with SALib;
 - ``summary``: per-setting aggregates and the best setting per objective.
 """
