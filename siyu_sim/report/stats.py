@@ -1,4 +1,4 @@
-"""Summaries of tidy frames across replications: medians and 10–90% bands, 30-day months.
+"""Summaries of tidy frames across replications: medians and 10–90% bands, calendar months.
 
 Pure pandas on the tidy tables (``scenario, replication, day`` + metrics); nothing here knows
 the model. Months are the calendar's (``siyu_sim.calendar.month_of``), as ``siyu compare`` counts them.
