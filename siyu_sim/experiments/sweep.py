@@ -67,7 +67,7 @@ def make_batches(exp: Experiment, tasks: list[design.RunTask], size: int) -> lis
     for part in chunk(tasks, size):
         labels = {t.scenario for t in part}
         out.append(Batch({k: exp.scenarios[k] for k in labels}, part, exp.metrics,
-                         exp.columns or None, dtypes))
+                         exp.columns or None, dtypes, derived=True))
     return out
 
 

@@ -23,6 +23,7 @@ from ..model import PrivateDomainModel
 from ..runs import run_scenario
 from ..scenario import Scenario
 from .allocator import restore_malloc_thresholds
+from .derived import DERIVED_FLOWS, CounterfactualCache, with_derived
 from .design import RunTask
 
 ID_COLUMNS = ("run_id", "scenario", "replication", "setting")
@@ -37,6 +38,7 @@ class Batch:
     factor_dtypes: dict[str, str] = field(default_factory=dict)
     executor: str = "vector"              # vector | agent (the same results, docked)
     segments: bool = False                # also return each run's per-segment daily table
+    derived: bool = False                 # add incremental profit and pool health (``derived``)
 
 
 @dataclass
@@ -64,9 +66,18 @@ def run_model(scenario: Scenario, task: RunTask, *, executor: str = "vector", se
                         executor=executor, segment_metrics=segments, progress=progress)
 
 
-def simulate(scenario: Scenario, task: RunTask) -> pd.DataFrame:
-    """The daily table of one run (seeded by ``replication_seed(entropy, r)``)."""
-    return run_model(scenario, task).daily
+def counterfactual_daily(scenario: Scenario, task: RunTask, cache: CounterfactualCache | None = None,
+                         executor: str = "vector") -> pd.DataFrame:
+    """The daily table of the run's no-private-domain counterfactual, under the run's seed."""
+    def run(base: Scenario) -> pd.DataFrame:
+        return run_model(base, task, executor=executor).daily
+    return (cache or CounterfactualCache(size=1)).get(scenario, task.seed_entropy, task.replication, run)
+
+
+def simulate(scenario: Scenario, task: RunTask, cache: CounterfactualCache | None = None) -> pd.DataFrame:
+    """The daily table of one run (seeded by ``replication_seed(entropy, r)``) with the derived
+    columns (``derived``: incremental profit over the counterfactual, pool health)."""
+    return with_derived(run_model(scenario, task).daily, counterfactual_daily(scenario, task, cache))
 
 
 def tidy(daily: pd.DataFrame, task: RunTask, metrics: str, columns: list[str] | None,
@@ -82,7 +93,8 @@ def tidy(daily: pd.DataFrame, task: RunTask, metrics: str, columns: list[str] | 
     elif metrics == "monthly":
         month = month_of(daily["day"].to_numpy(), int(daily["day"].max()) + 1)
         g = daily.groupby(month, sort=True)
-        agg = {c: ("sum" if c in FLOW_COLUMNS else "last") for c in metric_cols}
+        flows = set(FLOW_COLUMNS) | set(DERIVED_FLOWS)
+        agg = {c: ("sum" if c in flows else "last") for c in metric_cols}
         agg["day"] = "last"
         frame = g.agg(agg)
         frame.insert(0, "month", frame.index.to_numpy())
@@ -117,16 +129,21 @@ def segment_table(model: PrivateDomainModel, task: RunTask) -> pd.DataFrame:
 
 
 def run_task(batch: Batch, task: RunTask,
-             progress: Callable[[int, int], None] | None = None) -> RunOutcome:
+             progress: Callable[[int, int], None] | None = None,
+             cache: CounterfactualCache | None = None) -> RunOutcome:
     """One run of the batch, guarded: a failure is returned as a ``failed`` outcome.
-    ``progress(day, days)`` follows the run day by day (in this process only)."""
+    ``progress(day, days)`` follows the run day by day (in this process only); ``cache`` holds
+    counterfactual runs shared by settings that differ only in levers."""
     start = time.perf_counter()
     where = f"{socket.gethostname()}:{os.getpid()}"
     try:
         scenario = build_scenario(batch.scenarios[task.scenario], task.overrides)
         model = run_model(scenario, task, executor=batch.executor, segments=batch.segments,
                           progress=progress)
-        frame = tidy(model.daily, task, batch.metrics, batch.columns, batch.factor_dtypes)
+        daily = model.daily
+        if batch.derived:
+            daily = with_derived(daily, counterfactual_daily(scenario, task, cache, batch.executor))
+        frame = tidy(daily, task, batch.metrics, batch.columns, batch.factor_dtypes)
         seg = segment_table(model, task) if batch.segments else None
         return RunOutcome(task.run_id, "ok", frame, time.perf_counter() - start, worker=where,
                           segment_frame=seg)
@@ -139,4 +156,5 @@ def run_task(batch: Batch, task: RunTask,
 def execute_batch(batch: Batch) -> list[RunOutcome]:
     """Run every task of the batch; never raises for a failing run."""
     restore_malloc_thresholds()  # a Dask worker's malloc setting would halve the speed
-    return [run_task(batch, task) for task in batch.tasks]
+    cache = CounterfactualCache()
+    return [run_task(batch, task, cache=cache) for task in batch.tasks]

@@ -1,0 +1,98 @@
+"""What a sweep stores beyond the ledger: profit over the same customers with no private
+domain (from the counterfactual run under the same seed) and the pool's health."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from _experiment_helpers import write_experiment
+from siyu_sim.calendar import month_of
+from siyu_sim.counterfactual import without_private_domain
+from siyu_sim.experiments.backends import SerialBackend
+from siyu_sim.experiments.derived import CounterfactualCache
+from siyu_sim.experiments.store import ResultStore
+from siyu_sim.experiments.sweep import rerun, sweep
+from siyu_sim.experiments.worker import build_scenario, counterfactual_daily
+from siyu_sim.runs import run_scenario
+
+GRID = ('[factors."levers.broadcast.frequency_per_day"]\nname = "freq"\nvalues = [1.0, 4.0]\n'
+        '[objectives]\ncum_incremental_profit = "max"\nactive_share = "max"\n')
+
+
+@pytest.fixture(scope="module")
+def daily_folder(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("inc")
+    path = write_experiment(tmp, GRID, metrics="daily", days=25, customers=200)
+    res = sweep(path, out=tmp / "out", backend=SerialBackend())
+    assert res.complete
+    return tmp / "out"
+
+
+def test_stored_increment_equals_two_independent_runs(daily_folder):
+    frame = pd.read_parquet(daily_folder)
+    meta = ResultStore(daily_folder).experiment_meta()
+    for run_id, rows in frame.groupby("run_id"):
+        rec = rows.iloc[0]
+        freq = float(rec["freq"])
+        scenario = build_scenario(meta["scenarios"]["nurture"],
+                                  {"levers.broadcast.frequency_per_day": freq})
+        r, root = int(rec["replication"]), int(meta["root_seed"])
+        own = run_scenario(scenario, replication=r, root_seed=root).daily
+        none = run_scenario(without_private_domain(scenario), replication=r, root_seed=root).daily
+        expect = (own.profit + own.outside_gross_margin) - (none.profit + none.outside_gross_margin)
+        np.testing.assert_array_equal(rows.sort_values("day").incremental_profit.to_numpy(), expect.to_numpy())
+        np.testing.assert_allclose(rows.sort_values("day").cum_incremental_profit.to_numpy(),
+                                   expect.cumsum().to_numpy())
+    # the private domain changes things: the increment is not the ledger profit
+    assert not np.allclose(frame.incremental_profit, frame.profit)
+
+
+def test_pool_health_is_shares_of_everyone_who_joined(daily_folder):
+    frame = pd.read_parquet(daily_folder)
+    joined = frame.ever_members > 0
+    assert joined.any()
+    np.testing.assert_allclose(frame.active_share[joined], (frame.active / frame.ever_members)[joined])
+    np.testing.assert_allclose(frame.muted_share[joined], (frame.muted / frame.ever_members)[joined])
+    assert ((frame.active_share + frame.muted_share) <= 1 + 1e-12).all()
+
+
+def test_rerun_reproduces_the_derived_columns(daily_folder):
+    frame = pd.read_parquet(daily_folder)
+    run_id = frame.run_id.iloc[-1]
+    again = rerun(daily_folder, run_id)
+    stored = frame[frame.run_id == run_id].sort_values("day").reset_index(drop=True)
+    pd.testing.assert_frame_equal(again[stored.columns].reset_index(drop=True), stored)
+
+
+def test_monthly_rows_sum_the_daily_increment(tmp_path):
+    d = write_experiment(tmp_path, "", name="d", metrics="daily", days=70, replications=1)
+    m = write_experiment(tmp_path, "", name="m", metrics="monthly", days=70, replications=1)
+    sweep(d, out=tmp_path / "d", backend=SerialBackend())
+    sweep(m, out=tmp_path / "m", backend=SerialBackend())
+    dd, mm = pd.read_parquet(tmp_path / "d"), pd.read_parquet(tmp_path / "m")
+    month = month_of(dd.day, 70)
+    assert mm.incremental_profit.tolist() == pytest.approx(dd.groupby(month).incremental_profit.sum().tolist())
+    assert mm.cum_incremental_profit.tolist() == dd.groupby(month).cum_incremental_profit.last().tolist()
+
+
+def test_settings_that_differ_only_in_levers_share_one_counterfactual():
+    from siyu_sim import presets
+    from siyu_sim.experiments.design import RunTask
+
+    data = presets.nurture().to_dict()
+    data["days"], data["population"]["customers"] = 10, 100
+    cache = CounterfactualCache()
+    tables = []
+    for freq in (1.0, 3.0):
+        for r in (0, 1):
+            task = RunTask(f"x{freq}-{r}", "nurture", 0, r, {}, {}, 5, (r,))
+            sc = build_scenario(data, {"levers.broadcast.frequency_per_day": freq})
+            tables.append(counterfactual_daily(sc, task, cache))
+    assert (cache.misses, cache.hits) == (2, 2)
+    pd.testing.assert_frame_equal(tables[0], tables[2])
+    # a behaviour parameter changes the counterfactual: no hit
+    task = RunTask("y", "nurture", 0, 0, {}, {}, 5, (0,))
+    counterfactual_daily(build_scenario(data, {"behaviour.fatigue.gain": 0.5}), task, cache)
+    assert cache.misses == 3
