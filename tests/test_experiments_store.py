@@ -142,6 +142,10 @@ def test_cli_sweep_prints_best_and_exports_csv(tmp_path):
     res = CliRunner().invoke(app, ["sweep", str(path), "--out", str(out), "--serial", "--csv", "--quiet"])
     assert res.exit_code == 0, res.output
     assert "max cum_profit" in res.output
+    # money as money, the runner-up by its factor values, the trade-off front
+    assert "CNY" in res.output and "e+0" not in res.output
+    assert "vs runner-up nurture [freq=" in res.output and "(setting " not in res.output
+    assert "Trade-off:" in res.output
     best = pd.read_csv(out / "_export" / "best.csv")
     settings = pd.read_csv(out / "_export" / "settings.csv")
     assert best.objective.tolist() == ["cum_profit"]

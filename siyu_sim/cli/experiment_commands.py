@@ -13,6 +13,7 @@ from typing import Annotated, Optional
 import typer
 
 from .app import app
+from .core_commands import Lang, LangOpt
 
 EXIT_FAILED = 1
 EXIT_INTERRUPTED = 130
@@ -99,7 +100,7 @@ def sweep_command(
     experiment: Annotated[Path, typer.Argument(help="Experiment file (TOML).", show_default=False)],
     scheduler: SchedulerOpt = None, dask_local: DaskLocalOpt = None, workers: WorkersOpt = None,
     serial: SerialOpt = False, fresh: FreshOpt = False, out: OutOpt = None, quiet: QuietOpt = False,
-    batch_size: BatchOpt = None, csv: CsvOpt = False,
+    batch_size: BatchOpt = None, csv: CsvOpt = False, lang: LangOpt = Lang.en,
 ) -> None:
     """Run every run of an experiment (scenarios × factor settings × replications) and store
     them as Parquet under the results folder; print the best setting per objective.
@@ -124,28 +125,19 @@ def sweep_command(
     result = _run(_load(experiment), scheduler=scheduler, dask_local=dask_local, workers=workers,
                   serial=serial, fresh=fresh, out=out, quiet=quiet, batch_size=batch_size)
     if not result.interrupted and result.ok + result.skipped > 0:
+        from ..experiments.printout import best_text, front_text
         from ..experiments.summary import summarize_folder
 
         tables = summarize_folder(result.folder, export=csv)
-        best = tables["best"]
-        if not best.empty:
-            typer.echo(_best_text(best, result.experiment.factor_names))
+        factors = result.experiment.factor_names
+        if not tables["best"].empty:
+            typer.echo(best_text(tables["best"], factors, lang.value))
+        front = front_text(tables["trade_off"], factors, lang.value)
+        if front:
+            typer.echo(front)
         if csv:
-            _status(quiet, f"wrote {result.folder}/_export/settings.csv, best.csv")
+            _status(quiet, f"wrote {result.folder}/_export/settings.csv, best.csv, trade_off.csv")
     _finish(result, quiet)
-
-
-def _best_text(best, factors: list[str]) -> str:
-    lines = ["Best setting per objective (mean at the horizon, 95% interval over replications):"]
-    for _, row in best.iterrows():
-        setting = ", ".join(f"{f}={row[f]:g}" if isinstance(row[f], float) else f"{f}={row[f]}" for f in factors)
-        lines.append(f"  {row.goal} {row.objective}: {row.scenario} [{setting or 'base'}] "
-                     f"{row['mean']:,.4g} [{row.ci_low:,.4g}, {row.ci_high:,.4g}]")
-        if "margin" in row and row.margin == row.margin:
-            sure = "clear" if row.margin_excludes_zero else "not clear"
-            lines.append(f"      vs runner-up (setting {row.runner_up_setting} of {row.runner_up_scenario}): "
-                         f"{row.margin:+,.4g} [{row.margin_ci_low:+,.4g}, {row.margin_ci_high:+,.4g}] ({sure})")
-    return "\n".join(lines)
 
 
 @app.command("sensitivity")

@@ -10,6 +10,8 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from .pareto import pareto_front, trade_off_axes
+
 KEY = ["scenario", "setting"]
 
 
@@ -55,8 +57,9 @@ def setting_table(frame: pd.DataFrame, factor_columns: list[str], metrics: list[
 def best_settings(frame: pd.DataFrame, objectives: dict[str, str], factor_columns: list[str],
                   conf: float = 0.95) -> pd.DataFrame:
     """For each objective (metric → "max"/"min"): the best (scenario, setting) by mean at the
-    horizon, its interval, the runner-up, and the paired difference best − runner-up over
-    common replications (common random numbers) with its interval."""
+    horizon, its interval, the runner-up (``runner_up_<factor>``: its factor values), and the
+    paired difference best − runner-up over common replications (common random numbers) with
+    its interval."""
     final = final_rows(frame)
     rows = []
     for metric, goal in objectives.items():
@@ -76,6 +79,7 @@ def best_settings(frame: pd.DataFrame, objectives: dict[str, str], factor_column
             paired = best.set_index("replication")[metric].sub(ru.set_index("replication")[metric]).dropna()
             dmean, dlo, dhi, _ = t_interval(paired, conf)
             row.update({"runner_up_scenario": ru_key[0], "runner_up_setting": int(ru_key[1]),
+                        **{f"runner_up_{f}": ru[f].iloc[0] for f in factor_columns},
                         "runner_up_mean": float(ordered.iloc[1]), "margin": dmean,
                         "margin_ci_low": dlo, "margin_ci_high": dhi,
                         "margin_excludes_zero": bool(np.isfinite(dlo) and (dlo > 0 or dhi < 0))})
@@ -83,8 +87,24 @@ def best_settings(frame: pd.DataFrame, objectives: dict[str, str], factor_column
     return pd.DataFrame(rows)
 
 
+def trade_off(frame: pd.DataFrame, factor_columns: list[str]) -> pd.DataFrame:
+    """Per (scenario, setting): factors, the median at the horizon of the profit and pool-health
+    metrics (``pareto.trade_off_axes``), and ``pareto``: on the front of the two. Empty when
+    the runs hold neither pair."""
+    final = final_rows(frame)
+    axes = trade_off_axes(final.columns)
+    if axes is None:
+        return pd.DataFrame()
+    g = final.groupby(KEY, sort=True)
+    table = g[factor_columns + list(axes)].agg(
+        {**{f: "first" for f in factor_columns}, **{m: "median" for m in axes}}).reset_index()
+    table["pareto"] = pareto_front(table, {axes[0]: "max", axes[1]: "max"})
+    return table
+
+
 def summarize_folder(folder: str | Path, *, export: bool = False) -> dict[str, pd.DataFrame]:
-    """``settings`` and ``best`` tables of a results folder (and CSVs under ``_export/``)."""
+    """``settings``, ``best`` and ``trade_off`` tables of a results folder (and CSVs under
+    ``_export/``)."""
     from .store import ResultStore
 
     store = ResultStore(folder)
@@ -94,10 +114,12 @@ def summarize_folder(folder: str | Path, *, export: bool = False) -> dict[str, p
     objectives = meta.get("objectives") or {"cum_profit": "max"}
     objectives = {m: g for m, g in objectives.items() if m in frame.columns}
     out = {"settings": setting_table(frame, factors),
-           "best": best_settings(frame, objectives, factors)}
+           "best": best_settings(frame, objectives, factors),
+           "trade_off": trade_off(frame, factors)}
     if export:
         for name, table in out.items():
-            store.export_csv(name, table)
+            if not table.empty:
+                store.export_csv(name, table)
     return out
 
 

@@ -7,7 +7,9 @@ tidy tables; ``numbers`` formats amounts (k, M, 万, 亿, ¥, 元). A key missin
 is a bug: ``tests/test_report.py`` checks that every entry has both.
 
 - ``report``: the HTML reports' sentences; ``console``: the terminal's; ``names``: metric,
-  scenario and segment names and the key assumptions; ``numbers``: number formats.
+  scenario and segment names and the key assumptions; ``numbers``: number formats; ``sweep``:
+  sweeps' and sensitivity analyses' words, their metrics' names and how a metric's value is
+  written.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from .console import CONSOLE
 from .names import KEY_ASSUMPTIONS, METRIC_LABELS, SCENARIO_LABELS, SEGMENT_LABELS
 from .numbers import count, money, number, percent, ratio, share, signed
 from .report import REPORT
+from .sweep import EXPERIMENT_DESCRIPTIONS, SWEEP, SWEEP_METRIC_LABELS, is_money, metric_value, signed_value
 
 LANGS = ("en", "zh")
 
@@ -30,7 +33,8 @@ def _merge(*catalogues: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     return out
 
 
-TEXT: dict[str, dict[str, str]] = _merge(REPORT, CONSOLE)
+TEXT: dict[str, dict[str, str]] = _merge(REPORT, CONSOLE, SWEEP)
+METRIC_LABELS = _merge(METRIC_LABELS, SWEEP_METRIC_LABELS)
 
 
 def check_lang(lang: str) -> str:
@@ -63,6 +67,13 @@ def segment_label(name: str, lang: str) -> str:
     return _lookup(SEGMENT_LABELS, name, lang)
 
 
+def experiment_description(name: str, description: str, lang: str) -> str:
+    """A shipped experiment's description in ``lang``; any other experiment's own words."""
+    entry = EXPERIMENT_DESCRIPTIONS.get(name)
+    return entry[lang] if entry else description
+
+
 __all__ = ["KEY_ASSUMPTIONS", "LANGS", "METRIC_LABELS", "SCENARIO_LABELS", "SEGMENT_LABELS", "TEXT",
-           "check_lang", "count", "metric_label", "money", "number", "percent", "ratio",
-           "scenario_label", "segment_label", "share", "signed", "t"]
+           "check_lang", "count", "experiment_description", "is_money", "metric_label",
+           "metric_value", "money", "number", "percent", "ratio", "scenario_label",
+           "segment_label", "share", "signed", "signed_value", "t"]

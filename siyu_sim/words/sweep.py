@@ -1,0 +1,142 @@
+"""The words of sweeps and sensitivity analyses: ``siyu sweep``'s printed summary, the sweep
+report (a lever sweep: what pays, and what it costs the pool) and the sensitivity report (what
+the answer depends on), the new metrics' names, the shipped experiments' descriptions, and how
+a metric's value is written (money as money, shares as percentages)."""
+
+from __future__ import annotations
+
+from .numbers import finite, money, number
+
+#: Metrics a sweep adds (experiments/derived.py).
+SWEEP_METRIC_LABELS: dict[str, dict[str, str]] = {
+    "incremental_profit": {"en": "incremental profit (CNY)", "zh": "增量利润（元）"},
+    "cum_incremental_profit": {"en": "incremental profit, cumulative (CNY)", "zh": "累计增量利润（元）"},
+    "active_share": {"en": "active share of everyone who joined", "zh": "活跃成员占曾入群者比例"},
+    "muted_share": {"en": "muted share of everyone who joined", "zh": "免打扰成员占曾入群者比例"},
+    "cum_gmv": {"en": "cumulative GMV (CNY)", "zh": "累计 GMV（元）"},
+}
+
+#: The shipped experiments' descriptions in Chinese (by experiment name); other experiments
+#: show their file's own description.
+EXPERIMENT_DESCRIPTIONS: dict[str, dict[str, str]] = {
+    "frequency_vs_discount": {
+        "en": "Broadcasts per day × coupon depth on the nurture strategy: incremental profit "
+              "against the health of the pool.",
+        "zh": "养（关系经营）策略下，每日群发次数 × 优惠券力度：增量利润与用户池健康度之间的权衡。"},
+    "staff_scaling": {
+        "en": "Pool size × care staff (nurture): do incremental profit and service quality hold "
+              "as the pool grows?",
+        "zh": "用户池规模 × 一对一关怀人员（养）：随着用户池扩大，增量利润和服务质量能否保持？"},
+    "what_matters": {
+        "en": "What the answer depends on: Sobol indices of incremental profit, active share and "
+              "trust over five uncertain customer-behaviour parameters (nurture).",
+        "zh": "结论取决于什么：五个不确定的用户行为参数对增量利润、活跃比例和信任度的 Sobol 敏感性指数（养）。"},
+}
+
+SWEEP: dict[str, dict[str, str]] = {
+    # ---- terminal
+    "sw_best_head": {"en": "Best setting per objective (mean at the horizon, 95% interval over replications):",
+                     "zh": "各目标的最佳参数组合（期末均值，重复运行的 95% 置信区间）："},
+    "sw_best_line": {"en": "  {goal} {column} ({objective}): {scenario} [{setting}] {value} [{lo}, {hi}]",
+                     "zh": "  {objective}（{column}，{goal}）：{scenario} [{setting}]，均值 {value}，区间 [{lo}, {hi}]"},
+    "sw_runner_up": {"en": "      vs runner-up {scenario} [{setting}]: {margin} [{lo}, {hi}] ({sure})",
+                     "zh": "      对比第二名 {scenario} [{setting}]：{margin} [{lo}, {hi}]（{sure}）"},
+    "sw_clear": {"en": "clear", "zh": "差异明确"},
+    "sw_not_clear": {"en": "not clear", "zh": "差异不明确"},
+    "sw_goal_max": {"en": "max", "zh": "越大越好"},
+    "sw_goal_min": {"en": "min", "zh": "越小越好"},
+    "sw_base": {"en": "base", "zh": "基础设置"},
+    "sw_front_head": {"en": "Trade-off: settings no other setting beats on both {x} and {y} (medians):",
+                      "zh": "权衡：在{x}和{y}两方面都没有被其他组合超越的参数组合（中位数）："},
+    "sw_front_line": {"en": "  {scenario} [{setting}]: {x} {xv}, {y} {yv}",
+                      "zh": "  {scenario} [{setting}]：{x}为 {xv}，{y}为 {yv}"},
+    # ---- sweep report
+    "sw_title": {"en": "Lever sweep: what pays, and what it costs the pool",
+                 "zh": "运营杠杆扫描：哪种设置真正多赚钱，又不透支用户池"},
+    "sw_title_sens": {"en": "Sensitivity: what the answer depends on",
+                      "zh": "敏感性分析：结论取决于哪些不确定因素"},
+    "sw_subtitle": {"en": "{name} · {runs} runs · ranked by {objective}",
+                    "zh": "{name} · {runs} 次运行 · 按{objective}排序"},
+    "sw_subtitle_sens": {"en": "{name} · {runs} runs · {method} indices of {outputs}",
+                         "zh": "{name} · {runs} 次运行 · {outputs} 的 {method} 指数"},
+    "sw_money_note": {"en": "Money is incremental: what a setting adds over the same customers with "
+                            "no private domain (the counterfactual run under the same seed), not the "
+                            "ledger's profit, which also counts orders members would have placed anyway.",
+                      "zh": "金额均为增量：某组设置相对于“同一批顾客、没有私域”的反事实情形（同一随机种子运行）"
+                            "多带来的利润；而不是账面利润，账面利润还包含了成员本来就会下的订单。"},
+    "sec_sw_front": {"en": "Trade-off: profit against the health of the pool",
+                     "zh": "权衡：利润与用户池健康度"},
+    "sw_front_note": {"en": "Each point is one setting (median over replications; whiskers: 10–90% of "
+                            "replications). Ringed points are the trade-off front: no other setting "
+                            "has both more {x} and a better {y}. Settings off the front give up one "
+                            "without gaining the other.",
+                      "zh": "每个点代表一组设置（各次重复运行的中位数；误差线为重复运行的 10%–90% 区间）。"
+                            "带圈的点构成权衡前沿：没有其他设置能在{x}更高的同时{y}也更好。"
+                            "前沿之外的设置在一方面让步，却没有在另一方面获益。"},
+    "sw_front_legend": {"en": "trade-off front", "zh": "权衡前沿"},
+    "sw_other_settings": {"en": "other settings", "zh": "其他设置"},
+    "sw_front_best_of": {"en": "On the front: {settings}.", "zh": "位于前沿的设置：{settings}。"},
+    "sec_sw_health": {"en": "Health of the pool at the end", "zh": "期末用户池健康度"},
+    "sw_health_note": {"en": "Median over replications for each setting: {metrics}.",
+                       "zh": "各组设置在重复运行中的中位数：{metrics}。"},
+    "sec_sw_effects": {"en": "Each factor's effect, the others held at the best setting",
+                       "zh": "各参数的影响（其余参数固定在最佳设置）"},
+    "sw_effects_note": {"en": "Lines: median over replications; bands: 10–90% of replications of the same "
+                              "setting, so a band shows the luck of the draw, not other factors' values. "
+                              "Factors whose values grow by a constant ratio are on a log axis.",
+                        "zh": "折线为重复运行的中位数；阴影为同一设置下重复运行的 10%–90% 区间，"
+                              "只反映随机性，不混入其他参数的取值。按固定倍数取值的参数使用对数坐标轴。"},
+    "sw_effects_note_sampled": {"en": "Each point is one sampled setting (median over its replications; "
+                                      "whiskers: 10–90% of replications). Factors sampled over a wide "
+                                      "positive range are on a log axis.",
+                                "zh": "每个点代表一组抽样设置（该设置重复运行的中位数；误差线为 10%–90% 区间）。"
+                                      "取值范围跨度很大的正数参数使用对数坐标轴。"},
+    "sec_sw_depends": {"en": "What {output} depends on", "zh": "{output}取决于什么"},
+    "sw_depends_note": {"en": "These parameters describe customers, not choices: nobody sets them. "
+                              "A long bar means the answer moves with that uncertainty, so it is worth "
+                              "measuring before trusting the answer. {method}",
+                        "zh": "这些参数描述的是顾客行为，而不是可以选择的设置，没有人能控制它们。"
+                              "条形越长，结论随该不确定因素变化越大，越值得在相信结论之前先去测量。{method}"},
+    "sw_sobol_note": {"en": "ST: share of the variance due to the parameter, with all its interactions; "
+                            "S1: its share alone. Whiskers: 95% bootstrap intervals.",
+                      "zh": "ST：该参数（含其所有交互作用）解释的方差比例；S1：仅其单独作用解释的比例。误差线为 95% 自助法区间。"},
+    "sw_morris_note": {"en": "μ*: mean absolute effect of a step in the parameter; σ: how much that "
+                             "effect varies (interactions, non-linearity).",
+                       "zh": "μ*：参数每变化一步带来的平均绝对影响；σ：该影响的波动程度（交互作用或非线性）。"},
+    "sec_sw_spread": {"en": "How the outcomes vary over the uncertainties",
+                      "zh": "结果如何随不确定因素变化"},
+    "sw_spread_note": {"en": "Each point is one sampled combination of the uncertain parameters (median "
+                             "over its replications). No combination is 'best': these are not choices.",
+                       "zh": "每个点代表一组抽样的不确定参数组合（其重复运行的中位数）。"
+                             "这里没有“最佳”组合：这些参数不是可选的设置。"},
+    "sw_sens_table": {"en": "All sampled combinations", "zh": "全部抽样组合"},
+    "sw_index_axis": {"en": "Index", "zh": "指数"},
+    "sw_pareto_col": {"en": "On the front", "zh": "位于前沿"},
+    "sw_yes": {"en": "yes", "zh": "是"},
+}
+
+
+def metric_value(value: float, metric: str, lang: str, *, style: str = "symbol") -> str:
+    """A metric's value as a reader should see it: money as money, shares as percentages,
+    trust to two decimals, counts in the reader's units."""
+    if not finite(value):
+        return "–"
+    if is_money(metric):
+        return money(value, lang, style=style).replace("-", "−")
+    if metric.endswith("_share") or metric == "repurchase_rate":
+        return f"{100 * float(value):.1f}%".replace("-", "−")
+    if metric in ("mean_trust", "roi", "mean_activity", "mean_fatigue"):
+        return f"{float(value):.2f}".replace("-", "−")
+    return number(value, lang)
+
+
+def signed_value(value: float, metric: str, lang: str, *, style: str = "symbol") -> str:
+    """A difference with its sign: +316k CNY, −¥1.2万, +3%."""
+    if not finite(value):
+        return "–"
+    text = metric_value(abs(value), metric, lang, style=style)
+    return ("−" if value < 0 else "+") + text
+
+
+def is_money(metric: str) -> bool:
+    return any(word in metric for word in ("profit", "gmv", "revenue", "cost", "spend", "margin"))
