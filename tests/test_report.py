@@ -3,18 +3,16 @@ summary's answers, the assumptions page, sweep folders good and bad, and ``siyu 
 
 from __future__ import annotations
 
-import json
 import re
 import string
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import plotly.offline
 import pytest
 
 from siyu_sim import Scenario, presets
-from siyu_sim.report import SweepReportError, comparison_report, sweep_report
+from siyu_sim.report import comparison_report
 from siyu_sim import words as T
 from siyu_sim.runs import run_scenario
 
@@ -132,11 +130,6 @@ def reports(data, tmp_path_factory):
     return {lang: comparison_report(daily, scenarios, out / f"compare_{lang}.html", lang=lang,
                                     segment_daily=seg, meta=meta).read_text(encoding="utf-8")
             for lang in ("en", "zh")}
-
-
-@pytest.fixture(scope="module")
-def grid_folder(tmp_path_factory):
-    return run_sweep(tmp_path_factory.mktemp("sweep"))
 
 
 # ---- catalogue and numbers --------------------------------------------------------------------
@@ -308,104 +301,4 @@ def test_bands_come_from_replications(data):
     assert (b["hi"] - b["lo"]).max() > 0  # replications differ, so the band has width
 
 
-# ---- sweep report -----------------------------------------------------------------------------
-
-def test_sweep_report_complete(grid_folder, tmp_path):
-    for lang in ("en", "zh"):
-        html = sweep_report(grid_folder, tmp_path / f"s_{lang}.html", lang=lang).read_text()
-        assert not re.search(r"<script[^>]+src=", html)
-        for sec in ("status", "heatmap", "multiples", "sensitivity", "settings", "assumptions"):
-            assert f'<section id="{sec}"' in html, sec
-        assert 'id="fig-heatmap"' in html and 'id="fig-multiples"' in html
-        assert 'class="sortable"' in html
-        # one table row per setting (2 scenarios × 2 frequencies × 3 coupon depths), one best
-        body = html.split('class="sortable"')[1].split("</table>")[0]
-        assert body.count("<tr") == 1 + 12
-        assert body.count('<tr class="best">') == 1
-        assert "banner" not in html.split("<main>")[1].split("</section>")[0]
-    assert "Best setting:" in (tmp_path / "s_en.html").read_text()
-    zh = (tmp_path / "s_zh.html").read_text()
-    assert "最佳参数组合" in zh and "Best setting" not in zh
-
-
-def test_sweep_best_setting_is_the_best_median(grid_folder, tmp_path):
-    from siyu_sim.report.sweep_report import read_results, setting_cells
-
-    res = read_results(grid_folder)
-    cells = setting_cells(res)
-    best = cells.loc[cells["mid"].idxmax()]
-    finals = pd.read_parquet(grid_folder)
-    finals = finals.loc[finals.groupby("run_id")["day"].idxmax()]
-    medians = finals.groupby(["scenario", "setting"])["cum_profit"].median()
-    assert medians.idxmax() == (best["scenario"], best["setting"])
-    assert np.isclose(medians.max(), best["mid"])
-
-
-def test_partial_sweep_is_reported_and_marked(grid_folder, tmp_path):
-    partial = make_partial(grid_folder, tmp_path / "partial", keep=9)
-    html = sweep_report(partial, tmp_path / "p.html").read_text()
-    assert "PARTIAL RESULTS: 9 of 24 runs" in html
-    zh = sweep_report(partial, tmp_path / "pz.html", lang="zh").read_text()
-    assert "结果不完整" in zh
-
-
-def test_bad_results_folders_give_clear_messages(grid_folder, tmp_path):
-    with pytest.raises(SweepReportError, match="no such folder"):
-        sweep_report(tmp_path / "missing", tmp_path / "x.html")
-    (tmp_path / "empty").mkdir()
-    with pytest.raises(SweepReportError, match="empty"):
-        sweep_report(tmp_path / "empty", tmp_path / "x.html")
-    (tmp_path / "other").mkdir()
-    (tmp_path / "other" / "notes.txt").write_text("hi")
-    with pytest.raises(SweepReportError, match="not a siyu_sim results folder"):
-        sweep_report(tmp_path / "other", tmp_path / "x.html")
-    started = make_partial(grid_folder, tmp_path / "started", keep=0)
-    with pytest.raises(SweepReportError, match="no finished runs yet"):
-        sweep_report(started, tmp_path / "x.html")
-    import shutil
-
-    old = tmp_path / "old"
-    shutil.copytree(grid_folder, old)
-    meta = json.loads((old / "_experiment.json").read_text())
-    del meta["factor_columns"]
-    meta["package_version"] = "0.0.1"
-    (old / "_experiment.json").write_text(json.dumps(meta))
-    with pytest.raises(SweepReportError, match="older siyu_sim"):
-        sweep_report(old, tmp_path / "x.html")
-    assert not (tmp_path / "x.html").exists()
-
-
-def test_results_from_another_version_are_flagged(grid_folder, tmp_path):
-    import shutil
-
-    other = tmp_path / "other_version"
-    shutil.copytree(grid_folder, other)
-    meta = json.loads((other / "_experiment.json").read_text())
-    meta["package_version"] = "0.0.9"
-    (other / "_experiment.json").write_text(json.dumps(meta))
-    html = sweep_report(other, tmp_path / "v.html").read_text()
-    assert "made by siyu_sim 0.0.9" in html
-
-
-def test_sobol_sweep_shows_the_sensitivity_ranking(tmp_path):
-    folder = run_sweep(tmp_path, sobol=True)
-    html = sweep_report(folder, tmp_path / "sobol.html").read_text()
-    assert 'id="fig-sensitivity"' in html
-    assert "No sensitivity analysis" not in html
-
-
-def test_cli_report(grid_folder, tmp_path):
-    from typer.testing import CliRunner
-
-    from siyu_sim.cli import app
-
-    runner = CliRunner()
-    out = tmp_path / "cli.html"
-    result = runner.invoke(app, ["report", str(grid_folder), "-o", str(out), "--lang", "zh"])
-    assert result.exit_code == 0, result.output
-    assert out.exists() and "扫描概况" in out.read_text()
-    (tmp_path / "empty").mkdir()
-    result = runner.invoke(app, ["report", str(tmp_path / "empty"), "-o", str(tmp_path / "e.html")])
-    assert result.exit_code == 1
-    assert "empty" in result.output
-    assert not (tmp_path / "e.html").exists()
+# The sweep and sensitivity reports' tests are in test_sweep_report.py.

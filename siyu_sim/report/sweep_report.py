@@ -1,7 +1,10 @@
-"""The sweep report: what an experiment's results folder says about which settings pay.
+"""The sweep report: which settings pay, in profit the private domain adds over the same
+customers with none, and what they cost the pool. Sensitivity designs (Sobol, Morris) get the
+sensitivity report instead (``sensitivity_report``: what the answer depends on).
 
 The folder is read by ``sweep_results.read_results`` (through ``experiments.store``); a
 folder whose sweep is still running or was interrupted is reported, marked as partial.
+Every band is the spread of one setting's replications (10–90%), never of other factors.
 """
 
 from __future__ import annotations
@@ -10,77 +13,19 @@ import datetime as _dt
 import itertools
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
-from . import figures, stats
-from .assumptions import section_blocks
-from .html import Page, Raw, esc, table
+from . import figures, stats, sweep_figures
+from .html import Page, esc
+from .sensitivity_report import add_sections as add_sensitivity_sections
+from .sweep_parts import (KEYS, add_table_and_assumptions, axes, best_index, is_grid, is_sensitivity,
+                          long_labels, setting_cells, setting_text, short_labels, status_blocks, value_text)
 from .sweep_results import SweepReportError, SweepResults, read_results
-from ..words import check_lang, metric_label, money, number, scenario_label, t
+from ..experiments.pareto import pareto_front, trade_off_axes
+from ..words import check_lang, metric_label, metric_value, t
 
 MAX_PANELS = 12
-MAX_TABLE_ROWS = 2000
-BINS = 5
 
-
-# ---- aggregation ------------------------------------------------------------------------------
-
-def setting_cells(res: SweepResults) -> pd.DataFrame:
-    """One row per (scenario, setting): factors, runs, median and 10–90% of the objective."""
-    keys = ["scenario", "setting"]
-    g = res.finals.groupby(keys, sort=True)
-    out = stats.band(res.finals, res.objective, keys)
-    first = g[res.factors].first().reset_index() if res.factors else g.size().reset_index()[keys]
-    return first.merge(out, on=keys)
-
-
-def _best_index(frame: pd.DataFrame, goal: str) -> int:
-    return int(frame["mid"].idxmin() if goal == "min" else frame["mid"].idxmax())
-
-
-def _is_grid(res: SweepResults) -> bool:
-    return res.meta.get("design", {}).get("method", "grid") == "grid"
-
-
-def _axes(res: SweepResults, cells: pd.DataFrame) -> list[str]:
-    """Varying dimensions: scenario (if several) and factors with more than one value."""
-    dims = [f for f in res.factors if cells[f].nunique() > 1]
-    if cells["scenario"].nunique() > 1:
-        dims = dims + ["scenario"]
-    return dims
-
-
-def _labels(res: SweepResults, lang: str) -> dict[str, str]:
-    paths = {f["name"]: f["path"] for f in res.meta.get("factors", [])}
-    out = {f: (f if paths.get(f, f) == f else f"{f} ({paths[f]})") for f in res.factors}
-    out["scenario"] = t("sweep_scenario", lang)
-    return out
-
-
-def _short(res: SweepResults, lang: str) -> dict[str, str]:
-    out = {f: f for f in res.factors}
-    out["scenario"] = t("sweep_scenario", lang)
-    return out
-
-
-def _value(v, dim: str, lang: str) -> str:
-    if dim == "scenario":
-        return scenario_label(str(v), lang)
-    if isinstance(v, (float, np.floating)):
-        return f"{float(v):.4g}"
-    return str(v)
-
-
-def _binned(frame: pd.DataFrame, col: str) -> pd.Series:
-    """Quantile bins of a sampled factor, labelled by their mid value."""
-    if frame[col].nunique() <= BINS or not pd.api.types.is_numeric_dtype(frame[col]):
-        return frame[col]
-    cats = pd.qcut(frame[col], BINS, duplicates="drop")
-    return cats.map(lambda iv: float(f"{(iv.left + iv.right) / 2:.3g}")).astype(float)
-
-
-# ---- page -------------------------------------------------------------------------------------
 
 def sweep_report(results_dir, path, *, lang: str = "en") -> Path:
     """Write the report of a sweep's results folder to ``path`` (one self-contained HTML file)
@@ -94,190 +39,154 @@ def build_page(res: SweepResults, lang: str) -> Page:
     from ..version import __version__
 
     meta = res.meta
-    cells = setting_cells(res)
-    dims = _axes(res, cells)
-    labels, short = _labels(res, lang), _short(res, lang)
-    obj = metric_label(res.objective, lang)
     name = meta.get("name", res.folder.name)
     reps = int(meta.get("replications") or stats.n_replications(res.finals))
-    page = Page(title=t("sweep_title", lang), lang=lang,
-                subtitle=t("sweep_subtitle", lang, name=name, runs=res.n_ok, objective=obj),
+    sens = is_sensitivity(res)
+    if sens:
+        outputs = ", ".join(metric_label(m, lang) for m in meta.get("outputs", [res.objective]))
+        subtitle = t("sw_subtitle_sens", lang, name=name, runs=res.n_ok, outputs=outputs,
+                     method=meta["design"]["method"].capitalize())
+    else:
+        subtitle = t("sw_subtitle", lang, name=name, runs=res.n_ok, objective=metric_label(res.objective, lang))
+    page = Page(title=t("sw_title_sens" if sens else "sw_title", lang), lang=lang, subtitle=subtitle,
                 meta_line=t("generated", lang, date=_dt.date.today().isoformat(), version=__version__))
     if res.partial:
         page.banner = esc(t("sweep_partial", lang, done=res.n_ok, total=res.n_planned))
-
-    # status and best setting
-    best = cells.loc[_best_index(cells, res.goal)]
-    setting = ", ".join(f"{short[d]} = {_value(best[d], d, lang)}" for d in (res.factors + ["scenario"]))
-    interval = t("interval", lang, lo=_fmt(best["lo"], res.objective, lang), hi=_fmt(best["hi"], res.objective, lang)) \
-        if best["n"] > 1 else ""
-    status = [f"<p>{esc(meta.get('description', ''))}</p>" if meta.get("description") else ""]
-    if not res.partial:  # a partial sweep carries the banner at the top of the page
-        status.append("<p>" + esc(t("sweep_complete", lang, done=res.n_ok, settings=len(cells), reps=reps)) + "</p>")
-    old = meta.get("package_version")
-    if old and old != __version__:
-        status.append(f'<p class="banner">{esc(t("sweep_version_mismatch", lang, old=old, new=__version__))}</p>')
-    status.append("<p><b>" + esc(t("sweep_best", lang, setting=setting, objective=obj,
-                                     value=_fmt(best["mid"], res.objective, lang), interval=interval))
-                  + "</b></p>")
-    page.add("status", t("sec_sweep_status", lang), *status)
-
-    # heatmap over two dimensions, the others held at the best setting
-    if len(dims) >= 2:
-        x, y = _pick_xy(res, cells, dims)
-        data = cells.copy()
-        if not _is_grid(res):
-            data = _bin_runs(res, x, y)
-            hold = []
-        else:
-            hold = [d for d in dims if d not in (x, y)]
-            for d in hold:
-                data = data[data[d] == best[d]]
-        data = data.sort_values([y, x])
-        grid = data.assign(**{x: data[x].map(lambda v: _value(v, x, lang)),
-                              y: data[y].map(lambda v: _value(v, y, lang))})
-        bi = _best_index(grid.reset_index(drop=True), res.goal)
-        bcell = grid.reset_index(drop=True).loc[bi]
-        held = ", ".join(f"{short[d]} = {_value(best[d], d, lang)}" for d in hold)
-        fig = figures.heatmap_figure(grid, x, y, res.objective, lang, labels[x], labels[y],
-                                     best=(bcell[x], bcell[y]), goal=res.goal)
-        note = t("sweep_heat_note", lang, others=(" · " + held) if held else "")
-        page.add("heatmap", t("sec_heatmap", lang, x=short[x], y=short[y]),
-                 page.figure(fig, "heatmap"), f'<p class="note">{esc(note)}</p>')
-        # small multiples: the same heatmap for every combination of the other dimensions
-        multiples = _multiples(res, cells, x, y, hold, labels, lang)
-        if multiples is not None:
-            page.add("multiples", t("sec_multiples", lang), page.figure(multiples, "multiples"))
-        else:
-            page.add("multiples", t("sec_multiples", lang),
-                     page.figure(_main_effects(res, dims, labels, lang), "multiples"))
-    elif len(dims) == 1:
-        page.add("multiples", t("sec_multiples", lang), f'<p class="note">{esc(t("sweep_one_factor", lang))}</p>',
-                 page.figure(_main_effects(res, dims, labels, lang), "multiples"))
+    if sens:
+        add_sensitivity_sections(page, res, lang, reps)
     else:
-        page.add("multiples", t("sec_multiples", lang), f'<p class="note">{esc(t("sweep_no_factor", lang))}</p>')
-
-    # sensitivity ranking
-    sens = _sensitivity(res)
-    if sens is not None and not sens.empty:
-        page.add("sensitivity", t("sec_sensitivity", lang),
-                 page.figure(figures.sensitivity_figure(sens, labels, lang), "sensitivity"))
-    else:
-        page.add("sensitivity", t("sec_sensitivity", lang),
-                 f'<p class="note">{esc(t("sweep_no_sensitivity", lang))}</p>')
-
-    page.add("settings", t("sec_table", lang), f'<p class="note screen-only">{esc(t("sweep_sort_hint", lang))}</p>',
-             _settings_table(res, cells, lang, short))
-    extra = [(t("sweep_created", lang), str(meta.get("created", "–"))),
-             (t("sweep_runs_col", lang), f"{res.n_ok} / {res.n_planned}")]
-    if res.scenarios:
-        page.add("assumptions", t("sec_assumptions", lang),
-                 *section_blocks(res.scenarios, lang,
-                                 {"seed": meta.get("root_seed"), "version": old or "–",
-                                  "date": str(meta.get("created", ""))[:10],
-                                  "command": f"siyu sweep {meta.get('experiment_file', '')}"},
-                                 replications=reps, extra_rows=extra),
-                 css_class="pagebreak")
+        _lever_sections(page, res, lang, reps)
     return page
 
 
-def _fmt(v: float, metric: str, lang: str) -> str:
-    return money(v, lang) if "profit" in metric or metric in ("gmv", "revenue", "cum_gmv", "cum_spend") \
-        else number(v, lang)
+def _lever_sections(page: Page, res: SweepResults, lang: str, reps: int) -> None:
+    cells = setting_cells(res)
+    dims = axes(res, cells)
+    best_i = best_index(cells, res.goal)
+    best = cells.loc[best_i]
+    obj = metric_label(res.objective, lang)
+    interval = t("interval", lang, lo=metric_value(best["lo"], res.objective, lang),
+                 hi=metric_value(best["hi"], res.objective, lang)) if best["n"] > 1 else ""
+    status = status_blocks(res, lang, len(cells), reps)
+    if "incremental" in res.objective:
+        status.append(f'<p class="note">{esc(t("sw_money_note", lang))}</p>')
+    if not dims:
+        status.append(f'<p class="note">{esc(t("sweep_no_factor", lang))}</p>')
+    status.append("<p><b>" + esc(t("sweep_best", lang, setting=setting_text(best, res, lang), objective=obj,
+                                     value=metric_value(best["mid"], res.objective, lang),
+                                     interval=interval)) + "</b></p>")
+    page.add("status", t("sec_sweep_status", lang), *status)
+
+    front = _trade_off(page, res, lang)
+    if len(dims) >= 2 and is_grid(res):
+        _heatmaps(page, res, cells, dims, best, lang)
+    if dims:
+        sampled = not is_grid(res)
+        page.add("effects", t("sec_sw_effects", lang),
+                 f'<p class="note">{esc(t("sw_effects_note_sampled" if sampled else "sw_effects_note", lang))}</p>',
+                 page.figure(sweep_figures.effects_figure(_effects(res, dims, best, lang), short_labels(res, lang),
+                                                          res.objective, lang, sampled=sampled), "effects"))
+    add_table_and_assumptions(page, res, cells, lang, reps, title=t("sec_table", lang), best_i=best_i,
+                              front=front)
 
 
-def _pick_xy(res: SweepResults, cells: pd.DataFrame, dims: list[str]) -> tuple[str, str]:
-    """The two dimensions to map: the most influential by spread of the median objective
-    across their levels (the first two factors on a tie)."""
+def trade_off_points(res: SweepResults, lang: str) -> tuple[pd.DataFrame, str, str] | None:
+    """Per (scenario, setting): median and 10–90% of the profit and pool-health metrics over
+    replications, ``pareto`` (on the front of the medians) and ``label``; None without them."""
+    found = trade_off_axes(res.finals.columns)
+    if found is None:
+        return None
+    x, y = found
+    cells = setting_cells(res, x)
+    for m in (x, y):
+        b = stats.band(res.finals, m, KEYS).rename(columns={"mid": f"{m}_mid", "lo": f"{m}_lo", "hi": f"{m}_hi"})
+        cells = cells.merge(b.drop(columns="n"), on=KEYS)
+    cells["pareto"] = pareto_front(cells, {f"{x}_mid": "max", f"{y}_mid": "max"})
+    cells["label"] = [setting_text(r, res, lang) for _, r in cells.iterrows()]
+    return cells, x, y
+
+
+def _trade_off(page: Page, res: SweepResults, lang: str) -> pd.Series | None:
+    found = trade_off_points(res, lang)
+    if found is None or len(found[0]) < 2:
+        return None
+    points, x, y = found
+    on = points[points["pareto"]].sort_values(f"{x}_mid", ascending=False)
+    listed = "; ".join(f"{r['label']} ({metric_value(r[f'{x}_mid'], x, lang)}, "
+                       f"{metric_value(r[f'{y}_mid'], y, lang)})" for _, r in on.head(8).iterrows())
+    page.add("tradeoff", t("sec_sw_front", lang),
+             f'<p class="note">{esc(t("sw_front_note", lang, x=metric_label(x, lang), y=metric_label(y, lang)))}</p>',
+             page.figure(sweep_figures.trade_off_figure(points, x, y, lang), "tradeoff"),
+             f"<p>{esc(t('sw_front_best_of', lang, settings=listed))}</p>")
+    return points["pareto"]  # rows in the order of setting_cells(res)
+
+
+def _heatmaps(page: Page, res, cells, dims, best, lang) -> None:
+    """The objective over the two most influential factors, the others held at the best
+    setting; and small multiples over the other factors' values when there are few."""
+    labels, short = long_labels(res, lang), short_labels(res, lang)
+    x, y = _pick_xy(cells, dims)
+    hold = [d for d in dims if d not in (x, y)]
+    data = cells
+    for d in hold:
+        data = data[data[d] == best[d]]
+    grid = _as_labels(data.sort_values([y, x]), x, y, lang).reset_index(drop=True)
+    bcell = grid.loc[best_index(grid, res.goal)]
+    held = ", ".join(f"{short[d]} = {value_text(best[d], d, lang)}" for d in hold)
+    fig = figures.heatmap_figure(grid, x, y, res.objective, lang, labels[x], labels[y],
+                                 best=(bcell[x], bcell[y]), goal=res.goal)
+    note = t("sweep_heat_note", lang, others=(" · " + held) if held else "")
+    page.add("heatmap", t("sec_heatmap", lang, x=short[x], y=short[y]),
+             page.figure(fig, "heatmap"), f'<p class="note">{esc(note)}</p>')
+    combos = list(itertools.product(*[sorted(cells[d].unique(), key=str) for d in hold]))
+    if hold and len(combos) <= MAX_PANELS:
+        panels = []
+        for combo in combos:
+            sub = cells
+            for d, v in zip(hold, combo):
+                sub = sub[sub[d] == v]
+            title = ", ".join(f"{short[d]} = {value_text(v, d, lang)}" for d, v in zip(hold, combo))
+            panels.append((title, _as_labels(sub.sort_values([y, x]), x, y, lang)))
+        page.add("multiples", t("sec_multiples", lang), page.figure(
+            sweep_figures.heatmap_multiples(panels, x, y, res.objective, lang, short[x], short[y],
+                                            goal=res.goal), "multiples"))
+
+
+def _as_labels(frame: pd.DataFrame, x: str, y: str, lang: str) -> pd.DataFrame:
+    return frame.assign(**{x: frame[x].map(lambda v: value_text(v, x, lang)),
+                           y: frame[y].map(lambda v: value_text(v, y, lang))})
+
+
+def _pick_xy(cells: pd.DataFrame, dims: list[str]) -> tuple[str, str]:
+    """The two dimensions with the largest spread of the median objective across their levels
+    (the first two on a tie), in the order of ``dims``."""
     def spread(d):
-        col = _binned(cells, d) if d != "scenario" else cells[d]
-        m = cells.groupby(col)["mid"].median()
+        m = cells.groupby(d)["mid"].median()
         return float(m.max() - m.min()) if len(m) > 1 else 0.0
     ranked = sorted(dims, key=lambda d: (-spread(d), dims.index(d)))
     x, y = ranked[0], ranked[1]
     return (x, y) if dims.index(x) < dims.index(y) else (y, x)
 
 
-def _bin_runs(res: SweepResults, x: str, y: str) -> pd.DataFrame:
-    """Sampled designs: runs in quantile bins of x and y; median and 10–90% per bin."""
-    f = res.finals.copy()
-    f[x] = _binned(f, x) if x != "scenario" else f[x]
-    f[y] = _binned(f, y) if y != "scenario" else f[y]
-    return stats.band(f, res.objective, [x, y])
-
-
-def _multiples(res, cells, x, y, hold, labels, lang):
-    if not hold or not _is_grid(res):
-        return None
-    combos = list(itertools.product(*[sorted(cells[d].unique(), key=str) for d in hold]))
-    if len(combos) > MAX_PANELS:
-        return None
-    panels = []
-    for combo in combos:
-        sub = cells
-        for d, v in zip(hold, combo):
-            sub = sub[sub[d] == v]
-        sub = sub.sort_values([y, x])
-        title = ", ".join(f"{d if d != 'scenario' else t('sweep_scenario', lang)} = {_value(v, d, lang)}"
-                          for d, v in zip(hold, combo))
-        panels.append((title, sub.assign(**{x: sub[x].map(lambda v: _value(v, x, lang)),
-                                            y: sub[y].map(lambda v: _value(v, y, lang))})))
-    return figures.heatmap_multiples(panels, x, y, res.objective, lang, labels[x], labels[y], goal=res.goal)
-
-
-def _main_effects(res, dims, labels, lang):
-    per = {}
-    f = res.finals.copy()
+def _effects(res: SweepResults, dims: list[str], best, lang: str) -> dict[str, pd.DataFrame]:
+    """Per dimension: x, mid, lo, hi, n over replications only. Grid designs hold the other
+    dimensions at the best setting; sampled designs give one point per setting."""
+    out = {}
+    finals = res.finals
     for d in dims:
-        col = f[d] if d == "scenario" else _binned(f, d)
-        g = f.assign(_k=col.map(lambda v: _value(v, d, lang)) if d == "scenario" else col)
-        b = stats.band(g, res.objective, ["_k"]).rename(columns={"_k": d})
-        per[d] = b
-    return figures.multiples_figure(per, labels, res.objective, lang)
+        if is_grid(res):
+            sub = finals
+            for other in dims:
+                if other != d:
+                    sub = sub[sub[other] == best[other]]
+            b = stats.band(sub, res.objective, [d])
+        else:
+            b = stats.band(finals, res.objective, KEYS + [d]).drop(columns=KEYS)
+        b = b.rename(columns={d: "x"})
+        if d == "scenario":
+            b["x"] = b["x"].map(lambda v: value_text(v, d, lang))
+        out[d] = b
+    return out
 
 
-def _sensitivity(res: SweepResults) -> pd.DataFrame | None:
-    """Sensitivity indices of the objective (first scenario), if the design has them."""
-    method = res.meta.get("design", {}).get("method")
-    table = None
-    export = res.folder / "_export" / "sensitivity.csv"
-    if export.exists():
-        table = pd.read_csv(export)
-    elif method in ("sobol", "morris") and not res.partial:
-        try:
-            from ..experiments.sensitivity import sensitivity_table
-            table = sensitivity_table(res.folder)
-        except Exception:
-            return None
-    if table is None or table.empty:
-        return None
-    if "output" in table.columns and (table["output"] == res.objective).any():
-        table = table[table["output"] == res.objective]
-    if "scenario" in table.columns:
-        table = table[table["scenario"] == table["scenario"].iloc[0]]
-    if "index" in table.columns:
-        table = table[table["index"].isin(["S1", "ST", "mu_star"])]
-    return table[["factor", "index", "value"] + (["conf"] if "conf" in table.columns else [])]
-
-
-def _settings_table(res: SweepResults, cells: pd.DataFrame, lang: str, short: dict) -> str:
-    obj_cols = [t("sweep_median", lang), t("sweep_lo", lang), t("sweep_hi", lang)]
-    header = [t("sweep_scenario", lang)] + [short[f] for f in res.factors] + [t("sweep_runs_col", lang)] + obj_cols
-    order = cells.sort_values("mid", ascending=(res.goal == "min")).head(MAX_TABLE_ROWS)
-    best_i = _best_index(cells, res.goal)
-    rows, keys, classes = [], [], []
-    for i, r in order.iterrows():
-        vals = [scenario_label(r["scenario"], lang)] + [_value(r[f], f, lang) for f in res.factors] + \
-               [int(r["n"])] + [_fmt(r[c], res.objective, lang) for c in ("mid", "lo", "hi")]
-        sort = [r["scenario"]] + [r[f] if isinstance(r[f], (int, float, np.number)) else str(r[f]) for f in res.factors] + \
-               [int(r["n"])] + [float(r[c]) for c in ("mid", "lo", "hi")]
-        rows.append(vals)
-        keys.append(sort)
-        classes.append("best" if i == best_i else "")
-    n = len(header)
-    num = set(range(1, n))
-    return '<div class="tablewrap">' + table(header, rows, css_class="sortable", num_cols=num,
-                                             row_classes=classes, sort_values=keys) + "</div>"
-
-
-__all__ = ["SweepReportError", "SweepResults", "read_results", "sweep_report", "Raw"]
+__all__ = ["SweepReportError", "SweepResults", "read_results", "setting_cells", "sweep_report"]

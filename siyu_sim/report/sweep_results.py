@@ -30,6 +30,7 @@ class SweepResults:
     objective: str
     goal: str
     scenarios: list = field(default_factory=list)
+    objectives: dict = field(default_factory=dict)   # every objective the runs hold: metric → goal
 
     @property
     def partial(self) -> bool:
@@ -78,13 +79,13 @@ def read_results(folder) -> SweepResults:
     finals = frame.loc[idx].reset_index(drop=True)
 
     factors = [f for f in meta["factor_columns"] if f in finals.columns]
-    objectives = meta.get("objectives") or {}
-    objective, goal = next(((m, g) for m, g in objectives.items() if m in finals.columns),
-                           ("cum_profit", "max"))
+    objectives = {m: g for m, g in (meta.get("objectives") or {}).items() if m in finals.columns}
+    default = "cum_incremental_profit" if "cum_incremental_profit" in finals.columns else "cum_profit"
+    objective, goal = next(iter(objectives.items()), (default, "max"))
     if objective not in finals.columns:
         raise SweepReportError(f"{folder}: the runs hold no {objective!r} column to rank settings by.")
     return SweepResults(folder, meta, finals, factors, n_planned, len(ok), n_failed, objective, goal,
-                        _scenarios(store, meta))
+                        _scenarios(store, meta), objectives or {objective: goal})
 
 
 def _scenarios(store: ResultStore, meta: dict) -> list:

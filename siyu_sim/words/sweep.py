@@ -97,6 +97,8 @@ SWEEP: dict[str, dict[str, str]] = {
                               "measuring before trusting the answer. {method}",
                         "zh": "这些参数描述的是顾客行为，而不是可以选择的设置，没有人能控制它们。"
                               "条形越长，结论随该不确定因素变化越大，越值得在相信结论之前先去测量。{method}"},
+    "sw_depends_note_any": {"en": "A long bar means the answer moves with that parameter. {method}",
+                            "zh": "条形越长，结论随该参数变化越大。{method}"},
     "sw_sobol_note": {"en": "ST: share of the variance due to the parameter, with all its interactions; "
                             "S1: its share alone. Whiskers: 95% bootstrap intervals.",
                       "zh": "ST：该参数（含其所有交互作用）解释的方差比例；S1：仅其单独作用解释的比例。误差线为 95% 自助法区间。"},
@@ -109,6 +111,9 @@ SWEEP: dict[str, dict[str, str]] = {
                              "over its replications). No combination is 'best': these are not choices.",
                        "zh": "每个点代表一组抽样的不确定参数组合（其重复运行的中位数）。"
                              "这里没有“最佳”组合：这些参数不是可选的设置。"},
+    "sw_no_indices": {"en": "The sensitivity indices need every run; they appear once the sweep has finished "
+                            "(`siyu sensitivity` computes and stores them).",
+                      "zh": "敏感性指数需要全部运行完成后才能计算；扫描结束后即会显示（`siyu sensitivity` 会计算并保存）。"},
     "sw_sens_table": {"en": "All sampled combinations", "zh": "全部抽样组合"},
     "sw_index_axis": {"en": "Index", "zh": "指数"},
     "sw_pareto_col": {"en": "On the front", "zh": "位于前沿"},

@@ -1,0 +1,149 @@
+"""What the sweep and sensitivity reports share: per-setting bands over replications, the
+names and values of factors as a reader sees them, the status lines, the sortable table of
+settings and the assumptions page."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from . import stats
+from .assumptions import section_blocks
+from .html import Page, esc, table
+from .sweep_results import SweepResults
+from ..words import experiment_description, metric_label, metric_value, scenario_label, t
+
+MAX_TABLE_ROWS = 2000
+KEYS = ["scenario", "setting"]
+#: Pool-health metrics shown beside the objective, when the runs hold them.
+HEALTH = ("active_share", "muted_share", "mean_trust")
+
+
+def setting_cells(res: SweepResults, metric: str | None = None) -> pd.DataFrame:
+    """One row per (scenario, setting): factors, runs, median and 10–90% of ``metric`` (the
+    objective by default) across replications."""
+    metric = metric or res.objective
+    g = res.finals.groupby(KEYS, sort=True)
+    out = stats.band(res.finals, metric, KEYS)
+    first = g[res.factors].first().reset_index() if res.factors else g.size().reset_index()[KEYS]
+    return first.merge(out, on=KEYS)
+
+
+def best_index(frame: pd.DataFrame, goal: str) -> int:
+    return int(frame["mid"].idxmin() if goal == "min" else frame["mid"].idxmax())
+
+
+def is_grid(res: SweepResults) -> bool:
+    return res.meta.get("design", {}).get("method", "grid") == "grid"
+
+
+def is_sensitivity(res: SweepResults) -> bool:
+    return res.meta.get("design", {}).get("method") in ("sobol", "morris")
+
+
+def axes(res: SweepResults, cells: pd.DataFrame) -> list[str]:
+    """Varying dimensions: factors with more than one value, and scenario (if several)."""
+    dims = [f for f in res.factors if cells[f].nunique() > 1]
+    if cells["scenario"].nunique() > 1:
+        dims = dims + ["scenario"]
+    return dims
+
+
+def long_labels(res: SweepResults, lang: str) -> dict[str, str]:
+    paths = {f["name"]: f["path"] for f in res.meta.get("factors", [])}
+    out = {f: (f if paths.get(f, f) == f else f"{f} ({paths[f]})") for f in res.factors}
+    out["scenario"] = t("sweep_scenario", lang)
+    return out
+
+
+def short_labels(res: SweepResults, lang: str) -> dict[str, str]:
+    out = {f: f for f in res.factors}
+    out["scenario"] = t("sweep_scenario", lang)
+    return out
+
+
+def value_text(v, dim: str, lang: str) -> str:
+    if dim == "scenario":
+        return scenario_label(str(v), lang)
+    if isinstance(v, (float, np.floating)):
+        return f"{float(v):.4g}"
+    return str(v)
+
+
+def setting_text(row, res: SweepResults, lang: str) -> str:
+    """A setting in words: its factors' values (and the base scenario if there are several)."""
+    short = short_labels(res, lang)
+    dims = res.factors + (["scenario"] if res.finals["scenario"].nunique() > 1 else [])
+    return ", ".join(f"{short[d]} = {value_text(row[d], d, lang)}" for d in dims) or t("sw_base", lang)
+
+
+def status_blocks(res: SweepResults, lang: str, n_settings: int, reps: int) -> list[str]:
+    """The experiment's description in the reader's language, completeness, version mismatch."""
+    from ..version import __version__
+
+    meta = res.meta
+    desc = experiment_description(meta.get("name", ""), meta.get("description", ""), lang)
+    out = [f"<p>{esc(desc)}</p>" if desc else ""]
+    if not res.partial:  # a partial sweep carries the banner at the top of the page
+        out.append("<p>" + esc(t("sweep_complete", lang, done=res.n_ok, settings=n_settings, reps=reps)) + "</p>")
+    old = meta.get("package_version")
+    if old and old != __version__:
+        out.append(f'<p class="banner">{esc(t("sweep_version_mismatch", lang, old=old, new=__version__))}</p>')
+    return out
+
+
+def health_metrics(res: SweepResults) -> list[str]:
+    return [m for m in HEALTH if m in res.finals.columns and m != res.objective]
+
+
+def settings_table(res: SweepResults, cells: pd.DataFrame, lang: str, *, best_i: int | None,
+                   front: pd.Series | None = None) -> str:
+    """Every setting, best first: factors, runs, (on the front), pool health medians, then the
+    objective's median, 10% and 90% (the last three columns)."""
+    short = short_labels(res, lang)
+    health = health_metrics(res)
+    medians = res.finals.groupby(KEYS, sort=True)[health].median() if health else None
+    several = res.finals["scenario"].nunique() > 1
+    header = ([t("sweep_scenario", lang)] * several + [short[f] for f in res.factors] + [t("sweep_runs_col", lang)]
+              + ([t("sw_pareto_col", lang)] if front is not None else [])
+              + [metric_label(m, lang) for m in health]
+              + [f"{metric_label(res.objective, lang)}: {t('sweep_median', lang)}", t("sweep_lo", lang),
+                 t("sweep_hi", lang)])
+    order = cells.sort_values("mid", ascending=(res.goal == "min")).head(MAX_TABLE_ROWS)
+    rows, keys, classes = [], [], []
+    for i, r in order.iterrows():
+        key = (r["scenario"], r["setting"])
+        h = [float(medians.loc[key, m]) for m in health] if health else []
+        on = bool(front.loc[i]) if front is not None else None
+        vals = ([scenario_label(r["scenario"], lang)] * several + [value_text(r[f], f, lang) for f in res.factors]
+                + [int(r["n"])] + ([t("sw_yes", lang) if on else ""] if front is not None else [])
+                + [metric_value(v, m, lang) for v, m in zip(h, health)]
+                + [metric_value(r[c], res.objective, lang) for c in ("mid", "lo", "hi")])
+        sort = ([r["scenario"]] * several + [r[f] if isinstance(r[f], (int, float, np.number)) else str(r[f])
+                                   for f in res.factors]
+                + [int(r["n"])] + ([int(on)] if front is not None else []) + h
+                + [float(r[c]) for c in ("mid", "lo", "hi")])
+        rows.append(vals)
+        keys.append(sort)
+        classes.append("best" if best_i is not None and i == best_i else "")
+    num = set(range(int(several), len(header)))
+    return ('<div class="tablewrap">' + table(header, rows, css_class="sortable", num_cols=num,
+                                              row_classes=classes, sort_values=keys) + "</div>")
+
+
+def add_table_and_assumptions(page: Page, res: SweepResults, cells: pd.DataFrame, lang: str, reps: int,
+                              *, title: str, best_i: int | None, front: pd.Series | None = None) -> None:
+    page.add("settings", title, f'<p class="note screen-only">{esc(t("sweep_sort_hint", lang))}</p>',
+             settings_table(res, cells, lang, best_i=best_i, front=front))
+    meta = res.meta
+    extra = [(t("sweep_created", lang), str(meta.get("created", "–"))),
+             (t("sweep_runs_col", lang), f"{res.n_ok} / {res.n_planned}")]
+    if res.scenarios:
+        page.add("assumptions", t("sec_assumptions", lang),
+                 *section_blocks(res.scenarios, lang,
+                                 {"seed": meta.get("root_seed"), "version": meta.get("package_version") or "–",
+                                  "date": str(meta.get("created", ""))[:10],
+                                  "command": f"siyu sweep {meta.get('experiment_file', '')}"},
+                                 replications=reps, extra_rows=extra),
+                 css_class="pagebreak")
+
