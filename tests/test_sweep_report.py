@@ -7,17 +7,21 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import tomllib
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 
+from siyu_sim import words as T
 from siyu_sim.experiments.pareto import non_dominated
 from siyu_sim.report import SweepReportError, sweep_report
 from siyu_sim.report.sweep_figures import effects_figure, is_geometric
 from siyu_sim.report.sweep_report import _effects, read_results, setting_cells, trade_off_points
 from test_report import make_partial, run_sweep
 
+EXPERIMENTS = Path(__file__).resolve().parents[1] / "experiments"
 SECTION = re.compile(r'<section id="([^"]+)"[^>]*><h2>[^<]*</h2>(.*?)</section>', re.S)
 
 
@@ -126,10 +130,18 @@ def test_shipped_experiment_descriptions_are_translated(grid_folder, tmp_path):
     folder = tmp_path / "named"
     shutil.copytree(grid_folder, folder)
     meta = json.loads((folder / "_experiment.json").read_text())
-    meta["name"], meta["description"] = "frequency_vs_discount", "English words"
+    shipped = tomllib.loads((EXPERIMENTS / "frequency_vs_discount.toml").read_text())["description"]
+    meta["name"], meta["description"] = "frequency_vs_discount", shipped
     (folder / "_experiment.json").write_text(json.dumps(meta))
     zh = sweep_report(folder, tmp_path / "z.html", lang="zh").read_text()
-    assert "每日群发次数" in zh and "English words" not in zh
+    assert "每日群发次数" in zh and shipped not in zh
+    assert shipped in sweep_report(folder, tmp_path / "e.html", lang="en").read_text()
+    meta["description"] = "An edited description"  # no stale translation of an edited file
+    (folder / "_experiment.json").write_text(json.dumps(meta))
+    assert "An edited description" in sweep_report(folder, tmp_path / "z.html", lang="zh").read_text()
+    # the catalogue's English is each shipped file's own description
+    for name, entry in T.EXPERIMENT_DESCRIPTIONS.items():
+        assert entry["en"] == tomllib.loads((EXPERIMENTS / f"{name}.toml").read_text())["description"]
 
 
 def test_partial_sweep_is_reported_and_marked(grid_folder, tmp_path):

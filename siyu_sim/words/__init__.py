@@ -68,9 +68,10 @@ def segment_label(name: str, lang: str) -> str:
 
 
 def experiment_description(name: str, description: str, lang: str) -> str:
-    """A shipped experiment's description in ``lang``; any other experiment's own words."""
+    """A shipped experiment's description in ``lang`` (while the file's description is the
+    shipped one); any other description in its own words."""
     entry = EXPERIMENT_DESCRIPTIONS.get(name)
-    return entry[lang] if entry else description
+    return entry[lang] if entry and entry["en"] == description else description
 
 
 __all__ = ["KEY_ASSUMPTIONS", "LANGS", "METRIC_LABELS", "SCENARIO_LABELS", "SEGMENT_LABELS", "TEXT",

@@ -16,20 +16,20 @@ SWEEP_METRIC_LABELS: dict[str, dict[str, str]] = {
     "cum_gmv": {"en": "cumulative GMV (CNY)", "zh": "累计 GMV（元）"},
 }
 
-#: The shipped experiments' descriptions in Chinese (by experiment name); other experiments
-#: show their file's own description.
+#: The shipped experiments' descriptions (by name; "en" is the file's own, kept equal by a test)
+#: with their translations; an edited or unknown description is shown in its own words.
 EXPERIMENT_DESCRIPTIONS: dict[str, dict[str, str]] = {
     "frequency_vs_discount": {
-        "en": "Broadcasts per day × coupon depth on the nurture strategy: incremental profit "
-              "against the health of the pool.",
+        "en": "Broadcasts per day × coupon depth on the nurture strategy: incremental profit against "
+              "the health of the pool.",
         "zh": "养（关系经营）策略下，每日群发次数 × 优惠券力度：增量利润与用户池健康度之间的权衡。"},
     "staff_scaling": {
-        "en": "Pool size × care staff (nurture): do incremental profit and service quality hold "
-              "as the pool grows?",
+        "en": "Pool size × care staff (nurture): do incremental profit and service quality hold as "
+              "the pool grows?",
         "zh": "用户池规模 × 一对一关怀人员（养）：随着用户池扩大，增量利润和服务质量能否保持？"},
     "what_matters": {
-        "en": "What the answer depends on: Sobol indices of incremental profit, active share and "
-              "trust over five uncertain customer-behaviour parameters (nurture).",
+        "en": "What the answer depends on: Sobol indices of incremental profit, active share and trust "
+              "over five customer-behaviour uncertainties (nurture).",
         "zh": "结论取决于什么：五个不确定的用户行为参数对增量利润、活跃比例和信任度的 Sobol 敏感性指数（养）。"},
 }
 
