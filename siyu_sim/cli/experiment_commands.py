@@ -103,7 +103,10 @@ def sweep_command(
     batch_size: BatchOpt = None, csv: CsvOpt = False, lang: LangOpt = Lang.en,
 ) -> None:
     """Run every run of an experiment (scenarios × factor settings × replications) and store
-    them as Parquet under the results folder; print the best setting per objective.
+    them as Parquet under the results folder (each run with its no-private-domain counterfactual:
+    incremental_profit, cum_incremental_profit; and pool health: active_share, muted_share);
+    print the best setting per objective, its runner-up and the profit / pool-health trade-off
+    front.
 
     Resumes by default: completed runs are skipped, failed ones retried; --fresh starts over.
     A results folder written by a different experiment file is refused.
@@ -146,11 +149,11 @@ def sensitivity_command(
                                                "\"sobol\" or \"morris\".", show_default=False)],
     scheduler: SchedulerOpt = None, dask_local: DaskLocalOpt = None, workers: WorkersOpt = None,
     serial: SerialOpt = False, fresh: FreshOpt = False, out: OutOpt = None, quiet: QuietOpt = False,
-    batch_size: BatchOpt = None,
+    batch_size: BatchOpt = None, lang: LangOpt = Lang.en,
 ) -> None:
-    """Global sensitivity analysis: run (or resume) the experiment's Sobol or Morris design,
-    average replications, and print the factors ranked by Sobol total index ST (with S1 and
-    95% intervals) or by Morris μ* (with σ). The tidy table is written to
+    """Global sensitivity analysis, what the answer depends on: run (or resume) the
+    experiment's Sobol or Morris design, average replications, and print the factors ranked by
+    Sobol total index ST (with S1 and 95% intervals) or by Morris μ* (with σ). The tidy table is written to
     DIR/_export/sensitivity.csv.
 
     Exit codes: 0 done; 1 invalid input, not a sobol/morris design, or some runs failed;
@@ -177,5 +180,5 @@ def sensitivity_command(
     except SensitivityError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(EXIT_FAILED) from None
-    typer.echo(ranked_text(table))
+    typer.echo(ranked_text(table, lang.value))
     _status(quiet, f"wrote {result.folder}/_export/sensitivity.csv")

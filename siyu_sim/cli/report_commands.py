@@ -26,9 +26,11 @@ def report_command(
         "--lang", help="Language of every word in the report: en or zh (中文).")] = Lang.en,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No status messages.")] = False,
 ) -> None:
-    """Write a sweep's results as one offline HTML file: the objective over two factors with
-    the best setting marked, small multiples for the rest, the sensitivity ranking (Sobol or
-    Morris designs), a sortable table of every setting, and the assumptions.
+    """Write a sweep's results as one offline HTML file. A lever sweep: the best setting,
+    incremental profit against the pool's health with the trade-off front, the objective over
+    two factors, each factor's effect (bands from replications only), a sortable table of every
+    setting, and the assumptions. A Sobol or Morris design: what the answer depends on, ranked
+    per output, with no best setting.
 
     A sweep that is still running or was interrupted is reported too, marked as partial.
 

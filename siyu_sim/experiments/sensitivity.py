@@ -103,9 +103,12 @@ def sensitivity_table(folder: str | Path, *, export: bool = False) -> pd.DataFra
     return table
 
 
-def ranked_text(table: pd.DataFrame) -> str:
-    """A ranked plain-text printout: per scenario and output, factors by ST (or μ*)."""
-    lines = []
+def ranked_text(table: pd.DataFrame, lang: str = "en") -> str:
+    """A ranked plain-text printout: what the answer depends on, per scenario and output,
+    factors by ST (or μ*), most influential first."""
+    from ..words import t
+
+    lines = [t("sw_ranked_head", lang), ""]
     for (scenario, output), g in table.groupby(["scenario", "output"], sort=False):
         method = g["method"].iloc[0]
         lines.append(f"{scenario} · {output} · {method}")

@@ -106,7 +106,7 @@ def settings_table(res: SweepResults, cells: pd.DataFrame, lang: str, *, best_i:
     several = res.finals["scenario"].nunique() > 1
     header = ([t("sweep_scenario", lang)] * several + [short[f] for f in res.factors] + [t("sweep_runs_col", lang)]
               + ([t("sw_pareto_col", lang)] if front is not None else [])
-              + [metric_label(m, lang) for m in health]
+              + [t(f"sw_col_{m}", lang) for m in health]
               + [f"{metric_label(res.objective, lang)}: {t('sweep_median', lang)}", t("sweep_lo", lang),
                  t("sweep_hi", lang)])
     order = cells.sort_values("mid", ascending=(res.goal == "min")).head(MAX_TABLE_ROWS)

@@ -46,6 +46,9 @@ SWEEP: dict[str, dict[str, str]] = {
     "sw_goal_max": {"en": "max", "zh": "越大越好"},
     "sw_goal_min": {"en": "min", "zh": "越小越好"},
     "sw_base": {"en": "base", "zh": "基础设置"},
+    "sw_ranked_head": {"en": "What the answer depends on (most influential first; these are uncertainties "
+                             "to measure, not settings to choose):",
+                       "zh": "结论取决于什么（影响最大的在前；这些是需要测量的不确定因素，而不是可选择的设置）："},
     "sw_front_head": {"en": "Trade-off: settings no other setting beats on both {x} and {y} (medians):",
                       "zh": "权衡：在{x}和{y}两方面都没有被其他组合超越的参数组合（中位数）："},
     "sw_front_line": {"en": "  {scenario} [{setting}]: {x} {xv}, {y} {yv}",
@@ -117,6 +120,9 @@ SWEEP: dict[str, dict[str, str]] = {
     "sw_sens_table": {"en": "All sampled combinations", "zh": "全部抽样组合"},
     "sw_index_axis": {"en": "Index", "zh": "指数"},
     "sw_pareto_col": {"en": "On the front", "zh": "位于前沿"},
+    "sw_col_active_share": {"en": "active share", "zh": "活跃比例"},
+    "sw_col_muted_share": {"en": "muted share", "zh": "免打扰比例"},
+    "sw_col_mean_trust": {"en": "mean trust", "zh": "平均信任度"},
     "sw_yes": {"en": "yes", "zh": "是"},
 }
 
