@@ -96,3 +96,27 @@ def test_settings_that_differ_only_in_levers_share_one_counterfactual():
     task = RunTask("y", "nurture", 0, 0, {}, {}, 5, (0,))
     counterfactual_daily(build_scenario(data, {"behaviour.fatigue.gain": 0.5}), task, cache)
     assert cache.misses == 3
+
+
+def test_batches_keep_a_replications_settings_together(tmp_path, monkeypatch):
+    from siyu_sim.config.experiment_files import load_experiment
+    from siyu_sim.experiments import design
+    from siyu_sim.experiments import worker
+    from siyu_sim.experiments.sweep import make_batches
+
+    caches = []
+
+    class Recording(CounterfactualCache):
+        def __init__(self, *a, **kw):
+            super().__init__(*a, **kw)
+            caches.append(self)
+
+    monkeypatch.setattr(worker, "CounterfactualCache", Recording)
+
+    grid = ('[factors."levers.broadcast.frequency_per_day"]\nvalues = [1.0, 2.0, 4.0]\n')
+    exp = load_experiment(write_experiment(tmp_path, grid, replications=2, days=10, customers=80))
+    batches = make_batches(exp, design.runs(exp), 3)
+    assert [[t.replication for t in b.tasks] for b in batches] == [[0, 0, 0], [1, 1, 1]]
+    outcomes = worker.execute_batch(batches[0])
+    assert all(o.status == "ok" for o in outcomes)
+    assert (caches[0].misses, caches[0].hits) == (1, 2)  # one counterfactual for three settings

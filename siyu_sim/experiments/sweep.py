@@ -62,8 +62,12 @@ def factor_dtypes(exp: Experiment) -> dict[str, str]:
 
 
 def make_batches(exp: Experiment, tasks: list[design.RunTask], size: int) -> list[Batch]:
+    """Batches of ``size`` runs, each replication's settings together: settings that differ only
+    in levers share their counterfactual run, which a batch runs once (``derived``)."""
     out = []
     dtypes = factor_dtypes(exp)
+    order = {label: i for i, label in enumerate(exp.scenarios)}
+    tasks = sorted(tasks, key=lambda t: (order.get(t.scenario, 0), t.replication, t.setting))
     for part in chunk(tasks, size):
         labels = {t.scenario for t in part}
         out.append(Batch({k: exp.scenarios[k] for k in labels}, part, exp.metrics,
