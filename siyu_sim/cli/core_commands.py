@@ -24,7 +24,7 @@ from ..version import __version__
 from ..compare import Comparison, ComparisonError, compare, unique_names
 from ..compare.monthly import monthly
 from ..compare.printout import monthly_text, paired_text
-from ..compare.verdict import baseline_lines, verdict
+from ..compare.verdict import verdict
 from ..experiments.backends import ProcessPoolBackend
 from ..words import LANGS
 from ..config.overrides import OverrideError, parse_assignment
@@ -239,8 +239,10 @@ def compare_command(
     report: Annotated[Optional[Path], typer.Option(
         "--report", help="Also write a self-contained HTML report to this path.")] = None,
     baseline: Annotated[bool, typer.Option(
-        "--baseline", help="Also run each scenario's customers with no private domain and say "
-                           "what the private domain adds over having none (incremental profit).")] = False,
+        "--baseline/--no-baseline",
+        help="Also run each scenario's customers with no private domain (same seeds) and judge "
+             "by what the private domain adds over having none (the default); "
+             "--no-baseline skips those runs for speed and shows only the gross ledger.")] = True,
     executor: ExecutorOpt = Executor.vector,
     set_: SetOpt = None, days: DaysOpt = None, customers: CustomersOpt = None,
     seed: SeedOpt = None, quiet: QuietOpt = False, lang: LangOpt = Lang.en,
@@ -261,7 +263,7 @@ def compare_command(
 
       siyu compare nurture harvest --reps 20 --report compare.html
 
-      siyu compare nurture harvest --baseline     # what each adds over having no private domain
+      siyu compare nurture harvest --no-baseline  # faster: the gross ledger only
     """
     if len(scenarios) < 2:
         raise typer.BadParameter("give at least two scenarios to compare", param_hint="SCENARIOS")
@@ -284,10 +286,8 @@ def compare_command(
     table = result.monthly()
     typer.echo(monthly_text(table, lang.value))
     typer.echo("")
-    typer.echo("\n".join(verdict(table, lang.value)))
-    if baseline:
-        typer.echo("")
-        typer.echo("\n".join(baseline_lines(result.increments(), lang.value)))
+    summary = result.incremental_summary() if result.has_baseline else None
+    typer.echo("\n".join(verdict(table, lang.value, summary)))
     if result.paired is not None:
         typer.echo("")
         typer.echo(paired_text(result.paired, reps, lang.value))

@@ -18,7 +18,8 @@ def monthly_text(table: pd.DataFrame, lang: str) -> str:
     check_lang(lang)
     shown = table.drop(columns=["cum_gmv"]).reset_index()
     for col, f in MONTHLY_CELLS.items():
-        shown[col] = shown[col].map(f.format)
+        if col in shown:
+            shown[col] = shown[col].map(f.format)
     shown["month"] = shown["month"].where(shown["month"].ne(shown["month"].shift()), "")
     shown.columns = [t(f"col_{c}", lang) for c in shown.columns]
     with pd.option_context("display.unicode.east_asian_width", True):  # align Chinese labels
