@@ -6,13 +6,15 @@ Identifiers stay English (DOMAIN.md vocabulary); only user-facing text is transl
 tidy tables; ``numbers`` formats amounts (k, M, 万, 亿, ¥, 元). A key missing in one language
 is a bug: ``tests/test_report.py`` checks that every entry has both.
 
-- ``report``: the HTML reports' sentences; ``console``: the terminal's; ``names``: metric,
+- ``report``: the HTML reports' sentences; ``incremental``: the comparison report's words for
+  added profit; ``console``: the terminal's; ``names``: metric,
   scenario and segment names and the key assumptions; ``numbers``: number formats.
 """
 
 from __future__ import annotations
 
 from .console import CONSOLE
+from .incremental import INCREMENTAL
 from .names import KEY_ASSUMPTIONS, METRIC_LABELS, SCENARIO_LABELS, SEGMENT_LABELS
 from .numbers import count, money, number, percent, ratio, share, signed
 from .report import REPORT
@@ -30,7 +32,7 @@ def _merge(*catalogues: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     return out
 
 
-TEXT: dict[str, dict[str, str]] = _merge(REPORT, CONSOLE)
+TEXT: dict[str, dict[str, str]] = _merge(REPORT, CONSOLE, INCREMENTAL)
 
 
 def check_lang(lang: str) -> str:
