@@ -273,6 +273,7 @@ KPI_ROWS = (
     ("kpi_spend", "cum_spend", "money"), ("kpi_profit", "cum_profit", "money"),
     ("kpi_alt", "alt_ads_cum_profit", "money"), ("kpi_roi", "roi", "ratio"),
     ("kpi_trust", "mean_trust", "ratio"), ("kpi_repurchase", "repurchase_rate", "pct"),
+    ("kpi_buyers", "ever_buyers", "count"), ("kpi_referrers", "referrers", "count"),
     ("kpi_referrals", "total_referrals", "count"),
 )
 

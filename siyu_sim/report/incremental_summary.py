@@ -16,6 +16,7 @@ from ..compare.incremental import horizon
 from ..compare.paired import paired_t
 from ..economics import payback_day
 from ..words import money, number, ratio, scenario_label, t
+from . import stats
 from .html import esc
 
 
@@ -38,19 +39,9 @@ def figures(daily: pd.DataFrame) -> pd.DataFrame:
         curve = d.groupby("day")["cum_incremental_profit"].mean().sort_index()
         row["payback_day"] = payback_day(curve.to_numpy())
         row["days"] = int(d["day"].max()) + 1
-        row["exhausted_day"] = exhausted_day(d)
+        row["exhausted_day"] = stats.exhausted_day(d)
         rows.append(row)
     return pd.DataFrame(rows).set_index("scenario")
-
-
-def exhausted_day(d: pd.DataFrame) -> int | None:
-    """First day on which no prospect is left in any run (the whole simulated market has been
-    recruited), or None. Under 0.5 (weighted) counts as none."""
-    if "prospects" not in d.columns:
-        return None
-    most = d.groupby("day")["prospects"].max().sort_index()
-    gone = most[most < 0.5]
-    return int(gone.index[0]) if len(gone) else None
 
 
 def _ci(row, col: str, lang: str, fmt) -> str:

@@ -66,7 +66,7 @@ def percent(x: float) -> str:
     if not finite(x):
         return "–"
     p = 100 * float(x)
-    if p != 0 and abs(p) < 0.5:
+    if p != 0 and abs(p) < 1:
         return "<1%" if p > 0 else "−<1%"
     return f"{p:.0f}%"
 
