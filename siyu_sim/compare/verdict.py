@@ -38,14 +38,17 @@ def _lead_sentence(series: pd.DataFrame, metric: str, fmt, lang: str) -> tuple[s
     return text, leader
 
 
-def _interval(summary: pd.DataFrame | None, name: str, figure: str, fmt, lang: str) -> str:
+def _interval(summary: pd.DataFrame | None, name: str, figure: str, fmt, lang: str,
+              negate: bool = False) -> str:
     if summary is None:
         return ""
     row = summary[(summary["scenario"] == name) & (summary["figure"] == figure)]
     if row.empty or not (row["n"].iloc[0] > 1) or pd.isna(row["ci_low"].iloc[0]):
         return ""
-    return t("verdict_ci", lang, lo=fmt(row["ci_low"].iloc[0]), hi=fmt(row["ci_high"].iloc[0]),
-             n=int(row["n"].iloc[0]))
+    lo, hi = float(row["ci_low"].iloc[0]), float(row["ci_high"].iloc[0])
+    if negate:  # the interval of the opposite difference (ads − private domain)
+        lo, hi = -hi, -lo
+    return t("verdict_ci", lang, lo=fmt(lo), hi=fmt(hi), n=int(row["n"].iloc[0]))
 
 
 def verdict(table: pd.DataFrame, lang: str = "en", summary: pd.DataFrame | None = None) -> list[str]:
@@ -73,7 +76,9 @@ def verdict(table: pd.DataFrame, lang: str = "en", summary: pd.DataFrame | None 
             inc, ads = row["cum_incremental_profit"], row["alt_ads_cum_profit"]
             key = "verdict_ads_better" if ads > inc else "verdict_own_better"
             lines.append(t(key, lang, name=label(name), ads=cash(ads), own=cash(inc),
-                           ci=_interval(summary, name, "added_vs_ads", cash, lang)))
+                           diff=cash(abs(inc - ads)),
+                           ci=_interval(summary, name, "added_vs_ads", cash, lang,
+                                        negate=key == "verdict_ads_better")))
         lines.append(t("verdict_gross_head", lang))
     else:
         lines.append(t("verdict_no_baseline", lang))

@@ -54,12 +54,12 @@ VERDICT: dict[str, dict[str, str]] = {
         "zh": "{name} 比完全不做私域还亏：利润比同一批顾客不做私域少 {inc}{ci}（净增回报率 {roi}）。"},
     "verdict_ads_better": {
         "en": "{name}: the same spend in paid ads would have added {ads}, the private domain "
-              "added {own}{ci}: paid ads were the better use of the money.",
-        "zh": "{name}：同样的花费投公域广告可净增利润 {ads}，私域净增 {own}{ci}：投广告更划算。"},
+              "added {own}: paid ads were the better use of the money, by {diff}{ci}.",
+        "zh": "{name}：同样的花费投公域广告可净增利润 {ads}，私域净增 {own}：投广告更划算，多 {diff}{ci}。"},
     "verdict_own_better": {
-        "en": "{name}: the private domain added {own}{ci}, the same spend in paid ads would have "
-              "added {ads}: the private domain was the better use of the money.",
-        "zh": "{name}：私域净增利润 {own}{ci}，同样的花费投公域广告约净增 {ads}：做私域更划算。"},
+        "en": "{name}: the private domain added {own}, the same spend in paid ads would have "
+              "added {ads}: the private domain was the better use of the money, by {diff}{ci}.",
+        "zh": "{name}：私域净增利润 {own}，同样的花费投公域广告约净增 {ads}：做私域更划算，多 {diff}{ci}。"},
     "verdict_gross_head": {
         "en": "The gross ledger (counts every order members place, including those they would "
               "have placed anyway; high figures here can be false prosperity):",

@@ -88,11 +88,11 @@ def share(x: float) -> str:
 def signed(x: float, metric: str) -> str:
     """A difference with its sign: three decimals for trust and ROI, whole CNY or people else."""
     if not finite(x):
-        return "n/a"
+        return "–"
     if metric in ("mean_trust", "roi"):
         return f"{x:+.3f}"
     return f"{x:+,.0f}"
 
 
 def width_ratio(x: float) -> str:
-    return f"{x:.2f}" if finite(x) else "n/a"
+    return f"{x:.2f}" if finite(x) else "–"
