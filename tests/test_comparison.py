@@ -95,7 +95,7 @@ def _race_with_baseline():
         f["cum_spend"] = spend * (f["day"] + 1)
         f["incremental_roi"] = f["cum_incremental_profit"] / f["cum_spend"]
         daily.append(f)
-    return pd.concat(daily)
+    return pd.concat(daily, ignore_index=True)
 
 
 def _race_frame(name):
@@ -137,6 +137,16 @@ def test_verdict_lines_never_contradict_each_other():
         month = [line for line in lines if ("month 12 alone" in line or "仅第12个月" in line)]
         whole = [line for line in lines if ("whole run" in line or "全程" in line)]
         assert month and whole and not set(month) & set(whole)
+
+
+def test_when_every_strategy_loses_no_line_says_one_adds():
+    daily = _race_with_baseline()
+    daily.loc[daily.scenario == "nurture", "cum_incremental_profit"] = -10.0 * (daily["day"] + 1)
+    for lang, adds, loses in (("en", " adds", "LOSES"), ("zh", "净增利润更多", "还亏")):
+        lines = verdict(monthly(daily), lang=lang)
+        assert sum(loses in line for line in lines) == 2
+        assert not any(adds in line for line in lines), lines
+    assert any("nurture loses less" in line for line in verdict(monthly(daily)))
 
 
 def test_verdict_gives_the_paired_interval_with_replications():

@@ -92,7 +92,10 @@ def verdict(table: pd.DataFrame, lang: str = "en", summary: pd.DataFrame | None 
     lines.append(profit_line)
     judged_by = head_leader if incremental else profit_leader
     if gmv_leader and judged_by and gmv_leader != judged_by:
-        key = "verdict_false_prosperity" if incremental else "verdict_false_prosperity_gross"
+        key = "verdict_false_prosperity_gross"
+        if incremental:
+            lost = final.loc[judged_by, "cum_incremental_profit"] < 0
+            key = "verdict_false_prosperity_loses" if lost else "verdict_false_prosperity"
         lines.append(t(key, lang, gmv_leader=label(gmv_leader), profit_leader=label(judged_by)))
     if not incremental:
         for name, row in final.iterrows():

@@ -90,6 +90,8 @@ def summary_blocks(daily: pd.DataFrame, scenarios: list, lang: str, staff) -> li
         for key, col in (("inc_false_prosperity_gmv", "cum_gmv"), ("inc_false_prosperity_ledger", "cum_profit")):
             high = max(names, key=lambda n: f.loc[n, col])
             if high != best:
+                if f.loc[best, "cum_incremental_profit"] < 0:
+                    key += "_loses"
                 blocks.append("<p>" + t(key, lang, high=label(high), best=label(best),
                                         v_high=m(f.loc[high, col]), v_best=m(f.loc[best, col]),
                                         inc_high=m(f.loc[high, "cum_incremental_profit"]),
@@ -133,7 +135,8 @@ def best_overall(daily: pd.DataFrame, names: list[str], lang: str) -> str:
     diffs = (ends.loc[best] - ends.loc[other]).dropna()
     mean, lo, hi = paired_t(diffs)
     ci = t("inc_ci", lang, lo=money(lo, lang), hi=money(hi, lang), n=len(diffs)) if len(diffs) > 1 else ""
-    return t("inc_best_overall", lang, best=esc(scenario_label(best, lang)),
+    key = "inc_best_overall_loses" if means[best] < 0 else "inc_best_overall"
+    return t(key, lang, best=esc(scenario_label(best, lang)),
              other=esc(scenario_label(other, lang)), diff=money(mean, lang), ci=ci)
 
 

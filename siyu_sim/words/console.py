@@ -74,6 +74,10 @@ VERDICT: dict[str, dict[str, str]] = {
         "en": "{gmv_leader} sells more over the run, but {profit_leader} adds more profit: GMV "
               "without added profit is false prosperity.",
         "zh": "全程看 {gmv_leader} 卖得更多，但 {profit_leader} 净增利润更多：只有GMV没有净增利润，是虚假繁荣。"},
+    "verdict_false_prosperity_loses": {
+        "en": "{gmv_leader} sells more over the run, but {profit_leader} loses less against having "
+              "no private domain: GMV without added profit is false prosperity.",
+        "zh": "全程看 {gmv_leader} 卖得更多，但 {profit_leader} 比不做私域亏得更少：只有GMV没有净增利润，是虚假繁荣。"},
     "verdict_false_prosperity_gross": {
         "en": "{gmv_leader} sells more over the run, but {profit_leader} keeps more ledger "
               "profit: GMV without profit is false prosperity.",

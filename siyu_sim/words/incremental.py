@@ -50,6 +50,21 @@ INCREMENTAL: dict[str, dict[str, str]] = {
               "not GMV.",
         "zh": "<b>虚假繁荣：</b>{high} 的 GMV 更高（{v_high}，对比 {v_best}），但 {best} 的净增利润更多"
               "（{inc_best}，对比 {inc_high}）。请看净增利润，而不是 GMV。"},
+    "inc_false_prosperity_gmv_loses": {
+        "en": "<b>False prosperity:</b> {high} sells more (GMV {v_high} against {v_best}) but "
+              "{best} loses less against having no private domain ({inc_best} against {inc_high}). "
+              "Judge by added profit, not GMV.",
+        "zh": "<b>虚假繁荣：</b>{high} 的 GMV 更高（{v_high}，对比 {v_best}），但 {best} 比不做私域亏得更少"
+              "（{inc_best}，对比 {inc_high}）。请看净增利润，而不是 GMV。"},
+    "inc_false_prosperity_ledger_loses": {
+        "en": "<b>False prosperity:</b> {high} shows more ledger profit ({v_high} against {v_best}) "
+              "but {best} loses less against having no private domain ({inc_best} against {inc_high}).",
+        "zh": "<b>虚假繁荣：</b>{high} 的账面利润更高（{v_high}，对比 {v_best}），但 {best} "
+              "比不做私域亏得更少（{inc_best}，对比 {inc_high}）。"},
+    "inc_best_overall_loses": {
+        "en": "Every strategy compared loses against having no private domain; <b>{best}</b> loses "
+              "the least: {diff} less than {other}{ci}.",
+        "zh": "参与对比的策略都比不做私域亏；<b>{best}</b> 亏得最少：比 {other} 少亏 {diff}{ci}。"},
     "inc_false_prosperity_ledger": {
         "en": "<b>False prosperity:</b> {high} shows more ledger profit ({v_high} against {v_best}) "
               "but {best} adds more profit over no private domain ({inc_best} against {inc_high}).",
