@@ -12,6 +12,7 @@ from plotly.subplots import make_subplots
 from . import stats
 from ..metrics import TRUST_BANDS
 from ..words import metric_label, number, percent, scenario_label, segment_label, t
+from .axes import extent as _extent, unit_axis
 from .fonts import FONT_STACK
 
 SCENARIO_COLOURS = ("#1b7837", "#c2410c", "#1f4e9e", "#7b3294", "#b8860b", "#0e7c86", "#8c2d04",
@@ -74,31 +75,6 @@ def _line_with_band(fig, b: pd.DataFrame, x: str, name: str, col: str, *, dash: 
                              showlegend=showlegend,
                              line={"color": col, "width": 3, "dash": dash},
                              hovertemplate=f"%{{y:{hover_fmt}}}<extra>{name}</extra>"), **kw)
-
-
-def nice_ticks(lo: float, hi: float, n: int = 5) -> list[float]:
-    """About ``n`` round tick values covering [lo, hi] (steps of 1, 2, 2.5 or 5 × 10^k)."""
-    lo, hi = min(lo, 0.0), max(hi, 0.0)
-    if not (math.isfinite(lo) and math.isfinite(hi)) or hi <= lo:
-        return [0.0]
-    raw = (hi - lo) / n
-    mag = 10 ** math.floor(math.log10(raw))
-    step = next(k * mag for k in (1, 2, 2.5, 5, 10) if k * mag >= raw)
-    first, last = math.floor(lo / step), math.ceil(hi / step)
-    return [i * step for i in range(first, last + 1)]
-
-
-def unit_axis(fig: go.Figure, lang: str, lo: float, hi: float, axis: str = "y", **selector) -> None:
-    """Tick labels in the reader's units: 万/亿 in Chinese (Plotly knows only k/M/G), the same
-    ``number`` format as the text and tables; English keeps k/M."""
-    ticks = nice_ticks(lo, hi)
-    update = fig.update_yaxes if axis == "y" else fig.update_xaxes
-    update(tickmode="array", tickvals=ticks, ticktext=[number(v, lang) for v in ticks], **selector)
-
-
-def _extent(frame: pd.DataFrame, cols) -> tuple[float, float]:
-    values = frame[list(cols)].to_numpy(dtype=float)
-    return float(values.min()), float(values.max())
 
 
 # ---- comparison figures -----------------------------------------------------------------------
