@@ -174,3 +174,26 @@ def test_the_chinese_report_says_it_in_chinese_with_wan_on_the_axes(pages):
     ticks = [label for found in re.findall(r'"ticktext":(\[[^\]]*\])', zh) for label in json.loads(found)]
     assert any(label.endswith("万") for label in ticks)
     assert not any(re.search(r"\d(k|M|B)$", label) for label in ticks)
+
+
+def test_gross_key_figures_are_the_daily_tables_sums(result, pages):
+    for label, column, how in (("GMV, total", "gmv", "sum"), ("Discounts given", "discount_cost", "sum"),
+                               ("Ledger profit, cumulative (gross)", "profit", "sum"),
+                               ("Money put in (staff, tools, acquisition, discounts)", "spend", "sum")):
+        cells = kpi_row(pages["en"], label)
+        for name, cell in zip(result.names, cells):
+            per_run = [getattr(result.daily[(result.daily.scenario == name) & (result.daily.replication == r)]
+                               [column], how)() for r in range(REPS)]
+            mid, lo, hi = np.median(per_run), np.quantile(per_run, 0.1), np.quantile(per_run, 0.9)
+            assert cell == f"{money(mid, 'en')} ({money(lo, 'en')} – {money(hi, 'en')})", label
+
+
+def test_without_a_baseline_the_report_says_its_figures_are_gross(result, tmp_path):
+    from siyu_sim.report import comparison_report
+
+    gross = result.daily.drop(columns=["incremental_profit", "cum_incremental_profit", "incremental_roi"])
+    page = comparison_report(gross, result.scenarios, tmp_path / "gross.html",
+                             meta={"version": "t", "date": "2025-01-02"}).read_text("utf-8")
+    summary = text(page, "summary")
+    assert "No baseline in this report (--no-baseline)" in summary
+    assert "Profit added over no private domain" not in text(page, "kpis")
