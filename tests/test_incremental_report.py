@@ -197,3 +197,15 @@ def test_without_a_baseline_the_report_says_its_figures_are_gross(result, tmp_pa
     summary = text(page, "summary")
     assert "No baseline in this report (--no-baseline)" in summary
     assert "Profit added over no private domain" not in text(page, "kpis")
+
+
+def test_every_setting_unit_of_the_shipped_scenarios_has_chinese():
+    from siyu_sim.report.assumptions import settings
+    from siyu_sim.words.settings import setting_unit
+
+    for name in presets.shipped_names():
+        for path, _value, unit, _desc in settings(presets.load(name)):
+            if unit:
+                zh = setting_unit(unit, "zh")
+                assert re.search(r"[\u4e00-\u9fff]", zh), f"{path}: unit {unit!r} has no Chinese"
+                assert setting_unit(unit, "en") == unit
