@@ -167,6 +167,12 @@ def test_verdict_gives_the_paired_interval_with_replications():
     line = next(line for line in lines if line.startswith("nurture adds"))
     assert money(ends.mean() - half, "en") in line and money(ends.mean() + half, "en") in line
     assert "95% paired interval over 3 runs" in line
+    # a loss is stated as an amount, and so is its interval
+    losses = np.array([50.0 * 365 - x for x in (0.0, 10.0, -4.0)])
+    half = scipy_stats.t.ppf(0.975, 2) * losses.std(ddof=1) / np.sqrt(3)
+    line = next(line for line in lines if line.startswith("harvest LOSES"))
+    assert f"{money(losses.mean(), 'en')} (95% paired interval over 3 runs: " \
+           f"{money(losses.mean() - half, 'en')} to {money(losses.mean() + half, 'en')}) less" in line
 
 
 def test_verdict_in_chinese():

@@ -114,7 +114,8 @@ def test_summary_answers_in_added_money_and_says_plainly_who_loses(result, pages
     for name in result.names:
         mean, lo, hi = paired_ci([c[-1] for c in added_by_rep(result, name).values()])
         ci = f"(95% paired interval, {REPS} runs: {money(lo, 'en')} to {money(hi, 'en')})"
-        if hi < 0:
+        if hi < 0:  # a loss is stated as an amount, its interval too
+            ci = f"(95% paired interval, {REPS} runs: {money(-hi, 'en')} to {money(-lo, 'en')})"
             assert f"{name} loses money against having no private domain at all" in summary
             assert f"makes {money(-mean, 'en')} {ci} less profit" in summary
         elif lo > 0:

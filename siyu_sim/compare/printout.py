@@ -10,7 +10,7 @@ from ..words.numbers import MONTHLY_CELLS, signed, width_ratio
 
 #: Column widths of the paired table: label, mean, interval, independent width, ratio
 #: (Chinese labels are shorter in characters, their column headers longer).
-_PAIRED_WIDTHS = {"en": (26, 14, 28, 14, 8), "zh": (14, 14, 28, 16, 10)}
+_PAIRED_WIDTHS = {"en": (32, 14, 28, 14, 8), "zh": (14, 14, 28, 16, 10)}
 
 
 def monthly_text(table: pd.DataFrame, lang: str) -> str:

@@ -70,7 +70,8 @@ def verdict(table: pd.DataFrame, lang: str = "en", summary: pd.DataFrame | None 
             inc = row["cum_incremental_profit"]
             key = "verdict_adds" if inc >= 0 else "verdict_loses"
             lines.append(t(key, lang, name=label(name), inc=cash(abs(inc)),
-                           ci=_interval(summary, name, "cum_incremental_profit", cash, lang),
+                           ci=_interval(summary, name, "cum_incremental_profit", cash, lang,
+                                        negate=inc < 0),  # a loss is stated as a positive amount
                            roi=f"{row['incremental_roi']:.2f}".replace("-", "−")))
         for name, row in final.iterrows():
             inc, ads = row["cum_incremental_profit"], row["alt_ads_cum_profit"]

@@ -44,10 +44,13 @@ def figures(daily: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("scenario")
 
 
-def _ci(row, col: str, lang: str, fmt) -> str:
+def _ci(row, col: str, lang: str, fmt, negate: bool = False) -> str:
+    """The paired interval of ``col``; ``negate``: of its opposite (a loss stated as an amount)."""
     lo, hi = row[col + "_lo"], row[col + "_hi"]
     if row["n"] < 2 or not np.isfinite(lo):
         return ""
+    if negate:
+        lo, hi = -hi, -lo
     return t("inc_ci", lang, lo=fmt(lo), hi=fmt(hi), n=int(row["n"]))
 
 
@@ -75,7 +78,8 @@ def summary_blocks(daily: pd.DataFrame, scenarios: list, lang: str, staff) -> li
         else:
             key = "inc_pays_uncertain"
         text = t(key, lang, name=label(name), months=_horizon(int(r["days"]), lang), inc=m(abs(inc)),
-                 ci=_ci(r, "cum_incremental_profit", lang, m), roi=ratio(r["incremental_roi"]),
+                 ci=_ci(r, "cum_incremental_profit", lang, m, negate=inc < 0),
+                 roi=ratio(r["incremental_roi"]),
                  roi_ci=_ci(r, "incremental_roi", lang, ratio), gross=m(r["cum_profit"]),
                  gmv=m(r["cum_gmv"]))
         if key == "inc_pays_no" and r["cum_profit"] > 0:
@@ -106,7 +110,8 @@ def summary_blocks(daily: pd.DataFrame, scenarios: list, lang: str, staff) -> li
         key = "inc_vs_ads_win" if diff >= 0 else "inc_vs_ads_lose"
         blocks.append("<p>" + t(key, lang, name=label(name), spend=m(r["cum_spend"]), ret=m(ret),
                                 alt=m(r["alt_ads_cum_profit"]), inc=m(r["cum_incremental_profit"]),
-                                diff=m(abs(diff)), ci=_ci(r, "added_vs_ads", lang, m)) + "</p>")
+                                diff=m(abs(diff)), ci=_ci(r, "added_vs_ads", lang, m, negate=diff < 0))
+                          + "</p>")
     if len(names) > 1:
         blocks.append("<p>" + best_overall(daily, names, lang) + "</p>")
 
