@@ -97,15 +97,20 @@ def payback_day(cum_profit) -> int | None:
     return 0 if len(negative) == 0 else int(negative[-1] + 1)
 
 
-def run_summary(daily) -> dict:
+def run_summary(daily, baseline=None) -> dict:
     """The three questions of DOMAIN 000 for one run, from its daily table.
 
     does it pay (cum profit, ROI, payback day); is it the best use of the money (against the
     paid-ads alternative); and the state of the pool at the end (for "does it scale", compare
-    runs of different sizes).
+    runs of different sizes). These are the ledger's gross figures: they count orders members
+    would have placed anyway. Given ``baseline``, the daily table of the same customers with
+    no private domain under the same seed (``siyu_sim.compare.counterfactual``), it adds the
+    incremental figures, the honest answers: ``added_profit`` (profit + outside gross margin −
+    the baseline's, summed), ``added_roi`` (added profit / spend), ``added_payback_day`` and
+    ``added_beats_paid_ads`` (added profit against ``alt_ads_profit``, itself an added profit).
     """
     last = daily.iloc[-1]
-    return {
+    out = {
         "days": int(len(daily)),
         "gmv": float(daily.gmv.sum()),
         "revenue": float(daily.revenue.sum()),
@@ -122,3 +127,18 @@ def run_summary(daily) -> dict:
         "mean_trust": float(last.mean_trust),
         "profit_per_member_day": float(daily.profit.sum() / max(daily.members.sum(), 1e-12)),
     }
+    if baseline is not None:
+        import numpy as np
+
+        if len(baseline) != len(daily):
+            raise ValueError("the run and its baseline must cover the same days")
+        added = np.cumsum(daily.profit.to_numpy() + daily.outside_gross_margin.to_numpy()
+                          - baseline.profit.to_numpy() - baseline.outside_gross_margin.to_numpy())
+        spend = float(last.cum_spend)
+        out.update({
+            "added_profit": float(added[-1]),
+            "added_roi": float(added[-1] / spend) if spend > 0 else 0.0,
+            "added_payback_day": payback_day(added),
+            "added_beats_paid_ads": bool(added[-1] > last.alt_ads_cum_profit),
+        })
+    return out

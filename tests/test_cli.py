@@ -101,10 +101,13 @@ def test_compare_prints_months_side_by_side_and_a_verdict():
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0].split()[:2] == ["month", "scenario"]
-    assert "paid ads cum. profit" in lines[0]
+    assert "paid ads cum. profit" in lines[0] and lines[0].index("added profit") < lines[0].index("ledger")
     assert lines[1].split()[:2] == ["1", "nurture"] and lines[2].split()[0] == "harvest"
     assert lines[3].split()[:2] == ["2", "nurture"]
-    for key in ("GMV (cumulative):", "Profit (cumulative):", "active members", "mean trust"):
+    verdict = result.stdout.split("\n\n", 1)[1]
+    assert verdict.startswith("Profit added over no private domain (cumulative):")
+    for key in ("Ledger GMV (cumulative, whole run):", "Ledger profit (cumulative):", "active members",
+                "mean trust", "The gross ledger"):
         assert key in result.stdout
 
 
@@ -119,7 +122,7 @@ def test_compare_uses_common_random_numbers(tmp_path):
     """The same root seed and replication for all: a scenario's rows in a comparison equal
     its own run under that seed."""
     alone = siyu("run", "nurture", "--seed", "5", "--out", tmp_path, *SMALL, "--quiet")
-    both = siyu("compare", "nurture", "harvest", "--seed", "5", *SMALL)
+    both = siyu("compare", "nurture", "harvest", "--seed", "5", *SMALL, "--no-baseline")
     nurture_alone = [ln.split() for ln in alone.stdout.splitlines() if "nurture" in ln]
     nurture_both = [ln.split() for ln in both.stdout.splitlines()[:3] if "nurture" in ln]
     assert nurture_alone and nurture_alone == nurture_both
@@ -182,13 +185,19 @@ def test_piped_stdout_holds_only_the_table():
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.splitlines()[0].split()[:2] == ["month", "scenario"]
     assert "\x1b" not in proc.stdout and "\r" not in proc.stdout
-    assert "Profit (cumulative):" in proc.stdout
+    assert "Profit added over no private domain (cumulative):" in proc.stdout
 
 
-def test_compare_baseline_says_what_each_strategy_adds_over_having_none():
-    result = siyu("compare", "nurture", "harvest", *SMALL, "--baseline")
+def test_compare_says_what_each_strategy_adds_over_having_none_by_default():
+    result = siyu("compare", "nurture", "harvest", *SMALL)
     assert result.exit_code == 0, result.output
-    tail = result.stdout.split("Against the same customers with no private domain", 1)[1].splitlines()
-    assert tail[1].startswith("nurture: the private domain ") and tail[2].startswith("harvest: the private domain ")
-    zh = siyu("compare", "nurture", "harvest", *SMALL, "--baseline", "--lang", "zh")
+    lines = result.stdout.split("\n\n", 1)[1].splitlines()
+    assert lines[1].startswith("nurture ") and lines[2].startswith("harvest ")
+    assert all(("adds" in line) != ("LOSES money against having no private domain" in line)
+               for line in lines[1:3])
+    quick = siyu("compare", "nurture", "harvest", *SMALL, "--no-baseline")
+    assert quick.exit_code == 0 and "No baseline was run" in quick.stdout
+    assert "added profit" not in quick.stdout.splitlines()[0]
+    zh = siyu("compare", "nurture", "harvest", *SMALL, "--lang", "zh")
     assert zh.exit_code == 0 and "不做私域" in zh.stdout
+    assert "nurture" not in zh.stdout and "harvest" not in zh.stdout  # display names in Chinese

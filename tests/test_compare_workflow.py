@@ -6,10 +6,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from scipy import stats
 
 from siyu_sim import presets
 from siyu_sim.compare import ComparisonError, compare, unique_names
-from siyu_sim.compare.counterfactual import incremental_profit, without_private_domain
+from siyu_sim.compare.counterfactual import without_private_domain
 from siyu_sim.compare.paired import INDEPENDENT_OFFSET, KEY_METRICS
 from siyu_sim.compare.printout import paired_text
 from siyu_sim.experiments.backends import SerialBackend
@@ -36,7 +37,7 @@ def _pair(**size) -> list[Scenario]:
 
 def test_each_run_is_the_scenario_run_alone_under_the_replication_seed():
     a, b = _pair()
-    res = compare([a, b], reps=2, root_seed=9)
+    res = compare([a, b], reps=2, root_seed=9, baseline=False)
     assert res.names == ["nurture", "harvest"] and res.root_seed == 9
     for s in (a, b):
         for r in range(2):
@@ -49,24 +50,45 @@ def test_each_run_is_the_scenario_run_alone_under_the_replication_seed():
 
 def test_the_baseline_increments_are_the_counterfactual_modules_over_models_run_alone():
     a, b = _pair()
-    res = compare([a, b], reps=2, root_seed=3, baseline=True)
-    assert set(res.incremental.columns) == {"scenario", "replication", "incremental_profit", "ledger_profit"}
+    res = compare([a, b], reps=2, root_seed=3)  # the baseline is the default
+    assert res.has_baseline
     for s in (a, b):
         incs, owns = [], []
         for r in range(2):
             own = run_scenario(s, replication=r, root_seed=3).daily
             none = run_scenario(without_private_domain(s), replication=r, root_seed=3).daily
-            inc = incremental_profit(own, none)["cum_incremental_profit"].iloc[-1]
+            # recomputed here from the two runs' own columns, not through the module
+            added = (own.profit + own.outside_gross_margin - none.profit - none.outside_gross_margin).to_numpy()
+            mine = res.daily[(res.daily.scenario == s.name) & (res.daily.replication == r)]
+            assert np.allclose(mine.incremental_profit.to_numpy(), added, rtol=1e-12, atol=1e-6)
+            assert np.allclose(mine.cum_incremental_profit.to_numpy(), np.cumsum(added), rtol=1e-12, atol=1e-6)
+            spend = own.cum_spend.to_numpy()
+            assert np.allclose(mine.incremental_roi.to_numpy()[spend > 0],
+                               np.cumsum(added)[spend > 0] / spend[spend > 0], rtol=1e-12)
             row = res.incremental[(res.incremental.scenario == s.name) & (res.incremental.replication == r)]
-            assert row.incremental_profit.item() == inc
-            assert row.ledger_profit.item() == own.cum_profit.iloc[-1]
+            assert row.cum_incremental_profit.item() == pytest.approx(added.sum(), rel=1e-12)
+            assert row.cum_profit.item() == own.cum_profit.iloc[-1]
+            assert row.added_vs_ads.item() == pytest.approx(added.sum() - own.alt_ads_cum_profit.iloc[-1])
+            negative = np.flatnonzero(np.cumsum(added) < 0)
+            expected_payback = None if np.cumsum(added)[-1] < 0 else (
+                0 if len(negative) == 0 else int(negative[-1] + 1))
+            assert row.payback_day.item() == expected_payback or (
+                expected_payback is None and not np.isfinite(row.payback_day.item()))
             base = res.baseline_daily[(res.baseline_daily.scenario == s.name)
                                       & (res.baseline_daily.replication == r)]
             assert np.array_equal(base.outside_gross_margin.to_numpy(), none.outside_gross_margin.to_numpy())
-            incs.append(inc)
+            incs.append(added.sum())
             owns.append(own.cum_profit.iloc[-1])
-        assert res.increments()[s.name] == pytest.approx((np.mean(incs), np.mean(owns)), rel=1e-12)
+        assert res.increments()[s.name] == pytest.approx((np.mean(incs), np.mean(owns)), rel=1e-9)
+        summary = res.incremental_summary()
+        row = summary[(summary.scenario == s.name) & (summary.figure == "cum_incremental_profit")]
+        half = stats.t.ppf(0.975, 1) * np.std(incs, ddof=1) / np.sqrt(2)
+        assert row["mean"].item() == pytest.approx(np.mean(incs))
+        assert row.ci_low.item() == pytest.approx(np.mean(incs) - half)
+        assert row.ci_high.item() == pytest.approx(np.mean(incs) + half)
     assert res.increments()["harvest"][0] != res.increments()["nurture"][0]
+    paired = res.paired[res.paired.metric == "cum_incremental_profit"]
+    assert len(paired) == 1 and np.isfinite(paired.ci_low.item())
 
 
 def test_agent_and_vector_executors_give_the_same_frames():

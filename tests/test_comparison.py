@@ -5,10 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from scipy import stats as scipy_stats
 
 from siyu_sim.calendar import month_of, n_months
 from siyu_sim.compare.monthly import leader_since, monthly
 from siyu_sim.compare.verdict import verdict
+from siyu_sim.words import money
 
 METRICS = ("active", "muted", "churned", "mean_trust", "cum_profit", "roi", "alt_ads_cum_profit",
            "gmv", "profit")
@@ -70,22 +72,116 @@ def _race(days=365):
 
 def test_verdict_names_leaders_and_months():
     text = "\n".join(verdict(_race()))
-    assert "GMV (cumulative): harvest leads at month 12" in text
-    assert "GMV in the month: nurture leads at month 12" in text and "Before that, harvest was ahead." in text
-    assert "Profit (cumulative): nurture leads at month 12" in text and "ahead from the start" in text
-    assert "false prosperity" in text
+    assert "No baseline was run" in text  # no incremental columns: the verdict says it is gross
+    assert "Ledger GMV (cumulative, whole run): harvest leads at month 12" in text
+    assert "Ledger GMV in month 12 alone: nurture leads at month 12" in text
+    assert "Before that, harvest was ahead." in text
+    assert "Ledger profit (cumulative): nurture leads at month 12" in text and "ahead from the start" in text
+    assert "harvest sells more over the run, but nurture keeps more ledger profit" in text
     active = next(line for line in text.splitlines() if "active members" in line)
     table = _race()
     overtake = int((table["active"].unstack()["nurture"] > table["active"].unstack()["harvest"]).idxmax())
     assert f"ahead since month {overtake}" in active
-    assert "harvest: the same money in paid ads" in text and "paid ads were the better use" in text
-    assert "nurture: " in text and "the private domain was the better use" in text
+    assert "harvest (gross): the same money in paid ads would have made" in text
+
+
+def _race_with_baseline():
+    # what the counterfactual adds: nurture +150/day, harvest −50/day (its ledger still shows +100)
+    daily = []
+    for name, added, spend in (("nurture", 150.0, 200.0), ("harvest", -50.0, 400.0)):
+        f = _race_frame(name)
+        f["incremental_profit"] = added
+        f["cum_incremental_profit"] = added * (f["day"] + 1)
+        f["cum_spend"] = spend * (f["day"] + 1)
+        f["incremental_roi"] = f["cum_incremental_profit"] / f["cum_spend"]
+        daily.append(f)
+    return pd.concat(daily, ignore_index=True)
+
+
+def _race_frame(name):
+    days = 365
+    if name == "harvest":
+        return frame("harvest", days, gmv=lambda d: 3000 - 5.0 * d, profit=100.0,
+                     cum_profit=lambda d: 100.0 * (d + 1), active=lambda d: 900 - 2.0 * d,
+                     mean_trust=0.2, alt_ads_cum_profit=lambda d: 30.0 * (d + 1))
+    return frame("nurture", days, gmv=lambda d: 500 + 8.0 * d, profit=400.0,
+                 cum_profit=lambda d: 400.0 * (d + 1), active=lambda d: 300 + 1.0 * d,
+                 mean_trust=0.7, alt_ads_cum_profit=lambda d: 200.0 * (d + 1))
+
+
+def test_verdict_headline_is_the_added_profit_and_says_plainly_when_a_strategy_loses():
+    table = monthly(_race_with_baseline())
+    assert list(table.columns[:2]) == ["cum_incremental_profit", "incremental_roi"]
+    lines = verdict(table)
+    text = "\n".join(lines)
+    assert lines[0].startswith("Profit added over no private domain (cumulative): nurture leads at month 12")
+    # the figures are the daily columns' own sums, formatted the one way money is
+    assert money(150.0 * 365, "en") in lines[0] and money(-50.0 * 365, "en") in lines[0]
+    assert f"harvest LOSES money against having no private domain at all: {money(50.0 * 365, 'en')} less" in text
+    assert f"nurture adds {money(150.0 * 365, 'en')} of profit" in text
+    # like for like: added profit against the ads' added profit (nurture 150×365 < 200×365)
+    assert "nurture: the same spend in paid ads would have added" in text
+    assert "harvest: the same spend in paid ads would have added" in text
+    assert "the private domain was the better use" not in text
+    # the gross ledger only after it, and the false-prosperity line names the added-profit leader
+    gross = next(i for i, line in enumerate(lines) if line.startswith("The gross ledger"))
+    assert gross > 3 and "Ledger GMV (cumulative, whole run): harvest leads" in lines[gross + 1]
+    assert "harvest sells more over the run, but nurture adds more profit" in text
+
+
+def test_verdict_lines_never_contradict_each_other():
+    # one race where the monthly GMV leader differs from the whole-run leader: the two lines
+    # must name different measures, and "sells more" must be about the whole run
+    for lang in ("en", "zh"):
+        lines = verdict(monthly(_race_with_baseline()), lang=lang)
+        month = [line for line in lines if ("month 12 alone" in line or "仅第12个月" in line)]
+        whole = [line for line in lines if ("whole run" in line or "全程" in line)]
+        assert month and whole and not set(month) & set(whole)
+
+
+def test_when_every_strategy_loses_no_line_says_one_adds():
+    daily = _race_with_baseline()
+    daily.loc[daily.scenario == "nurture", "cum_incremental_profit"] = -10.0 * (daily["day"] + 1)
+    for lang, adds, loses in (("en", " adds", "LOSES"), ("zh", "净增利润更多", "还亏")):
+        lines = verdict(monthly(daily), lang=lang)
+        assert sum(loses in line for line in lines) == 2
+        assert not any(adds in line for line in lines), lines
+    assert any("nurture loses less" in line for line in verdict(monthly(daily)))
+
+
+def test_verdict_gives_the_paired_interval_with_replications():
+    from siyu_sim.compare.incremental import summary
+
+    daily = _race_with_baseline()
+    reps = []
+    for r, shift in enumerate((0.0, 10.0, -4.0)):
+        d = daily.copy()
+        d["replication"] = r
+        d["cum_incremental_profit"] = d["cum_incremental_profit"] + shift
+        reps.append(d)
+    daily = pd.concat(reps, ignore_index=True)
+    s = summary(daily)
+    lines = verdict(monthly(daily), summary=s)
+    ends = np.array([150.0 * 365 + x for x in (0.0, 10.0, -4.0)])
+    half = scipy_stats.t.ppf(0.975, 2) * ends.std(ddof=1) / np.sqrt(3)
+    line = next(line for line in lines if line.startswith("nurture adds"))
+    assert money(ends.mean() - half, "en") in line and money(ends.mean() + half, "en") in line
+    assert "95% paired interval over 3 runs" in line
+    # a loss is stated as an amount, and so is its interval
+    losses = np.array([50.0 * 365 - x for x in (0.0, 10.0, -4.0)])
+    half = scipy_stats.t.ppf(0.975, 2) * losses.std(ddof=1) / np.sqrt(3)
+    line = next(line for line in lines if line.startswith("harvest LOSES"))
+    assert f"{money(losses.mean(), 'en')} (95% paired interval over 3 runs: " \
+           f"{money(losses.mean() - half, 'en')} to {money(losses.mean() + half, 'en')}) less" in line
 
 
 def test_verdict_in_chinese():
     text = "\n".join(verdict(_race(), lang="zh"))
-    assert "领先" in text and "虚假繁荣" in text and "投广告更划算" in text and "做私域更划算" in text
-    assert "万元" in text
+    assert "领先" in text and "虚假繁荣" in text and "未运行基线" in text
+    text = "\n".join(verdict(monthly(_race_with_baseline()), lang="zh"))
+    assert "比完全不做私域还亏" in text and "投广告更划算" in text and "账面" in text
+    assert "收割（激进促销）" in text and "养（关系经营）" in text  # display names, not identifiers
+    assert "万元" in text and "harvest" not in text and "nurture" not in text
 
 
 def test_verdict_on_a_tie_says_so():

@@ -67,3 +67,22 @@ def test_days_must_match():
     d = pd.DataFrame({"day": [0, 1], "profit": [1.0, 1.0], "outside_gross_margin": [0.0, 0.0]})
     with pytest.raises(ValueError, match="same days"):
         incremental_profit(d, d.iloc[:1])
+
+
+def test_run_summary_with_a_baseline_gives_the_added_figures():
+    from siyu_sim.economics import run_summary
+
+    sc = presets.load("harvest")
+    daily = PrivateDomainModel(sc, customers=1500, seed=3).run(120)
+    base = PrivateDomainModel(without_private_domain(sc), customers=1500, seed=3).run(120)
+    s = run_summary(daily, base)
+    # recomputed by hand from the two tables' own daily columns
+    added = (daily.profit + daily.outside_gross_margin - base.profit - base.outside_gross_margin).sum()
+    assert s["added_profit"] == pytest.approx(added, rel=1e-9)
+    assert s["added_roi"] == pytest.approx(added / daily.spend.sum(), rel=1e-9)
+    e = sc.economics
+    alt = daily.spend.sum() * (e.paid_ads_return_per_cny * (1 - e.unit_cost_cny / e.order_value_cny) - 1)
+    assert s["alt_ads_profit"] == pytest.approx(alt, rel=1e-9)
+    assert s["added_beats_paid_ads"] == (added > alt)
+    assert s["profit"] == pytest.approx(daily.profit.sum())  # the gross ledger stays beside it
+    assert "added_profit" not in run_summary(daily)

@@ -72,6 +72,14 @@ def test_state_stays_in_bounds_and_money_adds_up(sc):
     assert np.allclose(daily.cum_profit, daily.profit.cumsum())
     assert (daily.discount_cost >= -1e-9).all() and (daily.gmv >= 0).all()
     assert np.allclose(daily.buyers, daily.purchases)
+    # the ledger against the customers' own accounts: every member order booked on its row
+    # (spend = what the member paid, margin = paid − cost of goods) sums to the ledger's totals
+    w = t.weight.astype(float)
+    tol = dict(rtol=1e-9, atol=1e-6 * max(1.0, float(daily.gmv.sum())))
+    assert np.isclose(float(w @ t.spend), daily.revenue.sum(), **tol)
+    assert np.isclose(float(w @ t.spend) + daily.discount_cost.sum(), daily.gmv.sum(), **tol)
+    assert np.isclose(float(w @ t.margin), daily.gross_margin.sum(), **tol)
+    assert np.isclose(float(w @ t.orders), daily.purchases.sum(), **tol)
 
 
 def test_same_seed_same_table_bit_for_bit():

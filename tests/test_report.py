@@ -158,17 +158,26 @@ def test_chinese_catalogue_is_chinese():
 
 
 def test_number_formats():
-    assert T.money(-12_345, "zh") == "−¥1.23万"
+    assert T.money(-12_345, "zh") == "−1.23万元"
     assert T.money(1_500_000, "en") == "¥1.5M"
-    assert T.money(250_000_000, "zh") == "¥2.5亿"
+    assert T.money(250_000_000, "zh") == "2.5亿元"
+    assert T.money(-1_456_311, "en") == "−¥1.46M"
     assert T.number(999, "en") == "999"
     assert T.percent(0.256) == "26%"
     assert T.ratio(-0.5) == "−0.50"
     assert T.money(float("nan"), "en") == "–"
-    # the terminal's sentences write the currency as a word, with fixed decimals
-    assert T.money(-12_345, "zh", style="word") == "-1.2万元"
-    assert T.money(1_500_000, "en", style="word") == "1.50M CNY"
-    assert T.money(12_345, "en", style="word") == "12k CNY"
+    # one money format per language: the terminal and the reports write the same thing
+    for x in (-12_345, 12_345, 1_500_000, 384_087.4):
+        for lang in ("en", "zh"):
+            assert T.money(x, lang, style="word") == T.money(x, lang) == T.money(x, lang, style="symbol")
+
+
+def test_a_non_zero_share_never_shows_as_zero_percent():
+    assert T.percent(0.0) == "0%"
+    assert T.percent(38 / 10_000) == "<1%"
+    assert T.percent(0.004) == "<1%"
+    assert T.percent(0.005) != "0%"
+    assert T.percent(1.0) == "100%"
     with pytest.raises(ValueError, match="lang"):
         T.check_lang("fr")
 

@@ -24,7 +24,7 @@ from ..version import __version__
 from ..compare import Comparison, ComparisonError, compare, unique_names
 from ..compare.monthly import monthly
 from ..compare.printout import monthly_text, paired_text
-from ..compare.verdict import baseline_lines, verdict
+from ..compare.verdict import verdict
 from ..experiments.backends import ProcessPoolBackend
 from ..words import LANGS
 from ..config.overrides import OverrideError, parse_assignment
@@ -239,15 +239,17 @@ def compare_command(
     report: Annotated[Optional[Path], typer.Option(
         "--report", help="Also write a self-contained HTML report to this path.")] = None,
     baseline: Annotated[bool, typer.Option(
-        "--baseline", help="Also run each scenario's customers with no private domain and say "
-                           "what the private domain adds over having none (incremental profit).")] = False,
+        "--baseline/--no-baseline",
+        help="Also run each scenario's customers with no private domain (same seeds) and judge "
+             "by what the private domain adds over having none (the default); "
+             "--no-baseline skips those runs for speed and shows only the gross ledger.")] = True,
     executor: ExecutorOpt = Executor.vector,
     set_: SetOpt = None, days: DaysOpt = None, customers: CustomersOpt = None,
     seed: SeedOpt = None, quiet: QuietOpt = False, lang: LangOpt = Lang.en,
 ) -> None:
     """Compare strategies month by month, with common random numbers, and give a verdict.
 
-    Every scenario runs under the same root seed (--seed, else the first scenario's seed) and replication, so differences come from the strategies, not from luck. With --reps N above 1 the table shows means over N replications and a paired comparison with confidence intervals follows. Prints, for each month: active / muted / churned members, mean trust, GMV, profit, cumulative profit, ROI and the cumulative profit the same money would have made in paid ads; then who leads on GMV, on profit and on relationship health, and from which month. --set, --days and --customers apply to every scenario.
+    Every scenario runs under the same root seed (--seed, else the first scenario's seed) and replication, so differences come from the strategies, not from luck. With --reps N above 1 the table shows means over N replications and a paired comparison with confidence intervals follows. Each scenario's customers also run with no private domain under the same seeds (skip with --no-baseline), so the headline is the profit each strategy adds over having none. Prints, for each month: that added profit and the added ROI, active / muted / churned members, mean trust, GMV, profit, cumulative profit, ROI and the cumulative profit the same money would have made in paid ads; then who adds the most, whether each strategy loses against having none, against paid ads like for like, then the gross ledger (GMV, ledger profit) and relationship health, and from which month. --set, --days and --customers apply to every scenario.
 
     Exit codes: 0 done; 1 invalid scenario or failed run; 2 wrong usage.
 
@@ -261,7 +263,7 @@ def compare_command(
 
       siyu compare nurture harvest --reps 20 --report compare.html
 
-      siyu compare nurture harvest --baseline     # what each adds over having no private domain
+      siyu compare nurture harvest --no-baseline  # faster: the gross ledger only
     """
     if len(scenarios) < 2:
         raise typer.BadParameter("give at least two scenarios to compare", param_hint="SCENARIOS")
@@ -284,10 +286,8 @@ def compare_command(
     table = result.monthly()
     typer.echo(monthly_text(table, lang.value))
     typer.echo("")
-    typer.echo("\n".join(verdict(table, lang.value)))
-    if baseline:
-        typer.echo("")
-        typer.echo("\n".join(baseline_lines(result.increments(), lang.value)))
+    summary = result.incremental_summary() if result.has_baseline else None
+    typer.echo("\n".join(verdict(table, lang.value, summary)))
     if result.paired is not None:
         typer.echo("")
         typer.echo(paired_text(result.paired, reps, lang.value))

@@ -18,28 +18,35 @@ MONTHLY_COLUMNS = ("active", "muted", "churned", "mean_trust", "gmv", "profit", 
                    "roi", "alt_ads_cum_profit", "cum_gmv")
 STOCKS = tuple(c for c in MONTHLY_COLUMNS if c in STOCK_COLUMNS)
 FLOWS = tuple(c for c in MONTHLY_COLUMNS if c in FLOW_COLUMNS)
+#: With a no-private-domain baseline (``incremental``), the headline columns come first:
+#: profit added over having none, to date, and the incremental ROI (both read on the month's
+#: last day).
+INCREMENTAL_COLUMNS = ("cum_incremental_profit", "incremental_roi")
 
 
 def monthly(daily: pd.DataFrame, days: int | None = None) -> pd.DataFrame:
     """One row per (month, scenario), scenarios in the order they first appear.
 
     Stocks (members by status, trust, cumulative money, ROI) are the month's last day; GMV and
-    profit are the month's totals; ``cum_gmv`` is GMV to date. Replications are averaged."""
+    profit are the month's totals; ``cum_gmv`` is GMV to date. Replications are averaged.
+    With the incremental columns in ``daily``, ``INCREMENTAL_COLUMNS`` lead the table."""
     if "scenario" not in daily:
         daily = daily.assign(scenario="scenario")
     order = list(dict.fromkeys(daily["scenario"]))
     days = int(daily["day"].max()) + 1 if days is None else days
-    cols = list(STOCKS + FLOWS)
+    extra = [c for c in INCREMENTAL_COLUMNS if c in daily.columns]
+    stocks = list(STOCKS) + extra
+    cols = stocks + list(FLOWS)
     mean = daily.groupby(["scenario", "day"], sort=False)[cols].mean().reset_index()
     mean["month"] = month_of(mean["day"], days)
     grouped = mean.sort_values("day").groupby(["scenario", "month"], sort=False)
-    out = grouped[list(STOCKS)].last().join(grouped[list(FLOWS)].sum())
+    out = grouped[stocks].last().join(grouped[list(FLOWS)].sum())
     out["cum_gmv"] = out.groupby(level="scenario")["gmv"].cumsum()
     out = out.reset_index()
     out["scenario"] = pd.Categorical(out["scenario"], categories=order, ordered=True)
     out = out.sort_values(["month", "scenario"]).set_index(["month", "scenario"])
     out.index = out.index.set_levels(out.index.levels[1].astype(str), level=1)
-    return out[list(MONTHLY_COLUMNS)]
+    return out[extra + list(MONTHLY_COLUMNS)]
 
 
 def wide(table: pd.DataFrame, column: str) -> pd.DataFrame:

@@ -18,7 +18,9 @@ import pandas as pd
 
 INDEPENDENT_OFFSET = 1_000_000
 #: The key metrics, read at the horizon (their words: ``paired_metric_<name>`` in words).
-KEY_METRICS = ("cum_profit", "cum_gmv", "active", "muted", "churned", "mean_trust", "roi")
+#: With a baseline, the added profit leads (``incremental``); its independent-seed interval is
+#: not computed (the independent runs have no counterfactual), so its ratio is n/a.
+KEY_METRICS = ("cum_incremental_profit", "cum_profit", "cum_gmv", "active", "muted", "churned", "mean_trust", "roi")
 
 
 def paired_t(diffs, conf: float = 0.95) -> tuple[float, float, float]:
@@ -71,9 +73,14 @@ def paired_table(daily: pd.DataFrame, independent: pd.DataFrame, scenarios: list
         other = crn[crn.scenario == name].set_index("replication").sort_index()
         other_ind = ind[ind.scenario == name]
         for metric in metrics:
+            if metric not in crn.columns:
+                continue
             diffs = (other[metric] - base[metric]).dropna()
             mean, lo, hi = paired_t(diffs, conf)
-            imean, ilo, ihi = welch_t(base[metric], other_ind[metric], conf)
+            if metric in ind.columns:
+                imean, ilo, ihi = welch_t(base[metric], other_ind[metric], conf)
+            else:
+                imean = ilo = ihi = float("nan")
             width, iwidth = hi - lo, ihi - ilo
             rows.append({
                 "scenario": name, "baseline": baseline, "metric": metric, "n": int(len(diffs)),

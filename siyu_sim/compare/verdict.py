@@ -1,42 +1,89 @@
-"""Who is ahead, in plain words: the verdict on a monthly table, and what each strategy adds
-over having no private domain. The terminal and the reports read the same sentences."""
+"""Who is ahead, in plain words: the verdict on a monthly table. The terminal and the
+reports read the same sentences.
+
+With a no-private-domain baseline (the default) the headline is the profit each strategy
+*adds* over the same customers with no private domain, and paid ads are compared like for
+like (added profit against the added profit of the same spend in ads); the gross ledger
+follows as the "false prosperity" layer (DOMAIN 003). Without one, only the ledger is known
+and the verdict says so.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from ..words import check_lang, count, money, share, t
+from ..words import check_lang, count, money, scenario_label, share, t
 from .monthly import leader_since, wide
 
 
 def _cash(lang: str):
-    return lambda v: money(v, lang, style="word")
+    return lambda v: money(v, lang)
 
 
 def _lead_sentence(series: pd.DataFrame, metric: str, fmt, lang: str) -> tuple[str, str | None]:
     last_month = int(series.index[-1])
     leader, since, first = leader_since(series)
     last = series.iloc[-1]
-    name = t(f"verdict_{metric}", lang)
+    name = t(f"verdict_{metric}", lang, last=last_month)
+    label = lambda n: scenario_label(n, lang)  # noqa: E731
     if leader is None:
-        values = ", ".join(f"{k} {fmt(v)}" for k, v in last.items())
+        values = ", ".join(f"{label(k)} {fmt(v)}" for k, v in last.items())
         return t("verdict_tie", lang, metric=name, last=last_month, values=values), None
     other = last.drop(leader).idxmax()
     key = "verdict_lead_start" if since == int(series.index[0]) else "verdict_lead"
-    text = t(key, lang, metric=name, leader=leader, last=last_month, since=since,
-             lead_value=fmt(last[leader]), other=other, other_value=fmt(last[other]))
+    text = t(key, lang, metric=name, leader=label(leader), last=last_month, since=since,
+             lead_value=fmt(last[leader]), other=label(other), other_value=fmt(last[other]))
     if first is not None and since > int(series.index[0]):
-        text += t("verdict_before", lang, first=first)
+        text += t("verdict_before", lang, first=label(first))
     return text, leader
 
 
-def verdict(table: pd.DataFrame, lang: str = "en") -> list[str]:
-    """Plain-language verdict on a ``monthly`` table: who leads on GMV, on profit, on
-    relationship health (active members, mean trust), and from which month; then, for each
-    scenario, whether paid ads would have been the better use of the same money."""
+def _interval(summary: pd.DataFrame | None, name: str, figure: str, fmt, lang: str,
+              negate: bool = False) -> str:
+    if summary is None:
+        return ""
+    row = summary[(summary["scenario"] == name) & (summary["figure"] == figure)]
+    if row.empty or not (row["n"].iloc[0] > 1) or pd.isna(row["ci_low"].iloc[0]):
+        return ""
+    lo, hi = float(row["ci_low"].iloc[0]), float(row["ci_high"].iloc[0])
+    if negate:  # the interval of the opposite difference (ads − private domain)
+        lo, hi = -hi, -lo
+    return t("verdict_ci", lang, lo=fmt(lo), hi=fmt(hi), n=int(row["n"].iloc[0]))
+
+
+def verdict(table: pd.DataFrame, lang: str = "en", summary: pd.DataFrame | None = None) -> list[str]:
+    """Plain-language verdict on a ``monthly`` table. With its incremental columns: who adds
+    the most profit over having no private domain, whether each strategy adds or loses
+    against having none, and against paid ads like for like, then the gross ledger (GMV,
+    ledger profit) and relationship health. ``summary`` (``incremental.summary``) adds the
+    paired 95% intervals when there are several replications."""
     check_lang(lang)
     cash = _cash(lang)
+    label = lambda n: scenario_label(n, lang)  # noqa: E731
+    incremental = "cum_incremental_profit" in table.columns
+    final = table.xs(table.index.get_level_values("month").max(), level="month")
     lines = []
+    if incremental:
+        head, head_leader = _lead_sentence(wide(table, "cum_incremental_profit"), "added", cash, lang)
+        lines.append(head)
+        for name, row in final.iterrows():
+            inc = row["cum_incremental_profit"]
+            key = "verdict_adds" if inc >= 0 else "verdict_loses"
+            lines.append(t(key, lang, name=label(name), inc=cash(abs(inc)),
+                           ci=_interval(summary, name, "cum_incremental_profit", cash, lang,
+                                        negate=inc < 0),  # a loss is stated as a positive amount
+                           roi=f"{row['incremental_roi']:.2f}".replace("-", "−")))
+        for name, row in final.iterrows():
+            inc, ads = row["cum_incremental_profit"], row["alt_ads_cum_profit"]
+            key = "verdict_ads_better" if ads > inc else "verdict_own_better"
+            lines.append(t(key, lang, name=label(name), ads=cash(ads), own=cash(inc),
+                           diff=cash(abs(inc - ads)),
+                           ci=_interval(summary, name, "added_vs_ads", cash, lang,
+                                        negate=key == "verdict_ads_better")))
+        lines.append(t("verdict_gross_head", lang))
+    else:
+        lines.append(t("verdict_no_baseline", lang))
+        head_leader = None
     gmv_line, gmv_leader = _lead_sentence(wide(table, "cum_gmv"), "gmv", cash, lang)
     profit_line, profit_leader = _lead_sentence(wide(table, "cum_profit"), "profit", cash, lang)
     lines.append(gmv_line)
@@ -44,25 +91,19 @@ def verdict(table: pd.DataFrame, lang: str = "en") -> list[str]:
     if month_leader != gmv_leader:  # the monthly race has turned: say when
         lines.append(month_line)
     lines.append(profit_line)
-    if gmv_leader and profit_leader and gmv_leader != profit_leader:
-        lines.append(t("verdict_false_prosperity", lang, gmv_leader=gmv_leader,
-                       profit_leader=profit_leader))
+    judged_by = head_leader if incremental else profit_leader
+    if gmv_leader and judged_by and gmv_leader != judged_by:
+        key = "verdict_false_prosperity_gross"
+        if incremental:
+            lost = final.loc[judged_by, "cum_incremental_profit"] < 0
+            key = "verdict_false_prosperity_loses" if lost else "verdict_false_prosperity"
+        lines.append(t(key, lang, gmv_leader=label(gmv_leader), profit_leader=label(judged_by)))
+    if not incremental:
+        for name, row in final.iterrows():
+            key = "verdict_ads_gross_better" if row["alt_ads_cum_profit"] > row["cum_profit"] \
+                else "verdict_own_gross_better"
+            lines.append(t(key, lang, name=label(name), ads=cash(row["alt_ads_cum_profit"]),
+                           own=cash(row["cum_profit"])))
     lines.append(_lead_sentence(wide(table, "active"), "active", count, lang)[0])
     lines.append(_lead_sentence(wide(table, "mean_trust"), "trust", share, lang)[0])
-    final = table.xs(table.index.get_level_values("month").max(), level="month")
-    for name, row in final.iterrows():
-        key = "verdict_ads_better" if row["alt_ads_cum_profit"] > row["cum_profit"] else "verdict_own_better"
-        lines.append(t(key, lang, name=name, ads=cash(row["alt_ads_cum_profit"]),
-                       own=cash(row["cum_profit"])))
-    return lines
-
-
-def baseline_lines(increments: dict[str, tuple[float, float]], lang: str = "en") -> list[str]:
-    """For each scenario, ``{name: (incremental profit, ledger profit)}`` in plain words."""
-    check_lang(lang)
-    cash = _cash(lang)
-    lines = [t("baseline_head", lang)]
-    for name, (inc, own) in increments.items():
-        key = "baseline_adds" if inc >= 0 else "baseline_loses"
-        lines.append(t(key, lang, name=name, inc=cash(abs(inc)), own=cash(own)))
     return lines

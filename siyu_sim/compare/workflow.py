@@ -19,7 +19,8 @@ from typing import Callable, Sequence
 import pandas as pd
 
 from ..scenario import Scenario
-from .counterfactual import incremental_profit, without_private_domain
+from .counterfactual import without_private_domain
+from .incremental import horizon, summary, with_incremental
 from .monthly import monthly
 from .paired import INDEPENDENT_OFFSET, paired_table
 from .runner import RunSpec, execute
@@ -32,14 +33,17 @@ _BASELINE = "/without_private_domain"  # label suffix of a counterfactual's runs
 class Comparison:
     """What :func:`compare` returns. Every frame is tidy (one row per observation).
 
-    - ``daily``: scenario, replication, day, the model's daily columns, ``cum_gmv``;
+    - ``daily``: scenario, replication, day, the model's daily columns, ``cum_gmv``; with a
+      baseline also ``incremental_profit``, ``cum_incremental_profit``, ``incremental_roi``
+      (``incremental``: what the private domain adds over having none);
     - ``segment_daily``: scenario, replication, day, segment + per-segment columns
       (``segments=True``), else None;
     - ``baseline_daily``: like ``daily`` for each scenario's no-private-domain counterfactual,
       ``scenario`` naming the scenario it stands beside (``baseline=True``), else None;
-    - ``incremental``: scenario, replication, ``incremental_profit`` (what the private domain
-      added over having none, cumulative at the horizon, CNY), ``ledger_profit``
-      (``baseline=True``), else None;
+    - ``incremental``: one row per scenario × replication at the horizon
+      (``incremental.horizon``: ``cum_incremental_profit``, ``incremental_roi``,
+      ``added_vs_ads``, ``payback_day``, the ledger's ``cum_profit``...) (``baseline=True``,
+      the default), else None;
     - ``paired``: differences vs the first scenario at the horizon with paired and
       independent-seed intervals (``reps > 1``; see ``paired.paired_table``), else None;
     - ``independent``: the independent-seed runs behind ``paired`` (``reps > 1``), else None.
@@ -68,6 +72,10 @@ class Comparison:
         """The monthly table (``monthly.monthly``), replications averaged."""
         return monthly(self.daily, self.days)
 
+    @property
+    def has_baseline(self) -> bool:
+        return self.incremental is not None
+
     def increments(self) -> dict[str, tuple[float, float]]:
         """{scenario: (incremental profit, ledger profit)} at the horizon, means over replications."""
         if self.incremental is None:
@@ -75,8 +83,14 @@ class Comparison:
         out = {}
         for name in self.names:
             rows = self.incremental[self.incremental["scenario"] == name]
-            out[name] = (fmean(rows["incremental_profit"]), fmean(rows["ledger_profit"]))
+            out[name] = (fmean(rows["cum_incremental_profit"]), fmean(rows["cum_profit"]))
         return out
+
+    def incremental_summary(self) -> pd.DataFrame:
+        """(scenario, figure) → mean and paired 95% interval at the horizon (``incremental.summary``)."""
+        if self.incremental is None:
+            raise ValueError("no baseline in this comparison: run compare(..., baseline=True)")
+        return summary(self.daily)
 
 
 def unique_names(scenarios: Sequence[Scenario], paths: Sequence[Path] | None = None) -> list[Scenario]:
@@ -95,13 +109,14 @@ def unique_names(scenarios: Sequence[Scenario], paths: Sequence[Path] | None = N
 
 
 def compare(scenarios: Sequence[Scenario], *, reps: int = 1, root_seed: int | None = None,
-            executor: str = "vector", baseline: bool = False, segments: bool = False,
+            executor: str = "vector", baseline: bool = True, segments: bool = False,
             backend=None, progress: Progress | None = None) -> Comparison:
     """Run ``scenarios`` under common random numbers and return a :class:`Comparison`.
 
     ``root_seed``: default, the first scenario's seed. ``executor``: "vector" or "agent" (the
-    same numbers). ``baseline``: also run each scenario with no private domain and compute
-    the incremental profit. ``segments``: also collect per-segment daily tables (the report's
+    same numbers). ``baseline`` (default True): also run each scenario with no private domain
+    under the same seeds and add the incremental columns (``incremental``); False skips those
+    runs (faster, gross ledger only). ``segments``: also collect per-segment daily tables (the report's
     LTV chart). ``backend``: an ``experiments.backends`` backend for parallel runs (default:
     one run after another in this process). ``progress(done, total)``: simulated days done
     of all runs' days (day by day in this process, run by run on a backend).
@@ -120,12 +135,13 @@ def compare(scenarios: Sequence[Scenario], *, reps: int = 1, root_seed: int | No
     result = Comparison(items, reps, root, executor, daily)
     if segments:
         result.segment_daily = _tidy(frames["segments"], order)
-    if reps > 1:
-        result.independent = _tidy(frames["independent"], order)
-        result.paired = paired_table(daily, result.independent, result.names)
     if baseline:
         result.baseline_daily = _tidy(frames["baseline"], order)
-        result.incremental = _incremental(daily, result.baseline_daily, result.names, reps)
+        result.daily = with_incremental(daily, result.baseline_daily)
+        result.incremental = horizon(result.daily)
+    if reps > 1:
+        result.independent = _tidy(frames["independent"], order)
+        result.paired = paired_table(result.daily, result.independent, result.names)
     return result
 
 
@@ -153,14 +169,3 @@ def _tidy(frames: list[pd.DataFrame], order: dict[str, int]) -> pd.DataFrame:
     f = f.assign(_o=f["scenario"].map(order)).sort_values(["_o", "replication", "day"], kind="stable")
     return f.drop(columns="_o").reset_index(drop=True)
 
-
-def _incremental(daily: pd.DataFrame, base: pd.DataFrame, names: list[str], reps: int) -> pd.DataFrame:
-    rows = []
-    for name in names:
-        for r in range(reps):
-            d = daily[(daily["scenario"] == name) & (daily["replication"] == r)]
-            b = base[(base["scenario"] == name) & (base["replication"] == r)]
-            rows.append({"scenario": name, "replication": r,
-                         "incremental_profit": incremental_profit(d, b)["cum_incremental_profit"].iloc[-1],
-                         "ledger_profit": d["cum_profit"].iloc[-1]})
-    return pd.DataFrame(rows)

@@ -3,7 +3,9 @@
 ``report_comparison(result, path, lang=..., meta=...)`` writes it for the result of
 ``siyu_sim.compare.compare`` (what ``siyu compare … --report`` calls);
 ``comparison_report(daily, scenarios, path, lang=..., segment_daily=..., meta=...)`` for tidy
-frames from elsewhere. It reads only the tidy daily table (``scenario,
+frames from elsewhere. When the daily table carries the incremental columns (a comparison
+with its no-private-domain baseline, the default), the summary, key figures and money charts
+lead with the profit added over having none, the gross ledger beside it. It reads only the tidy daily table (``scenario,
 replication, day`` + ``siyu_sim.metrics.DAILY_COLUMNS``), the optional per-segment table and
 the resolved scenarios.
 """
@@ -17,7 +19,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from . import figures, stats
+from . import figures, incremental_summary, stats
 from .assumptions import section_blocks
 from .html import Page, esc, table
 from ..calendar import n_months
@@ -103,10 +105,16 @@ def build_page(daily: pd.DataFrame, scenarios: list, lang: str,
                 subtitle=t("comparison_subtitle", lang, names=labels, days=days, reps=reps_text),
                 meta_line=t("generated", lang, date=meta["date"], version=meta["version"]))
 
-    page.add("summary", t("sec_summary", lang), *summary_blocks(daily, scenarios, lang),
-             css_class="summary")
+    if incremental_summary.has_incremental(daily):
+        summary = incremental_summary.summary_blocks(daily, scenarios, lang, _staff)
+        kpi_note = f'{t("kpi_added_note", lang)} {t("kpi_note", lang)}'
+    else:
+        summary = [f'<div class="banner">{esc(t("inc_no_baseline", lang))}</div>',
+                   *summary_blocks(daily, scenarios, lang)]
+        kpi_note = t("kpi_note", lang)
+    page.add("summary", t("sec_summary", lang), *summary, css_class="summary")
     page.add("kpis", t("sec_kpis", lang), kpi_table(daily, scenarios, lang),
-             f'<p class="note">{esc(t("kpi_note", lang))}</p>' if reps > 1 else "")
+             f'<p class="note">{esc(kpi_note)}</p>' if reps > 1 else "")
     page.add("members", t("sec_members", lang), _why("why_members", lang),
              page.figure(figures.members_figure(daily, lang), "members"))
     page.add("trust", t("sec_trust", lang), _why("why_trust", lang),
@@ -173,7 +181,8 @@ def _horizon(days: int, lang: str) -> str:
 
 
 def summary_blocks(daily: pd.DataFrame, scenarios: list, lang: str) -> list[str]:
-    """The executive summary: the three questions of DOMAIN.md in plain words."""
+    """The executive summary in gross ledger money, for a daily table without the incremental
+    columns (no baseline); with them, ``incremental_summary.summary_blocks`` answers instead."""
     ends = end_values(daily)
     names = [s.name for s in scenarios]
     by_name = {s.name: s for s in scenarios}
@@ -264,6 +273,7 @@ KPI_ROWS = (
     ("kpi_spend", "cum_spend", "money"), ("kpi_profit", "cum_profit", "money"),
     ("kpi_alt", "alt_ads_cum_profit", "money"), ("kpi_roi", "roi", "ratio"),
     ("kpi_trust", "mean_trust", "ratio"), ("kpi_repurchase", "repurchase_rate", "pct"),
+    ("kpi_buyers", "ever_buyers", "count"), ("kpi_referrers", "referrers", "count"),
     ("kpi_referrals", "total_referrals", "count"),
 )
 
@@ -273,7 +283,8 @@ def kpi_table(daily: pd.DataFrame, scenarios: list, lang: str) -> str:
     names = [s.name for s in scenarios]
     fmt = {"count": lambda x: number(round(x) if np.isfinite(x) else x, lang), "money": lambda x: money(x, lang),
            "pct": percent, "ratio": ratio}
-    rows = []
+    rows = (incremental_summary.kpi_rows(daily, names, lang)
+            if incremental_summary.has_incremental(daily) else [])
     for key, col, kind in KPI_ROWS:
         if col not in ends.columns:
             continue

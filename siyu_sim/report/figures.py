@@ -11,7 +11,8 @@ from plotly.subplots import make_subplots
 
 from . import stats
 from ..metrics import TRUST_BANDS
-from ..words import metric_label, number, scenario_label, segment_label, t
+from ..words import metric_label, number, percent, scenario_label, segment_label, t
+from .axes import extent as _extent, unit_axis
 from .fonts import FONT_STACK
 
 SCENARIO_COLOURS = ("#1b7837", "#c2410c", "#1f4e9e", "#7b3294", "#b8860b", "#0e7c86", "#8c2d04",
@@ -104,8 +105,16 @@ def members_figure(daily: pd.DataFrame, lang: str) -> go.Figure:
                 hovertemplate="%{y:,.0f}<extra>" + t(f"status_{status}", lang) + "</extra>"),
                 row=r, col=c)
         fig.update_xaxes(title_text=t("axis_day", lang), row=r, col=c)
+        gone = stats.exhausted_day(d)
+        if gone is not None:
+            fig.add_vline(x=gone, line={"color": "#444", "dash": "dot", "width": 2}, row=r, col=c,
+                          annotation_text=t("exhausted_marker", lang, day=gone),
+                          annotation_position="bottom right")
     fig.update_yaxes(title_text=t("axis_members", lang), col=1)
+    top = float(daily.groupby(["scenario", "day"])[["active", "muted", "churned"]].median().sum(axis=1).max())
+    unit_axis(fig, lang, 0.0, top)
     return style(fig, height=440 + 340 * (rows - 1))
+
 
 
 def trust_figure(daily: pd.DataFrame, lang: str) -> go.Figure:
@@ -154,43 +163,58 @@ def money_figure(daily: pd.DataFrame, lang: str) -> go.Figure:
                          row=r, col=c)
     fig.update_yaxes(title_text=t("axis_cny", lang), col=1)
     fig.update_yaxes(zeroline=True, zerolinecolor="#444", zerolinewidth=1.5)
+    unit_axis(fig, lang, *_extent(m, ["gmv", "profit"]))
     fig.update_layout(barmode="group", bargap=0.2)
     return style(fig, height=440 + 340 * (rows - 1))
 
 
 def cumulative_figure(daily: pd.DataFrame, lang: str) -> go.Figure:
-    """Cumulative profit of each scenario against the same spend in paid ads; ROI below."""
+    """Cumulative profit of each scenario against the same spend in paid ads; ROI below. With
+    the incremental columns: the profit added over no private domain (solid), the ledger's
+    profit (dotted, the gross layer) and the ads' added profit (dashed); added ROI below."""
     names = _scenarios(daily)
+    added = "cum_incremental_profit" in daily.columns
+    head, roi_col = ("cum_incremental_profit", "incremental_roi") if added else ("cum_profit", "roi")
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.1,
                         row_heights=[0.62, 0.38],
-                        subplot_titles=[t("panel_cum", lang), t("panel_roi", lang)])
+                        subplot_titles=[t("panel_cum_added" if added else "panel_cum", lang),
+                                        t("panel_roi_added" if added else "panel_roi", lang)])
+    shown = [head, "alt_ads_cum_profit"] + (["cum_profit"] if added else [])
     for i, name in enumerate(names):
         d = daily[daily["scenario"] == name]
         col = colour(i)
         label = scenario_label(name, lang)
-        _line_with_band(fig, stats.band(d, "cum_profit", ["day"]), "day",
-                        f"{label}: {t('cum_profit', lang)}", col, row=1, column=1, group=name)
+        _line_with_band(fig, stats.band(d, head, ["day"]), "day",
+                        f"{label}: {t('cum_added' if added else 'cum_profit', lang)}", col,
+                        row=1, column=1, group=name)
+        if added:
+            _line_with_band(fig, stats.band(d, "cum_profit", ["day"]), "day",
+                            f"{label}: {t('cum_ledger', lang)}", col, dash="dot", row=1, column=1,
+                            group=name + "_ledger", show_band=False)
         _line_with_band(fig, stats.band(d, "alt_ads_cum_profit", ["day"]), "day",
                         f"{label}: {t('alt_ads', lang)}", col, dash="dash", row=1, column=1,
                         group=name + "_ads", show_band=False)
-        _line_with_band(fig, stats.band(d, "roi", ["day"]), "day", f"{label}: {t('roi', lang)}",
+        _line_with_band(fig, stats.band(d, roi_col, ["day"]), "day", f"{label}: {t('roi', lang)}",
                         col, row=2, column=1, group=name, showlegend=False, hover_fmt=".2f")
     fig.update_xaxes(title_text=t("axis_day", lang), row=2, col=1)
     fig.update_yaxes(title_text=t("axis_cny", lang), row=1, col=1, zeroline=True,
                      zerolinecolor="#444", zerolinewidth=1.5)
     fig.update_yaxes(title_text=t("axis_roi", lang), row=2, col=1, zeroline=True,
                      zerolinecolor="#444", zerolinewidth=1.5)
+    unit_axis(fig, lang, *_extent(daily, shown), row=1, col=1)
     return style(fig, height=640)
 
 
-FUNNEL_STEPS = (("ever_members", "funnel_acquired"), ("engaged", "funnel_engaged"),
-                ("ever_buyers", "funnel_bought"), ("repeat_buyers", "funnel_repeat"),
-                ("referrers", "funnel_referred"))
+#: The funnel at the end of the run, each step a subset of the one before and each the same
+#: number as its status count: ever joined ⊇ still members (active + muted) ⊇ active ⊇ engaged
+#: (active and paying attention today).
+FUNNEL_STEPS = (("ever_members", "funnel_acquired"), ("members", "funnel_members"),
+                ("active", "funnel_active"), ("engaged", "funnel_engaged"))
 
 
 def funnel_figure(daily: pd.DataFrame, lang: str) -> go.Figure:
     """The funnel at the end of the run as grouped horizontal bars on one axis (medians of
-    runs), each step labelled with its count and its share of those acquired."""
+    runs), each step labelled with its count and its share of those who ever joined."""
     names = _scenarios(daily)
     last = stats.final_day(daily)
     steps = [t(key, lang) for _, key in FUNNEL_STEPS]
@@ -201,7 +225,8 @@ def funnel_figure(daily: pd.DataFrame, lang: str) -> go.Figure:
         values = [float(d[col].median()) for col, _ in FUNNEL_STEPS]
         top = max(top, max(values))
         base = values[0] if values[0] > 0 else float("nan")
-        text = [f"{v:,.0f} · {v / base:.0%}" if base == base else f"{v:,.0f}" for v in values]
+        text = [f"{number(v, lang)} · {percent(v / base)}" if base == base else number(v, lang)
+                for v in values]
         fig.add_trace(go.Bar(
             name=scenario_label(name, lang), y=steps, x=values, orientation="h",
             marker_color=colour(i), text=text, textposition="outside", cliponaxis=False,
@@ -210,6 +235,7 @@ def funnel_figure(daily: pd.DataFrame, lang: str) -> go.Figure:
     fig.update_layout(barmode="group", bargap=0.25, bargroupgap=0.05)
     fig.update_yaxes(autorange="reversed", automargin=True, ticksuffix="  ")
     fig.update_xaxes(title_text=t("axis_people", lang), range=[0, top * 1.22 if top > 0 else 1])
+    unit_axis(fig, lang, 0.0, top, axis="x")
     return style(fig, height=max(420, 140 + 44 * len(FUNNEL_STEPS) * len(names)))
 
 

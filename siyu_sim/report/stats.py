@@ -64,3 +64,13 @@ def payback_month(cum_profit_by_day: pd.Series) -> int | None:
         return 1
     first_day = min(int(negative.index.max()) + 1, days - 1)
     return int(month_of(first_day, days))
+
+
+def exhausted_day(daily: pd.DataFrame) -> int | None:
+    """First day on which no prospect is left in any run (the whole simulated market has been
+    recruited), or None; under 0.5 weighted people counts as none."""
+    if "prospects" not in daily.columns:
+        return None
+    most = daily.groupby("day")["prospects"].max().sort_index()
+    gone = most[most < 0.5]
+    return int(gone.index[0]) if len(gone) else None

@@ -6,15 +6,16 @@ Identifiers stay English (DOMAIN.md vocabulary); only user-facing text is transl
 tidy tables; ``numbers`` formats amounts (k, M, 万, 亿, ¥, 元). A key missing in one language
 is a bug: ``tests/test_report.py`` checks that every entry has both.
 
-- ``report``: the HTML reports' sentences; ``console``: the terminal's; ``names``: metric,
-  scenario and segment names and the key assumptions; ``numbers``: number formats; ``sweep``:
-  sweeps' and sensitivity analyses' words, their metrics' names and how a metric's value is
-  written.
+- ``report``: the HTML reports' sentences; ``incremental``: the comparison report's words for
+  added profit; ``console``: the terminal's; ``names``: metric, scenario and segment names and
+  the key assumptions; ``numbers``: number formats; ``sweep``: sweeps' and sensitivity
+  analyses' words, their metrics' names and how a metric's value is written.
 """
 
 from __future__ import annotations
 
 from .console import CONSOLE
+from .incremental import INCREMENTAL
 from .names import KEY_ASSUMPTIONS, METRIC_LABELS, SCENARIO_LABELS, SEGMENT_LABELS
 from .numbers import count, money, number, percent, ratio, share, signed
 from .report import REPORT
@@ -33,7 +34,7 @@ def _merge(*catalogues: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     return out
 
 
-TEXT: dict[str, dict[str, str]] = _merge(REPORT, CONSOLE, SWEEP)
+TEXT: dict[str, dict[str, str]] = _merge(REPORT, CONSOLE, INCREMENTAL, SWEEP)
 METRIC_LABELS = _merge(METRIC_LABELS, SWEEP_METRIC_LABELS)
 
 

@@ -12,11 +12,13 @@ COLUMNS: dict[str, dict[str, str]] = {
     "col_churned": {"en": "churned", "zh": "已退群"},
     "col_mean_trust": {"en": "trust", "zh": "平均信任"},
     "col_gmv": {"en": "GMV", "zh": "GMV"},
-    "col_profit": {"en": "profit", "zh": "利润"},
-    "col_cum_profit": {"en": "cum. profit", "zh": "累计利润"},
-    "col_roi": {"en": "ROI", "zh": "投入回报率"},
+    "col_profit": {"en": "ledger profit", "zh": "账面利润"},
+    "col_cum_profit": {"en": "ledger cum. profit", "zh": "账面累计利润"},
+    "col_roi": {"en": "ledger ROI", "zh": "账面回报率"},
     "col_alt_ads_cum_profit": {"en": "paid ads cum. profit", "zh": "投广告累计利润"},
     "col_cum_gmv": {"en": "cum. GMV", "zh": "累计GMV"},
+    "col_cum_incremental_profit": {"en": "added profit (cum.)", "zh": "累计净增利润"},
+    "col_incremental_roi": {"en": "added ROI", "zh": "净增回报率"},
 }
 
 VERDICT: dict[str, dict[str, str]] = {
@@ -33,46 +35,74 @@ VERDICT: dict[str, dict[str, str]] = {
     "verdict_before": {"en": " Before that, {first} was ahead.", "zh": "在此之前 {first} 领先。"},
     "verdict_tie": {"en": "{metric}: no one is ahead at month {last} ({values}).",
                     "zh": "{metric}：第{last}个月时不分高下（{values}）。"},
-    "verdict_gmv": {"en": "GMV (cumulative)", "zh": "GMV（累计）"},
-    "verdict_gmv_month": {"en": "GMV in the month", "zh": "当月GMV"},
-    "verdict_profit": {"en": "Profit (cumulative)", "zh": "利润（累计）"},
+    "verdict_added": {"en": "Profit added over no private domain (cumulative)",
+                      "zh": "相对不做私域的净增利润（累计）"},
+    "verdict_gmv": {"en": "Ledger GMV (cumulative, whole run)", "zh": "账面GMV（累计，全程）"},
+    "verdict_gmv_month": {"en": "Ledger GMV in month {last} alone", "zh": "仅第{last}个月的账面GMV"},
+    "verdict_profit": {"en": "Ledger profit (cumulative)", "zh": "账面利润（累计）"},
     "verdict_active": {"en": "Relationship health, active members", "zh": "客户关系：活跃成员"},
     "verdict_trust": {"en": "Relationship health, mean trust", "zh": "客户关系：平均信任"},
-    "verdict_false_prosperity": {
-        "en": "{gmv_leader} sells more but {profit_leader} keeps more: GMV without "
-              "profit is false prosperity.",
-        "zh": "{gmv_leader} 卖得更多，但 {profit_leader} 赚得更多：只有GMV没有利润，是虚假繁荣。"},
+    "verdict_ci": {"en": " (95% paired interval over {n} runs: {lo} to {hi})",
+                   "zh": "（{n} 次配对运行的 95% 区间：{lo} 至 {hi}）"},
+    "verdict_adds": {
+        "en": "{name} adds {inc}{ci} of profit over the same customers with no private domain "
+              "(added ROI {roi}).",
+        "zh": "{name} 比同一批顾客完全不做私域多赚 {inc}{ci}（净增回报率 {roi}）。"},
+    "verdict_loses": {
+        "en": "{name} LOSES money against having no private domain at all: {inc}{ci} less profit "
+              "than the same customers with none (added ROI {roi}).",
+        "zh": "{name} 比完全不做私域还亏：利润比同一批顾客不做私域少 {inc}{ci}（净增回报率 {roi}）。"},
     "verdict_ads_better": {
-        "en": "{name}: the same money in paid ads would have made {ads} against {own} "
-              "in the private domain: paid ads were the better use of it.",
-        "zh": "{name}：同样的钱投公域广告可赚 {ads}，私域只赚 {own}：投广告更划算。"},
+        "en": "{name}: the same spend in paid ads would have added {ads}, the private domain "
+              "added {own}: paid ads were the better use of the money, by {diff}{ci}.",
+        "zh": "{name}：同样的花费投公域广告可净增利润 {ads}，私域净增 {own}：投广告更划算，多 {diff}{ci}。"},
     "verdict_own_better": {
-        "en": "{name}: {own} in the private domain against {ads} had the same money gone "
-              "into paid ads: the private domain was the better use of it.",
-        "zh": "{name}：私域赚 {own}，同样的钱投公域广告约赚 {ads}：做私域更划算。"},
-    "baseline_head": {
-        "en": "Against the same customers with no private domain (they still buy, at list "
-              "price, unreminded):",
-        "zh": "对比同一批顾客、完全不做私域（他们照样按原价购买，只是没人提醒）："},
-    "baseline_adds": {
-        "en": "{name}: the private domain adds {inc} of profit over having none (its ledger shows "
-              "{own}, which counts orders members would have placed anyway).",
-        "zh": "{name}：与不做私域相比，私域净增利润 {inc}（账面利润 {own}，其中包含成员本来也会下的订单）。"},
-    "baseline_loses": {
-        "en": "{name}: the private domain makes {inc} less profit than having none (its ledger "
-              "shows {own}, which counts orders members would have placed anyway).",
-        "zh": "{name}：与不做私域相比，反而少赚 {inc}（账面利润 {own}，其中包含成员本来也会下的订单）。"},
+        "en": "{name}: the private domain added {own}, the same spend in paid ads would have "
+              "added {ads}: the private domain was the better use of the money, by {diff}{ci}.",
+        "zh": "{name}：私域净增利润 {own}，同样的花费投公域广告约净增 {ads}：做私域更划算，多 {diff}{ci}。"},
+    "verdict_gross_head": {
+        "en": "The gross ledger (counts every order members place, including those they would "
+              "have placed anyway; high figures here can be false prosperity):",
+        "zh": "账面流水（计入成员的全部订单，包括本来也会下的订单；这里的数字高可能只是虚假繁荣）："},
+    "verdict_no_baseline": {
+        "en": "No baseline was run (--no-baseline): the figures below are the gross ledger, which "
+              "counts orders members would have placed anyway, so they overstate what the "
+              "private domain adds, and ledger profit against paid ads is not like for like.",
+        "zh": "未运行基线（--no-baseline）：以下是账面数字，包含成员本来也会下的订单，"
+              "会高估私域的真实贡献；账面利润与广告对比也并非同口径。"},
+    "verdict_false_prosperity": {
+        "en": "{gmv_leader} sells more over the run, but {profit_leader} adds more profit: GMV "
+              "without added profit is false prosperity.",
+        "zh": "全程看 {gmv_leader} 卖得更多，但 {profit_leader} 净增利润更多：只有GMV没有净增利润，是虚假繁荣。"},
+    "verdict_false_prosperity_loses": {
+        "en": "{gmv_leader} sells more over the run, but {profit_leader} loses less against having "
+              "no private domain: GMV without added profit is false prosperity.",
+        "zh": "全程看 {gmv_leader} 卖得更多，但 {profit_leader} 比不做私域亏得更少：只有GMV没有净增利润，是虚假繁荣。"},
+    "verdict_false_prosperity_gross": {
+        "en": "{gmv_leader} sells more over the run, but {profit_leader} keeps more ledger "
+              "profit: GMV without profit is false prosperity.",
+        "zh": "全程看 {gmv_leader} 卖得更多，但 {profit_leader} 账面利润更多：只有GMV没有利润，是虚假繁荣。"},
+    "verdict_ads_gross_better": {
+        "en": "{name} (gross): the same money in paid ads would have made {ads} against {own} of "
+              "ledger profit.",
+        "zh": "{name}（账面）：同样的钱投公域广告可赚 {ads}，私域账面利润 {own}。"},
+    "verdict_own_gross_better": {
+        "en": "{name} (gross): {own} of ledger profit against {ads} had the same money gone into "
+              "paid ads.",
+        "zh": "{name}（账面）：私域账面利润 {own}，同样的钱投公域广告约赚 {ads}。"},
 }
 
 #: The paired comparison's printout (``siyu compare --reps N``).
 PAIRED: dict[str, dict[str, str]] = {
-    "paired_metric_cum_profit": {"en": "cumulative profit (CNY)", "zh": "累计利润（元）"},
+    "paired_metric_cum_profit": {"en": "ledger cumulative profit (CNY)", "zh": "账面累计利润（元）"},
+    "paired_metric_cum_incremental_profit": {"en": "added profit, cumulative (CNY)",
+                                             "zh": "累计净增利润（元）"},
     "paired_metric_cum_gmv": {"en": "cumulative GMV (CNY)", "zh": "累计GMV（元）"},
     "paired_metric_active": {"en": "active members", "zh": "活跃成员"},
     "paired_metric_muted": {"en": "muted members", "zh": "免打扰成员"},
     "paired_metric_churned": {"en": "churned (left)", "zh": "已退群"},
     "paired_metric_mean_trust": {"en": "mean trust", "zh": "平均信任"},
-    "paired_metric_roi": {"en": "ROI", "zh": "投资回报率"},
+    "paired_metric_roi": {"en": "ledger ROI", "zh": "账面回报率"},
     "paired_title": {"en": "Paired comparison vs {baseline}: {reps} replications "
                            "(common random numbers), 95% intervals",
                      "zh": "配对比较：相对于 {baseline}，{reps} 次重复（共同随机数），95% 置信区间"},

@@ -1,10 +1,9 @@
 """Every number format a reader sees: counts and amounts in their units (k, M, B; 万, 亿),
 money (¥ or 元/CNY), shares, ratios, signed differences and the monthly table's cells.
 
-Money has two house styles. ``style="symbol"`` (reports): ¥ and three significant digits,
-``¥12.3k``, ``−¥1.23万``. ``style="word"`` (the terminal's sentences): fixed decimals and the
-currency as a word, ``12k CNY``, ``1.2万元``. They differ in rounding as well as in form; both
-are kept as they were so that no printed number changes.
+Money has one format per language, the same in the terminal, the reports' text, tables and
+axes: three significant digits in the reader's units, ``¥12.3k`` / ``−¥1.46M`` in English,
+``1.23万元`` / ``−146万元`` in Chinese.
 """
 
 from __future__ import annotations
@@ -12,10 +11,10 @@ from __future__ import annotations
 import math
 
 _UNITS = {"zh": ((1e8, "亿"), (1e4, "万")), "en": ((1e9, "B"), (1e6, "M"), (1e3, "k"))}
-_CURRENCY_WORD = {"en": "{v} CNY", "zh": "{v}元"}
 
 #: Cell formats of the monthly table, by column.
-MONTHLY_CELLS = {"active": "{:,.0f}", "muted": "{:,.0f}", "churned": "{:,.0f}",
+MONTHLY_CELLS = {"cum_incremental_profit": "{:,.0f}", "incremental_roi": "{:.2f}",
+                 "active": "{:,.0f}", "muted": "{:,.0f}", "churned": "{:,.0f}",
                  "mean_trust": "{:.2f}", "gmv": "{:,.0f}", "profit": "{:,.0f}",
                  "cum_profit": "{:,.0f}", "roi": "{:.2f}", "alt_ads_cum_profit": "{:,.0f}"}
 
@@ -52,37 +51,24 @@ def _sig(v: float, digits: int) -> str:
     return s
 
 
-def money(x: float, lang: str, *, style: str = "symbol") -> str:
-    """An amount of CNY in ``style`` "symbol" (reports) or "word" (sentences in the terminal)."""
-    if style == "word":
-        return _money_word(float(x), lang)
+def money(x: float, lang: str, *, style: str | None = None) -> str:
+    """An amount of CNY: ``¥384k`` (en) or ``38.4万元`` (zh). ``style`` is accepted for old
+    callers and ignored: there is one format per language."""
     if not finite(x):
         return "–"
     s = number(x, lang)
-    if s.startswith("−"):
-        return "−¥" + s[1:]
-    return "¥" + s
-
-
-def _money_word(value: float, lang: str) -> str:
-    if lang == "zh":
-        if abs(value) >= 1e8:
-            text = f"{value / 1e8:.2f}亿"
-        elif abs(value) >= 1e4:
-            text = f"{value / 1e4:.1f}万"
-        else:
-            text = f"{value:,.0f}"
-    elif abs(value) >= 1e6:
-        text = f"{value / 1e6:.2f}M"
-    elif abs(value) >= 1e4:
-        text = f"{value / 1e3:.0f}k"
-    else:
-        text = f"{value:,.0f}"
-    return _CURRENCY_WORD[lang].format(v=text)
+    sign, s = ("−", s[1:]) if s.startswith("−") else ("", s)
+    return f"{sign}{s}元" if lang == "zh" else f"{sign}¥{s}"
 
 
 def percent(x: float) -> str:
-    return f"{100 * float(x):.0f}%" if finite(x) else "–"
+    """A share as a percentage; a share that is not zero never shows as 0% (``<1%``)."""
+    if not finite(x):
+        return "–"
+    p = 100 * float(x)
+    if p != 0 and abs(p) < 1:
+        return "<1%" if p > 0 else "−<1%"
+    return f"{p:.0f}%"
 
 
 def ratio(x: float) -> str:
@@ -102,11 +88,11 @@ def share(x: float) -> str:
 def signed(x: float, metric: str) -> str:
     """A difference with its sign: three decimals for trust and ROI, whole CNY or people else."""
     if not finite(x):
-        return "n/a"
+        return "–"
     if metric in ("mean_trust", "roi"):
         return f"{x:+.3f}"
     return f"{x:+,.0f}"
 
 
 def width_ratio(x: float) -> str:
-    return f"{x:.2f}" if finite(x) else "n/a"
+    return f"{x:.2f}" if finite(x) else "–"

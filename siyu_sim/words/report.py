@@ -30,9 +30,9 @@ REPORT: dict[str, dict[str, str]] = {
     "sec_members": {"en": "Members by status", "zh": "成员状态变化"},
     "sec_trust": {"en": "Trust distribution of members", "zh": "成员信任度分布"},
     "sec_money": {"en": "Monthly GMV against monthly profit", "zh": "月度 GMV 与月度利润"},
-    "sec_cum": {"en": "Cumulative profit and ROI against paid ads", "zh": "累计利润与 ROI：对比付费广告"},
-    "sec_funnel": {"en": "Funnel: acquired → engaged → bought → repeat → referred",
-                   "zh": "转化漏斗：入域 → 活跃 → 购买 → 复购 → 推荐"},
+    "sec_cum": {"en": "Added profit and ROI against paid ads", "zh": "净增利润与回报率：对比付费广告"},
+    "sec_funnel": {"en": "Funnel: ever joined → still members → active → engaged",
+                   "zh": "成员漏斗：累计入域 → 仍是成员 → 活跃 → 专注"},
     "sec_ltv": {"en": "Lifetime value by segment", "zh": "各用户分层的生命周期价值（LTV）"},
     "sec_assumptions": {"en": "Assumptions", "zh": "假设与参数"},
     # ---- three questions
@@ -103,14 +103,16 @@ REPORT: dict[str, dict[str, str]] = {
     "kpi_gmv": {"en": "GMV, total", "zh": "GMV 合计"},
     "kpi_revenue": {"en": "Revenue, total (after discounts)", "zh": "实收（扣除优惠后）"},
     "kpi_discount": {"en": "Discounts given", "zh": "优惠让利合计"},
-    "kpi_profit": {"en": "Cumulative profit", "zh": "累计利润"},
-    "kpi_alt": {"en": "Same spend in paid ads: profit", "zh": "同等花费投放付费广告的利润"},
+    "kpi_profit": {"en": "Ledger profit, cumulative (gross)", "zh": "账面累计利润（毛口径）"},
+    "kpi_alt": {"en": "Same spend in paid ads: added profit", "zh": "同等花费投放付费广告的净增利润"},
     "kpi_spend": {"en": "Money put in (staff, tools, acquisition, discounts)",
                   "zh": "总投入（人力、工具、获客、优惠）"},
-    "kpi_roi": {"en": "ROI (net CNY per CNY put in)", "zh": "ROI（每投入 1 元的净回报）"},
+    "kpi_roi": {"en": "Ledger ROI (ledger profit per CNY put in)", "zh": "账面回报率（每投入 1 元的账面利润）"},
     "kpi_trust": {"en": "Mean trust of members at the end (0–1)", "zh": "期末成员平均信任度（0–1）"},
     "kpi_repurchase": {"en": "Repurchase rate (buyers who bought again)", "zh": "复购率（再次购买的买家占比）"},
-    "kpi_referrals": {"en": "Members brought by referral", "zh": "以老带新带来的成员"},
+    "kpi_referrals": {"en": "People brought in by referral (total)", "zh": "以老带新带来的新成员（合计）"},
+    "kpi_referrers": {"en": "Members who brought in at least one person", "zh": "带来过至少一位新成员的成员"},
+    "kpi_buyers": {"en": "People who ever bought", "zh": "累计购买人数"},
     "kpi_note": {"en": "Median of runs; 10–90% of runs in brackets.", "zh": "取各次运行的中位数；括号内为 10%–90% 区间。"},
     # ---- chart text
     "axis_day": {"en": "Day", "zh": "天"},
@@ -137,11 +139,14 @@ REPORT: dict[str, dict[str, str]] = {
     "roi": {"en": "ROI", "zh": "ROI"},
     "panel_cum": {"en": "Cumulative profit (CNY)", "zh": "累计利润（元）"},
     "panel_roi": {"en": "ROI", "zh": "ROI"},
-    "funnel_acquired": {"en": "Acquired", "zh": "入域"},
-    "funnel_engaged": {"en": "Engaged now", "zh": "当前活跃"},
-    "funnel_bought": {"en": "Bought", "zh": "购买过"},
-    "funnel_repeat": {"en": "Bought again", "zh": "复购"},
-    "funnel_referred": {"en": "Referred someone", "zh": "推荐过新人"},
+    "panel_cum_added": {"en": "Cumulative profit added over no private domain (CNY)",
+                        "zh": "相对不做私域的累计净增利润（元）"},
+    "panel_roi_added": {"en": "Added ROI (added profit per CNY put in)", "zh": "净增回报率（每投入 1 元的净增利润）"},
+    "cum_ledger": {"en": "ledger profit (gross)", "zh": "账面利润（毛口径）"},
+    "funnel_acquired": {"en": "Ever joined", "zh": "累计入域"},
+    "funnel_members": {"en": "Still members (active + muted)", "zh": "仍是成员（活跃 + 免打扰）"},
+    "funnel_active": {"en": "Active", "zh": "活跃"},
+    "funnel_engaged": {"en": "Engaged (active and attentive today)", "zh": "专注（活跃且今天仍在关注）"},
     "band": {"en": "10–90% of runs", "zh": "10%–90% 区间"},
     "ltv_missing": {"en": "Not available in this report: lifetime value by segment needs the "
                           "per-segment table (runs with segment metrics), which was not supplied.",
@@ -162,16 +167,24 @@ REPORT: dict[str, dict[str, str]] = {
                         "is the \"false prosperity\" practitioners warn about (DOMAIN 003/004).",
                   "zh": "GMV（按标价计的订单额）与利润（扣除优惠、货品、人力、工具与获客成本）对比。"
                         "GMV 很高而利润很薄甚至为负，就是从业者所说的“虚假繁荣”（DOMAIN 003/004）。"},
-    "why_cum": {"en": "Solid lines: cumulative profit of each strategy. Dashed lines: the profit the "
-                      "same money would have made in paid ads (DOMAIN 000: 100 CNY into Douyin "
-                      "returns 300). Below: ROI, net CNY returned per CNY put in.",
-                "zh": "实线：各策略的累计利润。虚线：同样的钱投放付费广告可获得的利润（DOMAIN 000："
-                      "100 元投抖音回报 300 元）。下图：ROI，即每投入 1 元的净回报。"},
-    "why_funnel": {"en": "People at each step by the end of the run: everyone ever acquired into the "
-                         "private domain, active members who still pay attention, members who ever "
-                         "bought, bought twice or more, and brought someone new (以老带新).",
-                   "zh": "期末各环节人数：所有进入过私域的人、当前仍保持关注的活跃成员、购买过的成员、"
-                         "购买两次及以上的成员、以及带来过新人的成员（以老带新）。"},
+    "why_cum": {"en": "Solid lines: the profit each strategy adds over the same customers with no "
+                      "private domain, to date. Dotted: the ledger's profit (gross, counting orders "
+                      "members would have placed anyway). Dashed: the profit the same spend would "
+                      "have added in paid ads (DOMAIN 000: 100 CNY into Douyin returns 300). Below: "
+                      "added ROI, added profit per CNY put in. (Without a baseline: the ledger's "
+                      "profit and ROI.)",
+                "zh": "实线：各策略相对同一批顾客不做私域的累计净增利润。点线：账面利润（毛口径，包含成员本来"
+                      "也会下的订单）。虚线：同样的花费投放付费广告可净增的利润（DOMAIN 000：100 元投抖音"
+                      "回报 300 元）。下图：净增回报率，即每投入 1 元的净增利润。（未运行基线时为账面利润与"
+                      "账面回报率。）"},
+    "why_funnel": {"en": "Where the people who ever joined are at the end of the run, each bar a part "
+                         "of the one above: still members (active or muted; the rest left), active "
+                         "(not muted), and engaged (active and still paying attention today). "
+                         "Shares are of everyone who ever joined. Buying, repurchase and referral "
+                         "are in the key figures.",
+                   "zh": "期末所有入域过的人现在的状态，每一条都是上一条的一部分：仍是成员（活跃或免打扰，"
+                         "其余已退群）、活跃（未开免打扰）、专注（活跃且今天仍在关注）。占比均相对累计入域人数。"
+                         "购买、复购和以老带新见关键数字表。"},
     "why_ltv": {"en": "Realised lifetime value so far: gross margin per member ever acquired, by "
                       "segment, at the end of the run (DOMAIN 002: LTV matters more than member "
                       "count or GMV).",

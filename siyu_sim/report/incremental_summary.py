@@ -1,0 +1,169 @@
+"""The executive summary in incremental money: DOMAIN 000's three questions answered by the
+profit each strategy *adds* over the same customers with no private domain, the gross ledger
+beside it as the "false prosperity" layer (DOMAIN 003).
+
+Reads the tidy daily frame with the incremental columns (``siyu_sim.compare.incremental``);
+with several replications every incremental figure carries its paired 95% interval.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..calendar import month_of, n_months
+from ..compare.incremental import horizon
+from ..compare.paired import paired_t
+from ..economics import payback_day
+from ..words import money, number, ratio, scenario_label, t
+from . import stats
+from .html import esc
+
+
+def has_incremental(daily: pd.DataFrame) -> bool:
+    return "cum_incremental_profit" in daily.columns
+
+
+def figures(daily: pd.DataFrame) -> pd.DataFrame:
+    """One row per scenario: mean and paired 95% interval (``_lo``, ``_hi``; NaN with one run)
+    of every horizon figure of ``incremental.horizon``, the incremental payback day of the mean
+    curve, ``n`` runs, and the last day's prospects (0: the simulated market is exhausted)."""
+    ends = horizon(daily)
+    rows = []
+    for name, e in ends.groupby("scenario", sort=False):
+        d = daily[daily["scenario"] == name]
+        row = {"scenario": name, "n": len(e)}
+        for col in ("cum_incremental_profit", "incremental_roi", "added_vs_ads", "cum_profit",
+                    "cum_gmv", "alt_ads_cum_profit", "cum_spend"):
+            row[col], row[col + "_lo"], row[col + "_hi"] = paired_t(e[col])
+        curve = d.groupby("day")["cum_incremental_profit"].mean().sort_index()
+        row["payback_day"] = payback_day(curve.to_numpy())
+        row["days"] = int(d["day"].max()) + 1
+        row["exhausted_day"] = stats.exhausted_day(d)
+        rows.append(row)
+    return pd.DataFrame(rows).set_index("scenario")
+
+
+def _ci(row, col: str, lang: str, fmt, negate: bool = False) -> str:
+    """The paired interval of ``col``; ``negate``: of its opposite (a loss stated as an amount)."""
+    lo, hi = row[col + "_lo"], row[col + "_hi"]
+    if row["n"] < 2 or not np.isfinite(lo):
+        return ""
+    if negate:
+        lo, hi = -hi, -lo
+    return t("inc_ci", lang, lo=fmt(lo), hi=fmt(hi), n=int(row["n"]))
+
+
+def _horizon(days: int, lang: str) -> str:
+    return t("months_n", lang, n=n_months(days)) if days >= 60 else t("days_n", lang, n=days)
+
+
+def summary_blocks(daily: pd.DataFrame, scenarios: list, lang: str, staff) -> list[str]:
+    """The three questions in incremental money (``staff(scenario)``: operators it pays for)."""
+    f = figures(daily)
+    names = [s.name for s in scenarios]
+    by_name = {s.name: s for s in scenarios}
+    m = lambda x: money(x, lang)  # noqa: E731
+    label = lambda n: esc(scenario_label(n, lang))  # noqa: E731
+    blocks = [f"<p class=\"note\">{esc(t('inc_meaning', lang))}</p>",
+              f"<h3>{esc(t('q_pays', lang))}</h3>"]
+    for name in names:
+        r = f.loc[name]
+        inc, lo, hi, n = r["cum_incremental_profit"], r["cum_incremental_profit_lo"], \
+            r["cum_incremental_profit_hi"], r["n"]
+        if (lo if n > 1 else inc) > 0:
+            key = "inc_pays_yes"
+        elif (hi if n > 1 else inc) < 0:
+            key = "inc_pays_no"
+        else:
+            key = "inc_pays_uncertain"
+        text = t(key, lang, name=label(name), months=_horizon(int(r["days"]), lang), inc=m(abs(inc)),
+                 ci=_ci(r, "cum_incremental_profit", lang, m, negate=inc < 0),
+                 roi=ratio(r["incremental_roi"]),
+                 roi_ci=_ci(r, "incremental_roi", lang, ratio), gross=m(r["cum_profit"]),
+                 gmv=m(r["cum_gmv"]))
+        if key == "inc_pays_no" and r["cum_profit"] > 0:
+            text += t("inc_ledger_hides_loss", lang)
+        if key != "inc_pays_no":
+            day = r["payback_day"]
+            text += (t("inc_payback", lang, day=int(day), month=int(month_of(int(day), int(r["days"]))))
+                     if day is not None and np.isfinite(day) else t("inc_payback_never", lang))
+        blocks.append(f"<p>{text}</p>")
+    if len(names) > 1:
+        best = max(names, key=lambda n: f.loc[n, "cum_incremental_profit"])
+        for key, col in (("inc_false_prosperity_gmv", "cum_gmv"), ("inc_false_prosperity_ledger", "cum_profit")):
+            high = max(names, key=lambda n: f.loc[n, col])
+            if high != best:
+                if f.loc[best, "cum_incremental_profit"] < 0:
+                    key += "_loses"
+                blocks.append("<p>" + t(key, lang, high=label(high), best=label(best),
+                                        v_high=m(f.loc[high, col]), v_best=m(f.loc[best, col]),
+                                        inc_high=m(f.loc[high, "cum_incremental_profit"]),
+                                        inc_best=m(f.loc[best, "cum_incremental_profit"])) + "</p>")
+                break
+
+    blocks.append(f"<h3>{esc(t('q_best', lang))}</h3>")
+    for name in names:
+        r = f.loc[name]
+        diff = r["added_vs_ads"]
+        ret = by_name[name].economics.paid_ads_return_per_cny
+        key = "inc_vs_ads_win" if diff >= 0 else "inc_vs_ads_lose"
+        blocks.append("<p>" + t(key, lang, name=label(name), spend=m(r["cum_spend"]), ret=m(ret),
+                                alt=m(r["alt_ads_cum_profit"]), inc=m(r["cum_incremental_profit"]),
+                                diff=m(abs(diff)), ci=_ci(r, "added_vs_ads", lang, m, negate=diff < 0))
+                          + "</p>")
+    if len(names) > 1:
+        blocks.append("<p>" + best_overall(daily, names, lang) + "</p>")
+
+    blocks.append(f"<h3>{esc(t('q_scale', lang))}</h3>")
+    last = daily.loc[daily.groupby(["scenario", "replication"], sort=False)["day"].idxmax()]
+    for name in names:
+        r = f.loc[name]
+        e = last[last["scenario"] == name]
+        members = float(e["members"].mean())
+        ever = float(e["ever_members"].mean())
+        ops = staff(by_name[name])
+        blocks.append("<p>" + t("inc_scale_pool", lang, name=label(name), members=number(members, lang),
+                                staff=f"{ops:g}", per_staff=number(members / ops, lang) if ops > 0 else "–",
+                                ppm=m(r["cum_incremental_profit"] / ever) if ever > 0 else "–") + "</p>")
+        if r["exhausted_day"] is not None and np.isfinite(r["exhausted_day"]):
+            blocks.append("<p>" + t("inc_exhausted", lang, name=label(name), day=int(r["exhausted_day"]))
+                          + "</p>")
+    return blocks
+
+
+def best_overall(daily: pd.DataFrame, names: list[str], lang: str) -> str:
+    """Which strategy adds the most, and by how much more than the runner-up, paired run by run."""
+    ends = horizon(daily).set_index(["scenario", "replication"])["cum_incremental_profit"]
+    means = {n: float(ends.loc[n].mean()) for n in names}
+    best, other = sorted(names, key=lambda n: means[n], reverse=True)[:2]
+    diffs = (ends.loc[best] - ends.loc[other]).dropna()
+    mean, lo, hi = paired_t(diffs)
+    ci = t("inc_ci", lang, lo=money(lo, lang), hi=money(hi, lang), n=len(diffs)) if len(diffs) > 1 else ""
+    key = "inc_best_overall_loses" if means[best] < 0 else "inc_best_overall"
+    return t(key, lang, best=esc(scenario_label(best, lang)),
+             other=esc(scenario_label(other, lang)), diff=money(mean, lang), ci=ci)
+
+
+def kpi_rows(daily: pd.DataFrame, names: list[str], lang: str) -> list[list[str]]:
+    """The key-figure table's added-profit rows: mean of runs, 95% paired interval beside it."""
+    f = figures(daily)
+    m = lambda x: money(x, lang)  # noqa: E731
+    rows = []
+    for key, col, fmt in (("kpi_added", "cum_incremental_profit", m),
+                          ("kpi_added_roi", "incremental_roi", ratio),
+                          ("kpi_added_vs_ads", "added_vs_ads", m)):
+        row = [t(key, lang)]
+        for name in names:
+            r = f.loc[name]
+            cell = fmt(r[col])
+            if r["n"] > 1 and np.isfinite(r[col + "_lo"]):
+                cell += f" ({fmt(r[col + '_lo'])} – {fmt(r[col + '_hi'])})"
+            row.append(cell)
+        rows.append(row)
+    pay = [t("kpi_added_payback", lang)]
+    for name in names:
+        day = f.loc[name, "payback_day"]
+        pay.append(f"{int(day)}" if day is not None and np.isfinite(day) else "–")
+    rows.append(pay)
+    return rows

@@ -1,0 +1,72 @@
+"""Units of the scenario settings (the pydantic schema's ``unit`` extras) in both languages,
+for the assumptions page. ``setting_unit(unit, lang)`` returns the reader's wording; a unit
+not listed comes back unchanged (``tests/test_incremental_report.py`` checks that every unit
+of the shipped scenarios is listed)."""
+
+from __future__ import annotations
+
+SETTING_UNITS: dict[str, dict[str, str]] = {
+    "CNY per add": {"en": "CNY per add", "zh": "元/每位新增"},
+    "CNY per day": {"en": "CNY per day", "zh": "元/天"},
+    "CNY per member per day": {"en": "CNY per member per day", "zh": "元/成员/天"},
+    "CNY per order": {"en": "CNY per order", "zh": "元/单"},
+    "CNY per package": {"en": "CNY per package", "zh": "元/包裹"},
+    "CNY per referral": {"en": "CNY per referral", "zh": "元/每次推荐"},
+    "CNY per staff per day": {"en": "CNY per staff per day", "zh": "元/人/天"},
+    "CNY revenue per CNY of ad spend": {"en": "CNY revenue per CNY of ad spend", "zh": "每元广告费带来的收入（元）"},
+    "activity": {"en": "activity", "zh": "活跃度"},
+    "contacts": {"en": "contacts", "zh": "联系人数"},
+    "contacts per staff per day": {"en": "contacts per staff per day", "zh": "次联系/人/天"},
+    "day": {"en": "day", "zh": "天"},
+    "days": {"en": "days", "zh": "天"},
+    "exponent": {"en": "exponent", "zh": "指数"},
+    "groups per operator": {"en": "groups per operator", "zh": "群/运营人员"},
+    "log basket size per unit trust": {"en": "log basket size per unit trust", "zh": "每单位信任的客单量对数"},
+    "log-hazard at saturation": {"en": "log-hazard at saturation", "zh": "饱和时的对数风险率"},
+    "log-hazard per unit relative gain": {"en": "log-hazard per unit relative gain", "zh": "每单位相对实惠的对数风险率"},
+    "log-hazard per unit relative price gain": {"en": "log-hazard per unit relative price gain",
+                                                "zh": "每单位相对价格实惠的对数风险率"},
+    "log-hazard per unit trust": {"en": "log-hazard per unit trust", "zh": "每单位信任的对数风险率"},
+    "log-normal sigma": {"en": "log-normal sigma", "zh": "对数正态分布 σ"},
+    "members": {"en": "members", "zh": "成员数"},
+    "mood": {"en": "mood", "zh": "群氛围"},
+    "per 1:1 contact at full quality": {"en": "per 1:1 contact at full quality", "zh": "每次满质量一对一联系"},
+    "per 1:1 contact × trust": {"en": "per 1:1 contact × trust", "zh": "每次一对一联系 × 信任"},
+    "per day": {"en": "per day", "zh": "每天"},
+    "per day at full fatigue": {"en": "per day at full fatigue", "zh": "完全疲劳时每天"},
+    "per day with no reason to stay": {"en": "per day with no reason to stay", "zh": "无留下理由时每天"},
+    "per excess touch, relative to tolerance": {"en": "per excess touch, relative to tolerance",
+                                                "zh": "每次超额触达（相对承受度）"},
+    "per promotional push per day": {"en": "per promotional push per day", "zh": "每天每条促销推送"},
+    "per promotional read": {"en": "per promotional read", "zh": "每次阅读促销"},
+    "per quality-weighted read": {"en": "per quality-weighted read", "zh": "每次按质量加权的阅读"},
+    "per quality-weighted useful read": {"en": "per quality-weighted useful read", "zh": "每次按质量加权的有用阅读"},
+    "per year": {"en": "per year", "zh": "每年"},
+    "posts per day": {"en": "posts per day", "zh": "条/天"},
+    "pushes per day": {"en": "pushes per day", "zh": "次推送/天"},
+    "quality": {"en": "quality", "zh": "质量"},
+    "ratio": {"en": "ratio", "zh": "倍数"},
+    "real customers per day": {"en": "real customers per day", "zh": "真实顾客/天"},
+    "real customers per row": {"en": "real customers per row", "zh": "真实顾客/行"},
+    "real members": {"en": "real members", "zh": "真实成员数"},
+    "relative lift per reward as a share of order value": {
+        "en": "relative lift per reward as a share of order value", "zh": "奖励占客单价比例对应的相对提升"},
+    "rows": {"en": "rows", "zh": "行"},
+    "share": {"en": "share", "zh": "比例"},
+    "share of list price": {"en": "share of list price", "zh": "占标价比例"},
+    "share of online buyers": {"en": "share of online buyers", "zh": "占线上买家比例"},
+    "share of population": {"en": "share of population", "zh": "占人群比例"},
+    "share of store buyers": {"en": "share of store buyers", "zh": "占门店买家比例"},
+    "share of the need cycle": {"en": "share of the need cycle", "zh": "占需求周期比例"},
+    "staff": {"en": "staff", "zh": "人"},
+    "touch equivalents": {"en": "touch equivalents", "zh": "折合触达次数"},
+    "touches per day": {"en": "touches per day", "zh": "次触达/天"},
+    "trust": {"en": "trust", "zh": "信任度"},
+    "weight of the last price paid": {"en": "weight of the last price paid", "zh": "最近成交价的权重"},
+}
+
+
+def setting_unit(unit: str, lang: str) -> str:
+    """``unit`` (as the schema writes it, in English) in ``lang``; unknown units unchanged."""
+    entry = SETTING_UNITS.get(unit)
+    return entry[lang] if entry else unit
