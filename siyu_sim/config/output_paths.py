@@ -8,12 +8,15 @@ write. A folder that does not exist yet may be created (with its missing parents
 nearest existing folder above it is writable. ``inside(base, name)`` is ``base / name`` when
 ``name`` stays inside ``base``.
 
-Nothing here creates or writes anything.
+Whether a place can be written is tried, not guessed from permission bits (which say
+nothing for root, read-only mounts or /proc): a file is opened for appending, or created and
+removed again; a folder gets a temporary file, removed at once. Nothing else is written.
 """
 
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 
@@ -32,11 +35,30 @@ def _existing_ancestor(path: Path) -> Path:
     return here
 
 
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
 def _writable_dir(folder: Path, label: str) -> None:
     if not folder.is_dir():
         raise OutputPathError(f"{label}: {folder} is a file, not a folder")
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise OutputPathError(f"{label}: cannot write in {folder} (permission denied)")
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        raise OutputPathError(f"{label}: cannot write in {folder} ({_reason(exc)})") from None
+
+
+def _writable_file(path: Path, label: str) -> None:
+    try:
+        if path.exists():
+            with open(path, "ab"):
+                pass
+        else:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL))
+            os.unlink(path)
+    except OSError as exc:
+        raise OutputPathError(f"{label}: cannot write {path} ({_reason(exc)})") from None
 
 
 def check_output_file(path, option: str | None = None) -> Path:
@@ -53,9 +75,9 @@ def check_output_file(path, option: str | None = None) -> Path:
         if not above.is_dir():
             raise OutputPathError(f"{label}: {above} is a file, not a folder")
         raise OutputPathError(f"{label}: the folder {path.parent} does not exist (create it first)")
-    _writable_dir(parent, label)
-    if path.exists() and not os.access(path, os.W_OK):
-        raise OutputPathError(f"{label}: cannot replace {path} (permission denied)")
+    if not parent.is_dir():
+        raise OutputPathError(f"{label}: {path.parent} is a file, not a folder")
+    _writable_file(path, label)
     return path
 
 
