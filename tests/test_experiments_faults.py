@@ -167,8 +167,11 @@ def test_sigint_keeps_finished_runs_and_the_rerun_resumes(tmp_path):
     env = _gate_plugin(tmp_path)
     out = tmp_path / "out"
     cmd = _siyu() + ["sweep", str(path), "--out", str(out), "--workers", "2", "--batch-size", "1", "--quiet"]
+    # Ctrl-C handled as in a terminal even when these tests run where SIGINT is ignored (a
+    # background job, nohup): Python only installs its handler when SIGINT is not ignored
     proc = subprocess.Popen(cmd + ["--fresh"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True, env=env)
+                            start_new_session=True, env=env,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and proc.poll() is None:  # a condition, not a duration

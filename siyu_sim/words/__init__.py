@@ -6,7 +6,8 @@ Identifiers stay English (DOMAIN.md vocabulary); only user-facing text is transl
 tidy tables; ``numbers`` formats amounts (k, M, 万, 亿, ¥, 元). A key missing in one language
 is a bug: ``tests/test_report.py`` checks that every entry has both.
 
-- ``report``: the HTML reports' sentences; ``console``: the terminal's; ``names``: metric,
+- ``report``: the HTML reports' sentences (``printing``: a printed report's appendix);
+  ``console``: the terminal's; ``names``: metric,
   scenario and segment names and the key assumptions; ``numbers``: number formats.
 """
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 from .console import CONSOLE
 from .names import KEY_ASSUMPTIONS, METRIC_LABELS, SCENARIO_LABELS, SEGMENT_LABELS
 from .numbers import count, money, number, percent, ratio, share, signed
+from .printing import PRINTING
 from .report import REPORT
 
 LANGS = ("en", "zh")
@@ -30,7 +32,7 @@ def _merge(*catalogues: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     return out
 
 
-TEXT: dict[str, dict[str, str]] = _merge(REPORT, CONSOLE)
+TEXT: dict[str, dict[str, str]] = _merge(REPORT, CONSOLE, PRINTING)
 
 
 def check_lang(lang: str) -> str:
