@@ -326,3 +326,17 @@ def test_compare_with_reps_shows_its_bar_at_once(monkeypatch):
     result = siyu("compare", "nurture", "harvest", *SMALL, "--reps", "2")
     assert result.exit_code == 0, result.output
     assert bars and bars[0].shown_at_first_call
+
+
+def test_sweep_folders_are_checked_before_any_run(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    exp = tmp_path / "e.toml"
+    exp.write_text('name = ".."\nscenarios = ["nurture"]\nreplications = 1\nroot_seed = 1\n[set]\ndays = 5\n'
+                   '"population.customers" = 50\n[factors."levers.coupon.depth"]\nvalues = [0.1]\n',
+                   encoding="utf-8")
+    escape = siyu("sweep", exp, "--serial")
+    assert escape.exit_code == 1 and "'..' cannot name a folder inside results" in escape.stderr
+    (tmp_path / "file.txt").write_text("x")
+    blocked = siyu("sweep", exp, "--serial", "--out", tmp_path / "file.txt")
+    assert blocked.exit_code == 1 and "is a file, not a folder" in blocked.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["e.toml", "file.txt"]

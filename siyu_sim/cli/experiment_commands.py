@@ -78,6 +78,14 @@ def _run(exp, *, scheduler, dask_local, workers, serial, fresh, out, quiet, batc
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(EXIT_FAILED) from None
     folder = out or Path(exp.output)
+    if out is None and folder == Path("results") / exp.name:  # the default: named by the experiment
+        from ..config.output_paths import OutputPathError, inside
+
+        try:
+            inside(Path("results"), exp.name)
+        except OutputPathError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(EXIT_FAILED) from None
     _check_folder(folder, "--out" if out else "output")
     _status(quiet, f"{exp.name}: {exp.n_runs} runs ({len(exp.scenarios)} scenario(s) × "
                    f"{len(exp.settings)} setting(s) × {exp.replications} replication(s)) on "
