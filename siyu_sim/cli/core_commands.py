@@ -95,21 +95,13 @@ def _overrides(sets: list[str] | None, days: int | None, customers: int | None,
     return out
 
 
-def _output_file(path: Path | None, option: str) -> None:
-    """Exit 1 with a message naming ``path`` unless a file can be written there (before any work)."""
-    if path is not None:
-        try:
-            check_output_file(path, option)
-        except OutputPathError as exc:
-            raise _fail(f"error: {exc}") from None
-
-
-def _output_dir(path: Path | None, option: str) -> None:
-    if path is not None:
-        try:
-            check_output_dir(path, option)
-        except OutputPathError as exc:
-            raise _fail(f"error: {exc}") from None
+def _output(path: Path | None, option: str, folder: bool = False) -> None:
+    """Exit 1 naming ``path`` unless a file (a folder) can be written there: before any work."""
+    try:
+        if path is not None:
+            (check_output_dir if folder else check_output_file)(path, option)
+    except OutputPathError as exc:
+        raise _fail(f"error: {exc}") from None
 
 
 def _load(arg: str, overrides: dict) -> tuple[Scenario, Path]:
@@ -223,7 +215,7 @@ def run_command(
 
       siyu run nurture --executor agent --customers 500 --days 30 --quiet
     """
-    _output_dir(out, "--out")
+    _output(out, "--out", folder=True)
     try:
         s, path = _load(scenario, _overrides(set_, days, customers, seed))
     except ScenarioError as exc:
@@ -234,7 +226,7 @@ def run_command(
             out = inside(Path("runs"), f"{s.name}-{stamp}")
         except OutputPathError as exc:
             raise _fail(f"error: {exc}") from None
-        _output_dir(out, "runs/")
+        _output(out, "runs/", folder=True)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -299,8 +291,8 @@ def compare_command(
     """
     if len(scenarios) < 2:
         raise typer.BadParameter("give at least two scenarios to compare", param_hint="SCENARIOS")
-    _output_file(report, "--report")
-    _output_dir(out, "--out")
+    _output(report, "--report")
+    _output(out, "--out", folder=True)
     overrides = _overrides(set_, days, customers, None)
     loaded, problems = [], []
     for arg in scenarios:
