@@ -87,6 +87,7 @@ footer { max-width: 1240px; margin: 0 auto; padding: 16px 40px 40px; color: var(
   main, footer { max-width: none; padding: 0; }
   section { break-before: auto; }
   .tablewrap { max-height: none; overflow: visible; border: 0; }
+  .tablewrap th { position: static; }
   pre.toml { max-height: none; overflow: visible; white-space: pre-wrap; column-count: 3;
              column-gap: 24px; font-size: .72rem; }
   details > *:not(summary) { display: block; }
