@@ -6,6 +6,7 @@ it through plain data (and so through TOML: see ``scenario_files``).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pydantic import Field, SerializeAsAny, field_validator, model_validator
@@ -14,10 +15,16 @@ from .levers import BrandAction, lever_from_dict
 from .params import Behaviour, Economics, Params, Population
 
 
+#: What a scenario's name may hold: it names files and folders (``runs/NAME-…``).
+SAFE_NAME = re.compile(r"[\w.-]+")
+
+
 class Scenario(Params):
     """Everything one simulation needs."""
 
-    name: str = Field("scenario", min_length=1, description="Short name used in tables and reports.")
+    name: str = Field("scenario", min_length=1, max_length=100,
+                      description="Short name used in tables, reports and file names: letters (any "
+                                  "script), digits, _ . - (no / or ..).")
     description: str = Field("", description="What this scenario stands for, in plain words.")
     days: int = Field(365, ge=1, le=3650, description="Simulated days (the horizon).",
                       json_schema_extra={"unit": "days"})
@@ -27,6 +34,14 @@ class Scenario(Params):
     economics: Economics = Field(default_factory=Economics)
     levers: dict[str, SerializeAsAny[BrandAction]] = Field(
         default_factory=dict, description="What the brand does: name → lever or event (its type defaults to the name).")
+
+    @field_validator("name")
+    @classmethod
+    def _check_name(cls, value: str) -> str:
+        if not SAFE_NAME.fullmatch(value) or set(value) == {"."}:
+            raise ValueError("a scenario name also names files and folders: use letters, digits, "
+                             "_ . - only (no spaces, no / or \\, not only dots)")
+        return value
 
     @field_validator("levers", mode="before")
     @classmethod

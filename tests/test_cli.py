@@ -201,3 +201,157 @@ def test_compare_says_what_each_strategy_adds_over_having_none_by_default():
     zh = siyu("compare", "nurture", "harvest", *SMALL, "--lang", "zh")
     assert zh.exit_code == 0 and "不做私域" in zh.stdout
     assert "nurture" not in zh.stdout and "harvest" not in zh.stdout  # display names in Chinese
+
+
+# ---- outputs: paths checked before any work, tables out, overrides' sources --------------------
+
+def _no_run(monkeypatch):
+    """Make any simulation fail loudly: the checks must come before it."""
+    def boom(*a, **k):
+        raise AssertionError("the simulation started before the output path was checked")
+    monkeypatch.setattr(core_commands, "compare", boom)
+    monkeypatch.setattr(core_commands, "run_scenario", boom)
+
+
+@pytest.mark.parametrize("where, message", [
+    ("{tmp}", "is a folder; give a file name"),
+    ("{tmp}/missing/dir/r.html", "the folder {tmp}/missing/dir does not exist (create it first)"),
+    ("{tmp}/file.txt/r.html", "{tmp}/file.txt is a file, not a folder"),
+    ("/proc/r.html", "cannot write /proc/r.html"),
+])
+def test_a_bad_report_path_is_a_clear_error_before_any_run(tmp_path, monkeypatch, where, message):
+    if where.startswith("/proc") and not Path("/proc/self").exists():
+        pytest.skip("no /proc")
+    _no_run(monkeypatch)
+    (tmp_path / "file.txt").write_text("x")
+    target = where.format(tmp=tmp_path)
+    result = siyu("compare", "nurture", "harvest", *SMALL, "--report", target)
+    assert result.exit_code == 1, result.output
+    assert f"--report {target}: {message.format(tmp=tmp_path)}" in result.stderr
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "missing").exists()  # nothing created
+
+
+def test_bad_out_folders_are_clear_errors_before_any_run(tmp_path, monkeypatch):
+    _no_run(monkeypatch)
+    (tmp_path / "file.txt").write_text("x")
+    for args in (["compare", "nurture", "harvest"], ["run", "nurture"]):
+        result = siyu(*args, *SMALL, "--out", tmp_path / "file.txt")
+        assert result.exit_code == 1 and f"--out {tmp_path / 'file.txt'}: is a file, not a folder" in result.stderr
+    report = siyu("report", tmp_path, "-o", tmp_path)
+    assert report.exit_code == 1 and f"--out {tmp_path}: is a folder" in report.stderr
+
+
+def test_a_scenario_name_cannot_lead_outside_runs(tmp_path, monkeypatch):
+    _no_run(monkeypatch)
+    monkeypatch.chdir(tmp_path)
+    evil = tmp_path / "evil.toml"
+    evil.write_text('name = "../../evil"\n', encoding="utf-8")
+    result = siyu("run", evil, *SMALL)
+    assert result.exit_code == 1
+    assert 'name = "../../evil"' in result.stderr and "names files and folders" in result.stderr
+    assert list(tmp_path.iterdir()) == [evil]
+
+
+def test_compare_out_writes_csv_and_one_workbook(tmp_path):
+    import openpyxl
+
+    out = tmp_path / "tables"
+    result = siyu("compare", "nurture", "harvest", *SMALL, "--baseline", "--out", out)
+    assert result.exit_code == 0, result.output
+    files = sorted(p.name for p in out.iterdir())
+    assert files == ["comparison.xlsx", "incremental.csv", "key_figures.csv", "monthly.csv"]
+    monthly = pd.read_csv(out / "monthly.csv")
+    assert list(monthly.columns[:3]) == ["month", "scenario", "cum_incremental_profit"]  # the headline first
+    assert set(monthly["scenario"]) == {"nurture", "harvest"}
+    figures = pd.read_csv(out / "key_figures.csv").set_index("figure")
+    assert list(figures.columns) == ["nurture", "harvest"] and "cum_incremental_profit" in figures.index
+    incremental = pd.read_csv(out / "incremental.csv")
+    assert figures.loc["cum_incremental_profit", "nurture"] == pytest.approx(
+        incremental.set_index("scenario").loc["nurture", "cum_incremental_profit"])
+    book = openpyxl.load_workbook(out / "comparison.xlsx", read_only=True)
+    assert book.sheetnames == ["monthly", "incremental", "key_figures"]
+    rows = list(book["monthly"].iter_rows(values_only=True))
+    assert rows[0][:2] == ("month", "scenario") and len(rows) == len(monthly) + 1
+
+
+def test_exports_carry_the_incremental_columns(tmp_path):
+    """The exported added profit is what the counterfactual module computes from the
+    comparison's own runs, summed by month and read at the horizon."""
+    from siyu_sim.compare import compare
+    from siyu_sim.compare.counterfactual import incremental_profit
+    from siyu_sim.compare.exports import export_tables, tables
+
+    scenarios = [load_scenario(presets.shipped_dir() / f"{n}.toml", {"days": 61, "population.customers": 200})
+                 for n in ("nurture", "harvest")]
+    result = compare(scenarios, baseline=True, reps=2)
+    added = {}
+    for (name, rep), d in result.daily.groupby(["scenario", "replication"], sort=False):
+        b = result.baseline_daily[(result.baseline_daily.scenario == name) & (result.baseline_daily.replication == rep)]
+        added[name, rep] = incremental_profit(d, b)["incremental_profit"].to_numpy()
+    out = tables(result)
+    monthly = out["monthly"]
+    assert {"incremental_profit", "cum_incremental_profit"} <= set(monthly.columns)
+    for name in ("nurture", "harvest"):
+        expected = sum(added[name, r].sum() for r in range(2)) / 2
+        rows = monthly[monthly.scenario == name]
+        assert rows["incremental_profit"].sum() == pytest.approx(expected)
+        assert rows.loc[rows.month.idxmax(), "cum_incremental_profit"] == pytest.approx(expected)
+    figures = out["key_figures"].set_index("figure")
+    assert figures.loc["cum_incremental_profit", "harvest"] == pytest.approx(
+        sum(added["harvest", r].sum() for r in range(2)) / 2)
+    assert "paired" in out
+    assert (tmp_path / "t" / "paired.csv") in export_tables(result, tmp_path / "t")
+
+
+def test_one_key_set_twice_is_an_error_naming_both_values(monkeypatch):
+    _no_run(monkeypatch)
+    twice = siyu("run", "nurture", "--set", "days=10", "--set", "days=20")
+    assert twice.exit_code == 2 and "days=10" in twice.output and "days=20" in twice.output
+    both = siyu("compare", "nurture", "harvest", "--set", "population.customers=300", "--customers", "400")
+    assert both.exit_code == 2
+    assert "population.customers=300" in both.output and "--customers 400" in both.output
+
+
+def test_an_option_s_error_names_the_option_not_set():
+    result = siyu("run", "nurture", "--customers", "100000000")
+    assert result.exit_code == 1
+    assert "population.customers = 100000000 (from --customers)" in result.output
+    assert "(from --set)" not in result.output
+    via_set = siyu("run", "nurture", "--set", "population.customers=100000000")
+    assert "(from --set)" in via_set.output
+
+
+def test_compare_with_reps_shows_its_bar_at_once(monkeypatch):
+    """Runs on worker processes report only when a batch ends: the bar must not wait for a
+    later call to appear."""
+    bars = []
+
+    class Bar(core_commands.RunProgress):
+        def __init__(self, *a, **k):
+            super().__init__(*a, **k)
+            self.enabled = True
+            bars.append(self)
+
+        def __call__(self, done, total):
+            super().__call__(done, total)
+            self.shown_at_first_call = getattr(self, "shown_at_first_call", self.bar is not None)
+
+    monkeypatch.setattr(core_commands, "RunProgress", Bar)
+    result = siyu("compare", "nurture", "harvest", *SMALL, "--reps", "2")
+    assert result.exit_code == 0, result.output
+    assert bars and bars[0].shown_at_first_call
+
+
+def test_sweep_folders_are_checked_before_any_run(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    exp = tmp_path / "e.toml"
+    exp.write_text('name = ".."\nscenarios = ["nurture"]\nreplications = 1\nroot_seed = 1\n[set]\ndays = 5\n'
+                   '"population.customers" = 50\n[factors."levers.coupon.depth"]\nvalues = [0.1]\n',
+                   encoding="utf-8")
+    escape = siyu("sweep", exp, "--serial")
+    assert escape.exit_code == 1 and "'..' cannot name a folder inside results" in escape.stderr
+    (tmp_path / "file.txt").write_text("x")
+    blocked = siyu("sweep", exp, "--serial", "--out", tmp_path / "file.txt")
+    assert blocked.exit_code == 1 and "is a file, not a folder" in blocked.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["e.toml", "file.txt"]

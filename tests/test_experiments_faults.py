@@ -116,19 +116,70 @@ def _ok_records(out: Path) -> list[dict]:
     return [r for r in ResultStore(out).manifest_records() if r["status"] == "ok"]
 
 
+#: A lever plugin (docs/extending.md: the ``siyu_sim.levers`` entry-point group) that holds
+#: runs at a gate: on day 0 each run takes one of ``free`` tickets (files created atomically in
+#: ``folder``) and goes on; the runs that get none wait while ``folder/hold`` exists. So exactly
+#: ``free`` runs finish and the rest are surely still running when the signal comes, however
+#: fast or slow the machine is.
+GATE = """
+import os, time
+from siyu_sim.levers import Event, register_lever
+
+@register_lever("test_gate")
+class Gate(Event):
+    folder: str
+    free: int = 3
+
+    def act(self, day, brand):
+        if day != 0:
+            return
+        for k in range(self.free):
+            try:
+                os.close(os.open(os.path.join(self.folder, f"ticket-{k}"), os.O_CREAT | os.O_EXCL))
+                return
+            except FileExistsError:
+                continue
+        deadline = time.monotonic() + 300  # a broken test must not hang forever
+        while os.path.exists(os.path.join(self.folder, "hold")) and time.monotonic() < deadline:
+            time.sleep(0.02)
+"""
+
+
+def _gate_plugin(folder: Path) -> dict:
+    """The environment in which ``siyu`` (and its worker processes) load the gate plugin."""
+    site = folder / "plugin"
+    info = site / "siyu_test_gate-0.dist-info"
+    info.mkdir(parents=True)
+    (site / "siyu_test_gate.py").write_text(GATE, encoding="utf-8")
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: siyu-test-gate\nVersion: 0\n")
+    (info / "entry_points.txt").write_text("[siyu_sim.levers]\ntest_gate = siyu_test_gate\n")
+    path = os.pathsep.join(p for p in (str(site), os.environ.get("PYTHONPATH", "")) if p)
+    return {**os.environ, "PYTHONPATH": path}
+
+
 def test_sigint_keeps_finished_runs_and_the_rerun_resumes(tmp_path):
-    path = write_experiment(tmp_path, GRID, customers=600, days=60, replications=3)  # 36 runs
+    gate = tmp_path / "gate"
+    gate.mkdir()
+    (gate / "hold").touch()
+    # the gate joins the experiment's [set] table; 36 runs: 4 x 3 settings x 3 replications
+    gate_keys = f'"levers.test_gate.folder" = "{gate}"\n'
+    path = write_experiment(tmp_path, gate_keys + GRID, customers=300, days=30, replications=3)
+    env = _gate_plugin(tmp_path)
     out = tmp_path / "out"
     cmd = _siyu() + ["sweep", str(path), "--out", str(out), "--workers", "2", "--batch-size", "1", "--quiet"]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
+    # Ctrl-C handled as in a terminal even when these tests run where SIGINT is ignored (a
+    # background job, nohup): Python only installs its handler when SIGINT is not ignored
+    proc = subprocess.Popen(cmd + ["--fresh"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True, env=env,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and proc.poll() is None:
+        while time.monotonic() < deadline and proc.poll() is None:  # a condition, not a duration
             if (out / "_manifest.jsonl").exists() and len(_ok_records(out)) >= 3:
                 break
             time.sleep(0.05)
         assert proc.poll() is None, "the sweep ended before it could be interrupted"
+        assert len(_ok_records(out)) == 3, "the free runs did not finish in time"
         os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C goes to the whole process group
         stdout, stderr = proc.communicate(timeout=60)
     finally:
@@ -136,12 +187,14 @@ def test_sigint_keeps_finished_runs_and_the_rerun_resumes(tmp_path):
             os.killpg(proc.pid, signal.SIGKILL)
     assert proc.returncode == 130, stderr
     assert "interrupted" in stderr and "Traceback" not in stderr
+    assert "without --fresh to resume" in stderr  # the same command with --fresh would start over
     done = {r["run_id"] for r in _ok_records(out)}
-    assert 3 <= len(done) < 36
+    assert len(done) == 3
     stored = pd.read_parquet(out)
     assert set(stored.run_id) == done and stored.run_id.is_unique
-    # the same command again resumes: skips what finished, runs the rest, nothing twice
-    rerun = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    # the same command without --fresh resumes: skips what finished, runs the rest, nothing twice
+    (gate / "hold").unlink()
+    rerun = subprocess.run(cmd, capture_output=True, text=True, timeout=300, env=env)
     assert rerun.returncode == 0, rerun.stderr
     final = pd.read_parquet(out)
     assert final.run_id.is_unique and final.run_id.nunique() == 36

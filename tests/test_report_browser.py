@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from siyu_sim.report import comparison_report, sweep_report
+from siyu_sim.report.html import PRINT_MAX_HEIGHT, PRINT_WIDTH
 
 from test_report import comparison_data, make_partial, run_sweep
 
@@ -110,22 +111,114 @@ def test_report_renders_without_errors(browser, pages, kind):
         page.close()
 
 
+def _print_layout(page) -> None:
+    """What a browser does before printing: print media, then beforeprint; wait until every
+    chart is re-laid out to the paper (an event's outcome, not a pause)."""
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.wait_for_function(f"""Array.from(document.querySelectorAll('.js-plotly-plot')).every(p =>
+        p._fullLayout.width === {PRINT_WIDTH} && p._fullLayout.height <= {PRINT_MAX_HEIGHT})""")
+
+
 def test_comparison_prints(browser, pages):
-    """Print layout: the charts fit the paper and nothing fails on the way."""
+    """Print layout: the charts fit the paper, no toolbar, no menu, nothing fails on the way."""
     ARTIFACTS.mkdir(exist_ok=True)
     page, problems, _ = _open(browser, pages["compare_zh"])
     try:
-        page.emulate_media(media="print")
-        page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
-        page.wait_for_timeout(300)
+        _print_layout(page)
         widths = page.evaluate("Array.from(document.querySelectorAll('.js-plotly-plot svg.main-svg'))"
                                ".map(s => s.getBoundingClientRect().width)")
-        assert widths and max(widths) <= 1001
+        assert widths and max(widths) <= PRINT_WIDTH + 1
         assert page.evaluate("getComputedStyle(document.querySelector('nav.toc')).display") == "none"
+        toolbars = page.evaluate("Array.from(document.querySelectorAll('.modebar-container'))"
+                                 ".map(m => getComputedStyle(m).display)")
+        assert toolbars and set(toolbars) == {"none"}, toolbars
         page.screenshot(path=str(ARTIFACTS / "report_compare_zh_print.png"), full_page=True)
-        pdf = page.pdf(format="A4", landscape=True)
-        assert pdf[:4] == b"%PDF" and len(pdf) > 50_000
         assert problems == [], problems
+    finally:
+        page.close()
+
+
+def _pdf_pages(page) -> list[str]:
+    """Print the page to A4 as Chromium's print to PDF does (the page's @page size: landscape)
+    and return each page's text, spaces removed."""
+    import io
+
+    pypdf = pytest.importorskip("pypdf", reason="pip install pypdf")
+    pdf = page.pdf(format="A4", prefer_css_page_size=True)
+    assert pdf[:4] == b"%PDF"
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
+    assert (round(width), round(height)) == (842, 595), "not A4 landscape"
+    return ["".join(p.extract_text().split()) for p in reader.pages]
+
+
+def _squeeze(text: str) -> str:
+    return "".join(text.split())
+
+
+@pytest.mark.parametrize("kind", ["compare_en", "compare_zh"])
+def test_printed_comparison_has_a_short_main_body_then_the_appendix(browser, pages, kind):
+    """Printed to A4: the main body (everything before the appendix) in at most 10 pages, each
+    chart's heading on the same page as its chart, then the appendix with every setting and the
+    scenario files, from a page of its own."""
+    page, problems, _ = _open(browser, pages[kind])
+    try:
+        sections = page.evaluate("""Array.from(document.querySelectorAll('main section')).map(s => ({
+            id: s.id, title: s.querySelector('h2').textContent,
+            chart: Array.from(s.querySelectorAll('.js-plotly-plot .g-ytitle text, .js-plotly-plot .g-xtitle text'))
+                        .map(t => t.textContent).filter(t => t.trim().length > 1)[0] || null}))""")
+        appendix = page.evaluate("document.querySelector('.appendix h2').textContent")
+        assert page.evaluate("!!document.querySelector('.appendix table.params') && "
+                             "document.querySelectorAll('.appendix pre.toml').length === 2")
+        assert page.evaluate("!document.querySelector('main section table.params, main section pre.toml')"), \
+            "settings or TOML left in the main body"
+        texts = _pdf_pages(page)  # page.pdf fires beforeprint itself, as printing from the browser does
+        assert problems == [], problems
+    finally:
+        page.close()
+    starts = [i for i, text in enumerate(texts) if _squeeze(appendix) in text]
+    assert starts, "the appendix heading is not in the PDF"
+    main_pages = starts[0]
+    assert 1 <= main_pages <= 10, f"{kind}: main body is {main_pages} pages"
+    assert not any("[population]" in text for text in texts[:main_pages]), "TOML in the main body"
+    where = 0
+    charts = [s for s in sections if s["chart"]]
+    assert len(charts) >= 5, sections
+    for s in sections:
+        title = _squeeze(s["title"])
+        found = next((i for i in range(where, main_pages) if title in texts[i]), None)
+        assert found is not None, f"{kind}: heading {s['title']!r} not in the main body"
+        if s["chart"]:
+            assert _squeeze(s["chart"]) in texts[found], \
+                f"{kind}: heading {s['title']!r} is on page {found + 1}, its chart is not"
+        where = found
+
+
+def test_settings_table_breaks_no_word(browser, pages):
+    """Printed, the settings table wraps between words (and after a path's dots), never inside
+    one ('Relationshi p')."""
+    page = browser.new_page(viewport={"width": 1031, "height": 703})  # A4 landscape less margins
+    try:
+        page.goto(pages["compare_en"].as_uri(), wait_until="load")
+        page.emulate_media(media="print")
+        broken = page.evaluate("""() => {
+            const out = [];
+            document.querySelectorAll('table.params td').forEach(td => {
+                const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                    for (const m of node.textContent.matchAll(/[^\\s.\\-]+/g)) {
+                        const r = document.createRange();
+                        r.setStart(node, m.index); r.setEnd(node, m.index + m[0].length);
+                        const tops = new Set(Array.from(r.getClientRects()).map(c => Math.round(c.top)));
+                        if (tops.size > 1) out.push(m[0]);
+                    }
+                }
+            });
+            return out;
+        }""")
+        assert broken == [], broken[:20]
+        assert page.evaluate("document.querySelectorAll('table.params td').length") > 100
     finally:
         page.close()
 

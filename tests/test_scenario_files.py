@@ -243,7 +243,9 @@ def _segments(draw):
 @st.composite
 def scenarios(draw):
     """Valid scenarios over the whole schema: population, behaviour, economics, levers."""
-    data = draw(_model_strategy(Scenario))
+    data = draw(_model_strategy(Scenario, skip=("name",)))
+    if draw(st.booleans()):  # a name names files and folders: safe characters only
+        data["name"] = draw(st.from_regex(r"[\w.-]{0,19}\w", fullmatch=True))
     population = draw(_model_strategy(Population))
     population["segments"] = draw(_segments())
     data["population"] = population

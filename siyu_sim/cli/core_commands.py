@@ -27,7 +27,8 @@ from ..compare.printout import monthly_text, paired_text
 from ..compare.verdict import verdict
 from ..experiments.backends import ProcessPoolBackend
 from ..words import LANGS
-from ..config.overrides import OverrideError, parse_assignment
+from ..config.output_paths import OutputPathError, check_output_dir, check_output_file, inside
+from ..config.overrides import OverrideError, Overrides, parse_assignments
 from ..config.presets import resolve, shipped_dir, shipped_names
 from ..config.problems import ScenarioError
 from ..config.scenario_files import dumps_scenario, load_scenario
@@ -80,18 +81,27 @@ def _fail(message: str) -> typer.Exit:
 
 
 def _overrides(sets: list[str] | None, days: int | None, customers: int | None,
-               seed: int | None) -> dict:
-    out = {}
-    for text in sets or []:
-        try:
-            path, value = parse_assignment(text)
-        except OverrideError as exc:
-            raise typer.BadParameter(str(exc), param_hint="--set") from None
-        out[path] = value
-    for path, value in (("days", days), ("population.customers", customers), ("seed", seed)):
-        if value is not None:
-            out[path] = value
+               seed: int | None) -> Overrides:
+    """--set and the options that set one key, each remembering its source; a key given twice
+    (two --set, or --set and --customers) is a usage error naming both values."""
+    try:
+        out = parse_assignments(sets)
+        for path, value, option in (("days", days, "--days"), ("population.customers", customers, "--customers"),
+                                    ("seed", seed, "--seed")):
+            if value is not None:
+                out.add(path, value, option, given=f"{option} {value}")
+    except OverrideError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--set") from None
     return out
+
+
+def _output(path: Path | None, option: str, folder: bool = False) -> None:
+    """Exit 1 naming ``path`` unless a file (a folder) can be written there: before any work."""
+    try:
+        if path is not None:
+            (check_output_dir if folder else check_output_file)(path, option)
+    except OutputPathError as exc:
+        raise _fail(f"error: {exc}") from None
 
 
 def _load(arg: str, overrides: dict) -> tuple[Scenario, Path]:
@@ -102,12 +112,15 @@ def _load(arg: str, overrides: dict) -> tuple[Scenario, Path]:
 
 class RunProgress:
     """A rich progress bar on stderr over ``progress(done, total)`` calls (simulated days),
-    shown only when the work takes longer than PROGRESS_DELAY_S and stderr is a terminal."""
+    shown only when the work takes longer than ``delay`` seconds (PROGRESS_DELAY_S) and stderr
+    is a terminal; ``delay=0`` shows it at the first call (runs on worker processes report
+    only when a batch ends, so waiting for a later call would hide the bar for long)."""
 
-    def __init__(self, quiet: bool, label: str):
+    def __init__(self, quiet: bool, label: str, delay: float = PROGRESS_DELAY_S):
         self.console = _err()
         self.enabled = not quiet and self.console.is_terminal
         self.label = label
+        self.delay = delay
         self.started = time.monotonic()
         self.bar = None
 
@@ -115,7 +128,7 @@ class RunProgress:
         if not self.enabled:
             return
         if self.bar is None:
-            if time.monotonic() - self.started < PROGRESS_DELAY_S:
+            if time.monotonic() - self.started < self.delay:
                 return
             from rich.progress import BarColumn, Progress, TimeRemainingColumn
 
@@ -132,8 +145,10 @@ class RunProgress:
 
 
 def _compare(scenarios: list[Scenario], root_seed: int, executor: str, quiet: bool, **options) -> Comparison:
-    """``compare.compare`` with a progress bar; a failed run exits with EXIT_INVALID."""
-    bar = RunProgress(quiet, "simulating")
+    """``compare.compare`` with a progress bar (at once when the runs go to worker processes);
+    a failed run exits with EXIT_INVALID."""
+    parallel = options.get("backend") is not None
+    bar = RunProgress(quiet, "simulating", delay=0.0 if parallel else PROGRESS_DELAY_S)
     try:
         return compare(scenarios, root_seed=root_seed, executor=executor, progress=bar, **options)
     except ComparisonError as exc:
@@ -200,12 +215,18 @@ def run_command(
 
       siyu run nurture --executor agent --customers 500 --days 30 --quiet
     """
+    _output(out, "--out", folder=True)
     try:
         s, path = _load(scenario, _overrides(set_, days, customers, seed))
     except ScenarioError as exc:
         raise _fail(str(exc)) from None
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    out = out if out is not None else Path("runs") / f"{s.name}-{stamp}"
+    if out is None:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        try:
+            out = inside(Path("runs"), f"{s.name}-{stamp}")
+        except OutputPathError as exc:
+            raise _fail(f"error: {exc}") from None
+        _output(out, "runs/", folder=True)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -238,6 +259,9 @@ def compare_command(
         "--reps", min=1, help="Replications; above 1, a paired comparison with intervals.")] = 1,
     report: Annotated[Optional[Path], typer.Option(
         "--report", help="Also write a self-contained HTML report to this path.")] = None,
+    out: Annotated[Optional[Path], typer.Option(
+        "--out", metavar="DIR", help="Also write the monthly table, the incremental table and the key "
+                                     "figures as CSV and as one Excel workbook (comparison.xlsx) in DIR.")] = None,
     baseline: Annotated[bool, typer.Option(
         "--baseline/--no-baseline",
         help="Also run each scenario's customers with no private domain (same seeds) and judge "
@@ -264,9 +288,13 @@ def compare_command(
       siyu compare nurture harvest --reps 20 --report compare.html
 
       siyu compare nurture harvest --no-baseline  # faster: the gross ledger only
+
+      siyu compare nurture harvest --out tables/     # CSV + comparison.xlsx for a deck
     """
     if len(scenarios) < 2:
         raise typer.BadParameter("give at least two scenarios to compare", param_hint="SCENARIOS")
+    _output(report, "--report")
+    _output(out, "--out", folder=True)
     overrides = _overrides(set_, days, customers, None)
     loaded, problems = [], []
     for arg in scenarios:
@@ -297,6 +325,11 @@ def compare_command(
         meta = _meta(root_seed, items, executor.value, ctx) | {"replications": reps}
         report_comparison(result, report, lang=lang.value, meta=meta)
         typer.echo(f"report written to {report}", err=True)
+    if out is not None:
+        from ..compare.exports import export_tables
+
+        written = export_tables(result, out)
+        _status(quiet, f"wrote {', '.join(str(p) for p in written)}")
 
 
 @app.command("validate")

@@ -42,6 +42,18 @@ def _status(quiet: bool, message: str) -> None:
         typer.echo(message, err=True)
 
 
+def _check_folder(folder: Path | None, option: str) -> None:
+    """Exit 1 naming ``folder`` unless results can be written there (checked before any work)."""
+    from ..config.output_paths import OutputPathError, check_output_dir
+
+    if folder is not None:
+        try:
+            check_output_dir(folder, option)
+        except OutputPathError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(EXIT_FAILED) from None
+
+
 def _load(experiment: Path):
     """The experiment, or exit 1 after printing every problem in the file (nothing is run)."""
     from ..config.experiment_files import load_experiment
@@ -67,6 +79,15 @@ def _run(exp, *, scheduler, dask_local, workers, serial, fresh, out, quiet, batc
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(EXIT_FAILED) from None
     folder = out or Path(exp.output)
+    if out is None and folder == Path("results") / exp.name:  # the default: named by the experiment
+        from ..config.output_paths import OutputPathError, inside
+
+        try:
+            inside(Path("results"), exp.name)
+        except OutputPathError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(EXIT_FAILED) from None
+    _check_folder(folder, "--out" if out else "output")
     _status(quiet, f"{exp.name}: {exp.n_runs} runs ({len(exp.scenarios)} scenario(s) × "
                    f"{len(exp.settings)} setting(s) × {exp.replications} replication(s)) on "
                    f"{backend.describe()} → {folder}")
@@ -83,10 +104,12 @@ def _run(exp, *, scheduler, dask_local, workers, serial, fresh, out, quiet, batc
     return result
 
 
-def _finish(result, quiet: bool) -> None:
+def _finish(result, quiet: bool, fresh: bool = False) -> None:
     if result.interrupted:
+        again = ("run the same command without --fresh to resume (with --fresh it would discard "
+                 "them)" if fresh else "run the same command again to resume")
         typer.echo(f"interrupted: {result.skipped + result.ok} of {result.total} runs are saved in "
-                   f"{result.folder}; run the same command again to resume", err=True)
+                   f"{result.folder}; {again}", err=True)
         raise typer.Exit(EXIT_INTERRUPTED)
     if result.failed:
         shown = ", ".join(result.failed_ids[:5]) + (" …" if len(result.failed_ids) > 5 else "")
@@ -125,6 +148,7 @@ def sweep_command(
 
     Read the results: pandas.read_parquet("results/frequency_vs_discount")
     """
+    _check_folder(out, "--out")
     result = _run(_load(experiment), scheduler=scheduler, dask_local=dask_local, workers=workers,
                   serial=serial, fresh=fresh, out=out, quiet=quiet, batch_size=batch_size)
     if not result.interrupted and result.ok + result.skipped > 0:
@@ -140,7 +164,7 @@ def sweep_command(
             typer.echo(front)
         if csv:
             _status(quiet, f"wrote {result.folder}/_export/settings.csv, best.csv, trade_off.csv")
-    _finish(result, quiet)
+    _finish(result, quiet, fresh)
 
 
 @app.command("sensitivity")
@@ -167,6 +191,7 @@ def sensitivity_command(
     """
     from ..experiments.sensitivity import SensitivityError, ranked_text, sensitivity_table
 
+    _check_folder(out, "--out")
     exp = _load(experiment)
     if exp.method not in ("sobol", "morris"):
         typer.echo(f"{experiment}: design.method = \"{exp.method}\": sensitivity needs \"sobol\" or "
@@ -174,7 +199,7 @@ def sensitivity_command(
         raise typer.Exit(EXIT_FAILED)
     result = _run(exp, scheduler=scheduler, dask_local=dask_local, workers=workers,
                   serial=serial, fresh=fresh, out=out, quiet=quiet, batch_size=batch_size)
-    _finish(result, quiet)
+    _finish(result, quiet, fresh)
     try:
         table = sensitivity_table(result.folder, export=True)
     except SensitivityError as exc:

@@ -42,8 +42,14 @@ def report_command(
 
       siyu report results/frequency_vs_discount -o sweep_zh.html --lang zh
     """
+    from ..config.output_paths import OutputPathError, check_output_file
     from ..report.sweep_report import SweepReportError, read_results, build_page
 
+    try:
+        check_output_file(out, "--out")
+    except OutputPathError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
     try:
         res = read_results(results_dir)
     except SweepReportError as exc:

@@ -47,6 +47,40 @@ def parse_assignment(text: str) -> tuple[str, Any]:
     return path, parse_value(value.strip())
 
 
+class Overrides(dict):
+    """Overrides ``{dotted path: value}`` that remember where each came from (``--set``, or an
+    option such as ``--customers``), so an error about the value names its real source."""
+
+    def __init__(self):
+        super().__init__()
+        self.origins: dict[str, str] = {}
+        self._given: dict[str, str] = {}
+
+    def add(self, path: str, value: Any, origin: str = "--set", given: str | None = None) -> None:
+        """Set ``path`` to ``value``; a path given twice (``--set a=1 --set a=2``, or ``--set``
+        and an option for one key) is an OverrideError naming both."""
+        key = normalise_path(path)
+        shown = given if given is not None else f"{origin} {path}={value!r}"
+        if key in self._given:
+            raise OverrideError(f"{key} is given twice: {self._given[key]} and {shown}; give it once",
+                                key, "given twice")
+        self._given[key] = shown
+        self.origins[key] = origin
+        self[path] = value
+
+    def origin(self, path: str) -> str:
+        return self.origins.get(normalise_path(path), "--set")
+
+
+def parse_assignments(texts, origin: str = "--set") -> Overrides:
+    """``["a.b=3", "c=x"]`` → Overrides; a malformed one or a key given twice is an OverrideError."""
+    out = Overrides()
+    for text in texts or []:
+        path, value = parse_assignment(text)
+        out.add(path, value, origin, given=f"{origin} {text.strip()}")
+    return out
+
+
 def apply_overrides(data: dict[str, Any], overrides: dict[str, Any]) -> dict[str, Any]:
     """A deep copy of ``data`` with each dotted path set to its value.
 

@@ -46,6 +46,7 @@ def validate_data(data: dict[str, Any], source: str = "<data>",
                   overrides: Mapping[str, Any] | None = None) -> Scenario:
     """A Scenario from plain data, or a ScenarioError with every problem found."""
     problems: list[Problem] = []
+    origins = dict(getattr(overrides, "origins", {}))  # where each came from (Overrides)
     overrides = dict(overrides or {})
     if overrides:
         try:  # override the resolved scenario, so defaults (e.g. the segments) can be set too
@@ -56,14 +57,15 @@ def validate_data(data: dict[str, Any], source: str = "<data>",
             try:
                 data = apply_overrides(data, {path: value})
             except OverrideError as exc:
-                problems.append(Problem(exc.path or path, exc.reason, origin="--set"))
+                problems.append(Problem(exc.path or path, exc.reason,
+                                        origin=origins.get(normalise_path(path), "--set")))
     problems += _data_problems(data)
     if not problems:
         try:
             return Scenario.model_validate(data, strict=True)
         except ValidationError as exc:  # cross-checks the passes above do not see
             problems += translate(exc, Scenario)
-    set_paths = {normalise_path(p) for p in overrides}
+    set_paths = {normalise_path(p): origins.get(normalise_path(p), "--set") for p in overrides}
     raise ScenarioError(source, [_mark_override(p, set_paths) for p in problems])
 
 
@@ -92,11 +94,14 @@ def _data_problems(data: dict[str, Any]) -> list[Problem]:
     return problems
 
 
-def _mark_override(problem: Problem, set_paths: set[str]) -> Problem:
+def _mark_override(problem: Problem, set_paths: dict[str, str]) -> Problem:
+    """The problem with the origin (``--set``, ``--customers``...) of the override it is about."""
     where = normalise_path(problem.where)
-    if problem.where and any(where == p or p.startswith(where + ".") or where.startswith(p + ".")
-                             for p in set_paths):
-        return Problem(**{**problem.__dict__, "origin": "--set"})
+    if not problem.where:
+        return problem
+    for p, origin in set_paths.items():
+        if where == p or p.startswith(where + ".") or where.startswith(p + "."):
+            return Problem(**{**problem.__dict__, "origin": origin})
     return problem
 
 

@@ -1,6 +1,7 @@
 """The assumptions page: every setting of each resolved scenario with its unit and the source
 of its default (pulled from the pydantic schema's descriptions), how the report was made, and
-the model's key assumptions."""
+the model's key assumptions. The settings tables and the scenario files are marked for the
+appendix (``html.Appendix``): a printed report keeps them after its main body."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Any, Iterator
 import tomli_w
 from pydantic import BaseModel
 
-from .html import Raw, esc, table
+from .html import Appendix, Raw, esc, table
 from ..words import KEY_ASSUMPTIONS, scenario_label, t
 
 
@@ -81,7 +82,7 @@ def _params_table(paths, values, meta, names, lang: str, diff_only: bool) -> str
             if not all(used):
                 if lever not in levers_shown:
                     levers_shown.add(lever)
-                    rows.append([Raw(f'<span class="path">levers.{esc(lever)}</span>')]
+                    rows.append([Raw(f'<span class="path">levers.<wbr>{esc(lever)}</span>')]
                                 + [t("asm_lever_on" if u else "asm_lever_off", lang) for u in used]
                                 + ["", t("asm_lever_desc", lang)])
                     classes.append("")
@@ -90,11 +91,16 @@ def _params_table(paths, values, meta, names, lang: str, diff_only: bool) -> str
         if diff_only and not differs:
             continue
         unit, desc = meta[p]
-        rows.append([Raw(f'<span class="path">{esc(p)}</span>')] + vals + [unit, desc])
+        rows.append([Raw(f'<span class="path">{_breakable(p)}</span>')] + vals + [unit, desc])
         classes.append("diff" if differs and not diff_only else "")
     if not rows:
         return ""
     return table(header, rows, css_class="params", row_classes=classes)
+
+
+def _breakable(path: str) -> str:
+    """A dotted path that may wrap after its dots (never inside a name)."""
+    return ".<wbr>".join(esc(part) for part in path.split("."))
 
 
 def section_blocks(scenarios: list, lang: str, meta: dict | None, replications: int | None = None,
@@ -129,18 +135,18 @@ def section_blocks(scenarios: list, lang: str, meta: dict | None, replications: 
     if len(scenarios) > 1:
         diff = _params_table(paths, values, pmeta, names, lang, diff_only=True)
         if diff:
-            blocks.append(f"<h3>{esc(t('asm_differs', lang))}</h3>")
-            blocks.append(diff)
-            blocks.append(f'<p class="note">{esc(t("asm_same", lang))}</p>')
-    blocks.append(f"<h3>{esc(t('asm_full', lang))}</h3>")
+            blocks.append(Appendix(f"<h3>{esc(t('asm_differs', lang))}</h3>"))
+            blocks.append(Appendix(diff))
+            blocks.append(Appendix(f'<p class="note">{esc(t("asm_same", lang))}</p>'))
+    blocks.append(Appendix(f"<h3>{esc(t('asm_full', lang))}</h3>"))
     if t("asm_source_note", lang):
-        blocks.append(f'<p class="note">{esc(t("asm_source_note", lang))}</p>')
-    blocks.append('<div class="tablewrap">' + _params_table(paths, values, pmeta, names, lang, diff_only=False)
-                  + "</div>")
+        blocks.append(Appendix(f'<p class="note">{esc(t("asm_source_note", lang))}</p>'))
+    blocks.append(Appendix('<div class="tablewrap">'
+                           + _params_table(paths, values, pmeta, names, lang, diff_only=False) + "</div>"))
     for sc, name in zip(scenarios, names):
         toml = tomli_w.dumps(sc.to_dict())
-        blocks.append(f"<details><summary>{esc(t('asm_toml', lang, name=name))}</summary>"
-                      f'<pre class="toml">{esc(toml)}</pre></details>')
+        blocks.append(Appendix(f"<details><summary>{esc(t('asm_toml', lang, name=name))}</summary>"
+                               f'<pre class="toml">{esc(toml)}</pre></details>'))
     return blocks
 
 

@@ -1,5 +1,10 @@
 """Page assembly: one self-contained HTML file with plotly.js inlined once (no CDN, works
-offline), CSS for screens, projectors and print, and a small sortable-table script."""
+offline), CSS for screens, projectors and print, and a small sortable-table script.
+
+Printed (A4 landscape), each chart's section stays on one page with its heading, charts are
+re-laid out to the paper (at most PRINT_WIDTH × PRINT_MAX_HEIGHT CSS pixels), the toolbar is
+hidden, and blocks a section marks as :class:`Appendix` (every setting, the scenario files)
+come after the main body, from a new page, under one heading (``div.appendix``)."""
 
 from __future__ import annotations
 
@@ -49,10 +54,10 @@ th { background: #f3f4f7; font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 table.kpi td:first-child { min-width: 16em; }
 table.params { font-size: .82rem; width: 100%; }
-table.params td { overflow-wrap: anywhere; }
+table.params td { overflow-wrap: break-word; word-break: normal; hyphens: manual; }
 table.params td:nth-child(n+2):not(:last-child) { max-width: 16em; min-width: 7em; }
 table.params td:last-child { min-width: 22em; }
-table.params .path { font-family: ui-monospace, "DejaVu Sans Mono", monospace; white-space: nowrap; }
+table.params .path { font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
 table.params tr.diff td { background: #fff8d6; }
 table.sortable th { cursor: pointer; user-select: none; }
 table.sortable th.asc::after { content: " ▲"; }
@@ -72,13 +77,19 @@ footer { max-width: 1240px; margin: 0 auto; padding: 16px 40px 40px; color: var(
 @page { size: A4 landscape; margin: 12mm; }
 @media print {
   html { font-size: 12.5px; }
+  h2, h3, p.why { break-after: avoid; page-break-after: avoid; }
+  section.chart, .figure, table.kpi, tr, .banner { break-inside: avoid; page-break-inside: avoid; }
+  section { margin-top: 14px; padding-top: 8px; }
+  .modebar-container, .modebar { display: none !important; }
+  .appendix { break-before: page; page-break-before: always; }
   header.top { background: none; color: #000; padding: 0 0 8px; border-bottom: 2px solid #000; }
   nav.toc, .screen-only { display: none; }
   main, footer { max-width: none; padding: 0; }
   section { break-before: auto; }
-  section.pagebreak { break-before: page; page-break-before: always; }
   .tablewrap { max-height: none; overflow: visible; border: 0; }
-  pre.toml { max-height: none; overflow: visible; white-space: pre-wrap; }
+  .tablewrap th { position: static; }
+  pre.toml { max-height: none; overflow: visible; white-space: pre-wrap; column-count: 3;
+             column-gap: 24px; font-size: .72rem; }
   details > *:not(summary) { display: block; }
   a { color: inherit; text-decoration: none; }
 }
@@ -110,19 +121,33 @@ SORT_JS = """
 })();
 """
 
-# Fit charts to the paper when printing, back to the window afterwards.
+#: A chart's size on paper, in CSS pixels: A4 landscape less 12 mm margins is 1031 × 703; a
+#: chart leaves room on its page for its section's heading, explanation and note.
+PRINT_WIDTH = 1000
+PRINT_MAX_HEIGHT = 470
+
+# Fit charts to the paper when printing (Chromium fires beforeprint for its print dialog and
+# for print-to-PDF alike), back to the window afterwards.
 PRINT_JS = """
 (function () {
   function plots() { return document.querySelectorAll('.js-plotly-plot'); }
   window.addEventListener('beforeprint', function () {
     document.querySelectorAll('details').forEach(function (d) { d.open = true; });
-    plots().forEach(function (p) { Plotly.relayout(p, {width: 1000}); });
+    plots().forEach(function (p) {
+      if (!p.dataset.screenHeight) { p.dataset.screenHeight = p._fullLayout.height; }
+      var height = Math.min(+p.dataset.screenHeight, PRINT_MAX_HEIGHT);
+      p.parentElement.style.height = height + 'px';  // the box plotly.py sized, not only the drawing
+      Plotly.relayout(p, {width: PRINT_WIDTH, height: height});
+    });
   });
   window.addEventListener('afterprint', function () {
-    plots().forEach(function (p) { Plotly.relayout(p, {width: null, autosize: true}); });
+    plots().forEach(function (p) {
+      p.parentElement.style.height = p.dataset.screenHeight + 'px';
+      Plotly.relayout(p, {width: null, height: +p.dataset.screenHeight, autosize: true});
+    });
   });
 })();
-"""
+""".replace("PRINT_WIDTH", str(PRINT_WIDTH)).replace("PRINT_MAX_HEIGHT", str(PRINT_MAX_HEIGHT))
 
 def _zh_locale_js() -> str:
     """Plotly's few remaining interface words in Chinese (plotly.py ships no locale files)."""
@@ -130,6 +155,11 @@ def _zh_locale_js() -> str:
     return ("Plotly.register({moduleType: 'locale', name: 'zh-CN', dictionary: "
             f"{json.dumps(PLOTLY_ZH, ensure_ascii=False)}, format: {{decimal: '.', thousands: ',', "
             f"months: {months}, shortMonths: {months}}}}});")
+
+
+class Appendix(str):
+    """An HTML block a section puts in the appendix: rendered after the main body, from a new
+    page when printed, under the appendix heading (e.g. every setting, the scenario files)."""
 
 
 def esc(value) -> str:
@@ -162,10 +192,16 @@ class Page:
         self.sections.append((anchor, title, [b for b in blocks if b], css_class))
 
     def render(self) -> str:
-        toc = " ".join(f'<a href="#{esc(a)}">{esc(title)}</a>' for a, title, _, _ in self.sections)
-        body = "\n".join(
-            f'<section id="{esc(a)}" class="{esc(cls)}"><h2>{esc(title)}</h2>\n' + "\n".join(blocks)
-            + "</section>" for a, title, blocks, cls in self.sections)
+        links = [(a, title) for a, title, _, _ in self.sections]
+        appendix = [b for _, _, blocks, _ in self.sections for b in blocks if isinstance(b, Appendix)]
+        if appendix:
+            links.append(("appendix", t("appendix", self.lang)))
+        toc = " ".join(f'<a href="#{esc(a)}">{esc(title)}</a>' for a, title in links)
+        body = "\n".join(self._section(*s) for s in self.sections)
+        if appendix:
+            body += (f'\n<div class="appendix" id="appendix"><h2>{esc(t("appendix", self.lang))}</h2>\n'
+                     f'<p class="why">{esc(t("appendix_intro", self.lang))}</p>\n'
+                     + "\n".join(appendix) + "</div>")
         locale = _zh_locale_js() if self.lang == "zh" else ""
         banner = f'<div class="banner">{self.banner}</div>' if self.banner else ""
         return (
@@ -184,6 +220,14 @@ class Page:
             f'<p class="screen-only">{esc(t("chart_hint", self.lang))} {esc(t("print_hint", self.lang))}</p>'
             f"</footer>\n<script>{SORT_JS}{PRINT_JS}</script>\n</body>\n</html>\n"
         )
+
+    @staticmethod
+    def _section(anchor: str, title: str, blocks: list[str], css_class: str) -> str:
+        main = [b for b in blocks if not isinstance(b, Appendix)]
+        classes = " ".join(c for c in (css_class, "chart" if any('class="figure"' in b for b in main)
+                                       else "") if c)
+        return (f'<section id="{esc(anchor)}" class="{esc(classes)}"><h2>{esc(title)}</h2>\n'
+                + "\n".join(main) + "</section>")
 
     def write(self, path) -> Path:
         path = Path(path)

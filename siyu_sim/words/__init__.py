@@ -6,7 +6,7 @@ Identifiers stay English (DOMAIN.md vocabulary); only user-facing text is transl
 tidy tables; ``numbers`` formats amounts (k, M, 万, 亿, ¥, 元). A key missing in one language
 is a bug: ``tests/test_report.py`` checks that every entry has both.
 
-- ``report``: the HTML reports' sentences; ``incremental``: the comparison report's words for
+- ``report``: the HTML reports' sentences (``printing``: a printed report's appendix); ``incremental``: the comparison report's words for
   added profit; ``console``: the terminal's; ``names``: metric, scenario and segment names and
   the key assumptions; ``numbers``: number formats; ``sweep``: sweeps' and sensitivity
   analyses' words, their metrics' names and how a metric's value is written.
@@ -18,6 +18,7 @@ from .console import CONSOLE
 from .incremental import INCREMENTAL
 from .names import KEY_ASSUMPTIONS, METRIC_LABELS, SCENARIO_LABELS, SEGMENT_LABELS
 from .numbers import count, money, number, percent, ratio, share, signed
+from .printing import PRINTING
 from .report import REPORT
 from .sweep import EXPERIMENT_DESCRIPTIONS, SWEEP, SWEEP_METRIC_LABELS, is_money, metric_value, signed_value
 
@@ -34,7 +35,7 @@ def _merge(*catalogues: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     return out
 
 
-TEXT: dict[str, dict[str, str]] = _merge(REPORT, CONSOLE, INCREMENTAL, SWEEP)
+TEXT: dict[str, dict[str, str]] = _merge(REPORT, CONSOLE, INCREMENTAL, SWEEP, PRINTING)
 METRIC_LABELS = _merge(METRIC_LABELS, SWEEP_METRIC_LABELS)
 
 

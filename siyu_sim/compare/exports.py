@@ -1,0 +1,111 @@
+"""A comparison's tables as files to paste into a deck: CSV, and one Excel workbook.
+
+``export_tables(result, folder)`` writes, for a :class:`~siyu_sim.compare.workflow.Comparison`:
+
+- ``monthly.csv``: the monthly table ``siyu compare`` prints (month, scenario, members by
+  status, trust, GMV, profit, cumulative profit, ROI, the paid-ads alternative, cumulative
+  GMV), with monthly and cumulative incremental profit when the daily frame has them;
+- ``incremental.csv``: what each strategy adds over having no private domain, per replication
+  (only with a baseline);
+- ``key_figures.csv``: one row per key figure at the horizon, one column per scenario (means
+  over replications);
+- ``paired.csv``: the paired differences with their intervals (only with replications);
+- ``comparison.xlsx``: every one of these tables as a sheet of one workbook.
+
+Only tables are written here; where they go was checked by the caller (``cli.paths``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from ..calendar import month_of
+
+if TYPE_CHECKING:
+    from .workflow import Comparison
+
+#: Daily columns with one value per day that the monthly table sums (when present).
+INCREMENTAL_FLOWS = ("incremental_profit",)
+#: Daily running totals the monthly table reads on the month's last day (when present).
+INCREMENTAL_STOCKS = ("cum_incremental_profit",)
+#: Key figures read on the last day (those present in the daily frame), in this order.
+KEY_FIGURES = ("members", "active", "muted", "churned", "ever_members", "mean_trust", "cum_gmv",
+               "cum_spend", "cum_profit", "roi", "alt_ads_cum_profit", "cum_incremental_profit",
+               "incremental_roi")
+WORKBOOK = "comparison.xlsx"
+
+
+def monthly_table(result: "Comparison") -> pd.DataFrame:
+    """The monthly table as a flat frame (month and scenario as columns), with the daily
+    incremental columns summed (flows) or read at the month's end (stocks) when present."""
+    table = result.monthly().reset_index()
+    daily = result.daily
+    flows = [c for c in INCREMENTAL_FLOWS if c in daily.columns and c not in table.columns]
+    stocks = [c for c in INCREMENTAL_STOCKS if c in daily.columns and c not in table.columns]
+    if not flows and not stocks:
+        return table
+    mean = daily.groupby(["scenario", "day"], sort=False)[flows + stocks].mean().reset_index()
+    mean["month"] = month_of(mean["day"], result.days)
+    grouped = mean.sort_values("day").groupby(["scenario", "month"], sort=False)
+    extra = grouped[flows].sum().join(grouped[stocks].last()).reset_index()
+    extra["scenario"] = extra["scenario"].astype(str)
+    table["scenario"] = table["scenario"].astype(str)
+    return table.merge(extra, on=["month", "scenario"], how="left")
+
+
+def key_figures(result: "Comparison") -> pd.DataFrame:
+    """Key figures at the horizon: one row per figure, one column per scenario (means over
+    replications); the added profit and ROI when the comparison has a baseline."""
+    daily = result.daily
+    last = daily.loc[daily.groupby(["scenario", "replication"], sort=False)["day"].idxmax()]
+    cols = [c for c in KEY_FIGURES if c in last.columns]
+    table = last.groupby("scenario", sort=False)[cols].mean().T
+    table = table[[n for n in result.names if n in table.columns]]
+    table.index.name = "figure"
+    table.columns.name = None
+    return table.reset_index()
+
+
+def tables(result: "Comparison") -> dict[str, pd.DataFrame]:
+    """{file stem: table} of every table the comparison has."""
+    out = {"monthly": monthly_table(result)}
+    if result.incremental is not None:
+        out["incremental"] = result.incremental.copy()
+    out["key_figures"] = key_figures(result)
+    if result.paired is not None:
+        out["paired"] = result.paired.copy()
+    return out
+
+
+def export_tables(result: "Comparison", folder) -> list[Path]:
+    """Write every table as CSV (UTF-8 with a byte-order mark, so Excel shows Chinese names)
+    and all of them as sheets of ``comparison.xlsx`` in ``folder`` (created if missing).
+    Returns the paths written."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    frames = tables(result)
+    written = []
+    for stem, frame in frames.items():
+        path = folder / f"{stem}.csv"
+        frame.to_csv(path, index=False, encoding="utf-8-sig")
+        written.append(path)
+    book = folder / WORKBOOK
+    with pd.ExcelWriter(book, engine="openpyxl") as writer:
+        for stem, frame in frames.items():
+            frame.to_excel(writer, sheet_name=stem, index=False)
+            _fit_columns(writer.sheets[stem], frame)
+    written.append(book)
+    return written
+
+
+def _fit_columns(sheet, frame: pd.DataFrame) -> None:
+    """Column widths that fit the header and the values, and a frozen header row."""
+    from openpyxl.utils import get_column_letter
+
+    for i, column in enumerate(frame.columns, start=1):
+        width = max([len(str(column))] + [len(str(v)) for v in frame[column]])  # None too
+        sheet.column_dimensions[get_column_letter(i)].width = min(max(width + 2, 8), 40)
+    sheet.freeze_panes = "A2"

@@ -1,0 +1,109 @@
+"""Where results will be written, checked before any work starts.
+
+``check_output_file(path, option)`` and ``check_output_dir(path, option)`` return the path
+when it can be written, else raise :class:`OutputPathError` whose message names the option
+and the path and says what is wrong: a file path that is a directory, a missing parent
+folder (never created silently for a file), a path through a file, a place this user cannot
+write. A folder that does not exist yet may be created (with its missing parents) where the
+nearest existing folder above it is writable. ``inside(base, name)`` is ``base / name`` when
+``name`` stays inside ``base``.
+
+Whether a place can be written is tried, not guessed from permission bits (which say
+nothing for root, read-only mounts or /proc): a file is opened for appending, or created and
+removed again; a folder gets a temporary file, removed at once. Nothing else is written.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+class OutputPathError(ValueError):
+    """An output path that cannot be written; the message names it."""
+
+
+def _label(option: str | None, path: Path) -> str:
+    return f"{option} {path}" if option else str(path)
+
+
+def _existing_ancestor(path: Path) -> Path:
+    here = path.absolute()
+    while not here.exists() and here != here.parent:
+        here = here.parent
+    return here
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+def _writable_dir(folder: Path, label: str) -> None:
+    if not folder.is_dir():
+        raise OutputPathError(f"{label}: {folder} is a file, not a folder")
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        raise OutputPathError(f"{label}: cannot write in {folder} ({_reason(exc)})") from None
+
+
+def _writable_file(path: Path, label: str) -> None:
+    try:
+        if path.exists():
+            with open(path, "ab"):
+                pass
+        else:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL))
+            os.unlink(path)
+    except OSError as exc:
+        raise OutputPathError(f"{label}: cannot write {path} ({_reason(exc)})") from None
+
+
+def check_output_file(path, option: str | None = None) -> Path:
+    """``path`` if a file can be written there (it may exist: it will be replaced)."""
+    path = Path(path)
+    label = _label(option, path)
+    if str(path).strip() == "":
+        raise OutputPathError(f"{option or 'output'}: empty path")
+    if path.is_dir():
+        raise OutputPathError(f"{label}: is a folder; give a file name, e.g. {path / 'report.html'}")
+    parent = path.absolute().parent
+    if not parent.exists():
+        above = _existing_ancestor(parent)
+        if not above.is_dir():
+            raise OutputPathError(f"{label}: {above} is a file, not a folder")
+        raise OutputPathError(f"{label}: the folder {path.parent} does not exist (create it first)")
+    if not parent.is_dir():
+        raise OutputPathError(f"{label}: {path.parent} is a file, not a folder")
+    _writable_file(path, label)
+    return path
+
+
+def check_output_dir(path, option: str | None = None) -> Path:
+    """``path`` if results can be written in it: an existing writable folder, or a new one
+    whose nearest existing folder above is writable."""
+    path = Path(path)
+    label = _label(option, path)
+    if str(path).strip() == "":
+        raise OutputPathError(f"{option or 'output'}: empty path")
+    if path.exists():
+        if not path.is_dir():
+            raise OutputPathError(f"{label}: is a file, not a folder")
+        _writable_dir(path, label)
+        return path
+    _writable_dir(_existing_ancestor(path), label)
+    return path
+
+
+def inside(base, name: str) -> Path:
+    """``base / name``, refused (OutputPathError) when ``name`` would lead outside ``base``
+    (``..``, an absolute path, a path separator)."""
+    base = Path(base)
+    candidate = base / name
+    if (os.sep in name or (os.altsep and os.altsep in name) or Path(name).is_absolute()
+            or name in ("", ".", "..")
+            or not candidate.resolve().is_relative_to(base.resolve())):
+        raise OutputPathError(f"{name!r} cannot name a folder inside {base}: it would lead outside it")
+    return candidate
