@@ -104,7 +104,7 @@ def run_summary(daily, baseline=None) -> dict:
     paid-ads alternative); and the state of the pool at the end (for "does it scale", compare
     runs of different sizes). These are the ledger's gross figures: they count orders members
     would have placed anyway. Given ``baseline``, the daily table of the same customers with
-    no private domain under the same seed (``siyu_sim.compare.counterfactual``), it adds the
+    no private domain under the same seed (``siyu_sim.counterfactual``), it adds the
     incremental figures, the honest answers: ``added_profit`` (profit + outside gross margin −
     the baseline's, summed), ``added_roi`` (added profit / spend), ``added_payback_day`` and
     ``added_beats_paid_ads`` (added profit against ``alt_ads_profit``, itself an added profit).

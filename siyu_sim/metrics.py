@@ -68,7 +68,7 @@ def daily_row(day: int, t: "CustomerTable", out: "DayOutcome", money: DayMoney, 
     repeat = wsum(t.orders >= 2)
     prospect_buys = wsum(out.bought & out.was_prospect)
     # Outside the ledger: gross margin of orders by customers not in the private domain
-    # (prospects and those who left), at list price; siyu_sim.compare.counterfactual needs it.
+    # (prospects and those who left), at list price; siyu_sim.counterfactual needs it.
     outside = out.bought & ~out.was_member
     outside_margin = float(w @ (outside * (out.paid - out.units * unit_cost)))
     band = np.minimum((t.trust * 5).astype(np.int64), 4)

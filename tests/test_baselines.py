@@ -21,7 +21,7 @@ import pandas as pd
 import pytest
 
 from siyu_sim import PrivateDomainModel, presets
-from siyu_sim.compare.counterfactual import without_private_domain
+from siyu_sim.counterfactual import without_private_domain
 
 BASELINES = Path(__file__).parent / "baselines"
 SEED = 20261123

@@ -279,7 +279,7 @@ def test_exports_carry_the_incremental_columns(tmp_path):
     """The exported added profit is what the counterfactual module computes from the
     comparison's own runs, summed by month and read at the horizon."""
     from siyu_sim.compare import compare
-    from siyu_sim.compare.counterfactual import incremental_profit
+    from siyu_sim.counterfactual import incremental_profit
     from siyu_sim.compare.exports import export_tables, tables
 
     scenarios = [load_scenario(presets.shipped_dir() / f"{n}.toml", {"days": 61, "population.customers": 200})

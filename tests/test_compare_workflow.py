@@ -10,7 +10,7 @@ from scipy import stats
 
 from siyu_sim import presets
 from siyu_sim.compare import ComparisonError, compare, unique_names
-from siyu_sim.compare.counterfactual import without_private_domain
+from siyu_sim.counterfactual import without_private_domain
 from siyu_sim.compare.paired import INDEPENDENT_OFFSET, KEY_METRICS
 from siyu_sim.compare.printout import paired_text
 from siyu_sim.experiments.backends import SerialBackend

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from siyu_sim import PrivateDomainModel, presets
-from siyu_sim.compare.counterfactual import incremental_profit, without_private_domain
+from siyu_sim.counterfactual import incremental_profit, without_private_domain
 from siyu_sim.customer_day import customer_day
 from siyu_sim.params import Behaviour
 from siyu_sim.plan import DayPlan

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from ..economics import payback_day
-from .counterfactual import incremental_profit
+from ..counterfactual import incremental_profit
 from .paired import paired_t
 
 #: Daily columns added to a comparison's tidy frame when it has a baseline.

@@ -19,7 +19,7 @@ from typing import Callable, Sequence
 import pandas as pd
 
 from ..scenario import Scenario
-from .counterfactual import without_private_domain
+from ..counterfactual import without_private_domain
 from .incremental import horizon, summary, with_incremental
 from .monthly import monthly
 from .paired import INDEPENDENT_OFFSET, paired_table

@@ -132,7 +132,7 @@ def build_page(daily: pd.DataFrame, scenarios: list, lang: str,
         ltv = f'<div class="banner">{t("ltv_missing", lang)}</div>'
     page.add("ltv", t("sec_ltv", lang), _why("why_ltv", lang), ltv)
     page.add("assumptions", t("sec_assumptions", lang),
-             *section_blocks(scenarios, lang, meta, replications=reps), css_class="pagebreak")
+             *section_blocks(scenarios, lang, meta, replications=reps))
     return page
 
 

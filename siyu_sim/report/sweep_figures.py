@@ -10,8 +10,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from ..words import metric_label, t
-from .figures import _heat_grid, _heat_trace, _z_range, colour, style
+from ..words import metric_label, number, t
+from .figures import colour, style
 
 FRONT_COLOUR, OTHER_COLOUR = "#c2410c", "#9aa5b1"
 PANEL_GAP_PX = 110   # vertical room between rows of panels: an axis title and tick labels
@@ -159,3 +159,59 @@ def depends_figure(sens: pd.DataFrame, labels: dict[str, str], lang: str) -> go.
     fig.update_xaxes(title_text=t("sw_index_axis", lang), rangemode="tozero")
     fig.update_yaxes(automargin=True, ticksuffix="  ")
     return style(fig, height=max(360, 140 + 70 * len(order)))
+
+
+# ---- heatmaps: the median objective over two factors -----------------------------------------
+
+def _heat_grid(cells: pd.DataFrame, x: str, y: str):
+    xs = list(dict.fromkeys(cells[x]))
+    ys = [v for v in dict.fromkeys(cells[y])]
+    def piv(col):
+        return cells.pivot_table(index=y, columns=x, values=col, aggfunc="first").reindex(index=ys, columns=xs)
+    mid, lo, hi = piv("mid"), piv("lo"), piv("hi")
+    custom = [[[lo.iat[r, c], hi.iat[r, c]] for c in range(len(xs))] for r in range(len(ys))]
+    return [str(v) for v in xs], [str(v) for v in ys], mid.values, custom
+
+
+def _heat_trace(xcat, ycat, z, custom, objective, lang, x_label, y_label, goal, zmin, zmax,
+                showscale=True, **kw) -> go.Heatmap:
+    obj = metric_label(objective, lang)
+    scale = "RdYlGn_r" if goal == "min" else "RdYlGn"
+    return go.Heatmap(
+        x=xcat, y=ycat, z=z, customdata=custom, colorscale=scale, zmin=zmin, zmax=zmax,
+        showscale=showscale, colorbar={"title": {"text": obj, "side": "right"}},
+        text=[[number(v, lang) for v in row] for row in z], texttemplate="%{text}",
+        textfont={"size": 14},
+        hovertemplate=(f"{x_label} = %{{x}}<br>{y_label} = %{{y}}<br>{obj}: %{{z:,.0f}}"
+                       f"<br>10–90%: %{{customdata[0]:,.0f}} – %{{customdata[1]:,.0f}}<extra></extra>"),
+        **kw)
+
+
+def _z_range(values) -> tuple[float, float]:
+    import numpy as np
+
+    v = np.asarray(values, dtype=float)
+    v = v[np.isfinite(v)]
+    if v.size == 0:
+        return 0.0, 1.0
+    lo, hi = float(v.min()), float(v.max())
+    return (lo, hi) if hi > lo else (lo - 1.0, hi + 1.0)
+
+
+def heatmap_figure(cells: pd.DataFrame, x: str, y: str, objective: str, lang: str,
+                   x_label: str, y_label: str, *, best: tuple[str, str], goal: str = "max") -> go.Figure:
+    """Median objective over two factors (``cells``: one row per (x, y) with ``mid, lo, hi``,
+    x and y already as display labels, in display order); the best cell outlined and starred,
+    its 10–90% interval on hover."""
+    xcat, ycat, z, custom = _heat_grid(cells, x, y)
+    zmin, zmax = _z_range(z)
+    fig = go.Figure(_heat_trace(xcat, ycat, z, custom, objective, lang, x_label, y_label, goal, zmin, zmax))
+    bx, by = xcat.index(str(best[0])), ycat.index(str(best[1]))
+    fig.add_shape(type="rect", x0=bx - 0.5, x1=bx + 0.5, y0=by - 0.5, y1=by + 0.5,
+                  line={"color": "#111", "width": 4})
+    # positions, not labels: a label like "1" would be read as the second category
+    fig.add_annotation(x=bx, y=by, text="★ " + t("sweep_best_marker", lang),
+                       showarrow=False, yshift=-22, font={"size": 14, "color": "#111"})
+    fig.update_xaxes(title_text=x_label, type="category")
+    fig.update_yaxes(title_text=y_label, type="category", automargin=True)
+    return style(fig, height=max(420, 160 + 70 * len(ycat)), legend_top=False)

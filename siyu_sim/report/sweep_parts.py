@@ -144,6 +144,5 @@ def add_table_and_assumptions(page: Page, res: SweepResults, cells: pd.DataFrame
                                  {"seed": meta.get("root_seed"), "version": meta.get("package_version") or "–",
                                   "date": str(meta.get("created", ""))[:10],
                                   "command": f"siyu sweep {meta.get('experiment_file', '')}"},
-                                 replications=reps, extra_rows=extra),
-                 css_class="pagebreak")
+                                 replications=reps, extra_rows=extra))
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import figures, stats, sweep_figures
+from . import stats, sweep_figures
 from .html import Page, esc
 from .sensitivity_report import add_sections as add_sensitivity_sections
 from .sweep_parts import (KEYS, add_table_and_assumptions, axes, best_index, is_grid, is_sensitivity,
@@ -133,7 +133,7 @@ def _heatmaps(page: Page, res, cells, dims, best, lang) -> None:
     grid = _as_labels(data.sort_values([y, x]), x, y, lang).reset_index(drop=True)
     bcell = grid.loc[best_index(grid, res.goal)]
     held = ", ".join(f"{short[d]} = {value_text(best[d], d, lang)}" for d in hold)
-    fig = figures.heatmap_figure(grid, x, y, res.objective, lang, labels[x], labels[y],
+    fig = sweep_figures.heatmap_figure(grid, x, y, res.objective, lang, labels[x], labels[y],
                                  best=(bcell[x], bcell[y]), goal=res.goal)
     note = t("sweep_heat_note", lang, others=(" · " + held) if held else "")
     page.add("heatmap", t("sec_heatmap", lang, x=short[x], y=short[y]),

@@ -12,9 +12,6 @@ REPORT: dict[str, dict[str, str]] = {
     "reps_one": {"en": "one run", "zh": "单次运行"},
     "reps_many": {"en": "{n} replications (bands: 10–90% of runs)",
                   "zh": "{n} 次重复运行（阴影带：10%–90% 区间）"},
-    "sweep_title": {"en": "Lever sweep: what pays", "zh": "运营杠杆扫描：哪种设置最赚钱"},
-    "sweep_subtitle": {"en": "{name} · {runs} runs · objective: {objective}",
-                       "zh": "{name} · 共 {runs} 次运行 · 目标指标：{objective}"},
     "contents": {"en": "Contents", "zh": "目录"},
     "generated": {"en": "Generated {date} by siyu_sim {version}", "zh": "由 siyu_sim {version} 于 {date} 生成"},
     "footer": {"en": "Simulated results from an agent-based model; they rest on the assumptions "
@@ -227,7 +224,6 @@ REPORT: dict[str, dict[str, str]] = {
     "sec_sweep_status": {"en": "About this sweep", "zh": "扫描概况"},
     "sec_heatmap": {"en": "Objective over {x} and {y}", "zh": "目标指标随 {x} 与 {y} 的变化"},
     "sec_multiples": {"en": "The objective against each setting", "zh": "目标指标随各参数的变化"},
-    "sec_sensitivity": {"en": "Which settings matter most", "zh": "哪些参数影响最大"},
     "sec_table": {"en": "All settings", "zh": "全部参数组合"},
     "sweep_partial": {"en": "PARTIAL RESULTS: {done} of {total} runs have finished (the sweep is "
                             "still running or was interrupted). Figures show what exists so far.",
@@ -241,15 +237,8 @@ REPORT: dict[str, dict[str, str]] = {
     "sweep_heat_note": {"en": "Each cell: median over replications{others}. The best cell is "
                               "outlined; hover for its 10–90% interval.",
                         "zh": "每个格子为各次重复运行的中位数{others}。最佳格子已加框标出；悬停可查看 10%–90% 区间。"},
-    "sweep_heat_others": {"en": " and over the other settings", "zh": "（并对其余参数取中位数）"},
-    "sweep_one_factor": {"en": "Only one factor was varied, so there is no two-factor heatmap.",
-                         "zh": "只扫描了一个参数，因此没有双参数热力图。"},
     "sweep_no_factor": {"en": "No factor was varied: every run used the same settings.",
                         "zh": "没有扫描任何参数：所有运行使用相同设置。"},
-    "sweep_no_sensitivity": {"en": "No sensitivity analysis (Sobol or Morris) in this results folder.",
-                             "zh": "该结果目录中没有敏感性分析（Sobol 或 Morris）结果。"},
-    "sweep_sens_axis": {"en": "Sensitivity index", "zh": "敏感性指数"},
-    "sweep_objective": {"en": "Objective", "zh": "目标指标"},
     "sweep_runs_col": {"en": "Runs", "zh": "运行次数"},
     "sweep_median": {"en": "Median", "zh": "中位数"},
     "sweep_lo": {"en": "10%", "zh": "10%"},
