@@ -201,12 +201,7 @@ def summary_blocks(daily: pd.DataFrame, scenarios: list, lang: str) -> list[str]
         days = int(daily.loc[daily["scenario"] == name, "day"].max()) + 1
         fields = dict(name=esc(scenario_label(name, lang)), months=_horizon(days, lang), profit=m(mid),
                       interval=_interval(lo, hi, n, lang, m), roi=ratio(roi))
-        if (lo if n > 1 else mid) > 0:
-            key = "pays_yes"
-        elif (hi if n > 1 else mid) < 0:
-            key = "pays_no"
-        else:
-            key = "pays_uncertain"
+        key = "pays_" + stats.sign_call(mid, lo, hi, n)
         sentence = t(key, lang, **fields)
         curve = daily[daily["scenario"] == name].groupby("day")["cum_profit"].median()
         pay = stats.payback_month(curve)

@@ -71,12 +71,7 @@ def summary_blocks(daily: pd.DataFrame, scenarios: list, lang: str, staff) -> li
         r = f.loc[name]
         inc, lo, hi, n = r["cum_incremental_profit"], r["cum_incremental_profit_lo"], \
             r["cum_incremental_profit_hi"], r["n"]
-        if (lo if n > 1 else inc) > 0:
-            key = "inc_pays_yes"
-        elif (hi if n > 1 else inc) < 0:
-            key = "inc_pays_no"
-        else:
-            key = "inc_pays_uncertain"
+        key = "inc_pays_" + stats.sign_call(inc, lo, hi, n)
         text = t(key, lang, name=label(name), months=_horizon(int(r["days"]), lang), inc=m(abs(inc)),
                  ci=_ci(r, "cum_incremental_profit", lang, m, negate=inc < 0),
                  roi=ratio(r["incremental_roi"]),

@@ -74,3 +74,13 @@ def exhausted_day(daily: pd.DataFrame) -> int | None:
     most = daily.groupby("day")["prospects"].max().sort_index()
     gone = most[most < 0.5]
     return int(gone.index[0]) if len(gone) else None
+
+
+def sign_call(mid: float, lo: float, hi: float, n: int) -> str:
+    """"yes" if a figure is above zero (its whole interval, with replications), "no" if below,
+    else "uncertain": how the summaries say whether something pays."""
+    if (lo if n > 1 else mid) > 0:
+        return "yes"
+    if (hi if n > 1 else mid) < 0:
+        return "no"
+    return "uncertain"
