@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from .console import CONSOLE
 from .incremental import INCREMENTAL
-from .names import KEY_ASSUMPTIONS, METRIC_LABELS, SCENARIO_LABELS, SEGMENT_LABELS
+from .names import KEY_ASSUMPTIONS, METRIC_LABELS, SCENARIO_DESCRIPTIONS, SCENARIO_LABELS, SEGMENT_LABELS
 from .numbers import count, money, number, percent, ratio, share, signed
 from .printing import PRINTING
 from .report import REPORT
@@ -76,7 +76,14 @@ def experiment_description(name: str, description: str, lang: str) -> str:
     return entry[lang] if entry and entry["en"] == description else description
 
 
+def scenario_description(name: str, description: str, lang: str) -> str:
+    """A shipped scenario's description in ``lang`` (while the file's description is the
+    shipped one); any other description in its own words."""
+    entry = SCENARIO_DESCRIPTIONS.get(name)
+    return entry[lang] if entry and entry["en"] == description else description
+
+
 __all__ = ["KEY_ASSUMPTIONS", "LANGS", "METRIC_LABELS", "SCENARIO_LABELS", "SEGMENT_LABELS", "TEXT",
            "check_lang", "count", "experiment_description", "is_money", "metric_label",
-           "metric_value", "money", "number", "percent", "ratio", "scenario_label",
+           "metric_value", "money", "number", "percent", "ratio", "scenario_description", "scenario_label",
            "segment_label", "share", "signed", "signed_value", "t"]
