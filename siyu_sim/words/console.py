@@ -116,4 +116,18 @@ PAIRED: dict[str, dict[str, str]] = {
                     "zh": "宽度比 = 配对区间宽度 ÷ 独立种子区间宽度；小于 1 表示共同随机数使区间变窄。"},
 }
 
-CONSOLE: dict[str, dict[str, str]] = {**COLUMNS, **VERDICT, **PAIRED}
+#: What ``siyu compare`` and ``siyu report`` say on stderr while they work (in the report's
+#: language when they have ``--lang``).
+STATUS: dict[str, dict[str, str]] = {
+    "status_simulating": {"en": "simulating", "zh": "模拟中"},
+    "status_days": {"en": "days", "zh": "天"},
+    "status_running_reps": {"en": "running {n} scenarios x {reps} replications, root seed {seed}",
+                            "zh": "正在运行 {n} 个情景 × {reps} 次重复，根种子 {seed}"},
+    "status_report_written": {"en": "report written to {path}", "zh": "报告已写入 {path}"},
+    "status_wrote": {"en": "wrote {paths}", "zh": "已写入 {paths}"},
+    "status_partial_sweep": {"en": "partial sweep: {ok} of {planned} runs finished; the report is "
+                                   "marked as partial",
+                             "zh": "扫描未完成：计划 {planned} 次运行，完成 {ok} 次；报告已标注为不完整"},
+}
+
+CONSOLE: dict[str, dict[str, str]] = {**COLUMNS, **VERDICT, **PAIRED, **STATUS}
