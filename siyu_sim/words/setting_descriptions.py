@@ -193,7 +193,7 @@ SETTING_DESCRIPTIONS: dict[str, dict[str, str]] = {
     "New members become WeCom / personal friends.":
         {"zh": "新成员成为企业微信 / 个人微信好友。"},
     "Held on WeCom (True) or a personal WeChat account.":
-        {"zh": "由企业微信（True）还是个人微信号承接。"},
+        {"zh": "由企业微信（true）还是个人微信号承接。"},
     "How steeply the add rate falls with poorer execution (DOMAIN 004: >30% vs <5%).":
         {"zh": "执行越差，添加率下降得越陡（DOMAIN 004：>30% 对比 <5%）。"},
     "Add rate with perfect execution (DOMAIN 001: 60–70% with good execution).":
