@@ -111,7 +111,11 @@ def test_a_description_not_listed_comes_back_unchanged():
 
 
 def test_shipped_scenario_descriptions_match_their_files():
+    from siyu_sim.words import scenario_label
+
     for name in presets.shipped_names():
+        assert scenario_label(name, "en") == name
+        assert CJK.search(scenario_label(name, "zh")), f"{name}: no Chinese display name"
         sc = presets.load(name)
         assert SCENARIO_DESCRIPTIONS[name]["en"] == sc.description, name
         assert CJK.search(scenario_description(name, sc.description, "zh"))

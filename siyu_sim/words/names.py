@@ -25,6 +25,12 @@ METRIC_LABELS: dict[str, dict[str, str]] = {
 SCENARIO_LABELS: dict[str, dict[str, str]] = {
     "nurture": {"en": "nurture", "zh": "养（关系经营）"},
     "harvest": {"en": "harvest", "zh": "收割（激进促销）"},
+    "pilot_then_scale": {"en": "pilot_then_scale", "zh": "先试点后放量"},
+    "luckin_community": {"en": "luckin_community", "zh": "瑞幸式门店社群"},
+    "store_driven": {"en": "store_driven", "zh": "门店引流（百果园式）"},
+    "wechat_to_wecom": {"en": "wechat_to_wecom", "zh": "个人微信迁移企业微信"},
+    "small_brand": {"en": "small_brand", "zh": "小品牌"},
+    "mismatch": {"en": "mismatch", "zh": "错配（精细产品粗放促销）"},
 }
 
 # The shipped scenarios' descriptions (their ``description`` setting), shown in the settings
