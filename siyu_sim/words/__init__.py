@@ -9,7 +9,8 @@ is a bug: ``tests/test_report.py`` checks that every entry has both.
 - ``report``: the HTML reports' sentences (``printing``: a printed report's appendix); ``incremental``: the comparison report's words for
   added profit; ``console``: the terminal's; ``names``: metric, scenario and segment names and
   the key assumptions; ``numbers``: number formats; ``sweep``: sweeps' and sensitivity
-  analyses' words, their metrics' names and how a metric's value is written.
+  analyses' words, their metrics' names and how a metric's value is written; ``settings`` and
+  ``setting_descriptions``: every scenario setting's unit and description (the assumptions page).
 """
 
 from __future__ import annotations

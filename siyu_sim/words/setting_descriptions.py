@@ -195,13 +195,13 @@ SETTING_DESCRIPTIONS: dict[str, dict[str, str]] = {
     "Held on WeCom (True) or a personal WeChat account.":
         {"zh": "由企业微信（true）还是个人微信号承接。"},
     "How steeply the add rate falls with poorer execution (DOMAIN 004: >30% vs <5%).":
-        {"zh": "执行越差，添加率下降得越陡（DOMAIN 004：>30% 对比 <5%）。"},
+        {"zh": "执行越差，加粉率下降得越陡（DOMAIN 004：>30% 对比 <5%）。"},
     "Add rate with perfect execution (DOMAIN 001: 60–70% with good execution).":
-        {"zh": "执行完美时的添加率（DOMAIN 001：执行到位时为 60–70%）。"},
+        {"zh": "执行完美时的加粉率（DOMAIN 001：执行到位时为 60–70%）。"},
     "The checkout incentive (DOMAIN 001: 5 CNY off).":
         {"zh": "收银台的入群奖励（DOMAIN 001：立减 5 元）。"},
     "Add rate with perfect execution (DOMAIN 004: >30% for the team that designed it well).":
-        {"zh": "执行完美时的添加率（DOMAIN 004：设计得好的团队超过 30%）。"},
+        {"zh": "执行完美时的加粉率（DOMAIN 004：设计得好的团队超过 30%）。"},
     "Printing and insert cost.":
         {"zh": "包裹卡印刷和放置成本。"},
     "Bought adds depend little on the brand's own execution.":
