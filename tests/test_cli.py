@@ -150,7 +150,8 @@ def test_compare_report_calls_the_report_module(tmp_path, monkeypatch):
     assert calls["result"].names == ["nurture", "harvest"]
     assert set(calls["result"].segment_daily["scenario"]) == {"nurture", "harvest"}  # LTV chart
     assert calls["meta"]["seed"] == 7 and calls["meta"]["version"] == __version__
-    assert f"report written to {target}" in result.stderr
+    assert f"报告已写入 {target}" in result.stderr  # --lang zh: the terminal's words too
+    assert "report written to" not in result.stderr
 
 
 def test_compare_reps_prints_the_paired_comparison_of_the_workflow(monkeypatch):

@@ -176,3 +176,14 @@ def test_summary_best_uses_paired_margin(tmp_path):
     assert best.runner_up_setting == means.sort_values().index[-2]
     assert best.margin == pytest.approx(means.max() - means.sort_values().iloc[-2])
     assert best.ci_low <= best["mean"] <= best.ci_high
+
+
+def test_cli_sweep_in_chinese_says_what_it_does_in_chinese(tmp_path):
+    path = write_experiment(tmp_path, GRID)
+    out = tmp_path / "out"
+    res = CliRunner().invoke(app, ["sweep", str(path), "--out", str(out), "--serial", "--csv", "--lang", "zh"])
+    assert res.exit_code == 0, res.output
+    assert "8 次运行（1 个情景 × 4 组设置 × 2 次重复），在当前进程（1 个工作进程）上运行" in res.output
+    assert "8 次运行完成，0 次失败" in res.output and "已写入 " in res.output
+    for english in ("run(s) finished", "replication(s)", "serial (1 worker", "wrote "):
+        assert english not in res.output

@@ -26,7 +26,7 @@ from ..compare.monthly import monthly
 from ..compare.printout import monthly_text, paired_text
 from ..compare.verdict import verdict
 from ..experiments.backends import ProcessPoolBackend
-from ..words import LANGS
+from ..words import LANGS, t
 from ..config.output_paths import OutputPathError, check_output_dir, check_output_file, inside
 from ..config.overrides import OverrideError, Overrides, parse_assignments
 from ..config.presets import resolve, shipped_dir, shipped_names
@@ -116,10 +116,11 @@ class RunProgress:
     is a terminal; ``delay=0`` shows it at the first call (runs on worker processes report
     only when a batch ends, so waiting for a later call would hide the bar for long)."""
 
-    def __init__(self, quiet: bool, label: str, delay: float = PROGRESS_DELAY_S):
+    def __init__(self, quiet: bool, label: str, delay: float = PROGRESS_DELAY_S, lang: str = "en"):
         self.console = _err()
         self.enabled = not quiet and self.console.is_terminal
         self.label = label
+        self.lang = lang
         self.delay = delay
         self.started = time.monotonic()
         self.bar = None
@@ -133,7 +134,7 @@ class RunProgress:
             from rich.progress import BarColumn, Progress, TimeRemainingColumn
 
             self.bar = Progress("[progress.description]{task.description}", BarColumn(),
-                                "{task.completed}/{task.total} days", TimeRemainingColumn(),
+                                "{task.completed}/{task.total} " + t("status_days", self.lang), TimeRemainingColumn(),
                                 console=self.console, transient=True)
             self.bar.start()
             self.task = self.bar.add_task(self.label, total=total)
@@ -144,11 +145,13 @@ class RunProgress:
             self.bar.stop()
 
 
-def _compare(scenarios: list[Scenario], root_seed: int, executor: str, quiet: bool, **options) -> Comparison:
-    """``compare.compare`` with a progress bar (at once when the runs go to worker processes);
-    a failed run exits with EXIT_INVALID."""
+def _compare(scenarios: list[Scenario], root_seed: int, executor: str, quiet: bool, lang: str = "en",
+             **options) -> Comparison:
+    """``compare.compare`` with a progress bar in ``lang`` (at once when the runs go to worker
+    processes); a failed run exits with EXIT_INVALID."""
     parallel = options.get("backend") is not None
-    bar = RunProgress(quiet, "simulating", delay=0.0 if parallel else PROGRESS_DELAY_S)
+    bar = RunProgress(quiet, t("status_simulating", lang), delay=0.0 if parallel else PROGRESS_DELAY_S,
+                      lang=lang)
     try:
         return compare(scenarios, root_seed=root_seed, executor=executor, progress=bar, **options)
     except ComparisonError as exc:
@@ -307,9 +310,9 @@ def compare_command(
     items = unique_names([s for s, _ in loaded], [p for _, p in loaded])
     root_seed = seed if seed is not None else items[0].seed
     if reps > 1:
-        _status(quiet, f"running {len(items)} scenarios x {reps} replications, root seed {root_seed}")
+        _status(quiet, t("status_running_reps", lang.value, n=len(items), reps=reps, seed=root_seed))
     with ProcessPoolBackend() if reps > 1 else contextlib.nullcontext() as backend:
-        result = _compare(items, root_seed, executor.value, quiet, reps=reps, baseline=baseline,
+        result = _compare(items, root_seed, executor.value, quiet, lang.value, reps=reps, baseline=baseline,
                           segments=report is not None, backend=backend)
     table = result.monthly()
     typer.echo(monthly_text(table, lang.value))
@@ -324,12 +327,12 @@ def compare_command(
 
         meta = _meta(root_seed, items, executor.value, ctx) | {"replications": reps}
         report_comparison(result, report, lang=lang.value, meta=meta)
-        typer.echo(f"report written to {report}", err=True)
+        typer.echo(t("status_report_written", lang.value, path=report), err=True)
     if out is not None:
         from ..compare.exports import export_tables
 
         written = export_tables(result, out)
-        _status(quiet, f"wrote {', '.join(str(p) for p in written)}")
+        _status(quiet, t("status_wrote", lang.value, paths=", ".join(str(p) for p in written)))
 
 
 @app.command("validate")

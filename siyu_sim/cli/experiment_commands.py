@@ -12,6 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from ..words import TEXT, t
 from .app import app
 from .core_commands import Lang, LangOpt
 
@@ -66,8 +67,19 @@ def _load(experiment: Path):
         raise typer.Exit(EXIT_FAILED) from None
 
 
-def _run(exp, *, scheduler, dask_local, workers, serial, fresh, out, quiet, batch_size):
-    """Pick a backend, sweep a loaded experiment. Returns the SweepResult."""
+def _describe(backend, lang: str) -> str:
+    """Where the runs go, in ``lang`` (English: the backend's own description)."""
+    if lang == "en":
+        return backend.describe()
+    if backend.name == "dask":
+        return t("backend_dask", lang, address=backend.address, workers=backend.workers)
+    key = "backend_" + backend.name.replace(" ", "_")
+    name = t(key, lang) if key in TEXT else backend.name
+    return t("backend_desc", lang, name=name, workers=backend.workers)
+
+
+def _run(exp, *, scheduler, dask_local, workers, serial, fresh, out, quiet, batch_size, lang: str = "en"):
+    """Pick a backend, sweep a loaded experiment (status lines in ``lang``). Returns the SweepResult."""
     from ..experiments.backends import BackendError, make_backend
     from ..experiments.progress import NullProgress, RichProgress
     from ..experiments.store import StoreError
@@ -88,33 +100,32 @@ def _run(exp, *, scheduler, dask_local, workers, serial, fresh, out, quiet, batc
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(EXIT_FAILED) from None
     _check_folder(folder, "--out" if out else "output")
-    _status(quiet, f"{exp.name}: {exp.n_runs} runs ({len(exp.scenarios)} scenario(s) × "
-                   f"{len(exp.settings)} setting(s) × {exp.replications} replication(s)) on "
-                   f"{backend.describe()} → {folder}")
+    _status(quiet, t("status_sweep_plan", lang, name=exp.name, runs=exp.n_runs, scenarios=len(exp.scenarios),
+                     settings=len(exp.settings), reps=exp.replications, backend=_describe(backend, lang),
+                     folder=folder))
     try:
         with backend:
             result = sweep(exp, out=folder, backend=backend, fresh=fresh,
-                           progress=NullProgress() if quiet else RichProgress(), batch_size=batch_size)
+                           progress=NullProgress() if quiet else RichProgress(lang=lang), batch_size=batch_size)
     except StoreError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(EXIT_FAILED) from None
     if result.skipped:
-        _status(quiet, f"resumed: skipped {result.skipped} completed run(s)")
-    _status(quiet, f"{result.ok} run(s) finished, {result.failed} failed in {result.duration_s:.1f} s")
+        _status(quiet, t("status_resumed", lang, n=result.skipped))
+    _status(quiet, t("status_sweep_done", lang, ok=result.ok, failed=result.failed,
+                     seconds=f"{result.duration_s:.1f}"))
     return result
 
 
-def _finish(result, quiet: bool, fresh: bool = False) -> None:
+def _finish(result, quiet: bool, fresh: bool = False, lang: str = "en") -> None:
     if result.interrupted:
-        again = ("run the same command without --fresh to resume (with --fresh it would discard "
-                 "them)" if fresh else "run the same command again to resume")
-        typer.echo(f"interrupted: {result.skipped + result.ok} of {result.total} runs are saved in "
-                   f"{result.folder}; {again}", err=True)
+        again = t("status_resume_fresh" if fresh else "status_resume", lang)
+        typer.echo(t("status_interrupted", lang, saved=result.skipped + result.ok, total=result.total,
+                     folder=result.folder, again=again), err=True)
         raise typer.Exit(EXIT_INTERRUPTED)
     if result.failed:
         shown = ", ".join(result.failed_ids[:5]) + (" …" if len(result.failed_ids) > 5 else "")
-        typer.echo(f"{result.failed} run(s) failed ({shown}); tracebacks are in "
-                   f"{result.folder}/_manifest.jsonl; rerun to retry them", err=True)
+        typer.echo(t("status_runs_failed", lang, n=result.failed, shown=shown, folder=result.folder), err=True)
         raise typer.Exit(EXIT_FAILED)
 
 
@@ -150,7 +161,7 @@ def sweep_command(
     """
     _check_folder(out, "--out")
     result = _run(_load(experiment), scheduler=scheduler, dask_local=dask_local, workers=workers,
-                  serial=serial, fresh=fresh, out=out, quiet=quiet, batch_size=batch_size)
+                  serial=serial, fresh=fresh, out=out, quiet=quiet, batch_size=batch_size, lang=lang.value)
     if not result.interrupted and result.ok + result.skipped > 0:
         from ..experiments.printout import best_text, front_text
         from ..experiments.summary import summarize_folder
@@ -163,8 +174,9 @@ def sweep_command(
         if front:
             typer.echo(front)
         if csv:
-            _status(quiet, f"wrote {result.folder}/_export/settings.csv, best.csv, trade_off.csv")
-    _finish(result, quiet, fresh)
+            _status(quiet, t("status_wrote", lang.value,
+                             paths=f"{result.folder}/_export/settings.csv, best.csv, trade_off.csv"))
+    _finish(result, quiet, fresh, lang.value)
 
 
 @app.command("sensitivity")
@@ -198,12 +210,12 @@ def sensitivity_command(
                    "\"morris\" (use `siyu sweep` for grids and Latin hypercubes)", err=True)
         raise typer.Exit(EXIT_FAILED)
     result = _run(exp, scheduler=scheduler, dask_local=dask_local, workers=workers,
-                  serial=serial, fresh=fresh, out=out, quiet=quiet, batch_size=batch_size)
-    _finish(result, quiet, fresh)
+                  serial=serial, fresh=fresh, out=out, quiet=quiet, batch_size=batch_size, lang=lang.value)
+    _finish(result, quiet, fresh, lang.value)
     try:
         table = sensitivity_table(result.folder, export=True)
     except SensitivityError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(EXIT_FAILED) from None
     typer.echo(ranked_text(table, lang.value))
-    _status(quiet, f"wrote {result.folder}/_export/sensitivity.csv")
+    _status(quiet, t("status_wrote", lang.value, paths=f"{result.folder}/_export/sensitivity.csv"))

@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 
+from ..words import t
 from .app import app
 from .core_commands import Lang
 
@@ -58,6 +59,5 @@ def report_command(
     path = build_page(res, lang.value).write(out)
     if not quiet:
         if res.partial:
-            typer.echo(f"partial sweep: {res.n_ok} of {res.n_planned} runs finished; "
-                       "the report is marked as partial", err=True)
-        typer.echo(f"report written to {path}", err=True)
+            typer.echo(t("status_partial_sweep", lang.value, ok=res.n_ok, planned=res.n_planned), err=True)
+        typer.echo(t("status_report_written", lang.value, path=path), err=True)

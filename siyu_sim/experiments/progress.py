@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import time
 
+from ..words import TEXT
+
 
 class NullProgress:
     def start(self, total: int, done: int = 0, label: str = "") -> None:
@@ -22,9 +24,10 @@ class NullProgress:
 class RichProgress(NullProgress):
     """A rich progress bar on stderr for the whole sweep."""
 
-    def __init__(self, console=None):
+    def __init__(self, console=None, lang: str = "en"):
         from rich.console import Console
 
+        self.lang = lang
         self.console = console or Console(stderr=True)
         self._progress = None
         self._task = None
@@ -38,8 +41,8 @@ class RichProgress(NullProgress):
 
         self._progress = Progress(
             TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-            TextColumn("runs"), TextColumn("[red]{task.fields[failed]} failed"),
-            TextColumn("{task.fields[rate]}"), TextColumn("ETA"), TimeRemainingColumn(),
+            TextColumn(TEXT["progress_runs"][self.lang]), TextColumn("[red]" + TEXT["progress_failed"][self.lang]),
+            TextColumn("{task.fields[rate]}"), TextColumn(TEXT["progress_eta"][self.lang]), TimeRemainingColumn(),
             TimeElapsedColumn(), console=self.console, transient=False, refresh_per_second=4)
         self._progress.start()
         self._task = self._progress.add_task(label or "sweep", total=total, completed=done,
@@ -53,7 +56,7 @@ class RichProgress(NullProgress):
         self._new += ok + failed
         elapsed = max(time.perf_counter() - self._t0, 1e-9)
         self._progress.update(self._task, advance=ok + failed, failed=self.failed,
-                              rate=f"{self._new / elapsed:.2f} runs/s")
+                              rate=TEXT["progress_rate"][self.lang].format(rate=self._new / elapsed))
 
     def note(self, text: str) -> None:
         self.console.print(text)

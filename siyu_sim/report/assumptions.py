@@ -12,7 +12,8 @@ import tomli_w
 from pydantic import BaseModel
 
 from .html import Appendix, Raw, esc, table
-from ..words import KEY_ASSUMPTIONS, scenario_label, t
+from ..words import KEY_ASSUMPTIONS, scenario_description, scenario_label, t
+from ..words.settings import setting_description, setting_unit
 
 
 def settings(obj: BaseModel, prefix: str = "") -> Iterator[tuple[str, Any, str, str]]:
@@ -91,7 +92,8 @@ def _params_table(paths, values, meta, names, lang: str, diff_only: bool) -> str
         if diff_only and not differs:
             continue
         unit, desc = meta[p]
-        rows.append([Raw(f'<span class="path">{_breakable(p)}</span>')] + vals + [unit, desc])
+        rows.append([Raw(f'<span class="path">{_breakable(p)}</span>')] + vals
+                    + [setting_unit(unit, lang), setting_description(desc, lang)])
         classes.append("diff" if differs and not diff_only else "")
     if not rows:
         return ""
@@ -132,6 +134,9 @@ def section_blocks(scenarios: list, lang: str, meta: dict | None, replications: 
                   + "</ul>")
 
     paths, values, pmeta = settings_rows(scenarios)
+    if "description" in values:  # a shipped scenario's description in the reader's language
+        values["description"] = [scenario_description(sc.name, str(sc.description), lang)
+                                 for sc in scenarios]
     if len(scenarios) > 1:
         diff = _params_table(paths, values, pmeta, names, lang, diff_only=True)
         if diff:

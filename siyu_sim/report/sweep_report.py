@@ -112,8 +112,9 @@ def _trade_off(page: Page, res: SweepResults, lang: str) -> pd.Series | None:
         return None
     points, x, y = found
     on = points[points["pareto"]].sort_values(f"{x}_mid", ascending=False)
-    listed = "; ".join(f"{r['label']} ({metric_value(r[f'{x}_mid'], x, lang)}, "
-                       f"{metric_value(r[f'{y}_mid'], y, lang)})" for _, r in on.head(8).iterrows())
+    listed = t("sw_list_sep", lang).join(
+        t("sw_front_item", lang, label=r["label"], x=metric_value(r[f"{x}_mid"], x, lang),
+          y=metric_value(r[f"{y}_mid"], y, lang)) for _, r in on.head(8).iterrows())
     page.add("tradeoff", t("sec_sw_front", lang),
              f'<p class="note">{esc(t("sw_front_note", lang, x=metric_label(x, lang), y=metric_label(y, lang)))}</p>',
              page.figure(sweep_figures.trade_off_figure(points, x, y, lang), "tradeoff"),

@@ -9,14 +9,15 @@ is a bug: ``tests/test_report.py`` checks that every entry has both.
 - ``report``: the HTML reports' sentences (``printing``: a printed report's appendix); ``incremental``: the comparison report's words for
   added profit; ``console``: the terminal's; ``names``: metric, scenario and segment names and
   the key assumptions; ``numbers``: number formats; ``sweep``: sweeps' and sensitivity
-  analyses' words, their metrics' names and how a metric's value is written.
+  analyses' words, their metrics' names and how a metric's value is written; ``settings`` and
+  ``setting_descriptions``: every scenario setting's unit and description (the assumptions page).
 """
 
 from __future__ import annotations
 
 from .console import CONSOLE
 from .incremental import INCREMENTAL
-from .names import KEY_ASSUMPTIONS, METRIC_LABELS, SCENARIO_LABELS, SEGMENT_LABELS
+from .names import KEY_ASSUMPTIONS, METRIC_LABELS, SCENARIO_DESCRIPTIONS, SCENARIO_LABELS, SEGMENT_LABELS
 from .numbers import count, money, number, percent, ratio, share, signed
 from .printing import PRINTING
 from .report import REPORT
@@ -76,7 +77,14 @@ def experiment_description(name: str, description: str, lang: str) -> str:
     return entry[lang] if entry and entry["en"] == description else description
 
 
+def scenario_description(name: str, description: str, lang: str) -> str:
+    """A shipped scenario's description in ``lang`` (while the file's description is the
+    shipped one); any other description in its own words."""
+    entry = SCENARIO_DESCRIPTIONS.get(name)
+    return entry[lang] if entry and entry["en"] == description else description
+
+
 __all__ = ["KEY_ASSUMPTIONS", "LANGS", "METRIC_LABELS", "SCENARIO_LABELS", "SEGMENT_LABELS", "TEXT",
            "check_lang", "count", "experiment_description", "is_money", "metric_label",
-           "metric_value", "money", "number", "percent", "ratio", "scenario_label",
+           "metric_value", "money", "number", "percent", "ratio", "scenario_description", "scenario_label",
            "segment_label", "share", "signed", "signed_value", "t"]

@@ -116,4 +116,45 @@ PAIRED: dict[str, dict[str, str]] = {
                     "zh": "宽度比 = 配对区间宽度 ÷ 独立种子区间宽度；小于 1 表示共同随机数使区间变窄。"},
 }
 
-CONSOLE: dict[str, dict[str, str]] = {**COLUMNS, **VERDICT, **PAIRED}
+#: What ``siyu compare`` and ``siyu report`` say on stderr while they work (in the report's
+#: language when they have ``--lang``).
+STATUS: dict[str, dict[str, str]] = {
+    "status_simulating": {"en": "simulating", "zh": "模拟中"},
+    "status_days": {"en": "days", "zh": "天"},
+    "status_running_reps": {"en": "running {n} scenarios x {reps} replications, root seed {seed}",
+                            "zh": "正在运行 {n} 个情景 × {reps} 次重复，根种子 {seed}"},
+    "status_report_written": {"en": "report written to {path}", "zh": "报告已写入 {path}"},
+    "status_wrote": {"en": "wrote {paths}", "zh": "已写入 {paths}"},
+    "status_sweep_plan": {"en": "{name}: {runs} runs ({scenarios} scenario(s) × {settings} setting(s) × "
+                                "{reps} replication(s)) on {backend} → {folder}",
+                          "zh": "{name}：{runs} 次运行（{scenarios} 个情景 × {settings} 组设置 × {reps} 次重复），"
+                                "在{backend}上运行 → {folder}"},
+    "status_resumed": {"en": "resumed: skipped {n} completed run(s)", "zh": "继续运行：跳过 {n} 次已完成的运行"},
+    "status_sweep_done": {"en": "{ok} run(s) finished, {failed} failed in {seconds} s",
+                          "zh": "{ok} 次运行完成，{failed} 次失败，用时 {seconds} 秒"},
+    "status_interrupted": {"en": "interrupted: {saved} of {total} runs are saved in {folder}; {again}",
+                           "zh": "已中断：{total} 次运行中已有 {saved} 次保存在 {folder}；{again}"},
+    "status_resume_fresh": {"en": "run the same command without --fresh to resume (with --fresh it would "
+                                  "discard them)",
+                            "zh": "去掉 --fresh 重新运行同一命令即可继续（带 --fresh 会丢弃已保存的运行）"},
+    "status_resume": {"en": "run the same command again to resume", "zh": "重新运行同一命令即可继续"},
+    "status_runs_failed": {"en": "{n} run(s) failed ({shown}); tracebacks are in {folder}/_manifest.jsonl; "
+                                 "rerun to retry them",
+                           "zh": "{n} 次运行失败（{shown}）；错误回溯见 {folder}/_manifest.jsonl；重新运行即可重试"},
+    # where the runs go (``Backend.describe`` writes the English, kept in the results' records)
+    "backend_desc": {"en": "{name} ({workers} workers)", "zh": "{name}（{workers} 个工作进程）"},
+    "backend_dask": {"en": "dask at {address} ({workers} worker threads)",
+                     "zh": "Dask 集群 {address}（{workers} 个工作线程）"},
+    "backend_serial": {"en": "serial", "zh": "当前进程"},
+    "backend_local_processes": {"en": "local processes", "zh": "本地多进程"},
+    # the sweep's progress bar (rich templates: the {task...} fields stay as they are)
+    "progress_runs": {"en": "runs", "zh": "次运行"},
+    "progress_failed": {"en": "{task.fields[failed]} failed", "zh": "失败 {task.fields[failed]} 次"},
+    "progress_rate": {"en": "{rate:.2f} runs/s", "zh": "{rate:.2f} 次/秒"},
+    "progress_eta": {"en": "ETA", "zh": "剩余"},
+    "status_partial_sweep": {"en": "partial sweep: {ok} of {planned} runs finished; the report is "
+                                   "marked as partial",
+                             "zh": "扫描未完成：计划 {planned} 次运行，完成 {ok} 次；报告已标注为不完整"},
+}
+
+CONSOLE: dict[str, dict[str, str]] = {**COLUMNS, **VERDICT, **PAIRED, **STATUS}

@@ -25,6 +25,41 @@ METRIC_LABELS: dict[str, dict[str, str]] = {
 SCENARIO_LABELS: dict[str, dict[str, str]] = {
     "nurture": {"en": "nurture", "zh": "养（关系经营）"},
     "harvest": {"en": "harvest", "zh": "收割（激进促销）"},
+    "pilot_then_scale": {"en": "pilot_then_scale", "zh": "先试点后放量"},
+    "luckin_community": {"en": "luckin_community", "zh": "瑞幸式门店社群"},
+    "store_driven": {"en": "store_driven", "zh": "门店引流（百果园式）"},
+    "wechat_to_wecom": {"en": "wechat_to_wecom", "zh": "个人微信迁移企业微信"},
+    "small_brand": {"en": "small_brand", "zh": "小品牌"},
+    "mismatch": {"en": "mismatch", "zh": "错配（精细产品粗放促销）"},
+}
+
+# The shipped scenarios' descriptions (their ``description`` setting), shown in the settings
+# tables while the file's description is the shipped one.
+SCENARIO_DESCRIPTIONS: dict[str, dict[str, str]] = {
+    "nurture": {"en": "Relationship building: useful content, 1:1 care, few shallow discounts, store QR "
+                      "and referrals.",
+                "zh": "关系经营：有用的内容、一对一关怀、少量浅度优惠、门店二维码和以老带新。"},
+    "harvest": {"en": "Aggressive harvesting: mass adds, many promotional pushes a day, deep frequent "
+                      "coupons.",
+                "zh": "激进收割：大量加粉、每天多条促销推送、频繁发放大额优惠券。"},
+    "pilot_then_scale": {"en": "Run the conversion model on a capped pilot pool for 90 days, then scale "
+                               "acquisition and staff.",
+                         "zh": "先在限定规模的试点私域上跑通转化模型 90 天，再扩大引流和人手。"},
+    "luckin_community": {"en": "Luckin-like coffee chain: store WeCom groups with a small daily check-in "
+                               "coupon in one push a day.",
+                         "zh": "类似瑞幸的咖啡连锁：门店企业微信社群，每天一条推送，附小额每日签到券。"},
+    "store_driven": {"en": "Pagoda-like fruit chain: checkout QR into local store groups, daily fresh-fruit "
+                           "posts, a weekly coupon.",
+                     "zh": "类似百果园的水果连锁：收银台二维码引入门店社群，每天发鲜果内容，每周一张优惠券。"},
+    "wechat_to_wecom": {"en": "Members on banned-prone personal WeChat accounts migrate to WeCom on day 120, "
+                              "losing some on the way.",
+                        "zh": "容易被封的个人微信号上的成员在第 120 天迁移到企业微信，途中流失一部分。"},
+    "small_brand": {"en": "A brand under 50M CNY a year with a small pool: a decent private domain that paid "
+                          "ads still beat.",
+                    "zh": "年营收不足 5000万元、私域规模小的品牌：私域做得不错，但仍不如投付费广告。"},
+    "mismatch": {"en": "Premium skincare that needs careful operation, run with daily promotions and deep "
+                       "coupons.",
+                 "zh": "需要精细运营的高端护肤品，却用每日促销和大额优惠券来运营。"},
 }
 
 SEGMENT_LABELS: dict[str, dict[str, str]] = {

@@ -1,9 +1,13 @@
-"""Units of the scenario settings (the pydantic schema's ``unit`` extras) in both languages,
-for the assumptions page. ``setting_unit(unit, lang)`` returns the reader's wording; a unit
-not listed comes back unchanged (``tests/test_incremental_report.py`` checks that every unit
-of the shipped scenarios is listed)."""
+"""Units and descriptions of the scenario settings (the pydantic schema's ``unit`` extras and
+field descriptions) in both languages, for the assumptions page. ``setting_unit(unit, lang)``
+and ``setting_description(description, lang)`` return the reader's wording; a unit or
+description not listed comes back unchanged (``tests/test_words_settings.py`` walks the schema
+and checks that every unit and description has Chinese). The descriptions live in
+``setting_descriptions``."""
 
 from __future__ import annotations
+
+from .setting_descriptions import SETTING_DESCRIPTIONS
 
 SETTING_UNITS: dict[str, dict[str, str]] = {
     "CNY per add": {"en": "CNY per add", "zh": "元/每位新增"},
@@ -70,3 +74,12 @@ def setting_unit(unit: str, lang: str) -> str:
     """``unit`` (as the schema writes it, in English) in ``lang``; unknown units unchanged."""
     entry = SETTING_UNITS.get(unit)
     return entry[lang] if entry else unit
+
+
+def setting_description(description: str, lang: str) -> str:
+    """A setting's ``description`` (as the schema writes it, in English) in ``lang``; English,
+    and any description not listed, unchanged."""
+    if lang == "en":
+        return description
+    entry = SETTING_DESCRIPTIONS.get(description)
+    return entry[lang] if entry else description

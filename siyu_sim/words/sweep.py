@@ -79,6 +79,8 @@ SWEEP: dict[str, dict[str, str]] = {
     "sw_front_legend": {"en": "trade-off front", "zh": "权衡前沿"},
     "sw_other_settings": {"en": "other settings", "zh": "其他设置"},
     "sw_front_best_of": {"en": "On the front: {settings}.", "zh": "位于前沿的设置：{settings}。"},
+    "sw_front_item": {"en": "{label} ({x}, {y})", "zh": "{label}（{x}，{y}）"},
+    "sw_list_sep": {"en": "; ", "zh": "；"},
     "sec_sw_health": {"en": "Health of the pool at the end", "zh": "期末用户池健康度"},
     "sw_health_note": {"en": "Median over replications for each setting: {metrics}.",
                        "zh": "各组设置在重复运行中的中位数：{metrics}。"},

@@ -1,0 +1,264 @@
+"""Descriptions of the scenario settings (the pydantic schema's field descriptions) in Chinese,
+for the assumptions page, keyed by the English description as the schema writes it: a changed
+or new English description has no entry until it is translated here, and
+``tests/test_words_settings.py`` walks the schema to fail on any missing one. Source
+references (DOMAIN 001, authors and years) stay as in English."""
+
+from __future__ import annotations
+
+SETTING_DESCRIPTIONS: dict[str, dict[str, str]] = {
+    # scenario
+    "Short name used in tables, reports and file names: letters (any script), digits, _ . - (no / or ..).":
+        {"zh": "在表格、报告和文件名中使用的短名称：可用字母（任何文字）、数字和 _ . -（不可含 / 或 ..）。"},
+    "What this scenario stands for, in plain words.":
+        {"zh": "用平实的话说明本情景代表什么。"},
+    "Simulated days (the horizon).":
+        {"zh": "模拟天数（模拟期长度）。"},
+    "Root seed of all random streams.":
+        {"zh": "所有随机数流的根种子。"},
+    "What the brand does: name → lever or event (its type defaults to the name).":
+        {"zh": "品牌的运营动作：名称 → 杠杆或事件（类型默认为该名称）。"},
+    # population
+    "Rows in the customer table: prospects and members.":
+        {"zh": "顾客表的行数：包括潜在顾客和私域成员。"},
+    "One row stands for this many real customers; every count and money figure is multiplied by it.":
+        {"zh": "每一行代表的真实顾客人数；所有人数和金额都会乘以这个数。"},
+    "Share of customers already in the private domain on day 0.":
+        {"zh": "第 0 天已在私域中的顾客比例。"},
+    "Share of customers who shop in physical stores (where a checkout QR can reach them); the rest "
+    "buy online and receive packages.":
+        {"zh": "在线下门店购物的顾客比例（收银台二维码能触达他们）；其余顾客在线上购买并收到包裹。"},
+    "Share of initial members held on WeCom rather than personal WeChat accounts (personal accounts "
+    "can be banned; DOMAIN 000/001).":
+        {"zh": "初始成员中由企业微信而非个人微信号承接的比例（个人号可能被封；DOMAIN 000/001）。"},
+    "Mean number of contacts in the referral graph (an Erdős–Rényi random graph).":
+        {"zh": "推荐关系网络中每人的平均联系人数（Erdős–Rényi 随机图）。"},
+    "Spread of need cycle and touch tolerance within a segment (customers differ).":
+        {"zh": "同一用户分层内需求周期和触达承受度的离散程度（顾客各不相同）。"},
+    # segments
+    "Customer segments; shares must sum to 1.":
+        {"zh": "用户分层；各分层比例之和须为 1。"},
+    "Identifier (lower-case, digits, underscores).":
+        {"zh": "标识名（小写字母、数字、下划线）。"},
+    "Share of customers in this segment.":
+        {"zh": "属于该分层的顾客比例。"},
+    "Typical days between purchases for a customer of neutral trust at list price.":
+        {"zh": "信任度中性、按标价购买的顾客两次购买之间的典型天数。"},
+    "How strongly the deal against the reference price moves buying (bargain hunters high).":
+        {"zh": "相对参考价格的优惠对购买的影响强度（薅羊毛型顾客较高）。"},
+    "Touches a day this customer takes before fatigue builds (DOMAIN 001/003).":
+        {"zh": "该顾客每天能承受、不致产生疲劳的触达次数（DOMAIN 001/003）。"},
+    "Trust in the brand at the start.":
+        {"zh": "开始时对品牌的信任度。"},
+    "Attention at the start.":
+        {"zh": "开始时的关注度。"},
+    # behaviour: attention
+    "Share of a member's attention that survives in a completely dead group. A quiet group is still "
+    "read a little (DOMAIN 003: groups go silent, members lurk).":
+        {"zh": "在完全沉寂的社群中成员仍保留的关注度比例。安静的群仍会被少量阅读（DOMAIN 003：社群沉寂，成员潜水）。"},
+    "Share of Moments posts an attentive friend actually sees in the feed (Moments is passive: it is "
+    "scrolled past, not pushed; DOMAIN 003).":
+        {"zh": "关注品牌的好友实际在信息流中看到的朋友圈内容比例（朋友圈是被动的：会被刷过，而不是推送到眼前；DOMAIN 003）。"},
+    "How much useful content read and 1:1 care lift attention (DOMAIN 000/003: useful content and "
+    "personal interaction keep people engaged).":
+        {"zh": "阅读有用内容和一对一关怀对关注度的提升幅度（DOMAIN 000/003：有用的内容和个人互动能让人保持参与）。"},
+    "Pull of a lively group on a member's attention (social proof; Cialdini 2001).":
+        {"zh": "活跃社群对成员关注度的带动作用（社会认同；Cialdini 2001）。"},
+    "Attention lost per day when fully fatigued (DOMAIN 001/003: too many pushes, members tune out).":
+        {"zh": "完全疲劳时每天流失的关注度（DOMAIN 001/003：推送太多，成员不再理会）。"},
+    "Attention fades without engagement (a brand is one of many voices in WeChat).":
+        {"zh": "没有互动时关注度逐渐消退（在微信里，品牌只是众多声音之一）。"},
+    # behaviour: fatigue
+    "Fatigue added per touch beyond tolerance, measured in tolerances (wear-out; Pechmann & Stewart 1988).":
+        {"zh": "超出承受度的每次触达所增加的疲劳，以承受度为单位衡量（广告疲劳；Pechmann & Stewart 1988）。"},
+    "A promotional push counts as this many touches: hard selling irritates more than useful content "
+    "(DOMAIN 000: 'users are not fools'; 004: harvesting hurts).":
+        {"zh": "一条促销推送折合的触达次数：硬推销比有用内容更招人烦（DOMAIN 000：“用户不是傻子”；004：收割伤人）。"},
+    "Share of fatigue that fades each day without excess touches (about a week's half-life).":
+        {"zh": "没有超额触达时每天消退的疲劳比例（半衰期约一周）。"},
+    # behaviour: trust
+    "Trust built by one fully useful piece of content read (DOMAIN 003: content builds the operator's "
+    "'IP momentum' and trust).":
+        {"zh": "阅读一条完全有用的内容所建立的信任（DOMAIN 003：内容积累运营者的“IP 势能”和信任）。"},
+    "Trust built by one personal 1:1 contact: a thoughtful comment, a chat that is not about products "
+    "(DOMAIN 000/001).":
+        {"zh": "一次一对一个人联系所建立的信任：一条用心的评论、一次不谈产品的聊天（DOMAIN 000/001）。"},
+    "Trust lost per promotional push read: opportunism (Morgan & Hunt 1994; DOMAIN 000: 'users are not "
+    "fools').":
+        {"zh": "每阅读一条促销推送流失的信任：机会主义（Morgan & Hunt 1994；DOMAIN 000：“用户不是傻子”）。"},
+    "Trust lost per day by a member who feels spammed (DOMAIN 003/004).":
+        {"zh": "感到被刷屏的成员每天流失的信任（DOMAIN 003/004）。"},
+    "Relationships fade without contact (half-life about 15 months at the default).":
+        {"zh": "缺少联系时关系逐渐淡化（默认值下半衰期约 15 个月）。"},
+    # behaviour: price
+    "How far one purchase moves the expected price toward the price paid (exponential-smoothing "
+    "reference price; Briesch et al. 1997 report smoothing weights of roughly 0.2–0.7).":
+        {"zh": "一次购买让心理预期价格向实付价格靠拢的程度（指数平滑参考价格；Briesch et al. 1997 报告的平滑权重约为 0.2–0.7）。"},
+    "Daily drift of the expected price back toward list price while not buying (deals are slowly "
+    "forgotten; half-life about 6 months).":
+        {"zh": "不购买期间心理预期价格每天向标价回归的幅度（优惠会被慢慢遗忘；半衰期约 6 个月）。"},
+    "How fast a member's sense of 'this group gives deals' follows the discounts offered (about a "
+    "3-week memory; DOMAIN 002/004: members who joined for coupons leave after campaigns).":
+        {"zh": "成员对“这个群有优惠”的印象跟随实际优惠变化的速度（记忆约 3 周；DOMAIN 002/004：为优惠券入群的成员活动结束后就退群）。"},
+    # behaviour: purchase
+    "After a purchase, readiness to buy again ramps up linearly over this share of the need cycle (a "
+    "customer who just bought is not in the market).":
+        {"zh": "购买后，再次购买的意愿在需求周期的这一比例内线性恢复（刚买过的顾客暂时没有需求）。"},
+    "How much trust raises the buying rate (DOMAIN 000: trust is what sells in a private domain).":
+        {"zh": "信任对购买率的提升幅度（DOMAIN 000：私域里靠信任成交）。"},
+    "Trust at which the buying rate equals the need cycle's base rate (about a new customer's trust).":
+        {"zh": "购买率恰好等于需求周期基础购买率时的信任度（约为新顾客的信任度）。"},
+    "Lift from being reminded today (content read). Calibrated so that group members buy about 30% more "
+    "often than comparable non-members (DOMAIN 001, Luckin: monthly purchase frequency +30%).":
+        {"zh": "当天被提醒（阅读了内容）带来的购买提升。校准为社群成员的购买频次比可比的非成员高约 30%（DOMAIN 001，瑞幸：月购买频次 +30%）。"},
+    "Effect of a price below the reference price, per unit of price sensitivity.":
+        {"zh": "价格低于参考价格时的效应（按每单位价格敏感度计）。"},
+    "A price above the reference price hurts this many times more than an equal gain pleases "
+    "(Tversky & Kahneman 1991).":
+        {"zh": "价格高于参考价格带来的损失感，是同等实惠带来的满足感的这一倍数（损失厌恶；Tversky & Kahneman 1991）。"},
+    "Trusting customers buy more of the range per order: share of wallet and cross-buying rise with "
+    "the relationship (Verhoef 2003; DOMAIN 000: super-users spend ~20,000 CNY a year; a <20,000-user "
+    "pool grew to ~300M CNY revenue).":
+        {"zh": "信任品牌的顾客每单购买的品类更多：钱包份额和交叉购买随关系加深而上升（Verhoef 2003；DOMAIN 000：超级用户一年消费约 2万元；一个不到 2万用户的私域营收增长到约 3亿元）。"},
+    # behaviour: referral
+    "Bass coefficient of innovation p: prospects who find the private domain on their own (Sultan, "
+    "Farley & Lehmann 1990 meta-analysis mean 0.03).":
+        {"zh": "Bass 模型创新系数 p：自行找到私域的潜在顾客（Sultan, Farley & Lehmann 1990 元分析均值 0.03）。"},
+    "Bass coefficient of imitation q for a prospect all of whose contacts are fully trusting active "
+    "members (Sultan, Farley & Lehmann 1990 mean 0.38; DOMAIN 002).":
+        {"zh": "Bass 模型模仿系数 q：适用于所有联系人都是完全信任品牌的活跃成员的潜在顾客（Sultan, Farley & Lehmann 1990 均值 0.38；DOMAIN 002）。"},
+    "A referral reward worth one order's value raises word of mouth by this factor (incentivised "
+    "referral; Ryu & Feick 2007).":
+        {"zh": "价值相当于一单金额的推荐奖励使口碑传播提升的倍数（有奖推荐；Ryu & Feick 2007）。"},
+    # behaviour: churn
+    "Background rate at which active members mute a group (people mute busy chats).":
+        {"zh": "活跃成员将社群设为免打扰的基础比率（人们会屏蔽消息太多的群）。"},
+    "Extra mute rate for a fully fatigued member (DOMAIN 001/003: spam → mute).":
+        {"zh": "完全疲劳的成员额外的免打扰比率（DOMAIN 001/003：刷屏 → 免打扰）。"},
+    "Background leave rate (moving city, losing interest; about 10% a year).":
+        {"zh": "基础退群率（搬到别的城市、失去兴趣；每年约 10%）。"},
+    "Extra leave rate for a fully fatigued member (DOMAIN 003: spam → leave).":
+        {"zh": "完全疲劳的成员额外的退群率（DOMAIN 003：刷屏 → 退群）。"},
+    "Leave rate of a member with neither trust nor deals to keep them: the reason to stay is "
+    "1 − (1 − trust)(1 − deal pull) (DOMAIN 002/004: coupon joiners leave after campaigns).":
+        {"zh": "既无信任也无优惠留住的成员的退群率：留下的理由为 1 − (1 − 信任)(1 − 优惠吸引力)（DOMAIN 002/004：为优惠券入群的成员活动结束后就退群）。"},
+    "Chance that a personal contact brings a trusting muted member back (DOMAIN 000: 1:1 care; "
+    "Starbucks rebuilt dead groups, 001).":
+        {"zh": "一次个人联系让信任品牌的免打扰成员重新活跃的概率（DOMAIN 000：一对一关怀；星巴克重建了沉寂的社群，001）。"},
+    # behaviour: groups
+    "Members per community group; WeChat caps a group at 500 (DOMAIN 004).":
+        {"zh": "每个社群的成员数；微信群上限为 500 人（DOMAIN 004）。"},
+    "Mood of a newly opened group.":
+        {"zh": "新建社群的群氛围。"},
+    "How fast a group's mood follows its members' activity (about a week and a half).":
+        {"zh": "群氛围跟随成员活跃度变化的速度（约一周半）。"},
+    "How strongly promotional pushes kill conversation in a group (DOMAIN 003: groups go silent under "
+    "daily promotions).":
+        {"zh": "促销推送扼杀群内交流的强度（DOMAIN 003：天天促销，社群就会沉寂）。"},
+    # economics
+    "List-price value of an average order (a fruit or coffee basket; DOMAIN 000/001).":
+        {"zh": "平均每单按标价计的金额（一篮水果或一单咖啡；DOMAIN 000/001）。"},
+    "Cost of goods of an average order (45% gross margin at list price by default).":
+        {"zh": "平均每单的货品成本（默认按标价计毛利率 45%）。"},
+    "Fully loaded cost of one operator (about 12,000 CNY a month).":
+        {"zh": "一名运营人员的全部用人成本（每月约 1.2万元）。"},
+    "SCRM / WeCom tool subscriptions (DOMAIN 004: reach costs tools). Levers add materials and gifts "
+    "to tool cost.":
+        {"zh": "SCRM / 企业微信工具订阅费（DOMAIN 004：触达需要工具成本）。各杠杆的物料和赠品也计入工具成本。"},
+    "Per-seat and per-message tool cost that grows with the pool.":
+        {"zh": "按席位和按消息计费、随私域规模增长的工具成本。"},
+    "Revenue the same money would earn in paid ads (DOMAIN 000: 100 CNY into Douyin returns 300). Its "
+    "profit uses this scenario's gross margin.":
+        {"zh": "同样的钱投放付费广告可带来的收入（DOMAIN 000：100 元投抖音回报 300 元）。其利润按本情景的毛利率计算。"},
+    # levers: common
+    "When the lever acts.":
+        {"zh": "杠杆何时起作用。"},
+    "Registered lever type (defaults to the table's name).":
+        {"zh": "已注册的杠杆类型（默认为该表的名称）。"},
+    "First day the lever acts.":
+        {"zh": "杠杆开始起作用的第一天。"},
+    "First day it no longer acts (exclusive); none = never stops.":
+        {"zh": "杠杆停止起作用的第一天（不含当天）；不填 = 一直不停。"},
+    "Acts every this many days.":
+        {"zh": "每隔这么多天执行一次。"},
+    "Days over which strength ramps up to full (0 = at once).":
+        {"zh": "力度逐步提升到满额所需的天数（0 = 立即满额）。"},
+    "Segment names targeted; none = every segment.":
+        {"zh": "面向的用户分层名称；不填 = 全部分层。"},
+    "Member statuses targeted: active and/or muted.":
+        {"zh": "面向的成员状态：活跃（active）和/或免打扰（muted）。"},
+    # levers: acquisition
+    "New members join a community group.":
+        {"zh": "新成员加入社群。"},
+    "New members become WeCom / personal friends.":
+        {"zh": "新成员成为企业微信 / 个人微信好友。"},
+    "Held on WeCom (True) or a personal WeChat account.":
+        {"zh": "由企业微信（true）还是个人微信号承接。"},
+    "How steeply the add rate falls with poorer execution (DOMAIN 004: >30% vs <5%).":
+        {"zh": "执行越差，加粉率下降得越陡（DOMAIN 004：>30% 对比 <5%）。"},
+    "Add rate with perfect execution (DOMAIN 001: 60–70% with good execution).":
+        {"zh": "执行完美时的加粉率（DOMAIN 001：执行到位时为 60–70%）。"},
+    "The checkout incentive (DOMAIN 001: 5 CNY off).":
+        {"zh": "收银台的入群奖励（DOMAIN 001：立减 5 元）。"},
+    "Add rate with perfect execution (DOMAIN 004: >30% for the team that designed it well).":
+        {"zh": "执行完美时的加粉率（DOMAIN 004：设计得好的团队超过 30%）。"},
+    "Printing and insert cost.":
+        {"zh": "包裹卡印刷和放置成本。"},
+    "Bought adds depend little on the brand's own execution.":
+        {"zh": "买来的加粉几乎不取决于品牌自身的执行。"},
+    "Target adds per day.":
+        {"zh": "每天的目标加粉人数。"},
+    "Paid cost of one add.":
+        {"zh": "每加一位成员支付的费用。"},
+    "Reward paid per referred member.":
+        {"zh": "每推荐一位新成员支付的奖励。"},
+    # levers: events
+    "Pool size during the pilot.":
+        {"zh": "试点期间的私域规模上限。"},
+    "Day the cap is lifted.":
+        {"zh": "取消上限的那一天。"},
+    "Day of the migration.":
+        {"zh": "迁移发生的那一天。"},
+    "Share of migrated members lost on the way.":
+        {"zh": "迁移过程中流失的成员比例。"},
+    "Day of a certain ban; none = random bans.":
+        {"zh": "确定封号的那一天；不填 = 随机封号。"},
+    "Chance of a ban on any day.":
+        {"zh": "任意一天被封号的概率。"},
+    "Groups lost per ban.":
+        {"zh": "每次封号丢失的社群数。"},
+    # levers: touches
+    "Group pushes per day.":
+        {"zh": "每天的社群推送条数。"},
+    "Usefulness of the content, 0–1.":
+        {"zh": "内容的有用程度，0–1。"},
+    "Share of pushes that are promotions.":
+        {"zh": "推送中促销内容所占比例。"},
+    "Community operators (cost per day).":
+        {"zh": "社群运营人员（按天计成本）。"},
+    "Groups one operator can keep well run (DOMAIN 000: a 20,000-user pilot run by 2 staff, i.e. about "
+    "20 groups of 500 each).":
+        {"zh": "一名运营人员能运营好的社群数（DOMAIN 000：2万用户的试点由 2 人运营，即约 20 个 500 人的群）。"},
+    "Moments posts per day.":
+        {"zh": "每天发布的朋友圈条数。"},
+    "Usefulness of the posts, 0–1.":
+        {"zh": "朋友圈内容的有用程度，0–1。"},
+    "Share of posts that are promotions.":
+        {"zh": "朋友圈中促销内容所占比例。"},
+    "Operators posting (cost per day).":
+        {"zh": "发朋友圈的运营人员（按天计成本）。"},
+    "Discount depth.":
+        {"zh": "折扣力度。"},
+    "Days a coupon stays usable.":
+        {"zh": "优惠券的有效天数。"},
+    "Announce the coupon with a promotional push on issue day.":
+        {"zh": "发券当天用一条促销推送通知。"},
+    "Operators doing 1:1 care.":
+        {"zh": "做一对一关怀的运营人员。"},
+    "Personal contacts one operator can make in a day (chats, likes, comments).":
+        {"zh": "一名运营人员每天能进行的个人联系次数（聊天、点赞、评论）。"},
+    "How personal and thoughtful the care is.":
+        {"zh": "关怀的个性化和用心程度。"},
+    "Execution quality, 0–1.":
+        {"zh": "执行质量，0–1。"},
+}
