@@ -9,8 +9,8 @@ from .numbers import finite, money, number
 
 #: Metrics a sweep adds (experiments/derived.py).
 SWEEP_METRIC_LABELS: dict[str, dict[str, str]] = {
-    "incremental_profit": {"en": "incremental profit (CNY)", "zh": "增量利润（元）"},
-    "cum_incremental_profit": {"en": "incremental profit, cumulative (CNY)", "zh": "累计增量利润（元）"},
+    "incremental_profit": {"en": "profit added over no private domain (CNY)", "zh": "净增利润（元）"},
+    "cum_incremental_profit": {"en": "profit added over no private domain, cumulative (CNY)", "zh": "累计净增利润（元）"},
     "active_share": {"en": "active share of everyone who joined", "zh": "活跃成员占曾入群者比例"},
     "muted_share": {"en": "muted share of everyone who joined", "zh": "免打扰成员占曾入群者比例"},
     "cum_gmv": {"en": "cumulative GMV (CNY)", "zh": "累计 GMV（元）"},
@@ -22,15 +22,15 @@ EXPERIMENT_DESCRIPTIONS: dict[str, dict[str, str]] = {
     "frequency_vs_discount": {
         "en": "Broadcasts per day × coupon depth on the nurture strategy: incremental profit against "
               "the health of the pool.",
-        "zh": "养（关系经营）策略下，每日群发次数 × 优惠券力度：增量利润与用户池健康度之间的权衡。"},
+        "zh": "养（关系经营）策略下，每日群发次数 × 优惠券力度：净增利润与用户池健康度之间的权衡。"},
     "staff_scaling": {
         "en": "Pool size × care staff (nurture): do incremental profit and service quality hold as "
               "the pool grows?",
-        "zh": "用户池规模 × 一对一关怀人员（养）：随着用户池扩大，增量利润和服务质量能否保持？"},
+        "zh": "用户池规模 × 一对一关怀人员（养）：随着用户池扩大，净增利润和服务质量能否保持？"},
     "what_matters": {
         "en": "What the answer depends on: Sobol indices of incremental profit, active share and trust "
               "over five customer-behaviour uncertainties (nurture).",
-        "zh": "结论取决于什么：五个不确定的用户行为参数对增量利润、活跃比例和信任度的 Sobol 敏感性指数（养）。"},
+        "zh": "结论取决于什么：五个不确定的用户行为参数对净增利润、活跃比例和信任度的 Sobol 敏感性指数（养）。"},
 }
 
 SWEEP: dict[str, dict[str, str]] = {
