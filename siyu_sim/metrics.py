@@ -34,10 +34,13 @@ DAILY_COLUMNS = (
     *TRUST_BANDS,
 )
 
+#: ``buyers`` counts the distinct members who ordered in this many days up to today (a stock).
+BUYER_WINDOW_DAYS = 30
+
 #: Daily columns that are flows (a day's amount: summed over a month); every other column is
 #: a stock (a level on the day: read on the month's last day).
 FLOW_COLUMNS = (
-    "new_members", "purchases", "buyers", "gmv", "revenue", "discount_cost", "cogs",
+    "new_members", "purchases", "gmv", "revenue", "discount_cost", "cogs",
     "gross_margin", "staff_cost", "acquisition_cost", "tool_cost", "profit", "spend",
     "referrals", "care_contacts", "prospect_purchases", "outside_gross_margin",
 )
@@ -80,7 +83,10 @@ def daily_row(day: int, t: "CustomerTable", out: "DayOutcome", money: DayMoney, 
         "day": day,
         "prospects": counts[Status.PROSPECT], "active": counts[Status.ACTIVE],
         "muted": counts[Status.MUTED], "churned": counts[Status.CHURNED], "members": members,
-        "new_members": new_members, "purchases": money.orders, "buyers": money.orders,
+        "new_members": new_members, "purchases": money.orders,
+        # distinct members who ordered within the window (one order a day at most, so a day's
+        # count would only repeat purchases): monthly active buyers, read at any day
+        "buyers": wsum((t.last_order_day >= 0) & (t.last_order_day > day - BUYER_WINDOW_DAYS)),
         "gmv": money.gmv, "revenue": money.revenue, "discount_cost": money.discount_cost,
         "cogs": money.cogs, "gross_margin": money.gross_margin, "staff_cost": money.staff_cost,
         "acquisition_cost": money.acquisition_cost, "tool_cost": money.tool_cost,

@@ -231,6 +231,7 @@ class PrivateDomainModel(mesa.Model):
         t.spend += bought * paid
         t.margin += bought * paid - units * e.unit_cost_cny
         t.orders += bought
+        t.last_order_day[bought] = self.day
         w = t.weight
         orders = t.weight_dot(bought)
         units_total = float(w @ units)

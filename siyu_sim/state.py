@@ -74,6 +74,7 @@ STATE: tuple[Column, ...] = (
     Column("spend", float, 0.0, "CNY paid as a member, per real customer"),
     Column("margin", float, 0.0, "CNY gross margin as a member, per real customer"),
     Column("orders", np.int32, 0, "orders as a member"),
+    Column("last_order_day", np.int32, -1, "day of the last order placed as a member, -1 if none"),
     Column("referrals", float, 0.0, "referrals credited, per real customer"),
     Column("source", np.int8, 0, "index into the model's acquisition source names"),
     Column("join_day", np.int32, -1, "day joined, -1 if never"),

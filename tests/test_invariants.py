@@ -2,10 +2,11 @@
 
 import numpy as np
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from siyu_sim import PrivateDomainModel, Scenario, Status
+from siyu_sim import PrivateDomainModel, Scenario, Status, presets
 
 from helpers import scenario
 
@@ -71,7 +72,6 @@ def test_state_stays_in_bounds_and_money_adds_up(sc):
                        - daily.acquisition_cost)
     assert np.allclose(daily.cum_profit, daily.profit.cumsum())
     assert (daily.discount_cost >= -1e-9).all() and (daily.gmv >= 0).all()
-    assert np.allclose(daily.buyers, daily.purchases)
     # the ledger against the customers' own accounts: every member order booked on its row
     # (spend = what the member paid, margin = paid − cost of goods) sums to the ledger's totals
     w = t.weight.astype(float)
@@ -124,3 +124,24 @@ def test_weight_scales_counts_and_money():
     for col in ("active", "muted", "churned", "purchases", "gmv", "revenue", "profit"):
         assert np.allclose(ten[col], 10 * one[col]), col
     assert np.allclose(ten.mean_trust, one.mean_trust)
+
+
+def test_buyers_are_the_distinct_members_who_ordered_in_the_last_30_days():
+    """``buyers`` (monthly active buyers) recomputed from the customers' own order counts:
+    a row is a buyer on day d if its member orders grew between the end of day d − 30 and the
+    end of day d. It must differ from ``purchases``, or the column says nothing."""
+    from siyu_sim.metrics import BUYER_WINDOW_DAYS
+
+    model = PrivateDomainModel(presets.nurture(), customers=1_500, seed=11)
+    snapshots = []
+    for _ in range(90):
+        model.step()
+        snapshots.append(model.customers.orders.copy())
+    daily, w = model.daily, model.customers.weight
+    for d in range(90):
+        before = snapshots[d - BUYER_WINDOW_DAYS] if d >= BUYER_WINDOW_DAYS else 0
+        expected = float(w[(snapshots[d] - before) > 0].sum())
+        assert daily.buyers[d] == pytest.approx(expected), d
+    purchases_30d = daily.purchases.rolling(BUYER_WINDOW_DAYS, min_periods=1).sum()
+    assert (daily.buyers <= purchases_30d + 1e-9).all()  # nobody counts twice
+    assert (daily.buyers > daily.purchases).sum() > 60  # a month's buyers outnumber a day's orders
