@@ -152,7 +152,6 @@ class PrivateDomainModel(mesa.Model):
         t = self.customers
         t.source[rows] = source_code
         t.join_day[rows] = self.day
-        t.official_account[rows] = True
         if into_group:
             t.group[rows] = self.groups.assign(t.weight[rows])
             if hasattr(self, "executor"):

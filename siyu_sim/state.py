@@ -55,7 +55,6 @@ STATE: tuple[Column, ...] = (
            "WeCom / personal-account friend (reachable 1:1 and by Moments)", read=True),
     Column("on_wecom", bool, lambda d: np.where(d.member, d.on_wecom, True),
            "held on WeCom (compliant) rather than a personal account"),
-    Column("official_account", bool, lambda d: d.member, "follows the official account"),
     Column("store_shopper", bool, lambda d: d.store_shopper, "shops in physical stores"),
     Column("trust", float, _trait("initial_trust"), "trust in the brand, in [0, 1]", updated=True),
     Column("activity", float, _trait("initial_activity"), "attention, in [0, 1]", updated=True),
