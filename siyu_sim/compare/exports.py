@@ -22,15 +22,13 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..calendar import month_of
+from .monthly import final_day, monthly
 
 if TYPE_CHECKING:
     from .workflow import Comparison
 
 #: Daily columns with one value per day that the monthly table sums (when present).
 INCREMENTAL_FLOWS = ("incremental_profit",)
-#: Daily running totals the monthly table reads on the month's last day (when present).
-INCREMENTAL_STOCKS = ("cum_incremental_profit",)
 #: Key figures read on the last day (those present in the daily frame), in this order.
 KEY_FIGURES = ("members", "active", "muted", "churned", "ever_members", "mean_trust", "cum_gmv",
                "cum_spend", "cum_profit", "roi", "alt_ads_cum_profit", "cum_incremental_profit",
@@ -39,28 +37,16 @@ WORKBOOK = "comparison.xlsx"
 
 
 def monthly_table(result: "Comparison") -> pd.DataFrame:
-    """The monthly table as a flat frame (month and scenario as columns), with the daily
-    incremental columns summed (flows) or read at the month's end (stocks) when present."""
-    table = result.monthly().reset_index()
-    daily = result.daily
-    flows = [c for c in INCREMENTAL_FLOWS if c in daily.columns and c not in table.columns]
-    stocks = [c for c in INCREMENTAL_STOCKS if c in daily.columns and c not in table.columns]
-    if not flows and not stocks:
-        return table
-    mean = daily.groupby(["scenario", "day"], sort=False)[flows + stocks].mean().reset_index()
-    mean["month"] = month_of(mean["day"], result.days)
-    grouped = mean.sort_values("day").groupby(["scenario", "month"], sort=False)
-    extra = grouped[flows].sum().join(grouped[stocks].last()).reset_index()
-    extra["scenario"] = extra["scenario"].astype(str)
-    table["scenario"] = table["scenario"].astype(str)
-    return table.merge(extra, on=["month", "scenario"], how="left")
+    """The monthly table as a flat frame (month and scenario as columns), with each month's
+    added profit (``incremental_profit`` summed) when the comparison has a baseline."""
+    return monthly(result.daily, result.days, extra_flows=INCREMENTAL_FLOWS).reset_index()
 
 
 def key_figures(result: "Comparison") -> pd.DataFrame:
     """Key figures at the horizon: one row per figure, one column per scenario (means over
     replications); the added profit and ROI when the comparison has a baseline."""
     daily = result.daily
-    last = daily.loc[daily.groupby(["scenario", "replication"], sort=False)["day"].idxmax()]
+    last = final_day(daily)
     cols = [c for c in KEY_FIGURES if c in last.columns]
     table = last.groupby("scenario", sort=False)[cols].mean().T
     table = table[[n for n in result.names if n in table.columns]]

@@ -24,29 +24,36 @@ FLOWS = tuple(c for c in MONTHLY_COLUMNS if c in FLOW_COLUMNS)
 INCREMENTAL_COLUMNS = ("cum_incremental_profit", "incremental_roi")
 
 
-def monthly(daily: pd.DataFrame, days: int | None = None) -> pd.DataFrame:
+def final_day(daily: pd.DataFrame) -> pd.DataFrame:
+    """The last day's row of each scenario × replication (the horizon's figures)."""
+    return daily.loc[daily.groupby(["scenario", "replication"], sort=False)["day"].idxmax()]
+
+
+def monthly(daily: pd.DataFrame, days: int | None = None, extra_flows: tuple[str, ...] = ()) -> pd.DataFrame:
     """One row per (month, scenario), scenarios in the order they first appear.
 
     Stocks (members by status, trust, cumulative money, ROI) are the month's last day; GMV and
     profit are the month's totals; ``cum_gmv`` is GMV to date. Replications are averaged.
-    With the incremental columns in ``daily``, ``INCREMENTAL_COLUMNS`` lead the table."""
+    With the incremental columns in ``daily``, ``INCREMENTAL_COLUMNS`` lead the table;
+    ``extra_flows`` present in ``daily`` are summed by month and follow it."""
     if "scenario" not in daily:
         daily = daily.assign(scenario="scenario")
     order = list(dict.fromkeys(daily["scenario"]))
     days = int(daily["day"].max()) + 1 if days is None else days
     extra = [c for c in INCREMENTAL_COLUMNS if c in daily.columns]
     stocks = list(STOCKS) + extra
-    cols = stocks + list(FLOWS)
+    flows = list(FLOWS) + [c for c in extra_flows if c in daily.columns]
+    cols = stocks + flows
     mean = daily.groupby(["scenario", "day"], sort=False)[cols].mean().reset_index()
     mean["month"] = month_of(mean["day"], days)
     grouped = mean.sort_values("day").groupby(["scenario", "month"], sort=False)
-    out = grouped[stocks].last().join(grouped[list(FLOWS)].sum())
+    out = grouped[stocks].last().join(grouped[flows].sum())
     out["cum_gmv"] = out.groupby(level="scenario")["gmv"].cumsum()
     out = out.reset_index()
     out["scenario"] = pd.Categorical(out["scenario"], categories=order, ordered=True)
     out = out.sort_values(["month", "scenario"]).set_index(["month", "scenario"])
     out.index = out.index.set_levels(out.index.levels[1].astype(str), level=1)
-    return out[extra + list(MONTHLY_COLUMNS)]
+    return out[extra + list(MONTHLY_COLUMNS) + flows[len(FLOWS):]]
 
 
 def wide(table: pd.DataFrame, column: str) -> pd.DataFrame:

@@ -16,6 +16,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .monthly import final_day
+
 INDEPENDENT_OFFSET = 1_000_000
 #: The key metrics, read at the horizon (their words: ``paired_metric_<name>`` in words).
 #: With a baseline, the added profit leads (``incremental``); its independent-seed interval is
@@ -53,19 +55,13 @@ def welch_t(a, b, conf: float = 0.95) -> tuple[float, float, float]:
     return mean, mean - half, mean + half
 
 
-def final_rows(frame: pd.DataFrame) -> pd.DataFrame:
-    """The last day's row of every scenario × replication."""
-    idx = frame.groupby(["scenario", "replication"])["day"].idxmax()
-    return frame.loc[idx].reset_index(drop=True)
-
-
 def paired_table(daily: pd.DataFrame, independent: pd.DataFrame, scenarios: list[str],
                  conf: float = 0.95, metrics=KEY_METRICS) -> pd.DataFrame:
     """Tidy differences vs the first scenario at the horizon: one row per (scenario, metric).
 
     ``daily``: the CRN runs of every scenario; ``independent``: the independent-seed runs of the
     non-first scenarios (replications numbered from 0, like ``daily``'s)."""
-    crn, ind = final_rows(daily), final_rows(independent)
+    crn, ind = final_day(daily), final_day(independent)
     baseline = scenarios[0]
     base = crn[crn.scenario == baseline].set_index("replication").sort_index()
     rows = []

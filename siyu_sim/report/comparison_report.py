@@ -22,6 +22,7 @@ import pandas as pd
 from . import figures, incremental_summary, stats
 from .assumptions import section_blocks
 from .html import Page, esc, table
+from ..compare.monthly import final_day
 from ..calendar import n_months
 from ..words import check_lang, money, number, percent, ratio, scenario_label, t
 
@@ -144,7 +145,7 @@ def _why(key: str, lang: str) -> str:
 
 def end_values(daily: pd.DataFrame) -> pd.DataFrame:
     """One row per scenario × replication: end-of-run levels and whole-run totals."""
-    last = stats.final_day(daily).set_index(["scenario", "replication"])
+    last = final_day(daily).set_index(["scenario", "replication"])
     sums = daily.groupby(["scenario", "replication"], sort=False)[
         [c for c in ("gmv", "revenue", "discount_cost", "referrals", "profit") if c in daily.columns]
     ].sum().add_prefix("total_")

@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from . import stats
+from ..compare.monthly import final_day
 from ..metrics import TRUST_BANDS
 from ..words import number, percent, scenario_label, segment_label, t
 from .axes import extent as _extent, unit_axis
@@ -216,7 +217,7 @@ def funnel_figure(daily: pd.DataFrame, lang: str) -> go.Figure:
     """The funnel at the end of the run as grouped horizontal bars on one axis (medians of
     runs), each step labelled with its count and its share of those who ever joined."""
     names = _scenarios(daily)
-    last = stats.final_day(daily)
+    last = final_day(daily)
     steps = [t(key, lang) for _, key in FUNNEL_STEPS]
     fig = go.Figure()
     top = 0.0

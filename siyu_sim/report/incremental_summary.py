@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..compare.monthly import final_day
 from ..calendar import month_of, n_months
 from ..compare.incremental import horizon
 from ..compare.paired import paired_t
@@ -111,7 +112,7 @@ def summary_blocks(daily: pd.DataFrame, scenarios: list, lang: str, staff) -> li
         blocks.append("<p>" + best_overall(daily, names, lang) + "</p>")
 
     blocks.append(f"<h3>{esc(t('q_scale', lang))}</h3>")
-    last = daily.loc[daily.groupby(["scenario", "replication"], sort=False)["day"].idxmax()]
+    last = final_day(daily)
     for name in names:
         r = f.loc[name]
         e = last[last["scenario"] == name]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..calendar import month_of
+from ..economics import payback_day
 
 LO, HI = 0.1, 0.9
 
@@ -39,12 +40,6 @@ def band(frame: pd.DataFrame, value: str, by: list[str]) -> pd.DataFrame:
     return out.reset_index()
 
 
-def final_day(daily: pd.DataFrame) -> pd.DataFrame:
-    """The last day's row of each scenario × replication."""
-    idx = daily.groupby(["scenario", "replication"], sort=False)["day"].idxmax()
-    return daily.loc[idx]
-
-
 def monthly(daily: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     """Sums of ``columns`` per scenario × replication × month (1-based)."""
     d = daily.copy()
@@ -54,16 +49,14 @@ def monthly(daily: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
 
 
 def payback_month(cum_profit_by_day: pd.Series) -> int | None:
-    """First month (1-based) from which cumulative profit stays ≥ 0 to the end, or None."""
+    """First month (1-based) from which cumulative profit stays ≥ 0 to the end, or None
+    (``economics.payback_day``, in months)."""
     s = cum_profit_by_day.sort_index()
-    if s.empty or s.iloc[-1] < 0:
+    day = payback_day(s.to_numpy())
+    if day is None:
         return None
     days = int(s.index.max()) + 1
-    negative = s[s < 0]
-    if negative.empty:
-        return 1
-    first_day = min(int(negative.index.max()) + 1, days - 1)
-    return int(month_of(first_day, days))
+    return int(month_of(min(day, days - 1), days))
 
 
 def exhausted_day(daily: pd.DataFrame) -> int | None:
