@@ -23,8 +23,7 @@ from . import figures, incremental_summary, stats
 from .assumptions import section_blocks
 from .html import Page, esc, table
 from ..compare.monthly import final_day
-from ..calendar import n_months
-from ..words import check_lang, money, number, percent, ratio, scenario_label, t
+from ..words import check_lang, money, number, percent, ratio, run_length, scenario_label, t
 
 if TYPE_CHECKING:
     from ..compare.workflow import Comparison
@@ -107,7 +106,7 @@ def build_page(daily: pd.DataFrame, scenarios: list, lang: str,
                 meta_line=t("generated", lang, date=meta["date"], version=meta["version"]))
 
     if incremental_summary.has_incremental(daily):
-        summary = incremental_summary.summary_blocks(daily, scenarios, lang, _staff)
+        summary = incremental_summary.summary_blocks(daily, scenarios, lang)
         kpi_note = f'{t("kpi_added_note", lang)} {t("kpi_note", lang)}'
     else:
         summary = [f'<div class="banner">{esc(t("inc_no_baseline", lang))}</div>',
@@ -167,20 +166,6 @@ def _interval(lo: float, hi: float, n: int, lang: str, fmt) -> str:
     return t("interval", lang, lo=fmt(lo), hi=fmt(hi)) if n > 1 else ""
 
 
-def _staff(scenario) -> float:
-    """Operators a scenario pays for: the sum of its levers' ``staff`` settings."""
-    total = 0.0
-    for lever in scenario.to_dict().get("levers", {}).values():
-        v = lever.get("staff") if isinstance(lever, dict) else None
-        if isinstance(v, (int, float)):
-            total += float(v)
-    return total
-
-
-def _horizon(days: int, lang: str) -> str:
-    return t("months_n", lang, n=n_months(days)) if days >= 60 else t("days_n", lang, n=days)
-
-
 def summary_blocks(daily: pd.DataFrame, scenarios: list, lang: str) -> list[str]:
     """The executive summary in gross ledger money, for a daily table without the incremental
     columns (no baseline); with them, ``incremental_summary.summary_blocks`` answers instead."""
@@ -200,7 +185,7 @@ def summary_blocks(daily: pd.DataFrame, scenarios: list, lang: str) -> list[str]
         medians[name] = mid
         roi = _q(e["roi"])[0]
         days = int(daily.loc[daily["scenario"] == name, "day"].max()) + 1
-        fields = dict(name=esc(scenario_label(name, lang)), months=_horizon(days, lang), profit=m(mid),
+        fields = dict(name=esc(scenario_label(name, lang)), months=run_length(days, lang), profit=m(mid),
                       interval=_interval(lo, hi, n, lang, m), roi=ratio(roi))
         key = "pays_" + stats.sign_call(mid, lo, hi, n)
         sentence = t(key, lang, **fields)
@@ -249,7 +234,7 @@ def summary_blocks(daily: pd.DataFrame, scenarios: list, lang: str) -> list[str]
     for name in names:
         e = ends[ends["scenario"] == name]
         members = _q(e["members"])[0]
-        staff = _staff(by_name[name])
+        staff = stats.operators(by_name[name])
         blocks.append("<p>" + t("scale_pool", lang, name=esc(scenario_label(name, lang)),
                                 members=number(members, lang), staff=f"{staff:g}",
                                 per_staff=number(members / staff, lang) if staff > 0 else "–",

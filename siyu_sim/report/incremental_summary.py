@@ -12,11 +12,11 @@ import numpy as np
 import pandas as pd
 
 from ..compare.monthly import final_day
-from ..calendar import month_of, n_months
+from ..calendar import month_of
 from ..compare.incremental import horizon
 from ..compare.paired import paired_t
 from ..economics import payback_day
-from ..words import money, number, ratio, scenario_label, t
+from ..words import money, number, ratio, run_length, scenario_label, t
 from . import stats
 from .html import esc
 
@@ -55,12 +55,8 @@ def _ci(row, col: str, lang: str, fmt, negate: bool = False) -> str:
     return t("inc_ci", lang, lo=fmt(lo), hi=fmt(hi), n=int(row["n"]))
 
 
-def _horizon(days: int, lang: str) -> str:
-    return t("months_n", lang, n=n_months(days)) if days >= 60 else t("days_n", lang, n=days)
-
-
-def summary_blocks(daily: pd.DataFrame, scenarios: list, lang: str, staff) -> list[str]:
-    """The three questions in incremental money (``staff(scenario)``: operators it pays for)."""
+def summary_blocks(daily: pd.DataFrame, scenarios: list, lang: str) -> list[str]:
+    """The three questions in incremental money."""
     f = figures(daily)
     names = [s.name for s in scenarios]
     by_name = {s.name: s for s in scenarios}
@@ -73,7 +69,7 @@ def summary_blocks(daily: pd.DataFrame, scenarios: list, lang: str, staff) -> li
         inc, lo, hi, n = r["cum_incremental_profit"], r["cum_incremental_profit_lo"], \
             r["cum_incremental_profit_hi"], r["n"]
         key = "inc_pays_" + stats.sign_call(inc, lo, hi, n)
-        text = t(key, lang, name=label(name), months=_horizon(int(r["days"]), lang), inc=m(abs(inc)),
+        text = t(key, lang, name=label(name), months=run_length(int(r["days"]), lang), inc=m(abs(inc)),
                  ci=_ci(r, "cum_incremental_profit", lang, m, negate=inc < 0),
                  roi=ratio(r["incremental_roi"]),
                  roi_ci=_ci(r, "incremental_roi", lang, ratio), gross=m(r["cum_profit"]),
@@ -118,7 +114,7 @@ def summary_blocks(daily: pd.DataFrame, scenarios: list, lang: str, staff) -> li
         e = last[last["scenario"] == name]
         members = float(e["members"].mean())
         ever = float(e["ever_members"].mean())
-        ops = staff(by_name[name])
+        ops = stats.operators(by_name[name])
         blocks.append("<p>" + t("inc_scale_pool", lang, name=label(name), members=number(members, lang),
                                 staff=f"{ops:g}", per_staff=number(members / ops, lang) if ops > 0 else "–",
                                 ppm=m(r["cum_incremental_profit"] / ever) if ever > 0 else "–") + "</p>")

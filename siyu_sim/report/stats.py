@@ -77,3 +77,13 @@ def sign_call(mid: float, lo: float, hi: float, n: int) -> str:
     if (hi if n > 1 else mid) < 0:
         return "no"
     return "uncertain"
+
+
+def operators(scenario) -> float:
+    """Operators a scenario pays for: the sum of its levers' ``staff`` settings."""
+    total = 0.0
+    for lever in scenario.to_dict().get("levers", {}).values():
+        v = lever.get("staff") if isinstance(lever, dict) else None
+        if isinstance(v, (int, float)):
+            total += float(v)
+    return total

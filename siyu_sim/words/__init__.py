@@ -15,6 +15,7 @@ is a bug: ``tests/test_report.py`` checks that every entry has both.
 
 from __future__ import annotations
 
+from ..calendar import n_months
 from .console import CONSOLE
 from .incremental import INCREMENTAL
 from .names import KEY_ASSUMPTIONS, METRIC_LABELS, SCENARIO_DESCRIPTIONS, SCENARIO_LABELS, SEGMENT_LABELS
@@ -53,6 +54,11 @@ def t(key: str, lang: str, **fields) -> str:
     return text.format(**fields) if fields else text
 
 
+def run_length(days: int, lang: str) -> str:
+    """A horizon as the reader says it: "12 months" from 60 days on, else "45 days"."""
+    return t("months_n", lang, n=n_months(days)) if days >= 60 else t("days_n", lang, n=days)
+
+
 def _lookup(table: dict[str, dict[str, str]], name: str, lang: str) -> str:
     entry = table.get(name)
     return entry[lang] if entry else name
@@ -85,6 +91,6 @@ def scenario_description(name: str, description: str, lang: str) -> str:
 
 
 __all__ = ["KEY_ASSUMPTIONS", "LANGS", "METRIC_LABELS", "SCENARIO_LABELS", "SEGMENT_LABELS", "TEXT",
-           "check_lang", "count", "experiment_description", "is_money", "metric_label",
+           "check_lang", "count", "run_length", "experiment_description", "is_money", "metric_label",
            "metric_value", "money", "number", "percent", "ratio", "scenario_description", "scenario_label",
            "segment_label", "share", "signed", "signed_value", "t"]
