@@ -167,10 +167,11 @@ def test_number_formats():
     assert T.percent(0.256) == "26%"
     assert T.ratio(-0.5) == "−0.50"
     assert T.money(float("nan"), "en") == "–"
-    # one money format per language: the terminal and the reports write the same thing
-    for x in (-12_345, 12_345, 1_500_000, 384_087.4):
-        for lang in ("en", "zh"):
-            assert T.money(x, lang, style="word") == T.money(x, lang) == T.money(x, lang, style="symbol")
+    # one money format per language: the terminal and the reports write the same thing, so
+    # money() has no house styles to choose between
+    import inspect
+    assert list(inspect.signature(T.money).parameters) == ["x", "lang"]
+    assert T.money(384_087.4, "zh") == "38.4万元" and T.money(12_345, "en") == "¥12.3k"
 
 
 def test_a_non_zero_share_never_shows_as_zero_percent():

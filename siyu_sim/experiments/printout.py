@@ -27,7 +27,7 @@ def best_text(best: pd.DataFrame, factors: list[str], lang: str = "en") -> str:
         m = row.objective
 
         def fmt(v, signed=False):
-            return (signed_value if signed else metric_value)(v, m, lang, style="word")
+            return (signed_value if signed else metric_value)(v, m, lang)
 
         lines.append(t("sw_best_line", lang, goal=t(f"sw_goal_{row.goal}", lang),
                        column=m, objective=metric_label(m, lang), scenario=scenario_label(row.scenario, lang),
@@ -52,8 +52,8 @@ def front_text(trade: pd.DataFrame, factors: list[str], lang: str = "en") -> str
     for _, row in front.head(MAX_FRONT_LINES).iterrows():
         lines.append(t("sw_front_line", lang, scenario=scenario_label(row.scenario, lang),
                        setting=setting_text(row, factors, lang), x=metric_label(x, lang),
-                       xv=metric_value(row[x], x, lang, style="word"), y=metric_label(y, lang),
-                       yv=metric_value(row[y], y, lang, style="word")))
+                       xv=metric_value(row[x], x, lang), y=metric_label(y, lang),
+                       yv=metric_value(row[y], y, lang)))
     if len(front) > MAX_FRONT_LINES:
         lines.append("  …")
     return "\n".join(lines)

@@ -51,9 +51,9 @@ def _sig(v: float, digits: int) -> str:
     return s
 
 
-def money(x: float, lang: str, *, style: str | None = None) -> str:
-    """An amount of CNY: ``¥384k`` (en) or ``38.4万元`` (zh). ``style`` is accepted for old
-    callers and ignored: there is one format per language."""
+def money(x: float, lang: str) -> str:
+    """An amount of CNY: ``¥384k`` (en) or ``38.4万元`` (zh), the one format per language that
+    the terminal and the reports share."""
     if not finite(x):
         return "–"
     s = number(x, lang)

@@ -129,13 +129,13 @@ SWEEP: dict[str, dict[str, str]] = {
 }
 
 
-def metric_value(value: float, metric: str, lang: str, *, style: str = "symbol") -> str:
+def metric_value(value: float, metric: str, lang: str) -> str:
     """A metric's value as a reader should see it: money as money, shares as percentages,
     trust to two decimals, counts in the reader's units."""
     if not finite(value):
         return "–"
     if is_money(metric):
-        return money(value, lang, style=style).replace("-", "−")
+        return money(value, lang).replace("-", "−")
     if metric.endswith("_share") or metric == "repurchase_rate":
         return f"{100 * float(value):.1f}%".replace("-", "−")
     if metric in ("mean_trust", "roi", "mean_activity", "mean_fatigue"):
@@ -143,11 +143,11 @@ def metric_value(value: float, metric: str, lang: str, *, style: str = "symbol")
     return number(value, lang)
 
 
-def signed_value(value: float, metric: str, lang: str, *, style: str = "symbol") -> str:
+def signed_value(value: float, metric: str, lang: str) -> str:
     """A difference with its sign: +316k CNY, −¥1.2万, +3%."""
     if not finite(value):
         return "–"
-    text = metric_value(abs(value), metric, lang, style=style)
+    text = metric_value(abs(value), metric, lang)
     return ("−" if value < 0 else "+") + text
 
 
