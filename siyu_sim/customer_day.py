@@ -16,9 +16,9 @@ import numpy as np
 
 from .params import Behaviour
 from .rules import (
-    activity_update, basket_size, deal_memory_update, effective_touches, fatigue_update,
+    activity_update, attended, basket_size, deal_memory_update, effective_touches, fatigue_update,
     join_probability, purchase_probability, read_probability, reason_to_stay,
-    reference_price_update, referral_share, status_transition, trust_update,
+    reference_price_update, referral_share, referred_trust, status_transition, trust_update,
 )
 from .rules.status import N_STATUS, Status
 from .state import COLUMNS, UPDATED_COLUMNS
@@ -80,12 +80,12 @@ _EVENT_FIELDS = tuple(f for f in fields(DayOutcome) if f.name != "next")
 
 
 def customer_day(s: Any, mood, pressure, t: "DayPlan", u_buy, u_join, u_churn, u_care,
-                 b: Behaviour) -> DayOutcome:
+                 b: Behaviour, *, advocate_trust) -> DayOutcome:
     """Apply the rules for one day. ``s`` has the ``state.READ_COLUMNS`` as attributes (a
     block of table rows, or a ``Customer`` agent); ``t`` is today's plan (levers have fired).
 
     ``mood``: mood of the customer's group (0 if none); ``pressure``: mean advocacy of
-    its contacts; ``u_*``: uniforms from the purchase, referral, churn and care streams.
+    its contacts; ``advocate_trust``: their advocacy-weighted mean trust (0 if none); ``u_*``: uniforms from the purchase, referral, churn and care streams.
     """
     status = s.status
     # Flat index into the [segment, status] tables (np.take on it reads the same cells as
@@ -96,11 +96,12 @@ def customer_day(s: Any, mood, pressure, t: "DayPlan", u_buy, u_join, u_churn, u
     grouped = member & (s.group >= 0)
     friend = member & s.friend
 
-    # 1. Touches that reach the customer (levers have fired).
+    # 1. Touches that reach the customer (levers have fired). Attention to the day's pushes
+    # and posts wears out: reads saturate however many are sent.
     received = grouped * (1 - muted) * t.broadcasts  # muted members silence the group
     p_read = read_probability(s.activity, mood, muted, b.attention)
-    group_reads = grouped * t.broadcasts * p_read
-    moments_seen = friend * t.moments * b.attention.moments_view_share * s.activity
+    group_reads = grouped * attended(t.broadcasts, b.attention) * p_read
+    moments_seen = friend * attended(t.moments, b.attention) * b.attention.moments_view_share * s.activity
     pushed = member * np.take(t.coupon_push, cell)
     care = friend * (u_care < np.take(t.care_probability, cell)) * t.care_quality
 
@@ -116,9 +117,14 @@ def customer_day(s: Any, mood, pressure, t: "DayPlan", u_buy, u_join, u_churn, u
                              received * t.broadcast_promo + moments_seen * t.moments_promo + pushed,
                              b.fatigue)
     fatigue = np.where(member, fatigue_update(s.fatigue, load, s.tolerance, b.fatigue), s.fatigue)
+    # Group pushes received (promotions weighted): each carries opt-out risk and irritation.
+    pushes = effective_touches(received * (1.0 - t.broadcast_promo), received * t.broadcast_promo + pushed,
+                               b.fatigue)
+    excess_pushes = np.maximum(pushes - s.tolerance, 0.0)
 
     # 4. Trust and activity (from yesterday's fatigue: synchronous update).
-    trust = np.where(member, trust_update(s.trust, engaging, care, promo_reads, s.fatigue, b.trust), s.trust)
+    trust = np.where(member, trust_update(s.trust, engaging, care, promo_reads, s.fatigue, excess_pushes,
+                                          b.trust), s.trust)
     activity = np.where(member, activity_update(s.activity, engaging, care, s.fatigue, mood, b.attention),
                         s.activity)
 
@@ -142,10 +148,12 @@ def customer_day(s: Any, mood, pressure, t: "DayPlan", u_buy, u_join, u_churn, u
     joined = prospect & (u_join < p_join)
     via_referral = joined & (u_join < p_join * referral_share(pressure, t.wom_multiplier, b.referral))
 
-    # 8. Mute and leave.
+    # 8. Mute and leave (every push received carries its own opt-out risk), or un-mute.
     stay = reason_to_stay(s.trust, s.deal_memory, s.price_sensitivity)
-    next_status = status_transition(status, s.fatigue, s.trust, stay, care, u_churn, b.churn)
+    next_status = status_transition(status, s.fatigue, s.trust, stay, care, pushes, mood, u_churn, b.churn)
     next_status = np.where(joined, Status.ACTIVE.value, next_status)  # .value: keep the dtype
+    # A referred joiner takes part of its advocates' trust with it (source credibility).
+    trust = np.where(via_referral, referred_trust(s.trust, advocate_trust, b.referral), trust)
 
     return DayOutcome(
         NextState(status=next_status, trust=trust, activity=activity, fatigue=fatigue, ref_price=ref_price,

@@ -140,20 +140,25 @@ class Customer(mesa.Agent):
         super().__init__(model)
         self.row = row
         self.outcome: DayOutcome | None = None  # today's, set by step
-        self.contact_advocacy = 0.0  # today's Σ advocacy of its contacts, set by step
+        #: today's (Σ advocacy, Σ advocacy × trust) over its contacts, set by step
+        self.contact_advocacy = (0.0, 0.0)
 
     def neighbours(self) -> np.ndarray:
         """Rows of this customer's contacts in the referral graph, in CSR order."""
         graph = self.model.contacts
         return graph.indices[graph.indptr[self.row]:graph.indptr[self.row + 1]]
 
-    def gather_advocacy(self) -> float:
-        """Σ advocacy of its contacts (yesterday's state), in CSR order like the vector gather."""
+    def gather_advocacy(self) -> tuple[float, float]:
+        """(Σ advocacy, Σ advocacy × trust) of its contacts (yesterday's state), in CSR order
+        like the vector gather."""
         t = self.model.customers
         total = 0.0
+        trust_total = 0.0
         for j in self.neighbours():
-            total += advocacy(t.trust[j], t.status[j] == Status.ACTIVE)
-        return total
+            adv = advocacy(t.trust[j], t.status[j] == Status.ACTIVE)
+            total += adv
+            trust_total += adv * t.trust[j]
+        return total, trust_total
 
     def step(self) -> None:
         """One day: read today's inputs (``model.today``), gather, apply ``customer_day``."""
@@ -162,12 +167,13 @@ class Customer(mesa.Agent):
         row = self.row
         group = self.group
         mood = m.groups.mood[group] if group >= 0 else 0.0
-        self.contact_advocacy = sums = self.gather_advocacy()
+        self.contact_advocacy = sums, trust_sums = self.gather_advocacy()
         degree = m.degree[row]
         pressure = sums / degree if degree > 0 else 0.0
+        advocate_trust = trust_sums / sums if sums > 0.0 else 0.0
         d = today.draws
         self.outcome = customer_day(self, mood, pressure, today.plan, d.purchase[row], d.referral[row],
-                                    d.churn[row], d.care[row], m.behaviour)
+                                    d.churn[row], d.care[row], m.behaviour, advocate_trust=advocate_trust)
 
     def credit_referrals(self, share: np.ndarray, advocacy_today: np.ndarray) -> None:
         """Take its part of each referral its contacts made today (``share`` per referred row)."""

@@ -36,10 +36,17 @@ EXECUTORS = ("vector", "agent")
 
 @dataclass
 class Advocacy:
-    """Today's advocacy (yesterday's state) of each row, and its sum over each row's contacts."""
+    """Today's advocacy (yesterday's state) of each row, its sum over each row's contacts, and
+    the sum of advocacy × trust over them (for the trust a referral carries)."""
 
     own: np.ndarray
     contact_sums: np.ndarray
+    trust_sums: np.ndarray
+
+    def advocate_trust(self, rows) -> np.ndarray:
+        """Advocacy-weighted mean trust of each row's contacts (0 where none advocates)."""
+        sums = self.contact_sums[rows]
+        return np.where(sums > 0.0, self.trust_sums[rows] / np.where(sums > 0.0, sums, 1.0), 0.0)
 
 
 class _Rows:
@@ -86,7 +93,7 @@ class VectorExecutor:
     def gather_advocacy(self) -> Advocacy:
         t = self.model.customers
         adv = advocacy(t.trust, t.status == Status.ACTIVE)
-        return Advocacy(adv, self.model.contacts @ adv)
+        return Advocacy(adv, self.model.contacts @ adv, self.model.contacts @ (adv * t.trust))
 
     def step(self, today: "Today") -> tuple[DayOutcome, Advocacy]:
         m = self.model
@@ -106,7 +113,8 @@ class VectorExecutor:
             d = deg[rows]
             pressure = np.where(d > 0, sums[rows] / np.where(d > 0, d, 1.0), 0.0)
             part = customer_day(_Rows(t, rows), mood, pressure, today.plan, draws.purchase[rows],
-                                draws.referral[rows], draws.churn[rows], draws.care[rows], m.behaviour)
+                                draws.referral[rows], draws.churn[rows], draws.care[rows], m.behaviour,
+                                advocate_trust=gathered.advocate_trust(rows))
             if size >= n:
                 out = part
                 break
@@ -180,10 +188,11 @@ class AgentExecutor:
         self.model.agents_by_type[Customer].do("step")  # each keeps its outcome; the table is untouched
         out = DayOutcome.empty(len(t))
         sums = np.zeros(len(t))
+        trust_sums = np.zeros(len(t))
         for c in self.customers:
             out.put(c.row, c.outcome)
-            sums[c.row] = c.contact_advocacy
-        return out, Advocacy(own, sums)
+            sums[c.row], trust_sums[c.row] = c.contact_advocacy
+        return out, Advocacy(own, sums, trust_sums)
 
     def credit_referrals(self, out: DayOutcome, gathered: Advocacy) -> None:
         t = self.model.customers

@@ -86,7 +86,8 @@ class PrivateDomainModel(mesa.Model):
         self.customers = CustomerTable.initial(
             draw_initial(self.population, self.economics, self.streams.get("population")))
         self.contacts, self.degree = contact_graph(len(self.customers), self.population.contacts_per_customer,
-                                                   self.streams.get("network"))
+                                                   self.streams.get("network"), self.customers.segment,
+                                                   self.population.homophily)
         capacity = self.behaviour.groups.capacity
         self.groups = Groups(capacity, self.behaviour.groups.initial_mood,
                              expected_groups=int(np.ceil(self.customers.weight.sum() / capacity)) + 1)

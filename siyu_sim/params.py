@@ -96,7 +96,14 @@ class Population(Params):
     )
     contacts_per_customer: float = param(
         8.0, 0.0, 200.0, "contacts",
-        "Mean number of contacts in the referral graph (an Erdős–Rényi random graph).",
+        "Mean number of contacts in the referral graph (a random graph with homophily).",
+    )
+    homophily: float = param(
+        0.5, 0.0, 1.0, "share of contacts",
+        "Share of contacts drawn from a customer's own segment, the rest from anyone: friends "
+        "are alike (McPherson, Smith-Lovin & Cook 2001). With the default segments half of "
+        "all contacts are chosen within the segment, so about 70% share it, against 38% at "
+        "random. 0 gives an Erdős–Rényi graph.",
     )
     trait_spread: float = param(
         0.3, 0.0, 2.0, "log-normal sigma",

@@ -76,26 +76,26 @@ def test_promotional_touches_weigh_more_than_useful_ones():
 
 
 # --- trust ------------------------------------------------------------------------------------
-@given(unit, count, unit, count, unit)
-def test_trust_stays_in_unit_interval(t, reads, care, promo, fatigue):
-    out = trust_update(t, reads, care, promo, fatigue, TrustParams())
+@given(unit, count, unit, count, unit, count)
+def test_trust_stays_in_unit_interval(t, reads, care, promo, fatigue, excess):
+    out = trust_update(t, reads, care, promo, fatigue, excess, TrustParams())
     assert 0.0 <= out <= 1.0
 
 
 def test_trust_direction():
     p = TrustParams()
-    idle = trust_update(0.5, 0.0, 0.0, 0.0, 0.0, p)
+    idle = trust_update(0.5, 0.0, 0.0, 0.0, 0.0, 0.0, p)
     assert idle < 0.5  # relationships fade
-    assert trust_update(0.5, 2.0, 0.0, 0.0, 0.0, p) > idle  # useful content builds trust
-    assert trust_update(0.5, 0.0, 0.9, 0.0, 0.0, p) > idle  # care builds trust
-    assert trust_update(0.5, 0.0, 0.0, 5.0, 0.0, p) < idle  # opportunism erodes
-    assert trust_update(0.5, 0.0, 0.0, 0.0, 1.0, p) < idle  # spam fatigue erodes
+    assert trust_update(0.5, 2.0, 0.0, 0.0, 0.0, 0.0, p) > idle  # useful content builds trust
+    assert trust_update(0.5, 0.0, 0.9, 0.0, 0.0, 0.0, p) > idle  # care builds trust
+    assert trust_update(0.5, 0.0, 0.0, 5.0, 0.0, 0.0, p) < idle  # opportunism erodes
+    assert trust_update(0.5, 0.0, 0.0, 0.0, 1.0, 0.0, p) < idle  # spam fatigue erodes
 
 
 def test_trust_saturates():
     p = TrustParams()
-    gain_low = trust_update(0.2, 2.0, 0.0, 0.0, 0.0, p) - 0.2
-    gain_high = trust_update(0.9, 2.0, 0.0, 0.0, 0.0, p) - 0.9
+    gain_low = trust_update(0.2, 2.0, 0.0, 0.0, 0.0, 0.0, p) - 0.2
+    gain_high = trust_update(0.9, 2.0, 0.0, 0.0, 0.0, 0.0, p) - 0.9
     assert gain_low > gain_high > 0.0
 
 
@@ -185,16 +185,16 @@ def test_status_transition_keeps_codes_and_leaves_prospects_and_churned_alone():
     p = ChurnParams()
     u = np.linspace(0, 0.999, 1000)
     for status in (PROSPECT, CHURNED):
-        out = status_transition(np.full(1000, status), 1.0, 0.0, 0.0, 0.0, u, p)
+        out = status_transition(np.full(1000, status), 1.0, 0.0, 0.0, 0.0, 10.0, 1.0, u, p)
         assert (out == status).all()
     for status in (ACTIVE, MUTED):
-        out = status_transition(np.full(1000, status), 0.5, 0.5, 0.5, 1.0, u, p)
+        out = status_transition(np.full(1000, status), 0.5, 0.5, 0.5, 1.0, 2.0, 0.5, u, p)
         assert set(np.unique(out)) <= {ACTIVE, MUTED, CHURNED}
 
 
-def _rates(status, fatigue, trust, stay, care, p=ChurnParams()):
+def _rates(status, fatigue, trust, stay, care, pushes=0.0, mood=0.0, p=ChurnParams()):
     u = np.random.default_rng(0).random(200_000)
-    out = status_transition(np.full(u.size, status), fatigue, trust, stay, care, u, p)
+    out = status_transition(np.full(u.size, status), fatigue, trust, stay, care, pushes, mood, u, p)
     return {s: float(np.mean(out == s)) for s in (ACTIVE, MUTED, CHURNED)}
 
 
@@ -211,10 +211,11 @@ def test_no_reason_to_stay_drives_leaving_and_care_unmutes():
 
 
 def test_all_hazards_off_means_nobody_moves():
-    off = ChurnParams(mute_base=0, mute_fatigue=0, leave_base=0, leave_fatigue=0,
-                      leave_no_reason=0, unmute_care=0)
+    off = ChurnParams(mute_base=0, mute_fatigue=0, mute_per_push=0, leave_base=0, leave_fatigue=0,
+                      leave_per_push=0, leave_no_reason=0, unmute_care=0, unmute_mood=0)
     with np.errstate(all="raise"):
-        out = status_transition(np.array([ACTIVE, MUTED]), 1.0, 0.0, 0.0, 1.0, np.array([0.0, 0.0]), off)
+        out = status_transition(np.array([ACTIVE, MUTED]), 1.0, 0.0, 0.0, 1.0, 10.0, 1.0,
+                                np.array([0.0, 0.0]), off)
     assert list(out) == [ACTIVE, MUTED]
 
 
@@ -242,8 +243,10 @@ def test_rules_serve_scalars_and_columns_alike():
     """The same function on a column equals the function on each element, bit for bit."""
     rng = np.random.default_rng(1)
     t, reads, care, promo, fat = (rng.random(500) for _ in range(5))
-    col = trust_update(t, reads * 3, care, promo * 5, fat, TrustParams())
-    each = np.array([trust_update(*args, TrustParams()) for args in zip(t, reads * 3, care, promo * 5, fat)])
+    excess = promo * 10
+    col = trust_update(t, reads * 3, care, promo * 5, fat, excess, TrustParams())
+    each = np.array([trust_update(*args, TrustParams())
+                     for args in zip(t, reads * 3, care, promo * 5, fat, excess)])
     assert np.array_equal(col, each)
 
 

@@ -8,13 +8,13 @@ rules, levers and researchers' extensions alike; ``Status`` is the one status vo
 
 from .base import RuleParams, param
 from .status import N_STATUS, Status
-from .attention import AttentionParams, activity_update, read_probability
+from .attention import AttentionParams, activity_update, attended, read_probability
 from .churn import ChurnParams, reason_to_stay, status_transition
 from .fatigue import FatigueParams, effective_touches, fatigue_update
 from .mood import GroupParams, group_mood_update
 from .price import ReferencePriceParams, deal_memory_update, reference_price_update
 from .purchase import PurchaseParams, basket_size, purchase_probability
-from .referral import ReferralParams, advocacy, join_probability, referral_share
+from .referral import ReferralParams, advocacy, join_probability, referral_share, referred_trust
 from .trust import TrustParams, trust_update
 
 __all__ = [
@@ -22,6 +22,6 @@ __all__ = [
     "ReferencePriceParams", "ReferralParams", "RuleParams", "Status", "TrustParams",
     "activity_update", "advocacy", "basket_size", "deal_memory_update", "effective_touches",
     "fatigue_update", "group_mood_update", "join_probability", "param", "purchase_probability",
-    "read_probability", "reason_to_stay", "reference_price_update", "referral_share",
+    "attended", "read_probability", "reason_to_stay", "reference_price_update", "referral_share", "referred_trust",
     "status_transition", "trust_update",
 ]

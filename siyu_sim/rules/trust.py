@@ -3,7 +3,10 @@
 Sources: DOMAIN.md 000 ("private-domain operation is customer-relationship management";
 trust takes time; hard selling gets little), 003 (every Moments post tells people who you
 are). Relationship-marketing commitment–trust theory (Morgan & Hunt 1994): trust is built
-by communication and shared values and eroded by opportunistic behaviour.
+by communication and shared values and eroded by opportunistic behaviour. Unwanted
+messages irritate, and the irritation attaches to the sender and outlasts the message
+(Kronrod & Huber 2019; Aaker & Bruzzone 1985 on irritation in advertising): every push
+beyond what the member tolerates costs a little trust, with no ceiling on how many count.
 """
 
 from __future__ import annotations
@@ -33,20 +36,27 @@ class TrustParams(RuleParams):
         0.01, 0.0, 1.0, "per day at full fatigue",
         "Trust lost per day by a member who feels spammed (DOMAIN 003/004).",
     )
+    irritation_erosion: float = param(
+        0.002, 0.0, 1.0, "per push received beyond tolerance",
+        "Trust lost per group push received beyond the member's daily tolerance (promotional "
+        "pushes weighted): irritation attaches to the sender and outlasts the message "
+        "(Kronrod & Huber 2019). Muted members receive nothing and lose nothing this way.",
+    )
     decay: float = param(
         0.0015, 0.0, 1.0, "per day",
         "Relationships fade without contact (half-life about 15 months at the default).",
     )
 
 
-def trust_update(trust, engaging_reads, care, promo_reads, fatigue, params: TrustParams):
+def trust_update(trust, engaging_reads, care, promo_reads, fatigue, excess_pushes, params: TrustParams):
     """Next trust in [0, 1].
 
     ``engaging_reads``: quality-weighted useful reads; ``care``: quality of 1:1 care
-    received (0 if none); ``promo_reads``: promotional pushes read.
+    received (0 if none); ``promo_reads``: promotional pushes read; ``excess_pushes``:
+    pushes received today beyond tolerance.
     t' = t (1 − loss) + (1 − t) gain: gains saturate at 1, losses at 0 (Morgan & Hunt 1994).
     """
     gain = -np.expm1(-(params.content_gain * engaging_reads + params.care_gain * care))
     loss = -np.expm1(-(params.promo_erosion * promo_reads + params.fatigue_erosion * fatigue
-                       + params.decay))
+                       + params.irritation_erosion * excess_pushes + params.decay))
     return trust * (1.0 - loss) + (1.0 - trust) * gain

@@ -31,8 +31,6 @@ SETTING_DESCRIPTIONS: dict[str, dict[str, str]] = {
     "Share of initial members held on WeCom rather than personal WeChat accounts (personal accounts "
     "can be banned; DOMAIN 000/001).":
         {"zh": "初始成员中由企业微信而非个人微信号承接的比例（个人号可能被封；DOMAIN 000/001）。"},
-    "Mean number of contacts in the referral graph (an Erdős–Rényi random graph).":
-        {"zh": "推荐关系网络中每人的平均联系人数（Erdős–Rényi 随机图）。"},
     "Spread of need cycle and touch tolerance within a segment (customers differ).":
         {"zh": "同一用户分层内需求周期和触达承受度的离散程度（顾客各不相同）。"},
     # segments
@@ -261,4 +259,21 @@ SETTING_DESCRIPTIONS: dict[str, dict[str, str]] = {
         {"zh": "关怀的个性化和用心程度。"},
     "Execution quality, 0–1.":
         {"zh": "执行质量，0–1。"},
+    # issue 12: over-contact, second chances, referral quality
+    'Attention scale for repeated messages of one kind in a day: after x messages the attention left for the next is e^(−x/m), so n messages are worth m(1 − e^(−n/m)) reads and reads saturate at m a day (attention wear-out; Schmidt & Eisend 2015). One push a day keeps 85% of its full read chance; ten a day read like 2.9.':
+        {"zh": '同类消息一天内的注意力尺度：读过 x 条后，留给下一条的注意力为 e^(−x/m)，所以 n 条消息相当于 m(1 − e^(−n/m)) 次阅读，每天的阅读量最多饱和到 m（注意力损耗；Schmidt & Eisend 2015）。每天一条推送保留其完整阅读机会的 85%；每天十条只相当于 2.9 条。'},
+    'Mute hazard carried by each group push an active member receives (a promotional push counts fatigue.promo_weight times): the per-send opt-out of email (0.1–0.5% unsubscribe per send) and app push (Localytics 2017: 10% disable at one a week). Unlike fatigue it does not saturate: every push adds risk.':
+        {"zh": '活跃成员每收到一条群推送所带来的免打扰风险（促销推送按 fatigue.promo_weight 倍计）：相当于邮件每次发送的退订（每次 0.1–0.5%）和 App 推送的关闭（Localytics 2017：每周一条时 10% 关闭）。与疲劳不同，它不会饱和：每条推送都增加风险。'},
+    'Leave hazard carried by each group push an active member receives (promotional pushes weighted as for muting): leaving (退群) is the costlier exit and lurkers who mute far outnumber leavers (DOMAIN 003: members mute and lurk), so a tenth of the mute hazard.':
+        {"zh": '活跃成员每收到一条群推送所带来的退群风险（促销推送同样加权）：退群是代价更高的离开方式，而设置免打扰、潜水的人远多于退群的人（DOMAIN 003：成员免打扰、潜水），所以取免打扰风险的十分之一。'},
+    'Chance a day that a muted member who is no longer fatigued un-mutes because the group is worth reading: the unread count and @mentions of a lively group draw people back (social proof, Cialdini 2001; DOMAIN 001: dead groups are worth rebuilding). About three months on average in a fully lively group; none in a dead one.':
+        {"zh": '已不再疲劳的免打扰成员因群值得一看而每天取消免打扰的概率：活跃群的未读数和 @ 提醒会把人拉回来（社会认同，Cialdini 2001；DOMAIN 001：沉寂的群值得重建）。在完全活跃的群中平均约三个月；在沉寂的群中为零。'},
+    "Trust lost per group push received beyond the member's daily tolerance (promotional pushes weighted): irritation attaches to the sender and outlasts the message (Kronrod & Huber 2019). Muted members receive nothing and lose nothing this way.":
+        {"zh": '成员每收到一条超出其每日承受度的群推送所损失的信任（促销推送加权）：烦扰会附着在发送者身上，并在消息之后持续（Kronrod & Huber 2019）。免打扰成员收不到推送，也就不会因此损失信任。'},
+    "A prospect who joins on a contact's recommendation closes this share of the gap between its own trust and its advocates' (advocacy-weighted) trust: the recommender's credibility carries over (Hovland & Weiss 1951; Schmitt, Skiera & Van den Bulte 2011). Never lowers trust.":
+        {"zh": '因联系人推荐而加入的潜在顾客，会把自身信任与推荐人（按推荐力度加权）信任之间的差距缩小这一比例：推荐人的可信度会传递过来（Hovland & Weiss 1951；Schmitt, Skiera & Van den Bulte 2011）。从不降低信任。'},
+    "Share of contacts drawn from a customer's own segment, the rest from anyone: friends are alike (McPherson, Smith-Lovin & Cook 2001). With the default segments half of all contacts are chosen within the segment, so about 70% share it, against 38% at random. 0 gives an Erdős–Rényi graph.":
+        {"zh": '从顾客自己所在分层中抽取的联系人比例，其余从所有人中抽取：朋友彼此相似（McPherson, Smith-Lovin & Cook 2001）。在默认分层下，一半的联系人在本分层内选择，因此约 70% 的联系人与其同层，而随机时为 38%。取 0 即为 Erdős–Rényi 随机图。'},
+    'Mean number of contacts in the referral graph (a random graph with homophily).':
+        {"zh": '推荐网络中每位顾客的平均联系人数（带同质性的随机图）。'},
 }

@@ -67,6 +67,13 @@ SETTING_UNITS: dict[str, dict[str, str]] = {
     "touches per day": {"en": "touches per day", "zh": "次触达/天"},
     "trust": {"en": "trust", "zh": "信任度"},
     "weight of the last price paid": {"en": "weight of the last price paid", "zh": "最近成交价的权重"},
+    "messages per day": {"en": "messages per day", "zh": "条消息/天"},
+    "per push received": {"en": "per push received", "zh": "每收到一条推送"},
+    "per push received beyond tolerance": {"en": "per push received beyond tolerance", "zh": "每收到一条超出承受度的推送"},
+    "per day in a fully lively group, when rested": {"en": "per day in a fully lively group, when rested",
+                                                      "zh": "在完全活跃的群中、不疲劳时每天"},
+    "share of the trust gap": {"en": "share of the trust gap", "zh": "占信任差距的比例"},
+    "share of contacts": {"en": "share of contacts", "zh": "占联系人比例"},
 }
 
 
