@@ -63,6 +63,11 @@ class BrandContext:
         """One uniform per row from this lever's own named stream."""
         return self._model.streams.uniform(f"{self.lever_name}.{purpose}", len(self._model.customers))
 
+    def fixed_uniform(self, purpose: str) -> np.ndarray:
+        """One uniform per row from this lever's own named stream, the same every day: a fixed
+        trait of each row for this lever (e.g. whether its ad platform can reach the customer)."""
+        return self._model.streams.fixed_uniform(f"{self.lever_name}.{purpose}", len(self._model.customers))
+
     def generator(self, purpose: str) -> np.random.Generator:
         """This lever's own named random stream, for draws that are not one per row."""
         return self._model.streams.get(f"{self.lever_name}.{purpose}")

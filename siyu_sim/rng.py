@@ -36,14 +36,15 @@ class Streams:
     def __init__(self, seed: SeedLike):
         self.root = as_seed_sequence(seed)
         self._streams: dict[str, np.random.Generator] = {}
+        self._fixed: dict[tuple[str, int], np.ndarray] = {}
+
+    def _child(self, name: str) -> np.random.SeedSequence:
+        return np.random.SeedSequence(self.root.entropy, spawn_key=(*self.root.spawn_key, stream_key(name)))
 
     def get(self, name: str) -> np.random.Generator:
         gen = self._streams.get(name)
         if gen is None:
-            child = np.random.SeedSequence(
-                self.root.entropy, spawn_key=(*self.root.spawn_key, stream_key(name))
-            )
-            gen = np.random.Generator(np.random.PCG64(child))
+            gen = np.random.Generator(np.random.PCG64(self._child(name)))
             self._streams[name] = gen
         return gen
 
@@ -51,6 +52,19 @@ class Streams:
         """``n`` uniforms on [0, 1) from the named stream: one per customer row, every day,
         whether or not the purpose needs them all, so that rows keep their numbers."""
         return self.get(name).random(n)
+
+    def fixed_uniform(self, name: str, n: int) -> np.ndarray:
+        """``n`` uniforms on [0, 1) that are the same on every call: the first ``n`` numbers of
+        the stream ``fixed:<name>``, a fixed trait of each row (e.g. whether an ad platform can
+        reach it). They depend on the seed and the name only, never on when they are first asked
+        for or on the state of the run. Read-only."""
+        key = (name, n)
+        u = self._fixed.get(key)
+        if u is None:
+            u = np.random.Generator(np.random.PCG64(self._child(f"fixed:{name}"))).random(n)
+            u.flags.writeable = False
+            self._fixed[key] = u
+        return u
 
     @property
     def names(self) -> list[str]:

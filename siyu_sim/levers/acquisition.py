@@ -8,6 +8,8 @@ at execution 0.2 to about 35% at 0.95 (DOMAIN 004: copycats <5%, the original te
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 from pydantic import Field
 
@@ -70,25 +72,100 @@ class PackageCard(_Channel):
         self._acquire(brand, np.where(buyers, rate, 0.0), "package_card", 0.0)
 
 
+def hill(spend: float, half_saturation: float) -> float:
+    """The Hill function ``1 / (1 + (spend / K)^-S)`` of media-mix models (Jin et al. 2017) with
+    shape S = 1 (the concave case) and half-saturation point ``K``: 0 without spend, 1/2 at K,
+    below 1 for any finite spend."""
+    if spend <= 0.0:
+        return 0.0
+    return spend / (spend + half_saturation)
+
+
+@dataclass(frozen=True)
+class AdsDay:
+    """One day of paid ads: what the budget buys from what is left of the reachable audience.
+
+    The budget is ``x = N · c0`` (N the adds it would buy at the first-add cost c0); each of the
+    R reachable prospects left is bought with the chance ``Hill(x; K = c0 · A, 1) = N / (N + A)``
+    (A the whole reachable audience), so the day buys ``R · N / (N + A)`` adds at
+    ``x / adds = c0 · (A + N) / R`` each."""
+
+    audience: float  # A: real customers the platform can reach with this targeting (any status)
+    left: float  # R: of them, prospects still to buy
+    adds_at_first_cost: float  # N: today's adds_per_day (× ramp, × execution term)
+    first_add_cny: float  # c0: marginal cost of the first add on a fresh audience
+
+    @property
+    def budget_cny(self) -> float:
+        return self.adds_at_first_cost * self.first_add_cny
+
+    @property
+    def share(self) -> float:
+        """Chance that each reachable prospect left is bought today."""
+        if self.left <= 0.0 or self.audience <= 0.0:
+            return 0.0
+        return hill(self.adds_at_first_cost, self.audience)  # = Hill(c0 N; c0 A, 1)
+
+    @property
+    def expected_adds(self) -> float:
+        return self.left * self.share
+
+    @property
+    def cost_per_add_cny(self) -> float:
+        """Price of one add today, ``c0 (A + N) / R``: the budget over the adds it buys; about c0
+        on a fresh audience, growing as 1 / R as the audience is used up."""
+        if self.left <= 0.0:
+            return float("inf")
+        return self.first_add_cny * (self.audience + self.adds_at_first_cost) / self.left
+
+
 @register_lever("paid_ads")
 class PaidAds(_Channel):
-    """Bought adds from paid platforms (公域): a daily target at a cost per add (DOMAIN 001/002:
-    platform CAC 200–900 CNY per buyer; an add is cheaper than a buyer)."""
+    """Bought adds from paid platforms (公域) with diminishing returns (docs/ODD.md §7.1).
 
-    adds_per_day: float = param(50.0, 0.0, 1e7, "real customers per day", "Target adds per day.")
-    cost_per_add_cny: float = param(30.0, 0.0, 1e4, "CNY per add", "Paid cost of one add.")
+    The platform reaches a fixed share of the simulated customers (``reach_share``, drawn once
+    per row). Each day the budget ``adds_per_day × cost_per_add_cny`` buys each reachable
+    prospect left with the chance ``Hill(budget; c0 · A, 1)`` (``AdsDay``), at the price
+    ``c0 (A + adds_per_day) / R`` per add (A the reachable audience, R its prospects left): about ``adds_per_day`` adds at
+    about ``cost_per_add_cny`` while the audience is fresh, fewer and dearer as it is used up,
+    none once it is (DOMAIN 001/002: platform CAC 200–900 CNY per buyer, rising year on year;
+    an add is cheaper than a buyer)."""
+
+    adds_per_day: float = param(
+        50.0, 0.0, 1e7, "real customers per day",
+        "Adds a day the budget buys on a fresh audience: the daily budget is adds_per_day × "
+        "cost_per_add_cny; fewer as the reachable audience is used up.")
+    cost_per_add_cny: float = param(
+        30.0, 0.0, 1e4, "CNY per add",
+        "Cost of the first adds on a fresh audience; each add costs more as the reachable audience "
+        "is used up (Hill saturation, Jin et al. 2017).")
+    reach_share: float = param(
+        0.7, 0.0, 1.0, "share of population",
+        "Share of the simulated customers the platform can reach with this brand's targeting; only "
+        "they can be bought. Campaign reach plateaus short of the whole target (Nielsen: an 8-week "
+        "TV campaign reached 69% of its target adults).")
+    max_cost_per_add_cny: float | None = Field(
+        None, ge=0.0, le=1e5, json_schema_extra={"unit": "CNY per add"},
+        description="Bid cap: nothing is bought (or spent) on a day an add would cost more; none = no cap.")
     execution_elasticity: float = param(0.0, 0.0, 10.0, "exponent",
                                         "Bought adds depend little on the brand's own execution.")
 
-    def fire(self, day, brand, strength):
+    def day(self, brand, strength) -> tuple[AdsDay, np.ndarray]:
+        """Today's ads (audience, prospects left, budget) and the reachable prospects' rows."""
         t = brand.customers
-        prospects = t.status == Status.PROSPECT
-        pool = float(t.weight[prospects].sum())
-        if pool <= 0.0:
-            return
+        reachable = brand.fixed_uniform("reach") < self.reach_share
+        left = reachable & (t.status == Status.PROSPECT)
         target = self.adds_per_day * strength * brand.execution ** self.execution_elasticity
-        p = min(1.0, target / pool)
-        self._acquire(brand, np.where(prospects, p, 0.0), "paid_ads", self.cost_per_add_cny)
+        return AdsDay(float(t.weight[reachable].sum()), float(t.weight[left].sum()), target,
+                      self.cost_per_add_cny), left
+
+    def fire(self, day, brand, strength):
+        ads, left = self.day(brand, strength)
+        share = ads.share
+        if share <= 0.0 or (self.max_cost_per_add_cny is not None
+                            and ads.cost_per_add_cny > self.max_cost_per_add_cny):
+            return
+        self._acquire(brand, np.where(left, share, 0.0), "paid_ads", ads.cost_per_add_cny)
 
 
 @register_lever("referral_reward")

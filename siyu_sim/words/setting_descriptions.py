@@ -204,10 +204,20 @@ SETTING_DESCRIPTIONS: dict[str, dict[str, str]] = {
         {"zh": "包裹卡印刷和放置成本。"},
     "Bought adds depend little on the brand's own execution.":
         {"zh": "买来的加粉几乎不取决于品牌自身的执行。"},
-    "Target adds per day.":
-        {"zh": "每天的目标加粉人数。"},
-    "Paid cost of one add.":
-        {"zh": "每加一位成员支付的费用。"},
+    "Adds a day the budget buys on a fresh audience: the daily budget is adds_per_day × "
+    "cost_per_add_cny; fewer as the reachable audience is used up.":
+        {"zh": "受众尚未被用过时，每天预算能买到的加粉人数：每日预算 = adds_per_day × cost_per_add_cny；"
+               "可触达受众被用掉越多，买到的越少。"},
+    "Cost of the first adds on a fresh audience; each add costs more as the reachable audience "
+    "is used up (Hill saturation, Jin et al. 2017).":
+        {"zh": "受众尚未被用过时最初几位加粉的成本；可触达受众被用掉越多，每加一位越贵（Hill 饱和曲线，Jin et al. 2017）。"},
+    "Share of the simulated customers the platform can reach with this brand's targeting; only "
+    "they can be bought. Campaign reach plateaus short of the whole target (Nielsen: an 8-week "
+    "TV campaign reached 69% of its target adults).":
+        {"zh": "平台按本品牌的定向能触达的模拟顾客比例；只有这些人能被买来。广告活动的到达率在覆盖全部目标人群之前就趋于平稳"
+               "（Nielsen：一次 8 周的电视广告覆盖了 69% 的目标成年人）。"},
+    "Bid cap: nothing is bought (or spent) on a day an add would cost more; none = no cap.":
+        {"zh": "出价上限：某天每加一位的成本高于此值时，当天不买（也不花钱）；不设 = 无上限。"},
     "Reward paid per referred member.":
         {"zh": "每推荐一位新成员支付的奖励。"},
     # levers: events
