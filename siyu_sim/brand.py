@@ -47,6 +47,11 @@ class BrandContext:
         return self._model.economics
 
     @property
+    def behaviour(self):
+        """How customers react (``Behaviour``): e.g. how willingly those who left come back."""
+        return self._model.behaviour
+
+    @property
     def population(self):
         return self._model.population
 
@@ -75,9 +80,11 @@ class BrandContext:
     # --- what the lever can do ----------------------------------------------------------
     def acquire(self, probability: np.ndarray, source: str, cost_per_add_cny: float = 0.0, *,
                 into_group: bool = True, add_friend: bool = True, on_wecom: bool = True) -> float:
-        """Each prospect joins with its ``probability`` today; returns real customers added."""
+        """Each customer outside the private domain (a prospect, or one who left) joins with its
+        ``probability`` today; returns real customers added (re-joiners included)."""
         u = self.uniform("acquire")
-        chosen = (self._model.customers.status == Status.PROSPECT) & (u < probability)
+        status = self._model.customers.status
+        chosen = ((status == Status.PROSPECT) | (status == Status.CHURNED)) & (u < probability)
         added = self._model.add_members(np.flatnonzero(chosen), source, into_group=into_group,
                                         add_friend=add_friend, on_wecom=on_wecom)
         self.charge_acquisition(added * cost_per_add_cny)

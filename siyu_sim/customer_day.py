@@ -116,7 +116,8 @@ def customer_day(s: Any, mood, pressure, t: "DayPlan", u_buy, u_join, u_churn, u
     load = effective_touches(received * (1.0 - t.broadcast_promo) + moments_seen * (1.0 - t.moments_promo),
                              received * t.broadcast_promo + moments_seen * t.moments_promo + pushed,
                              b.fatigue)
-    fatigue = np.where(member, fatigue_update(s.fatigue, load, s.tolerance, b.fatigue), s.fatigue)
+    # Non-members get no touches (load 0): their fatigue only fades (time away heals).
+    fatigue = fatigue_update(s.fatigue, load, s.tolerance, b.fatigue)
     # Group pushes received (promotions weighted): each carries opt-out risk and irritation.
     pushes = effective_touches(received * (1.0 - t.broadcast_promo), received * t.broadcast_promo + pushed,
                                b.fatigue)

@@ -201,7 +201,8 @@ class CommunityGroup(mesa.Agent):
     toward its members' activity, gathered by iterating its members.
 
     ``members`` holds the rows ever assigned, kept sorted so that sums run in row order
-    (the same order as the vector executor's ``bincount``), which keeps both bit-identical.
+    (the same order as the vector executor's ``bincount``), which keeps both bit-identical;
+    a row that left and came back to another group is skipped here (its ``group`` moved).
     """
 
     def __init__(self, model: mesa.Model, gid: int):
@@ -214,7 +215,10 @@ class CommunityGroup(mesa.Agent):
         t = self.model.customers
         num = 0.0
         den = 0.0
+        gid = self.gid
         for row in self.members:
+            if t.group[row] != gid:  # left and came back to another group
+                continue
             s = t.status[row]
             w = t.weight[row]
             if s == Status.ACTIVE:

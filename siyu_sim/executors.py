@@ -175,7 +175,10 @@ class AgentExecutor:
         for row in rows:
             gid = int(t.group[row])
             if gid >= 0:
-                bisect.insort(self._group_agent(gid).members, int(row))
+                members = self._group_agent(gid).members
+                i = bisect.bisect_left(members, int(row))
+                if i == len(members) or members[i] != row:  # one who came back may be listed already
+                    members.insert(i, int(row))
 
     def update_moods(self, today: "Today") -> None:
         """Each group agent moves its mood (it reads ``model.today`` itself)."""

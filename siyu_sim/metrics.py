@@ -21,8 +21,8 @@ TRUST_BANDS = ("trust_0_20", "trust_20_40", "trust_40_60", "trust_60_80", "trust
 ENGAGED_ACTIVITY = 0.5  # an active member at or above this attention counts as engaged
 
 DAILY_COLUMNS = (
-    "day", "prospects", "active", "muted", "churned", "members", "new_members", "purchases",
-    "buyers", "gmv", "revenue", "discount_cost", "cogs", "gross_margin", "staff_cost",
+    "day", "prospects", "active", "muted", "churned", "members", "new_members", "rejoined",
+    "purchases", "buyers", "gmv", "revenue", "discount_cost", "cogs", "gross_margin", "staff_cost",
     "acquisition_cost", "tool_cost", "profit", "cum_profit", "spend", "cum_spend", "roi",
     "mean_trust", "mean_activity", "mean_fatigue", "mean_ref_price", "repurchase_rate",
     "referrals", "care_contacts", "prospect_purchases", "outside_gross_margin", "alt_ads_cum_return",
@@ -40,7 +40,7 @@ BUYER_WINDOW_DAYS = 30
 #: Daily columns that are flows (a day's amount: summed over a month); every other column is
 #: a stock (a level on the day: read on the month's last day).
 FLOW_COLUMNS = (
-    "new_members", "purchases", "gmv", "revenue", "discount_cost", "cogs",
+    "new_members", "rejoined", "purchases", "gmv", "revenue", "discount_cost", "cogs",
     "gross_margin", "staff_cost", "acquisition_cost", "tool_cost", "profit", "spend",
     "referrals", "care_contacts", "prospect_purchases", "outside_gross_margin",
 )
@@ -59,7 +59,7 @@ def _mean(total: float, weight: float) -> float:
 
 
 def daily_row(day: int, t: "CustomerTable", out: "DayOutcome", money: DayMoney, ledger: Ledger, new_members: float,
-              list_price: float, unit_cost: float) -> dict:
+              rejoined: float, list_price: float, unit_cost: float) -> dict:
     w = t.weight
     wsum = t.weight_of  # = float(w[mask].sum()), exactly
     status = t.status
@@ -83,7 +83,8 @@ def daily_row(day: int, t: "CustomerTable", out: "DayOutcome", money: DayMoney, 
         "day": day,
         "prospects": counts[Status.PROSPECT], "active": counts[Status.ACTIVE],
         "muted": counts[Status.MUTED], "churned": counts[Status.CHURNED], "members": members,
-        "new_members": new_members, "purchases": money.orders,
+        # new_members includes those who left and came back (rejoined): each join is paid for
+        "new_members": new_members, "rejoined": rejoined, "purchases": money.orders,
         # distinct members who ordered within the window (one order a day at most, so a day's
         # count would only repeat purchases): monthly active buyers, read at any day
         "buyers": wsum((t.last_order_day >= 0) & (t.last_order_day > day - BUYER_WINDOW_DAYS)),

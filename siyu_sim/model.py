@@ -102,6 +102,7 @@ class PrivateDomainModel(mesa.Model):
         #: Today's inputs, as every customer reads them: the plan and the draws.
         self.today = Today(day=0, plan=self._new_plan())
         self._new_weight = 0.0
+        self._rejoined_weight = 0.0
         self._new_rows: list[np.ndarray] = []
         self._rows: list[dict] = []
         self._segment_rows: list[dict] | None = [] if segment_metrics else None
@@ -133,13 +134,18 @@ class PrivateDomainModel(mesa.Model):
 
     def add_members(self, rows: np.ndarray, source: str, *, into_group: bool = True,
                     add_friend: bool = True, on_wecom: bool = True) -> float:
-        """Make prospects in ``rows`` active members today (respecting a pilot cap)."""
+        """Make prospects, or customers who left, in ``rows`` active members today (respecting
+        a pilot cap). Those who left come back to a new group, if any; they count as new members
+        and, apart, as re-joined."""
         t = self.customers
         if self.member_cap is not None and len(rows):
             room = self.member_cap - self.member_weight()
             rows = rows[np.cumsum(t.weight[rows]) <= room]
         if not len(rows):
             return 0.0
+        back = t.status[rows] == Status.CHURNED
+        self._rejoined_weight += float(t.weight[rows[back]].sum())
+        t.group[rows[back]] = -1  # the old group is not theirs any more
         t.status[rows] = Status.ACTIVE
         t.friend[rows] = add_friend
         t.on_wecom[rows] = on_wecom
@@ -190,6 +196,7 @@ class PrivateDomainModel(mesa.Model):
         self.customers.refresh_weight_unit()
         self.ledger.open_day()
         self._new_weight = 0.0
+        self._rejoined_weight = 0.0
         self._new_rows = []
         return self.today
 
@@ -240,7 +247,7 @@ class PrivateDomainModel(mesa.Model):
         self.ledger.acquisition_today += referrals * plan.referral_reward_cny
         money = self.ledger.close_day(orders, units_total, discount, plan.staff, self.member_weight())
         self._rows.append(daily_row(self.day, t, out, money, self.ledger, self._new_weight,
-                                    e.order_value_cny, e.unit_cost_cny))
+                                    self._rejoined_weight, e.order_value_cny, e.unit_cost_cny))
         self.datacollector.collect(self)
         if self._segment_rows is not None:
             new_rows = np.concatenate(self._new_rows) if self._new_rows else np.zeros(0, dtype=np.int64)

@@ -35,9 +35,15 @@ class _Channel(Lever):
                              add_friend=self.add_friend, on_wecom=self.on_wecom)
 
 
-def bought_yesterday(brand) -> np.ndarray:
+def invited(brand, where: np.ndarray, rate: float) -> np.ndarray:
+    """Each customer outside the private domain who bought yesterday (in ``where``) is invited
+    and joins with ``rate``; one who left before comes back less willingly (second chances,
+    ``behaviour.churn.rejoin_willingness``)."""
     t = brand.customers
-    return (t.status == Status.PROSPECT) & (t.days_since_purchase == 0.0)
+    outside = (t.status == Status.PROSPECT) | (t.status == Status.CHURNED)
+    eligible = outside & (t.days_since_purchase == 0.0) & where
+    willing = np.where(t.status == Status.CHURNED, brand.behaviour.churn.rejoin_willingness, 1.0)
+    return np.where(eligible, rate * willing, 0.0)
 
 
 @register_lever("store_qr")
@@ -51,8 +57,7 @@ class StoreQR(_Channel):
 
     def fire(self, day, brand, strength):
         rate = self.add_rate(self.rate_at_full_execution, brand.execution, strength)
-        eligible = bought_yesterday(brand) & brand.customers.store_shopper
-        self._acquire(brand, np.where(eligible, rate, 0.0), "store_qr", self.incentive_cny)
+        self._acquire(brand, invited(brand, brand.customers.store_shopper, rate), "store_qr", self.incentive_cny)
 
 
 @register_lever("package_card")
@@ -66,10 +71,11 @@ class PackageCard(_Channel):
 
     def fire(self, day, brand, strength):
         t = brand.customers
-        buyers = bought_yesterday(brand) & ~t.store_shopper
-        brand.charge_acquisition(float(t.weight[buyers].sum()) * self.cost_per_card_cny * strength)
+        outside = (t.status == Status.PROSPECT) | (t.status == Status.CHURNED)
+        packages = outside & (t.days_since_purchase == 0.0) & ~t.store_shopper
+        brand.charge_acquisition(float(t.weight[packages].sum()) * self.cost_per_card_cny * strength)
         rate = self.add_rate(self.rate_at_full_execution, brand.execution, strength)
-        self._acquire(brand, np.where(buyers, rate, 0.0), "package_card", 0.0)
+        self._acquire(brand, invited(brand, ~t.store_shopper, rate), "package_card", 0.0)
 
 
 def hill(spend: float, half_saturation: float) -> float:

@@ -61,6 +61,13 @@ class ChurnParams(RuleParams):
         "Chance that a personal contact brings a trusting muted member back (DOMAIN 000: "
         "1:1 care; Starbucks rebuilt dead groups, 001).",
     )
+    rejoin_willingness: float = param(
+        0.3, 0.0, 1.0, "relative to a first-timer",
+        "A customer who left accepts a re-invitation (store QR, package card) this many times "
+        "as often as a first-timer: lost customers can be won back, less readily than new ones "
+        "are won (Thomas, Blattberg & Fox 2004; Kumar, Bhagwat & Zhang 2015). The ratio is an "
+        "assumption; paid ads do not target people who left.",
+    )
     unmute_mood: float = param(
         0.01, 0.0, 1.0, "per day in a fully lively group, when rested",
         "Chance a day that a muted member who is no longer fatigued un-mutes because the group "

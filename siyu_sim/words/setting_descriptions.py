@@ -286,4 +286,6 @@ SETTING_DESCRIPTIONS: dict[str, dict[str, str]] = {
         {"zh": '从顾客自己所在分层中抽取的联系人比例，其余从所有人中抽取：朋友彼此相似（McPherson, Smith-Lovin & Cook 2001）。在默认分层下，一半的联系人在本分层内选择，因此约 70% 的联系人与其同层，而随机时为 38%。取 0 即为 Erdős–Rényi 随机图。'},
     'Mean number of contacts in the referral graph (a random graph with homophily).':
         {"zh": '推荐网络中每位顾客的平均联系人数（带同质性的随机图）。'},
+    'A customer who left accepts a re-invitation (store QR, package card) this many times as often as a first-timer: lost customers can be won back, less readily than new ones are won (Thomas, Blattberg & Fox 2004; Kumar, Bhagwat & Zhang 2015). The ratio is an assumption; paid ads do not target people who left.':
+        {"zh": '离开过的顾客接受再次邀请（门店二维码、包裹卡）的概率是首次被邀请者的这一倍数：流失的顾客可以被赢回，但不如赢得新顾客那么容易（Thomas, Blattberg & Fox 2004；Kumar, Bhagwat & Zhang 2015）。这一比例是假设；付费广告不针对离开过的人。'},
 }

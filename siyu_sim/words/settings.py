@@ -74,6 +74,7 @@ SETTING_UNITS: dict[str, dict[str, str]] = {
                                                       "zh": "在完全活跃的群中、不疲劳时每天"},
     "share of the trust gap": {"en": "share of the trust gap", "zh": "占信任差距的比例"},
     "share of contacts": {"en": "share of contacts", "zh": "占联系人比例"},
+    "relative to a first-timer": {"en": "relative to a first-timer", "zh": "相对首次被邀请者"},
 }
 
 
