@@ -60,6 +60,11 @@ class BrandContext:
         """Community groups opened so far."""
         return self._model.groups.opened
 
+    @property
+    def team(self):
+        """The operating team today (``team.Cohorts``: operators by the day they joined)."""
+        return self._model.team
+
     def segment_status_mask(self, segments: list[str] | None, statuses: list[str]) -> np.ndarray:
         """Boolean [segment, status] table: True where the lever targets."""
         return self._model.target_table(segments, statuses)
@@ -95,6 +100,10 @@ class BrandContext:
 
     def charge_tools(self, cny: float) -> None:
         self._model.ledger.tool_today += cny
+
+    def charge_management(self, cny: float) -> None:
+        """Team leads' pay today (counted in the day's staff cost)."""
+        self._model.ledger.management_today += cny
 
     def add_staff(self, staff: float) -> None:
         self.plan.staff += staff

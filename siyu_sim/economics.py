@@ -5,6 +5,8 @@ Definitions (all CNY, every figure multiplied by row weights):
 - discount_cost: what coupons took off those orders;
 - revenue = gmv − discount_cost (what members actually paid);
 - cogs: cost of goods of member orders; gross_margin = revenue − cogs;
+- staff_cost: operators (levers' staff) and their team leads (the execution lever's management);
+- tool_cost: tools, plus what levers add (content production, materials, gifts);
 - profit = revenue − cogs − staff_cost − tool_cost − acquisition_cost;
 - spend = staff + tools + acquisition + discounts: the money put into the private domain;
 - roi = cum_profit / cum_spend: net CNY returned per CNY put in;
@@ -43,6 +45,7 @@ class Ledger:
         self.economics = economics
         self.acquisition_today = 0.0
         self.tool_today = 0.0
+        self.management_today = 0.0
         self.cum_profit = 0.0
         self.cum_spend = 0.0
         self.cum_revenue = 0.0
@@ -50,6 +53,7 @@ class Ledger:
     def open_day(self) -> None:
         self.acquisition_today = 0.0
         self.tool_today = 0.0
+        self.management_today = 0.0
 
     def close_day(self, orders: float, units: float, discount_cost: float, staff: float,
                   members: float) -> DayMoney:
@@ -58,7 +62,7 @@ class Ledger:
         gmv = units * e.order_value_cny
         revenue = gmv - discount_cost
         cogs = units * e.unit_cost_cny
-        staff_cost = staff * e.staff_cost_per_day_cny
+        staff_cost = staff * e.staff_cost_per_day_cny + self.management_today
         tool_cost = self.tool_today + e.tool_cost_per_day_cny + e.tool_cost_per_member_day_cny * members
         acquisition = self.acquisition_today
         profit = revenue - cogs - staff_cost - tool_cost - acquisition

@@ -23,6 +23,7 @@ from .rules.status import N_STATUS
 from .rng import SeedLike, Streams
 from .scenario import Scenario
 from .state import UPDATED_COLUMNS
+from .team import Cohorts
 from .today import Draws, Today
 
 
@@ -83,6 +84,8 @@ class PrivateDomainModel(mesa.Model):
         self.sources = list(BASE_SOURCES)
         self.member_cap: float | None = None
         self.ledger = Ledger(self.economics)
+        #: The operating team by the day each operator joined (levers' staff; ODD §7.11).
+        self.team = Cohorts()
         self.customers = CustomerTable.initial(
             draw_initial(self.population, self.economics, self.streams.get("population")))
         self.contacts, self.degree = contact_graph(len(self.customers), self.population.contacts_per_customer,
@@ -195,6 +198,7 @@ class PrivateDomainModel(mesa.Model):
         self.today = Today(day=self.day, plan=self._new_plan())
         self.customers.refresh_weight_unit()
         self.ledger.open_day()
+        self.team.update(self.day, sum(lever.staff_on(self.day) for lever in self.scenario.levers.values()))
         self._new_weight = 0.0
         self._rejoined_weight = 0.0
         self._new_rows = []

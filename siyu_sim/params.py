@@ -152,6 +152,11 @@ class Economics(Params):
         0.002, 0.0, 100.0, "CNY per member per day",
         "Per-seat and per-message tool cost that grows with the pool.",
     )
+    lead_cost_per_day_cny: float = param(
+        600.0, 0.0, 1e6, "CNY per lead per day",
+        "Fully loaded cost of one team lead (about 18,000 CNY a month, 1.5 operators; an assumption). "
+        "The execution lever employs one lead per span of operators (Urwick 1956).",
+    )
     paid_ads_return_per_cny: float = param(
         3.0, 0.0, 100.0, "CNY revenue per CNY of ad spend",
         "Revenue the same money would earn in paid ads (DOMAIN 000: 100 CNY into Douyin "

@@ -46,6 +46,10 @@ class BrandAction(Params):
     def act(self, day: int, brand: "BrandContext") -> None:  # pragma: no cover
         raise NotImplementedError
 
+    def staff_on(self, day: int) -> float:
+        """Operators this lever or event puts to work on ``day`` (none unless it says so)."""
+        return 0.0
+
 
 LEVER_TYPES: dict[str, type[BrandAction]] = {}
 
@@ -79,6 +83,12 @@ class Lever(BrandAction):
 
     def fire(self, day: int, brand: "BrandContext", strength: float) -> None:  # pragma: no cover
         raise NotImplementedError
+
+    def staff_on(self, day: int) -> float:
+        """Operators on ``day``: a lever with a ``staff`` field employs them on the days it acts
+        (``fire`` adds the same number to the day's plan)."""
+        staff = getattr(self, "staff", 0.0)
+        return float(staff) if staff and self.schedule.strength(day) > 0.0 else 0.0
 
 
 class Event(BrandAction):

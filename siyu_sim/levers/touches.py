@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from ..rules import Status, param
+from .. import team as team_rules
 from .base import Lever, Stage, register_lever
 
 #: The statuses a lever can target: members (labels from the one Status declaration).
@@ -40,6 +41,10 @@ class Broadcast(Lever):
         20.0, 0.1, 1e4, "groups per operator",
         "Groups one operator can keep well run (DOMAIN 000: a 20,000-user pilot run by 2 staff, "
         "i.e. about 20 groups of 500 each).")
+    content_cost_per_push_cny: float = param(
+        100.0, 0.0, 1e6, "CNY per push",
+        "Producing one push (copy, images, offer): about a quarter of a content writer's day "
+        "(an assumption). One piece serves every group, so it does not grow with the pool.")
 
     def coverage(self, open_groups: int) -> float:
         """Share of groups the operators can look after, in [0, 1]."""
@@ -48,6 +53,7 @@ class Broadcast(Lever):
     def fire(self, day, brand, strength):
         quality = self.content_quality * brand.execution * self.coverage(brand.open_groups)
         brand.plan.add_broadcasts(self.frequency_per_day * strength, quality, self.promo_share)
+        brand.charge_tools(self.frequency_per_day * strength * self.content_cost_per_push_cny)
         brand.add_staff(self.staff)
 
 
@@ -61,10 +67,15 @@ class Moments(Lever):
     content_quality: float = param(0.6, 0.0, 1.0, "quality", "Usefulness of the posts, 0–1.")
     promo_share: float = param(0.3, 0.0, 1.0, "share", "Share of posts that are promotions.")
     staff: float = param(0.0, 0.0, 1e4, "staff", "Operators posting (cost per day).")
+    content_cost_per_post_cny: float = param(
+        50.0, 0.0, 1e6, "CNY per post",
+        "Producing one Moments post (a picture and a few lines; an assumption): the same post "
+        "reaches every friend, so it does not grow with the pool.")
 
     def fire(self, day, brand, strength):
         brand.plan.add_moments(self.posts_per_day * strength,
                                self.content_quality * brand.execution, self.promo_share)
+        brand.charge_tools(self.posts_per_day * strength * self.content_cost_per_post_cny)
         brand.add_staff(self.staff)
 
 
@@ -114,12 +125,51 @@ class Care(_Targeted):
 class Execution(Lever):
     """How well every lever is carried out, 0–1 (DOMAIN 003: 80% of results come from
     execution; 004: the same package card gave >30% or <5%). Content and care quality,
-    care capacity and acquisition rates are all scaled by it."""
+    care capacity and acquisition rates are all scaled by it.
+
+    ``quality`` is what an experienced, well-led team achieves. The team of the day (every
+    lever's ``staff``) falls short of it while it learns and as it grows (docs/ODD.md §7.11):
+    execution = quality × skill × control, where skill is the team's mean learning-curve level
+    (new operators start at ``new_operator_skill`` and close 95% of the gap in
+    ``months_to_learn``: DOMAIN 004, 3–6 months; Argote & Epple 1990) and control is
+    ``control_retained_per_layer`` per layer of management beyond the first (Williamson 1967),
+    a lead managing at most ``span_of_control`` people (Urwick 1956). The leads are paid
+    (``economics.lead_cost_per_day_cny``). A team of no operators needs no leads and has
+    nothing to learn."""
 
     stage = Stage.EXECUTION
     quality: float = param(0.8, 0.0, 1.0, "quality", "Execution quality, 0–1.")
+    new_operator_skill: float = param(
+        0.5, 0.0, 1.0, "share of full execution",
+        "What a new operator achieves on the first day, as a share of an experienced one "
+        "(an assumption; DOMAIN 004: a new team needs 3–6 months).")
+    months_to_learn: float = param(
+        4.5, 0.0, 36.0, "months",
+        "Months in which a new operator closes 95% of the gap to full execution (DOMAIN 004: "
+        "3–6 months; an exponential learning curve, Argote & Epple 1990). 0 = no learning.")
+    team_tenure_at_start_months: float = param(
+        0.0, 0.0, 600.0, "months",
+        "How long the team on the first day has already worked together (0: a new team).")
+    span_of_control: float = param(
+        6.0, 2.0, 100.0, "people per lead",
+        "People one lead manages well (Urwick 1956: five, at most six, whose work interlocks; "
+        "Graicunas 1933). Beyond it the team needs another layer of leads.")
+    control_retained_per_layer: float = param(
+        0.9, 0.0, 1.0, "share per layer",
+        "Share of intent carried out through each layer of management beyond the first "
+        "(Williamson 1967 control loss; 0.9 is an assumption). 1 = no control loss.")
+
+    def team_factor(self, day: int, cohorts: team_rules.Cohorts) -> float:
+        """Skill × control of today's team, in [0, 1]."""
+        skill = cohorts.skill(day, self.new_operator_skill, self.months_to_learn,
+                              self.team_tenure_at_start_months * team_rules.DAYS_PER_MONTH)
+        return skill * team_rules.control(cohorts.staff, self.span_of_control,
+                                          self.control_retained_per_layer)
+
+    def leads(self, staff: float) -> int:
+        """Team leads for ``staff`` operators (``team.managers``)."""
+        return team_rules.managers(staff, self.span_of_control)
 
     def fire(self, day, brand, strength):
-        brand.plan.execution = self.quality
-
-
+        brand.plan.execution = self.quality * self.team_factor(day, brand.team)
+        brand.charge_management(self.leads(brand.team.staff) * brand.economics.lead_cost_per_day_cny)

@@ -239,6 +239,7 @@ def summary_blocks(daily: pd.DataFrame, scenarios: list, lang: str) -> list[str]
                                 members=number(members, lang), staff=f"{staff:g}",
                                 per_staff=number(members / staff, lang) if staff > 0 else "–",
                                 ppm=m(_q(e["profit_per_member"])[0])) + "</p>")
+        blocks.extend(incremental_summary.team_paragraph(by_name[name], esc(scenario_label(name, lang)), lang))
     sizes = {n: by_name[n].population.customers * by_name[n].population.weight for n in names}
     if len(set(sizes.values())) > 1:
         blocks.append("<p>" + esc(t("scale_differs", lang, sizes=", ".join(

@@ -118,10 +118,23 @@ def summary_blocks(daily: pd.DataFrame, scenarios: list, lang: str) -> list[str]
         blocks.append("<p>" + t("inc_scale_pool", lang, name=label(name), members=number(members, lang),
                                 staff=f"{ops:g}", per_staff=number(members / ops, lang) if ops > 0 else "–",
                                 ppm=m(r["cum_incremental_profit"] / ever) if ever > 0 else "–") + "</p>")
+        blocks.extend(team_paragraph(by_name[name], label(name), lang))
         if r["exhausted_day"] is not None and np.isfinite(r["exhausted_day"]):
             blocks.append("<p>" + t("inc_exhausted", lang, name=label(name), day=int(r["exhausted_day"]))
                           + "</p>")
     return blocks
+
+
+def team_paragraph(scenario, name_html: str, lang: str) -> list[str]:
+    """What the scenario's own team mechanisms say about scale: its fixed costs, leads and
+    layers (``stats.team_scale``); nothing for a scenario with no execution lever."""
+    team = stats.team_scale(scenario)
+    if team is None:
+        return []
+    return ["<p>" + t("scale_team", lang, name=name_html, fixed=money(team["fixed"], lang),
+                      leads=number(team["leads"], lang), lead_cost=money(team["lead_cost"], lang),
+                      staff=f"{team['staff']:g}", layers=team["layers"], span=f"{team['span']:g}",
+                      next_span=f"{team['next_span']:g}", retained=f"{team['retained']:.0%}") + "</p>"]
 
 
 def best_overall(daily: pd.DataFrame, names: list[str], lang: str) -> str:

@@ -87,3 +87,28 @@ def operators(scenario) -> float:
         if isinstance(v, (int, float)):
             total += float(v)
     return total
+
+
+def team_scale(scenario) -> dict | None:
+    """What the scenario's own team mechanisms say about scale (docs/ODD.md §7.11): fixed
+    costs a day (tools, content: the same whatever the pool), its leads and layers of
+    management, and the execution left after control loss. None without an execution lever
+    (a scenario that assumes perfect execution has no team mechanisms)."""
+    from ..team import control, layers, managers
+
+    levers = scenario.levers.values()
+    execution = next((lv for lv in levers if lv.type == "execution"), None)
+    if execution is None:
+        return None
+    content = sum(getattr(lv, "frequency_per_day", 0.0) * getattr(lv, "content_cost_per_push_cny", 0.0)
+                  + getattr(lv, "posts_per_day", 0.0) * getattr(lv, "content_cost_per_post_cny", 0.0)
+                  for lv in levers)
+    staff = operators(scenario)
+    span = execution.span_of_control
+    leads = managers(staff, span)
+    return {"fixed": scenario.economics.tool_cost_per_day_cny + content,
+            "leads": leads, "lead_cost": leads * scenario.economics.lead_cost_per_day_cny,
+            "layers": layers(staff, span), "span": span, "staff": staff,
+            "retained": execution.control_retained_per_layer,
+            "control": control(staff, span, execution.control_retained_per_layer),
+            "next_span": span ** max(1, layers(staff, span))}

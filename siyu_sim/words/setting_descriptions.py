@@ -288,4 +288,32 @@ SETTING_DESCRIPTIONS: dict[str, dict[str, str]] = {
         {"zh": '推荐网络中每位顾客的平均联系人数（带同质性的随机图）。'},
     'A customer who left accepts a re-invitation (store QR, package card) this many times as often as a first-timer: lost customers can be won back, less readily than new ones are won (Thomas, Blattberg & Fox 2004; Kumar, Bhagwat & Zhang 2015). The ratio is an assumption; paid ads do not target people who left.':
         {"zh": '离开过的顾客接受再次邀请（门店二维码、包裹卡）的概率是首次被邀请者的这一倍数：流失的顾客可以被赢回，但不如赢得新顾客那么容易（Thomas, Blattberg & Fox 2004；Kumar, Bhagwat & Zhang 2015）。这一比例是假设；付费广告不针对离开过的人。'},
+    "What a new operator achieves on the first day, as a share of an experienced one (an assumption; "
+    "DOMAIN 004: a new team needs 3–6 months).":
+        {"zh": "新运营人员第一天能达到的执行水平，占熟练人员的比例（假设值；DOMAIN 004：新团队需要 3–6 个月）。"},
+    "Months in which a new operator closes 95% of the gap to full execution (DOMAIN 004: 3–6 months; "
+    "an exponential learning curve, Argote & Epple 1990). 0 = no learning.":
+        {"zh": "新运营人员补上与熟练水平之间 95% 差距所需的月数（DOMAIN 004：3–6 个月；指数学习曲线，"
+               "Argote & Epple 1990）。0 = 不需要学习。"},
+    "How long the team on the first day has already worked together (0: a new team).":
+        {"zh": "第一天的团队已经共事的时长（0：新团队）。"},
+    "People one lead manages well (Urwick 1956: five, at most six, whose work interlocks; Graicunas "
+    "1933). Beyond it the team needs another layer of leads.":
+        {"zh": "一名主管能管好的人数（Urwick 1956：工作相互关联时最多五到六人；Graicunas 1933）。"
+               "超过后团队需要再加一层主管。"},
+    "Share of intent carried out through each layer of management beyond the first (Williamson 1967 "
+    "control loss; 0.9 is an assumption). 1 = no control loss.":
+        {"zh": "第一层之外每多一层管理，意图能被执行的比例（Williamson 1967 的控制损失；0.9 为假设值）。"
+               "1 = 没有控制损失。"},
+    "Producing one push (copy, images, offer): about a quarter of a content writer's day (an "
+    "assumption). One piece serves every group, so it does not grow with the pool.":
+        {"zh": "制作一条群发内容（文案、图片、优惠）的成本：约为内容编辑四分之一天的工作（假设值）。"
+               "一条内容发给所有群，因此不随用户池增长。"},
+    "Producing one Moments post (a picture and a few lines; an assumption): the same post reaches "
+    "every friend, so it does not grow with the pool.":
+        {"zh": "制作一条朋友圈（一张图加几行字；假设值）的成本：同一条内容触达所有好友，因此不随用户池增长。"},
+    "Fully loaded cost of one team lead (about 18,000 CNY a month, 1.5 operators; an assumption). The "
+    "execution lever employs one lead per span of operators (Urwick 1956).":
+        {"zh": "一名团队主管的全部用人成本（每月约 1.8万元，相当于 1.5 名运营人员；假设值）。"
+               "执行杠杆按管理幅度为每组运营人员配一名主管（Urwick 1956）。"},
 }

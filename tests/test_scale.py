@@ -1,0 +1,167 @@
+"""Does it scale? (DOMAIN 000, question 3; issue 12 point 6.) The team mechanisms that make ten
+times the pool with ten times the staff differ from ten times the result: fixed costs shared
+by the whole operation (economies), learning, span of management and control loss
+(diseconomies). Unit tests of each rule's direction and bounds, then behaviour.
+
+The behavioural tests compare a pool with one operator against the same customers counted ten
+times (``population.weight = 10``, same seed: the same draws) with ten operators. With every
+team mechanism switched off that is ten times the result up to the group-mood rounding of the
+weight trick (checked below); each mechanism then moves it by an amount or in a direction
+that follows from its definition."""
+
+import math
+
+import numpy as np
+import pytest
+
+from siyu_sim import PrivateDomainModel
+from siyu_sim.levers import Execution
+from siyu_sim.team import DAYS_PER_MONTH, Cohorts, control, layers, managers, skill
+
+from helpers import scenario
+
+
+# --- learning (DOMAIN 004: 3–6 months; Argote & Epple 1990) ---------------------------------------
+@pytest.mark.parametrize("initial, months", [(0.5, 4.5), (0.2, 3.0), (0.8, 6.0)])
+def test_learning_starts_at_its_level_rises_monotonically_and_is_learnt_within_its_months(initial, months):
+    days = np.arange(0, 3 * 365)
+    s = skill(days, initial, months)
+    assert s[0] == pytest.approx(initial)
+    assert np.all(np.diff(s) >= 0) and np.all(np.diff(s[:90]) > 0)  # rises until it saturates
+    assert np.all((s >= initial - 1e-12) & (s <= 1.0))
+    learnt = skill(months * DAYS_PER_MONTH, initial, months)
+    assert learnt >= 1.0 - 0.05 * (1.0 - initial) - 1e-12  # 95% of the gap closed
+    assert learnt >= 0.95
+
+
+def test_no_learning_time_means_full_skill_at_once():
+    assert skill(0.0, 0.3, 0.0) == 1.0
+
+
+def test_a_team_that_grows_dilutes_its_skill_and_recovers():
+    team = Cohorts()
+    team.update(0, 2.0)
+    before = team.skill(200, 0.5, 4.5)
+    team.update(200, 4.0)  # two new operators join
+    after = team.skill(200, 0.5, 4.5)
+    assert after == pytest.approx((2 * before + 2 * 0.5) / 4)
+    assert team.skill(400, 0.5, 4.5) > after
+    team.update(401, 2.0)  # the newest go first
+    assert team.hired == [(0.0, 2.0)]
+    assert Cohorts().skill(5, 0.5, 4.5) == 1.0  # no team, nothing to learn
+
+
+def test_an_experienced_team_starts_near_full_skill():
+    team = Cohorts()
+    team.update(0, 3.0)
+    assert team.skill(0, 0.5, 4.5, start_tenure_days=24 * DAYS_PER_MONTH) > 0.99
+    assert team.skill(0, 0.5, 4.5) == pytest.approx(0.5)
+
+
+# --- span of management (Urwick 1956; Graicunas 1933) and control loss (Williamson 1967) --------------
+@pytest.mark.parametrize("span", [3.0, 6.0, 10.0])
+def test_control_is_one_within_the_span_and_falls_beyond_it(span):
+    alpha = 0.9
+    within = [control(s, span, alpha) for s in (0.5, 1.0, span)]
+    assert within == [1.0, 1.0, 1.0]
+    assert control(span + 1, span, alpha) == pytest.approx(alpha)
+    assert control(span ** 2 + 1, span, alpha) == pytest.approx(alpha ** 2)
+    grid = [control(s, span, alpha) for s in np.linspace(0.1, span ** 3, 200)]
+    assert np.all(np.diff(grid) <= 0) and min(grid) >= 0.0 and max(grid) <= 1.0
+    assert control(span ** 4, span, 1.0) == 1.0  # no control loss when nothing is lost
+
+
+def test_leads_one_per_span_and_a_layer_above():
+    assert managers(0.0, 6) == 0 and layers(0.0, 6) == 0
+    assert managers(3.0, 6) == 1 and layers(3.0, 6) == 1
+    assert managers(6.0, 6) == 1
+    assert managers(30.0, 6) == 5 + 1  # five leads and their head
+    assert managers(300.0, 6) == 50 + 9 + 2 + 1
+    assert layers(300.0, 6) == 4
+
+
+def test_execution_lever_scales_quality_by_skill_and_control():
+    lever = Execution(quality=0.8, new_operator_skill=0.5, span_of_control=6)
+    team = Cohorts()
+    team.update(0, 10.0)
+    assert lever.team_factor(0, team) == pytest.approx(0.5 * 0.9)
+    assert lever.leads(10.0) == 3
+
+
+# --- fixed costs do not grow with the pool ------------------------------------------------------------
+def _tool_and_staff_cost(customers, weight):
+    sc = scenario("nurture", days=30, population__customers=customers, population__weight=weight)
+    d = PrivateDomainModel(sc, seed=1).run()
+    members = d.members.sum()
+    per_member = sc.economics.tool_cost_per_member_day_cny * members
+    return d.tool_cost.sum() - per_member, d.staff_cost.sum()
+
+
+def test_fixed_costs_are_independent_of_pool_size():
+    small = _tool_and_staff_cost(1000, 1.0)
+    big = _tool_and_staff_cost(1000, 20.0)
+    assert big == pytest.approx(small)
+    sc = scenario("nurture")
+    push = sc.levers["broadcast"].frequency_per_day * sc.levers["broadcast"].content_cost_per_push_cny
+    post = sc.levers["moments"].posts_per_day * sc.levers["moments"].content_cost_per_post_cny
+    # coupons' issue-day pushes are announcements, not produced content: tools + content a day
+    assert small[0] == pytest.approx(30 * (sc.economics.tool_cost_per_day_cny + push + post))
+
+
+# --- ten times the pool with ten times the staff ------------------------------------------------------
+DAYS = 365
+
+
+def _pair(**overrides):
+    """(profit, trust) of 2,000 customers with 1 operator, and of the same customers counted ten
+    times with 10 operators."""
+    out = []
+    for k in (1, 10):
+        sc = scenario("nurture", days=DAYS, population__customers=2000, population__weight=float(k),
+                      levers__care__staff=0.7 * k, levers__broadcast__staff=0.3 * k, **overrides)
+        d = PrivateDomainModel(sc, seed=3).run()
+        out.append((float(d.cum_profit.iloc[-1]), float(d.mean_trust.iloc[-1])))
+    return out
+
+
+NO_FIXED = dict(economics__tool_cost_per_day_cny=0.0, economics__lead_cost_per_day_cny=0.0,
+                levers__broadcast__content_cost_per_push_cny=0.0, levers__moments__content_cost_per_post_cny=0.0)
+NO_LOSS = dict(levers__execution__control_retained_per_layer=1.0)
+#: Tolerance of the weight trick: groups hold 500 customers, so a heavier row shares its group
+#: with fewer other rows and group moods average over fewer draws.
+NOISE = 0.01
+
+
+def test_without_the_team_mechanisms_ten_times_the_pool_gives_ten_times_the_result():
+    (p1, t1), (p10, t10) = _pair(**NO_FIXED, **NO_LOSS)
+    assert p10 == pytest.approx(10 * p1, rel=NOISE)
+    assert t10 == pytest.approx(t1, abs=0.01)
+
+
+def test_fixed_costs_give_economies_of_scale_by_exactly_what_they_save():
+    """Ten small operations pay ten sets of fixed costs; one big one pays once for content and
+    tools, and for the leads its span needs (1 operator: 1 lead; 10: 2 leads and a head)."""
+    sc = scenario("nurture")
+    e, b, m = sc.economics, sc.levers["broadcast"], sc.levers["moments"]
+    per_day = e.tool_cost_per_day_cny + b.frequency_per_day * b.content_cost_per_push_cny \
+        + m.posts_per_day * m.content_cost_per_post_cny
+    span = sc.levers["execution"].span_of_control
+    fixed = lambda staff: DAYS * (per_day + managers(staff, span) * e.lead_cost_per_day_cny)  # noqa: E731
+    saved = 10 * fixed(1.0) - fixed(10.0)
+    assert saved > 0
+    (p1, _), (p10, _) = _pair(**NO_LOSS)
+    assert p10 - 10 * p1 == pytest.approx(saved, abs=NOISE * abs(10 * p1) + 1.0)
+
+
+def test_control_loss_gives_diseconomies_beyond_the_span():
+    """With no fixed costs, the ten-operator team needs a second layer of leads (span 6), so it
+    carries out only 0.9 of what it intends: less profit per customer, lower trust."""
+    assert control(10.0, 6.0, 0.9) < control(1.0, 6.0, 0.9) == 1.0
+    (p1, t1), (p10, t10) = _pair(**NO_FIXED)
+    assert p10 < 10 * p1 * (1 - NOISE)
+    assert t10 < t1 - 0.01
+
+
+def test_with_every_mechanism_ten_times_the_pool_is_not_ten_times_the_result():
+    (p1, _), (p10, _) = _pair()
+    assert not math.isclose(p10, 10 * p1, rel_tol=2 * NOISE)
