@@ -150,7 +150,7 @@ def customer_day(s: Any, mood, pressure, t: "DayPlan", u_buy, u_join, u_churn, u
     via_referral = joined & (u_join < p_join * referral_share(pressure, t.wom_multiplier, b.referral))
 
     # 8. Mute and leave (every push received carries its own opt-out risk), or un-mute.
-    stay = reason_to_stay(s.trust, s.deal_memory, s.price_sensitivity)
+    stay = reason_to_stay(s.trust, s.deal_memory, s.price_sensitivity, s.referred * b.churn.friend_tie)
     next_status = status_transition(status, s.fatigue, s.trust, stay, care, pushes, mood, u_churn, b.churn)
     next_status = np.where(joined, Status.ACTIVE.value, next_status)  # .value: keep the dtype
     # A referred joiner takes part of its advocates' trust with it (source credibility).
@@ -158,6 +158,7 @@ def customer_day(s: Any, mood, pressure, t: "DayPlan", u_buy, u_join, u_churn, u
 
     return DayOutcome(
         NextState(status=next_status, trust=trust, activity=activity, fatigue=fatigue, ref_price=ref_price,
-                  deal_memory=deal_memory, days_since_purchase=days_since),
+                  deal_memory=deal_memory, days_since_purchase=days_since,
+                  referred=np.where(joined, via_referral, s.referred)),
         was_member=member, was_prospect=prospect, bought=bought, units=units, paid=price * units,
         joined=joined, via_referral=via_referral, care=care > 0.0)

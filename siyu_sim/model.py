@@ -150,6 +150,7 @@ class PrivateDomainModel(mesa.Model):
         self._rejoined_weight += float(t.weight[rows[back]].sum())
         t.group[rows[back]] = -1  # the old group is not theirs any more
         t.status[rows] = Status.ACTIVE
+        t.referred[rows] = False  # a channel's join, not a friend's recommendation
         t.friend[rows] = add_friend
         t.on_wecom[rows] = on_wecom
         self._onboard(rows, self._source_code(source), into_group=into_group)

@@ -70,6 +70,8 @@ STATE: tuple[Column, ...] = (
            read=True),
     Column("tolerance", float, lambda d: d.tolerance, "touches per day before fatigue builds (trait)",
            read=True),
+    Column("referred", bool, False,
+           "joined on a contact's recommendation: has a friend in the private domain", updated=True),
     Column("spend", float, 0.0, "CNY paid as a member, per real customer"),
     Column("margin", float, 0.0, "CNY gross margin as a member, per real customer"),
     Column("orders", np.int32, 0, "orders as a member"),

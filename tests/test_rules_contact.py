@@ -125,3 +125,13 @@ def test_homophily_makes_contacts_share_their_segment():
     assert abs(random_share - chance) < 0.01
     assert abs(half - (0.5 + 0.5 * chance)) < 0.01
     assert abs(deg0 - 8.0) < 0.1 and abs(deg5 - 8.0) < 0.1  # same number of contacts
+
+
+@given(st.floats(0.0, 1.0), st.floats(0.0, 1.0), st.floats(0.0, 20.0), st.floats(0.0, 1.0))
+def test_a_friend_who_referred_you_is_one_more_reason_to_stay(trust, memory, sens, tie):
+    from siyu_sim.rules import reason_to_stay
+
+    alone = reason_to_stay(trust, memory, sens)
+    tied = reason_to_stay(trust, memory, sens, tie)
+    assert alone - 1e-12 <= tied <= 1.0
+    assert reason_to_stay(0.3, 0.0, 1.0, 0.3) > reason_to_stay(0.3, 0.0, 1.0)

@@ -316,4 +316,6 @@ SETTING_DESCRIPTIONS: dict[str, dict[str, str]] = {
     "execution lever employs one lead per span of operators (Urwick 1956).":
         {"zh": "一名团队主管的全部用人成本（每月约 1.8万元，相当于 1.5 名运营人员；假设值）。"
                "执行杠杆按管理幅度为每组运营人员配一名主管（Urwick 1956）。"},
+    "A member who joined on a friend's recommendation has that friend as one more reason to stay: reason to stay = 1 − (1 − trust)(1 − deal pull)(1 − tie). Referred customers churn less, more so while the referrer stays (social enrichment; Schmitt, Skiera & Van den Bulte 2011; Van den Bulte, Bayer, Skiera & Schmitt 2018). The size is an assumption.":
+        {"zh": '因朋友推荐而加入的成员，多了一个留下的理由——那位朋友：留下的理由 = 1 − (1 − 信任)(1 − 优惠吸引)(1 − 纽带)。被推荐的顾客流失更少，推荐人留下时更是如此（社会关系的强化；Schmitt, Skiera & Van den Bulte 2011；Van den Bulte, Bayer, Skiera & Schmitt 2018）。其大小是假设。'},
 }
