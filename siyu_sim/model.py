@@ -184,6 +184,7 @@ class PrivateDomainModel(mesa.Model):
         today.draws = Draws.draw(self.streams, len(self.customers))  # 4. the day's draws
         self.executor.update_moods(today)  # 5. gather: group mood (advocacy: in executor.step)
         outcome, advocacy = self.executor.step(today)  # 6. customers update (customer_day)
+        self._cap_joiners(outcome)  # a pilot cap holds for discovery and referral joins too
         self._write_back(outcome)  # 7. bookkeeping: tomorrow's state, joiners, referrals, money
         self._onboard_joiners(outcome)
         self.executor.credit_referrals(outcome, advocacy)
@@ -214,6 +215,21 @@ class PrivateDomainModel(mesa.Model):
         plan, t = self.today.plan, self.customers
         if plan.care_capacity > 0.0:
             plan.allocate_care(t.weight_of(t.friend & plan.care_target[t.segment, t.status]))
+
+    def _cap_joiners(self, out: DayOutcome) -> None:
+        """Under a pilot cap, today's discovery and referral joiners beyond the room left stay
+        prospects (in row order, as the levers' adds are capped)."""
+        if self.member_cap is None or not out.joined.any():
+            return
+        t = self.customers
+        joined = np.flatnonzero(out.joined)
+        room = self.member_cap - self.member_weight()
+        refused = joined[np.cumsum(t.weight[joined]) > room]
+        if len(refused):
+            out.joined[refused] = out.via_referral[refused] = False
+            out.next.status[refused] = Status.PROSPECT
+            out.next.trust[refused] = t.trust[refused]  # no recommendation taken up
+            out.next.referred[refused] = t.referred[refused]
 
     def _write_back(self, out: DayOutcome) -> None:
         """Tomorrow's state becomes the table's (every column declared ``updated``)."""
