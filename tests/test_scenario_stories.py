@@ -110,9 +110,12 @@ def test_pilot_then_scale_holds_a_small_pool_while_trust_builds_then_grows(seed)
 def test_small_brand_runs_a_decent_profitable_operation_that_paid_ads_still_beat(seed):
     """Under 50M CNY a year, grow in public channels first (DOMAIN 004): the operation is
     decent (trust grows) and makes money, yet the same spend in paid ads (return 3 per CNY,
-    DOMAIN 000) would have made more."""
+    DOMAIN 000) would have made more. The comment: it "turns a profit from month 4"."""
     _, d = year("small_brand", seed, customers=None)  # its own 1,500 customers
     assert d.mean_trust.iloc[-1] > d.mean_trust.iloc[0] + 0.1
+    month = (d.day // (365 / 12)).astype(int) + 1
+    monthly = d.groupby(month).profit.sum()
+    assert (monthly[monthly.index >= 4] > 0).all(), monthly.round().tolist()
     assert d.cum_profit.iloc[-1] > 0
     assert d.cum_profit.iloc[-1] < d.alt_ads_cum_profit.iloc[-1]
 
