@@ -36,9 +36,19 @@ def test_nurture_leads_on_profit_by_month_12(contrast):
 
 def test_nurture_leads_on_relationship_health(contrast):
     n, h = contrast["nurture"].iloc[-1], contrast["harvest"].iloc[-1]
-    assert n.active > h.active
     assert n.mean_trust > h.mean_trust
     assert n.repurchase_rate > h.repurchase_rate
+
+
+@pytest.mark.parametrize("day", [90, 180])
+def test_nurture_keeps_more_of_the_members_it_ever_added_active(contrast, day):
+    """Harvesting empties its pool late in the year, which would make "more active members at
+    month 12" true by construction; compare instead, while harvest still has active members,
+    the share of everyone ever added who is still active (DOMAIN 002/003: members mute, lurk
+    and leave after the campaigns)."""
+    kept = {k: d.active[day] / d.ever_members[day] for k, d in contrast.items()}
+    assert contrast["harvest"].active[day] > 0
+    assert kept["nurture"] > 1.5 * kept["harvest"], kept
 
 
 def test_harvest_ends_with_more_muted_and_churned(contrast):
@@ -91,34 +101,69 @@ def test_personal_care_is_slow_to_show_and_durable():
     assert y3 > 0  # by the third year the operator more than pays for herself
 
 
-def test_mismatch_cuts_both_ways():
-    """DOMAIN 004: slow relationship work on a product that sells on simple conversion is a
-    mismatch too. For a cheap, frequent, price-driven product whose buying barely depends on
-    trust, nurturing's care staff do not pay back and lean conversion operations make more;
-    for the default product, where trust sells, nurturing makes more."""
-    simple_buyers = [{"name": "bargain_hunter", "share": 1.0, "need_cycle_days": 7.0, "price_sensitivity": 6.0,
-                      "touch_tolerance_per_day": 8.0, "initial_trust": 0.2, "initial_activity": 0.5}]
-    conversion = {"execution": {"quality": 0.85},
+SIMPLE_PRODUCT = {
+    # A cheap, frequent, price-driven product as its brand would describe it: a 15 CNY snack
+    # (9 CNY cost) bought about weekly, chosen on price (price sensitivity 6, like the default
+    # bargain hunters' 5), where liking the brand moves buying a quarter as much as for the
+    # default product (trust_effect 0.2 of 0.8) and loyal buyers still buy one pack per order
+    # (basket_trust_effect 0.2 of 0.8). Neither effect is zero: trust still sells a little.
+    "segments": [{"name": "bargain_hunter", "share": 1.0, "need_cycle_days": 7.0, "price_sensitivity": 6.0,
+                  "touch_tolerance_per_day": 8.0, "initial_trust": 0.2, "initial_activity": 0.5}],
+    "economics": {"order_value_cny": 15.0, "unit_cost_cny": 9.0},
+    "purchase": {"trust_effect": 0.2, "basket_trust_effect": 0.2},
+}
+CONVERSION_OPS = {"execution": {"quality": 0.85},
                   "broadcast": {"frequency_per_day": 2.0, "content_quality": 0.5, "promo_share": 0.8, "staff": 1.0},
                   "coupon": {"depth": 0.15, "valid_days": 2, "schedule": {"every": 3}},
                   "store_qr": {"rate_at_full_execution": 0.75, "incentive_cny": 5.0}}
 
-    def profit(ops: str, simple_product: bool) -> float:
-        data = scenario("nurture").to_dict()
-        if ops == "conversion":
-            data["levers"] = conversion
-        if simple_product:
-            data["population"]["segments"] = simple_buyers
-            data["economics"] = {**data.get("economics", {}), "order_value_cny": 15.0, "unit_cost_cny": 9.0}
-            data.setdefault("behaviour", {})["purchase"] = {"trust_effect": 0.0, "basket_trust_effect": 0.0}
-        sc = type(scenario()).from_dict(data)
-        return np.mean([PrivateDomainModel(sc, customers=3000, seed=s).run(365).cum_profit.iloc[-1] for s in (1, 2)])
 
-    assert profit("nurture", simple_product=False) > profit("conversion", simple_product=False)
-    assert profit("conversion", simple_product=True) > profit("nurture", simple_product=True)
+def twelve_month_profit(ops: str, simple_product: bool, trust_matters: float | None = None) -> float:
+    """Mean 12-month profit over seeds 1 and 2 (3,000 customers) of nurture's or lean
+    conversion operations, on the default or the simple product (``trust_matters`` replaces
+    both of the simple product's trust effects)."""
+    data = scenario("nurture").to_dict()
+    if ops == "conversion":
+        data["levers"] = CONVERSION_OPS
+    if simple_product:
+        data["population"]["segments"] = SIMPLE_PRODUCT["segments"]
+        data["economics"] = {**data.get("economics", {}), **SIMPLE_PRODUCT["economics"]}
+        purchase = dict(SIMPLE_PRODUCT["purchase"])
+        if trust_matters is not None:
+            purchase = {k: trust_matters for k in purchase}
+        data.setdefault("behaviour", {})["purchase"] = purchase
+    sc = type(scenario()).from_dict(data)
+    return float(np.mean([PrivateDomainModel(sc, customers=3000, seed=s).run(365).cum_profit.iloc[-1]
+                          for s in (1, 2)]))
+
+
+def test_mismatch_cuts_both_ways():
+    """DOMAIN 004: slow relationship work on a product that sells on simple conversion is a
+    mismatch too. The products differ only in what a brand would say about them (price,
+    purchase cycle, how much trust matters); the operations are the same two. Where trust
+    sells (the default product) nurturing makes more; for the simple product, nurturing's
+    care staff do not pay back and lean conversion operations make more."""
+    assert twelve_month_profit("nurture", False) > twelve_month_profit("conversion", False)
+    assert twelve_month_profit("conversion", True) > twelve_month_profit("nurture", True)
+
+
+def test_how_much_trust_matters_decides_the_mismatch():
+    """The same simple product with trust mattering as much as for the default product (0.8):
+    nurturing's lead over conversion operations must be larger than at 0.2, i.e. the mismatch
+    follows from the product's trust effect, not from its price alone."""
+    def lead(trust_matters):
+        return (twelve_month_profit("nurture", True, trust_matters)
+                - twelve_month_profit("conversion", True, trust_matters))
+
+    assert lead(0.8) > lead(0.2)
 
 
 # --- acquisition and execution (DOMAIN 001, 004) ------------------------------------------------
+# The store-QR and package-card add rates are a calibrated curve: the chance that a buyer at the
+# channel joins is rate_at_full_execution × execution ** 1.5, with the two defaults (0.75, 0.38)
+# and the exponent chosen so that the curve passes through DOMAIN's figures (docs/ODD.md 7.1).
+# The two tests right below measure that curve in a full run: they confirm the calibration is
+# wired in, they are not evidence for it. The behavioural check after them is.
 def add_rate(sc, source, store_shoppers):
     """Share of yesterday's prospect buyers at the channel who joined through it."""
     model = PrivateDomainModel(sc, customers=6000, seed=3)
@@ -147,6 +192,39 @@ def test_execution_alone_moves_package_card_adds_from_under_5_to_over_30_percent
     assert add_rate(good, "package_card", False) > 0.30
 
 
+def test_the_share_of_store_customers_added_emerges_from_how_often_they_visit():
+    """What emerges from the calibrated per-visit rate, daily visits and the pool: DOMAIN 001
+    counts store *customers* added (60-70%), and a customer who passes the till more often is
+    offered the QR more often. Over a month, weekly shoppers (need cycle 7 days) must end up
+    added more often than monthly ones (30 days), and of the store customers who came at least
+    once the share added must not fall below DOMAIN's 60%. (About four visits a month against
+    about one: at the per-visit rate r ≈ 0.64 that is up to 1 − 0.36⁴ ≈ 0.98 against at most
+    0.64, so weekly shoppers' share is checked at more than 1.5 times monthly shoppers'.)"""
+    segments = [{"name": name, "share": 0.5, "need_cycle_days": cycle} for name, cycle in
+                (("weekly", 7.0), ("monthly", 30.0))]
+    counts = np.zeros((2, 2))  # segment -> [store customers, added]
+    came = added_of_came = 0.0
+    for seed in (1, 2):
+        data = scenario(None, levers__execution__quality=0.9, levers__store_qr__type="store_qr",
+                        population__initial_member_share=0.0).to_dict()
+        data["population"]["segments"] = segments
+        model = PrivateDomainModel(type(scenario()).from_dict(data), customers=3000, seed=seed)
+        t = model.customers
+        visited = np.zeros(len(t), dtype=bool)
+        for _ in range(30):
+            visited |= (t.status == Status.PROSPECT) & (t.days_since_purchase == 0.0) & t.store_shopper
+            model.step()
+        added = t.source == model.sources.index("store_qr")
+        for i in range(2):
+            rows = t.store_shopper & (t.segment == i)
+            counts[i] += (t.weight[rows].sum(), t.weight[rows & added].sum())
+        came += t.weight[visited].sum()
+        added_of_came += t.weight[visited & added].sum()
+    weekly, monthly = counts[:, 1] / counts[:, 0]
+    assert weekly > 1.5 * monthly, (weekly, monthly)
+    assert added_of_came / came >= 0.60
+
+
 # --- group members buy more often (DOMAIN 001, Luckin: +30%) -------------------------------------
 def test_group_members_buy_about_30_percent_more_often_than_comparable_non_members():
     model = PrivateDomainModel(scenario("nurture"), seed=5, segment_metrics=True)
@@ -156,7 +234,10 @@ def test_group_members_buy_about_30_percent_more_often_than_comparable_non_membe
     member_days = seg.active + seg.muted
     ratio = (seg.purchases / member_days) / (seg.prospect_purchases / seg.prospects)
     weighted = float((ratio * member_days / member_days.sum()).sum())  # segment-matched
-    assert 1.15 <= weighted <= 1.5, weighted
+    # Luckin's +30% is one chain's rounded figure (its sibling measure, weekly repurchasers, is
+    # +28%), so +25% to +35% is what it supports (±0.05); seed-to-seed the model's ratio has
+    # sd 0.0085 (8 seeds at 10,000 customers: 1.34-1.37), so 3 sd adds 0.026: 1.30 ± 0.08.
+    assert 1.22 <= weighted <= 1.38, weighted
 
 
 # --- referral-only adoption docks with Bass (1969) ----------------------------------------------

@@ -37,6 +37,41 @@ def test_a_world_without_a_private_domain_adds_exactly_nothing_to_itself():
     assert (inc.incremental_profit == 0.0).all()
 
 
+def test_the_counterfactual_is_the_same_customers_with_the_private_domain_taken_away():
+    """Same people (common random numbers: the population stream does not depend on levers),
+    nobody ever joins, and the world differs from the scenario's: the check above cannot hold
+    for a counterfactual that quietly runs the scenario again."""
+    sc = presets.nurture()
+    world = PrivateDomainModel(sc, customers=3000, seed=4)
+    daily = world.run(120)
+    none = PrivateDomainModel(without_private_domain(sc), customers=3000, seed=4)
+    base = none.run(120)
+    for column in ("segment", "store_shopper", "need_cycle", "price_sensitivity", "tolerance", "weight"):
+        assert np.array_equal(getattr(world.customers, column), getattr(none.customers, column)), column
+    assert (none.customers.status == Status.PROSPECT).all() and (none.customers.join_day == -1).all()
+    assert (base.ever_members == 0).all()
+    assert daily.ever_members.iloc[-1] > 0.1 * 3000  # the scenario's levers did add members
+    # customers outside the private domain buy in both worlds, but not the same orders
+    assert not np.allclose(daily.outside_gross_margin, base.outside_gross_margin)
+    assert daily.outside_gross_margin.sum() < base.outside_gross_margin.sum()  # members buy inside
+
+
+def test_incremental_profit_is_everyones_margin_difference_less_the_private_domains_costs():
+    """Recomputed from the customer tables and the cost columns: what everyone bought (members'
+    margin from their own order totals, plus outsiders') in the scenario, minus what everyone
+    bought with no private domain, minus what running it cost."""
+    sc = presets.load("harvest")
+    world = PrivateDomainModel(sc, customers=2000, seed=3)
+    daily = world.run(120)
+    base = PrivateDomainModel(without_private_domain(sc), customers=2000, seed=3).run(120)
+    inc = incremental_profit(daily, base)
+    members_margin = float(world.customers.weight @ world.customers.margin)
+    costs = (daily.staff_cost + daily.tool_cost + daily.acquisition_cost).sum()
+    expected = members_margin + daily.outside_gross_margin.sum() - base.outside_gross_margin.sum() - costs
+    assert inc.cum_incremental_profit.iloc[-1] == pytest.approx(expected, rel=1e-9)
+    assert inc.cum_incremental_profit.iloc[-1] != pytest.approx(daily.cum_profit.iloc[-1], rel=1e-3)
+
+
 def test_nurture_adds_less_than_its_ledger_says_and_harvest_loses_against_having_none():
     inc, ledger = {}, {}
     for name in ("nurture", "harvest"):

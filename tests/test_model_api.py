@@ -99,11 +99,41 @@ def test_payback_day():
 
 
 def test_summary_answers_the_three_questions():
-    model = PrivateDomainModel(presets.nurture(), customers=2000, seed=7)
+    """The summary's figures against totals computed another way: money from the customers'
+    own order totals and from the scenario's staffing, the pool from the final customer table."""
+    import numpy as np
+
+    from siyu_sim import Status
+
+    sc = presets.nurture()
+    model = PrivateDomainModel(sc, customers=2000, seed=7)
     daily = model.run(90)
     s = model.summary()
-    assert s["profit"] == daily.cum_profit.iloc[-1]
-    assert s["beats_paid_ads"] == (s["profit"] > s["alt_ads_profit"])
-    assert s["payback_day"] is None or 0 <= s["payback_day"] < 90
+    t, e = model.customers, sc.economics
+    w = t.weight
+    # the ledger's revenue and gross margin are the members' own orders, summed over customers
+    revenue = float(w @ t.spend)
+    gross_margin = float(w @ t.margin)
+    assert s["revenue"] == pytest.approx(revenue, rel=1e-9)
+    # the operators the levers name (nurture: 1 broadcast + 2 care) are paid every day, at least
+    staff = sum(getattr(lever, "staff", 0.0) for lever in sc.levers.values())
+    assert staff == 3.0
+    assert daily.staff_cost.sum() >= staff * e.staff_cost_per_day_cny * 90 * (1 - 1e-12)
+    costs = daily.staff_cost.sum() + daily.tool_cost.sum() + daily.acquisition_cost.sum()
+    assert s["profit"] == pytest.approx(gross_margin - costs, rel=1e-9)
+    spend = costs + (s["gmv"] - revenue)  # discounts given are spend
+    assert s["spend"] == pytest.approx(spend, rel=1e-9)
+    assert s["roi"] == pytest.approx((gross_margin - costs) / spend, rel=1e-9)
+    alt = spend * (e.paid_ads_return_per_cny * (1 - e.unit_cost_cny / e.order_value_cny) - 1)
+    assert s["alt_ads_profit"] == pytest.approx(alt, rel=1e-9)
+    assert s["beats_paid_ads"] == (gross_margin - costs > alt)
+    # the pool at the end, counted from the customer table
+    for key, status in (("active", Status.ACTIVE), ("muted", Status.MUTED), ("churned", Status.CHURNED)):
+        assert s[key] == pytest.approx(float(w[t.status == status].sum()))
+    # payback: the first day from which the running profit never again goes negative
+    running = np.cumsum(daily.revenue - daily.cogs - daily.staff_cost - daily.tool_cost - daily.acquisition_cost)
+    negative = np.flatnonzero(running < 0)
+    expected = 0 if not len(negative) else (None if negative[-1] == len(running) - 1 else int(negative[-1]) + 1)
+    assert s["payback_day"] == expected
     with pytest.raises(RuntimeError, match="run the model first"):
         PrivateDomainModel(customers=100).summary()
