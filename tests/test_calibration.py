@@ -267,12 +267,16 @@ def test_referral_only_adoption_docks_with_the_bass_curve():
 
 # --- does it scale? (DOMAIN 000) -------------------------------------------------------------------
 def test_with_staff_fixed_a_pool_past_capacity_has_lower_trust_and_profit_per_member():
+    """DOMAIN 000 (does it scale? can service quality hold?): a team stretched over four times
+    the pool it can look after serves each member worse. Judged on trust and on the gross
+    margin per member-day (before staff, lead, content and tools, which a bigger pool shares and
+    which tests/test_scale.py checks as economies of scale)."""
     def run(customers):
         sc = scenario("nurture", drop_levers=("store_qr", "referral_reward"),
                       population__initial_member_share=0.9, levers__broadcast__staff=0.5,
                       levers__care__staff=1.0)
         daily = PrivateDomainModel(sc, customers=customers, seed=2).run(365)
-        return daily.mean_trust.iloc[-1], daily.profit.sum() / daily.members.sum()
+        return daily.mean_trust.iloc[-1], daily.gross_margin.sum() / daily.members.sum()
 
     # 0.5 operators × 20 groups ≈ 5,000 members: the first pool is at the team's capacity.
     trust_fit, profit_fit = run(5500)

@@ -73,24 +73,31 @@ def test_incremental_profit_is_everyones_margin_difference_less_the_private_doma
 
 
 def test_nurture_adds_less_than_its_ledger_says_and_harvest_loses_against_having_none():
-    inc, ledger = {}, {}
+    inc, ledger, last_month = {}, {}, {}
     for name in ("nurture", "harvest"):
         sc = presets.load(name)
         daily = run_scenario(sc, root_seed=3).daily
         base = run_scenario(without_private_domain(sc), root_seed=3).daily
-        inc[name] = incremental_profit(daily, base).cum_incremental_profit.iloc[-1]
+        added = incremental_profit(daily, base)
+        inc[name] = added.cum_incremental_profit.iloc[-1]
+        last_month[name] = added.incremental_profit.iloc[-30:].sum()
         ledger[name] = daily.cum_profit.iloc[-1]
     # members' orders include those they would have placed anyway
     assert inc["nurture"] < ledger["nurture"]
-    assert inc["nurture"] > 0
-    assert inc["harvest"] < 0 < ledger["harvest"]  # "false prosperity" against doing nothing
+    # slow to show results: by the end of year one nurture adds profit every month, and it has
+    # added far more than harvest (its first-year total may still be below zero: a team to pay)
+    assert last_month["nurture"] > 0 and inc["nurture"] > inc["harvest"]
+    # "false prosperity": the ledger overstates what harvesting earns, and against doing nothing
+    # it loses (with a team lead and content to pay, its ledger may show a loss too)
+    assert inc["harvest"] < 0 and inc["harvest"] < ledger["harvest"]
 
 
 def test_customers_who_left_still_buy_outside_the_ledger():
     b = Behaviour()
     state = SimpleNamespace(segment=np.int8(0), status=np.int8(Status.CHURNED), group=np.int32(-1), friend=False,
                             trust=0.3, activity=0.5, fatigue=0.0, ref_price=60.0, deal_memory=0.0,
-                            days_since_purchase=60.0, need_cycle=30.0, price_sensitivity=2.0, tolerance=2.0)
+                            days_since_purchase=60.0, need_cycle=30.0, price_sensitivity=2.0, tolerance=2.0,
+                            referred=False)
     touches = DayPlan(1, list_price=60.0)  # no levers fired: nothing reaches the customer
     out = customer_day(state, 0.0, 0.0, touches, 0.0, 1.0, 1.0, 1.0, b, advocate_trust=0.0)
     assert bool(out.bought) and out.paid > 0 and out.next.status == Status.CHURNED

@@ -40,7 +40,7 @@ def test_a_new_column_is_one_declaration_plus_its_rule(tmp_path):
     copy = tmp_path / "siyu_sim"
     shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
     _insert_before(copy / "state.py", '    Column("spend",', DECLARATION)
-    _insert_before(copy / "customer_day.py", "    # 8. Mute and leave.", RULE + "\n")
+    _insert_before(copy / "customer_day.py", "    # 8. Mute and leave", RULE + "\n")
     _insert_before(copy / "customer_day.py", "),\n        was_member=", ",\n                  cares_received=cares_received")
     run = subprocess.run([sys.executable, "-c", CHECK], cwd=tmp_path, capture_output=True, text=True,
                          env={"PYTHONPATH": str(tmp_path), "PATH": ""}, timeout=300)
