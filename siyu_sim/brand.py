@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .customers import Status
 
 if TYPE_CHECKING:  # pragma: no cover
     from .model import PrivateDomainModel
@@ -88,8 +87,7 @@ class BrandContext:
         """Each customer outside the private domain (a prospect, or one who left) joins with its
         ``probability`` today; returns real customers added (re-joiners included)."""
         u = self.uniform("acquire")
-        status = self._model.customers.status
-        chosen = ((status == Status.PROSPECT) | (status == Status.CHURNED)) & (u < probability)
+        chosen = self._model.customers.outside() & (u < probability)
         added = self._model.add_members(np.flatnonzero(chosen), source, into_group=into_group,
                                         add_friend=add_friend, on_wecom=on_wecom)
         self.charge_acquisition(added * cost_per_add_cny)

@@ -88,6 +88,11 @@ class CustomerTable:
             return np.bincount(codes, weights=self.weight, minlength=length)
         return np.bincount(codes, minlength=length) * unit
 
+    def outside(self) -> np.ndarray:
+        """Rows not in the private domain: prospects and those who left (the ones a channel
+        can add)."""
+        return (self.status == Status.PROSPECT) | (self.status == Status.CHURNED)
+
     @staticmethod
     def column_names() -> list[str]:
         return [column.name for column in STATE]

@@ -35,13 +35,19 @@ class _Channel(Lever):
                              add_friend=self.add_friend, on_wecom=self.on_wecom)
 
 
+def bought_outside_yesterday(brand) -> np.ndarray:
+    """Customers outside the private domain who placed an order yesterday: a checkout or a
+    parcel is where the store QR and the package card reach them."""
+    t = brand.customers
+    return t.outside() & (t.days_since_purchase == 0.0)
+
+
 def invited(brand, where: np.ndarray, rate: float) -> np.ndarray:
     """Each customer outside the private domain who bought yesterday (in ``where``) is invited
     and joins with ``rate``; one who left before comes back less willingly (second chances,
     ``behaviour.churn.rejoin_willingness``)."""
     t = brand.customers
-    outside = (t.status == Status.PROSPECT) | (t.status == Status.CHURNED)
-    eligible = outside & (t.days_since_purchase == 0.0) & where
+    eligible = bought_outside_yesterday(brand) & where
     willing = np.where(t.status == Status.CHURNED, brand.behaviour.churn.rejoin_willingness, 1.0)
     return np.where(eligible, rate * willing, 0.0)
 
@@ -71,8 +77,7 @@ class PackageCard(_Channel):
 
     def fire(self, day, brand, strength):
         t = brand.customers
-        outside = (t.status == Status.PROSPECT) | (t.status == Status.CHURNED)
-        packages = outside & (t.days_since_purchase == 0.0) & ~t.store_shopper
+        packages = bought_outside_yesterday(brand) & ~t.store_shopper
         brand.charge_acquisition(float(t.weight[packages].sum()) * self.cost_per_card_cny * strength)
         rate = self.add_rate(self.rate_at_full_execution, brand.execution, strength)
         self._acquire(brand, invited(brand, ~t.store_shopper, rate), "package_card", 0.0)
