@@ -5,10 +5,17 @@ today's plan, and returns a ``DayOutcome``: the next value of every column decla
 ``updated`` in ``state.STATE`` and the day's events. Both executors call this one function, so they cannot drift apart:
 the vector executor passes whole columns, the agent executor passes one agent's values.
 Everything reads yesterday's state (synchronous update).
+
+The rules composed are ``day_rules``, which returns plain named tuples; ``customer_day`` wraps
+its result in a ``DayOutcome``. ``day_rules`` and every rule it calls are written so that the
+compiled day kernel (``siyu_sim.kernel``) compiles this very source for one row's scalars
+(``rules/ops.py``: the few operations that need a scalar form); the numpy engine runs it on
+columns. One source, two engines (docs/performance.md).
 """
 
 from __future__ import annotations
 
+from collections import namedtuple
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +27,7 @@ from .rules import (
     join_probability, purchase_probability, read_probability, reason_to_stay,
     reference_price_update, referral_share, referred_trust, status_transition, trust_update,
 )
+from .rules.ops import code_like, flat_cell, where
 from .rules.status import N_STATUS, Status
 from .state import COLUMNS, UPDATED_COLUMNS
 
@@ -27,20 +35,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from .plan import DayPlan
 
 
-_UPDATED = frozenset(UPDATED_COLUMNS)
-
-
-class NextState:
-    """The next value of every column declared ``updated`` in ``state.STATE``, as attributes."""
-
-    def __init__(self, **values: Any):
-        if values.keys() != _UPDATED:
-            raise TypeError(f"customer_day must give the next value of exactly the updated columns "
-                            f"{UPDATED_COLUMNS}; got {tuple(values)}")
-        self.__dict__.update(values)
-
-    def __getitem__(self, name: str) -> Any:
-        return self.__dict__[name]
+#: The next value of every column declared ``updated`` in ``state.STATE``, as fields (a named
+#: tuple: a missing or unknown column is a TypeError).
+NextState = namedtuple("NextState", UPDATED_COLUMNS)
 
 
 def _event(dtype: Any, meaning: str) -> Any:
@@ -70,13 +67,17 @@ class DayOutcome:
     def put(self, rows: slice | int, part: "DayOutcome") -> None:
         """Write another outcome (a block of rows, or one row) into these columns at ``rows``."""
         for name in UPDATED_COLUMNS:
-            self.next[name][rows] = part.next[name]
+            getattr(self.next, name)[rows] = getattr(part.next, name)
         for f in _EVENT_FIELDS:
             getattr(self, f.name)[rows] = getattr(part, f.name)
 
 
 #: DayOutcome's event fields (all but ``next``).
 _EVENT_FIELDS = tuple(f for f in fields(DayOutcome) if f.name != "next")
+
+
+#: What ``day_rules`` returns: tomorrow's state and the day's events, in DayOutcome's order.
+DayValues = namedtuple("DayValues", ("next", *(f.name for f in _EVENT_FIELDS)))
 
 
 def customer_day(s: Any, mood, pressure, t: "DayPlan", u_buy, u_join, u_churn, u_care,
@@ -87,10 +88,16 @@ def customer_day(s: Any, mood, pressure, t: "DayPlan", u_buy, u_join, u_churn, u
     ``mood``: mood of the customer's group (0 if none); ``pressure``: mean advocacy of
     its contacts; ``advocate_trust``: their advocacy-weighted mean trust (0 if none); ``u_*``: uniforms from the purchase, referral, churn and care streams.
     """
+    values = day_rules(s, mood, pressure, t, u_buy, u_join, u_churn, u_care, b, advocate_trust)
+    return DayOutcome(*values)
+
+
+def day_rules(s, mood, pressure, t, u_buy, u_join, u_churn, u_care, b, advocate_trust) -> DayValues:
+    """The rules in the documented order: ``customer_day``'s arguments, plain named tuples out.
+    Written for numpy columns and for the compiled kernel's scalars alike (see the module doc)."""
     status = s.status
-    # Flat index into the [segment, status] tables (np.take on it reads the same cells as
-    # table[segment, status], several times faster on columns).
-    cell = np.add(np.multiply(s.segment, N_STATUS, dtype=np.intp), status, dtype=np.intp)
+    # Flat index into the [segment, status] tables.
+    cell = flat_cell(s.segment, status, N_STATUS)
     member = (status == Status.ACTIVE) | (status == Status.MUTED)
     muted = status == Status.MUTED
     grouped = member & (s.group >= 0)
@@ -124,9 +131,9 @@ def customer_day(s: Any, mood, pressure, t: "DayPlan", u_buy, u_join, u_churn, u
     excess_pushes = np.maximum(pushes - s.tolerance, 0.0)
 
     # 4. Trust and activity (from yesterday's fatigue: synchronous update).
-    trust = np.where(member, trust_update(s.trust, engaging, care, promo_reads, s.fatigue, excess_pushes,
+    trust = where(member, trust_update(s.trust, engaging, care, promo_reads, s.fatigue, excess_pushes,
                                           b.trust), s.trust)
-    activity = np.where(member, activity_update(s.activity, engaging, care, s.fatigue, mood, b.attention),
+    activity = where(member, activity_update(s.activity, engaging, care, s.fatigue, mood, b.attention),
                         s.activity)
 
     # 5–6. The deal against the reference price, and the purchase.
@@ -140,8 +147,8 @@ def customer_day(s: Any, mood, pressure, t: "DayPlan", u_buy, u_join, u_churn, u
     bought = u_buy < p_buy
     units = basket_size(s.trust, b.purchase)  # order size, in average orders
     ref_price = reference_price_update(s.ref_price, bought, price, t.list_price, b.price)
-    deal_memory = np.where(member, deal_memory_update(s.deal_memory, depth, b.price), s.deal_memory)
-    days_since = np.where(bought, 0.0, s.days_since_purchase + 1.0)
+    deal_memory = where(member, deal_memory_update(s.deal_memory, depth, b.price), s.deal_memory)
+    days_since = where(bought, 0.0, s.days_since_purchase + 1.0)
 
     # 7. Referral: prospects join through organic discovery or their contacts' advocacy.
     p_join = join_probability(pressure, t.wom_multiplier, b.referral)
@@ -152,13 +159,13 @@ def customer_day(s: Any, mood, pressure, t: "DayPlan", u_buy, u_join, u_churn, u
     # 8. Mute and leave (every push received carries its own opt-out risk), or un-mute.
     stay = reason_to_stay(s.trust, s.deal_memory, s.price_sensitivity, s.referred * b.churn.friend_tie)
     next_status = status_transition(status, s.fatigue, s.trust, stay, care, pushes, mood, u_churn, b.churn)
-    next_status = np.where(joined, Status.ACTIVE.value, next_status)  # .value: keep the dtype
+    next_status = where(joined, code_like(Status.ACTIVE.value, status), next_status)  # keep the dtype
     # A referred joiner takes part of its advocates' trust with it (source credibility).
-    trust = np.where(via_referral, referred_trust(s.trust, advocate_trust, b.referral), trust)
+    trust = where(via_referral, referred_trust(s.trust, advocate_trust, b.referral), trust)
 
-    return DayOutcome(
+    return DayValues(
         NextState(status=next_status, trust=trust, activity=activity, fatigue=fatigue, ref_price=ref_price,
                   deal_memory=deal_memory, days_since_purchase=days_since,
-                  referred=np.where(joined, via_referral, s.referred)),
+                  referred=where(joined, via_referral, s.referred)),
         was_member=member, was_prospect=prospect, bought=bought, units=units, paid=price * units,
         joined=joined, via_referral=via_referral, care=care > 0.0)

@@ -235,7 +235,7 @@ class PrivateDomainModel(mesa.Model):
         """Tomorrow's state becomes the table's (every column declared ``updated``)."""
         t = self.customers
         for name in UPDATED_COLUMNS:
-            getattr(t, name)[:] = out.next[name]
+            getattr(t, name)[:] = getattr(out.next, name)
 
     def _onboard_joiners(self, out: DayOutcome) -> None:
         t = self.customers

@@ -42,7 +42,7 @@ def test_the_agent_reads_every_declared_column_from_its_row():
 def test_customer_day_reads_and_writes_back_what_is_declared():
     assert set(UPDATED_COLUMNS) <= set(READ_COLUMNS) <= set(COLUMNS)
     assert "status" in UPDATED_COLUMNS and "weight" not in READ_COLUMNS
-    with pytest.raises(TypeError, match="updated columns"):
+    with pytest.raises(TypeError, match="missing"):  # a named tuple of exactly the updated columns
         NextState(status=1)
     empty = DayOutcome.empty(3)
     assert empty.next.status.dtype == np.int8 and empty.bought.dtype == bool

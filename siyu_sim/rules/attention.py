@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from .base import RuleParams, param
+from .ops import as_float, where
 
 
 class AttentionParams(RuleParams):
@@ -59,14 +60,14 @@ def read_probability(activity, mood, muted, params: AttentionParams):
     Bounds: [0, 1] for activity, mood in [0, 1].
     """
     liveliness = params.mood_floor + (1.0 - params.mood_floor) * mood
-    return np.where(muted, 0.0, activity * liveliness)
+    return where(muted, 0.0, activity * liveliness)
 
 
 def attended(messages, params: AttentionParams):
     """Messages' worth of attention a reader gives ``messages`` messages in one day, in
     [0, min(messages, m)]: m (1 − e^(−n/m)) — about n for a few, saturating at m (wear-out)."""
     m = params.attended_per_day
-    return -m * np.expm1(-np.asarray(messages, dtype=float) / m)
+    return -m * np.expm1(-as_float(messages) / m)
 
 
 def activity_update(activity, engaging_reads, care, fatigue, mood, params: AttentionParams):

@@ -17,6 +17,7 @@ from __future__ import annotations
 import numpy as np
 
 from .base import RuleParams, param
+from .ops import code_like, where
 from .status import Status
 
 
@@ -109,13 +110,13 @@ def status_transition(status, fatigue, trust, stay, care, pushes, mood, u, param
     unmute = params.unmute_care * care * trust + params.unmute_mood * mood * (1.0 - fatigue)
     # Plain ints (.value, not enum members) keep numpy selects in the status column's dtype.
     active, muted, churned = Status.ACTIVE.value, Status.MUTED.value, Status.CHURNED.value
-    other = np.where(status == active, mute, unmute)
+    other = where(status == active, mute, unmute)
     total = leave + other
     p_any = -np.expm1(-total)
-    p_leave = np.where(total > 0.0, p_any * leave / np.where(total > 0.0, total, 1.0), 0.0)
+    p_leave = where(total > 0.0, p_any * leave / where(total > 0.0, total, 1.0), 0.0)
     member = (status == active) | (status == muted)
     # Status codes keep the dtype of ``status`` throughout (mixed int8/int64 selects are slow).
-    moved = np.where(status == active, muted, active).astype(np.result_type(status), copy=False)
-    after = np.where(u < p_any, moved, status)
-    after = np.where(u < p_leave, np.asarray(churned, dtype=after.dtype), after)
-    return np.where(member, after, status)
+    moved = code_like(where(status == active, muted, active), status)
+    after = where(u < p_any, moved, status)
+    after = where(u < p_leave, code_like(churned, status), after)
+    return where(member, after, status)

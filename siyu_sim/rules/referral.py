@@ -16,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 
 from .base import RuleParams, param
+from .ops import where
 
 DAYS_PER_YEAR = 365.0
 
@@ -72,4 +73,4 @@ def referral_share(pressure, wom_multiplier, params: ReferralParams):
     """Share of today's join hazard that comes from word of mouth (vs organic discovery)."""
     wom = params.word_of_mouth_per_year * wom_multiplier * pressure
     total = params.organic_per_year + wom
-    return np.where(total > 0.0, wom / np.where(total > 0.0, total, 1.0), 0.0)
+    return where(total > 0.0, wom / where(total > 0.0, total, 1.0), 0.0)
