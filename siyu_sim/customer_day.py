@@ -74,10 +74,11 @@ class DayOutcome:
 
 #: DayOutcome's event fields (all but ``next``).
 _EVENT_FIELDS = tuple(f for f in fields(DayOutcome) if f.name != "next")
+EVENT_NAMES = tuple(f.name for f in _EVENT_FIELDS)
 
 
 #: What ``day_rules`` returns: tomorrow's state and the day's events, in DayOutcome's order.
-DayValues = namedtuple("DayValues", ("next", *(f.name for f in _EVENT_FIELDS)))
+DayValues = namedtuple("DayValues", ("next", *EVENT_NAMES))
 
 
 def customer_day(s: Any, mood, pressure, t: "DayPlan", u_buy, u_join, u_churn, u_care,

@@ -176,6 +176,10 @@ class Customer(mesa.Agent):
         degree = m.degree[row]
         pressure = sums / degree if degree > 0 else 0.0
         advocate_trust = trust_sums / sums if sums > 0.0 else 0.0
+        kernel = m.executor.kernel
+        if kernel is not None:  # the compiled engine: the same compiled rules as the vector executor
+            self.outcome = kernel.agent_day(self, mood, pressure, today, row, advocate_trust)
+            return
         d = today.draws
         self.outcome = customer_day(self, mood, pressure, today.plan, d.purchase[row], d.referral[row],
                                     d.churn[row], d.care[row], m.behaviour, advocate_trust=advocate_trust)

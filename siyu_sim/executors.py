@@ -22,10 +22,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .credit import credited, referral_credit
-from .customer_day import DayOutcome, customer_day
+from .customer_day import EVENT_NAMES, DayOutcome, customer_day
 from .customers import CommunityGroup, Customer, Status
 from .rules import advocacy, group_mood_update
-from .state import READ_COLUMNS
+from .state import READ_COLUMNS, UPDATED_COLUMNS
 
 if TYPE_CHECKING:  # pragma: no cover
     from .model import PrivateDomainModel
@@ -57,6 +57,46 @@ class _Rows:
             setattr(self, name, getattr(table, name)[rows])
 
 
+class Kernel:
+    """The compiled engine's inputs for one model: the behaviour record (once) and today's plan."""
+
+    def __init__(self, model: "PrivateDomainModel"):
+        from .kernel.records import behaviour_record
+
+        self.model = model
+        self.behaviour = behaviour_record(model.behaviour)
+        self._plan_of: tuple | None = None
+
+    def plan(self, today: "Today") -> tuple:
+        from .kernel.records import plan_record
+
+        if self._plan_of is None or self._plan_of[0] is not today:
+            self._plan_of = (today, plan_record(today.plan))
+        return self._plan_of[1]
+
+    def vector_day(self, today: "Today", gathered: Advocacy) -> DayOutcome:
+        """Every row's day in one compiled pass."""
+        from .kernel.compiled import vector_day
+
+        m, d = self.model, today.draws
+        t = m.customers
+        out = DayOutcome.empty(len(t))
+        vector_day(tuple(getattr(t, name) for name in READ_COLUMNS), t.group, m.groups.mood, m.degree,
+                   gathered.contact_sums, gathered.trust_sums, d.purchase, d.referral, d.churn, d.care,
+                   self.plan(today), self.behaviour, tuple(getattr(out.next, name) for name in UPDATED_COLUMNS),
+                   tuple(getattr(out, name) for name in EVENT_NAMES))
+        return out
+
+    def agent_day(self, agent, mood, pressure, today: "Today", row: int, advocate_trust) -> DayOutcome:
+        """One agent's day through the same compiled rules."""
+        from .kernel.compiled import agent_day
+        from .kernel.records import row_record
+
+        d = today.draws
+        return DayOutcome(*agent_day(row_record(agent), mood, pressure, self.plan(today), d.purchase[row],
+                                     d.referral[row], d.churn[row], d.care[row], self.behaviour, advocate_trust))
+
+
 class VectorExecutor:
     """Apply every rule to whole columns at once (in cache-sized blocks of rows)."""
 
@@ -67,6 +107,7 @@ class VectorExecutor:
 
     def __init__(self, model: "PrivateDomainModel"):
         self.model = model
+        self.kernel = Kernel(model) if model.engine == "compiled" else None
 
     def on_joined(self, rows: np.ndarray) -> None:
         """Nothing to do: group membership is the table's ``group`` column."""
@@ -102,6 +143,8 @@ class VectorExecutor:
         gathered = self.gather_advocacy()
         sums, draws = gathered.contact_sums, today.draws
         moods, deg = m.groups.mood, m.degree
+        if self.kernel is not None:
+            return self.kernel.vector_day(today, gathered), gathered
         # customer_day is element-wise, so applying it to blocks of rows gives the same numbers
         # as one call on whole columns, while its temporaries stay in cache (docs/performance.md).
         size = max(1, self.chunk_rows)
@@ -160,6 +203,7 @@ class AgentExecutor:
 
     def __init__(self, model: "PrivateDomainModel"):
         self.model = model
+        self.kernel = Kernel(model) if model.engine == "compiled" else None
         t = model.customers
         self.customers = [Customer(model, row) for row in range(len(t))]
         self.groups: list[CommunityGroup] = []

@@ -14,6 +14,7 @@ from .customers import BASE_SOURCES, CustomerTable, Status
 from .economics import Ledger
 from .executors import make_executor
 from .groups import Groups
+from .kernel import DEFAULT_ENGINE, check_engine
 from .initial import draw_initial
 from .levers import BrandAction, Stage
 from .metrics import DAILY_COLUMNS, SEGMENT_COLUMNS, daily_row, segment_rows
@@ -64,16 +65,23 @@ class PrivateDomainModel(mesa.Model):
         reference). Same seed, same results.
     segment_metrics : bool
         Also keep a per-segment daily table (``model.segment_daily``).
+    engine : "compiled" or "numpy"
+        How the rules run: compiled from their own source by numba (default; compiled once,
+        then loaded from a disk cache: see ``siyu_sim.kernel``) or with numpy on columns (the
+        reference). Both executors follow it; the engines agree within floating-point
+        tolerance (numpy's ``exp`` is not libm's), each executor pair exactly.
     """
 
     def __init__(self, scenario: Scenario | None = None, *, customers: int | None = None,
-                 seed: SeedLike = None, executor: str = "vector", segment_metrics: bool = False):
+                 seed: SeedLike = None, executor: str = "vector", segment_metrics: bool = False,
+                 engine: str = DEFAULT_ENGINE):
         scenario = scenario if scenario is not None else Scenario()
         if customers is not None:
             scenario = scenario.model_copy(update={
                 "population": scenario.population.model_validate(
                     {**scenario.population.model_dump(), "customers": customers})})
         self.scenario = scenario
+        self.engine = check_engine(engine)
         self.streams = Streams(scenario.seed if seed is None else seed)
         super().__init__(rng=self.streams.get("mesa"))
         self.population = scenario.population

@@ -22,6 +22,7 @@ LAYERS = {
     "rules": 0,  # pure behavioural rules
     "core": 1,  # the model: package-root modules and levers/
     "levers": 1,
+    "kernel": 1,  # the compiled day kernel (numba): part of the core
     "config": 2,  # scenario and experiment files
     "words": 2,  # every user-facing word and number format
     "experiments": 3,  # run lists, backends, the results store

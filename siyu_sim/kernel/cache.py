@@ -1,0 +1,61 @@
+"""Where compiled code is cached, and what compiling cost.
+
+numba's ``cache=True`` only notices changes to the file of the function it caches, not to the
+functions it calls; the kernel compiles the rules, ``customer_day`` and the state declaration
+from other files. So the cache lives in a directory named by a hash of every source file the
+kernel compiles (and numba's version): change a rule and the kernel compiles afresh; change
+nothing and every later process (pytest workers, sweep workers, the next ``siyu`` command)
+loads it from disk.
+
+The directory is ``$SIYU_CACHE_DIR`` or ``$NUMBA_CACHE_DIR`` if set, else the user's cache
+directory (``$XDG_CACHE_HOME`` or ``~/.cache``, ``siyu_sim/numba``), never the install location
+(site-packages may be read-only); if none is writable, the system's temporary directory; if
+that fails too, the kernel compiles without a disk cache (once per process).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+import numba
+
+PACKAGE = Path(__file__).resolve().parent.parent
+#: Sources compiled into the kernel (directories: every .py file in them).
+SOURCES = ("rules", "kernel", "customer_day.py", "state.py", "plan.py", "params.py")
+
+
+def source_hash() -> str:
+    h = hashlib.sha256(numba.__version__.encode())
+    for name in SOURCES:
+        path = PACKAGE / name
+        for f in sorted(path.glob("*.py")) if path.is_dir() else [path]:
+            h.update(f.name.encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _writable(path: Path) -> bool:
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        probe = path / f".probe-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+        return True
+    except OSError:
+        return False
+
+
+def cache_dir() -> Path | None:
+    """The kernel's cache directory for the current sources, created; None if nothing is writable."""
+    env = os.environ.get("SIYU_CACHE_DIR") or os.environ.get("NUMBA_CACHE_DIR")
+    user = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "siyu_sim" / "numba"
+    candidates = [Path(env)] if env else []
+    candidates += [user, Path(tempfile.gettempdir()) / f"siyu_sim-numba-{os.getuid() if hasattr(os, 'getuid') else 0}"]
+    key = source_hash()
+    for base in candidates:
+        if _writable(base / key):
+            return base / key
+    return None

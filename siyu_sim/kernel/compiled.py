@@ -1,0 +1,131 @@
+"""The compiled day: ``day_rules`` (the rules, compiled from their own source) over every row
+in one pass (vector executor), or for one Mesa agent (agent executor).
+
+The kernel is compiled on first use in a process, or loaded from the disk cache
+(``kernel.cache``); ``compile_report()`` says which, and how long it took.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+
+import numba
+from numba.extending import overload
+
+from ..customer_day import day_rules
+from . import ops  # noqa: F401  (registers the scalar forms of the rules with numba)
+from .cache import cache_dir
+from .records import RowState
+
+
+def _row_of(columns, i):
+    """``RowState`` of row ``i`` of ``columns`` (a tuple of the read columns, in order)."""
+
+
+@overload(_row_of)
+def _row_of_impl(columns, i):
+    args = ", ".join(f"columns[{k}][i]" for k in range(len(columns)))
+    scope = {"RowState": RowState}
+    exec(f"def impl(columns, i):\n    return RowState({args})\n", scope)
+    return scope["impl"]
+
+
+def _store(next_columns, event_columns, i, values):
+    """Write one row's ``DayValues`` into the output columns at ``i``."""
+
+
+@overload(_store)
+def _store_impl(next_columns, event_columns, i, values):
+    lines = [f"    next_columns[{k}][i] = values[0][{k}]" for k in range(len(next_columns))]
+    lines += [f"    event_columns[{k}][i] = values[{k + 1}]" for k in range(len(event_columns))]
+    scope: dict = {}
+    exec("def impl(next_columns, event_columns, i, values):\n" + "\n".join(lines) + "\n", scope)
+    return scope["impl"]
+
+
+def day_rows(columns, group, moods, degree, sums, trust_sums, u_buy, u_join, u_churn, u_care, t, b,
+             next_columns, event_columns):
+    """Every row's day in one pass: the gathers' last step (group mood, referral pressure,
+    advocates' trust, the same divisions as the numpy executor), then ``day_rules``."""
+    for i in range(len(u_buy)):
+        g = group[i]
+        mood = moods[g] if g >= 0 else 0.0
+        d = degree[i]
+        pressure = sums[i] / d if d > 0 else 0.0
+        advocate_trust = trust_sums[i] / sums[i] if sums[i] > 0.0 else 0.0
+        values = day_rules(_row_of(columns, i), mood, pressure, t, u_buy[i], u_join[i], u_churn[i],
+                           u_care[i], b, advocate_trust)
+        _store(next_columns, event_columns, i, values)
+
+
+def one_day(s, mood, pressure, t, u_buy, u_join, u_churn, u_care, b, advocate_trust):
+    """One agent's day (the agent executor), through the same compiled ``day_rules``."""
+    return day_rules(s, mood, pressure, t, u_buy, u_join, u_churn, u_care, b, advocate_trust)
+
+
+@dataclass
+class CompileReport:
+    """What the first use of each kernel cost in this process."""
+
+    cache: str  # the cache directory, or "none"
+    seconds: dict  # kernel name -> seconds of its first call (compiling or loading)
+    from_cache: dict  # kernel name -> True if loaded from the disk cache
+
+    def describe(self) -> str:
+        if not self.seconds:
+            return "compiled day kernel: not used yet in this process"
+        parts = [f"{name} {'loaded from cache' if self.from_cache[name] else 'compiled'} in {s:.2f} s"
+                 for name, s in self.seconds.items()]
+        return "compiled day kernel: " + "; ".join(parts) + f" (cache: {self.cache})"
+
+
+_lock = threading.Lock()
+_kernels: dict = {}
+_report = CompileReport("none", {}, {})
+
+
+def _dispatchers() -> dict:
+    with _lock:
+        if not _kernels:
+            where = cache_dir()
+            saved = numba.config.CACHE_DIR
+            try:
+                if where is not None:
+                    numba.config.CACHE_DIR = str(where)  # read when caching is enabled, below
+                    _report.cache = str(where)
+                opts = dict(cache=where is not None, nogil=True)
+                _kernels["vector"] = numba.njit(**opts)(day_rows)
+                _kernels["agent"] = numba.njit(**opts)(one_day)
+            finally:
+                numba.config.CACHE_DIR = saved
+        return _kernels
+
+
+def _call(name: str, *args):
+    kernel = _dispatchers()[name]
+    if name in _report.seconds:
+        return kernel(*args)
+    t0 = time.perf_counter()
+    result = kernel(*args)
+    _report.seconds[name] = time.perf_counter() - t0
+    _report.from_cache[name] = bool(sum(kernel.stats.cache_hits.values()))
+    return result
+
+
+def vector_day(*args) -> None:
+    """``day_rows`` compiled (see there for the arguments)."""
+    _call("vector", *args)
+
+
+def agent_day(*args):
+    """``one_day`` compiled: returns ``DayValues`` for one agent."""
+    return _call("agent", *args)
+
+
+def compile_report() -> CompileReport:
+    return _report
+
+
+__all__ = ["CompileReport", "agent_day", "compile_report", "vector_day"]

@@ -1,0 +1,65 @@
+"""Scalar forms of ``rules/ops.py`` and of the rules themselves, for numba.
+
+Importing this module registers, for numba only, a scalar implementation of each operation
+in ``rules.ops`` and makes every function of the ``rules`` package and ``customer_day.day_rules``
+callable from compiled code (``register_jitable``: numba compiles their own source). The Python
+functions are not changed: the numpy engine still calls them on columns.
+"""
+
+from __future__ import annotations
+
+import inspect
+
+import numpy as np
+from numba.core import types
+from numba.extending import overload, register_jitable
+
+from .. import customer_day, rules
+from ..rules import ops
+
+_SCALARS = (types.Boolean, types.Number)
+
+
+@overload(ops.where)
+def _where(condition, if_true, if_false):
+    if isinstance(condition, _SCALARS):
+        return lambda condition, if_true, if_false: if_true if condition else if_false
+    return None
+
+
+@overload(ops.as_float)
+def _as_float(values):
+    if isinstance(values, _SCALARS):
+        return lambda values: np.float64(values)
+    return None
+
+
+@overload(ops.code_like)
+def _code_like(code, like):
+    if isinstance(like, types.Integer):
+        cast = like
+        return lambda code, like: cast(code)
+    return None
+
+
+@overload(ops.flat_cell)
+def _flat_cell(segment, status, n_status):
+    if isinstance(segment, types.Integer) and isinstance(status, types.Integer):
+        return lambda segment, status, n_status: np.intp(segment) * n_status + np.intp(status)
+    return None
+
+
+def _rule_functions() -> list:
+    """Every function the rules package defines (its modules' own functions), and day_rules."""
+    found = [customer_day.day_rules]
+    for _, module in inspect.getmembers(rules, inspect.ismodule):
+        if module is ops or not module.__name__.startswith(rules.__name__ + "."):
+            continue
+        found += [f for _, f in inspect.getmembers(module, inspect.isfunction)
+                  if f.__module__ == module.__name__ and not f.__name__.startswith("_")]
+    return found
+
+
+RULE_FUNCTIONS = tuple(_rule_functions())
+for _f in RULE_FUNCTIONS:
+    register_jitable(_f)
