@@ -27,7 +27,7 @@ from .rules import (
     join_probability, purchase_probability, read_probability, reason_to_stay,
     reference_price_update, referral_share, referred_trust, status_transition, trust_update,
 )
-from .rules.ops import code_like, flat_cell, where
+from .rules.ops import code_like, flat_cell, take, where
 from .rules.status import N_STATUS, Status
 from .state import COLUMNS, UPDATED_COLUMNS
 
@@ -110,8 +110,8 @@ def day_rules(s, mood, pressure, t, u_buy, u_join, u_churn, u_care, b, advocate_
     p_read = read_probability(s.activity, mood, muted, b.attention)
     group_reads = grouped * attended(t.broadcasts, b.attention) * p_read
     moments_seen = friend * attended(t.moments, b.attention) * b.attention.moments_view_share * s.activity
-    pushed = member * np.take(t.coupon_push, cell)
-    care = friend * (u_care < np.take(t.care_probability, cell)) * t.care_quality
+    pushed = member * take(t.coupon_push, cell)
+    care = friend * (u_care < take(t.care_probability, cell)) * t.care_quality
 
     # 2. Attention: what is read, and what it is worth.
     engaging = (group_reads * (1.0 - t.broadcast_promo) * t.broadcast_quality
@@ -138,7 +138,7 @@ def day_rules(s, mood, pressure, t, u_buy, u_join, u_churn, u_care, b, advocate_
                         s.activity)
 
     # 5–6. The deal against the reference price, and the purchase.
-    depth = member * np.take(t.coupon_depth, cell)
+    depth = member * take(t.coupon_depth, cell)
     price = t.list_price * (1.0 - depth)
     p_buy = purchase_probability(s.days_since_purchase, s.need_cycle, s.trust, reads, price,
                                  s.ref_price, s.price_sensitivity, b.purchase)

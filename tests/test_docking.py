@@ -10,11 +10,13 @@ from siyu_sim.customers import CommunityGroup
 from helpers import scenario
 
 
+@pytest.mark.parametrize("engine", ["compiled", "numpy"])
 @pytest.mark.parametrize("name", ["nurture", "harvest"])
-def test_agent_and_vector_executors_give_identical_results(name):
+def test_agent_and_vector_executors_give_identical_results(name, engine):
     sc = scenario(name)
-    vector = PrivateDomainModel(sc, customers=500, seed=11, segment_metrics=True)
-    agent = PrivateDomainModel(sc, customers=500, seed=11, executor="agent", segment_metrics=True)
+    vector = PrivateDomainModel(sc, customers=500, seed=11, segment_metrics=True, engine=engine)
+    agent = PrivateDomainModel(sc, customers=500, seed=11, executor="agent", segment_metrics=True,
+                               engine=engine)
     v, a = vector.run(90), agent.run(90)
     assert v["purchases"].sum() > 0 and v["new_members"].sum() > 0  # a run with things happening
     pd.testing.assert_frame_equal(v, a, check_exact=True)

@@ -49,6 +49,13 @@ def _flat_cell(segment, status, n_status):
     return None
 
 
+@overload(ops.take)
+def _take(table, cell):
+    if isinstance(table, types.Array) and table.ndim == 1 and isinstance(cell, types.Integer):
+        return lambda table, cell: table[cell]  # records.plan_record passes tables flat
+    return None
+
+
 def _rule_functions() -> list:
     """Every function the rules package defines (its modules' own functions), and day_rules."""
     found = [customer_day.day_rules]
@@ -62,4 +69,4 @@ def _rule_functions() -> list:
 
 RULE_FUNCTIONS = tuple(_rule_functions())
 for _f in RULE_FUNCTIONS:
-    register_jitable(_f)
+    register_jitable(inline="always")(_f)

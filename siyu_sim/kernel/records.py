@@ -52,7 +52,7 @@ def _scalar(value):
         return bool(value)
     if isinstance(value, (int, float, np.integer, np.floating)):
         return float(value)  # one type whatever a lever wrote: no recompilation
-    return np.ascontiguousarray(value)
+    return np.ascontiguousarray(value).ravel()  # [segment, status] tables, flat (ops.take)
 
 
 def row_record(agent) -> tuple:

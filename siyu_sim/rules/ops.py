@@ -31,3 +31,8 @@ def flat_cell(segment, status, n_status):
     """Flat index of the ``[segment, status]`` cell into tables of ``n_status`` columns (np.take
     on it reads the same cells as ``table[segment, status]``, several times faster on columns)."""
     return np.add(np.multiply(segment, n_status, dtype=np.intp), status, dtype=np.intp)
+
+
+def take(table, cell):
+    """``np.take(table, cell)``: the cells of a ``[segment, status]`` table at flat indices."""
+    return np.take(table, cell)

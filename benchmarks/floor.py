@@ -1,0 +1,76 @@
+"""The floor probe: the physical limit of this design on this machine.
+
+One compiled pass (numba, the kernel's options, no fastmath) that reads every column the day
+kernel reads and writes every column and event it writes, once per row, with the same random
+draws (one uniform per row from each of the day's named streams, drawn as the model draws
+them) and the same transcendental calls per row (9 ``expm1`` and 2 ``exp``), and no model
+logic. The compiled day kernel is measured against it (``python -m benchmarks``, row "floor").
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+import numba
+import numpy as np
+
+EXPM1_PER_ROW = 9
+EXP_PER_ROW = 2
+
+
+@numba.njit(nogil=True)
+def _pass(read_f, read_i, u0, u1, u2, u3, out_f, out_i):
+    n = u0.shape[0]
+    for i in range(n):
+        x = 0.0
+        for k in range(read_f.shape[0]):
+            x += read_f[k, i]
+        for k in range(read_i.shape[0]):
+            x += read_i[k, i]
+        y = u0[i] + u1[i] + u2[i] + u3[i]
+        z = x * 1e-3 + y
+        acc = 0.0
+        for k in range(EXPM1_PER_ROW):
+            acc += math.expm1(-z * (k + 1) * 1e-2)
+        for k in range(EXP_PER_ROW):
+            acc += math.exp(-z * (k + 1) * 1e-2)
+        for k in range(out_f.shape[0]):
+            out_f[k, i] = acc + k
+        for k in range(out_i.shape[0]):
+            out_i[k, i] = acc > k
+    return 0
+
+
+def floor_probe(customers: int, days: int, seed: int = 1) -> dict:
+    """Seconds per row-day of the floor pass, with and without the day's draws."""
+    from siyu_sim.customer_day import EVENT_NAMES
+    from siyu_sim.rng import Streams
+    from siyu_sim.state import COLUMNS, READ_COLUMNS, UPDATED_COLUMNS
+    from siyu_sim.today import Draws
+
+    floats = [c for c in READ_COLUMNS if np.dtype(COLUMNS[c].dtype).kind == "f"]
+    others = [c for c in READ_COLUMNS if c not in floats]
+    n_float_out = sum(np.dtype(COLUMNS[c].dtype).kind == "f" for c in UPDATED_COLUMNS) + 2  # + units, paid
+    n_flag_out = len(UPDATED_COLUMNS) + len(EVENT_NAMES) - n_float_out
+    # Each column as the model keeps it: its own array (a 2-D block here: rows are contiguous).
+    read_f = np.random.default_rng(seed).random((len(floats), customers))
+    read_i = np.zeros((len(others), customers), dtype=np.int8)
+    out_f = np.empty((n_float_out, customers))
+    out_i = np.empty((n_flag_out, customers), dtype=np.int8)
+    streams = Streams(seed)
+    small = Draws.draw(Streams(seed + 1), 10)  # compile on a small input
+    _pass(read_f[:, :10], read_i[:, :10], *vars(small).values(), out_f[:, :10], out_i[:, :10])
+    draw_s = pass_s = 0.0
+    for _ in range(days):
+        t0 = time.perf_counter()
+        d = Draws.draw(streams, customers)
+        t1 = time.perf_counter()
+        _pass(read_f, read_i, *vars(d).values(), out_f, out_i)
+        t2 = time.perf_counter()
+        draw_s += t1 - t0
+        pass_s += t2 - t1
+    cd = customers * days
+    return {"customers": customers, "days": days, "draws_us": draw_s / cd * 1e6, "pass_us": pass_s / cd * 1e6,
+            "us_per_customer_day": (draw_s + pass_s) / cd * 1e6,
+            "columns_read": len(READ_COLUMNS), "values_written": n_float_out + n_flag_out}
