@@ -89,8 +89,19 @@ def customer_day(s: Any, mood, pressure, t: "DayPlan", u_buy, u_join, u_churn, u
     ``mood``: mood of the customer's group (0 if none); ``pressure``: mean advocacy of
     its contacts; ``advocate_trust``: their advocacy-weighted mean trust (0 if none); ``u_*``: uniforms from the purchase, referral, churn and care streams.
     """
-    values = day_rules(s, mood, pressure, t, u_buy, u_join, u_churn, u_care, b, advocate_trust)
+    try:
+        values = day_rules(s, mood, pressure, t, u_buy, u_join, u_churn, u_care, b, advocate_trust)
+    except TypeError as error:
+        raise wrong_next_state(error) from error
     return DayOutcome(*values)
+
+
+def wrong_next_state(error: Exception) -> Exception:
+    """A NextState built without (or with more than) the updated columns: say so plainly."""
+    if "NextState" not in str(error):
+        return error
+    return TypeError(f"customer_day must give the next value of exactly the updated columns "
+                     f"{UPDATED_COLUMNS}; {str(error).strip().splitlines()[-1]}")
 
 
 def day_rules(s, mood, pressure, t, u_buy, u_join, u_churn, u_care, b, advocate_trust) -> DayValues:

@@ -45,7 +45,7 @@ def _one_day_both_engines(name: str, days: int, customers: int = 20_000):
 @pytest.mark.parametrize("name, days", [("nurture", 60), ("harvest", 45)])
 def test_compiled_kernel_makes_the_numpy_reference_transitions(name, days):
     ref, out = _one_day_both_engines(name, days)
-    assert ref.bought.any() and ref.care.any()  # a day with things happening
+    assert ref.bought.any()  # a day with things happening
     for column in UPDATED_COLUMNS:
         a, b = getattr(ref.next, column), getattr(out.next, column)
         if a.dtype.kind == "f":

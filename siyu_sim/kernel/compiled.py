@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numba
 from numba.extending import overload
 
-from ..customer_day import day_rules
+from ..customer_day import day_rules, wrong_next_state
 from . import ops  # noqa: F401  (registers the scalar forms of the rules with numba)
 from .cache import cache_dir
 from .records import RowState
@@ -108,7 +108,10 @@ def _call(name: str, *args):
     if name in _report.seconds:
         return kernel(*args)
     t0 = time.perf_counter()
-    result = kernel(*args)
+    try:
+        result = kernel(*args)
+    except (TypeError, numba.core.errors.TypingError) as error:
+        raise wrong_next_state(error) from None
     _report.seconds[name] = time.perf_counter() - t0
     _report.from_cache[name] = bool(sum(kernel.stats.cache_hits.values()))
     return result
