@@ -74,18 +74,22 @@ class Kernel:
             self._plan_of = (today, plan_record(today.plan))
         return self._plan_of[1]
 
-    def vector_day(self, today: "Today", gathered: Advocacy) -> DayOutcome:
-        """Every row's day in one compiled pass."""
+    def vector_day(self, today: "Today") -> tuple[DayOutcome, Advocacy]:
+        """Every row's day, gathers included, in one compiled pass."""
         from .kernel.compiled import vector_day
 
         m, d = self.model, today.draws
         t = m.customers
-        out = DayOutcome.empty(len(t))
-        vector_day(tuple(getattr(t, name) for name in READ_COLUMNS), t.group, m.groups.mood, m.degree,
-                   gathered.contact_sums, gathered.trust_sums, d.purchase, d.referral, d.churn, d.care,
+        n = len(t)
+        out = DayOutcome.empty(n)
+        gathered = Advocacy(np.empty(n), np.empty(n), np.empty(n))
+        g = m.contacts
+        vector_day(tuple(getattr(t, name) for name in READ_COLUMNS), t.group, t.status, t.trust, g.indptr,
+                   g.indices, m.groups.mood, m.degree, d.purchase, d.referral, d.churn, d.care,
                    self.plan(today), self.behaviour, tuple(getattr(out.next, name) for name in UPDATED_COLUMNS),
-                   tuple(getattr(out, name) for name in EVENT_NAMES))
-        return out
+                   tuple(getattr(out, name) for name in EVENT_NAMES), gathered.own, gathered.contact_sums,
+                   gathered.trust_sums)
+        return out, gathered
 
     def agent_day(self, agent, mood, pressure, today: "Today", row: int, advocate_trust) -> DayOutcome:
         """One agent's day through the same compiled rules."""
@@ -137,14 +141,14 @@ class VectorExecutor:
         return Advocacy(adv, self.model.contacts @ adv, self.model.contacts @ (adv * t.trust))
 
     def step(self, today: "Today") -> tuple[DayOutcome, Advocacy]:
+        if self.kernel is not None:
+            return self.kernel.vector_day(today)
         m = self.model
         t = m.customers
         n = len(t)
         gathered = self.gather_advocacy()
         sums, draws = gathered.contact_sums, today.draws
         moods, deg = m.groups.mood, m.degree
-        if self.kernel is not None:
-            return self.kernel.vector_day(today, gathered), gathered
         # customer_day is element-wise, so applying it to blocks of rows gives the same numbers
         # as one call on whole columns, while its temporaries stay in cache (docs/performance.md).
         size = max(1, self.chunk_rows)

@@ -38,7 +38,10 @@ def _one_day_both_engines(name: str, days: int, customers: int = 20_000):
     model.executor.update_moods(today)
     twin.groups.mood = model.groups.mood.copy()
     ref, gathered = model.executor.step(today)
-    out = twin.executor.kernel.vector_day(today, gathered)
+    out, twin_gathered = twin.executor.kernel.vector_day(today)
+    np.testing.assert_array_equal(twin_gathered.contact_sums, gathered.contact_sums)  # same order
+    np.testing.assert_array_equal(twin_gathered.trust_sums, gathered.trust_sums)
+    np.testing.assert_array_equal(twin_gathered.own, gathered.own)
     return ref, out
 
 

@@ -15,6 +15,7 @@ import numba
 from numba.extending import overload
 
 from ..customer_day import day_rules, wrong_next_state
+from ..rules import Status, advocacy
 from . import ops  # noqa: F401  (registers the scalar forms of the rules with numba)
 from .cache import cache_dir
 from .records import RowState
@@ -45,16 +46,28 @@ def _store_impl(next_columns, event_columns, i, values):
     return scope["impl"]
 
 
-def day_rows(columns, group, moods, degree, sums, trust_sums, u_buy, u_join, u_churn, u_care, t, b,
-             next_columns, event_columns):
-    """Every row's day in one pass: the gathers' last step (group mood, referral pressure,
-    advocates' trust, the same divisions as the numpy executor), then ``day_rules``."""
+def day_rows(columns, group, status, trust, indptr, indices, moods, degree, u_buy, u_join, u_churn, u_care,
+             t, b, next_columns, event_columns, own, sums, trust_sums):
+    """Every row's day in one pass: the gathers (its contacts' advocacy, summed in CSR order as the
+    agent executor sums it; its group's mood), then ``day_rules``. Writes tomorrow's state and
+    the day's events, and each row's advocacy and its contacts' sums (for referral credit)."""
+    active = Status.ACTIVE.value
     for i in range(len(u_buy)):
+        total = 0.0
+        trust_total = 0.0
+        for k in range(indptr[i], indptr[i + 1]):
+            j = indices[k]
+            adv = advocacy(trust[j], status[j] == active)
+            total += adv
+            trust_total += adv * trust[j]
+        own[i] = advocacy(trust[i], status[i] == active)
+        sums[i] = total
+        trust_sums[i] = trust_total
         g = group[i]
         mood = moods[g] if g >= 0 else 0.0
         d = degree[i]
-        pressure = sums[i] / d if d > 0 else 0.0
-        advocate_trust = trust_sums[i] / sums[i] if sums[i] > 0.0 else 0.0
+        pressure = total / d if d > 0 else 0.0
+        advocate_trust = trust_total / total if total > 0.0 else 0.0
         values = day_rules(_row_of(columns, i), mood, pressure, t, u_buy[i], u_join[i], u_churn[i],
                            u_care[i], b, advocate_trust)
         _store(next_columns, event_columns, i, values)
