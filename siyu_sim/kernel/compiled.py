@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass
 
 import numba
+import numpy as np
 from numba.extending import overload
 
 from ..customer_day import day_rules, wrong_next_state
@@ -48,26 +49,40 @@ def _store_impl(next_columns, event_columns, i, values):
 
 def day_rows(columns, group, status, trust, indptr, indices, moods, degree, u_buy, u_join, u_churn, u_care,
              t, b, next_columns, event_columns, own, sums, trust_sums):
-    """Every row's day in one pass: the gathers (its contacts' advocacy, summed in CSR order as the
-    agent executor sums it; its group's mood), then ``day_rules``. Writes tomorrow's state and
-    the day's events, and each row's advocacy and its contacts' sums (for referral credit)."""
+    """Every row's day: the gathers (its contacts' advocacy, summed in CSR order as the agent
+    executor sums it; its group's mood), then ``day_rules``. Writes tomorrow's state and the
+    day's events, and each row's advocacy and its contacts' sums (for referral credit).
+
+    The contact gather is a pass of its own: its reads are scattered over the table, and a tight
+    loop keeps many of them in flight at once (inside the rules' loop it was 5x slower at 10^6)."""
     active = Status.ACTIVE.value
-    for i in range(len(u_buy)):
+    n = len(u_buy)
+    # (advocacy, advocacy x trust) of each row side by side: one cache line per contact read.
+    pairs = np.empty((n, 2))
+    for i in range(n):
+        adv = advocacy(trust[i], status[i] == active)
+        own[i] = adv
+        pairs[i, 0] = adv
+        pairs[i, 1] = adv * trust[i]
+    k = np.int64(indptr[0]) if n else np.int64(0)
+    for i in range(n):
         total = 0.0
         trust_total = 0.0
-        for k in range(indptr[i], indptr[i + 1]):
-            j = indices[k]
-            adv = advocacy(trust[j], status[j] == active)
-            total += adv
-            trust_total += adv * trust[j]
-        own[i] = advocacy(trust[i], status[i] == active)
+        end = np.int64(indptr[i + 1])
+        while k < end:
+            j = np.uintp(indices[k])  # unsigned: no negative-index branch (3x faster than range + int)
+            total += pairs[j, 0]
+            trust_total += pairs[j, 1]
+            k += 1
         sums[i] = total
         trust_sums[i] = trust_total
+    for i in range(n):
         g = group[i]
         mood = moods[g] if g >= 0 else 0.0
         d = degree[i]
+        total = sums[i]
         pressure = total / d if d > 0 else 0.0
-        advocate_trust = trust_total / total if total > 0.0 else 0.0
+        advocate_trust = trust_sums[i] / total if total > 0.0 else 0.0
         values = day_rules(_row_of(columns, i), mood, pressure, t, u_buy[i], u_join[i], u_churn[i],
                            u_care[i], b, advocate_trust)
         _store(next_columns, event_columns, i, values)
