@@ -12,17 +12,20 @@ import sys
 import time
 from pathlib import Path
 
-from . import core, machine, sweep
+from . import core, floor, machine, sweep
 
 #: The recorded figures (docs/performance.md quotes them).
 RESULTS = Path(__file__).resolve().parent / "results.md"
 
 TARGETS = {
     "us_per_cd": 0.2,  # µs per customer-day at 10⁶, full model, one process
-    "agent_speedup": 100.0,
-    "bytes_per_customer": 600.0,
+    "numpy_ratio": 3.0,  # numpy day function / compiled day function, at the largest size
+    "floor_ratio": 2.0,  # compiled day function / floor probe pass
+    "agent_speedup": 500.0,
+    "bytes_per_customer": 400.0,
     "pool_speedup": 1.8,
-    "dask_overhead": 0.10,
+    "sweep_vs_numpy": 2.0,  # sweep throughput, 2 workers, compiled vs numpy engine
+    "dask_overhead": 0.05,
 }
 
 
@@ -43,13 +46,19 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--memory-days", type=int, default=None, help="days run in the memory probe (default 30)")
     p.add_argument("--sweep-runs", type=int, default=None, help="default 40")
     p.add_argument("--sweep-customers", type=int, default=None, help="default 10000")
-    p.add_argument("--sweep-days", type=int, default=None, help="default 180")
+    p.add_argument("--sweep-days", type=int, default=None, help="default 365")
     p.add_argument("--sweep-rounds", type=int, default=None,
                    help="backends take turns this many times; each keeps its fastest (default 2)")
     p.add_argument("--blas-threads", type=int, default=None,
                    help="set OPENBLAS/OMP/MKL_NUM_THREADS for this run and every worker it starts "
                         "(default: leave the environment alone); see docs/performance.md")
-    p.add_argument("--skip", default="", help="comma-separated parts to skip: vector,agent,memory,sweep,dask")
+    p.add_argument("--floor-days", type=int, default=None, help="days of the floor probe (default 30)")
+    p.add_argument("--big", type=int, default=0,
+                   help="also run a pool of this many rows (weight 1) for --big-days in a fresh process and "
+                        "report time and peak memory (e.g. --big 10000000; default off)")
+    p.add_argument("--big-days", type=int, default=365, help="days of the --big run (default 365)")
+    p.add_argument("--skip", default="",
+                   help="comma-separated parts to skip: vector,numpy,floor,compile,agent,memory,sweep,dask")
     p.add_argument("--out", type=Path, default=None,
                    help="where to write the markdown results ('-' for none; default "
                         "benchmarks/results.md, or none with --quick so a smoke run never "
@@ -64,7 +73,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "agent_customers": 300 if quick else 10_000, "agent_days": 5 if quick else 60,
         "memory_customers": 20_000 if quick else 1_000_000, "memory_days": 5 if quick else 30,
         "sweep_runs": 4 if quick else 40, "sweep_customers": 500 if quick else 10_000,
-        "sweep_days": 5 if quick else 180, "sweep_rounds": 1 if quick else 2,
+        "sweep_days": 5 if quick else 365, "sweep_rounds": 1 if quick else 2,
+        "floor_days": 3 if quick else 30,
     }
     for key, value in defaults.items():
         if getattr(a, key) is None:
@@ -93,21 +103,62 @@ def run(a: argparse.Namespace, log=print) -> dict:
 
     if "vector" not in a.skip:
         m = machine.CpuMeter().__enter__()
-        rows = []
+        rows, largest = [], {}
+        engines = ["compiled"] + ([] if "numpy" in a.skip else ["numpy"])
         for n in a.sizes:
             for preset in a.presets:
-                log(f"vector: {preset} {n:,} customers x {a.days} days ...")
-                r = core.time_model(preset, n, a.days)
-                rows.append([preset, _sci(n), str(a.days), f"{r.build_s:.2f}", f"{r.run_s:.1f}",
-                             f"{r.us_per_customer_day:.3f}"])
-                if n == max(a.sizes):
-                    targets.append((f"vector µs/customer-day at {_sci(n)} ({preset})",
-                                    f"{r.us_per_customer_day:.3f}", f"≤ {TARGETS['us_per_cd']}",
-                                    _ok(r.us_per_customer_day <= TARGETS["us_per_cd"])))
-                    targets.append((f"model construction at {_sci(n)} ({preset})", f"{r.build_s:.2f} s", "(reported)", ""))
+                for engine in engines:
+                    log(f"vector: {preset} {n:,} customers x {a.days} days, {engine} engine ...")
+                    r = core.time_model(preset, n, a.days, engine=engine)
+                    rows.append([preset, _sci(n), engine, str(a.days), f"{r.build_s:.2f}", f"{r.run_s:.1f}",
+                                 f"{r.us_per_customer_day:.3f}", f"{r.day_us:.3f}"])
+                    if n == max(a.sizes):
+                        largest[preset, engine] = r
         m.__exit__(None, None, None)
-        sections.append((loaded("Vector executor, full model", m), ["preset", "customers", "days", "build s",
-                                                         "run s", "µs / customer-day"], rows))
+        sections.append((loaded("Vector executor, full model; the day function is executor.step (gathers and "
+                                "every rule) timed inside the same runs", m),
+                         ["preset", "customers", "engine", "days", "build s", "run s", "µs / customer-day",
+                          "day function µs / customer-day"], rows))
+        n = max(a.sizes)
+        probe = None
+        if "floor" not in a.skip:
+            log(f"floor probe: {n:,} rows x {a.floor_days} days ...")
+            probe = floor.floor_probe(n, a.floor_days)
+            sections.append(("Floor probe: one compiled pass reading every column the kernel reads and writing "
+                             "every column and event it writes, with the day's draws and the kernel's "
+                             f"{floor.EXPM1_PER_ROW} expm1 + {floor.EXP_PER_ROW} exp per row, no model logic",
+                             ["rows", "days", "columns read", "values written", "pass µs / row-day",
+                              "draws µs / row-day (not in the ratio)"],
+                             [[_sci(n), str(a.floor_days), str(probe["columns_read"]), str(probe["values_written"]),
+                               f"{probe['pass_us']:.3f}", f"{probe['draws_us']:.3f}"]]))
+        for preset in a.presets:
+            r = largest[preset, "compiled"]
+            targets.append((f"vector µs/customer-day at {_sci(n)} ({preset}, compiled)",
+                            f"{r.us_per_customer_day:.3f}", f"≤ {TARGETS['us_per_cd']}",
+                            _ok(r.us_per_customer_day <= TARGETS["us_per_cd"])))
+            if (preset, "numpy") in largest:
+                ratio = largest[preset, "numpy"].day_us / r.day_us
+                targets.append((f"compiled kernel vs numpy day function at {_sci(n)} ({preset})",
+                                f"{ratio:.2f}x ({largest[preset, 'numpy'].day_us:.3f} vs {r.day_us:.3f} µs)",
+                                f"≥ {TARGETS['numpy_ratio']:.0f}x", _ok(ratio >= TARGETS["numpy_ratio"])))
+            if probe is not None:
+                ratio = r.day_us / probe["pass_us"]
+                targets.append((f"compiled kernel vs floor probe at {_sci(n)} ({preset})",
+                                f"{ratio:.2f}x ({r.day_us:.3f} vs {probe['pass_us']:.3f} µs)",
+                                f"≤ {TARGETS['floor_ratio']:.0f}x", _ok(ratio <= TARGETS["floor_ratio"])))
+            targets.append((f"model construction at {_sci(n)} ({preset})", f"{r.build_s:.2f} s", "(reported)", ""))
+
+    if "compile" not in a.skip:
+        log("compile cost: fresh processes, empty then warm cache ...")
+        c = core.compile_cost()
+        rows = [[label, kernel, f"{s:.2f}", "loaded from cache" if r["from_cache"][kernel] else "compiled"]
+                for label, r in c.items() for kernel, s in r["seconds"].items()]
+        sections.append(("First-run cost of the compiled kernel (fresh processes; SIYU_CACHE_DIR empty, then "
+                         "filled by the first)", ["process", "kernel", "seconds", ""], rows))
+        first = sum(next(iter(c.values()))["seconds"].values())
+        later = sum(list(c.values())[-1]["seconds"].values())
+        targets.append(("JIT compilation: first run / later runs (cached)", f"{first:.1f} s / {later:.2f} s",
+                        "(reported)", ""))
 
     if "agent" not in a.skip:
         m = machine.CpuMeter().__enter__()
@@ -135,7 +186,7 @@ def run(a: argparse.Namespace, log=print) -> dict:
         for preset in a.presets:
             log(f"memory: {preset} {a.memory_customers:,} x {a.memory_days} days (fresh process) ...")
             p = core.peak_memory(preset, a.memory_customers, a.memory_days)
-            rows.append([preset, _sci(p["customers"]), str(p["days"]), f"{p['build_s']:.2f}",
+            rows.append([preset, _sci(p["customers"]), str(p["days"]), f"{p['build_s']:.2f}", f"{p['run_s']:.1f}",
                          f"{p['table_bytes_per_customer']:.0f}", f"{p['graph_bytes_per_customer']:.0f}",
                          f"{p['build_bytes_per_customer']:.0f}", f"{p['bytes_per_customer']:.0f}"])
             targets.append((f"peak bytes per customer at {_sci(p['customers'])} ({preset})",
@@ -143,7 +194,7 @@ def run(a: argparse.Namespace, log=print) -> dict:
                             _ok(p["bytes_per_customer"] <= TARGETS["bytes_per_customer"])))
         m.__exit__(None, None, None)
         sections.append((loaded("Peak memory (fresh process; peak RSS (VmHWM) minus an import-everything baseline)", m),
-                         ["preset", "customers", "days", "build s", "table B/cust", "graph B/cust",
+                         ["preset", "customers", "days", "build s", "run s", "table B/cust", "graph B/cust",
                           "peak after build B/cust", "peak B/cust"], rows))
 
     if "sweep" not in a.skip:
@@ -165,12 +216,27 @@ def run(a: argparse.Namespace, log=print) -> dict:
                           "speed-up vs 1 worker"], rows))
         targets.append(("2 local workers vs 1", f"{s['speedup_2_vs_1']:.2f}x", f"≥ {TARGETS['pool_speedup']}x",
                         _ok(s["speedup_2_vs_1"] >= TARGETS["pool_speedup"])))
+        targets.append(("sweep throughput, 2 workers: compiled vs numpy engine (today's)",
+                        f"{s['speedup_vs_numpy']:.2f}x", f"≥ {TARGETS['sweep_vs_numpy']:.0f}x",
+                        _ok(s["speedup_vs_numpy"] >= TARGETS["sweep_vs_numpy"])))
         if "dask_overhead" in s:
             targets.append(("Dask (2 workers) overhead vs local pool (2 workers)",
                             f"{s['dask_overhead'] * 100:+.1f}%", f"≤ {TARGETS['dask_overhead'] * 100:.0f}%",
                             _ok(s["dask_overhead"] <= TARGETS["dask_overhead"])))
         targets.append(("sweep results identical on every backend", "yes" if s["identical"] else "NO", "yes",
                         _ok(s["identical"])))
+    if a.big:
+        log(f"big: {a.big:,} rows x {a.big_days} days (fresh process) ...")
+        m = machine.CpuMeter().__enter__()
+        p = core.peak_memory(a.presets[0], a.big, a.big_days)
+        m.__exit__(None, None, None)
+        sections.append((loaded(f"One big pool: {_sci(a.big)} rows (weight 1), {a.presets[0]}, fresh process", m),
+                         ["rows", "days", "build s", "run s", "µs / customer-day", "peak GiB", "peak B/cust"],
+                         [[_sci(a.big), str(a.big_days), f"{p['build_s']:.1f}", f"{p['run_s']:.0f}",
+                           f"{p['run_s'] / (a.big * a.big_days) * 1e6:.3f}", f"{p['peak_bytes'] / 2**30:.1f}",
+                           f"{p['bytes_per_customer']:.0f}"]]))
+        targets.append((f"{_sci(a.big)} rows x {a.big_days} days in one run", f"{p['run_s']:.0f} s, "
+                        f"peak {p['peak_bytes'] / 2**30:.1f} GiB", "(reported)", ""))
     meter.__exit__(None, None, None)
     if meter.other_cores is not None:
         info["other processes' load during the run"] = (

@@ -23,6 +23,12 @@ class RunTiming:
     build_s: float
     run_s: float
     daily: object = None  # the daily table (pandas.DataFrame)
+    engine: str = "compiled"
+    day_s: float = 0.0  # time in the day function (executor.step: gathers and every rule)
+
+    @property
+    def day_us(self) -> float:
+        return self.day_s / (self.customers * self.days) * 1e6
 
     @property
     def us_per_customer_day(self) -> float:
@@ -30,18 +36,49 @@ class RunTiming:
 
 
 def time_model(preset: str, customers: int, days: int, *, executor: str = "vector",
-               seed: int = 1, keep_daily: bool = False) -> RunTiming:
-    """Build one model (timed) and run it ``days`` days (timed separately)."""
+               seed: int = 1, keep_daily: bool = False, engine: str = "compiled") -> RunTiming:
+    """Build one model (timed) and run it ``days`` days (timed separately), timing the day
+    function (``executor.step``: the gathers and every rule) on the way."""
     from siyu_sim import PrivateDomainModel, presets
 
     scenario = getattr(presets, preset)()
+    PrivateDomainModel(scenario, customers=50, seed=seed, executor=executor, engine=engine).run(1)  # compile/load
     t0 = time.perf_counter()
-    model = PrivateDomainModel(scenario, customers=customers, seed=seed, executor=executor)
+    model = PrivateDomainModel(scenario, customers=customers, seed=seed, executor=executor, engine=engine)
     t1 = time.perf_counter()
+    step, spent = model.executor.step, [0.0]
+
+    def timed_step(today):
+        start = time.perf_counter()
+        result = step(today)
+        spent[0] += time.perf_counter() - start
+        return result
+
+    model.executor.step = timed_step
     daily = model.run(days)
     t2 = time.perf_counter()
     return RunTiming(preset, executor, customers, days, t1 - t0, t2 - t1,
-                     daily if keep_daily else None)
+                     daily if keep_daily else None, engine, spent[0])
+
+
+def compile_cost() -> dict:
+    """First-run cost of the compiled kernel: a fresh process with an empty cache compiles it; a
+    second fresh process loads it from the disk cache. Seconds per kernel, from compile_report."""
+    import tempfile
+
+    code = ("import json; from siyu_sim import PrivateDomainModel\n"
+            "from siyu_sim.kernel.compiled import compile_report\n"
+            "for ex in ('vector', 'agent'): PrivateDomainModel(customers=50, seed=0, executor=ex).run(1)\n"
+            "r = compile_report(); print(json.dumps({'seconds': r.seconds, 'from_cache': r.from_cache}))")
+    out = {}
+    with tempfile.TemporaryDirectory() as cache:
+        env = dict(os.environ, SIYU_CACHE_DIR=cache)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")]))
+        for label in ("first run (empty cache)", "later runs (cached)"):
+            run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                                 cwd=ROOT, env=env)
+            out[label] = json.loads(run.stdout.strip().splitlines()[-1])
+    return out
 
 
 def agent_vs_vector(preset: str, customers: int, days: int, seed: int = 1) -> dict:
@@ -53,7 +90,8 @@ def agent_vs_vector(preset: str, customers: int, days: int, seed: int = 1) -> di
 
 
 def peak_memory(preset: str, customers: int, days: int) -> dict:
-    """Run ``benchmarks.memprobe`` in a fresh interpreter and return its JSON answer."""
+    """Run ``benchmarks.memprobe`` in a fresh interpreter and return its JSON answer (with the
+    run's time)."""
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")]))
     out = subprocess.run([sys.executable, "-m", "benchmarks.memprobe", preset, str(customers), str(days)],

@@ -60,7 +60,8 @@ def floor_probe(customers: int, days: int, seed: int = 1) -> dict:
     out_i = np.empty((n_flag_out, customers), dtype=np.int8)
     streams = Streams(seed)
     small = Draws.draw(Streams(seed + 1), 10)  # compile on a small input
-    _pass(read_f[:, :10], read_i[:, :10], *vars(small).values(), out_f[:, :10], out_i[:, :10])
+    c = np.ascontiguousarray
+    _pass(c(read_f[:, :10]), c(read_i[:, :10]), *vars(small).values(), c(out_f[:, :10]), c(out_i[:, :10]))
     draw_s = pass_s = 0.0
     for _ in range(days):
         t0 = time.perf_counter()

@@ -45,12 +45,14 @@ def probe(preset: str, customers: int, days: int, seed: int = 1) -> dict:
     model = PrivateDomainModel(scenario, customers=customers, seed=seed)
     build_s = time.perf_counter() - t0
     after_build = _peak_bytes()
+    t1 = time.perf_counter()
     model.run(days)
+    run_s = time.perf_counter() - t1
     peak = _peak_bytes()
     g = model.contacts
     graph_bytes = g.data.nbytes + g.indices.nbytes + g.indptr.nbytes + model.degree.nbytes
     return {
-        "preset": preset, "customers": customers, "days": days, "build_s": build_s,
+        "preset": preset, "customers": customers, "days": days, "build_s": build_s, "run_s": run_s,
         "baseline_bytes": baseline, "peak_bytes": peak,
         "build_bytes_per_customer": (after_build - baseline) / customers,
         "bytes_per_customer": (peak - baseline) / customers,

@@ -13,6 +13,7 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
+from .kernel import DEFAULT_ENGINE
 from .model import PrivateDomainModel
 from .scenario import Scenario
 
@@ -26,11 +27,12 @@ def replication_seed(root: int, replication: int) -> np.random.SeedSequence:
 
 def run_scenario(scenario: Scenario, *, replication: int = 0, root_seed: int | None = None,
                  executor: str = "vector", segment_metrics: bool = False,
-                 progress: Callable[[int, int], None] | None = None) -> PrivateDomainModel:
+                 progress: Callable[[int, int], None] | None = None,
+                 engine: str = DEFAULT_ENGINE) -> PrivateDomainModel:
     """Build and run one model for the scenario's horizon; returns the finished model."""
     root = scenario.seed if root_seed is None else root_seed
     model = PrivateDomainModel(scenario, seed=replication_seed(root, replication),
-                               executor=executor, segment_metrics=segment_metrics)
+                               executor=executor, segment_metrics=segment_metrics, engine=engine)
     model.run(progress=progress)
     return model
 

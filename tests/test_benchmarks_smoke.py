@@ -50,5 +50,6 @@ def test_dask_sweep_runs():
     s = sweep.sweep_benchmark(2, 200, 2, dask=True, rounds=2)
     assert s["identical"], s
     assert "dask_overhead" in s
-    assert [len(r) for r in s["rounds_s"]] == [2, 2, 2]
+    assert [len(r) for r in s["rounds_s"]] == [2, 2, 2, 2]  # 1 and 2 workers, 2 with numpy, Dask
+    assert "speedup_vs_numpy" in s
     assert [t.wall_s for t in s["timings"]] == [min(r) for r in s["rounds_s"]]

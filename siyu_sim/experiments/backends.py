@@ -166,7 +166,11 @@ class DaskBackend(Backend):
             # No dashboard, so nobody sees the workers' statistical profiler: it samples every
             # thread's stack every 10 ms, and on a machine whose cores all simulate it cost
             # ~10% of sweep time (docs/performance.md).
-            with dask.config.set({"distributed.worker.profile.enabled": False}):
+            # Nor the event-loop and system monitors at their default 20 ms and 0.5 s ticks: with
+            # every core simulating, each wake-up takes time from a run.
+            with dask.config.set({"distributed.worker.profile.enabled": False,
+                                  "distributed.admin.tick.interval": "500ms",
+                                  "distributed.admin.system-monitor.interval": "5s"}):
                 self._cluster = LocalCluster(n_workers=local_workers, threads_per_worker=1, processes=True,
                                              dashboard_address=None)
             self.client = Client(self._cluster)

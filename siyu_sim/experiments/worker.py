@@ -22,6 +22,7 @@ from ..config.overrides import apply_overrides
 from ..model import PrivateDomainModel
 from ..runs import run_scenario
 from ..scenario import Scenario
+from ..kernel import DEFAULT_ENGINE
 from .allocator import restore_malloc_thresholds
 from .derived import DERIVED_FLOWS, CounterfactualCache, with_derived
 from .design import RunTask
@@ -39,6 +40,7 @@ class Batch:
     executor: str = "vector"              # vector | agent (the same results, docked)
     segments: bool = False                # also return each run's per-segment daily table
     derived: bool = False                 # add incremental profit and pool health (``derived``)
+    engine: str = DEFAULT_ENGINE          # compiled | numpy (the reference): see siyu_sim.kernel
 
 
 @dataclass
@@ -58,19 +60,20 @@ def build_scenario(scenario_data: dict, overrides: dict[str, Any]) -> Scenario:
 
 
 def run_model(scenario: Scenario, task: RunTask, *, executor: str = "vector", segments: bool = False,
-              progress: Callable[[int, int], None] | None = None) -> PrivateDomainModel:
+              progress: Callable[[int, int], None] | None = None,
+              engine: str = DEFAULT_ENGINE) -> PrivateDomainModel:
     """The finished model of one run (seeded by ``replication_seed(entropy, r)``)."""
     if task.spawn_key != (task.replication,):  # pragma: no cover - design guarantees it
         raise ValueError(f"unexpected spawn key {task.spawn_key} for replication {task.replication}")
     return run_scenario(scenario, replication=task.replication, root_seed=task.seed_entropy,
-                        executor=executor, segment_metrics=segments, progress=progress)
+                        executor=executor, segment_metrics=segments, progress=progress, engine=engine)
 
 
 def counterfactual_daily(scenario: Scenario, task: RunTask, cache: CounterfactualCache | None = None,
-                         executor: str = "vector") -> pd.DataFrame:
+                         executor: str = "vector", engine: str = DEFAULT_ENGINE) -> pd.DataFrame:
     """The daily table of the run's no-private-domain counterfactual, under the run's seed."""
     def run(base: Scenario) -> pd.DataFrame:
-        return run_model(base, task, executor=executor).daily
+        return run_model(base, task, executor=executor, engine=engine).daily
     return (cache or CounterfactualCache(size=1)).get(scenario, task.seed_entropy, task.replication, run)
 
 
@@ -139,10 +142,11 @@ def run_task(batch: Batch, task: RunTask,
     try:
         scenario = build_scenario(batch.scenarios[task.scenario], task.overrides)
         model = run_model(scenario, task, executor=batch.executor, segments=batch.segments,
-                          progress=progress)
+                          progress=progress, engine=batch.engine)
         daily = model.daily
         if batch.derived:
-            daily = with_derived(daily, counterfactual_daily(scenario, task, cache, batch.executor))
+            daily = with_derived(daily, counterfactual_daily(scenario, task, cache, batch.executor,
+                                                             batch.engine))
         frame = tidy(daily, task, batch.metrics, batch.columns, batch.factor_dtypes)
         seg = segment_table(model, task) if batch.segments else None
         return RunOutcome(task.run_id, "ok", frame, time.perf_counter() - start, worker=where,
