@@ -26,6 +26,7 @@ LAYERS = {
     "words": 2,  # every user-facing word and number format
     "experiments": 3,  # run lists, backends, the results store
     "compare": 4,  # the compare workflow and its tables
+    "calibration": 4,  # fitting scenarios to observed data
     "report": 5,  # HTML reports
     "cli": 6,  # the terminal: nothing imports it
 }
