@@ -27,7 +27,8 @@ LAYERS = {
     "experiments": 3,  # run lists, backends, the results store
     "compare": 4,  # the compare workflow and its tables
     "report": 5,  # HTML reports
-    "cli": 6,  # the terminal: nothing imports it
+    "app": 6,  # the live what-if app (a web page on localhost)
+    "cli": 7,  # the terminal: nothing imports it
 }
 
 

@@ -146,23 +146,24 @@ class WhatIf:
         """The strategy with the controls' values; a ScenarioError (the files' words) if refused."""
         return load_scenario(self.strategy_path, self._overrides(values))
 
-    def baseline(self, values: Values, strategy: Scenario) -> Scenario:
-        if self.baseline_path is None:
+    def baseline(self, values: Values, strategy: Scenario, pinned: bool = True) -> Scenario:
+        """The pinned scenario (``pinned`` and there is one), else no private domain."""
+        if self.baseline_path is None or not pinned:
             return without_private_domain(strategy).model_copy(update={"name": NO_PRIVATE_DOMAIN})
         return load_scenario(self.baseline_path, self._run_options(values))
 
-    def compare(self, values: Values, *, segments: bool = False,
+    def compare(self, values: Values, *, pinned: bool = True, segments: bool = False,
                 progress: Callable[[int, int], None] | None = None) -> Comparison:
         """The comparison the screen shows: the strategy against the pinned baseline, under the
         strategy's seed; unchanged runs come from the cache."""
         strategy = self.scenario(values)
-        return compare([strategy, self.baseline(values, strategy)], root_seed=strategy.seed,
+        return compare([strategy, self.baseline(values, strategy, pinned)], root_seed=strategy.seed,
                        segments=segments, progress=progress, cache=self.cache)
 
-    def command(self, values: Values, saved_as: str | None = None) -> str | None:
+    def command(self, values: Values, saved_as: str | None = None, pinned: bool = True) -> str | None:
         """The ``siyu compare`` command that gives the same numbers (None against no private
         domain: the command line compares with it implicitly, against a second scenario)."""
-        if self.baseline_path is None:
+        if self.baseline_path is None or not pinned:
             return None
         if saved_as is None:
             return shlex.join(["siyu", "compare", self.strategy_ref, self.baseline_ref, *self.arguments(values)])
