@@ -59,7 +59,6 @@ class RunCache:
     def get(self, key: tuple, run_id: str) -> RunOutcome | None:
         found = self._runs.get(key)
         if found is None:
-            self.misses += 1
             return None
         self.hits += 1
         self._runs.move_to_end(key)
@@ -67,6 +66,7 @@ class RunCache:
 
     def put(self, key: tuple, outcome: RunOutcome) -> None:
         if outcome.status == "ok":
+            self.misses += key not in self._runs  # runs that had to be made
             self._runs[key] = outcome
             if len(self._runs) > self.size:
                 self._runs.popitem(last=False)
