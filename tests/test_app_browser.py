@@ -9,6 +9,7 @@ Small runs (2,000 customers × 90 days) keep it quick on a shared machine.
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -167,6 +168,8 @@ def test_chinese_everywhere(browser, app_url):
     sync_api.expect(page.locator(".headline").first).to_contain_text("比没有私域", timeout=TIMEOUT_MS)
     sync_api.expect(page.locator(".summary")).to_contain_text("能赚钱吗", timeout=TIMEOUT_MS)
     sync_api.expect(page.locator(f".{css_class('levers.broadcast.frequency_per_day')}")).to_contain_text("每天群发次数")
+    sync_api.expect(page.get_by_text("成员状态变化")).to_be_visible(timeout=TIMEOUT_MS)  # chart titles too
+    sync_api.expect(page.locator(".chart-1 .js-plotly-plot")).to_contain_text("活跃", timeout=TIMEOUT_MS)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "app_zh.png"), full_page=False)
     assert not log["problems"], log["problems"]
@@ -190,5 +193,19 @@ def test_saved_scenario_validates_and_reproduces_the_screen(browser, app_url, tm
     assert strategy.levers["coupon"].depth == 0.25
     result = compare([strategy, load_scenario(resolve("harvest"), {"days": 90, "population.customers": 2000})])
     assert added(result)["nurture"] == pytest.approx(shown, abs=0.01)
+    assert not log["problems"], log["problems"]
+    page.context.close()
+
+
+def test_write_report_gives_the_compare_report(browser, app_url, tmp_path):
+    page, log = open_app(browser, app_url)
+    with page.expect_download(timeout=TIMEOUT_MS) as download:
+        page.locator(".report button").click()
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    html = path.read_text(encoding="utf-8")
+    assert path.name == "nurture_vs_harvest.html"
+    assert "Private-domain strategies compared" in html and "siyu compare nurture harvest" in html
+    assert not re.search(r"<(script|link)[^>]+(src|href)=\"https?:", html)  # offline: plotly.js inside
     assert not log["problems"], log["problems"]
     page.context.close()
