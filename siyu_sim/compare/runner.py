@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Callable
@@ -48,6 +49,7 @@ class RunCache:
     def __init__(self, size: int = 32):
         self.size = size
         self._runs: OrderedDict[tuple, RunOutcome] = OrderedDict()
+        self._lock = threading.Lock()  # the app's browser tabs share one cache, each from its own thread
         self.hits = self.misses = 0
 
     @staticmethod
@@ -57,15 +59,18 @@ class RunCache:
                 segments and spec.kind == "crn")
 
     def get(self, key: tuple, run_id: str) -> RunOutcome | None:
-        found = self._runs.get(key)
-        if found is None:
-            return None
-        self.hits += 1
-        self._runs.move_to_end(key)
+        with self._lock:
+            found = self._runs.get(key)
+            if found is None:
+                return None
+            self.hits += 1
+            self._runs.move_to_end(key)
         return dataclasses.replace(found, run_id=run_id)
 
     def put(self, key: tuple, outcome: RunOutcome) -> None:
-        if outcome.status == "ok":
+        if outcome.status != "ok":
+            return
+        with self._lock:
             self.misses += key not in self._runs  # runs that had to be made
             self._runs[key] = outcome
             if len(self._runs) > self.size:
