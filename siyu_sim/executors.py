@@ -85,7 +85,7 @@ class Kernel:
         gathered = Advocacy(np.empty(n), np.empty(n), np.empty(n))
         g = m.contacts
         vector_day(tuple(getattr(t, name) for name in READ_COLUMNS), t.group, t.status, t.trust, g.indptr,
-                   g.indices, m.groups.mood, m.degree, d.purchase, d.referral, d.churn, d.care,
+                   g.indices, m.groups.mood, m.degree, d.purchase, d.referral, d.churn, d.care, d.lapse,
                    self.plan(today), self.behaviour, tuple(getattr(out.next, name) for name in UPDATED_COLUMNS),
                    tuple(getattr(out, name) for name in EVENT_NAMES), gathered.own, gathered.contact_sums,
                    gathered.trust_sums)
@@ -98,7 +98,8 @@ class Kernel:
 
         d = today.draws
         return DayOutcome(*agent_day(row_record(agent), mood, pressure, self.plan(today), d.purchase[row],
-                                     d.referral[row], d.churn[row], d.care[row], self.behaviour, advocate_trust))
+                                     d.referral[row], d.churn[row], d.care[row], d.lapse[row], self.behaviour,
+                                     advocate_trust))
 
 
 class VectorExecutor:
@@ -160,7 +161,8 @@ class VectorExecutor:
             d = deg[rows]
             pressure = np.where(d > 0, sums[rows] / np.where(d > 0, d, 1.0), 0.0)
             part = customer_day(_Rows(t, rows), mood, pressure, today.plan, draws.purchase[rows],
-                                draws.referral[rows], draws.churn[rows], draws.care[rows], m.behaviour,
+                                draws.referral[rows], draws.churn[rows], draws.care[rows], draws.lapse[rows],
+                                m.behaviour,
                                 advocate_trust=gathered.advocate_trust(rows))
             if size >= n:
                 out = part

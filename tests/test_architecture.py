@@ -27,8 +27,10 @@ LAYERS = {
     "words": 2,  # every user-facing word and number format
     "experiments": 3,  # run lists, backends, the results store
     "compare": 4,  # the compare workflow and its tables
+    "calibration": 4,  # fitting scenarios to observed data
     "report": 5,  # HTML reports
-    "cli": 6,  # the terminal: nothing imports it
+    "app": 6,  # the live what-if app (a web page on localhost)
+    "cli": 7,  # the terminal: nothing imports it
 }
 
 

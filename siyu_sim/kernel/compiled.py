@@ -48,7 +48,7 @@ def _store_impl(next_columns, event_columns, i, values):
 
 
 def day_rows(columns, group, status, trust, indptr, indices, moods, degree, u_buy, u_join, u_churn, u_care,
-             t, b, next_columns, event_columns, own, sums, trust_sums):
+             u_lapse, t, b, next_columns, event_columns, own, sums, trust_sums):
     """Every row's day: the gathers (its contacts' advocacy, summed in CSR order as the agent
     executor sums it; its group's mood), then ``day_rules``. Writes tomorrow's state and the
     day's events, and each row's advocacy and its contacts' sums (for referral credit).
@@ -84,13 +84,13 @@ def day_rows(columns, group, status, trust, indptr, indices, moods, degree, u_bu
         pressure = total / d if d > 0 else 0.0
         advocate_trust = trust_sums[i] / total if total > 0.0 else 0.0
         values = day_rules(_row_of(columns, i), mood, pressure, t, u_buy[i], u_join[i], u_churn[i],
-                           u_care[i], b, advocate_trust)
+                           u_care[i], u_lapse[i], b, advocate_trust)
         _store(next_columns, event_columns, i, values)
 
 
-def one_day(s, mood, pressure, t, u_buy, u_join, u_churn, u_care, b, advocate_trust):
+def one_day(s, mood, pressure, t, u_buy, u_join, u_churn, u_care, u_lapse, b, advocate_trust):
     """One agent's day (the agent executor), through the same compiled ``day_rules``."""
-    return day_rules(s, mood, pressure, t, u_buy, u_join, u_churn, u_care, b, advocate_trust)
+    return day_rules(s, mood, pressure, t, u_buy, u_join, u_churn, u_care, u_lapse, b, advocate_trust)
 
 
 @dataclass
