@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import core, floor, machine, sweep
+from . import core, machine, sweep
 
 #: The recorded figures (docs/performance.md quotes them).
 RESULTS = Path(__file__).resolve().parent / "results.md"
@@ -122,11 +122,13 @@ def run(a: argparse.Namespace, log=print) -> dict:
         n = max(a.sizes)
         probe = None
         if "floor" not in a.skip:
+            from . import floor  # imports numpy: after --blas-threads has set the environment
+
             log(f"floor probe: {n:,} rows x {a.floor_days} days ...")
             probe = floor.floor_probe(n, a.floor_days)
             sections.append(("Floor probe: one compiled pass reading every column the kernel reads and writing "
                              "every column and event it writes, with the day's draws and the kernel's "
-                             f"{floor.EXPM1_PER_ROW} expm1 + {floor.EXP_PER_ROW} exp per row, no model logic",
+                             f"{probe['expm1']} expm1 + {probe['exp']} exp per row, no model logic",
                              ["rows", "days", "columns read", "values written", "pass µs / row-day",
                               "draws µs / row-day (not in the ratio)"],
                              [[_sci(n), str(a.floor_days), str(probe["columns_read"]), str(probe["values_written"]),

@@ -76,4 +76,5 @@ def floor_probe(customers: int, days: int, seed: int = 1) -> dict:
     cd = customers * days
     return {"customers": customers, "days": days, "draws_us": draw_s / cd * 1e6, "pass_us": pass_s / cd * 1e6,
             "us_per_customer_day": (draw_s + pass_s) / cd * 1e6,
-            "columns_read": len(READ_COLUMNS), "values_written": n_float_out + n_flag_out}
+            "columns_read": len(READ_COLUMNS), "values_written": n_float_out + n_flag_out,
+            "expm1": EXPM1_PER_ROW, "exp": EXP_PER_ROW}
