@@ -75,6 +75,16 @@ def _status(quiet: bool, message: str) -> None:
         typer.echo(message, err=True)
 
 
+def _compiled_status(quiet: bool, lang: str = "en") -> None:
+    """Say so when this process compiled the day kernel (not when it loaded it from the cache)."""
+    from ..kernel.compiled import compile_report
+
+    report = compile_report()
+    seconds = sum(s for name, s in report.seconds.items() if not report.from_cache.get(name, True))
+    if seconds > 0.0:
+        _status(quiet, t("status_compiled", lang, seconds=seconds, cache=report.cache))
+
+
 def _fail(message: str) -> typer.Exit:
     typer.echo(message, err=True)
     return typer.Exit(EXIT_INVALID)
@@ -154,6 +164,7 @@ def _compare(scenarios: list[Scenario], root_seed: int, executor: str, quiet: bo
         raise _fail(str(exc)) from None
     finally:
         bar.close()
+        _compiled_status(quiet, lang)
 
 
 def command_line(ctx: typer.Context | None) -> str:
@@ -235,6 +246,7 @@ def run_command(
         daily = run_scenario(s, executor=executor.value, progress=bar).daily
     finally:
         bar.close()
+        _compiled_status(quiet)
     daily.insert(0, "replication", 0)
     daily.insert(0, "scenario", s.name)
     meta = _meta(s.seed, [s], executor.value, ctx) | {"scenario_file": str(path)}

@@ -125,6 +125,9 @@ STATUS: dict[str, dict[str, str]] = {
                             "zh": "正在运行 {n} 个情景 × {reps} 次重复，根种子 {seed}"},
     "status_report_written": {"en": "report written to {path}", "zh": "报告已写入 {path}"},
     "status_wrote": {"en": "wrote {paths}", "zh": "已写入 {paths}"},
+    "status_compiled": {"en": "compiled the day kernel in {seconds:.1f} s (first run after installing or "
+                              "changing a rule; later runs load it from {cache})",
+                        "zh": "已编译日内核，用时 {seconds:.1f} 秒（安装或修改规则后的首次运行；之后的运行从 {cache} 直接加载）"},
     "status_sweep_plan": {"en": "{name}: {runs} runs ({scenarios} scenario(s) × {settings} setting(s) × "
                                 "{reps} replication(s)) on {backend} → {folder}",
                           "zh": "{name}：{runs} 次运行（{scenarios} 个情景 × {settings} 组设置 × {reps} 次重复），"
