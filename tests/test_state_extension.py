@@ -10,7 +10,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "siyu_sim"
 
 DECLARATION = '    Column("cares_received", np.int32, 0, "1:1 care contacts received so far", updated=True),\n'
-RULE = "    cares_received = np.where(care > 0.0, s.cares_received + 1, s.cares_received)\n"
+RULE = "    cares_received = where(care > 0.0, s.cares_received + 1, s.cares_received)\n"
 
 CHECK = """
 import pandas as pd
