@@ -6,6 +6,7 @@ Identifiers stay English (DOMAIN.md vocabulary); only user-facing text is transl
 tidy tables; ``numbers`` formats amounts (k, M, 万, 亿, ¥, 元). A key missing in one language
 is a bug: ``tests/test_report.py`` checks that every entry has both.
 
+- ``calibrate``: ``siyu calibrate``'s terminal words and the observed-data template;
 - ``app``: the live what-if app's words and its controls' short labels (``control_label``);
 - ``report``: the HTML reports' sentences (``printing``: a printed report's appendix); ``incremental``: the comparison report's words for
   added profit; ``console``: the terminal's; ``names``: metric, scenario and segment names and
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 from ..calendar import n_months
 from .app import APP, control_label
+from .calibrate import CALIBRATE
 from .console import CONSOLE
 from .incremental import INCREMENTAL
 from .names import KEY_ASSUMPTIONS, METRIC_LABELS, SCENARIO_DESCRIPTIONS, SCENARIO_LABELS, SEGMENT_LABELS
@@ -39,7 +41,7 @@ def _merge(*catalogues: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     return out
 
 
-TEXT: dict[str, dict[str, str]] = _merge(REPORT, CONSOLE, INCREMENTAL, SWEEP, PRINTING, APP)
+TEXT: dict[str, dict[str, str]] = _merge(REPORT, CONSOLE, INCREMENTAL, SWEEP, PRINTING, APP, CALIBRATE)
 METRIC_LABELS = _merge(METRIC_LABELS, SWEEP_METRIC_LABELS)
 
 
