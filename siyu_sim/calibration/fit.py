@@ -72,6 +72,16 @@ class Loss:
             mean = float(finite.mean()) if len(finite) else 0.0
             self.scale[m] = mean if (kind == "relative_squared" and mean > 0) else 1.0
 
+    def against(self, table: pd.DataFrame) -> "Loss":
+        """The same loss (metrics, periods, scales) against ``table`` in place of the observed
+        values, where those were observed: a simulated run standing in for the data."""
+        other = object.__new__(Loss)
+        other.metrics, other.periods, other.kind, other.scale = self.metrics, self.periods, self.kind, self.scale
+        sim = table.set_index(PERIOD_COLUMN).reindex(self.periods)
+        other.observed = {m: np.where(np.isfinite(obs), sim[m].to_numpy(dtype=float), np.nan)
+                          for m, obs in self.observed.items()}
+        return other
+
     def per_metric(self, simulated: pd.DataFrame) -> dict[str, float]:
         sim = simulated.set_index(PERIOD_COLUMN).reindex(self.periods)
         out = {}

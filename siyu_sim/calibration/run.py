@@ -98,7 +98,7 @@ def calibrate(prep: Prepared, backend: Backend, *, progress=None, fresh: bool = 
     noise = uncertainty.noise_losses(check, spec.replications, loss, spec.seed)
     threshold = uncertainty.tolerance(noise, float(best_row["loss"]))
     chosen = uncertainty.accepted(trials, threshold)
-    estimates = uncertainty.estimates(spec, best, chosen)
+    estimates = uncertainty.estimates(spec, best, chosen, uncertainty.quadratic_extent(spec, trials, threshold))
     warnings = [t("calib_warn_not_identified", lang, path=e.path,
                   share=f"{(e.high - e.low) / (e.range_high - e.range_low):.0%}")
                 for e in estimates if not e.identified]

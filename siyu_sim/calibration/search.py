@@ -58,6 +58,7 @@ def open_study(folder: Path, spec: CalibrationSpec, print_: str, fresh: bool = F
     """The study in ``folder`` (created, or loaded to resume); a CalibrationError when the folder
     holds a study of a different calibration (nothing in it is touched)."""
     path = Path(folder) / FILES["study"]
+    path.parent.mkdir(parents=True, exist_ok=True)
     if fresh and path.exists():
         path.unlink()
     storage = f"sqlite:///{path.resolve()}"

@@ -1,9 +1,11 @@
 """How sure the fit is: ABC rejection on the search's own trials (docs/calibration.md).
 
-The loss of a parameter set is itself noisy: the same parameters under other seeds give other
-tables. So the best parameters are re-run ``K`` times (``check_replications``), and the loss of
-many draws of ``R`` of those runs (R = the replications a trial has; bootstrap, seeded) shows how
-far the loss of equally good parameters can wander: its ``quantile`` (90%) is the tolerance.
+The observed data are one realisation of the brand's luck, and a trial's table is the mean of
+``R`` runs under other seeds: even the true parameters do not reach loss 0. How far from 0 they
+stay is measured on the best parameters, re-run ``K`` times (``check_replications``): one of those
+runs stands in for the data, the mean of ``R`` others for a trial, and the loss between them is
+drawn many times (seeded). Its ``TOLERANCE_QUANTILE`` (90%) is the tolerance: data made by
+parameters as good as the best would be this far from their trial in 9 cases out of 10.
 Every trial whose loss is within it is *accepted* as fitting about as well as the best (ABC
 rejection, Pritchard et al. 1999, with the replication noise as tolerance). From the accepted
 trials: each parameter's interval ([min, max]), the Spearman correlations between parameters,
@@ -33,13 +35,17 @@ MIN_ACCEPTED = 5
 
 
 def noise_losses(check_tables: list[pd.DataFrame], replications: int, loss: Loss, seed: int) -> np.ndarray:
-    """Loss of the mean of ``replications`` runs drawn (without replacement, bootstrap) from the
-    check runs of the best parameters: how a trial's loss varies with its luck alone."""
+    """The loss between one check run of the best parameters (standing in for the data) and
+    the mean of ``replications`` others (standing in for a trial), drawn ``BOOTSTRAP_DRAWS``
+    times: how far from 0 parameters as good as the best stay by luck alone."""
     rng = np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(2**31 - 7,)))
     k = len(check_tables)
-    r = min(replications, k)
-    return np.array([loss(mean_table([check_tables[i] for i in rng.choice(k, size=r, replace=False)]))
-                     for _ in range(BOOTSTRAP_DRAWS)])
+    r = max(1, min(replications, k - 1))
+    out = []
+    for _ in range(BOOTSTRAP_DRAWS):
+        pick = rng.choice(k, size=r + 1, replace=False)
+        out.append(loss.against(check_tables[pick[0]])(mean_table([check_tables[i] for i in pick[1:]])))
+    return np.array(out)
 
 
 def tolerance(noise: np.ndarray, best_loss: float) -> float:
@@ -53,11 +59,48 @@ def accepted(trials: pd.DataFrame, threshold: float) -> pd.DataFrame:
     return inside if len(inside) >= MIN_ACCEPTED else ranked.head(MIN_ACCEPTED)
 
 
-def estimates(spec: CalibrationSpec, best: dict[str, float], chosen: pd.DataFrame) -> list[Estimate]:
+def quadratic_extent(spec: CalibrationSpec, trials: pd.DataFrame, threshold: float) -> dict | None:
+    """Where a quadratic fitted to the best trials' losses stays within the tolerance, per
+    parameter ({path: (low, high)}): the set TPE's sparse samples leave between them (a Wald-like
+    interval on the loss surface). None when the fit has no minimum (not positive definite)."""
+    names = [p.path for p in spec.parameters]
+    lo = np.array([p.low for p in spec.parameters])
+    span = np.array([p.high - p.low for p in spec.parameters])
+    d = len(names)
+    n_coef = 1 + d + d * (d + 1) // 2
+    best = trials.sort_values("loss", kind="stable").head(max(3 * n_coef, 10))
+    if len(best) < n_coef + 2:
+        return None
+    x = (best[names].to_numpy(dtype=float) - lo) / span
+    pairs = [(i, j) for i in range(d) for j in range(i, d)]
+    design = np.column_stack([np.ones(len(x)), x, *[x[:, i] * x[:, j] for i, j in pairs]])
+    coef = np.linalg.lstsq(design, best["loss"].to_numpy(dtype=float), rcond=None)[0]
+    g = coef[1:1 + d]
+    h = np.zeros((d, d))
+    for (i, j), c in zip(pairs, coef[1 + d:]):
+        h[i, j] += c if i != j else 2 * c
+        h[j, i] = h[i, j]
+    if np.any(np.linalg.eigvalsh(h) <= 0):
+        return None
+    inv = np.linalg.inv(h)
+    centre = -inv @ g
+    q_min = coef[0] + 0.5 * g @ centre
+    room = 2 * (threshold - q_min)
+    if room <= 0:
+        return None
+    half = np.sqrt(room * np.diag(inv))
+    return {n: (float(lo[i] + span[i] * max(0.0, centre[i] - half[i])),
+                float(lo[i] + span[i] * min(1.0, centre[i] + half[i]))) for i, n in enumerate(names)}
+
+
+def estimates(spec: CalibrationSpec, best: dict[str, float], chosen: pd.DataFrame,
+              extent: dict | None = None) -> list[Estimate]:
     out = []
     for p in spec.parameters:
         values = chosen[p.path].to_numpy(dtype=float)
         low, high = float(values.min()), float(values.max())
+        if extent is not None:  # the accepted trials, and the surface between them
+            low, high = min(low, max(p.low, extent[p.path][0])), max(high, min(p.high, extent[p.path][1]))
         share = (high - low) / (p.high - p.low)
         out.append(Estimate(path=p.path, best=float(best[p.path]), low=low, high=high,
                             range_low=p.low, range_high=p.high, identified=bool(share <= UNIDENTIFIED_SHARE)))
