@@ -72,6 +72,11 @@ class Loss:
             mean = float(finite.mean()) if len(finite) else 0.0
             self.scale[m] = mean if (kind == "relative_squared" and mean > 0) else 1.0
 
+    @property
+    def n_values(self) -> int:
+        """Observed values the loss compares (metrics × fit periods, where observed)."""
+        return int(sum(np.isfinite(v).sum() for v in self.observed.values()))
+
     def against(self, table: pd.DataFrame) -> "Loss":
         """The same loss (metrics, periods, scales) against ``table`` in place of the observed
         values, where those were observed: a simulated run standing in for the data."""

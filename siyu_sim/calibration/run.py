@@ -96,7 +96,7 @@ def calibrate(prep: Prepared, backend: Backend, *, progress=None, fresh: bool = 
     note(t("calib_status_check", lang, reps=spec.check_replications))
     check = _check_runs(prep, best, backend)
     noise = uncertainty.noise_losses(check, spec.replications, loss, spec.seed)
-    threshold = uncertainty.tolerance(noise, float(best_row["loss"]))
+    threshold = uncertainty.tolerance(noise, float(best_row["loss"]), loss.n_values, len(spec.parameters))
     chosen = uncertainty.accepted(trials, threshold)
     estimates = uncertainty.estimates(spec, best, chosen, uncertainty.quadratic_extent(spec, trials, threshold))
     warnings = [t("calib_warn_not_identified", lang, path=e.path,

@@ -5,7 +5,9 @@ The observed data are one realisation of the brand's luck, and a trial's table i
 stay is measured on the best parameters, re-run ``K`` times (``check_replications``): one of those
 runs stands in for the data, the mean of ``R`` others for a trial, and the loss between them is
 drawn many times (seeded). Its ``TOLERANCE_QUANTILE`` (90%) is the tolerance: data made by
-parameters as good as the best would be this far from their trial in 9 cases out of 10.
+parameters as good as the best would be this far from their trial in 9 cases out of 10. The
+data's own measurement noise is not the model's luck: the best fit's residuals show it, and the
+least-squares confidence region at the same level (``tolerance``) is taken when it is wider.
 Every trial whose loss is within it is *accepted* as fitting about as well as the best (ABC
 rejection, Pritchard et al. 1999, with the replication noise as tolerance). From the accepted
 trials: each parameter's interval ([min, max]), the Spearman correlations between parameters,
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from scipy.stats import f as f_dist
 
 from ..config.calibration_files import CalibrationSpec
 from .fit import Loss, mean_table
@@ -48,8 +51,15 @@ def noise_losses(check_tables: list[pd.DataFrame], replications: int, loss: Loss
     return np.array(out)
 
 
-def tolerance(noise: np.ndarray, best_loss: float) -> float:
-    return float(max(np.quantile(noise, TOLERANCE_QUANTILE), best_loss))
+def tolerance(noise: np.ndarray, best_loss: float, n_values: int, n_parameters: int) -> float:
+    """The larger of two tolerances: the model's own luck (``noise_losses``), and the data's
+    own noise as the best fit's residuals show it: the least-squares confidence region
+    S(θ) ≤ S(θ̂)·(1 + p/(n−p)·F(p, n−p)) (Beale 1960; Bates & Watts 1988, §6.1), at the same
+    level. Either alone would call a noisy brand's numbers, or a small simulated pool, exact."""
+    luck = float(np.quantile(noise, TOLERANCE_QUANTILE))
+    p, n = n_parameters, n_values
+    data = best_loss * (1 + p / (n - p) * float(f_dist.ppf(TOLERANCE_QUANTILE, p, n - p))) if n > p else np.inf
+    return float(max(luck, data, best_loss))
 
 
 def accepted(trials: pd.DataFrame, threshold: float) -> pd.DataFrame:
