@@ -85,7 +85,8 @@ def calibrate(prep: Prepared, backend: Backend, *, progress=None, fresh: bool = 
     if done:
         note(t("calib_status_resumed", lang, done=done, again=len([tr for tr in study.trials
                                                                     if tr.state.name == "RUNNING"])))
-    state = search(spec, study, loss, prep.columns, backend, progress=progress or NullProgress())
+    state = search(spec, study, loss, prep.columns, backend, progress=progress or NullProgress(),
+                   label=t("calib_progress_label", lang))
     finished = completed(study)
     if not finished:
         raise RuntimeError(f"no trial finished: {state.first_error}")
@@ -113,7 +114,7 @@ def calibrate(prep: Prepared, backend: Backend, *, progress=None, fresh: bool = 
         calibrated_toml=calibrated_toml(spec, best, prep.observed_source), spec=_spec_record(prep, threshold, noise),
         warnings=warnings, best_loss=float(best_row["loss"]))
     result.save(prep.folder)
-    return Outcome(result, state, float(np.std(noise)), int(len(chosen)))
+    return Outcome(result, state, float(np.std(noise)), int((trials["loss"] <= threshold).sum()))
 
 
 def _check_runs(prep: Prepared, best: dict, backend: Backend) -> list[pd.DataFrame]:
@@ -147,7 +148,7 @@ def calibrated_toml(spec: CalibrationSpec, best: dict, observed_source: str) -> 
                            f" ({', '.join(f'{k} = {v:.4g}' for k, v in best.items())}).")
     scenario = Scenario.from_dict(data)
     header = (f"Calibrated by `siyu calibrate {spec.file} {observed_source}` (siyu_sim {__version__}, "
-              f"{datetime.date.today().isoformat()}).\nBase scenario: {spec.scenario_source}. Fitted:\n"
+              f"{datetime.date.today().isoformat()}).\nBase scenario: {spec.content.get('scenario')}. Fitted:\n"
               + "\n".join(f"  {k} = {v!r}" for k, v in best.items())
               + "\nEvery other value is the base scenario's. Copy this file and change a lever to ask "
                 "\"what if\".")

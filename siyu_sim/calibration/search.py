@@ -93,7 +93,7 @@ def completed(study: optuna.Study) -> list:
 
 def search(spec: CalibrationSpec, study: optuna.Study, loss: Loss, columns: list[str], backend: Backend,
            progress=None, batch: int | None = None,
-           on_batch: Callable[[], None] | None = None) -> SearchState:
+           on_batch: Callable[[], None] | None = None, label: str = "calibrate") -> SearchState:
     """Ask, run and tell until ``spec.trials`` trials have finished. KeyboardInterrupt is
     re-raised after the finished trials are told (``state.interrupted`` is set first)."""
     progress = progress or NullProgress()
@@ -101,7 +101,7 @@ def search(spec: CalibrationSpec, study: optuna.Study, loss: Loss, columns: list
     state.done = len(completed(study))
     dist = distributions(spec)
     size = max(1, batch or spec.batch or 2 * backend.workers)
-    progress.start(spec.trials, done=min(state.done, spec.trials))
+    progress.start(spec.trials, done=min(state.done, spec.trials), label=label)
     try:
         while len(completed(study)) < spec.trials:
             n = min(size, spec.trials - len(completed(study)))
