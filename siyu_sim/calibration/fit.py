@@ -77,29 +77,29 @@ class Loss:
         """Observed values the loss compares (metrics × fit periods, where observed)."""
         return int(sum(np.isfinite(v).sum() for v in self.observed.values()))
 
-    def against(self, table: pd.DataFrame) -> "Loss":
-        """The same loss (metrics, periods, scales) against ``table`` in place of the observed
-        values, where those were observed: a simulated run standing in for the data."""
-        other = object.__new__(Loss)
-        other.metrics, other.periods, other.kind, other.scale = self.metrics, self.periods, self.kind, self.scale
-        sim = table.set_index(PERIOD_COLUMN).reindex(self.periods)
-        other.observed = {m: np.where(np.isfinite(obs), sim[m].to_numpy(dtype=float), np.nan)
-                          for m, obs in self.observed.items()}
-        return other
+    def array(self, table: pd.DataFrame) -> np.ndarray:
+        """``table``'s matched metrics over the fit periods: periods × metrics, in the loss's order."""
+        return table.set_index(PERIOD_COLUMN).reindex(self.periods)[list(self.metrics)].to_numpy(dtype=float)
 
-    def per_metric(self, simulated: pd.DataFrame) -> dict[str, float]:
-        sim = simulated.set_index(PERIOD_COLUMN).reindex(self.periods)
-        out = {}
-        for m, obs in self.observed.items():
-            here = np.isfinite(obs)
-            err = (sim[m].to_numpy(dtype=float)[here] - obs[here]) / self.scale[m]
-            out[m] = float(np.mean(err ** 2)) if here.any() else 0.0
-        return out
+    def of_arrays(self, simulated: np.ndarray, observed: np.ndarray | None = None) -> float:
+        """The loss of a periods × metrics array against the observed one (or ``observed``, a
+        simulated run standing in for the data where the data have values)."""
+        obs = np.column_stack([self.observed[m] for m in self.metrics])
+        here = np.isfinite(obs)
+        if observed is not None:
+            obs = np.where(here, observed, np.nan)
+        scale = np.array([self.scale[m] for m in self.metrics])
+        weight = np.array([self.metrics[m] for m in self.metrics])
+        sq = np.where(here, ((simulated - obs) / scale) ** 2, 0.0)
+        counts = here.sum(axis=0)
+        used = counts > 0
+        if not used.any():
+            return float("nan")
+        per_metric = sq.sum(axis=0)[used] / counts[used]
+        return float((weight[used] * per_metric).sum() / weight[used].sum())
 
     def __call__(self, simulated: pd.DataFrame) -> float:
-        parts = self.per_metric(simulated)
-        total = sum(self.metrics[m] for m in parts if np.isfinite(self.observed[m]).any())
-        return float(sum(self.metrics[m] * v for m, v in parts.items()) / total) if total else float("nan")
+        return self.of_arrays(self.array(simulated))
 
 
 def columns_needed(metrics: dict[str, float], observed: pd.DataFrame) -> list[str]:

@@ -27,7 +27,7 @@ import pandas as pd
 from scipy.stats import f as f_dist
 
 from ..config.calibration_files import CalibrationSpec
-from .fit import Loss, mean_table
+from .fit import Loss
 from .result import Estimate
 
 #: A parameter whose accepted values span more than this share of its range is not identified.
@@ -42,12 +42,13 @@ def noise_losses(check_tables: list[pd.DataFrame], replications: int, loss: Loss
     the mean of ``replications`` others (standing in for a trial), drawn ``BOOTSTRAP_DRAWS``
     times: how far from 0 parameters as good as the best stay by luck alone."""
     rng = np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(2**31 - 7,)))
-    k = len(check_tables)
+    runs = np.stack([loss.array(table) for table in check_tables])  # runs × periods × metrics
+    k = len(runs)
     r = max(1, min(replications, k - 1))
     out = []
     for _ in range(BOOTSTRAP_DRAWS):
         pick = rng.choice(k, size=r + 1, replace=False)
-        out.append(loss.against(check_tables[pick[0]])(mean_table([check_tables[i] for i in pick[1:]])))
+        out.append(loss.of_arrays(runs[pick[1:]].mean(axis=0), observed=runs[pick[0]]))
     return np.array(out)
 
 
