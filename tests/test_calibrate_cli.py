@@ -45,3 +45,30 @@ def test_one_seed_gives_one_result(tmp_path):
     pd.testing.assert_frame_equal(results[0].trials, results[1].trials)
     pd.testing.assert_frame_equal(results[0].simulated, results[1].simulated)
     assert results[0].estimates == results[1].estimates
+
+
+class _InterruptedBackend(SerialBackend):
+    """Delivers the first batch of a round, then Ctrl-C (as a process pool does)."""
+
+    workers = 2
+
+    def run(self, batches, on_result, fn=None):
+        on_result(fn(batches[0]))
+        raise KeyboardInterrupt
+
+
+def test_ctrl_c_keeps_the_finished_trials_and_the_same_call_resumes(tmp_path):
+    import pytest
+
+    from siyu_sim.calibration.search import completed, fingerprint, open_study
+
+    prep = prepare(FIXTURES / "good.toml", FIXTURES / "good.csv", tmp_path / "fit")
+    with pytest.raises(KeyboardInterrupt):
+        calibrate(prep, _InterruptedBackend())
+    study = open_study(prep.folder, prep.spec, fingerprint(prep.spec, prep.metrics, prep.fit_periods))
+    kept = completed(study)
+    assert len(kept) == 1  # the first trial of the round finished and is told
+    assert len([t for t in study.trials if t.state.name == "RUNNING"]) == 3  # the rest wait
+    result = calibrate(prep, SerialBackend()).result
+    assert len(result.trials) == 4 and kept[0].number in set(result.trials.number)
+    assert result.trials.set_index("number").loss[kept[0].number] == kept[0].value
