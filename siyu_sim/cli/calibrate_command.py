@@ -109,7 +109,7 @@ def _fit(prep, backend, fresh: bool, quiet: bool, lang: str) -> None:
         typer.echo(t("calib_interrupted", lang, done=done, folder=prep.folder), err=True)
         raise typer.Exit(EXIT_INTERRUPTED) from None
     result = outcome.result
-    typer.echo(t("calib_best", lang, loss=f"{result.best_loss:.4g}", noise=f"{outcome.noise:.2g}",
+    typer.echo(t("calib_best", lang, loss=f"{result.best_loss:.4g}", tolerance=f"{result.spec['tolerance']:.4g}",
                  accepted=outcome.accepted))
     for e in result.estimates:
         typer.echo(t("calib_estimate", lang, path=e.path, best=f"{e.best:.4g}", low=f"{e.low:.4g}",

@@ -43,8 +43,8 @@ CALIBRATE: dict[str, dict[str, str]] = {
     "calib_interrupted": {
         "en": "Interrupted: {done} finished trials are kept in {folder}; run the same command again to resume.",
         "zh": "已中断：{done} 次已完成的试验保存在 {folder}；再次运行同一命令即可继续。"},
-    "calib_best": {"en": "Best loss {loss} (replication noise: {noise}); {accepted} trials fit about as well.",
-                   "zh": "最佳损失 {loss}（重复噪声：{noise}）；有 {accepted} 次试验拟合得差不多好。"},
+    "calib_best": {"en": "Best loss {loss}; tolerance {tolerance}; trials within it (fit about as well): {accepted}.",
+                   "zh": "最佳损失 {loss}；容差 {tolerance}；落在容差内（拟合得差不多好）的试验：{accepted} 次。"},
     "calib_estimate": {"en": "  {path} = {best}  [{low}, {high}] of range [{rlo}, {rhi}]{flag}",
                        "zh": "  {path} = {best}  [{low}, {high}]，范围 [{rlo}, {rhi}]{flag}"},
     "calib_not_identified_flag": {"en": "  NOT IDENTIFIED", "zh": "  无法识别"},
@@ -54,8 +54,8 @@ CALIBRATE: dict[str, dict[str, str]] = {
         "zh": "{path} 无法识别：其范围内 {share} 的取值拟合得与最佳值差不多；数据无法确定它（请固定该参数，"
               "或加入依赖它的指标）。"},
     "calib_warn_few_accepted": {
-        "en": "Only {n} trials fit within the replication noise: the intervals are rough (more trials help).",
-        "zh": "只有 {n} 次试验落在重复噪声范围内：区间较粗略（增加试验次数会有帮助）。"},
+        "en": "Fewer than 5 trials ({n}) are within the tolerance: the intervals are rough (more trials help).",
+        "zh": "落在容差内的试验少于 5 次（{n} 次）：区间较粗略（增加试验次数会有帮助）。"},
     "calib_warn_failed": {"en": "{n} runs failed and were left out (first error: {error}).",
                           "zh": "{n} 次运行失败，已略去（第一个错误：{error}）。"},
     "calib_wrote": {"en": "Wrote {folder}: calibrated.toml (use it with siyu compare / sweep / app), "
