@@ -11,6 +11,7 @@ figure and whether the target is met. ``run(...)`` returns the figures for the l
 from __future__ import annotations
 
 import argparse
+import resource
 import tempfile
 import textwrap
 import time
@@ -58,14 +59,21 @@ def run(trials: int = 200, customers: int = 5000, workers: int = 2, replications
             held_out = [10, 11, 12]
             """) + "[parameters]\n" + params + "\n", encoding="utf-8")
         prep = prepare(folder / "calibration.toml", folder / "observed.csv", folder / "fit")
-        start = time.perf_counter()
+        start, cpu0 = time.perf_counter(), _cpu()
         with ProcessPoolBackend(workers) as backend:
             outcome = calibrate(prep, backend)
-        seconds = time.perf_counter() - start
+        seconds, cpu = time.perf_counter() - start, _cpu() - cpu0
     result = outcome.result
-    return {"seconds": seconds, "trials": trials, "customers": customers, "workers": workers,
+    return {"seconds": seconds, "cpu_seconds": cpu, "trials": trials, "customers": customers, "workers": workers,
             "replications": replications, "runs": trials * replications + 20,
             "estimates": {e.path: (e.best, e.low, e.high, TRUTH[e.path]) for e in result.estimates}}
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and its finished workers: on a shared machine, what the fit
+    would take on free cores is about this over the workers."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -80,7 +88,8 @@ def main(argv: list[str] | None = None) -> None:
     fig = run(trials=trials, customers=customers, workers=a.workers)
     print(f"calibration: {len(RANGES)} parameters, {fig['trials']} trials × {fig['replications']} replications "
           f"(+20 check runs) at {fig['customers']:,} customers × 12 months on {fig['workers']} workers: "
-          f"{fig['seconds']:.0f} s ({fig['seconds'] / fig['runs']:.2f} s per run)")
+          f"{fig['seconds']:.0f} s ({fig['seconds'] / fig['runs']:.2f} s per run); CPU {fig['cpu_seconds']:.0f} s "
+          f"(on {fig['workers']} free cores: about {fig['cpu_seconds'] / fig['workers']:.0f} s)")
     for path, (best, low, high, truth) in fig["estimates"].items():
         print(f"  {path}: {best:.4g} [{low:.4g}, {high:.4g}], truth {truth:g}")
     if not a.quick and (trials, customers, a.workers) == (200, 5000, 2):
