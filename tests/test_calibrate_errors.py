@@ -61,27 +61,23 @@ def test_an_unknown_column_gets_a_did_you_mean(tmp_path):
     assert "membrs: unknown column" in text and "did you mean `members`?" in text
 
 
-def test_a_parameter_path_that_does_not_exist():
+@pytest.mark.parametrize("name, expected", [
+    ("bad_path", ['parameters."levers.store_qr.rate_at_full_executon": no such parameter in the scenario schema',
+                  "did you mean `levers.store_qr.rate_at_full_execution`?"]),
+    ("bad_range", ['parameters."levers.store_qr.rate_at_full_execution" = [0.2, 1.5]: range goes outside',
+                   "allowed: a number from 0 to 1"]),
+    ("all_held_out", ["periods.held_out = [1, 2, 3, 4]: holds out every period: nothing is left to fit; "
+                      "allowed: at most 3 of the 4 periods"]),
+])
+def test_a_bad_path_range_or_held_out_set_is_refused_naming_the_key(name, expected):
+    """A parameter path that does not exist, a range outside the parameter's bounds, held-out
+    periods that leave nothing to fit."""
     with pytest.raises(CalibrationError) as err:
-        load_calibration(FILES / "bad_path.toml")
+        load_calibration(FILES / f"{name}.toml")
     text = str(err.value)
-    assert 'parameters."levers.store_qr.rate_at_full_executon": no such parameter in the scenario schema' in text
-    assert "did you mean `levers.store_qr.rate_at_full_execution`?" in text
-
-
-def test_a_range_outside_the_parameters_bounds():
-    with pytest.raises(CalibrationError) as err:
-        load_calibration(FILES / "bad_range.toml")
-    text = str(err.value)
-    assert 'parameters."levers.store_qr.rate_at_full_execution" = [0.2, 1.5]: range goes outside' in text
-    assert "allowed: a number from 0 to 1" in text
-
-
-def test_holding_out_every_period_leaves_nothing_to_fit():
-    with pytest.raises(CalibrationError) as err:
-        load_calibration(FILES / "all_held_out.toml")
-    assert "periods.held_out = [1, 2, 3, 4]: holds out every period: nothing is left to fit; " \
-           "allowed: at most 3 of the 4 periods" in str(err.value)
+    assert text.startswith(str(FILES / f"{name}.toml"))
+    for part in expected:
+        assert part in text
 
 
 def test_held_out_periods_that_leave_no_observed_value_to_fit(tmp_path):

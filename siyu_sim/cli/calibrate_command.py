@@ -102,6 +102,9 @@ def _fit(prep, backend, fresh: bool, quiet: bool, lang: str) -> None:
     except ConfigError as exc:  # a folder holding another calibration's trials
         typer.echo(str(exc), err=True)
         raise typer.Exit(EXIT_FAILED) from None
+    except RuntimeError as exc:  # every trial failed, or the best parameters did not run again
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(EXIT_FAILED) from None
     except KeyboardInterrupt:
         from ..calibration.search import open_study, fingerprint
 
