@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import shutil
 import string
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -271,9 +272,11 @@ def test_chinese_report_has_no_english_labels(pages, result):
 # ---- in a browser -----------------------------------------------------------------------------
 
 CHROMIUM = shutil.which("chromium")
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 #: English a Chinese page may show outside paths, commands and files: names and references.
-ALLOWED = {"GMV", "ROI", "siyu_sim", "siyu", "TOML", "DOMAIN", "PNG", "CNY", "calibrated", "toml", "sim",
-           "luckin_community"}
+ALLOWED = {"GMV", "ROI", "siyu_sim", "siyu", "TOML", "DOMAIN", "PNG", "PDF", "CNY", "calibrated", "toml", "sim",
+           "luckin_community",
+           "agent", "based", "model"}  # the footer's "基于主体建模（agent-based model）"
 
 
 @pytest.mark.browser
@@ -300,6 +303,8 @@ def test_renders_in_a_browser(result, tmp_path, lang):
         assert problems == [], problems
         assert all(u.startswith(("file:", "data:", "about:", "blob:")) for u in requests), requests
         assert page.evaluate("document.documentElement.scrollWidth") <= 1400, "page scrolls sideways"
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"calibration_{lang}.png"), full_page=True)
         if lang == "zh":
             text = page.evaluate("""() => {
                 const skip = 'code, pre, .path, script, style, .modebar, details:not([open]) > :not(summary), '
@@ -311,6 +316,8 @@ def test_renders_in_a_browser(result, tmp_path, lang):
                 }
                 return out.join(' ');
             }""")
+            text = re.sub(r"[\w/.-]+\.(md|toml|html)\b", " ", text)  # file names
+            text = re.sub(r"[（(][^（）()]*\d{4}[^（）()]*[）)]", " ", text)  # references: (Author 1996)
             words = set(re.findall(r"[A-Za-z][A-Za-z_]{2,}", text)) - ALLOWED
             params = {part for path in PARAMS for part in path.split(".")}
             assert words <= params, sorted(words - params)
