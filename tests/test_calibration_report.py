@@ -104,7 +104,7 @@ def test_write_beside_the_folder_names_the_calibrated_scenario(result, tmp_path)
     html = path.read_text(encoding="utf-8")
     assert f"siyu compare {tmp_path / 'fit' / 'calibrated.toml'}" in html
     assert "[population]" in html  # the calibrated TOML in the appendix
-    assert "模型校准" in html
+    assert "的模型校准" in html
 
 
 def test_summary_counts_the_held_out_observations_inside_the_band(result, pages):
@@ -138,7 +138,7 @@ def test_not_identified_warning_names_only_the_flat_parameter(pages, result):
     fig = figs.loss_figure(result.trials, result.estimates, "en")
     titles = [fig.layout[f"xaxis{i or ''}"].title.text for i in range(0, 4) if i != 1]
     flagged = [x for x in titles if x and "not identified" in x]
-    assert flagged == [t("cal_flat_title", "en", name=FLAT)]
+    assert flagged == [t("cal_flat_title", "en", name=f"{FLAT}<br>")]
 
 
 def test_no_warning_when_every_parameter_is_identified(result):

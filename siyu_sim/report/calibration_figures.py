@@ -75,9 +75,10 @@ def fit_figure(rows: pd.DataFrame, metrics: list[str], held_out: list[int], peri
         if np.isfinite(values).any():
             lo, hi = float(np.nanmin(values)), float(np.nanmax(values))
             unit_axis(fig, lang, lo, hi * 1.05 if hi > 0 else hi, row=r, col=c)
-        fig.update_yaxes(title_text=metric_label(metric, lang), automargin=True, row=r, col=c)
-        fig.update_xaxes(title_text=period_axis_title(period, lang), row=r, col=c,
-                         dtick=1 if rows["period"].max() <= 24 else None)
+        fig.update_yaxes(title_text=metric_label(metric, lang), automargin=True, rangemode="tozero", row=r, col=c)
+        last = int(rows["period"].max())
+        fig.update_xaxes(title_text=period_axis_title(period, lang), row=r, col=c, range=[0.5, last + 0.5],
+                         dtick=1 if last <= 12 else 2 if last <= 24 else None)
     return style(fig, height=height)
 
 
@@ -134,7 +135,7 @@ def loss_figure(trials: pd.DataFrame, estimates: list, lang: str) -> go.Figure:
             continue
         fig.add_vrect(x0=e.low, x1=e.high, fillcolor="rgba(31,78,158,0.12)" if e.identified
                       else "rgba(184,134,11,0.18)", line_width=0, layer="below", row=r, col=c)
-        fig.add_trace(go.Scattergl(
+        fig.add_trace(go.Scatter(
             x=d[e.path], y=d["loss"], mode="markers", name=t("cal_trials", lang), legendgroup="trials",
             showlegend=i == 0, marker={"size": 6, "color": TRIAL_COLOUR},
             hovertemplate=f"{e.path} = %{{x:.4~g}}<br>{t('cal_axis_loss', lang)}: %{{y:.4~g}}<extra></extra>"),
@@ -146,7 +147,7 @@ def loss_figure(trials: pd.DataFrame, estimates: list, lang: str) -> go.Figure:
                 marker={"symbol": "star", "size": 18, "color": HELD_COLOUR, "line": {"color": "#fff", "width": 1}},
                 hovertemplate=f"{e.path} = %{{x:.4~g}}<br>{t('cal_axis_loss', lang)}: %{{y:.4~g}}<extra></extra>"),
                 row=r, col=c)
-        title = e.path if e.identified else t("cal_flat_title", lang, name=e.path)
+        title = e.path if e.identified else t("cal_flat_title", lang, name=f"{e.path}<br>")
         fig.update_xaxes(title_text=title, range=[e.range_low, e.range_high], row=r, col=c,
                          title_font={"color": WARN_COLOUR} if not e.identified else None)
     fig.update_yaxes(title_text=t("cal_axis_loss", lang), col=1)
@@ -171,7 +172,7 @@ def correlation_figure(corr: pd.DataFrame, lang: str) -> go.Figure:
 def convergence_figure(conv: pd.DataFrame, lang: str) -> go.Figure:
     """Each trial's loss in the order the search ran them, and the best loss so far."""
     fig = go.Figure()
-    fig.add_trace(go.Scattergl(
+    fig.add_trace(go.Scatter(
         x=conv["number"], y=conv["loss"], mode="markers", name=t("cal_trials", lang),
         marker={"size": 6, "color": TRIAL_COLOUR},
         hovertemplate=f"{t('cal_axis_trial', lang)} %{{x}}: %{{y:.4~g}}<extra></extra>"))

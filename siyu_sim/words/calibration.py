@@ -44,8 +44,8 @@ SOURCE_LABELS: dict[str, dict[str, str]] = {
 
 CALIBRATION: dict[str, dict[str, str]] = {
     # ---- page furniture
-    "cal_title": {"en": "Calibration: the model fitted to {name}'s own numbers",
-                  "zh": "模型校准：用 {name} 自己的数据拟合模型"},
+    "cal_title": {"en": "Calibration of {name}: the model fitted to the brand's own numbers",
+                  "zh": "{name}的模型校准：用品牌自己的数据拟合模型"},
     "cal_subtitle": {"en": "{metrics} metrics · {fit} {unit} fitted, {held} held out · {reps}",
                      "zh": "{metrics} 个指标 · 拟合 {fit} {unit}，留出 {held} {unit}检验 · {reps}"},
     "cal_unit_month": {"en": "months", "zh": "个月"},
@@ -158,7 +158,7 @@ CALIBRATION: dict[str, dict[str, str]] = {
     "cal_axis_loss": {"en": "Loss (lower fits better)", "zh": "损失（越低拟合越好）"},
     "cal_trials": {"en": "trials", "zh": "试验"},
     "cal_best_trial": {"en": "best trial", "zh": "最佳试验"},
-    "cal_flat_title": {"en": "{name}: not identified", "zh": "{name}：无法识别"},
+    "cal_flat_title": {"en": "{name}not identified", "zh": "{name}无法识别"},  # name ends in a line break
     # ---- correlations
     "cal_why_corr": {"en": "Correlation between the parameters among the trials that fit about as well as the "
                            "best. A strong correlation (beyond ±0.7) means the data pin down a combination of "
