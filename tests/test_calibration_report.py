@@ -139,6 +139,8 @@ def test_not_identified_warning_names_only_the_flat_parameter(pages, result):
     titles = [fig.layout[f"xaxis{i or ''}"].title.text for i in range(0, 4) if i != 1]
     flagged = [x for x in titles if x and "not identified" in x]
     assert flagged == [t("cal_flat_title", "en", name=f"{FLAT}<br>")]
+    intervals = [(s.x0, s.x1) for s in fig.layout.shapes]  # each interval shaded on its panel
+    assert intervals == [(e.low, e.high) for e in result.estimates]
 
 
 def test_no_warning_when_every_parameter_is_identified(result):

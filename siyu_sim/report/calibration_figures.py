@@ -133,8 +133,6 @@ def loss_figure(trials: pd.DataFrame, estimates: list, lang: str) -> go.Figure:
         r, c = i // cols + 1, i % cols + 1
         if e.path not in d.columns:
             continue
-        fig.add_vrect(x0=e.low, x1=e.high, fillcolor="rgba(31,78,158,0.12)" if e.identified
-                      else "rgba(184,134,11,0.18)", line_width=0, layer="below", row=r, col=c)
         fig.add_trace(go.Scatter(
             x=d[e.path], y=d["loss"], mode="markers", name=t("cal_trials", lang), legendgroup="trials",
             showlegend=i == 0, marker={"size": 6, "color": TRIAL_COLOUR},
@@ -147,6 +145,8 @@ def loss_figure(trials: pd.DataFrame, estimates: list, lang: str) -> go.Figure:
                 marker={"symbol": "star", "size": 18, "color": HELD_COLOUR, "line": {"color": "#fff", "width": 1}},
                 hovertemplate=f"{e.path} = %{{x:.4~g}}<br>{t('cal_axis_loss', lang)}: %{{y:.4~g}}<extra></extra>"),
                 row=r, col=c)
+        fig.add_vrect(x0=e.low, x1=e.high, fillcolor="rgba(31,78,158,0.12)" if e.identified  # after the
+                      else "rgba(184,134,11,0.18)", line_width=0, layer="below", row=r, col=c)  # traces
         title = e.path if e.identified else t("cal_flat_title", lang, name=f"{e.path}<br>")
         fig.update_xaxes(title_text=title, range=[e.range_low, e.range_high], row=r, col=c,
                          title_font={"color": WARN_COLOUR} if not e.identified else None)

@@ -161,28 +161,29 @@ def _descriptions(result: "CalibrationResult", lang: str) -> dict[str, str]:
 
 
 def estimates_table(result: "CalibrationResult", lang: str) -> str:
-    """Every fitted parameter: its path, meaning, fitted value, interval, allowed range and
+    """Every fitted parameter: its path and meaning, fitted value, interval, allowed range and
     whether the data pin it down (the true value too in a recovery check). Each number cell
     carries the exact value in ``data-v``."""
     meaning = _descriptions(result, lang)
     truth = any(e.truth is not None for e in result.estimates)
-    header = [t("cal_col_param", lang), t("cal_col_meaning", lang), t("cal_col_best", lang),
-              t("cal_col_interval", lang), t("cal_col_range", lang), t("cal_col_identified", lang)]
+    header = [t("cal_col_param", lang), t("cal_col_best", lang), t("cal_col_interval", lang),
+              t("cal_col_range", lang), t("cal_col_identified", lang)]
     header += [t("cal_col_truth", lang)] if truth else []
     body, keys, classes = [], [], []
     for e in result.estimates:
-        row = [Raw(f'<span class="path">{esc(e.path)}</span>'), meaning.get(e.path, ""), number(e.best, lang),
+        about = f"<br><small>{esc(meaning[e.path])}</small>" if meaning.get(e.path) else ""
+        row = [Raw(f'<span class="path">{esc(e.path)}</span>{about}'), number(e.best, lang),
                t("cal_range", lang, low=number(e.low, lang), high=number(e.high, lang)),
                t("cal_range", lang, low=number(e.range_low, lang), high=number(e.range_high, lang)),
                t("cal_identified" if e.identified else "cal_unidentified", lang)]
-        key = [e.path, None, e.best, f"{e.low} {e.high}", f"{e.range_low} {e.range_high}", int(e.identified)]
+        key = [e.path, e.best, f"{e.low} {e.high}", f"{e.range_low} {e.range_high}", int(e.identified)]
         if truth:
             row.append(number(e.truth, lang) if e.truth is not None else "–")
             key.append(e.truth)
         body.append(row)
         keys.append(key)
         classes.append("" if e.identified else "unidentified")
-    return table(header, body, num_cols={2, 3, 4} | ({6} if truth else set()), css_class="kpi estimates",
+    return table(header, body, num_cols={1, 2, 3} | ({5} if truth else set()), css_class="kpi estimates",
                  row_classes=classes, sort_values=keys)
 
 

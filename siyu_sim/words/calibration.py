@@ -134,7 +134,6 @@ CALIBRATION: dict[str, dict[str, str]] = {
                                 "区间几乎覆盖整个允许范围的参数，就是无法被数据识别的参数。"
                                 "图中把每个区间放在其允许范围内显示（0% 为允许的最小值，100% 为最大值）。"},
     "cal_col_param": {"en": "Parameter", "zh": "参数"},
-    "cal_col_meaning": {"en": "Meaning", "zh": "含义"},
     "cal_col_best": {"en": "Fitted value", "zh": "拟合值"},
     "cal_col_interval": {"en": "Interval (fits about as well)", "zh": "区间（拟合效果相当）"},
     "cal_col_range": {"en": "Allowed range", "zh": "允许范围"},
