@@ -23,6 +23,7 @@ from siyu_sim.calibration.result import CalibrationResult, Estimate
 from siyu_sim.config.scenario_files import dumps_scenario
 from siyu_sim.report import calibration_figures as figs, calibration_stats as stats
 from siyu_sim.report.calibration_report import calibration_report_html, write_calibration_report
+from siyu_sim.report.html import PRINT_MAX_HEIGHT, PRINT_WIDTH
 from siyu_sim.words import metric_label, number, t
 from siyu_sim.words.calibration import CALIBRATION, CALIBRATION_METRIC_LABELS
 
@@ -323,4 +324,25 @@ def test_renders_in_a_browser(result, tmp_path, lang):
             words = set(re.findall(r"[A-Za-z][A-Za-z_]{2,}", text)) - ALLOWED
             params = {part for path in PARAMS for part in path.split(".")}
             assert words <= params, sorted(words - params)
+        page.emulate_media(media="print")  # printed: every chart re-laid out to the paper
+        page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+        page.wait_for_function(f"""Array.from(document.querySelectorAll('.js-plotly-plot')).every(p =>
+            p._fullLayout.width === {PRINT_WIDTH} && p._fullLayout.height <= {PRINT_MAX_HEIGHT})""")
+        assert problems == [], problems
         browser.close()
+
+
+def test_a_sparse_result_still_reports():
+    """One parameter, no trial finished, nothing held out, no correlations, a metric never
+    observed: every section says what it can."""
+    import dataclasses
+
+    full = fake_result()
+    sparse = dataclasses.replace(
+        full, estimates=full.estimates[:1], held_out_periods=[], fit_periods=list(range(1, 13)),
+        trials=full.trials.iloc[0:0], correlations=pd.DataFrame(), best_loss=float("nan"),
+        metrics={**METRICS, "purchases": 1.0}, spec={}, warnings=[])
+    html = calibration_report_html(sparse, "en")
+    assert "No period was held out" in html and t("cal_corr_one", "en") in html
+    assert 'id="not-identified"' not in html and '<section id="convergence"' not in html
+    assert metric_label("purchases", "en") in html

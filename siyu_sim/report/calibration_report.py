@@ -23,6 +23,7 @@ from .assumptions import settings
 from .html import Appendix, Page, Raw, esc, table
 from ..calibration.result import FILES
 from ..words import check_lang, metric_label, number, percent, scenario_label, t
+from ..words.numbers import finite
 from ..words.settings import setting_description
 
 if TYPE_CHECKING:
@@ -113,17 +114,11 @@ def summary_blocks(result: "CalibrationResult", rows, metrics: list[str], reps: 
         blocks.append(f'<p>{esc(t("cal_recovered", lang, k=k, n=len(truths)))}</p>')
     trials = stats.convergence(result.trials)
     if len(trials):
-        blocks.append(f'<p>{esc(t("cal_best_loss", lang, loss=number(result.best_loss if _finite(result.best_loss) else trials["best"].iloc[-1], lang), trials=len(trials)))}</p>')
+        best = result.best_loss if finite(result.best_loss) else trials["best"].iloc[-1]
+        blocks.append(f'<p>{esc(t("cal_best_loss", lang, loss=number(best, lang), trials=len(trials)))}</p>')
     blocks.append(f'<p>{esc(t("cal_errors_intro", lang))}</p>')
     blocks.append(metric_table(result, rows, lang))
     return blocks
-
-
-def _finite(x) -> bool:
-    try:
-        return float(x) == float(x) and abs(float(x)) != float("inf")
-    except (TypeError, ValueError):
-        return False
 
 
 def coverage_sentence(rows, reps: int, lang: str) -> str:
@@ -204,7 +199,7 @@ def correlation_blocks(page: Page, result: "CalibrationResult", lang: str) -> li
 
 def _convergence_note(conv, lang: str) -> str:
     late = stats.late_improvement(conv)
-    if late != late:
+    if not finite(late):
         return ""
     verdict = t("cal_conv_settled" if late < stats.SETTLED else "cal_conv_moving", lang)
     return f'<p class="note">{esc(t("cal_conv_note", lang, pct=percent(late), verdict=verdict))}</p>'
