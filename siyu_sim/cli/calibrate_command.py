@@ -128,13 +128,9 @@ def _fit(prep, backend, fresh: bool, quiet: bool, lang: str) -> None:
 
 
 def _report(result, folder: Path, lang: str, quiet: bool) -> None:
-    """THE call site of the calibration report (report engineer: report/calibration_report.py).
-    Until ``write_calibration_report(result, path, lang)`` exists, the folder has no report.html."""
-    try:
-        from ..report.calibration_report import write_calibration_report  # type: ignore[import-not-found]
-    except ImportError:
-        return
+    """The calibration report, report.html in the result's folder (report/calibration_report.py)."""
     from ..calibration.result import FILES
+    from ..report.calibration_report import write_calibration_report
 
     path = folder / FILES["report"]
     write_calibration_report(result, path, lang)
