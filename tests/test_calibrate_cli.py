@@ -25,7 +25,7 @@ def test_the_command_fits_writes_the_folder_and_the_scenario_validates(tmp_path)
     assert out.exit_code == 0, out.output
     assert "levers.store_qr.rate_at_full_execution = " in out.output
     folder = tmp_path / "calibration_fit"  # the default: next to the calibration file
-    for name in ("study", "summary", "observed", "trials", "simulated", "scenario"):
+    for name in ("study", "summary", "observed", "trials", "simulated", "scenario", "report"):
         assert (folder / FILES[name]).is_file(), name
     assert runner.invoke(app, ["validate", str(folder / FILES["scenario"])]).exit_code == 0
     result = CalibrationResult.load(folder)
