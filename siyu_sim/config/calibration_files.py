@@ -17,7 +17,7 @@ import dataclasses
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -69,7 +69,7 @@ class CalibrationFile(_Strict):
     weight: float | None = Field(None, gt=0, le=1e6, description="Real customers per row (default: the "
                                  "scenario's): 200k members as 5,000 rows of weight 40.")
     days: int | None = Field(None, ge=7, le=3650, description="Horizon in days (default: the scenario's).")
-    parameters: dict[str, tuple[float, float]] = Field(
+    parameters: dict[str, Annotated[list[float], Field(min_length=2, max_length=2)]] = Field(
         ..., min_length=1, description="What to fit: dotted scenario path = [low, high].")
     metrics: dict[str, float] = Field(default_factory=dict, description="Observed column = weight "
                                       "(default: every observed column with data, weight 1).")
@@ -136,7 +136,7 @@ def load_calibration(path: str | Path) -> CalibrationSpec:
 def calibration_from_dict(data: dict, *, file: str = "<calibration>", base_dir: Path | str = ".") -> CalibrationSpec:
     problems: list[Problem] = []
     try:
-        spec = CalibrationFile.model_validate(data, strict=False)
+        spec = CalibrationFile.model_validate(data, strict=True)
     except ValidationError as exc:
         raise CalibrationError(file, translate(exc, CalibrationFile)) from None
     base = _base_scenario(spec, Path(base_dir), problems)
