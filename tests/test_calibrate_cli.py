@@ -30,6 +30,9 @@ def test_the_command_fits_writes_the_folder_and_the_scenario_validates(tmp_path)
     assert runner.invoke(app, ["validate", str(folder / FILES["scenario"])]).exit_code == 0
     result = CalibrationResult.load(folder)
     assert result.fit_periods == [1, 2, 3] and result.held_out_periods == [4]
+    # 4 trials cannot pin the parameter down: it is flagged, with a warning that says so
+    assert not result.estimates[0].identified
+    assert any("is not identified" in w for w in result.warnings)
     # run again: every trial is kept, none re-run (the trial table is the same)
     again = runner.invoke(app, ["calibrate", str(tmp_path / "calibration.toml"), str(tmp_path / "observed.csv"),
                                 "--serial"])
@@ -72,3 +75,25 @@ def test_ctrl_c_keeps_the_finished_trials_and_the_same_call_resumes(tmp_path):
     result = calibrate(prep, SerialBackend()).result
     assert len(result.trials) == 4 and kept[0].number in set(result.trials.number)
     assert result.trials.set_index("number").loss[kept[0].number] == kept[0].value
+
+
+def test_periods_sum_flows_and_read_stocks_at_their_end_in_weeks_and_months():
+    from siyu_sim.calibration.simulate import simulate_periods
+    from siyu_sim.config import presets
+    from siyu_sim.config.overrides import apply_overrides
+    from siyu_sim.model import PrivateDomainModel
+    from siyu_sim.runs import replication_seed
+    from siyu_sim.scenario import Scenario
+
+    scenario = Scenario.from_dict(apply_overrides(presets.nurture().to_dict(),
+                                                  {"population.customers": 300, "days": 65}))
+    daily = PrivateDomainModel(scenario, seed=replication_seed(3, 0)).run()
+    weeks = simulate_periods(scenario, 0, 3, "week", ["orders", "members", "new_members",
+                                                      "new_members_store_qr", "staff"])
+    assert list(weeks.period) == list(range(1, 10))  # 9 whole weeks; day 63-64 are not used
+    assert weeks.orders.tolist() == [daily.purchases[7 * (w - 1):7 * w].sum() for w in range(1, 10)]
+    assert weeks.members.tolist() == [daily.members[7 * w - 1] for w in range(1, 10)]
+    assert (weeks.new_members_store_qr <= weeks.new_members + 1e-9).all() and weeks.new_members_store_qr.sum() > 0
+    assert (weeks.staff == 3.0).all()  # nurture: 1 broadcaster + 2 care operators
+    months = simulate_periods(scenario, 0, 3, "month", ["orders"])
+    assert list(months.period) == [1, 2] and months.orders.sum() == daily.purchases.sum()
