@@ -10,6 +10,8 @@ CALIBRATION_METRIC_LABELS: dict[str, dict[str, str]] = {
     "new_members": {"en": "new members", "zh": "新增成员数"},
     "rejoined": {"en": "members who came back", "zh": "重新入群人数"},
     "purchases": {"en": "orders", "zh": "订单数"},
+    "orders": {"en": "orders by members", "zh": "成员订单数"},
+    "left": {"en": "people who left (so far)", "zh": "累计退群人数"},
     "buyers": {"en": "buyers (last 30 days)", "zh": "购买人数（近 30 天）"},
     "discount_cost": {"en": "discounts given (CNY)", "zh": "优惠让利（元）"},
     "cogs": {"en": "cost of goods (CNY)", "zh": "货品成本（元）"},
