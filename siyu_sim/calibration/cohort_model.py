@@ -1,0 +1,127 @@
+"""The agent model's purchase-and-leaving process run on a real cohort, and fitted to it.
+
+Each customer of the cohort is one row of a scenario with no private domain (nobody is a
+member on day 0, no levers, no organic or referral joining, prices at list: the
+``counterfactual.without_private_domain`` world), so rows never interact and each row's
+orders depend only on its own state and draws. Every row starts as having just bought
+(``days_since_purchase = 0``) and is simulated from day 0; its orders are then shifted by the
+customer's real first-purchase day. That is the same as starting each row on its own first
+purchase day, exactly, and one run serves a cohort with staggered first purchases.
+
+The parameters fitted are scenario keys (dotted paths, as ``--set`` takes them): two
+segments (a frequent and an occasional buyer) with their need cycles and the frequent share,
+the log-normal spread of need cycles within a segment, the readiness ramp after an order,
+and the lapse per order (the "leaving" of buy-till-you-die models). The loss compares the
+fitting period only (weekly repeat transactions and the per-customer histogram of repeats);
+Optuna's TPE sampler is seeded and every trial runs under the same seed (common random
+numbers), so trials differ by their parameters, not their luck.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+import numpy as np
+
+from ..config.overrides import apply_overrides
+from ..counterfactual import without_private_domain
+from ..model import PrivateDomainModel
+from ..scenario import Scenario
+from .cohort import WEEK, Cohort
+
+#: Parameters fitted and their search ranges: (low, high, log scale). Ranges are the keys'
+#: own bounds, narrowed to what a repeat-buying cohort can mean (a frequent buyer's need
+#: cycle of 1 week to 4 months, an occasional one's of 2 months to 10 years).
+SPACE: dict[str, tuple[float, float, bool]] = {
+    "population.segments.0.share": (0.01, 0.6, False),
+    "population.segments.0.need_cycle_days": (7.0, 120.0, True),
+    "population.segments.1.need_cycle_days": (60.0, 3650.0, True),
+    "population.trait_spread": (0.0, 2.0, False),
+    "behaviour.purchase.readiness_share": (0.01, 1.0, False),
+    "behaviour.purchase.lapse_per_order": (0.0, 0.9, False),
+}
+
+#: Where a fit starts when given no start: the middle of each range (geometric for log ones).
+MIDDLE = {k: float(np.sqrt(lo * hi) if log else (lo + hi) / 2) for k, (lo, hi, log) in SPACE.items()}
+
+#: Repeat counts shown one by one in the histogram; the last bin holds this many or more.
+HISTOGRAM_TOP = 7
+
+
+def cohort_scenario(params: dict[str, float], customers: int, days: int) -> Scenario:
+    """The scenario one trial runs: two segments, no private domain, ``params`` applied."""
+    base = Scenario(name="cohort", days=days, population={
+        "customers": customers, "initial_member_share": 0.0, "contacts_per_customer": 0.0,
+        "segments": [{"name": "frequent", "share": 0.5}, {"name": "occasional", "share": 0.5}]})
+    data = apply_overrides(without_private_domain(base).to_dict(), params)
+    segments = data["population"]["segments"]
+    segments[1]["share"] = 1.0 - segments[0]["share"]
+    data["name"] = "cohort"
+    return Scenario.from_dict(data)
+
+
+def simulate(cohort: Cohort, params: dict[str, float], days: int, seed: int = 0) -> Cohort:
+    """The model's customers in the cohort's place: the same first-purchase days, repeat
+    purchases simulated (only those before ``days`` kept, as in the data)."""
+    model = PrivateDomainModel(cohort_scenario(params, len(cohort), days), seed=seed, transactions=True)
+    model.customers.days_since_purchase[:] = 0.0  # every row has just made its first purchase
+    model.run()
+    log = model.transactions
+    rows = log["customer"].to_numpy()
+    calendar = log["day"].to_numpy(dtype=np.int64) + cohort.first_day[rows]
+    keep = calendar < days
+    rows, calendar = rows[keep], calendar[keep]
+    order = np.lexsort((calendar, rows))
+    rows, calendar = rows[order], calendar[order]
+    bounds = np.searchsorted(rows, np.arange(len(cohort) + 1))
+    return Cohort(cohort.first_day.copy(), [calendar[a:b] for a, b in zip(bounds[:-1], bounds[1:])])
+
+
+def histogram(cohort: Cohort, end_day: int, top: int = HISTOGRAM_TOP) -> np.ndarray:
+    """Customers with 0, 1, …, top − 1 and ``top`` or more repeat purchases before ``end_day``."""
+    return np.bincount(np.minimum(cohort.repeats_by(end_day), top), minlength=top + 1).astype(float)
+
+
+def loss(simulated: Cohort, actual: Cohort, fit_weeks: int) -> float:
+    """Fitting-period distance: the weekly repeat transactions' RMSE relative to their mean,
+    plus the total-variation distance between the histograms of repeats per customer."""
+    sim, act = simulated.weekly_repeats(fit_weeks), actual.weekly_repeats(fit_weeks)
+    weekly = float(np.sqrt(np.mean((sim - act) ** 2)) / act.mean())
+    h_sim, h_act = histogram(simulated, fit_weeks * WEEK), histogram(actual, fit_weeks * WEEK)
+    return weekly + 0.5 * float(np.abs(h_sim / h_sim.sum() - h_act / h_act.sum()).sum())
+
+
+@dataclass
+class CohortFit:
+    """The best parameters a fit found, their loss, and every trial's loss in order."""
+
+    params: dict[str, float]
+    loss: float
+    losses: list[float]
+
+
+def fit(cohort: Cohort, *, fit_weeks: int, days: int, trials: int, seed: int = 0,
+        start: dict[str, float] | None = None, space: dict[str, tuple[float, float, bool]] | None = None,
+        progress: Callable[[int, float], Any] | None = None) -> CohortFit:
+    """Fit ``space`` (default ``SPACE``) to the cohort's first ``fit_weeks`` weeks with Optuna's
+    TPE sampler (seeded with ``seed``); the first trial is ``start`` (default the middle of
+    each range). Every trial simulates ``days`` days under the same ``seed``."""
+    import optuna
+
+    space = SPACE if space is None else space
+    optuna.logging.set_verbosity(optuna.logging.WARNING)
+    sampler = optuna.samplers.TPESampler(seed=seed, n_startup_trials=min(10, max(trials // 3, 1)))
+    study = optuna.create_study(direction="minimize", sampler=sampler)
+    study.enqueue_trial({k: v for k, v in (start or MIDDLE).items() if k in space})
+
+    def objective(trial) -> float:
+        params = {k: trial.suggest_float(k, lo, hi, log=log) for k, (lo, hi, log) in space.items()}
+        value = loss(simulate(cohort, params, days, seed), cohort, fit_weeks)
+        if progress is not None:
+            progress(trial.number, value)
+        return value
+
+    study.optimize(objective, n_trials=trials)
+    return CohortFit(dict(study.best_params), float(study.best_value),
+                     [float(t.value) for t in study.trials])
