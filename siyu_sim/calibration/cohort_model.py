@@ -9,9 +9,13 @@ customer's real first-purchase day. That is the same as starting each row on its
 purchase day, exactly, and one run serves a cohort with staggered first purchases.
 
 The parameters fitted are scenario keys (dotted paths, as ``--set`` takes them): two
-segments (a frequent and an occasional buyer) with their need cycles and the frequent share,
-the log-normal spread of need cycles within a segment, the readiness ramp after an order,
-and the lapse per order (the "leaving" of buy-till-you-die models). The loss compares the
+segments (a frequent and an occasional buyer) with their need cycles, their trust and the
+frequent share, the log-normal spread of need cycles within a segment, the readiness ramp
+after an order, and the lapse per order with its trust effect (the "leaving" of
+buy-till-you-die models; through the segments' trust, the two segments lapse at different
+rates, as BG/NBD lets the dropout probability differ between customers). Trust also moves
+the buying rate; with no private domain it never changes, so here it only sets each
+segment's rate and lapse. The loss compares the
 fitting period only (weekly repeat transactions and the per-customer histogram of repeats);
 Optuna's TPE sampler is seeded and every trial runs under the same seed (common random
 numbers), so trials differ by their parameters, not their luck.
@@ -40,6 +44,9 @@ SPACE: dict[str, tuple[float, float, bool]] = {
     "population.trait_spread": (0.0, 2.0, False),
     "behaviour.purchase.readiness_share": (0.01, 1.0, False),
     "behaviour.purchase.lapse_per_order": (0.0, 0.9, False),
+    "population.segments.0.initial_trust": (0.0, 1.0, False),
+    "population.segments.1.initial_trust": (0.0, 1.0, False),
+    "behaviour.purchase.lapse_trust_effect": (0.0, 10.0, False),
 }
 
 #: Where a fit starts when given no start: the middle of each range (geometric for log ones).
