@@ -16,7 +16,8 @@ buy-till-you-die models; through the segments' trust, the two segments lapse at 
 rates, as BG/NBD lets the dropout probability differ between customers). Trust also moves
 the buying rate; with no private domain it never changes, so here it only sets each
 segment's rate and lapse. The loss compares the
-fitting period only (weekly repeat transactions and the per-customer histogram of repeats);
+fitting period only: weekly repeat transactions, and customers by repeats and by weeks since
+their last purchase (the binned (x, t_x) that BG/NBD's likelihood reads);
 Optuna's TPE sampler is seeded and every trial runs under the same seed (common random
 numbers), so trials differ by their parameters, not their luck.
 """
@@ -90,13 +91,29 @@ def histogram(cohort: Cohort, end_day: int, top: int = HISTOGRAM_TOP) -> np.ndar
     return np.bincount(np.minimum(cohort.repeats_by(end_day), top), minlength=top + 1).astype(float)
 
 
+#: Weeks since the last purchase at the end of the fitting period, in bins: the recency that
+#: tells a customer who has stopped from one who buys rarely (BG/NBD reads it from t_x).
+RECENCY_WEEKS = (0, 4, 13, 26)
+
+
+def profile(cohort: Cohort, end_day: int, top: int = HISTOGRAM_TOP) -> np.ndarray:
+    """Customers by repeat purchases before ``end_day`` (0 … ``top``+) and by weeks since their
+    last purchase (``RECENCY_WEEKS`` bins): the (x, t_x) summary BG/NBD is fitted to, binned."""
+    x = cohort.repeats_by(end_day)
+    last = np.array([d[d < end_day].max() if n else f for d, n, f in
+                     zip(cohort.repeat_days, x, cohort.first_day)], dtype=float)
+    recency = np.searchsorted(np.array(RECENCY_WEEKS[1:]) * WEEK, end_day - 1 - last, side="right")
+    cells = np.minimum(x, top) * len(RECENCY_WEEKS) + recency
+    return np.bincount(cells, minlength=(top + 1) * len(RECENCY_WEEKS)).astype(float)
+
+
 def loss(simulated: Cohort, actual: Cohort, fit_weeks: int) -> float:
     """Fitting-period distance: the weekly repeat transactions' RMSE relative to their mean,
-    plus the total-variation distance between the histograms of repeats per customer."""
+    plus the total-variation distance between the customers' profiles (repeats × recency)."""
     sim, act = simulated.weekly_repeats(fit_weeks), actual.weekly_repeats(fit_weeks)
     weekly = float(np.sqrt(np.mean((sim - act) ** 2)) / act.mean())
-    h_sim, h_act = histogram(simulated, fit_weeks * WEEK), histogram(actual, fit_weeks * WEEK)
-    return weekly + 0.5 * float(np.abs(h_sim / h_sim.sum() - h_act / h_act.sum()).sum())
+    p_sim, p_act = profile(simulated, fit_weeks * WEEK), profile(actual, fit_weeks * WEEK)
+    return weekly + 0.5 * float(np.abs(p_sim / p_sim.sum() - p_act / p_act.sum()).sum())
 
 
 @dataclass
