@@ -17,7 +17,7 @@ import numpy as np
 from .params import Behaviour
 from .rules import (
     activity_update, attended, basket_size, deal_memory_update, effective_touches, fatigue_update,
-    join_probability, purchase_probability, read_probability, reason_to_stay,
+    join_probability, lapse_probability, purchase_probability, read_probability, reason_to_stay,
     reference_price_update, referral_share, referred_trust, status_transition, trust_update,
 )
 from .rules.status import N_STATUS, Status
@@ -79,13 +79,13 @@ class DayOutcome:
 _EVENT_FIELDS = tuple(f for f in fields(DayOutcome) if f.name != "next")
 
 
-def customer_day(s: Any, mood, pressure, t: "DayPlan", u_buy, u_join, u_churn, u_care,
+def customer_day(s: Any, mood, pressure, t: "DayPlan", u_buy, u_join, u_churn, u_care, u_lapse,
                  b: Behaviour, *, advocate_trust) -> DayOutcome:
     """Apply the rules for one day. ``s`` has the ``state.READ_COLUMNS`` as attributes (a
     block of table rows, or a ``Customer`` agent); ``t`` is today's plan (levers have fired).
 
     ``mood``: mood of the customer's group (0 if none); ``pressure``: mean advocacy of
-    its contacts; ``advocate_trust``: their advocacy-weighted mean trust (0 if none); ``u_*``: uniforms from the purchase, referral, churn and care streams.
+    its contacts; ``advocate_trust``: their advocacy-weighted mean trust (0 if none); ``u_*``: uniforms from the purchase, referral, churn, care and lapse streams.
     """
     status = s.status
     # Flat index into the [segment, status] tables (np.take on it reads the same cells as
@@ -132,8 +132,9 @@ def customer_day(s: Any, mood, pressure, t: "DayPlan", u_buy, u_join, u_churn, u
     # 5–6. The deal against the reference price, and the purchase.
     depth = member * np.take(t.coupon_depth, cell)
     price = t.list_price * (1.0 - depth)
-    p_buy = purchase_probability(s.days_since_purchase, s.need_cycle, s.trust, reads, price,
-                                 s.ref_price, s.price_sensitivity, b.purchase)
+    # A customer who has lapsed buys no more (members too: they may still read).
+    p_buy = (1 - s.lapsed) * purchase_probability(s.days_since_purchase, s.need_cycle, s.trust, reads, price,
+                                                  s.ref_price, s.price_sensitivity, b.purchase)
     # Everyone still needs the product: prospects and customers who left the private domain
     # buy too (at list price, unreminded, with the trust they left with); only members'
     # orders enter the ledger.
@@ -142,11 +143,13 @@ def customer_day(s: Any, mood, pressure, t: "DayPlan", u_buy, u_join, u_churn, u
     ref_price = reference_price_update(s.ref_price, bought, price, t.list_price, b.price)
     deal_memory = np.where(member, deal_memory_update(s.deal_memory, depth, b.price), s.deal_memory)
     days_since = np.where(bought, 0.0, s.days_since_purchase + 1.0)
+    # Any day a customer may stop buying from the brand for good (less likely if trusting).
+    lapsed = s.lapsed | (u_lapse < lapse_probability(s.trust, b.purchase))
 
     # 7. Referral: prospects join through organic discovery or their contacts' advocacy.
     p_join = join_probability(pressure, t.wom_multiplier, b.referral)
     prospect = status == Status.PROSPECT
-    joined = prospect & (u_join < p_join)
+    joined = prospect & np.logical_not(s.lapsed) & (u_join < p_join)  # one who left the brand joins nothing
     via_referral = joined & (u_join < p_join * referral_share(pressure, t.wom_multiplier, b.referral))
 
     # 8. Mute and leave (every push received carries its own opt-out risk), or un-mute.
@@ -158,7 +161,7 @@ def customer_day(s: Any, mood, pressure, t: "DayPlan", u_buy, u_join, u_churn, u
 
     return DayOutcome(
         NextState(status=next_status, trust=trust, activity=activity, fatigue=fatigue, ref_price=ref_price,
-                  deal_memory=deal_memory, days_since_purchase=days_since,
+                  deal_memory=deal_memory, days_since_purchase=days_since, lapsed=lapsed,
                   referred=np.where(joined, via_referral, s.referred)),
         was_member=member, was_prospect=prospect, bought=bought, units=units, paid=price * units,
         joined=joined, via_referral=via_referral, care=care > 0.0)

@@ -178,7 +178,7 @@ class Customer(mesa.Agent):
         advocate_trust = trust_sums / sums if sums > 0.0 else 0.0
         d = today.draws
         self.outcome = customer_day(self, mood, pressure, today.plan, d.purchase[row], d.referral[row],
-                                    d.churn[row], d.care[row], m.behaviour, advocate_trust=advocate_trust)
+                                    d.churn[row], d.care[row], d.lapse[row], m.behaviour, advocate_trust=advocate_trust)
 
     def credit_referrals(self, share: np.ndarray, advocacy_today: np.ndarray) -> None:
         """Take its part of each referral its contacts made today (``share`` per referred row)."""

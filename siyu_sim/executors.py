@@ -113,7 +113,8 @@ class VectorExecutor:
             d = deg[rows]
             pressure = np.where(d > 0, sums[rows] / np.where(d > 0, d, 1.0), 0.0)
             part = customer_day(_Rows(t, rows), mood, pressure, today.plan, draws.purchase[rows],
-                                draws.referral[rows], draws.churn[rows], draws.care[rows], m.behaviour,
+                                draws.referral[rows], draws.churn[rows], draws.care[rows], draws.lapse[rows],
+                                m.behaviour,
                                 advocate_trust=gathered.advocate_trust(rows))
             if size >= n:
                 out = part

@@ -27,6 +27,7 @@ DAILY_COLUMNS = (
     "mean_trust", "mean_activity", "mean_fatigue", "mean_ref_price", "repurchase_rate",
     "referrals", "care_contacts", "prospect_purchases", "outside_gross_margin", "alt_ads_cum_return",
     "alt_ads_cum_profit",
+    "lapsed",  # customers (members or not) who have stopped buying from the brand for good
     # funnel: acquired → engaged → bought → repeat → referred (all cumulative except
     # engaged, which counts active members paying attention today)
     "ever_members", "engaged", "ever_buyers", "repeat_buyers", "referrers",
@@ -50,7 +51,7 @@ SEGMENT_COLUMNS = (
     "day", "segment", "prospects", "active", "muted", "churned", "new_members", "purchases",
     "gmv", "revenue", "discount_cost", "gross_margin", "mean_trust", "mean_activity",
     "mean_fatigue", "repurchase_rate", "referrals", "ever_members", "realised_ltv",
-    "prospect_purchases",
+    "prospect_purchases", "lapsed_members", "lapsed_prospects",
 )
 
 
@@ -104,6 +105,7 @@ def daily_row(day: int, t: "CustomerTable", out: "DayOutcome", money: DayMoney, 
         "outside_gross_margin": outside_margin,
         "alt_ads_cum_return": ledger.alt_ads_cum_return,
         "alt_ads_cum_profit": ledger.alt_ads_cum_profit,
+        "lapsed": wsum(t.lapsed),
         "ever_members": wsum(status != Status.PROSPECT),
         "engaged": wsum((status == Status.ACTIVE) & (t.activity >= ENGAGED_ACTIVITY)),
         "ever_buyers": ever_buyer, "repeat_buyers": repeat,
@@ -141,6 +143,8 @@ def segment_rows(day: int, t: "CustomerTable", out: "DayOutcome", segment_names:
     margin = by_seg(w * t.margin)
     refs = by_seg(w * out.via_referral)
     prospect_orders = by_seg(w * (out.bought & out.was_prospect))
+    lapsed_members = by_seg(w * (member & t.lapsed))
+    lapsed_prospects = by_seg(w * ((status == Status.PROSPECT) & t.lapsed))
     new = by_seg(np.bincount(new_rows, weights=w[new_rows], minlength=len(w)))
     rows = []
     for i, name in enumerate(segment_names):
@@ -158,5 +162,6 @@ def segment_rows(day: int, t: "CustomerTable", out: "DayOutcome", segment_names:
             "ever_members": ever_members[i],
             "realised_ltv": _mean(margin[i], ever_members[i]),
             "prospect_purchases": prospect_orders[i],
+            "lapsed_members": lapsed_members[i], "lapsed_prospects": lapsed_prospects[i],
         })
     return rows

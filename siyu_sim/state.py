@@ -65,6 +65,7 @@ STATE: tuple[Column, ...] = (
            updated=True),
     Column("days_since_purchase", float, lambda d: d.days_since_purchase, "days since the last order",
            updated=True),
+    Column("lapsed", bool, False, "stopped buying from the brand for good", updated=True),
     Column("need_cycle", float, lambda d: d.need_cycle, "typical days between orders (trait)", read=True),
     Column("price_sensitivity", float, _trait("price_sensitivity"), "response to the deal (trait)",
            read=True),

@@ -19,6 +19,7 @@ class Draws:
     referral: np.ndarray  # joining, by discovery or a contact's referral
     churn: np.ndarray  # mute and leave
     care: np.ndarray  # who gets 1:1 care
+    lapse: np.ndarray  # who stops buying from the brand for good
 
     @classmethod
     def draw(cls, streams: Streams, n: int) -> "Draws":

@@ -28,7 +28,8 @@ LAYERS = {
     "compare": 4,  # the compare workflow and its tables
     "calibration": 4,  # fitting scenarios to observed data
     "report": 5,  # HTML reports
-    "cli": 6,  # the terminal: nothing imports it
+    "app": 6,  # the live what-if app (a web page on localhost)
+    "cli": 7,  # the terminal: nothing imports it
 }
 
 

@@ -13,7 +13,7 @@ from siyu_sim.rules import (
     AttentionParams, ChurnParams, FatigueParams, GroupParams, PurchaseParams,
     ReferencePriceParams, ReferralParams, TrustParams, activity_update, advocacy,
     deal_memory_update, effective_touches, fatigue_update, group_mood_update, join_probability,
-    purchase_probability, read_probability, reason_to_stay, reference_price_update,
+    lapse_probability, purchase_probability, read_probability, reason_to_stay, reference_price_update,
     referral_share, status_transition, trust_update,
 )
 from siyu_sim.rules import Status
@@ -152,6 +152,20 @@ def test_losses_against_the_reference_price_weigh_more_than_gains():
     gain = purchase_probability(30.0, 30.0, 0.3, 0.0, 54.0, 60.0, 2.0, p)  # 10% below ref
     loss = purchase_probability(30.0, 30.0, 0.3, 0.0, 60.0, 54.0, 2.0, p)  # list price, ref 10% lower
     assert neutral - loss > gain - neutral > 0.0  # discount-trained customers balk at full price
+
+
+@given(unit, st.floats(0.0, 0.99), st.floats(0.0, 10.0))
+def test_lapse_probability_is_a_probability(trust, yearly, effect):
+    p = lapse_probability(trust, PurchaseParams(lapse_per_year=yearly, lapse_trust_effect=effect))
+    assert 0.0 <= p < 1.0
+
+
+def test_lapse_compounds_to_the_yearly_rate_at_neutral_trust_and_falls_with_trust():
+    p = PurchaseParams(lapse_per_year=0.2)
+    daily = lapse_probability(p.trust_neutral, p)
+    assert 1.0 - (1.0 - daily) ** 365 == pytest.approx(0.2, rel=1e-9)
+    assert lapse_probability(0.0, p) > daily > lapse_probability(0.9, p) > 0.0
+    assert lapse_probability(0.0, PurchaseParams(lapse_per_year=0.0)) == 0.0
 
 
 # --- referral -------------------------------------------------------------------------------

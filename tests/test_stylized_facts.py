@@ -182,3 +182,37 @@ def test_harvest_no_longer_empties_its_pool_to_zero():
         d = PrivateDomainModel(scenario("harvest"), customers=5000, seed=seed).run(365)
         assert d.members.iloc[-1] > 0 and d.active.iloc[-1] > 0
         assert d.prospects.iloc[-1] > 0  # the market is not bought out
+
+
+# --- lapse: relationships keep customers, harvesting loses them ---------------------------------
+def test_lapsed_customers_buy_no_more():
+    """The "die" of buy-till-you-die (Fader, Hardie & Lee 2005) is for good: a customer who had
+    lapsed by mid-year places no order in the second half."""
+    model = PrivateDomainModel(scenario("nurture"), customers=3000, seed=1)
+    model.run(182)
+    lapsed = model.customers.lapsed.copy()
+    model.run(183)
+    assert lapsed.sum() > 0
+    assert (model.customers.days_since_purchase[lapsed] >= 183).all()
+
+
+def _lapsed_share(name: str, seed: int) -> tuple[float, float]:
+    """Share lapsed after a year among the customers who ever joined, with the strategy and for
+    the same customers with no private domain (common random numbers)."""
+    base = scenario(name)
+    with_pd = PrivateDomainModel(base, customers=3000, seed=seed)
+    without = PrivateDomainModel(without_private_domain(base), customers=3000, seed=seed)
+    with_pd.run(365)
+    without.run(365)
+    joined = with_pd.customers.join_day >= 0
+    return with_pd.customers.lapsed[joined].mean(), without.customers.lapsed[joined].mean()
+
+
+def test_relationship_building_keeps_customers_and_harvesting_loses_them():
+    """Satisfied, trusting customers defect less (Bolton 1998; Reichheld & Sasser 1990, "zero
+    defections"): nurture's members lapse less than the same customers would with no private
+    domain, while harvest's coupon pressure and spam erode trust so its members lapse more."""
+    nurture = np.mean([_lapsed_share("nurture", s) for s in SEEDS], axis=0)
+    harvest = np.mean([_lapsed_share("harvest", s) for s in SEEDS], axis=0)
+    assert nurture[0] < nurture[1]
+    assert harvest[0] > harvest[1]

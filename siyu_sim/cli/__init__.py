@@ -9,6 +9,7 @@ from .app import app
 from . import core_commands  # noqa: E402,F401  (run, compare, validate, scenarios)
 from . import experiment_commands  # noqa: E402,F401  (sweep, sensitivity)
 from . import report_commands  # noqa: E402,F401  (report)
+from . import app_command  # noqa: E402,F401  (app)
 
 
 def main() -> None:

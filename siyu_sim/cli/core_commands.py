@@ -28,7 +28,7 @@ from ..compare.verdict import verdict
 from ..experiments.backends import ProcessPoolBackend
 from ..words import LANGS, t
 from ..config.output_paths import OutputPathError, check_output_dir, check_output_file, inside
-from ..config.overrides import OverrideError, Overrides, parse_assignments
+from ..config.overrides import OverrideError, Overrides, command_overrides
 from ..config.presets import resolve, shipped_dir, shipped_names
 from ..config.problems import ScenarioError
 from ..config.scenario_files import dumps_scenario, load_scenario
@@ -85,11 +85,7 @@ def _overrides(sets: list[str] | None, days: int | None, customers: int | None,
     """--set and the options that set one key, each remembering its source; a key given twice
     (two --set, or --set and --customers) is a usage error naming both values."""
     try:
-        out = parse_assignments(sets)
-        for path, value, option in (("days", days, "--days"), ("population.customers", customers, "--customers"),
-                                    ("seed", seed, "--seed")):
-            if value is not None:
-                out.add(path, value, option, given=f"{option} {value}")
+        out = command_overrides(sets, days, customers, seed)
     except OverrideError as exc:
         raise typer.BadParameter(str(exc), param_hint="--set") from None
     return out

@@ -6,6 +6,10 @@ runs), seeded by ``runs.replication_seed(root_seed, replication)``; only where i
 
 from __future__ import annotations
 
+import dataclasses
+import json
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Callable
 
@@ -36,11 +40,49 @@ class RunSpec:
         return RunTask(self.run_id, self.label, 0, self.replication, {}, {}, root_seed, (self.replication,))
 
 
+class RunCache:
+    """Finished runs kept across comparisons, so that a run whose inputs have not changed is
+    not run again (the live app re-compares on every lever change: the counterfactual and the
+    pinned baseline stay the same). A run is known by its resolved scenario without name and
+    description (they do not touch the numbers), root seed, replication and executor; newest kept."""
+
+    def __init__(self, size: int = 32):
+        self.size = size
+        self._runs: OrderedDict[tuple, RunOutcome] = OrderedDict()
+        self._lock = threading.Lock()  # the app's browser tabs share one cache, each from its own thread
+        self.hits = self.misses = 0
+
+    @staticmethod
+    def key(spec: RunSpec, root_seed: int, executor: str, segments: bool) -> tuple:
+        data = {k: v for k, v in spec.data.items() if k not in ("name", "description")}
+        return (json.dumps(data, sort_keys=True, default=str), root_seed, spec.replication, executor,
+                segments and spec.kind == "crn")
+
+    def get(self, key: tuple, run_id: str) -> RunOutcome | None:
+        with self._lock:
+            found = self._runs.get(key)
+            if found is None:
+                return None
+            self.hits += 1
+            self._runs.move_to_end(key)
+        return dataclasses.replace(found, run_id=run_id)
+
+    def put(self, key: tuple, outcome: RunOutcome) -> None:
+        if outcome.status != "ok":
+            return
+        with self._lock:
+            self.misses += key not in self._runs  # runs that had to be made
+            self._runs[key] = outcome
+            if len(self._runs) > self.size:
+                self._runs.popitem(last=False)
+
+
 def execute(specs: list[RunSpec], root_seed: int, *, executor: str, segments: bool,
-            backend: Backend | None, progress: Callable[[int, int], None] | None
-            ) -> dict[str, list[pd.DataFrame]]:
+            backend: Backend | None, progress: Callable[[int, int], None] | None,
+            cache: RunCache | None = None) -> dict[str, list[pd.DataFrame]]:
     """Run every spec; frames by kind ("crn", "independent", "baseline", and "segments" for
-    the CRN runs' per-segment tables), with ``scenario`` and ``replication`` as compared."""
+    the CRN runs' per-segment tables), with ``scenario`` and ``replication`` as compared.
+    With a ``cache``, runs it holds are taken from it and new ones are added to it."""
     by_id = {s.run_id: s for s in specs}
     days = {s.run_id: int(s.data["days"]) for s in specs}
     total = sum(days.values())
@@ -52,9 +94,13 @@ def execute(specs: list[RunSpec], root_seed: int, *, executor: str, segments: bo
         if progress is not None:
             progress(n, total)
 
+    keys = {s.run_id: RunCache.key(s, root_seed, executor, segments) for s in specs}
+
     def collect(outcomes: list[RunOutcome]) -> None:
         nonlocal done
         for o in outcomes:
+            if cache is not None:
+                cache.put(keys[o.run_id], o)
             done += days[o.run_id]
             if o.status != "ok":
                 failures.append(o)
@@ -70,11 +116,19 @@ def execute(specs: list[RunSpec], root_seed: int, *, executor: str, segments: bo
                      None, {}, executor=executor, segments=segments)
 
     report(0)
+    if cache is not None:
+        hits = [(s, cache.get(keys[s.run_id], s.run_id)) for s in specs]
+        collect([o for _, o in hits if o is not None])
+        specs = [s for s, o in hits if o is None]
     if backend is None:  # this process, one run after another, progress day by day
         for spec in specs:
+            hit = cache.get(keys[spec.run_id], spec.run_id) if cache is not None else None
+            if hit is not None:  # an identical run earlier in this comparison (two counterfactuals)
+                collect([hit])
+                continue
             b = batch([spec])
             collect([run_task(b, b.tasks[0], progress=lambda day, _n: report(done + day))])
-    else:
+    elif specs:
         size = min(max(1, -(-len(specs) // (4 * max(1, backend.workers)))), MAX_BATCH)
         backend.run([batch(part) for part in chunk(specs, size)], collect)
     if failures:

@@ -23,7 +23,7 @@ from ..counterfactual import without_private_domain
 from .incremental import horizon, summary, with_incremental
 from .monthly import monthly
 from .paired import INDEPENDENT_OFFSET, paired_table
-from .runner import RunSpec, execute
+from .runner import RunCache, RunSpec, execute
 
 Progress = Callable[[int, int], None]
 _BASELINE = "/without_private_domain"  # label suffix of a counterfactual's runs
@@ -110,7 +110,7 @@ def unique_names(scenarios: Sequence[Scenario], paths: Sequence[Path] | None = N
 
 def compare(scenarios: Sequence[Scenario], *, reps: int = 1, root_seed: int | None = None,
             executor: str = "vector", baseline: bool = True, segments: bool = False,
-            backend=None, progress: Progress | None = None) -> Comparison:
+            backend=None, progress: Progress | None = None, cache: RunCache | None = None) -> Comparison:
     """Run ``scenarios`` under common random numbers and return a :class:`Comparison`.
 
     ``root_seed``: default, the first scenario's seed. ``executor``: "vector" or "agent" (the
@@ -119,7 +119,9 @@ def compare(scenarios: Sequence[Scenario], *, reps: int = 1, root_seed: int | No
     runs (faster, gross ledger only). ``segments``: also collect per-segment daily tables (the report's
     LTV chart). ``backend``: an ``experiments.backends`` backend for parallel runs (default:
     one run after another in this process). ``progress(done, total)``: simulated days done
-    of all runs' days (day by day in this process, run by run on a backend).
+    of all runs' days (day by day in this process, run by run on a backend). ``cache``: a
+    ``runner.RunCache`` that keeps finished runs across calls, so unchanged runs (the
+    counterfactual, a pinned scenario) are not run again: the same numbers, sooner.
     """
     if len(scenarios) < 2:
         raise ValueError("a comparison needs at least two scenarios")
@@ -129,7 +131,7 @@ def compare(scenarios: Sequence[Scenario], *, reps: int = 1, root_seed: int | No
     root = items[0].seed if root_seed is None else root_seed
     specs = _plan(items, reps, baseline)
     frames = execute(specs, root, executor=executor, segments=segments, backend=backend,
-                     progress=progress)
+                     progress=progress, cache=cache)
     order = {s.name: i for i, s in enumerate(items)}
     daily = _tidy(frames["crn"], order)
     result = Comparison(items, reps, root, executor, daily)

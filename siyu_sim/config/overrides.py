@@ -81,6 +81,22 @@ def parse_assignments(texts, origin: str = "--set") -> Overrides:
     return out
 
 
+#: The command-line options that each set one scenario key: (key, option).
+OPTION_KEYS = (("days", "--days"), ("population.customers", "--customers"), ("seed", "--seed"))
+
+
+def command_overrides(sets, days: int | None = None, customers: int | None = None,
+                      seed: int | None = None) -> Overrides:
+    """``--set`` texts and the options that set one key (``--days``, ``--customers``,
+    ``--seed``), each remembering its source, as the command line and the live app give them;
+    a key given twice is an OverrideError naming both values."""
+    out = parse_assignments(sets)
+    for (path, option), value in zip(OPTION_KEYS, (days, customers, seed)):
+        if value is not None:
+            out.add(path, value, option, given=f"{option} {value}")
+    return out
+
+
 def apply_overrides(data: dict[str, Any], overrides: dict[str, Any]) -> dict[str, Any]:
     """A deep copy of ``data`` with each dotted path set to its value.
 

@@ -6,6 +6,12 @@ sells; relationship selling needs no price cuts), 004 (discounts lift conversion
 sacrifice margin). Reference-dependent choice with loss aversion (Tversky & Kahneman 1991;
 Kalyanaram & Winer 1995: losses against the reference price weigh more than gains).
 Proportional-hazards form (Cox 1972) so that effects multiply and probabilities stay in [0, 1).
+
+Lapse: any day a customer may stop buying from the brand for good, the "die" of the
+buy-till-you-die models (Schmittlein, Morrison & Colombo 1987, Pareto/NBD: an exponential
+lifetime in calendar time). Satisfied, trusting customers defect less (Bolton 1998:
+cumulative satisfaction lengthens the relationship; Reichheld & Teal 1996: firms lose about
+half their customers in five years).
 """
 
 from __future__ import annotations
@@ -52,6 +58,30 @@ class PurchaseParams(RuleParams):
         "rise with the relationship (Verhoef 2003; DOMAIN 000: super-users spend ~20,000 CNY "
         "a year; a <20,000-user pool grew to ~300M CNY revenue).",
     )
+    lapse_per_year: float = param(
+        0.13, 0.0, 0.99, "share a year",
+        "Share of customers of neutral trust who stop buying from the brand for good within a "
+        "year (needs met elsewhere, moved on): the 'die' of buy-till-you-die models, in "
+        "calendar time as in Pareto/NBD (Schmittlein, Morrison & Colombo 1987), so that it does "
+        "not depend on how often the category is bought. 13% a year is 'half the customers lost "
+        "in five years' (Reichheld & Teal 1996). Fit it to a brand's own repeat-purchase data "
+        "(docs/calibration.md).",
+    )
+    lapse_trust_effect: float = param(
+        2.0, 0.0, 10.0, "log-hazard per unit trust",
+        "How much trust lowers the chance of lapsing (Bolton 1998: satisfied customers stay "
+        "longer). The direction is sourced; the size is an assumption to fit to data.",
+    )
+
+
+def lapse_probability(trust, params: PurchaseParams):
+    """Probability in [0, 1) that a customer stops buying from the brand today, for good.
+
+    A constant hazard whose yearly total is ``lapse_per_year`` at neutral trust, scaled by
+    exp(−β (trust − t0)): trusting customers defect less.
+    """
+    yearly_hazard = -np.log1p(-params.lapse_per_year)
+    return -np.expm1(-yearly_hazard / 365.0 * np.exp(-params.lapse_trust_effect * (trust - params.trust_neutral)))
 
 
 def purchase_probability(days_since, need_cycle, trust, reads, price, ref_price,

@@ -6,6 +6,7 @@ Identifiers stay English (DOMAIN.md vocabulary); only user-facing text is transl
 tidy tables; ``numbers`` formats amounts (k, M, 万, 亿, ¥, 元). A key missing in one language
 is a bug: ``tests/test_report.py`` checks that every entry has both.
 
+- ``app``: the live what-if app's words and its controls' short labels (``control_label``);
 - ``report``: the HTML reports' sentences (``printing``: a printed report's appendix); ``incremental``: the comparison report's words for
   added profit; ``console``: the terminal's; ``names``: metric, scenario and segment names and
   the key assumptions; ``numbers``: number formats; ``sweep``: sweeps' and sensitivity
@@ -16,6 +17,7 @@ is a bug: ``tests/test_report.py`` checks that every entry has both.
 from __future__ import annotations
 
 from ..calendar import n_months
+from .app import APP, control_label
 from .console import CONSOLE
 from .incremental import INCREMENTAL
 from .names import KEY_ASSUMPTIONS, METRIC_LABELS, SCENARIO_DESCRIPTIONS, SCENARIO_LABELS, SEGMENT_LABELS
@@ -37,7 +39,7 @@ def _merge(*catalogues: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     return out
 
 
-TEXT: dict[str, dict[str, str]] = _merge(REPORT, CONSOLE, INCREMENTAL, SWEEP, PRINTING)
+TEXT: dict[str, dict[str, str]] = _merge(REPORT, CONSOLE, INCREMENTAL, SWEEP, PRINTING, APP)
 METRIC_LABELS = _merge(METRIC_LABELS, SWEEP_METRIC_LABELS)
 
 
@@ -90,7 +92,7 @@ def scenario_description(name: str, description: str, lang: str) -> str:
     return entry[lang] if entry and entry["en"] == description else description
 
 
-__all__ = ["KEY_ASSUMPTIONS", "LANGS", "METRIC_LABELS", "SCENARIO_LABELS", "SEGMENT_LABELS", "TEXT",
+__all__ = ["KEY_ASSUMPTIONS", "LANGS", "control_label", "METRIC_LABELS", "SCENARIO_LABELS", "SEGMENT_LABELS", "TEXT",
            "check_lang", "count", "run_length", "experiment_description", "is_money", "metric_label",
            "metric_value", "money", "number", "percent", "ratio", "scenario_description", "scenario_label",
            "segment_label", "share", "signed", "signed_value", "t"]

@@ -24,6 +24,7 @@ METRIC_LABELS: dict[str, dict[str, str]] = {
 
 SCENARIO_LABELS: dict[str, dict[str, str]] = {
     "nurture": {"en": "nurture", "zh": "养（关系经营）"},
+    "no_private_domain": {"en": "no private domain", "zh": "无私域"},
     "harvest": {"en": "harvest", "zh": "收割（激进促销）"},
     "pilot_then_scale": {"en": "pilot_then_scale", "zh": "先试点后放量"},
     "luckin_community": {"en": "luckin_community", "zh": "瑞幸式门店社群"},

@@ -102,6 +102,19 @@ SETTING_DESCRIPTIONS: dict[str, dict[str, str]] = {
     "After a purchase, readiness to buy again ramps up linearly over this share of the need cycle (a "
     "customer who just bought is not in the market).":
         {"zh": "购买后，再次购买的意愿在需求周期的这一比例内线性恢复（刚买过的顾客暂时没有需求）。"},
+    "Share of customers of neutral trust who stop buying from the brand for good within a year (needs "
+    "met elsewhere, moved on): the 'die' of buy-till-you-die models, in calendar time as in Pareto/NBD "
+    "(Schmittlein, Morrison & Colombo 1987), so that it does not depend on how often the category is "
+    "bought. 13% a year is 'half the customers lost in five years' (Reichheld & Teal 1996). Fit it to a "
+    "brand's own repeat-purchase data (docs/calibration.md).":
+        {"zh": "中性信任的顾客一年内从此不再向本品牌购买（需求转向别处、不再需要）的比例："
+               "即“买到流失”类模型中的“流失”，按日历时间计（同 Pareto/NBD，Schmittlein, Morrison & "
+               "Colombo 1987），因此与品类的购买频率无关。每年 13% 即“五年流失一半顾客”"
+               "（Reichheld & Teal 1996）。请用品牌自己的复购数据拟合（docs/calibration.md）。"},
+    "How much trust lowers the chance of lapsing (Bolton 1998: satisfied customers stay longer). The "
+    "direction is sourced; the size is an assumption to fit to data.":
+        {"zh": "信任降低顾客流失（不再购买）概率的程度（Bolton 1998：满意的顾客关系更长久）。"
+               "方向有文献依据；大小是假设，需用数据拟合。"},
     "How much trust raises the buying rate (DOMAIN 000: trust is what sells in a private domain).":
         {"zh": "信任对购买率的提升幅度（DOMAIN 000：私域里靠信任成交）。"},
     "Trust at which the buying rate equals the need cycle's base rate (about a new customer's trust).":

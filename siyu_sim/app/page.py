@@ -1,0 +1,212 @@
+"""The app's page, one per browser tab (Panel): levers on the left, answers on the right.
+
+A change is checked at once (a refused value shows the files' own message and starts no run),
+then handed to the background worker (``live.Debounced``); the worker's progress and result
+come back to the page through Bokeh's next-tick callbacks, the only safe way to touch a
+document from another thread. Every word comes from ``siyu_sim.words``.
+"""
+
+from __future__ import annotations
+
+import io
+import tempfile
+from datetime import datetime, timezone
+from functools import partial
+from pathlib import Path
+
+import panel as pn
+
+from ..config.problems import ScenarioError
+from ..report import report_comparison
+from ..report.html import esc
+from ..version import __version__
+from ..words import control_label, scenario_label, t
+from ..words.settings import setting_description
+from . import answers
+from .live import Debounced, Outcome
+from .whatif import CONTROLS, LEVER_CONTROLS, NO_PRIVATE_DOMAIN, WhatIf, saved_name
+
+LANG_OPTIONS = {"English": "en", "中文": "zh"}
+SIDEBAR_WIDTH = 380
+CSS = """
+.headline { font-size: 1.9em; font-weight: 600; line-height: 1.25; }
+.headline.up { color: #1b7837; } .headline.down { color: #b2182b; }
+.headline-base { font-size: 1.2em; color: #444; margin-top: .3em; }
+.refused { color: #b2182b; white-space: pre-wrap; font-family: monospace; }
+.command { font-family: monospace; color: #333; }
+"""
+
+
+def css_class(path: str) -> str:
+    """The CSS class of a control's widget (tests find controls by it)."""
+    return "ctl-" + path.replace(".", "-").replace("_", "-")
+
+
+class AppPage:
+    """The page of one browser tab; ``view`` is what Panel serves."""
+
+    def __init__(self, whatif: WhatIf, lang: str):
+        self.whatif, self.lang = whatif, lang
+        self.doc = pn.state.curdoc
+        self.values = whatif.initial()
+        self.result: object = None
+        self.shown: Outcome | None = None
+        self._shown_pct = -1
+        html = partial(pn.pane.HTML, stylesheets=[CSS], sizing_mode="stretch_width")
+        self.title = html(css_classes=["title"])
+        self.intro = html(css_classes=["intro"])
+        self.language = pn.widgets.RadioButtonGroup(options=LANG_OPTIONS, value=lang, css_classes=["lang"])
+        self.language.param.watch(self._relabel, "value")
+        names = ([whatif.baseline_path.stem] if whatif.baseline_path else []) + [NO_PRIVATE_DOMAIN]
+        self.baseline = pn.widgets.RadioButtonGroup(options=names, value=names[0], css_classes=["baseline"])
+        self.baseline.param.watch(lambda _e: self._submit(), "value")
+        self.inputs = {c.path: self._input(c) for c in CONTROLS}
+        self.heads = {k: html() for k in ("strategy", "levers", "run", "baseline", "note")}
+        self.refused = html(css_classes=["refused"])
+        self.progress = pn.indicators.Progress(value=0, max=100, sizing_mode="stretch_width", bar_color="info")
+        self.status = html(css_classes=["status"])
+        self.save = pn.widgets.FileDownload(callback=self._scenario_file, filename="scenario.toml",
+                                            button_type="primary", css_classes=["save"])
+        self.report = pn.widgets.FileDownload(callback=self._report_file, filename="report.html",
+                                              css_classes=["report"])
+        self.headline = html(css_classes=["headline-pane"])
+        self.command = html(css_classes=["command"])
+        self.summary = html(css_classes=["summary"])
+        self.chart_titles = [html() for _ in answers.CHARTS]
+        self.charts = [pn.pane.Plotly(config={"displayModeBar": False}, sizing_mode="stretch_width",
+                                      css_classes=["chart", f"chart-{i}"]) for i in range(len(answers.CHARTS))]
+        self.worker = Debounced(self._run, self._finished)
+        if self.doc is not None and hasattr(self.doc, "on_session_destroyed"):
+            self.doc.on_session_destroyed(lambda _ctx: self.worker.stop())
+        self._relabel()
+        self._submit()
+
+    # --- layout -----------------------------------------------------------------------
+
+    def view(self) -> pn.viewable.Viewable:
+        levers = [self.inputs[c.path] for c in LEVER_CONTROLS]
+        run = [self.inputs[c.path] for c in CONTROLS if c not in LEVER_CONTROLS]
+        sidebar = pn.Column(self.language, self.heads["strategy"], self.heads["baseline"], self.baseline,
+                            self.heads["levers"], *levers, self.heads["note"], self.heads["run"], *run,
+                            self.refused, pn.Row(self.save, self.report), width=SIDEBAR_WIDTH)
+        main = pn.Column(self.title, self.intro, self.progress, self.status, self.headline, self.command,
+                         *[part for pair in zip(self.chart_titles, self.charts) for part in pair],
+                         self.summary, sizing_mode="stretch_width")
+        return pn.Row(sidebar, main, sizing_mode="stretch_width")
+
+    def _input(self, control) -> pn.widgets.Widget:
+        kind = pn.widgets.IntInput if control.kind == "int" else pn.widgets.FloatInput
+        widget = kind(value=self.values[control.path], step=control.step, width=SIDEBAR_WIDTH - 30,
+                      css_classes=["control", css_class(control.path)])
+        widget.param.watch(partial(self._changed, control.path), "value")
+        return widget
+
+    def _relabel(self, event=None) -> None:
+        """Every word on the page in the chosen language; the answers redrawn, not re-run."""
+        if event is not None:
+            self.lang = event.new
+        lang = self.lang
+        for c in CONTROLS:
+            self.inputs[c.path].name = control_label(c.path, lang)
+            self.inputs[c.path].description = setting_description(self.whatif.description(c.path), lang)
+        self.title.object = f"<h1>{esc(t('app_title', lang))}</h1>"
+        self.intro.object = f"<p>{esc(t('app_intro', lang))}</p>"
+        name = scenario_label(self.whatif.start.name, lang)
+        self.heads["strategy"].object = f"<h2>{esc(t('app_strategy', lang, name=name))}</h2>"
+        self.heads["baseline"].object = f"<h3>{esc(t('app_baseline', lang))}</h3>"
+        self.heads["levers"].object = f"<h3>{esc(t('app_levers', lang))}</h3>"
+        self.heads["run"].object = f"<h3>{esc(t('app_run_settings', lang))}</h3>"
+        self.heads["note"].object = f"<small>{esc(t('app_absent_note', lang))}</small>"
+        self.baseline.options = {scenario_label(n, lang): n for n in self.baseline.values}
+        self.save.label, self.report.label = t("app_save", lang), t("app_report", lang)
+        self._show_answers()
+
+    # --- changes and runs ---------------------------------------------------------------
+
+    def _changed(self, path: str, event) -> None:
+        self.values[path] = event.new
+        self._submit()
+
+    def _submit(self) -> None:
+        """Check the values now (no run for a refused one), then run them in the background."""
+        try:
+            scenario = self.whatif.scenario(self.values)
+        except ScenarioError as exc:
+            self.refused.object = f"<p>{esc(t('app_refused', self.lang))}</p><pre>{esc(str(exc))}</pre>"
+            self.save.disabled = self.report.disabled = True
+            return
+        self.refused.object = ""
+        self.save.disabled = self.report.disabled = False
+        self.save.filename = saved_name(scenario)
+        self.report.filename = f"{scenario.name}_vs_{self.baseline.value}.html"
+        self._shown_pct = -1
+        self._set_progress(0)
+        self.worker.submit((dict(self.values), self.pinned))
+
+    @property
+    def pinned(self) -> bool:
+        return self.baseline.value != NO_PRIVATE_DOMAIN
+
+    def _run(self, request):
+        values, pinned = request
+        return self.whatif.compare(values, pinned=pinned, progress=self._progress_from_worker)
+
+    def _later(self, callback) -> None:
+        if self.doc is not None and self.doc.session_context is not None:
+            self.doc.add_next_tick_callback(callback)
+        else:  # no server (a test building the page alone)
+            callback()
+
+    def _progress_from_worker(self, done: int, total: int) -> None:
+        pct = int(100 * done / total) if total else 100
+        if pct >= self._shown_pct + 5:  # a message per 5%: the socket is not flooded
+            self._shown_pct = pct
+            self._later(partial(self._set_progress, pct))
+
+    def _set_progress(self, pct: int) -> None:
+        self.progress.value = pct
+        self.status.object = f"<p>{esc(t('app_running', self.lang, pct=pct))}</p>"
+
+    def _finished(self, outcome: Outcome) -> None:
+        self._later(partial(self._show, outcome))
+
+    def _show(self, outcome: Outcome) -> None:
+        if outcome.error is not None:
+            self.status.object = f"<p class='refused'>{esc(t('app_failed', self.lang, error=outcome.error))}</p>"
+            return
+        self.result, self.shown = outcome.result, outcome
+        self._show_answers()
+
+    def _show_answers(self) -> None:
+        if self.result is None:
+            self.status.object = f"<p>{esc(t('app_waiting', self.lang))}</p>"
+            return
+        lang, result, values = self.lang, self.result, self.shown.request[0]
+        self.progress.value = 100
+        self.status.object = "<p class='ready'>" + esc(t(
+            "app_ready", lang, customers=f"{values['population.customers']:,}", days=values["days"],
+            seed=values["seed"], seconds=self.shown.seconds)) + "</p>"
+        self.headline.object = answers.headline(result, lang)
+        command = self.whatif.command(values, pinned=self.shown.request[1])
+        self.command.object = (f"<small>{esc(t('app_command', lang))}</small><br><code>{esc(command)}</code>"
+                               if command else "")
+        self.summary.object = answers.summary(result, lang)
+        for title, pane, (text, fig) in zip(self.chart_titles, self.charts, answers.charts(result, lang)):
+            title.object = f"<h2>{esc(text)}</h2>"
+            pane.object = fig
+
+    # --- keeping what was found -----------------------------------------------------------
+
+    def _scenario_file(self) -> io.StringIO:
+        """The strategy as on screen, as a scenario file (``siyu validate`` accepts it)."""
+        return io.StringIO(self.whatif.scenario_toml(self.values))
+
+    def _report_file(self) -> io.BytesIO:
+        """The same report ``siyu compare --report`` writes, for the values on screen."""
+        result = self.whatif.compare(self.values, pinned=self.pinned, segments=True)
+        command = self.whatif.command(self.values, pinned=self.pinned)
+        meta = {"command": f"{command} --report {self.report.filename}" if command else "siyu app",
+                "version": __version__, "date": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+        with tempfile.TemporaryDirectory() as folder:
+            path = report_comparison(result, Path(folder) / "report.html", lang=self.lang, meta=meta)
+            return io.BytesIO(path.read_bytes())

@@ -1,0 +1,62 @@
+"""``siyu app``: the live what-if app in the browser. Parses, checks everything that can be
+wrong before anything starts (the scenario files, --set, the port), then calls the library.
+
+Exit codes: 0 stopped by the user; 1 invalid scenario or a port that is taken; 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from ..config.problems import ScenarioError
+from .app import app
+from .core_commands import CustomersOpt, DaysOpt, Lang, SetOpt, _fail, _overrides
+
+
+@app.command("app")
+def app_command(
+    scenario: Annotated[Optional[str], typer.Argument(
+        help="The strategy to explore: a scenario file or a shipped name (default: nurture, "
+             "against harvest).", show_default=False)] = None,
+    baseline: Annotated[Optional[str], typer.Argument(
+        help="The pinned baseline: a second scenario (default: no private domain).",
+        show_default=False)] = None,
+    port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1 (1024–65535).")] = 8765,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the page: en or zh (中文).")] = Lang.en,
+    no_browser: Annotated[bool, typer.Option("--no-browser", help="Do not open a browser tab.")] = False,
+    set_: SetOpt = None, days: DaysOpt = None, customers: CustomersOpt = None,
+) -> None:
+    """Answer "what if…?" live in the browser: levers on the left, answers on the right.
+
+    Every change re-runs the strategy in the background and redraws the profit it adds over no private domain, the three questions, members by status, cumulative added profit, monthly GMV against profit and the trust distribution. Works offline: every asset is served from 127.0.0.1. "Save as scenario" downloads a file `siyu validate` accepts; "Write report" the report `siyu compare --report` writes.
+
+    Exit codes: 0 stopped (Ctrl+C); 1 invalid scenario or the port is taken; 2 wrong usage.
+
+    [bold]Examples[/bold]
+
+      siyu app                                   # nurture against harvest
+
+      siyu app calibrated.toml nurture --port 8765 --lang zh --no-browser
+
+      siyu app harvest --customers 5000 --days 180    # against no private domain
+    """
+    from ..app.server import AppError, check_port, serve
+    from ..app.whatif import WhatIf
+
+    if scenario is None:
+        scenario, baseline = "nurture", "harvest"
+    _overrides(set_, days, customers, None)  # a malformed or repeated --set is a usage error, at once
+    try:
+        whatif = WhatIf(scenario, baseline, sets=set_, days=days, customers=customers)
+        check_port(port, lang.value)
+    except ScenarioError as exc:
+        raise _fail(str(exc)) from None
+    except AppError as exc:
+        raise _fail(f"error: {exc}") from None
+    try:
+        serve(whatif, port=port, lang=lang.value, open_browser=not no_browser,
+              announce=lambda text: typer.echo(text, err=True))
+    except KeyboardInterrupt:
+        pass

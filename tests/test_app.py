@@ -1,0 +1,126 @@
+"""The live app without a browser: what the controls mean, the background worker, the checks
+before it starts. (In a real browser: test_app_browser.py.)"""
+
+from __future__ import annotations
+
+import socket
+import threading
+
+import pytest
+from typer.testing import CliRunner
+
+from siyu_sim.app import WhatIf
+from siyu_sim.app.answers import added, headline
+from siyu_sim.app.live import Debounced
+from siyu_sim.app.server import AppError, check_port
+from siyu_sim.cli import app as cli
+from siyu_sim.compare import compare
+from siyu_sim.config.presets import resolve
+from siyu_sim.config.problems import ScenarioError
+from siyu_sim.config.scenario_files import loads_scenario
+
+SMALL = {"customers": 1500, "days": 60}
+FREQ = "levers.broadcast.frequency_per_day"
+
+
+@pytest.fixture(scope="module")
+def whatif():
+    return WhatIf("nurture", "harvest", **SMALL)
+
+
+def test_controls_start_from_the_file_and_become_the_command_line(whatif):
+    v = whatif.initial()
+    assert v[FREQ] == 1.0 and v["levers.care.staff"] == 2.0 and v["population.customers"] == 1500
+    assert v["levers.paid_ads.adds_per_day"] == 0  # nurture buys no ads: the channel shows as off
+    changed = dict(v, **{FREQ: 2.0, "seed": 8})
+    assert whatif.arguments(changed) == ["--set", f"{FREQ}=2.0", "--days", "60", "--customers", "1500",
+                                         "--seed", "8"]
+    assert whatif.command(changed) == ("siyu compare nurture harvest --set levers.broadcast.frequency_per_day=2.0 "
+                                       "--days 60 --customers 1500 --seed 8")
+    assert whatif.command(changed, pinned=False) is None
+
+
+def test_a_refused_value_gets_the_words_validate_gives(whatif):
+    values = dict(whatif.initial(), **{"levers.coupon.depth": 1.5})
+    with pytest.raises(ScenarioError) as exc:
+        whatif.scenario(values)
+    cli_out = CliRunner().invoke(cli, ["validate", str(resolve("nurture")), "--set", "levers.coupon.depth=1.5"])
+    assert cli_out.exit_code == 1
+    assert "levers.coupon.depth = 1.5 (from --set): out of range" in str(exc.value)
+    assert [ln for ln in str(exc.value).splitlines() if "coupon" in ln] == \
+        [ln for ln in cli_out.output.splitlines() if "coupon" in ln]
+
+
+def test_a_lever_change_runs_one_simulation_and_equals_the_saved_file(whatif):
+    values = whatif.initial()
+    whatif.compare(values)
+    misses = whatif.cache.misses
+    changed = dict(values, **{FREQ: 3.0})
+    shown = whatif.compare(changed)
+    new_runs = whatif.cache.misses - misses
+    assert new_runs == 1, "the counterfactual and the pinned baseline must come from the cache"
+    saved = loads_scenario(whatif.scenario_toml(changed), "saved.toml")
+    harvest = whatif.baseline(changed, saved)
+    fresh = compare([saved, harvest])  # no cache: what `siyu compare saved.toml harvest` computes
+    assert added(fresh) == added(shown)
+    assert added(shown)["nurture"] != added(whatif.compare(values))["nurture"]
+    assert f'data-added="{added(shown)["nurture"]:.2f}"' in headline(shown, "en")
+
+
+def test_against_no_private_domain_the_baseline_adds_nothing():
+    w = WhatIf("harvest", None, **SMALL)
+    result = w.compare(w.initial())
+    assert result.names == ["harvest", "no_private_domain"]
+    assert added(result)["no_private_domain"] == pytest.approx(0.0, abs=1e-6)
+    assert "没有私域" in headline(result, "zh")
+
+
+def test_the_worker_runs_only_the_last_of_a_burst():
+    ran, done = [], threading.Event()
+    results = []
+
+    def work(request):
+        ran.append(request)
+        if request == "boom":
+            raise ValueError("bad")
+        return request * 2
+
+    def finished(outcome):
+        results.append(outcome)
+        done.set()
+
+    worker = Debounced(work, finished, delay=0.3)
+    for i in range(5):
+        worker.submit(i)
+    assert done.wait(10)
+    assert ran == [4] and results[0].result == 8
+    done.clear()
+    worker.submit("boom")
+    assert done.wait(10)
+    assert isinstance(results[1].error, ValueError)  # a failing run is reported, the worker lives on
+    worker.stop()
+
+
+def test_a_taken_port_is_refused_before_anything_starts():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        port = s.getsockname()[1]
+        with pytest.raises(AppError, match=f"port {port} on 127.0.0.1 is taken"):
+            check_port(port)
+        out = CliRunner().invoke(cli, ["app", "--port", str(port), "--no-browser"])
+    assert out.exit_code == 1 and "is taken" in out.output and "--port" in out.output
+    with pytest.raises(AppError, match="1024 to 65535"):
+        check_port(80)
+
+
+@pytest.mark.parametrize("args, code, words", [
+    (["app", "nosuch", "--no-browser"], 1, "no such shipped scenario"),
+    (["app", "nurture", "nosuch.toml", "--no-browser"], 1, "no such scenario file"),
+    (["app", "--lang", "fr", "--no-browser"], 2, "'fr' is not one of 'en', 'zh'"),
+    (["app", "--set", "levers.coupon.depth=2", "--no-browser"], 1, "out of range"),
+])
+def test_bad_input_is_named_before_anything_starts(args, code, words):
+    out = CliRunner().invoke(cli, args)
+    assert out.exit_code == code, out.output
+    assert words in out.output

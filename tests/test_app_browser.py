@@ -1,0 +1,211 @@
+"""The live app in a real browser: ``siyu app`` started as a user starts it (on a free port,
+waited for until its URL answers), driven by playwright in Debian's headless Chromium.
+
+A lever moved changes the headline and the charts; Chinese is one click away; a saved scenario
+validates and gives the number on screen; no console errors; and no request leaves localhost.
+Small runs (2,000 customers × 90 days) keep it quick on a shared machine.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from siyu_sim.app.answers import added
+from siyu_sim.app.page import css_class
+from siyu_sim.compare import compare
+from siyu_sim.config.presets import resolve
+from siyu_sim.config.scenario_files import load_scenario
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+RUN = ["--customers", "2000", "--days", "90"]
+SIYU = str(Path(sys.executable).with_name("siyu"))  # the command a user runs
+TIMEOUT_MS = 60_000  # a shared 2-core machine: generous, but every wait is for a condition
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(),
+                       reason="no /usr/bin/chromium: apt-get install -y chromium fonts-wqy-microhei"),
+]
+sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright (no browser download)")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_url(url: str, proc: subprocess.Popen, timeout: float = 90.0) -> None:
+    """Poll ``url`` until it answers 200; fail with the app's output if it dies or times out."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise AssertionError(f"siyu app exited ({proc.returncode}): {proc.stdout.read()}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)  # polling interval, not a wait for the app: the loop waits for a condition
+    raise AssertionError(f"{url} did not answer within {timeout} s")
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    port = free_port()
+    proc = subprocess.Popen([SIYU, "app", "nurture", "harvest", *RUN,
+                             "--port", str(port), "--no-browser"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        wait_for_url(url, proc)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM),
+                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        yield b
+        b.close()
+
+
+def open_app(browser, url):
+    context = browser.new_context(viewport={"width": 1500, "height": 1000}, accept_downloads=True)
+    page = context.new_page()
+    log = {"problems": [], "requests": []}
+    page.on("console", lambda m: log["problems"].append(f"console {m.type}: {m.text}")
+            if m.type == "error" else None)
+    page.on("pageerror", lambda e: log["problems"].append(f"page error: {e}"))
+    page.on("requestfailed", lambda r: log["problems"].append(f"request failed: {r.url}"))
+    page.on("request", lambda r: log["requests"].append(r.url))
+    page.goto(url)
+    wait_ready(page)
+    return page, log
+
+
+def headline(page) -> str:
+    return page.locator(".headline").first.get_attribute("data-added")
+
+
+def wait_ready(page, not_added: str | None = None) -> None:
+    """Wait until the page shows a finished run (and, if given, a headline other than ``not_added``)."""
+    sync_api.expect(page.locator(".status .ready")).to_be_visible(timeout=TIMEOUT_MS)
+    sync_api.expect(page.locator(".chart-0 .js-plotly-plot")).to_be_visible(timeout=TIMEOUT_MS)
+    if not_added is not None:
+        sync_api.expect(page.locator(".headline").first).not_to_have_attribute(
+            "data-added", not_added, timeout=TIMEOUT_MS)
+        sync_api.expect(page.locator(".status .ready")).to_be_visible(timeout=TIMEOUT_MS)
+
+
+def set_control(page, path: str, value) -> None:
+    box = page.locator(f".{css_class(path)} input")
+    box.fill(str(value))
+    box.press("Enter")
+
+
+def chart_data(page, i: int = 0) -> str:
+    return page.locator(f".chart-{i} .js-plotly-plot").evaluate("el => JSON.stringify(el.data.map(d => d.y))")
+
+
+def only_localhost(requests: list[str], url: str) -> list[str]:
+    return [r for r in requests if not (r.startswith(url) or r.startswith("blob:" + url)
+                                        or r.startswith(url.replace("http", "ws")) or r.startswith("data:"))]
+
+
+def test_a_lever_changes_headline_and_charts(browser, app_url):
+    page, log = open_app(browser, app_url)
+    before, chart_before = headline(page), chart_data(page)
+    assert "nurture" in page.locator(".headline").first.inner_text()
+    set_control(page, "levers.broadcast.frequency_per_day", 6)
+    wait_ready(page, not_added=before)
+    assert headline(page) != before
+    plot = page.locator(".chart-0 .js-plotly-plot").element_handle()
+    page.wait_for_function("([el, before]) => JSON.stringify(el.data.map(d => d.y)) !== before",
+                           arg=[plot, chart_before], timeout=TIMEOUT_MS)  # the chart is redrawn
+    assert chart_data(page) != chart_before
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "app_en.png"), full_page=False)
+    assert not log["problems"], log["problems"]
+    assert not only_localhost(log["requests"], app_url), only_localhost(log["requests"], app_url)
+    page.context.close()
+
+
+def test_out_of_range_is_refused_with_the_files_words(browser, app_url):
+    page, log = open_app(browser, app_url)
+    set_control(page, "levers.coupon.depth", 1.5)
+    refused = page.locator(".refused pre")
+    sync_api.expect(refused).to_contain_text("levers.coupon.depth = 1.5 (from --set): out of range", timeout=TIMEOUT_MS)
+    from siyu_sim.config.overrides import command_overrides
+    from siyu_sim.config.problems import ScenarioError
+    with pytest.raises(ScenarioError) as exc:
+        load_scenario(resolve("nurture"), command_overrides(["levers.coupon.depth=1.5"], 90, 2000))
+    assert refused.inner_text().strip() == str(exc.value).strip()
+    assert page.locator(".save button").is_disabled()
+    assert not log["problems"], log["problems"]
+    page.context.close()
+
+
+def test_chinese_everywhere(browser, app_url):
+    page, log = open_app(browser, app_url)
+    page.get_by_text("中文", exact=True).click()
+    sync_api.expect(page.locator(".title")).to_contain_text("私域实时推演", timeout=TIMEOUT_MS)
+    sync_api.expect(page.locator(".headline").first).to_contain_text("比没有私域", timeout=TIMEOUT_MS)
+    sync_api.expect(page.locator(".summary")).to_contain_text("能赚钱吗", timeout=TIMEOUT_MS)
+    sync_api.expect(page.locator(f".{css_class('levers.broadcast.frequency_per_day')}")).to_contain_text("每天群发次数")
+    sync_api.expect(page.get_by_text("成员状态变化")).to_be_visible(timeout=TIMEOUT_MS)  # chart titles too
+    sync_api.expect(page.locator(".chart-1 .js-plotly-plot")).to_contain_text("活跃", timeout=TIMEOUT_MS)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "app_zh.png"), full_page=False)
+    assert not log["problems"], log["problems"]
+    page.context.close()
+
+
+def test_saved_scenario_validates_and_reproduces_the_screen(browser, app_url, tmp_path):
+    page, log = open_app(browser, app_url)
+    before = headline(page)
+    set_control(page, "levers.coupon.depth", 0.25)
+    wait_ready(page, not_added=before)
+    shown = float(headline(page))
+    with page.expect_download(timeout=TIMEOUT_MS) as download:
+        page.locator(".save button").click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    check = subprocess.run([SIYU, "validate", str(saved)],
+                           capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+    strategy = load_scenario(saved)
+    assert strategy.levers["coupon"].depth == 0.25
+    result = compare([strategy, load_scenario(resolve("harvest"), {"days": 90, "population.customers": 2000})])
+    assert added(result)["nurture"] == pytest.approx(shown, abs=0.01)
+    assert not log["problems"], log["problems"]
+    page.context.close()
+
+
+def test_write_report_gives_the_compare_report(browser, app_url, tmp_path):
+    page, log = open_app(browser, app_url)
+    with page.expect_download(timeout=TIMEOUT_MS) as download:
+        page.locator(".report button").click()
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    html = path.read_text(encoding="utf-8")
+    assert path.name == "nurture_vs_harvest.html"
+    assert "Private-domain strategies compared" in html and "siyu compare nurture harvest" in html
+    assert not re.search(r"<(script|link)[^>]+(src|href)=\"https?:", html)  # offline: plotly.js inside
+    assert not log["problems"], log["problems"]
+    page.context.close()
