@@ -11,9 +11,10 @@ purchase day, exactly, and one run serves a cohort with staggered first purchase
 The parameters fitted are scenario keys (dotted paths, as ``--set`` takes them): two
 segments (a frequent and an occasional buyer) with their need cycles, their trust and the
 frequent share, the log-normal spread of need cycles within a segment, the readiness ramp
-after an order, and the lapse per order with its trust effect (the "leaving" of
-buy-till-you-die models; through the segments' trust, the two segments lapse at different
-rates, as BG/NBD lets the dropout probability differ between customers). Trust also moves
+after an order, and the yearly lapse with its trust effect (the "leaving" of
+buy-till-you-die models, in calendar time as in Pareto/NBD; through the segments' trust, the
+two segments lapse at different rates, as BG/NBD and Pareto/NBD let dropout differ between
+customers). Trust also moves
 the buying rate; with no private domain it never changes, so here it only sets each
 segment's rate and lapse. The loss compares the
 fitting period only: weekly repeat transactions, and customers by repeats and by weeks since
@@ -44,7 +45,7 @@ SPACE: dict[str, tuple[float, float, bool]] = {
     "population.segments.1.need_cycle_days": (60.0, 3650.0, True),
     "population.trait_spread": (0.0, 2.0, False),
     "behaviour.purchase.readiness_share": (0.01, 1.0, False),
-    "behaviour.purchase.lapse_per_order": (0.0, 0.9, False),
+    "behaviour.purchase.lapse_per_year": (0.0, 0.99, False),
     "population.segments.0.initial_trust": (0.0, 1.0, False),
     "population.segments.1.initial_trust": (0.0, 1.0, False),
     "behaviour.purchase.lapse_trust_effect": (0.0, 10.0, False),
