@@ -136,7 +136,10 @@ def fit(cohort: Cohort, *, fit_weeks: int, days: int, trials: int, seed: int = 0
 
     space = SPACE if space is None else space
     optuna.logging.set_verbosity(optuna.logging.WARNING)
-    sampler = optuna.samplers.TPESampler(seed=seed, n_startup_trials=min(10, max(trials // 3, 1)))
+    # Multivariate TPE: the keys are correlated (a segment's trust moves both its buying rate
+    # and its lapse, as its need cycle moves the rate), which independent TPE searches badly.
+    sampler = optuna.samplers.TPESampler(seed=seed, n_startup_trials=min(10, max(trials // 3, 1)),
+                                         multivariate=True)
     study = optuna.create_study(direction="minimize", sampler=sampler)
     study.enqueue_trial({k: v for k, v in (start or MIDDLE).items() if k in space})
 
