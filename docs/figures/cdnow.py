@@ -84,33 +84,37 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--pinned", action="store_true", help="use tests/data/cdnow_fit.toml, no fit")
     ap.add_argument("--sample", action="store_true", help="the paper's 1/10 sample instead of the full cohort")
+    ap.add_argument("--segments", type=int, default=2, help="segments fitted (2 to 4)")
+    ap.add_argument("--toml", type=Path, default=PINNED, help="where the fit is pinned (and read by --pinned)")
+    ap.add_argument("--png", type=Path, default=PNG, help="where the figure goes")
     args = ap.parse_args()
     cohort = read_cohort(DATA, sample_only=args.sample)
     if args.pinned:
-        pinned = tomllib.loads(PINNED.read_text(encoding="utf-8"))
+        pinned = tomllib.loads(args.toml.read_text(encoding="utf-8"))
         params, seed, header = pinned["params"], pinned["seed"], None
     else:
         started = time.monotonic()
         result = cohort_model.fit(cohort, fit_weeks=FIT_WEEKS, days=WEEKS * 7, trials=args.trials, seed=args.seed,
+                                  space=cohort_model.space(args.segments),
                                   progress=lambda i, v: print(f"trial {i}: loss {v:.4f}", file=sys.stderr))
         params, seed = result.params, args.seed
-        header = {"trials": args.trials, "loss": result.loss, "minutes": (time.monotonic() - started) / 60}
+        header = {"segments": args.segments, "trials": args.trials, "loss": result.loss, "minutes": (time.monotonic() - started) / 60}
     comparison = cohort_compare.compare_on_cohort(cohort, params, fit_weeks=FIT_WEEKS, weeks=WEEKS, seeds=(seed,))
     print(cohort_compare.comparison_markdown(comparison))
     print(comparison.bgnbd)
     if header is not None and not args.sample:
         errors = comparison.errors()
-        PINNED.write_text(
+        args.toml.write_text(
             "# The model fitted to the CDNOW cohort's weeks 1-39 (23,570 customers), pinned for\n"
             "# tests/test_cdnow.py. Regenerate: OPENBLAS_NUM_THREADS=1 python docs/figures/cdnow.py "
-            f"--trials {args.trials}\n" + tomli_w.dumps({
+            f"--trials {args.trials}" + (f" --segments {args.segments}" if args.segments != 2 else "") + "\n" + tomli_w.dumps({
                 "cohort": "full", "fit_weeks": FIT_WEEKS, "weeks": WEEKS, "seed": seed, **header,
                 "params": params,
                 "errors": {name: {k: float(v) for k, v in row.items()} for name, row in errors.iterrows()}}),
             encoding="utf-8")
     if not args.sample:
-        render_png(figure(comparison), PNG)
-        print(f"wrote {PNG}", file=sys.stderr)
+        render_png(figure(comparison), args.png)
+        print(f"wrote {args.toml if header else ''} {args.png}", file=sys.stderr)
 
 
 if __name__ == "__main__":

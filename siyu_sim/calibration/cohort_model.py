@@ -36,36 +36,58 @@ from ..model import PrivateDomainModel
 from ..scenario import Scenario
 from .cohort import WEEK, Cohort
 
-#: Parameters fitted and their search ranges: (low, high, log scale). Ranges are the keys'
-#: own bounds, narrowed to what a repeat-buying cohort can mean (a frequent buyer's need
-#: cycle of 1 week to 4 months, an occasional one's of 2 months to 10 years).
-SPACE: dict[str, tuple[float, float, bool]] = {
-    "population.segments.0.share": (0.01, 0.6, False),
-    "population.segments.0.need_cycle_days": (7.0, 120.0, True),
-    "population.segments.1.need_cycle_days": (60.0, 3650.0, True),
-    "population.trait_spread": (0.0, 2.0, False),
-    "behaviour.purchase.readiness_share": (0.01, 1.0, False),
-    "behaviour.purchase.lapse_per_year": (0.0, 0.99, False),
-    "population.segments.0.initial_trust": (0.0, 1.0, False),
-    "population.segments.1.initial_trust": (0.0, 1.0, False),
-    "behaviour.purchase.lapse_trust_effect": (0.0, 10.0, False),
-}
+SEGMENT_NAMES = ("frequent", "occasional", "rare", "seldom")
+
+
+def space(segments: int = 2) -> dict[str, tuple[float, float, bool]]:
+    """Parameters fitted and their search ranges, (low, high, log scale), for ``segments``
+    segments (2 to 4). Ranges are the keys' own bounds, narrowed to what a repeat-buying cohort
+    can mean (the first segment's need cycle 1 week to 4 months, the others' 2 months to 10
+    years); every segment but the last has its share, the last takes the rest."""
+    if not 2 <= segments <= len(SEGMENT_NAMES):
+        raise ValueError(f"segments must be 2 to {len(SEGMENT_NAMES)}, got {segments}")
+    seg = "population.segments"
+    out: dict[str, tuple[float, float, bool]] = {f"{seg}.{i}.share": (0.01, 0.6, False) for i in range(segments - 1)}
+    out[f"{seg}.0.need_cycle_days"] = (7.0, 120.0, True)
+    out |= {f"{seg}.{i}.need_cycle_days": (60.0, 3650.0, True) for i in range(1, segments)}
+    out |= {"population.trait_spread": (0.0, 2.0, False), "behaviour.purchase.readiness_share": (0.01, 1.0, False),
+            "behaviour.purchase.lapse_per_year": (0.0, 0.99, False)}
+    out |= {f"{seg}.{i}.initial_trust": (0.0, 1.0, False) for i in range(segments)}
+    out["behaviour.purchase.lapse_trust_effect"] = (0.0, 10.0, False)
+    return out
+
+
+#: The two-segment space (docs/validation.md).
+SPACE = space(2)
 
 #: Where a fit starts when given no start: the middle of each range (geometric for log ones).
 MIDDLE = {k: float(np.sqrt(lo * hi) if log else (lo + hi) / 2) for k, (lo, hi, log) in SPACE.items()}
+
+#: Loss of a trial whose segment shares leave the last segment (almost) nothing.
+INFEASIBLE = 10.0
 
 #: Repeat counts shown one by one in the histogram; the last bin holds this many or more.
 HISTOGRAM_TOP = 7
 
 
+def segment_count(params: dict[str, float]) -> int:
+    """Segments the parameters describe (those with a need cycle; at least 2)."""
+    return max(2, sum(1 for k in params if k.startswith("population.segments.") and k.endswith(".need_cycle_days")))
+
+
 def cohort_scenario(params: dict[str, float], customers: int, days: int) -> Scenario:
-    """The scenario one trial runs: two segments, no private domain, ``params`` applied."""
+    """The scenario one trial runs: no private domain, ``params`` applied; the last segment's
+    share is what the others leave (ValueError if they leave nothing)."""
+    n = segment_count(params)
     base = Scenario(name="cohort", days=days, population={
         "customers": customers, "initial_member_share": 0.0, "contacts_per_customer": 0.0,
-        "segments": [{"name": "frequent", "share": 0.5}, {"name": "occasional", "share": 0.5}]})
+        "segments": [{"name": SEGMENT_NAMES[i], "share": 1.0 / n} for i in range(n)]})
     data = apply_overrides(without_private_domain(base).to_dict(), params)
     segments = data["population"]["segments"]
-    segments[1]["share"] = 1.0 - segments[0]["share"]
+    rest = 1.0 - sum(seg["share"] for seg in segments[:-1])
+    if rest <= 0.0:
+        raise ValueError(f"the segments' shares leave nothing for the last one ({rest:.3f})")
+    segments[-1]["share"] = rest
     data["name"] = "cohort"
     return Scenario.from_dict(data)
 
@@ -145,7 +167,9 @@ def fit(cohort: Cohort, *, fit_weeks: int, days: int, trials: int, seed: int = 0
 
     def objective(trial) -> float:
         params = {k: trial.suggest_float(k, lo, hi, log=log) for k, (lo, hi, log) in space.items()}
-        value = loss(simulate(cohort, params, days, seed), cohort, fit_weeks)
+        shares = sum(v for k, v in params.items() if k.endswith(".share"))
+        value = (INFEASIBLE if shares >= 1.0 - SPACE["population.segments.0.share"][0]
+                 else loss(simulate(cohort, params, days, seed), cohort, fit_weeks))
         if progress is not None:
             progress(trial.number, value)
         return value
