@@ -73,9 +73,11 @@ def test_the_pinned_fit_re_simulates_to_the_errors_the_docs_report(pinned_compar
 
 
 def test_a_short_fit_from_another_start_lowers_the_loss_towards_the_pinned_fit(sample):
-    start = {k: (lo if not log else lo * 2) for k, (lo, _, log) in cohort_model.SPACE.items()}
+    space = cohort_model.space(PINNED["segments"])
+    start = {k: (lo if not log else lo * 2) for k, (lo, _, log) in space.items()}
     start["population.segments.0.share"] = 0.5
-    short = cohort_model.fit(sample, fit_weeks=FIT_WEEKS, days=WEEKS * 7, trials=12, seed=1, start=start)
+    short = cohort_model.fit(sample, fit_weeks=FIT_WEEKS, days=WEEKS * 7, trials=12, seed=1, start=start,
+                             space=space)
     pinned = cohort_model.loss(cohort_model.simulate(sample, PINNED["params"], WEEKS * 7, PINNED["seed"]),
                                sample, FIT_WEEKS)
     assert short.losses[0] > short.loss  # the search improved on its start
