@@ -209,3 +209,20 @@ def test_write_report_gives_the_compare_report(browser, app_url, tmp_path):
     assert not re.search(r"<(script|link)[^>]+(src|href)=\"https?:", html)  # offline: plotly.js inside
     assert not log["problems"], log["problems"]
     page.context.close()
+
+
+def test_one_group_steps_day_by_day_as_mesa_agents(browser, app_url):
+    page, log = open_app(browser, app_url)
+    play = page.locator(".group-play button")
+    play.click()
+    title = page.locator(".group-chart .js-plotly-plot .gtitle")
+    sync_api.expect(title).to_contain_text("Day 3 of", timeout=TIMEOUT_MS)  # it steps on its own
+    play.click()  # pause
+    sync_api.expect(play).to_contain_text("Play", timeout=TIMEOUT_MS)
+    paused = title.text_content()  # an SVG text node
+    page.get_by_text("中文", exact=True).click()
+    sync_api.expect(page.locator(".group-chart .js-plotly-plot")).to_contain_text("活跃", timeout=TIMEOUT_MS)
+    day = re.search(r"\d+", paused).group(0)
+    sync_api.expect(title).to_contain_text(f"第 {day} 天", timeout=TIMEOUT_MS)  # paused: no further day
+    assert not log["problems"], log["problems"]
+    page.context.close()

@@ -23,6 +23,7 @@ from ..version import __version__
 from ..words import control_label, scenario_label, t
 from ..words.settings import setting_description
 from . import answers
+from .group_view import GroupWatch
 from .live import Debounced, Outcome
 from .whatif import CONTROLS, LEVER_CONTROLS, NO_PRIVATE_DOMAIN, WhatIf, saved_name
 
@@ -75,6 +76,14 @@ class AppPage:
         self.chart_titles = [html() for _ in answers.CHARTS]
         self.charts = [pn.pane.Plotly(config={"displayModeBar": False}, sizing_mode="stretch_width",
                                       css_classes=["chart", f"chart-{i}"]) for i in range(len(answers.CHARTS))]
+        # One group as Mesa agents, stepped by a periodic callback while "play" is on.
+        self.group_title, self.group_intro = html(), html()
+        self.group_play = pn.widgets.Toggle(value=False, css_classes=["group-play"], width=140)
+        self.group_play.param.watch(self._play, "value")
+        self.group_chart = pn.pane.Plotly(config={"displayModeBar": False}, sizing_mode="stretch_width",
+                                          css_classes=["chart", "group-chart"])
+        self.watch: GroupWatch | None = None
+        self._ticker = None
         self.worker = Debounced(self._run, self._finished)
         if self.doc is not None and hasattr(self.doc, "on_session_destroyed"):
             self.doc.on_session_destroyed(lambda _ctx: self.worker.stop())
@@ -91,7 +100,8 @@ class AppPage:
                             self.refused, pn.Row(self.save, self.report), width=SIDEBAR_WIDTH)
         main = pn.Column(self.title, self.intro, self.progress, self.status, self.headline, self.command,
                          *[part for pair in zip(self.chart_titles, self.charts) for part in pair],
-                         self.summary, sizing_mode="stretch_width")
+                         self.summary, self.group_title, self.group_intro, self.group_play, self.group_chart,
+                         sizing_mode="stretch_width")
         return pn.Row(sidebar, main, sizing_mode="stretch_width")
 
     def _input(self, control) -> pn.widgets.Widget:
@@ -119,6 +129,11 @@ class AppPage:
         self.heads["note"].object = f"<small>{esc(t('app_absent_note', lang))}</small>"
         self.baseline.options = {scenario_label(n, lang): n for n in self.baseline.values}
         self.save.label, self.report.label = t("app_save", lang), t("app_report", lang)
+        self.group_title.object = f"<h2>{esc(t('app_group_title', lang))}</h2>"
+        self.group_intro.object = f"<p>{esc(t('app_group_intro', lang))}</p>"
+        self.group_play.name = t("app_group_pause" if self.group_play.value else "app_group_play", lang)
+        if self.watch is not None:
+            self.group_chart.object = self.watch.figure(lang)
         self._show_answers()
 
     # --- changes and runs ---------------------------------------------------------------
@@ -136,6 +151,7 @@ class AppPage:
             self.save.disabled = self.report.disabled = True
             return
         self.refused.object = ""
+        self.watch = None  # the group view restarts with the new strategy when played
         self.save.disabled = self.report.disabled = False
         self.save.filename = saved_name(scenario)
         self.report.filename = f"{scenario.name}_vs_{self.baseline.value}.html"
@@ -194,6 +210,31 @@ class AppPage:
         for title, pane, (text, fig) in zip(self.chart_titles, self.charts, answers.charts(result, lang)):
             title.object = f"<h2>{esc(text)}</h2>"
             pane.object = fig
+
+    # --- one group, day by day ---------------------------------------------------------------
+
+    def _play(self, event) -> None:
+        self.group_play.name = t("app_group_pause" if event.new else "app_group_play", self.lang)
+        if not event.new:
+            if self._ticker is not None:
+                self._ticker.stop()
+                self._ticker = None
+            return
+        self._tick()
+        if self.doc is not None and self.doc.session_context is not None:
+            self._ticker = pn.state.add_periodic_callback(self._tick, period=400)
+
+    def _tick(self) -> None:
+        """One simulated day of the watched group (a new run after the strategy changed)."""
+        if self.watch is None or self.watch.finished:
+            try:
+                scenario = self.whatif.scenario(self.values)
+            except ScenarioError:
+                self.group_play.value = False
+                return
+            self.watch = GroupWatch(scenario, seed=self.values["seed"])
+        self.watch.step()
+        self.group_chart.object = self.watch.figure(self.lang)
 
     # --- keeping what was found -----------------------------------------------------------
 

@@ -10,6 +10,7 @@ from . import core_commands  # noqa: E402,F401  (run, compare, validate, scenari
 from . import experiment_commands  # noqa: E402,F401  (sweep, sensitivity)
 from . import report_commands  # noqa: E402,F401  (report)
 from . import app_command  # noqa: E402,F401  (app)
+from . import calibrate_command  # noqa: E402,F401  (calibrate)
 
 
 def main() -> None:

@@ -1,7 +1,9 @@
 """Where runs execute, behind one interface: serial, a local process pool, Dask distributed.
 
 A backend takes a list of :class:`~.worker.Batch` and calls ``on_result(outcomes)`` in the
-calling thread as each batch finishes, so that the caller can write it out at once.
+calling thread as each batch finishes, so that the caller can write it out at once. ``fn``
+(default ``execute_batch``) is what a worker does with one batch: another importable top-level
+function can be given (the calibration's trials: ``calibration.simulate.execute_trials``).
 On Ctrl-C (KeyboardInterrupt) a backend delivers the batches that already finished, cancels
 the rest, stops its workers and re-raises.
 """
@@ -33,7 +35,8 @@ class Backend:
     name = "backend"
     workers = 1
 
-    def run(self, batches: list[Batch], on_result: OnResult) -> None:  # pragma: no cover
+    def run(self, batches: list[Batch], on_result: OnResult,
+            fn: Callable = execute_batch) -> None:  # pragma: no cover
         raise NotImplementedError
 
     def close(self) -> None:
@@ -54,9 +57,9 @@ class SerialBackend(Backend):
 
     name = "serial"
 
-    def run(self, batches: list[Batch], on_result: OnResult) -> None:
+    def run(self, batches: list[Batch], on_result: OnResult, fn: Callable = execute_batch) -> None:
         for batch in batches:
-            on_result(execute_batch(batch))
+            on_result(fn(batch))
 
 
 def _ignore_sigint() -> None:
@@ -85,7 +88,7 @@ class ProcessPoolBackend(Backend):
         self.workers = max(1, workers or os.cpu_count() or 1)
         self._pool: cf.ProcessPoolExecutor | None = None
 
-    def run(self, batches: list[Batch], on_result: OnResult) -> None:
+    def run(self, batches: list[Batch], on_result: OnResult, fn: Callable = execute_batch) -> None:
         if not batches:
             return
         if self._pool is None:
@@ -94,7 +97,7 @@ class ProcessPoolBackend(Backend):
         # instruction (a worker still importing would print a KeyboardInterrupt traceback):
         # an ignored signal stays ignored across exec, and Python keeps it so.
         with _sigint_ignored():
-            futures = [self._pool.submit(execute_batch, b) for b in batches]
+            futures = [self._pool.submit(fn, b) for b in batches]
         consumed: set[int] = set()
         try:
             for fut in cf.as_completed(futures):
@@ -189,12 +192,12 @@ class DaskBackend(Backend):
     def describe(self) -> str:
         return f"dask at {self.address} ({self.workers} worker threads)"
 
-    def run(self, batches: list[Batch], on_result: OnResult) -> None:
+    def run(self, batches: list[Batch], on_result: OnResult, fn: Callable = execute_batch) -> None:
         from distributed import as_completed
 
         if not batches:
             return
-        futures = [self.client.submit(execute_batch, b, retries=self.retries, pure=False) for b in batches]
+        futures = [self.client.submit(fn, b, retries=self.retries, pure=False) for b in batches]
         try:
             for fut in as_completed(futures):
                 on_result(fut.result())

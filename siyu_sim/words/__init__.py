@@ -6,6 +6,8 @@ Identifiers stay English (DOMAIN.md vocabulary); only user-facing text is transl
 tidy tables; ``numbers`` formats amounts (k, M, 万, 亿, ¥, 元). A key missing in one language
 is a bug: ``tests/test_report.py`` checks that every entry has both.
 
+- ``calibrate``: ``siyu calibrate``'s terminal words and the observed-data template;
+- ``calibration``: the calibration report's words and the observable metrics' names;
 - ``app``: the live what-if app's words and its controls' short labels (``control_label``);
 - ``report``: the HTML reports' sentences (``printing``: a printed report's appendix); ``incremental``: the comparison report's words for
   added profit; ``console``: the terminal's; ``names``: metric, scenario and segment names and
@@ -18,6 +20,8 @@ from __future__ import annotations
 
 from ..calendar import n_months
 from .app import APP, control_label
+from .calibrate import CALIBRATE
+from .calibration import CALIBRATION, CALIBRATION_METRIC_LABELS, new_members_label
 from .console import CONSOLE
 from .incremental import INCREMENTAL
 from .names import KEY_ASSUMPTIONS, METRIC_LABELS, SCENARIO_DESCRIPTIONS, SCENARIO_LABELS, SEGMENT_LABELS
@@ -39,8 +43,8 @@ def _merge(*catalogues: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     return out
 
 
-TEXT: dict[str, dict[str, str]] = _merge(REPORT, CONSOLE, INCREMENTAL, SWEEP, PRINTING, APP)
-METRIC_LABELS = _merge(METRIC_LABELS, SWEEP_METRIC_LABELS)
+TEXT: dict[str, dict[str, str]] = _merge(REPORT, CONSOLE, INCREMENTAL, SWEEP, PRINTING, APP, CALIBRATION, CALIBRATE)
+METRIC_LABELS = _merge(METRIC_LABELS, SWEEP_METRIC_LABELS, CALIBRATION_METRIC_LABELS)
 
 
 def check_lang(lang: str) -> str:
@@ -67,6 +71,10 @@ def _lookup(table: dict[str, dict[str, str]], name: str, lang: str) -> str:
 
 
 def metric_label(name: str, lang: str) -> str:
+    if name not in METRIC_LABELS:
+        by_source = new_members_label(name, lang)
+        if by_source:
+            return by_source
     return _lookup(METRIC_LABELS, name, lang)
 
 

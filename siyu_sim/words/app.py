@@ -35,6 +35,18 @@ APP: dict[str, dict[str, str]] = {
     "app_port_taken": {"en": "port {port} on 127.0.0.1 is taken (another program listens there): "
                              "choose another with --port, a number from 1024 to 65535",
                        "zh": "127.0.0.1 上的端口 {port} 已被占用（另有程序在监听）：请用 --port 另选一个 1024–65535 之间的端口"},
+    "app_group_title": {"en": "One group, day by day (Mesa agents)", "zh": "一个社群的逐日变化（Mesa 智能体）"},
+    "app_group_intro": {"en": "The same strategy on a pool of 1,000 customers, run by the readable agent executor: "
+                              "each dot is one member of the first community group, coloured by status and sized by "
+                              "trust. Press play to step it one day at a time.",
+                        "zh": "同一策略在 1,000 位顾客上由可读的智能体执行器运行：每个点是第一个社群中的一位成员，"
+                              "颜色表示状态，大小表示信任度。按“播放”逐日推进。"},
+    "app_group_play": {"en": "▶ Play", "zh": "▶ 播放"},
+    "app_group_pause": {"en": "❚❚ Pause", "zh": "❚❚ 暂停"},
+    "app_group_day": {"en": "Day {day} of {horizon}: {members} ever in the group",
+                      "zh": "第 {day} 天 / 共 {horizon} 天：累计入群 {members} 人"},
+    "app_group_hover": {"en": "customer %{customdata[0]}<br>trust %{customdata[1]:.2f}<br>activity %{customdata[2]:.2f}",
+                        "zh": "顾客 %{customdata[0]}<br>信任度 %{customdata[1]:.2f}<br>活跃度 %{customdata[2]:.2f}"},
     "app_serving": {"en": "siyu app: open {url} (Ctrl+C stops it)", "zh": "siyu app：请打开 {url}（按 Ctrl+C 停止）"},
 }
 

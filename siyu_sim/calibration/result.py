@@ -1,0 +1,110 @@
+"""What a calibration produces, and the folder it is kept in.
+
+The fit (``siyu calibrate``) fills a ``CalibrationResult``; the calibration report, the
+calibrated scenario and any later look at the fit read it back from its folder. One home for
+the format, so that the fit and the report cannot disagree on it:
+
+    <folder>/
+      study.sqlite3          Optuna's storage (the trials; what a resumed fit continues)
+      calibration.json       the spec as run, estimates, warnings, period kind, versions
+      observed.csv           the observed table as read (period + metric columns)
+      trials.parquet         one row per finished trial: number, each parameter, loss
+      simulated.parquet      the best fit re-run: period, metric, replicate, value
+      calibrated.toml        the base scenario with the estimates written in
+      report.html            the offline calibration report (en or zh)
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+FILES = {
+    "study": "study.sqlite3",
+    "summary": "calibration.json",
+    "observed": "observed.csv",
+    "trials": "trials.parquet",
+    "simulated": "simulated.parquet",
+    "scenario": "calibrated.toml",
+    "report": "report.html",
+}
+
+
+@dataclass
+class Estimate:
+    """One fitted parameter: its best value, an interval, and whether the data pin it down.
+
+    ``low``/``high`` bound the values that fit about as well as the best (within the loss's
+    own replication noise); ``identified`` is False when that set spans most of the allowed
+    range (several values fit equally well)."""
+
+    path: str  # dotted scenario path, as experiments and --set use
+    best: float
+    low: float
+    high: float
+    range_low: float
+    range_high: float
+    identified: bool
+    truth: float | None = None  # known only in a recovery check
+
+
+@dataclass
+class CalibrationResult:
+    name: str
+    period: str  # "month" or "week"
+    metrics: dict[str, float]  # metric -> weight
+    fit_periods: list[int]  # 1-based periods that the loss uses
+    held_out_periods: list[int]  # 1-based periods kept back to check the forecast
+    estimates: list[Estimate]
+    observed: pd.DataFrame  # columns: period, and one per observed metric (NaN where missing)
+    trials: pd.DataFrame  # columns: number, <each parameter path>, loss
+    simulated: pd.DataFrame  # columns: period, metric, replicate, value (the best parameters)
+    correlations: pd.DataFrame  # parameter × parameter, among the trials that fit about as well
+    calibrated_toml: str
+    spec: dict[str, Any] = field(default_factory=dict)  # the calibration file's content, as run
+    warnings: list[str] = field(default_factory=list)
+    best_loss: float = float("nan")
+
+    def bands(self, low: float = 0.05, high: float = 0.95) -> pd.DataFrame:
+        """Simulated median and band per period and metric, over the replications."""
+        g = self.simulated.groupby(["metric", "period"]).value
+        return pd.DataFrame({"median": g.median(), "low": g.quantile(low), "high": g.quantile(high)}).reset_index()
+
+    def save(self, folder: Path) -> None:
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        summary = {
+            "name": self.name, "period": self.period, "metrics": self.metrics,
+            "fit_periods": self.fit_periods, "held_out_periods": self.held_out_periods,
+            "estimates": [asdict(e) for e in self.estimates], "spec": self.spec,
+            "warnings": self.warnings, "best_loss": self.best_loss,
+            "correlations": {"index": list(self.correlations.index),
+                             "values": np.asarray(self.correlations, dtype=float).tolist()},
+        }
+        (folder / FILES["summary"]).write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n",
+                                               encoding="utf-8")
+        self.observed.to_csv(folder / FILES["observed"], index=False)
+        self.trials.to_parquet(folder / FILES["trials"], index=False)
+        self.simulated.to_parquet(folder / FILES["simulated"], index=False)
+        (folder / FILES["scenario"]).write_text(self.calibrated_toml, encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: Path) -> "CalibrationResult":
+        folder = Path(folder)
+        s = json.loads((folder / FILES["summary"]).read_text(encoding="utf-8"))
+        names = s["correlations"]["index"]
+        return cls(
+            name=s["name"], period=s["period"], metrics=s["metrics"], fit_periods=s["fit_periods"],
+            held_out_periods=s["held_out_periods"], estimates=[Estimate(**e) for e in s["estimates"]],
+            observed=pd.read_csv(folder / FILES["observed"]),
+            trials=pd.read_parquet(folder / FILES["trials"]),
+            simulated=pd.read_parquet(folder / FILES["simulated"]),
+            correlations=pd.DataFrame(s["correlations"]["values"], index=names, columns=names),
+            calibrated_toml=(folder / FILES["scenario"]).read_text(encoding="utf-8"),
+            spec=s["spec"], warnings=s["warnings"], best_loss=s["best_loss"],
+        )

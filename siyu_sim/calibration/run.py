@@ -1,0 +1,180 @@
+"""The calibration workflow (``siyu calibrate``), one home for it: check everything, search,
+re-run the best, judge the uncertainty, write the folder (``result.CalibrationResult``).
+
+``prepare`` reads and checks the calibration file, the observed CSV and the output folder:
+every problem is raised before any run. ``calibrate`` then fits (resuming a study found in the
+folder), re-runs the best parameters ``check_replications`` times for the bands and the loss's
+noise, and saves the result. The CLI only parses and calls these two.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+import pandas as pd
+
+from ..config.calibration_files import CalibrationSpec, load_calibration
+from ..config.observed_columns import PERIOD_COLUMN
+from ..config.output_paths import check_output_dir
+from ..config.scenario_files import dumps_scenario
+from ..experiments.backends import Backend
+from ..experiments.progress import NullProgress
+from ..scenario import Scenario
+from ..version import __version__
+from ..words import t
+from . import uncertainty
+from .fit import Loss, check_observed, columns_needed
+from .observed import read_observed
+from .result import CalibrationResult
+from .search import SearchState, completed, fingerprint, open_study, search
+from .simulate import TrialBatch, TrialRun, execute_trials
+
+
+@dataclass
+class Prepared:
+    """A calibration that passed every check: nothing has run yet."""
+
+    spec: CalibrationSpec
+    observed: pd.DataFrame
+    observed_source: str
+    metrics: dict[str, float]
+    fit_periods: list[int]
+    held_out: list[int]
+    folder: Path
+    columns: list[str] = field(default_factory=list)
+
+
+def default_folder(calibration: str | Path) -> Path:
+    """Next to the calibration file: ``<stem>_fit/``."""
+    path = Path(calibration)
+    return path.parent / f"{path.stem}_fit"
+
+
+def prepare(calibration: str | Path, observed: str | Path, out: str | Path | None = None) -> Prepared:
+    """Check the calibration file, the observed data against it, and the output folder.
+    Raises CalibrationError (file, key or line, allowed) or OutputPathError; runs nothing."""
+    spec = load_calibration(calibration)
+    table = read_observed(observed, spec.n_periods, spec.period)
+    metrics, fit, held = check_observed(spec, table, str(observed))
+    folder = check_output_dir(Path(out) if out is not None else default_folder(calibration),
+                              "--out" if out is not None else "output")
+    return Prepared(spec, table, str(observed), metrics, fit, held, folder, columns_needed(metrics, table))
+
+
+@dataclass
+class Outcome:
+    result: CalibrationResult | None
+    state: SearchState
+    noise: float = float("nan")
+    accepted: int = 0
+
+
+def calibrate(prep: Prepared, backend: Backend, *, progress=None, fresh: bool = False, lang: str = "en",
+              note: Callable[[str], None] | None = None) -> Outcome:
+    """Fit, judge and save. On Ctrl-C the finished trials are in ``study.sqlite3`` and
+    KeyboardInterrupt propagates (the same call resumes)."""
+    spec, note = prep.spec, note or (lambda _text: None)
+    prep.folder.mkdir(parents=True, exist_ok=True)
+    loss = Loss(prep.observed, prep.metrics, prep.fit_periods, spec.loss)
+    study = open_study(prep.folder, spec, fingerprint(spec, prep.metrics, prep.fit_periods), fresh=fresh)
+    done = len(completed(study))
+    if done:
+        note(t("calib_status_resumed", lang, done=done, again=len([tr for tr in study.trials
+                                                                    if tr.state.name == "RUNNING"])))
+    state = search(spec, study, loss, prep.columns, backend, progress=progress or NullProgress(),
+                   label=t("calib_progress_label", lang))
+    finished = completed(study)
+    if not finished:
+        raise RuntimeError(f"no trial finished: {state.first_error}")
+    trials = pd.DataFrame([{"number": tr.number, **{p.path: tr.params[p.path] for p in spec.parameters},
+                            "loss": tr.value} for tr in finished]).sort_values("number").reset_index(drop=True)
+    best_row = trials.loc[trials["loss"].idxmin()]
+    best = {p.path: (int(best_row[p.path]) if p.integer else float(best_row[p.path])) for p in spec.parameters}
+    note(t("calib_status_check", lang, reps=spec.check_replications))
+    check = _check_runs(prep, best, backend)
+    noise = uncertainty.noise_losses(check, spec.replications, loss, spec.seed)
+    threshold = uncertainty.tolerance(noise, float(best_row["loss"]), loss.n_values, len(spec.parameters))
+    chosen = uncertainty.accepted(trials, threshold)
+    estimates = uncertainty.estimates(spec, best, chosen, uncertainty.quadratic_extent(spec, trials, threshold))
+    warnings = [t("calib_warn_not_identified", lang, path=e.path,
+                  share=f"{(e.high - e.low) / (e.range_high - e.range_low):.0%}")
+                for e in estimates if not e.identified]
+    if (trials["loss"] <= threshold).sum() < uncertainty.MIN_ACCEPTED:
+        warnings.append(t("calib_warn_few_accepted", lang, n=int((trials["loss"] <= threshold).sum())))
+    if state.failed_runs:
+        warnings.append(t("calib_warn_failed", lang, n=state.failed_runs, error=state.first_error))
+    result = CalibrationResult(
+        name=spec.name, period=spec.period, metrics=prep.metrics, fit_periods=prep.fit_periods,
+        held_out_periods=prep.held_out, estimates=estimates, observed=prep.observed, trials=trials,
+        simulated=_long(check), correlations=uncertainty.correlations(spec, chosen),
+        calibrated_toml=calibrated_toml(spec, best, prep.observed_source), spec=_spec_record(prep, threshold, noise),
+        warnings=warnings, best_loss=float(best_row["loss"]))
+    result.save(prep.folder)
+    return Outcome(result, state, float(np.std(noise)), int((trials["loss"] <= threshold).sum()))
+
+
+def _check_runs(prep: Prepared, best: dict, backend: Backend) -> list[pd.DataFrame]:
+    """The best parameters under ``check_replications`` seeds (the fit's seeds first)."""
+    spec = prep.spec
+    runs = [TrialRun(-1, r, best) for r in range(spec.check_replications)]
+    size = max(1, -(-len(runs) // max(1, 2 * backend.workers)))
+    batches = [TrialBatch(spec.scenario, runs[i:i + size], spec.seed, spec.period, prep.columns)
+               for i in range(0, len(runs), size)]
+    got = []
+    backend.run(batches, got.extend, fn=execute_trials)
+    bad = [o for o in got if o.status != "ok"]
+    if bad:
+        raise RuntimeError(f"the best parameters failed to run again: {bad[0].error}")
+    return [o.table.assign(replicate=o.replication) for o in sorted(got, key=lambda o: o.replication)]
+
+
+def _long(check: list[pd.DataFrame]) -> pd.DataFrame:
+    """Check runs → period, metric, replicate, value."""
+    frame = pd.concat(check, ignore_index=True)
+    long = frame.melt(id_vars=[PERIOD_COLUMN, "replicate"], var_name="metric", value_name="value")
+    return long[[PERIOD_COLUMN, "metric", "replicate", "value"]].astype(
+        {PERIOD_COLUMN: "int64", "replicate": "int64", "value": "float64"})
+
+
+def calibrated_toml(spec: CalibrationSpec, best: dict, observed_source: str) -> str:
+    """The base scenario's full content with the estimates written in, as a scenario file."""
+    data = spec.scenario_with(best)
+    data["name"] = spec.name
+    data["description"] = (f"{spec.name}: {spec.scenario.get('name', 'scenario')} calibrated to {observed_source}"
+                           f" ({', '.join(f'{k} = {v:.4g}' for k, v in best.items())}).")
+    scenario = Scenario.from_dict(data)
+    header = (f"Calibrated by `siyu calibrate {spec.file} {observed_source}` (siyu_sim {__version__}, "
+              f"{datetime.date.today().isoformat()}).\nBase scenario: {spec.content.get('scenario')}. Fitted:\n"
+              + "\n".join(f"  {k} = {v!r}" for k, v in best.items())
+              + "\nEvery other value is the base scenario's. Copy this file and change a lever to ask "
+                "\"what if\".")
+    return dumps_scenario(scenario, header=header)
+
+
+def _spec_record(prep: Prepared, threshold: float, noise: np.ndarray) -> dict:
+    spec = prep.spec
+    return {"file": spec.file, "observed": prep.observed_source, "content": spec.content,
+            "scenario_source": spec.scenario_source, "loss": spec.loss, "trials": spec.trials,
+            "replications": spec.replications, "check_replications": spec.check_replications,
+            "seed": spec.seed, "tolerance": threshold, "noise_sd": float(np.std(noise)),
+            "noise_median": float(np.median(noise)),
+            "parameters": {p.path: [p.low, p.high] for p in spec.parameters}, "version": __version__}
+
+
+def held_out_coverage(result: CalibrationResult) -> tuple[int, int]:
+    """(observed held-out values inside the 5–95% band, held-out values observed)."""
+    bands = result.bands().set_index(["metric", "period"])
+    inside = total = 0
+    for p in result.held_out_periods:
+        row = result.observed[result.observed[PERIOD_COLUMN] == p]
+        for m in result.metrics:
+            if row.empty or m not in row or pd.isna(row[m].iloc[0]) or (m, p) not in bands.index:
+                continue
+            total += 1
+            b = bands.loc[(m, p)]
+            inside += int(b["low"] <= row[m].iloc[0] <= b["high"])
+    return inside, total

@@ -1,0 +1,137 @@
+"""``siyu calibrate``: fit a scenario to a brand's own monthly (or weekly) numbers.
+
+The command parses and calls the library (``siyu_sim.calibration.run``): every problem with
+the calibration file, the observed CSV or the output folder is printed before any run (exit 1);
+the fit resumes after an interrupt (exit 130; the same command continues).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ..words import t
+from .app import app
+from .core_commands import Lang, LangOpt
+from .experiment_commands import (EXIT_FAILED, EXIT_INTERRUPTED, DaskLocalOpt, FreshOpt, QuietOpt,
+                                  SchedulerOpt, SerialOpt, WorkersOpt, _describe, _status)
+
+
+@app.command("calibrate")
+def calibrate_command(
+    calibration: Annotated[Optional[Path], typer.Argument(help="Calibration file (TOML).", show_default=False)] = None,
+    observed: Annotated[Optional[Path], typer.Argument(help="Observed data (CSV; `--template` prints one).",
+                                                       show_default=False)] = None,
+    template: Annotated[bool, typer.Option("--template", help="Print the observed-data CSV's columns, "
+                                           "each with its meaning and unit, and an example; then exit.")] = False,
+    out: Annotated[Optional[Path], typer.Option("--out", metavar="DIR", help="Results folder (default: "
+                                                "<calibration file's stem>_fit/ next to it).")] = None,
+    scheduler: SchedulerOpt = None, dask_local: DaskLocalOpt = None, workers: WorkersOpt = None,
+    serial: SerialOpt = False, fresh: FreshOpt = False, quiet: QuietOpt = False, lang: LangOpt = Lang.en,
+) -> None:
+    """Fit a scenario's parameters to observed monthly (or weekly) aggregates: Optuna TPE over the
+    calibration file's parameter ranges, each trial run under the same seeds; then the best
+    parameters re-run for bands, intervals from the trials that fit about as well (ABC
+    rejection), and calibrated.toml, a scenario file `siyu compare`, `siyu sweep` and `siyu app`
+    take as it is (docs/calibration.md).
+
+    Resumes by default (trials are kept in DIR/study.sqlite3); --fresh starts over.
+
+    Exit codes: 0 done; 1 invalid input; 130 interrupted.
+
+    [bold]Examples[/bold]
+
+      siyu calibrate --template > observed.csv
+
+      siyu calibrate examples/calibration/calibration.toml examples/calibration/observed.csv
+
+      siyu calibrate calibration.toml observed.csv --workers 2 --out fit/
+    """
+    from ..calibration.observed import template as observed_template
+
+    lang_code = lang.value
+    if template:
+        typer.echo(observed_template(lang_code), nl=False)
+        return
+    if calibration is None or observed is None:
+        typer.echo("error: give a calibration file and an observed CSV (or --template)", err=True)
+        raise typer.Exit(2)
+    prep = _prepare(calibration, observed, out)
+    backend = _backend(serial, workers, scheduler, dask_local)
+    _fit(prep, backend, fresh, quiet, lang_code)
+
+
+def _prepare(calibration: Path, observed: Path, out: Path | None):
+    from ..calibration.run import prepare
+    from ..config.output_paths import OutputPathError
+    from ..config.problems import ConfigError
+
+    try:
+        return prepare(calibration, observed, out)
+    except (ConfigError, OutputPathError) as exc:
+        typer.echo(str(exc) if isinstance(exc, ConfigError) else f"error: {exc}", err=True)
+        raise typer.Exit(EXIT_FAILED) from None
+
+
+def _backend(serial, workers, scheduler, dask_local):
+    from ..experiments.backends import BackendError, make_backend
+
+    try:
+        return make_backend(serial=serial, workers=workers, scheduler=scheduler, dask_local=dask_local)
+    except BackendError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(EXIT_FAILED) from None
+
+
+def _fit(prep, backend, fresh: bool, quiet: bool, lang: str) -> None:
+    from ..calibration.run import calibrate, held_out_coverage
+    from ..calibration.search import completed
+    from ..config.problems import ConfigError
+    from ..experiments.progress import NullProgress, RichProgress
+
+    spec = prep.spec
+    _status(quiet, t("calib_status_plan", lang, name=spec.name, params=len(spec.parameters),
+                     metrics=len(prep.metrics), trials=spec.trials, reps=spec.replications,
+                     backend=_describe(backend, lang), folder=prep.folder))
+    try:
+        with backend:
+            outcome = calibrate(prep, backend, progress=NullProgress() if quiet else RichProgress(lang=lang),
+                                fresh=fresh, lang=lang, note=lambda text: _status(quiet, text))
+    except ConfigError as exc:  # a folder holding another calibration's trials
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(EXIT_FAILED) from None
+    except RuntimeError as exc:  # every trial failed, or the best parameters did not run again
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(EXIT_FAILED) from None
+    except KeyboardInterrupt:
+        from ..calibration.search import open_study, fingerprint
+
+        done = len(completed(open_study(prep.folder, spec, fingerprint(spec, prep.metrics, prep.fit_periods))))
+        typer.echo(t("calib_interrupted", lang, done=done, folder=prep.folder), err=True)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    result = outcome.result
+    typer.echo(t("calib_best", lang, loss=f"{result.best_loss:.4g}", tolerance=f"{result.spec['tolerance']:.4g}",
+                 accepted=outcome.accepted))
+    for e in result.estimates:
+        typer.echo(t("calib_estimate", lang, path=e.path, best=f"{e.best:.4g}", low=f"{e.low:.4g}",
+                     high=f"{e.high:.4g}", rlo=f"{e.range_low:g}", rhi=f"{e.range_high:g}",
+                     flag="" if e.identified else t("calib_not_identified_flag", lang)))
+    inside, total = held_out_coverage(result)
+    if total:
+        typer.echo(t("calib_held_out", lang, inside=inside, total=total))
+    for w in result.warnings:
+        typer.echo(f"warning: {w}", err=True)
+    _report(result, prep.folder, lang, quiet)
+    _status(quiet, t("calib_wrote", lang, folder=prep.folder))
+
+
+def _report(result, folder: Path, lang: str, quiet: bool) -> None:
+    """The calibration report, report.html in the result's folder (report/calibration_report.py)."""
+    from ..calibration.result import FILES
+    from ..report.calibration_report import write_calibration_report
+
+    path = folder / FILES["report"]
+    write_calibration_report(result, path, lang)
+    _status(quiet, t("calib_wrote_report", lang, path=path))

@@ -1,0 +1,242 @@
+"""Calibration files (TOML) → a validated :class:`CalibrationSpec` (``siyu calibrate``).
+
+A calibration file names the base scenario, the parameters to fit (dotted scenario paths,
+the ones experiments and ``--set`` use, each with a ``[low, high]`` range inside the
+parameter's declared bounds), the observed metrics to match with their weights and a loss,
+the periods held out, the budget (trials), replications per trial (common random numbers:
+every trial runs the same seeds), the customers simulated and their weight, and the period
+kind. Every problem in the file is reported at once, in the words and format of scenario and
+experiment files (file, key path, value, allowed, did-you-mean); nothing runs before it
+passes. What depends on the observed data (its columns and periods) is checked with it, in
+``calibration.spec``. The format is documented in docs/calibration.md.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ..scenario import Scenario
+from . import presets
+from .observed_columns import OBSERVED_COLUMNS, PERIOD_KINDS, n_periods
+from .overrides import OverrideError, apply_overrides
+from .problems import ConfigError, Problem, ScenarioError, closest
+from .pydantic_errors import translate
+from .scenario_files import load_scenario, scenario_problems
+from .schema_info import leaves
+from .toml_files import FileKind, read_toml
+
+LOSSES = ("relative_squared", "squared")
+
+
+class CalibrationError(ConfigError):
+    """A calibration file, or the observed data it is fitted to, that cannot be run."""
+
+    consequence = "nothing was run"
+
+
+CALIBRATION_FILE = FileKind("calibration", CalibrationError, "check the path",
+                            "a calibration needs at least a name, a scenario and [parameters] "
+                            "(see docs/calibration.md)")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class PeriodsSpec(_Strict):
+    held_out: list[int] = Field(default_factory=list, description="Periods (1-based) kept back to "
+                                "check the forecast: not used by the loss.")
+    fit: list[int] | None = Field(None, description="Periods the loss uses (default: every observed "
+                                  "period not held out).")
+
+
+class CalibrationFile(_Strict):
+    name: str = Field(..., min_length=1, pattern=r"^[A-Za-z0-9_.-]+$",
+                      description="Short name (letters, digits, _ . -).")
+    description: str = Field("", description="What is being fitted, and why.")
+    scenario: str = Field(..., min_length=1, description="Base scenario: a shipped name or a .toml path "
+                          "relative to this file.")
+    period: Literal["month", "week"] = Field("month", description="What a row of the observed CSV "
+                                             "covers: a calendar month or a week from day 0.")
+    customers: int | None = Field(None, ge=10, le=50_000_000, description="Rows simulated (default: "
+                                  "the scenario's population.customers).")
+    weight: float | None = Field(None, gt=0, le=1e6, description="Real customers per row (default: the "
+                                 "scenario's): 200k members as 5,000 rows of weight 40.")
+    days: int | None = Field(None, ge=7, le=3650, description="Horizon in days (default: the scenario's).")
+    parameters: dict[str, Annotated[list[float], Field(min_length=2, max_length=2)]] = Field(
+        ..., min_length=1, description="What to fit: dotted scenario path = [low, high].")
+    metrics: dict[str, float] = Field(default_factory=dict, description="Observed column = weight "
+                                      "(default: every observed column with data, weight 1).")
+    loss: Literal["relative_squared", "squared"] = Field(
+        "relative_squared", description="relative_squared: each metric's error over its mean observed "
+        "size, squared (metrics of different scales compare); squared: raw squared errors.")
+    periods: PeriodsSpec = Field(default_factory=PeriodsSpec, description="Which periods fit, which are held out.")
+    trials: int = Field(100, ge=2, le=100_000, description="Parameter sets tried (the budget).")
+    replications: int = Field(2, ge=1, le=1000, description="Runs per trial, under the same seeds for every trial.")
+    check_replications: int = Field(20, ge=4, le=10_000, description="Runs of the best parameters "
+                                    "afterwards: the bands and the loss's replication noise.")
+    seed: int = Field(1, ge=0, description="Root seed of the runs (replication r: SeedSequence(seed, "
+                      "spawn_key=(r,))) and of the search.")
+    batch: int | None = Field(None, ge=1, le=1000, description="Trials asked for at once and run in "
+                              "parallel (default: twice the workers).")
+
+
+@dataclass
+class Parameter:
+    path: str
+    low: float
+    high: float
+    integer: bool = False
+
+
+@dataclass
+class CalibrationSpec:
+    """A calibration file, validated and resolved: the base scenario's full data with the
+    file's customers, weight and days written in."""
+
+    name: str
+    file: str
+    description: str
+    scenario: dict  # resolved scenario data
+    scenario_source: str
+    period: str
+    parameters: list[Parameter]
+    metrics: dict[str, float]
+    loss: str
+    held_out: list[int]
+    fit: list[int] | None
+    trials: int
+    replications: int
+    check_replications: int
+    seed: int
+    batch: int | None
+    content: dict[str, Any]  # the file as written
+
+    @property
+    def n_periods(self) -> int:
+        return n_periods(int(self.scenario["days"]), self.period)
+
+    def scenario_with(self, values: dict[str, float]) -> dict:
+        return apply_overrides(self.scenario, values)
+
+
+def load_calibration(path: str | Path) -> CalibrationSpec:
+    """Read and validate a calibration file; CalibrationError lists every problem."""
+    path = Path(path)
+    data = read_toml(path, CALIBRATION_FILE)
+    return calibration_from_dict(data, file=str(path), base_dir=path.parent)
+
+
+def calibration_from_dict(data: dict, *, file: str = "<calibration>", base_dir: Path | str = ".") -> CalibrationSpec:
+    problems: list[Problem] = []
+    try:
+        spec = CalibrationFile.model_validate(data, strict=True)
+    except ValidationError as exc:
+        raise CalibrationError(file, translate(exc, CalibrationFile)) from None
+    base = _base_scenario(spec, Path(base_dir), problems)
+    params = _parameters(spec, base, problems) if base is not None else []
+    for metric in spec.metrics:
+        if metric not in OBSERVED_COLUMNS:
+            problems.append(Problem(f"metrics.{metric}", "not a column of the observed data", metric,
+                                    "one of " + ", ".join(OBSERVED_COLUMNS), closest(metric, OBSERVED_COLUMNS)))
+        elif not (math.isfinite(spec.metrics[metric]) and spec.metrics[metric] > 0):
+            problems.append(Problem(f"metrics.{metric}", "weight must be a positive number",
+                                    spec.metrics[metric], "a number above 0"))
+    if base is not None:
+        _periods(spec, n_periods(int(base["days"]), spec.period), problems)
+        if not problems:
+            _check_ends(spec, base, params, problems)
+    if problems:
+        raise CalibrationError(file, problems)
+    return CalibrationSpec(
+        name=spec.name, file=file, description=spec.description, scenario=base,
+        scenario_source=str(presets.resolve(spec.scenario, base_dir, relative_to="the calibration file")),
+        period=spec.period, parameters=params, metrics=dict(spec.metrics), loss=spec.loss,
+        held_out=sorted(set(spec.periods.held_out)), fit=sorted(set(spec.periods.fit)) if spec.periods.fit else None,
+        trials=spec.trials, replications=spec.replications, check_replications=spec.check_replications,
+        seed=spec.seed, batch=spec.batch, content=dict(data))
+
+
+def _base_scenario(spec: CalibrationFile, base_dir: Path, problems: list[Problem]) -> dict | None:
+    try:
+        target = presets.resolve(spec.scenario, base_dir, relative_to="the calibration file")
+    except ScenarioError as exc:
+        problems += [dataclasses.replace(p, where="scenario", value=spec.scenario, source=None)
+                     for p in exc.problems]
+        return None
+    try:
+        data = load_scenario(target).to_dict()
+    except ScenarioError as exc:
+        problems.append(Problem("scenario", f"scenario file {target} is invalid:\n      {exc}", spec.scenario))
+        return None
+    own = {"population.customers": spec.customers, "population.weight": spec.weight, "days": spec.days}
+    own = {k: v for k, v in own.items() if v is not None}
+    if own:
+        data = apply_overrides(data, own)
+        wrong = scenario_problems(data)
+        if wrong:
+            problems += [dataclasses.replace(p, where=_own_key(p.where)) for p in wrong]
+            return None
+        data = Scenario.from_dict(data).to_dict()
+    return data
+
+
+def _own_key(where: str) -> str:
+    return {"population.customers": "customers", "population.weight": "weight"}.get(where, where)
+
+
+def _parameters(spec: CalibrationFile, base: dict, problems: list[Problem]) -> list[Parameter]:
+    settable = leaves(Scenario, base)
+    out = []
+    for path, (lo, hi) in spec.parameters.items():
+        key = f'parameters."{path}"'
+        leaf = settable.get(path)
+        if leaf is None:
+            problems.append(Problem(key, "no such parameter in the scenario schema",
+                                    allowed="a dotted path to a numeric scenario parameter (docs/scenarios.md)",
+                                    suggestion=closest(path, settable)))
+            continue
+        if leaf.kind not in ("float", "int"):
+            problems.append(Problem(key, "only numeric parameters can be fitted", path, leaf.allowed()))
+            continue
+        if not (math.isfinite(lo) and math.isfinite(hi)) or lo >= hi:
+            problems.append(Problem(key, "range must be [low, high] with low < high", [lo, hi]))
+            continue
+        if leaf.outside(lo) or leaf.outside(hi):
+            problems.append(Problem(key, "range goes outside the parameter's bounds", [lo, hi], leaf.allowed()))
+            continue
+        out.append(Parameter(path, float(lo), float(hi), integer=leaf.kind == "int"))
+    return out
+
+
+def _periods(spec: CalibrationFile, total: int, problems: list[Problem]) -> None:
+    allowed = f"periods 1 to {total} ({spec.period}s in the scenario's horizon)"
+    for key, values in (("periods.held_out", spec.periods.held_out), ("periods.fit", spec.periods.fit or [])):
+        bad = [p for p in values if not 1 <= p <= total]
+        if bad:
+            problems.append(Problem(key, "period outside the horizon", bad[0], allowed))
+    if spec.periods.fit and set(spec.periods.fit) & set(spec.periods.held_out):
+        problems.append(Problem("periods.fit", "a period cannot both fit and be held out",
+                                sorted(set(spec.periods.fit) & set(spec.periods.held_out))))
+    if len(set(spec.periods.held_out)) >= total:
+        problems.append(Problem("periods.held_out", "holds out every period: nothing is left to fit",
+                                spec.periods.held_out, f"at most {total - 1} of the {total} periods"))
+
+
+def _check_ends(spec: CalibrationFile, base: dict, params: list[Parameter], problems: list[Problem]) -> None:
+    """The scenario builds with every parameter at its low end, and at its high end."""
+    for end in ("low", "high"):
+        values = {p.path: (int(getattr(p, end)) if p.integer else getattr(p, end)) for p in params}
+        try:
+            wrong = scenario_problems(apply_overrides(base, values))
+        except OverrideError as exc:
+            wrong = [Problem(exc.path or "", exc.reason)]
+        if wrong:
+            problems.append(Problem("parameters", f"the scenario is invalid with every parameter at its {end} "
+                                    f"end: " + "; ".join(p.render() for p in wrong)))

@@ -1,0 +1,68 @@
+"""The words of ``siyu calibrate`` in the terminal: the observed-data template's explanations,
+status lines and the printed estimates, in English and Chinese. (The calibration *report*'s
+words are elsewhere: ``words/calibration.py``.)"""
+
+from __future__ import annotations
+
+CALIBRATE: dict[str, dict[str, str]] = {
+    "calib_template_intro": {
+        "en": "Observed data for `siyu calibrate`: one row per period, any subset of the columns below.\n"
+              "Leave a cell blank when you do not know it; lines starting with # are ignored.\n"
+              "Counts are real people (not simulated rows); money is CNY.",
+        "zh": "`siyu calibrate` 的实际数据：每个周期一行，下列各列可任选其一部分。\n"
+              "不知道的数值留空即可；以 # 开头的行会被忽略。\n"
+              "人数为真实人数（不是模拟行数）；金额单位为元。"},
+    "calib_kind_flow": {"en": "total over the period", "zh": "周期内合计"},
+    "calib_kind_stock": {"en": "at the period's end", "zh": "周期末时点值"},
+    "calib_col_period": {"en": "the month (or week) counted from the scenario's day 0: 1, 2, 3, …",
+                         "zh": "从场景第 0 天起算的第几个月（或第几周）：1、2、3……"},
+    "calib_col_members": {"en": "members in the private domain (active + muted)", "zh": "私域成员数（活跃 + 免打扰）"},
+    "calib_col_active": {"en": "active members (reading)", "zh": "活跃成员数（会阅读）"},
+    "calib_col_muted": {"en": "muted members (免打扰: in, but not reading)", "zh": "免打扰成员数（在群但不阅读）"},
+    "calib_col_left": {"en": "people who have left (退群) and not come back, so far",
+                       "zh": "已退群且未回来的人数（累计）"},
+    "calib_col_new_members": {"en": "new members who joined in the period, all channels",
+                              "zh": "本周期新加入的成员，所有渠道"},
+    "calib_col_new_members_source": {"en": "new members who joined through {source}",
+                                     "zh": "通过 {source} 渠道新加入的成员"},
+    "calib_col_orders": {"en": "orders placed by members", "zh": "成员下单数"},
+    "calib_col_buyers": {"en": "members who ordered in the last 30 days", "zh": "近 30 天内下过单的成员数"},
+    "calib_col_gmv": {"en": "GMV of members' orders", "zh": "成员订单 GMV"},
+    "calib_col_discount_cost": {"en": "discounts and coupons given", "zh": "折扣与优惠券成本"},
+    "calib_col_staff": {"en": "operators on the private-domain team", "zh": "私域运营人员数"},
+    "calib_status_plan": {
+        "en": "Calibrating {name}: {params} parameters on {metrics} metrics, {trials} trials × {reps} "
+              "replications, on {backend}; results in {folder}",
+        "zh": "正在校准 {name}：{params} 个参数、{metrics} 个指标，{trials} 次试验 × {reps} 次重复，"
+              "运行于 {backend}；结果保存在 {folder}"},
+    "calib_status_resumed": {"en": "Resuming: {done} finished trials kept, {again} interrupted ones asked again.",
+                             "zh": "继续上次：保留已完成的 {done} 次试验，重新运行中断的 {again} 次。"},
+    "calib_status_check": {"en": "Re-running the best parameters {reps} times for the bands and the noise…",
+                           "zh": "用最佳参数重新运行 {reps} 次，以得到区间带和噪声……"},
+    "calib_progress_label": {"en": "calibrate", "zh": "校准"},
+    "calib_interrupted": {
+        "en": "Interrupted: {done} finished trials are kept in {folder}; run the same command again to resume.",
+        "zh": "已中断：{done} 次已完成的试验保存在 {folder}；再次运行同一命令即可继续。"},
+    "calib_best": {"en": "Best loss {loss}; tolerance {tolerance}; trials within it (fit about as well): {accepted}.",
+                   "zh": "最佳损失 {loss}；容差 {tolerance}；落在容差内（拟合得差不多好）的试验：{accepted} 次。"},
+    "calib_estimate": {"en": "  {path} = {best}  [{low}, {high}] of range [{rlo}, {rhi}]{flag}",
+                       "zh": "  {path} = {best}  [{low}, {high}]，范围 [{rlo}, {rhi}]{flag}"},
+    "calib_not_identified_flag": {"en": "  NOT IDENTIFIED", "zh": "  无法识别"},
+    "calib_warn_not_identified": {
+        "en": "{path} is not identified: values across {share} of its range fit about as well as the best; "
+              "the data do not pin it down (fix it, or add a metric that depends on it).",
+        "zh": "{path} 无法识别：其范围内 {share} 的取值拟合得与最佳值差不多；数据无法确定它（请固定该参数，"
+              "或加入依赖它的指标）。"},
+    "calib_warn_few_accepted": {
+        "en": "Fewer than 5 trials ({n}) are within the tolerance: the intervals are rough (more trials help).",
+        "zh": "落在容差内的试验少于 5 次（{n} 次）：区间较粗略（增加试验次数会有帮助）。"},
+    "calib_warn_failed": {"en": "{n} runs failed and were left out (first error: {error}).",
+                          "zh": "{n} 次运行失败，已略去（第一个错误：{error}）。"},
+    "calib_wrote": {"en": "Wrote {folder}: calibrated.toml (use it with siyu compare / sweep / app), "
+                          "calibration.json, trials.parquet, simulated.parquet.",
+                    "zh": "已写入 {folder}：calibrated.toml（可直接用于 siyu compare / sweep / app）、"
+                          "calibration.json、trials.parquet、simulated.parquet。"},
+    "calib_wrote_report": {"en": "Report: {path}", "zh": "报告：{path}"},
+    "calib_held_out": {"en": "Held-out periods inside the 5–95% band: {inside} of {total} values.",
+                       "zh": "留出周期落在 5–95% 区间带内：{total} 个数值中有 {inside} 个。"},
+}

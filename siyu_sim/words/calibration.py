@@ -1,0 +1,221 @@
+"""The calibration report's words (``siyu calibrate``'s report: the model fitted to a brand's
+own numbers), the names of the daily metrics a brand can observe that no other report names
+(``new_members_<source>`` by acquisition source), and the period words (month or week)."""
+
+from __future__ import annotations
+
+#: Daily metrics a calibration may fit that the other catalogues do not name.
+CALIBRATION_METRIC_LABELS: dict[str, dict[str, str]] = {
+    "prospects": {"en": "prospects", "zh": "潜在顾客数"},
+    "new_members": {"en": "new members", "zh": "新增成员数"},
+    "rejoined": {"en": "members who came back", "zh": "重新入群人数"},
+    "purchases": {"en": "orders", "zh": "订单数"},
+    "orders": {"en": "orders by members", "zh": "成员订单数"},
+    "left": {"en": "people who left (so far)", "zh": "累计退群人数"},
+    "buyers": {"en": "buyers (last 30 days)", "zh": "购买人数（近 30 天）"},
+    "discount_cost": {"en": "discounts given (CNY)", "zh": "优惠让利（元）"},
+    "cogs": {"en": "cost of goods (CNY)", "zh": "货品成本（元）"},
+    "gross_margin": {"en": "gross margin (CNY)", "zh": "毛利（元）"},
+    "staff_cost": {"en": "staff cost (CNY)", "zh": "人力成本（元）"},
+    "acquisition_cost": {"en": "acquisition cost (CNY)", "zh": "获客成本（元）"},
+    "tool_cost": {"en": "tool cost (CNY)", "zh": "工具成本（元）"},
+    "spend": {"en": "money put in (CNY)", "zh": "投入（元）"},
+    "mean_activity": {"en": "mean attention", "zh": "平均关注度"},
+    "mean_fatigue": {"en": "mean fatigue", "zh": "平均疲劳度"},
+    "mean_ref_price": {"en": "mean reference price (CNY)", "zh": "平均心理价位（元）"},
+    "care_contacts": {"en": "1:1 care contacts", "zh": "一对一关怀次数"},
+    "prospect_purchases": {"en": "orders by non-members", "zh": "非成员订单数"},
+    "lapsed": {"en": "customers who stopped buying", "zh": "已流失顾客数"},
+    "ever_members": {"en": "ever joined", "zh": "累计入域人数"},
+    "engaged": {"en": "engaged members", "zh": "专注成员数"},
+    "ever_buyers": {"en": "people who ever bought", "zh": "累计购买人数"},
+    "repeat_buyers": {"en": "repeat buyers", "zh": "复购人数"},
+    "referrers": {"en": "members who referred", "zh": "推荐过新成员的成员数"},
+    "staff": {"en": "operators (staff)", "zh": "运营人员数"},
+}
+
+#: Acquisition sources, for ``new_members_<source>``.
+SOURCE_LABELS: dict[str, dict[str, str]] = {
+    "store_qr": {"en": "store QR", "zh": "门店二维码"},
+    "package_card": {"en": "package card", "zh": "包裹卡"},
+    "paid_ads": {"en": "paid ads", "zh": "付费广告"},
+    "referral": {"en": "referral", "zh": "以老带新"},
+    "referral_reward": {"en": "referral", "zh": "以老带新"},
+    "initial": {"en": "already in on day 0", "zh": "期初已在私域"},
+}
+
+CALIBRATION: dict[str, dict[str, str]] = {
+    # ---- page furniture
+    "cal_title": {"en": "Calibration of {name}: the model fitted to the brand's own numbers",
+                  "zh": "{name}的模型校准：用品牌自己的数据拟合模型"},
+    "cal_subtitle": {"en": "{metrics} metrics · {fit} {unit} fitted, {held} held out · {reps}",
+                     "zh": "{metrics} 个指标 · 拟合 {fit} {unit}，留出 {held} {unit}检验 · {reps}"},
+    "cal_unit_month": {"en": "months", "zh": "个月"},
+    "cal_unit_week": {"en": "weeks", "zh": "周"},
+    "cal_axis_week": {"en": "Week", "zh": "周"},
+    "cal_period_month": {"en": "month {n}", "zh": "第 {n} 个月"},
+    "cal_period_week": {"en": "week {n}", "zh": "第 {n} 周"},
+    "cal_reps_many": {"en": "bands: 5–95% of {n} replications", "zh": "阴影带：{n} 次重复运行的 5%–95% 区间"},
+    "cal_reps_one": {"en": "one replication (no bands)", "zh": "单次运行（无区间带）"},
+    "cal_new_members_via": {"en": "new members via {source}", "zh": "{source}新增成员数"},
+    # ---- sections
+    "cal_sec_summary": {"en": "How well the model fits", "zh": "模型拟合得怎么样"},
+    "cal_sec_fit": {"en": "Observed against simulated, metric by metric", "zh": "逐项指标：实际值与模拟值对比"},
+    "cal_sec_estimates": {"en": "Fitted parameters and their intervals", "zh": "拟合参数及其区间"},
+    "cal_sec_identification": {"en": "Which values fit: the loss against each parameter",
+                               "zh": "哪些取值拟合得好：各参数与损失的关系"},
+    "cal_sec_correlations": {"en": "Correlations between the fitted parameters", "zh": "拟合参数之间的相关性"},
+    "cal_sec_convergence": {"en": "Convergence: the loss over the trials", "zh": "收敛情况：各次试验的损失"},
+    "cal_sec_next": {"en": "What to do next", "zh": "下一步怎么做"},
+    # ---- summary
+    "cal_intro": {"en": "The model was fitted to {fit} {unit} of the brand's observed figures ({metrics}), then "
+                        "checked against {held} {unit} it never saw (held out).",
+                  "zh": "模型先用品牌 {fit} {unit}的实际数据（{metrics}）进行拟合，再用模型从未见过的 "
+                        "{held} {unit}数据（留出期）检验。"},
+    "cal_intro_no_held": {"en": "The model was fitted to {fit} {unit} of the brand's observed figures ({metrics}). "
+                                "No period was held out, so the fit has not been checked on data it did not see.",
+                          "zh": "模型用品牌 {fit} {unit}的实际数据（{metrics}）进行拟合。没有留出任何时期，"
+                                "因此拟合结果尚未在模型没见过的数据上检验。"},
+    "cal_list_sep": {"en": ", ", "zh": "、"},
+    "cal_coverage": {"en": "<b>Held-out check:</b> {k} of {n} held-out observations ({share}) fall inside the "
+                           "simulated band (5–95% of replications). {verdict}",
+                     "zh": "<b>留出期检验：</b>{n} 个留出期观测值中有 {k} 个（{share}）落在模拟区间"
+                           "（重复运行的 5%–95%）之内。{verdict}"},
+    "cal_cov_good": {"en": "The model forecasts the held-out period well.", "zh": "模型对留出期的预测良好。"},
+    "cal_cov_fair": {"en": "The model forecasts the held-out period only in part: use its forecasts with their bands.",
+                     "zh": "模型对留出期的预测只有部分吻合：使用其预测时请同时参考区间带。"},
+    "cal_cov_poor": {"en": "The model misses most of the held-out period: do not rely on its forecasts before "
+                           "finding out why (a change the model does not know of? a figure counted differently?).",
+                     "zh": "模型没能预测出大部分留出期数据：在弄清原因之前（是否发生了模型不知道的变化？"
+                           "指标口径是否不同？），不要依赖它的预测。"},
+    "cal_cov_no_band": {"en": "One replication only: there is no band to check the held-out period against.",
+                        "zh": "只有一次运行：没有可用于检验留出期的区间带。"},
+    "cal_errors_intro": {"en": "Error of the simulated median, as a share of what was observed (the sum of "
+                               "|simulated − observed| over the sum of |observed|), per metric:",
+                         "zh": "各指标模拟中位数的误差，占实际值的比例（|模拟值 − 实际值| 之和除以 |实际值| 之和）："},
+    "cal_params_ok": {"en": "{k} of {n} fitted parameters are pinned down by the data.",
+                      "zh": "{n} 个拟合参数中有 {k} 个能被数据确定。"},
+    "cal_not_identified": {"en": "<b>Not identified by the data:</b> {names}. Several values fit about equally "
+                                 "well (the interval spans most of the allowed range), so the fitted value is one "
+                                 "of many: treat it as an assumption, not a finding. Measure it another way, or "
+                                 "observe a figure that moves with it.",
+                           "zh": "<b>数据无法识别：</b>{names}。多个取值的拟合效果几乎一样好（区间几乎覆盖整个允许范围），"
+                                 "拟合值只是众多可能值之一：请把它当作假设，而不是结论。可以用其他方法测量它，"
+                                 "或者观测一个随它变化的指标。"},
+    "cal_recovered": {"en": "Recovery check: the true value lies inside the interval for {k} of {n} parameters.",
+                      "zh": "参数还原检验：{n} 个参数中有 {k} 个的真实值落在区间内。"},
+    "cal_best_loss": {"en": "Best loss: {loss}, after {trials} trials.", "zh": "共 {trials} 次试验，最佳损失为 {loss}。"},
+    "cal_col_metric": {"en": "Metric", "zh": "指标"},
+    "cal_col_weight": {"en": "Weight in the loss", "zh": "损失中的权重"},
+    "cal_col_obs": {"en": "Observations", "zh": "观测数"},
+    "cal_col_fit_err": {"en": "Error, fitted period", "zh": "拟合期误差"},
+    "cal_col_held_err": {"en": "Error, held out", "zh": "留出期误差"},
+    "cal_col_inside": {"en": "Held out inside the band", "zh": "留出期落在区间内"},
+    "cal_k_of_n": {"en": "{k} of {n}", "zh": "{n} 个中 {k} 个"},
+    # ---- observed against simulated
+    "cal_why_fit": {"en": "Dots: the brand's observed values; line: the simulated median at the fitted "
+                          "parameters; band: 5–95% of {n} replications (the luck of the draw). Shaded: the "
+                          "held-out period, not used in the fit: the honest test of the model. Gaps are "
+                          "periods with no observation. Monthly flows (orders, GMV, new members) are totals "
+                          "of the period; levels (members) are read at its end.",
+                    "zh": "圆点为品牌的实际值；线为拟合参数下模拟结果的中位数；阴影带为 {n} 次重复运行的 5%–95% 区间"
+                          "（随机性）。灰色底纹为留出期，未参与拟合：这是对模型真正的检验。空缺表示该时期没有观测值。"
+                          "流量指标（订单、GMV、新增成员）为该时期的合计；存量指标（成员数）取期末值。"},
+    "cal_observed_fit": {"en": "observed (fitted)", "zh": "实际值（拟合期）"},
+    "cal_observed_held": {"en": "observed (held out)", "zh": "实际值（留出期）"},
+    "cal_sim_median": {"en": "simulated median", "zh": "模拟中位数"},
+    "cal_sim_band": {"en": "simulated 5–95%", "zh": "模拟 5%–95% 区间"},
+    "cal_held_marker": {"en": "held out", "zh": "留出期"},
+    # ---- estimates
+    "cal_why_estimates": {"en": "The fitted value is the best trial's. The interval holds the values that fit "
+                                "about as well as the best (within the loss's own replication noise). A "
+                                "parameter whose interval spans most of its allowed range is not identified. "
+                                "The chart places each interval in its allowed range (0% = lowest allowed, "
+                                "100% = highest).",
+                          "zh": "拟合值取自最佳试验。区间包含拟合效果与最佳值相当（在损失本身的重复运行噪声之内）的取值。"
+                                "区间几乎覆盖整个允许范围的参数，就是无法被数据识别的参数。"
+                                "图中把每个区间放在其允许范围内显示（0% 为允许的最小值，100% 为最大值）。"},
+    "cal_col_param": {"en": "Parameter", "zh": "参数"},
+    "cal_col_best": {"en": "Fitted value", "zh": "拟合值"},
+    "cal_col_interval": {"en": "Interval (fits about as well)", "zh": "区间（拟合效果相当）"},
+    "cal_col_range": {"en": "Allowed range", "zh": "允许范围"},
+    "cal_col_identified": {"en": "Pinned down by the data?", "zh": "能否被数据确定"},
+    "cal_col_truth": {"en": "True value", "zh": "真实值"},
+    "cal_identified": {"en": "yes", "zh": "能"},
+    "cal_unidentified": {"en": "NOT identified", "zh": "无法识别"},
+    "cal_range": {"en": "{low} to {high}", "zh": "{low} 至 {high}"},
+    "cal_axis_range_share": {"en": "Position in the allowed range (%)", "zh": "在允许范围内的位置（%）"},
+    "cal_interval": {"en": "interval", "zh": "区间"},
+    "cal_best": {"en": "fitted value", "zh": "拟合值"},
+    "cal_truth": {"en": "true value", "zh": "真实值"},
+    # ---- identification
+    "cal_why_ident": {"en": "Each dot is one trial: the parameter's value (across) and the loss it gave (up; "
+                            "lower fits better). A clear valley means the data pin the parameter down; a flat "
+                            "floor means several values fit equally well. Shaded: the interval; star: the best "
+                            "trial.",
+                      "zh": "每个点代表一次试验：横轴为参数取值，纵轴为对应的损失（越低拟合越好）。"
+                            "有明显谷底说明数据能确定该参数；底部平坦说明多个取值拟合得一样好。"
+                            "阴影为区间；星号为最佳试验。"},
+    "cal_axis_loss": {"en": "Loss (lower fits better)", "zh": "损失（越低拟合越好）"},
+    "cal_trials": {"en": "trials", "zh": "试验"},
+    "cal_best_trial": {"en": "best trial", "zh": "最佳试验"},
+    "cal_flat_title": {"en": "{name}not identified", "zh": "{name}无法识别"},  # name ends in a line break
+    # ---- correlations
+    "cal_why_corr": {"en": "Correlation between the parameters among the trials that fit about as well as the "
+                           "best. A strong correlation (beyond ±0.7) means the data pin down a combination of "
+                           "the two, not each on its own: raising one and moving the other fits as well.",
+                     "zh": "在拟合效果与最佳值相当的试验中，各参数之间的相关系数。强相关（绝对值超过 0.7）"
+                           "说明数据确定的是两者的组合，而不是各自的取值：提高一个、同时调整另一个，拟合效果一样好。"},
+    "cal_strong_pairs": {"en": "Strongly correlated: {pairs}.", "zh": "强相关的参数：{pairs}。"},
+    "cal_pair": {"en": "{a} and {b} ({r})", "zh": "{a} 与 {b}（{r}）"},
+    "cal_no_strong_pairs": {"en": "No pair is strongly correlated.", "zh": "没有强相关的参数对。"},
+    "cal_corr_one": {"en": "Correlations need two or more fitted parameters.", "zh": "需要两个及以上的拟合参数才能计算相关性。"},
+    "cal_corr_label": {"en": "correlation", "zh": "相关系数"},
+    # ---- convergence
+    "cal_why_conv": {"en": "Each dot is one trial's loss, in the order the search ran them; the line is the best "
+                           "loss so far. A line that has flattened out means more trials would hardly improve "
+                           "the fit.",
+                     "zh": "每个点代表一次试验的损失，按搜索的先后顺序排列；折线为截至当时的最佳损失。"
+                           "折线趋于平坦，说明再增加试验次数也几乎无法改善拟合。"},
+    "cal_axis_trial": {"en": "Trial", "zh": "试验序号"},
+    "cal_best_so_far": {"en": "best so far", "zh": "当前最佳"},
+    "cal_conv_note": {"en": "Over the last half of the trials the best loss improved by {pct}: {verdict}.",
+                      "zh": "在后一半试验中，最佳损失改善了 {pct}：{verdict}。"},
+    "cal_conv_settled": {"en": "the search has settled", "zh": "搜索已趋于稳定"},
+    "cal_conv_moving": {"en": "more trials may still improve the fit", "zh": "增加试验次数可能还会改善拟合"},
+    # ---- what next
+    "cal_next_file": {"en": "The calibrated scenario is the base scenario with the fitted values written in "
+                            "(<code>{file}</code>; also in the appendix). Its customer parameters now describe "
+                            "this brand's customers; its levers are still what the brand does today.",
+                      "zh": "校准后的情景文件就是写入了拟合值的基础情景（<code>{file}</code>，附录中也有全文）。"
+                            "其中的顾客参数现在描述的是这个品牌自己的顾客；运营杠杆仍是品牌目前的做法。"},
+    "cal_next_compare": {"en": "Try a strategy on these customers: copy the file, change the levers (how often "
+                               "to broadcast, coupons, care staff…) and compare the two:",
+                         "zh": "在这些顾客身上试一种新策略：复制该文件，修改运营杠杆（群发频率、优惠券、客情人员……），"
+                               "然后对比两者："},
+    "cal_next_app": {"en": "Or explore it live, lever by lever:", "zh": "也可以逐个调整杠杆，实时推演："},
+    "cal_next_sweep": {"en": "Before trusting an answer, check it does not hinge on what the data leave open "
+                             "({names}): sweep those over their intervals (<code>siyu sweep</code>) and see "
+                             "whether the answer holds.",
+                       "zh": "在相信结论之前，先确认它不依赖于数据无法确定的参数（{names}）：在其区间内扫描这些参数"
+                             "（<code>siyu sweep</code>），看结论是否依然成立。"},
+    "cal_next_poor": {"en": "The held-out check failed: fix the fit (more metrics, other parameters, a "
+                            "different period) before using the calibrated scenario for decisions.",
+                      "zh": "留出期检验没有通过：在用校准后的情景做决策之前，先改进拟合（增加指标、换用其他参数、"
+                            "调整时期）。"},
+    # ---- appendix
+    "cal_app_toml": {"en": "Calibrated scenario ({file})", "zh": "校准后的情景文件（{file}）"},
+    "cal_app_spec": {"en": "The calibration settings as run", "zh": "本次运行的校准设置"},
+    "cal_app_messages": {"en": "Messages from the fit (as the fit wrote them)", "zh": "拟合过程的提示信息（保留原文）"},
+}
+
+
+def new_members_label(name: str, lang: str) -> str | None:
+    """``new_members_<source>`` named by its acquisition source (an unknown source by its own
+    name); None for any other metric."""
+    prefix = "new_members_"
+    if not name.startswith(prefix):
+        return None
+    source = name[len(prefix):]
+    entry = SOURCE_LABELS.get(source)
+    return CALIBRATION["cal_new_members_via"][lang].format(source=entry[lang] if entry else source)
