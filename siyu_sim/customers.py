@@ -18,6 +18,7 @@ from .credit import credited
 from .customer_day import DayOutcome, customer_day
 from .rules import advocacy, group_mood_update
 from .state import COLUMNS, STATE, Column
+from .sums import dot
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -73,11 +74,11 @@ class CustomerTable:
         return np.count_nonzero(mask) * unit
 
     def weight_dot(self, mask: np.ndarray) -> float:
-        """``float(weight @ mask)`` exactly, computed as count × weight when the weight is
-        uniform (the bookkeeping sums that are dot products)."""
+        """``sums.dot(weight, mask)`` exactly (a fixed summation order, not BLAS), computed as
+        count × weight when the weight is uniform (the bookkeeping sums that are dot products)."""
         unit = self._weight_unit
         if unit is None:
-            return float(self.weight @ mask)
+            return dot(self.weight, mask)
         return np.count_nonzero(mask) * unit
 
     def weight_by(self, codes: np.ndarray, length: int) -> np.ndarray:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from .economics import DayMoney, Ledger
 from .rules.status import N_STATUS, Status
+from .sums import dot
 
 if TYPE_CHECKING:  # pragma: no cover
     from .customer_day import DayOutcome
@@ -74,7 +75,7 @@ def daily_row(day: int, t: "CustomerTable", out: "DayOutcome", money: DayMoney, 
     # Outside the ledger: gross margin of orders by customers not in the private domain
     # (prospects and those who left), at list price; siyu_sim.counterfactual needs it.
     outside = out.bought & ~out.was_member
-    outside_margin = float(w @ (outside * (out.paid - out.units * unit_cost)))
+    outside_margin = dot(w, outside * (out.paid - out.units * unit_cost))
     band = np.minimum((t.trust * 5).astype(np.int64), 4)
     if t.weight_unit is None:
         bands = np.bincount(band, weights=mw, minlength=5)
@@ -94,10 +95,10 @@ def daily_row(day: int, t: "CustomerTable", out: "DayOutcome", money: DayMoney, 
         "acquisition_cost": money.acquisition_cost, "tool_cost": money.tool_cost,
         "profit": money.profit, "cum_profit": ledger.cum_profit, "spend": money.spend,
         "cum_spend": ledger.cum_spend, "roi": ledger.roi,
-        "mean_trust": _mean(float(mw @ t.trust), members),
-        "mean_activity": _mean(float(mw @ t.activity), members),
-        "mean_fatigue": _mean(float(mw @ t.fatigue), members),
-        "mean_ref_price": _mean(float(mw @ t.ref_price), members) / list_price,
+        "mean_trust": _mean(dot(mw, t.trust), members),
+        "mean_activity": _mean(dot(mw, t.activity), members),
+        "mean_fatigue": _mean(dot(mw, t.fatigue), members),
+        "mean_ref_price": _mean(dot(mw, t.ref_price), members) / list_price,
         "repurchase_rate": _mean(repeat, ever_buyer),
         "referrals": wsum(out.via_referral),
         "care_contacts": wsum(out.care),

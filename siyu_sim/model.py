@@ -23,6 +23,7 @@ from .rules.status import N_STATUS
 from .rng import SeedLike, Streams
 from .scenario import Scenario
 from .state import UPDATED_COLUMNS
+from .sums import dot
 from .team import Cohorts
 from .today import Draws, Today
 from .transactions import TransactionLog
@@ -270,8 +271,8 @@ class PrivateDomainModel(mesa.Model):
         t.last_order_day[bought] = self.day
         w = t.weight
         orders = t.weight_dot(bought)
-        units_total = float(w @ units)
-        discount = float(w @ (units * e.order_value_cny - bought * paid))
+        units_total = dot(w, units)
+        discount = dot(w, units * e.order_value_cny - bought * paid)
         referrals = t.weight_dot(out.via_referral)
         self.ledger.acquisition_today += referrals * plan.referral_reward_cny
         money = self.ledger.close_day(orders, units_total, discount, plan.staff, self.member_weight())

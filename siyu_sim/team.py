@@ -18,6 +18,8 @@ import math
 
 import numpy as np
 
+from .sums import dot
+
 #: Days in an average month (365 / 12).
 DAYS_PER_MONTH = 365.0 / 12.0
 
@@ -89,4 +91,4 @@ class Cohorts:
         days = np.array([day - joined + (start_tenure_days if joined == 0.0 else 0.0)
                          for joined, _ in self.hired])
         sizes = np.array([n for _, n in self.hired])
-        return float(sizes @ skill(days, initial, months_to_learn) / total)
+        return dot(sizes, skill(days, initial, months_to_learn)) / total

@@ -1,0 +1,45 @@
+"""Sums that do not depend on threads: one seed gives bit-identical tables whatever the BLAS
+thread count (siyu_sim/sums.py; docs/performance.md)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from siyu_sim.sums import dot
+
+ROOT = Path(__file__).resolve().parent.parent
+
+RUN = """
+import sys
+from siyu_sim import PrivateDomainModel, presets
+sc = presets.nurture()
+sc = sc.model_copy(update={"population": sc.population.model_copy(update={"weight": 0.1})})
+m = PrivateDomainModel(sc, customers=40_000, seed=9, segment_metrics=True)
+m.run(6).to_parquet(sys.argv[1])
+"""
+
+
+def test_dot_is_the_plain_sum_of_products():
+    rng = np.random.default_rng(0)
+    x, y = rng.random(1001), rng.random(1001) < 0.5
+    assert dot(x, y) == float(np.add.reduce(x * y))
+    assert abs(dot(x, y) - float(x @ y)) < 1e-9
+
+
+def test_tables_are_bit_identical_on_one_and_two_blas_threads(tmp_path):
+    """Long enough (40,000 rows) for OpenBLAS to split a dot product over two threads; a weight
+    of 0.1 takes the summing path (not count × weight)."""
+    frames = []
+    for threads in ("1", "2"):
+        env = dict(os.environ, OPENBLAS_NUM_THREADS=threads, OMP_NUM_THREADS=threads, MKL_NUM_THREADS=threads)
+        out = tmp_path / f"threads{threads}.parquet"
+        subprocess.run([sys.executable, "-c", RUN, str(out)], check=True, cwd=ROOT, env=env, timeout=600)
+        frames.append(pd.read_parquet(out))
+    assert frames[0]["purchases"].sum() > 0
+    assert frames[0].equals(frames[1])
