@@ -87,6 +87,9 @@ def main() -> None:
     ap.add_argument("--segments", type=int, default=2, help="segments fitted (2 to 4)")
     ap.add_argument("--toml", type=Path, default=PINNED, help="where the fit is pinned (and read by --pinned)")
     ap.add_argument("--png", type=Path, default=PNG, help="where the figure goes")
+    ap.add_argument("--start", type=Path, default=None,
+                    help="a pinned TOML whose parameters are the first trial (a warm start; keys missing "
+                         "from it start at their range's middle)")
     args = ap.parse_args()
     cohort = read_cohort(DATA, sample_only=args.sample)
     if args.pinned:
@@ -94,8 +97,13 @@ def main() -> None:
         params, seed, header = pinned["params"], pinned["seed"], None
     else:
         started = time.monotonic()
+        space = cohort_model.space(args.segments)
+        start = None
+        if args.start is not None:
+            given = tomllib.loads(args.start.read_text(encoding="utf-8"))["params"]
+            start = {k: given.get(k, cohort_model.middle(lo, hi, log)) for k, (lo, hi, log) in space.items()}
         result = cohort_model.fit(cohort, fit_weeks=FIT_WEEKS, days=WEEKS * 7, trials=args.trials, seed=args.seed,
-                                  space=cohort_model.space(args.segments),
+                                  space=space, start=start,
                                   progress=lambda i, v: print(f"trial {i}: loss {v:.4f}", file=sys.stderr))
         params, seed = result.params, args.seed
         header = {"segments": args.segments, "trials": args.trials, "loss": result.loss, "minutes": (time.monotonic() - started) / 60}

@@ -11,10 +11,9 @@ purchase day, exactly, and one run serves a cohort with staggered first purchase
 The parameters fitted are scenario keys (dotted paths, as ``--set`` takes them): two
 segments (a frequent and an occasional buyer) with their need cycles, their trust and the
 frequent share, the log-normal spread of need cycles within a segment, the readiness ramp
-after an order, and the yearly lapse with its trust effect (the "leaving" of
-buy-till-you-die models, in calendar time as in Pareto/NBD; through the segments' trust, the
-two segments lapse at different rates, as BG/NBD and Pareto/NBD let dropout differ between
-customers). Trust also moves
+after an order, and the yearly lapse with its trust effect and the spread of customers' lapse
+propensities (the "leaving" of buy-till-you-die models, in calendar time as in Pareto/NBD,
+whose dropout rates differ from customer to customer; the segments' trust moves it too). Trust also moves
 the buying rate; with no private domain it never changes, so here it only sets each
 segment's rate and lapse. The loss compares the
 fitting period only: weekly repeat transactions, and customers by repeats and by weeks since
@@ -51,7 +50,8 @@ def space(segments: int = 2) -> dict[str, tuple[float, float, bool]]:
     out[f"{seg}.0.need_cycle_days"] = (7.0, 120.0, True)
     out |= {f"{seg}.{i}.need_cycle_days": (60.0, 3650.0, True) for i in range(1, segments)}
     out |= {"population.trait_spread": (0.0, 2.0, False), "behaviour.purchase.readiness_share": (0.01, 1.0, False),
-            "behaviour.purchase.lapse_per_year": (0.0, 0.99, False)}
+            "behaviour.purchase.lapse_per_year": (0.0, 0.99, False),
+            "population.lapse_propensity_shape": (0.05, 20.0, True)}
     out |= {f"{seg}.{i}.initial_trust": (0.0, 1.0, False) for i in range(segments)}
     out["behaviour.purchase.lapse_trust_effect"] = (0.0, 10.0, False)
     return out
@@ -60,8 +60,13 @@ def space(segments: int = 2) -> dict[str, tuple[float, float, bool]]:
 #: The two-segment space (docs/validation.md).
 SPACE = space(2)
 
-#: Where a fit starts when given no start: the middle of each range (geometric for log ones).
-MIDDLE = {k: float(np.sqrt(lo * hi) if log else (lo + hi) / 2) for k, (lo, hi, log) in SPACE.items()}
+def middle(lo: float, hi: float, log: bool) -> float:
+    """The middle of a search range (geometric for a log-scale one)."""
+    return float(np.sqrt(lo * hi) if log else (lo + hi) / 2)
+
+
+#: Where a fit starts when given no start: the middle of each range.
+MIDDLE = {k: middle(lo, hi, log) for k, (lo, hi, log) in SPACE.items()}
 
 #: Loss of a trial whose segment shares leave the last segment (almost) nothing.
 INFEASIBLE = 10.0
