@@ -19,8 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from test_app_browser import (  # noqa: E402  (the browser tests' own helpers: one way to drive the app)
-    CHROMIUM, SIYU, free_port, headline, set_control, sync_api, wait_for_url, wait_ready,
+from chromium import launch  # noqa: E402  (the browser tests' own helpers: one way to drive the app)
+from test_app_browser import (  # noqa: E402
+    SIYU, free_port, headline, set_control, sync_api, wait_for_url, wait_ready,
 )
 
 
@@ -37,8 +38,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         wait_for_url(url, proc)
         with sync_api.sync_playwright() as p:
-            b = p.chromium.launch(executable_path=str(CHROMIUM),
-                                  args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            b = launch(p)
             page = b.new_page(viewport={"width": 1500, "height": 1000})
             t = time.perf_counter()
             page.goto(url)
