@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import core, machine, sweep
+from . import calibration, core, machine, sweep
 
 #: The recorded figures (docs/performance.md quotes them).
 RESULTS = Path(__file__).resolve().parent / "results.md"
@@ -57,8 +57,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                    help="also run a pool of this many rows (weight 1) for --big-days in a fresh process and "
                         "report time and peak memory (e.g. --big 10000000; default off)")
     p.add_argument("--big-days", type=int, default=365, help="days of the --big run (default 365)")
+    p.add_argument("--calibration-trials", type=int, default=None,
+                   help="trials of the calibration benchmark (default 200; issue 13's target is for 200)")
     p.add_argument("--skip", default="",
-                   help="comma-separated parts to skip: vector,numpy,floor,compile,agent,memory,sweep,dask")
+                   help="comma-separated parts to skip: vector,numpy,floor,compile,agent,memory,sweep,dask,calibration")
     p.add_argument("--out", type=Path, default=None,
                    help="where to write the markdown results ('-' for none; default "
                         "benchmarks/results.md, or none with --quick so a smoke run never "
@@ -75,6 +77,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "sweep_runs": 4 if quick else 40, "sweep_customers": 500 if quick else 10_000,
         "sweep_days": 5 if quick else 365, "sweep_rounds": 1 if quick else 2,
         "floor_days": 3 if quick else 30,
+        "calibration_trials": 10 if quick else 200,
     }
     for key, value in defaults.items():
         if getattr(a, key) is None:
@@ -239,6 +242,23 @@ def run(a: argparse.Namespace, log=print) -> dict:
                            f"{p['bytes_per_customer']:.0f}"]]))
         targets.append((f"{_sci(a.big)} rows x {a.big_days} days in one run", f"{p['run_s']:.0f} s, "
                         f"peak {p['peak_bytes'] / 2**30:.1f} GiB", "(reported)", ""))
+    if "calibration" not in a.skip:
+        customers = 1_000 if a.quick else 5_000
+        log(f"calibration: 4 parameters, {a.calibration_trials} trials x 2 replications at {customers:,} "
+            "customers x 12 months on 2 workers ...")
+        m = machine.CpuMeter().__enter__()
+        c = calibration.run(trials=a.calibration_trials, customers=customers, workers=2)
+        m.__exit__(None, None, None)
+        rows = [[path, f"{best:.4g}", f"[{low:.4g}, {high:.4g}]", f"{truth:g}",
+                 "yes" if low <= truth <= high else "NO"] for path, (best, low, high, truth) in c["estimates"].items()]
+        sections.append((loaded(f"Calibration ({c['trials']} trials x {c['replications']} replications + 20 check "
+                                f"runs at {c['customers']:,} customers x 12 months, 2 local workers): "
+                                f"{c['seconds']:.0f} s wall, {c['cpu_seconds']:.0f} s CPU; estimates against the "
+                                "known truth", m), ["parameter", "estimate", "interval", "truth", "truth inside"], rows))
+        if (c["trials"], c["customers"]) == (200, 5_000):
+            targets.append(("calibration: 4 parameters, 200 trials x 2 reps at 5,000 x 12 months, 2 workers",
+                            f"{c['seconds']:.0f} s (CPU {c['cpu_seconds']:.0f} s)",
+                            f"≤ {calibration.TARGET_SECONDS:.0f} s", _ok(c["seconds"] <= calibration.TARGET_SECONDS)))
     meter.__exit__(None, None, None)
     if meter.other_cores is not None:
         info["other processes' load during the run"] = (

@@ -163,7 +163,7 @@ def day_rules(s, mood, pressure, t, u_buy, u_join, u_churn, u_care, u_lapse, b, 
     deal_memory = where(member, deal_memory_update(s.deal_memory, depth, b.price), s.deal_memory)
     days_since = where(bought, 0.0, s.days_since_purchase + 1.0)
     # Any day a customer may stop buying from the brand for good (less likely if trusting).
-    lapsed = s.lapsed | (u_lapse < lapse_probability(s.trust, b.purchase))
+    lapsed = s.lapsed | (u_lapse < lapse_probability(s.trust, s.lapse_propensity, b.purchase))
 
     # 7. Referral: prospects join through organic discovery or their contacts' advocacy.
     p_join = join_probability(pressure, t.wom_multiplier, b.referral)

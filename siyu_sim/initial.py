@@ -1,5 +1,6 @@
 """Day 0: who each row is. One draw from the population stream, in a fixed order (segment,
-need cycle, touch tolerance, membership, WeCom, store shopping, days since the last order),
+need cycle, touch tolerance, membership, WeCom, store shopping, days since the last order,
+lapse propensity),
 from which every state column's initial value is read (``state.STATE``)."""
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ class InitialDraw:
     on_wecom: np.ndarray
     store_shopper: np.ndarray
     days_since_purchase: np.ndarray
+    lapse_propensity: np.ndarray
 
     @property
     def n(self) -> int:
@@ -55,6 +57,9 @@ def draw_initial(population: Population, economics: Economics, rng: np.random.Ge
     on_wecom = rng.random(n) < population.on_wecom_share
     store = rng.random(n) < population.store_shopper_share
     days_since = np.floor(rng.random(n) * need_cycle) + 1.0
+    shape = population.lapse_propensity_shape  # drawn last: the draws above keep their numbers
+    lapse_propensity = rng.gamma(shape, 1.0 / shape, n)
     return InitialDraw(population=population, list_price=economics.order_value_cny, segment=segment,
                        need_cycle=need_cycle, tolerance=tolerance, member=member, on_wecom=on_wecom,
-                       store_shopper=store, days_since_purchase=days_since)
+                       store_shopper=store, days_since_purchase=days_since,
+                       lapse_propensity=lapse_propensity)

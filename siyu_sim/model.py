@@ -27,6 +27,7 @@ from .state import UPDATED_COLUMNS
 from .sums import dot
 from .team import Cohorts
 from .today import Draws, Today
+from .transactions import TransactionLog
 
 
 class PrivateDomainModel(mesa.Model):
@@ -71,11 +72,14 @@ class PrivateDomainModel(mesa.Model):
         then loaded from a disk cache: see ``siyu_sim.kernel``) or with numpy on columns (the
         reference). Both executors follow it; the engines agree within floating-point
         tolerance (numpy's ``exp`` is not libm's), each executor pair exactly.
+    transactions : bool
+        Also keep every order, one row each (``model.transactions``; ``transactions.py``). Off
+        by default: no cost.
     """
 
     def __init__(self, scenario: Scenario | None = None, *, customers: int | None = None,
                  seed: SeedLike = None, executor: str = "vector", segment_metrics: bool = False,
-                 engine: str = DEFAULT_ENGINE):
+                 transactions: bool = False, engine: str = DEFAULT_ENGINE):
         scenario = scenario if scenario is not None else Scenario()
         if customers is not None:
             scenario = scenario.model_copy(update={
@@ -118,6 +122,7 @@ class PrivateDomainModel(mesa.Model):
         self._new_rows: list[np.ndarray] = []
         self._rows: list[dict] = []
         self._segment_rows: list[dict] | None = [] if segment_metrics else None
+        self._transactions: TransactionLog | None = TransactionLog() if transactions else None
         initial = np.flatnonzero(self.customers.status == Status.ACTIVE)
         self._onboard(initial, self._source_code("initial"), into_group=True)
         self.executor = make_executor(executor, self)
@@ -194,6 +199,8 @@ class PrivateDomainModel(mesa.Model):
         self.executor.update_moods(today)  # 5. gather: group mood (advocacy: in executor.step)
         outcome, advocacy = self.executor.step(today)  # 6. customers update (customer_day)
         self._cap_joiners(outcome)  # a pilot cap holds for discovery and referral joins too
+        if self._transactions is not None:  # the orders, read before tomorrow's state is written
+            self._transactions.record(self.day, self.customers, outcome, self.today.plan.list_price)
         self._write_back(outcome)  # 7. bookkeeping: tomorrow's state, joiners, referrals, money
         self._onboard_joiners(outcome)
         self.executor.credit_referrals(outcome, advocacy)
@@ -325,6 +332,13 @@ class PrivateDomainModel(mesa.Model):
         if not self._rows:
             raise RuntimeError("run the model first: there is no day to summarise")
         return run_summary(self.daily)
+
+    @property
+    def transactions(self) -> pd.DataFrame:
+        """Every order so far, one row each (``transactions.TRANSACTION_COLUMNS``)."""
+        if self._transactions is None:
+            raise RuntimeError("construct the model with transactions=True to keep the transaction log")
+        return self._transactions.frame(self.sources, self.segment_names)
 
     @property
     def segment_daily(self) -> pd.DataFrame:

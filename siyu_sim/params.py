@@ -109,6 +109,14 @@ class Population(Params):
         0.3, 0.0, 2.0, "log-normal sigma",
         "Spread of need cycle and touch tolerance within a segment (customers differ).",
     )
+    lapse_propensity_shape: float = param(
+        0.6, 0.05, 100.0, "Gamma shape",
+        "Customers differ in how prone they are to stop buying: each has a lapse propensity drawn "
+        "from a Gamma distribution with mean 1 and this shape, multiplying the lapse hazard. Small: "
+        "a few lapse fast while most stay, so the survivors are loyal and the base's lapse rate falls "
+        "with tenure; large: all alike (Schmittlein, Morrison & Colombo 1987, Pareto/NBD; on the "
+        "CDNOW cohort s = 0.61, Fader, Hardie & Lee 2005).",
+    )
     segments: list[Segment] = Field(default_factory=default_segments, min_length=1,
                                     description="Customer segments; shares must sum to 1.")
 

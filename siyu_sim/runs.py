@@ -26,13 +26,15 @@ def replication_seed(root: int, replication: int) -> np.random.SeedSequence:
 
 
 def run_scenario(scenario: Scenario, *, replication: int = 0, root_seed: int | None = None,
-                 executor: str = "vector", segment_metrics: bool = False,
+                 executor: str = "vector", segment_metrics: bool = False, transactions: bool = False,
                  progress: Callable[[int, int], None] | None = None,
                  engine: str = DEFAULT_ENGINE) -> PrivateDomainModel:
-    """Build and run one model for the scenario's horizon; returns the finished model."""
+    """Build and run one model for the scenario's horizon; returns the finished model
+    (``transactions=True`` keeps every order: ``model.transactions``)."""
     root = scenario.seed if root_seed is None else root_seed
     model = PrivateDomainModel(scenario, seed=replication_seed(root, replication),
-                               executor=executor, segment_metrics=segment_metrics, engine=engine)
+                               executor=executor, segment_metrics=segment_metrics, transactions=transactions,
+                               engine=engine)
     model.run(progress=progress)
     return model
 

@@ -69,6 +69,8 @@ STATE: tuple[Column, ...] = (
     Column("need_cycle", float, lambda d: d.need_cycle, "typical days between orders (trait)", read=True),
     Column("price_sensitivity", float, _trait("price_sensitivity"), "response to the deal (trait)",
            read=True),
+    Column("lapse_propensity", float, lambda d: d.lapse_propensity,
+           "how prone to stop buying, relative to the average customer (trait)", read=True),
     Column("tolerance", float, lambda d: d.tolerance, "touches per day before fatigue builds (trait)",
            read=True),
     Column("referred", bool, False,

@@ -9,7 +9,6 @@ outside parameter paths, commands and the scenario file."""
 from __future__ import annotations
 
 import re
-import shutil
 import string
 from pathlib import Path
 
@@ -26,6 +25,8 @@ from siyu_sim.report.calibration_report import calibration_report_html, write_ca
 from siyu_sim.report.html import PRINT_MAX_HEIGHT, PRINT_WIDTH
 from siyu_sim.words import metric_label, number, t
 from siyu_sim.words.calibration import CALIBRATION, CALIBRATION_METRIC_LABELS
+
+from chromium import CHROMIUM, MISSING
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 METRICS = {"members": 1.0, "gmv": 1.0, "new_members_store_qr": 0.5}
@@ -274,7 +275,6 @@ def test_chinese_report_has_no_english_labels(pages, result):
 
 # ---- in a browser -----------------------------------------------------------------------------
 
-CHROMIUM = shutil.which("chromium")
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 #: English a Chinese page may show outside paths, commands and files: names and references.
 ALLOWED = {"GMV", "ROI", "siyu_sim", "siyu", "TOML", "DOMAIN", "PNG", "PDF", "CNY", "calibrated", "toml", "sim",
@@ -283,53 +283,49 @@ ALLOWED = {"GMV", "ROI", "siyu_sim", "siyu", "TOML", "DOMAIN", "PNG", "PDF", "CN
 
 
 @pytest.mark.browser
-@pytest.mark.skipif(CHROMIUM is None, reason="no chromium: apt-get install -y chromium fonts-wqy-microhei")
+@pytest.mark.skipif(not CHROMIUM.exists(), reason=MISSING)
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_renders_in_a_browser(result, tmp_path, lang):
-    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright (no browser download)")
+def test_renders_in_a_browser(result, tmp_path, lang, browser):
     path = write_calibration_report(result, tmp_path / f"calibration_{lang}.html", lang=lang)
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM,
-                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        page = browser.new_page(viewport={"width": 1400, "height": 900})
-        problems: list[str] = []
-        requests: list[str] = []
-        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: problems.append(str(e)))
-        page.on("request", lambda r: requests.append(r.url))
-        page.goto(path.as_uri(), wait_until="load")
-        page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length === "
-                               "document.querySelectorAll('div.figure').length")
-        drawn = page.evaluate("""Array.from(document.querySelectorAll('.js-plotly-plot')).map(p =>
-            p.querySelectorAll('.trace, .point, path.js-line, .hm, image, .gl-container canvas').length)""")
-        assert len(drawn) == 5 and min(drawn) >= 1, drawn
-        assert problems == [], problems
-        assert all(u.startswith(("file:", "data:", "about:", "blob:")) for u in requests), requests
-        assert page.evaluate("document.documentElement.scrollWidth") <= 1400, "page scrolls sideways"
-        ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / f"calibration_{lang}.png"), full_page=True)
-        if lang == "zh":
-            text = page.evaluate("""() => {
-                const skip = 'code, pre, .path, script, style, .modebar, details:not([open]) > :not(summary), '
-                           + '.appendix ul';
-                const out = [];
-                const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-                for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-                    if (!n.parentElement.closest(skip)) out.push(n.textContent);
-                }
-                return out.join(' ');
-            }""")
-            text = re.sub(r"[\w/.-]+\.(md|toml|html)\b", " ", text)  # file names
-            text = re.sub(r"[（(][^（）()]*\d{4}[^（）()]*[）)]", " ", text)  # references: (Author 1996)
-            words = set(re.findall(r"[A-Za-z][A-Za-z_]{2,}", text)) - ALLOWED
-            params = {part for path in PARAMS for part in path.split(".")}
-            assert words <= params, sorted(words - params)
-        page.emulate_media(media="print")  # printed: every chart re-laid out to the paper
-        page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
-        page.wait_for_function(f"""Array.from(document.querySelectorAll('.js-plotly-plot')).every(p =>
-            p._fullLayout.width === {PRINT_WIDTH} && p._fullLayout.height <= {PRINT_MAX_HEIGHT})""")
-        assert problems == [], problems
-        browser.close()
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    problems: list[str] = []
+    requests: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(path.as_uri(), wait_until="load")
+    page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length === "
+                           "document.querySelectorAll('div.figure').length")
+    drawn = page.evaluate("""Array.from(document.querySelectorAll('.js-plotly-plot')).map(p =>
+        p.querySelectorAll('.trace, .point, path.js-line, .hm, image, .gl-container canvas').length)""")
+    assert len(drawn) == 5 and min(drawn) >= 1, drawn
+    assert problems == [], problems
+    assert all(u.startswith(("file:", "data:", "about:", "blob:")) for u in requests), requests
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1400, "page scrolls sideways"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"calibration_{lang}.png"), full_page=True)
+    if lang == "zh":
+        text = page.evaluate("""() => {
+            const skip = 'code, pre, .path, script, style, .modebar, details:not([open]) > :not(summary), '
+                       + '.appendix ul';
+            const out = [];
+            const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                if (!n.parentElement.closest(skip)) out.push(n.textContent);
+            }
+            return out.join(' ');
+        }""")
+        text = re.sub(r"[\w/.-]+\.(md|toml|html)\b", " ", text)  # file names
+        text = re.sub(r"[（(][^（）()]*\d{4}[^（）()]*[）)]", " ", text)  # references: (Author 1996)
+        words = set(re.findall(r"[A-Za-z][A-Za-z_]{2,}", text)) - ALLOWED
+        params = {part for path in PARAMS for part in path.split(".")}
+        assert words <= params, sorted(words - params)
+    page.emulate_media(media="print")  # printed: every chart re-laid out to the paper
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.wait_for_function(f"""Array.from(document.querySelectorAll('.js-plotly-plot')).every(p =>
+        p._fullLayout.width === {PRINT_WIDTH} && p._fullLayout.height <= {PRINT_MAX_HEIGHT})""")
+    assert problems == [], problems
+    page.close()
 
 
 def test_a_sparse_result_still_reports():

@@ -97,7 +97,7 @@ def test_customers_who_left_still_buy_outside_the_ledger():
     state = SimpleNamespace(segment=np.int8(0), status=np.int8(Status.CHURNED), group=np.int32(-1), friend=False,
                             trust=0.3, activity=0.5, fatigue=0.0, ref_price=60.0, deal_memory=0.0,
                             days_since_purchase=60.0, need_cycle=30.0, price_sensitivity=2.0, tolerance=2.0,
-                            referred=False, lapsed=False)
+                            referred=False, lapsed=False, lapse_propensity=1.0)
     touches = DayPlan(1, list_price=60.0)  # no levers fired: nothing reaches the customer
     out = customer_day(state, 0.0, 0.0, touches, 0.0, 1.0, 1.0, 1.0, 1.0, b, advocate_trust=0.0)
     assert bool(out.bought) and out.paid > 0 and out.next.status == Status.CHURNED

@@ -16,26 +16,16 @@ import pytest
 from siyu_sim.report import comparison_report, sweep_report
 from siyu_sim.report.html import PRINT_MAX_HEIGHT, PRINT_WIDTH
 
+from chromium import CHROMIUM, MISSING
 from test_report import comparison_data, make_partial, run_sweep
 
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(),
-                       reason="no /usr/bin/chromium: apt-get install -y chromium fonts-wqy-microhei"),
+    pytest.mark.skipif(not CHROMIUM.exists(), reason=MISSING),
 ]
 sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright (no browser download)")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM),
-                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")

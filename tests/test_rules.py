@@ -154,18 +154,24 @@ def test_losses_against_the_reference_price_weigh_more_than_gains():
     assert neutral - loss > gain - neutral > 0.0  # discount-trained customers balk at full price
 
 
-@given(unit, st.floats(0.0, 0.99), st.floats(0.0, 10.0))
-def test_lapse_probability_is_a_probability(trust, yearly, effect):
-    p = lapse_probability(trust, PurchaseParams(lapse_per_year=yearly, lapse_trust_effect=effect))
+@given(unit, st.floats(0.0, 50.0), st.floats(0.0, 0.99), st.floats(0.0, 10.0))
+def test_lapse_probability_is_a_probability(trust, propensity, yearly, effect):
+    p = lapse_probability(trust, propensity, PurchaseParams(lapse_per_year=yearly, lapse_trust_effect=effect))
     assert 0.0 <= p < 1.0
 
 
 def test_lapse_compounds_to_the_yearly_rate_at_neutral_trust_and_falls_with_trust():
     p = PurchaseParams(lapse_per_year=0.2)
-    daily = lapse_probability(p.trust_neutral, p)
+    daily = lapse_probability(p.trust_neutral, 1.0, p)
     assert 1.0 - (1.0 - daily) ** 365 == pytest.approx(0.2, rel=1e-9)
-    assert lapse_probability(0.0, p) > daily > lapse_probability(0.9, p) > 0.0
-    assert lapse_probability(0.0, PurchaseParams(lapse_per_year=0.0)) == 0.0
+    assert lapse_probability(0.0, 1.0, p) > daily > lapse_probability(0.9, 1.0, p) > 0.0
+    assert lapse_probability(0.0, 1.0, PurchaseParams(lapse_per_year=0.0)) == 0.0
+
+
+def test_lapse_rises_with_the_customers_propensity():
+    p = PurchaseParams()
+    assert lapse_probability(0.3, 3.0, p) > lapse_probability(0.3, 1.0, p) > lapse_probability(0.3, 0.2, p)
+    assert lapse_probability(0.3, 0.0, p) == 0.0
 
 
 # --- referral -------------------------------------------------------------------------------

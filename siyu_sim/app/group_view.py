@@ -53,9 +53,9 @@ class GroupWatch:
             self.model.step()
 
     def group(self) -> CommunityGroup | None:
-        groups = [g for g in self.model.agents_by_type[CommunityGroup] if g.gid == self.gid] \
-            if CommunityGroup in self.model.agents_by_type else []
-        return groups[0] if groups else None
+        """The watched group's agent (the agent executor keeps them by id; None before it opens)."""
+        groups = self.model.executor.groups
+        return groups[self.gid] if self.gid < len(groups) else None
 
     def members(self) -> dict[str, np.ndarray]:
         """Every row ever placed in the group, in joining order: status, trust, activity."""

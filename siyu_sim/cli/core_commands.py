@@ -207,6 +207,11 @@ def run_command(
     scenario: Annotated[str, typer.Argument(help="Scenario file, or a shipped name (see `siyu scenarios`).")],
     out: Annotated[Optional[Path], typer.Option(
         "--out", "-o", help="Directory for the results (default: runs/NAME-DATE-TIME).")] = None,
+    transactions: Annotated[Optional[Path], typer.Option(
+        "--transactions", metavar="FILE.parquet",
+        help="Also write every order (customer row, day, units, CNY paid, discount, acquisition source, "
+             "member or not, segment, row weight) to this Parquet file, to fit BG/NBD, Pareto/NBD or "
+             "Gamma-Gamma models to simulated customers.")] = None,
     executor: ExecutorOpt = Executor.vector,
     set_: SetOpt = None, days: DaysOpt = None, customers: CustomersOpt = None,
     seed: SeedOpt = None, quiet: QuietOpt = False, lang: LangOpt = Lang.en,
@@ -224,8 +229,11 @@ def run_command(
       siyu run harvest --days 90 --customers 2000 --set levers.broadcast.frequency_per_day=2
 
       siyu run nurture --executor agent --customers 500 --days 30 --quiet
+
+      siyu run nurture --transactions nurture_orders.parquet
     """
     _output(out, "--out", folder=True)
+    _output(transactions, "--transactions")
     try:
         s, path = _load(scenario, _overrides(set_, days, customers, seed))
     except ScenarioError as exc:
@@ -243,10 +251,11 @@ def run_command(
         raise _fail(f"{out}: cannot create the output directory: {exc.strerror or exc}") from None
     bar = RunProgress(quiet, "simulating")
     try:
-        daily = run_scenario(s, executor=executor.value, progress=bar).daily
+        model = run_scenario(s, executor=executor.value, progress=bar, transactions=transactions is not None)
     finally:
         bar.close()
         _compiled_status(quiet)
+    daily = model.daily
     daily.insert(0, "replication", 0)
     daily.insert(0, "scenario", s.name)
     meta = _meta(s.seed, [s], executor.value, ctx) | {"scenario_file": str(path)}
@@ -257,8 +266,11 @@ def run_command(
                   f"{meta['date']}.\nSource: {path}"), encoding="utf-8")
     (out / "provenance.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n",
                                          encoding="utf-8")
+    if transactions is not None:
+        model.transactions.to_parquet(transactions, index=False)
     typer.echo(monthly_text(monthly(daily, s.days), lang.value))
-    _status(quiet, f"wrote {out}/daily.parquet, daily.csv, scenario.toml, provenance.json")
+    _status(quiet, f"wrote {out}/daily.parquet, daily.csv, scenario.toml, provenance.json"
+                   + (f", {transactions}" if transactions is not None else ""))
 
 
 @app.command("compare")

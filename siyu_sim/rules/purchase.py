@@ -11,7 +11,9 @@ Lapse: any day a customer may stop buying from the brand for good, the "die" of 
 buy-till-you-die models (Schmittlein, Morrison & Colombo 1987, Pareto/NBD: an exponential
 lifetime in calendar time). Satisfied, trusting customers defect less (Bolton 1998:
 cumulative satisfaction lengthens the relationship; Reichheld & Teal 1996: firms lose about
-half their customers in five years).
+half their customers in five years). Customers differ in their propensity to lapse (a Gamma
+trait, as Pareto/NBD's dropout rates), so those who stay are the loyal ones and a cohort's
+lapse rate falls with tenure (Fader & Hardie 2010).
 """
 
 from __future__ import annotations
@@ -60,8 +62,8 @@ class PurchaseParams(RuleParams):
     )
     lapse_per_year: float = param(
         0.13, 0.0, 0.99, "share a year",
-        "Share of customers of neutral trust who stop buying from the brand for good within a "
-        "year (needs met elsewhere, moved on): the 'die' of buy-till-you-die models, in "
+        "Share of customers of neutral trust and average lapse propensity who stop buying from the "
+        "brand for good within a year (needs met elsewhere, moved on): the 'die' of buy-till-you-die models, in "
         "calendar time as in Pareto/NBD (Schmittlein, Morrison & Colombo 1987), so that it does "
         "not depend on how often the category is bought. 13% a year is 'half the customers lost "
         "in five years' (Reichheld & Teal 1996). Fit it to a brand's own repeat-purchase data "
@@ -74,14 +76,17 @@ class PurchaseParams(RuleParams):
     )
 
 
-def lapse_probability(trust, params: PurchaseParams):
+def lapse_probability(trust, propensity, params: PurchaseParams):
     """Probability in [0, 1) that a customer stops buying from the brand today, for good.
 
-    A constant hazard whose yearly total is ``lapse_per_year`` at neutral trust, scaled by
-    exp(−β (trust − t0)): trusting customers defect less.
+    A constant hazard whose yearly total is ``lapse_per_year`` for a customer of average
+    propensity (1) at neutral trust, times the customer's propensity (a trait: customers differ,
+    Pareto/NBD's Gamma-distributed dropout rates), scaled by exp(−β (trust − t0)): trusting
+    customers defect less.
     """
     yearly_hazard = -np.log1p(-params.lapse_per_year)
-    return -np.expm1(-yearly_hazard / 365.0 * np.exp(-params.lapse_trust_effect * (trust - params.trust_neutral)))
+    scale = propensity * np.exp(-params.lapse_trust_effect * (trust - params.trust_neutral))
+    return -np.expm1(-yearly_hazard / 365.0 * scale)
 
 
 def purchase_probability(days_since, need_cycle, trust, reads, price, ref_price,

@@ -102,15 +102,24 @@ SETTING_DESCRIPTIONS: dict[str, dict[str, str]] = {
     "After a purchase, readiness to buy again ramps up linearly over this share of the need cycle (a "
     "customer who just bought is not in the market).":
         {"zh": "购买后，再次购买的意愿在需求周期的这一比例内线性恢复（刚买过的顾客暂时没有需求）。"},
-    "Share of customers of neutral trust who stop buying from the brand for good within a year (needs "
-    "met elsewhere, moved on): the 'die' of buy-till-you-die models, in calendar time as in Pareto/NBD "
-    "(Schmittlein, Morrison & Colombo 1987), so that it does not depend on how often the category is "
-    "bought. 13% a year is 'half the customers lost in five years' (Reichheld & Teal 1996). Fit it to a "
-    "brand's own repeat-purchase data (docs/calibration.md).":
-        {"zh": "中性信任的顾客一年内从此不再向本品牌购买（需求转向别处、不再需要）的比例："
+    "Share of customers of neutral trust and average lapse propensity who stop buying from the brand "
+    "for good within a year (needs met elsewhere, moved on): the 'die' of buy-till-you-die models, in "
+    "calendar time as in Pareto/NBD (Schmittlein, Morrison & Colombo 1987), so that it does not depend "
+    "on how often the category is bought. 13% a year is 'half the customers lost in five years' "
+    "(Reichheld & Teal 1996). Fit it to a brand's own repeat-purchase data (docs/calibration.md).":
+        {"zh": "信任中性、流失倾向为平均水平的顾客一年内从此不再向本品牌购买（需求转向别处、不再需要）的比例："
                "即“买到流失”类模型中的“流失”，按日历时间计（同 Pareto/NBD，Schmittlein, Morrison & "
                "Colombo 1987），因此与品类的购买频率无关。每年 13% 即“五年流失一半顾客”"
                "（Reichheld & Teal 1996）。请用品牌自己的复购数据拟合（docs/calibration.md）。"},
+    "Customers differ in how prone they are to stop buying: each has a lapse propensity drawn from a "
+    "Gamma distribution with mean 1 and this shape, multiplying the lapse hazard. Small: a few lapse "
+    "fast while most stay, so the survivors are loyal and the base's lapse rate falls with tenure; "
+    "large: all alike (Schmittlein, Morrison & Colombo 1987, Pareto/NBD; on the CDNOW cohort s = 0.61, "
+    "Fader, Hardie & Lee 2005).":
+        {"zh": "顾客停止购买的倾向各不相同：每位顾客的流失倾向取自均值为 1、形状参数为此值的 Gamma 分布，"
+               "并与流失风险相乘。数值小：少数人很快流失、多数人留下，留下的是忠诚顾客，顾客群的流失率随"
+               "时间下降；数值大：人人相同（Schmittlein, Morrison & Colombo 1987，Pareto/NBD；"
+               "CDNOW 顾客群 s = 0.61，Fader, Hardie & Lee 2005）。"},
     "How much trust lowers the chance of lapsing (Bolton 1998: satisfied customers stay longer). The "
     "direction is sourced; the size is an assumption to fit to data.":
         {"zh": "信任降低顾客流失（不再购买）概率的程度（Bolton 1998：满意的顾客关系更长久）。"

@@ -63,6 +63,7 @@ SETTING_UNITS: dict[str, dict[str, str]] = {
     "rows": {"en": "rows", "zh": "行"},
     "share": {"en": "share", "zh": "比例"},
     "share a year": {"en": "share a year", "zh": "每年比例"},
+    "Gamma shape": {"en": "Gamma shape", "zh": "Gamma 形状参数"},
     "share of full execution": {"en": "share of full execution", "zh": "占熟练执行水平的比例"},
     "share per layer": {"en": "share per layer", "zh": "每层比例"},
     "share of list price": {"en": "share of list price", "zh": "占标价比例"},
