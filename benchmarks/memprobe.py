@@ -50,7 +50,7 @@ def probe(preset: str, customers: int, days: int, seed: int = 1) -> dict:
     run_s = time.perf_counter() - t1
     peak = _peak_bytes()
     g = model.contacts
-    graph_bytes = g.data.nbytes + g.indices.nbytes + g.indptr.nbytes + model.degree.nbytes
+    graph_bytes = g.nbytes + model.degree.nbytes
     return {
         "preset": preset, "customers": customers, "days": days, "build_s": build_s, "run_s": run_s,
         "baseline_bytes": baseline, "peak_bytes": peak,

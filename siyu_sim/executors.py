@@ -139,7 +139,8 @@ class VectorExecutor:
     def gather_advocacy(self) -> Advocacy:
         t = self.model.customers
         adv = advocacy(t.trust, t.status == Status.ACTIVE)
-        return Advocacy(adv, self.model.contacts @ adv, self.model.contacts @ (adv * t.trust))
+        graph = self.model.contacts.matrix
+        return Advocacy(adv, graph @ adv, graph @ (adv * t.trust))
 
     def step(self, today: "Today") -> tuple[DayOutcome, Advocacy]:
         if self.kernel is not None:
@@ -198,7 +199,7 @@ class VectorExecutor:
             return
         full = np.zeros(len(t))
         full[referred] = share
-        received = g[rows] @ full
+        received = g.sums_over(rows, full)
         t.referrals[rows] += credited(gathered.own[rows], received, t.weight[rows])
 
 

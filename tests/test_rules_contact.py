@@ -112,7 +112,7 @@ def _same_segment_share(homophily, n=20_000, seed=3):
     shares = np.array([0.2, 0.5, 0.3])
     segment = np.searchsorted(np.cumsum(shares), rng.random(n), side="right").astype(np.int8)
     graph, degree = contact_graph(n, 8.0, np.random.default_rng(seed + 1), segment, homophily)
-    coo = graph.tocoo()
+    coo = graph.matrix.tocoo()
     return float(np.mean(segment[coo.row] == segment[coo.col])), degree.mean(), shares
 
 

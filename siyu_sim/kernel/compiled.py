@@ -34,6 +34,21 @@ def _row_of_impl(columns, i):
     return scope["impl"]
 
 
+def _row_as(columns, i, status):
+    """``RowState`` of row ``i`` with its status replaced by the constant ``status`` (same dtype)."""
+
+
+@overload(_row_as)
+def _row_as_impl(columns, i, status):
+    from ..state import READ_COLUMNS
+    k_status = READ_COLUMNS.index("status")
+    args = ", ".join(f"columns[{k}][i]" if k != k_status else f"columns[{k}].dtype.type(status)"
+                     for k in range(len(columns)))
+    scope = {"RowState": RowState}
+    exec(f"def impl(columns, i, status):\n    return RowState({args})\n", scope)
+    return scope["impl"]
+
+
 def _store(next_columns, event_columns, i, values):
     """Write one row's ``DayValues`` into the output columns at ``i``."""
 
@@ -53,29 +68,29 @@ def day_rows(columns, group, status, trust, indptr, indices, moods, degree, u_bu
     executor sums it; its group's mood), then ``day_rules``. Writes tomorrow's state and the
     day's events, and each row's advocacy and its contacts' sums (for referral credit).
 
-    The contact gather is a pass of its own: its reads are scattered over the table, and a tight
-    loop keeps many of them in flight at once (inside the rules' loop it was 5x slower at 10^6)."""
+    The contact sums are a pass of their own, from the advocates out: their updates are
+    scattered over the table, and a tight loop keeps many of them in flight at once."""
     active = Status.ACTIVE.value
+    prospect, churned = Status.PROSPECT.value, Status.CHURNED.value
     n = len(u_buy)
-    # (advocacy, advocacy x trust) of each row side by side: one cache line per contact read.
-    pairs = np.empty((n, 2))
+    # Each advocate adds (advocacy, advocacy x trust) to its contacts' sums, side by side: one
+    # cache line per update. The graph is symmetric with sorted indices, so visiting advocates
+    # in row order adds to each row's sums in its CSR order, the order of scipy's product and
+    # of the agent executor; a row that does not advocate would add exactly 0.0, so it is
+    # skipped (most rows: only active members advocate).
+    pairs = np.zeros((n, 2))
+    for j in range(n):
+        adv = advocacy(trust[j], status[j] == active)
+        own[j] = adv
+        if adv != 0.0:
+            adv_trust = adv * trust[j]
+            for k in range(np.int64(indptr[j]), np.int64(indptr[j + 1])):
+                i = np.uintp(indices[k])  # unsigned: no negative-index branch
+                pairs[i, 0] += adv
+                pairs[i, 1] += adv_trust
     for i in range(n):
-        adv = advocacy(trust[i], status[i] == active)
-        own[i] = adv
-        pairs[i, 0] = adv
-        pairs[i, 1] = adv * trust[i]
-    k = np.int64(indptr[0]) if n else np.int64(0)
-    for i in range(n):
-        total = 0.0
-        trust_total = 0.0
-        end = np.int64(indptr[i + 1])
-        while k < end:
-            j = np.uintp(indices[k])  # unsigned: no negative-index branch (3x faster than range + int)
-            total += pairs[j, 0]
-            trust_total += pairs[j, 1]
-            k += 1
-        sums[i] = total
-        trust_sums[i] = trust_total
+        sums[i] = pairs[i, 0]
+        trust_sums[i] = pairs[i, 1]
     for i in range(n):
         g = group[i]
         mood = moods[g] if g >= 0 else 0.0
@@ -83,8 +98,18 @@ def day_rows(columns, group, status, trust, indptr, indices, moods, degree, u_bu
         total = sums[i]
         pressure = total / d if d > 0 else 0.0
         advocate_trust = trust_sums[i] / total if total > 0.0 else 0.0
-        values = day_rules(_row_of(columns, i), mood, pressure, t, u_buy[i], u_join[i], u_churn[i],
-                           u_care[i], u_lapse[i], b, advocate_trust)
+        # Prospects and the churned through day_rules with their status as a constant: the
+        # compiler then drops the member-only rules (trust, activity, churn) for them.
+        st = status[i]
+        if st == prospect:
+            values = day_rules(_row_as(columns, i, prospect), mood, pressure, t, u_buy[i], u_join[i], u_churn[i],
+                               u_care[i], u_lapse[i], b, advocate_trust)
+        elif st == churned:
+            values = day_rules(_row_as(columns, i, churned), mood, pressure, t, u_buy[i], u_join[i], u_churn[i],
+                               u_care[i], u_lapse[i], b, advocate_trust)
+        else:
+            values = day_rules(_row_of(columns, i), mood, pressure, t, u_buy[i], u_join[i], u_churn[i],
+                               u_care[i], u_lapse[i], b, advocate_trust)
         _store(next_columns, event_columns, i, values)
 
 
@@ -123,7 +148,7 @@ def _dispatchers() -> dict:
                 if where is not None:
                     numba.config.CACHE_DIR = str(where)  # read when caching is enabled, below
                     _report.cache = str(where)
-                opts = dict(cache=where is not None, nogil=True)
+                opts = dict(cache=where is not None, nogil=True, error_model="numpy")
                 _kernels["vector"] = numba.njit(**opts)(day_rows)
                 _kernels["agent"] = numba.njit(**opts)(one_day)
             finally:

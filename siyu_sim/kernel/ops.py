@@ -9,6 +9,7 @@ functions are not changed: the numpy engine still calls them on columns.
 from __future__ import annotations
 
 import inspect
+import math
 
 import numpy as np
 from numba.core import types
@@ -16,6 +17,7 @@ from numba.extending import overload, register_jitable
 
 from .. import customer_day, rules
 from ..rules import ops
+from .expm1 import expm1
 
 _SCALARS = (types.Boolean, types.Number)
 
@@ -46,6 +48,13 @@ def _code_like(code, like):
 def _flat_cell(segment, status, n_status):
     if isinstance(segment, types.Integer) and isinstance(status, types.Integer):
         return lambda segment, status, n_status: np.intp(segment) * n_status + np.intp(status)
+    return None
+
+
+@overload(ops.expm1)
+def _expm1(x):
+    if isinstance(x, types.Float):
+        return lambda x: x if x == 0.0 else math.expm1(x)
     return None
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from .base import RuleParams, param
-from .ops import as_float, where
+from .ops import as_float, expm1, where
 
 
 class AttentionParams(RuleParams):
@@ -67,7 +67,7 @@ def attended(messages, params: AttentionParams):
     """Messages' worth of attention a reader gives ``messages`` messages in one day, in
     [0, min(messages, m)]: m (1 − e^(−n/m)) — about n for a few, saturating at m (wear-out)."""
     m = params.attended_per_day
-    return -m * np.expm1(-as_float(messages) / m)
+    return -m * expm1(-as_float(messages) / m)
 
 
 def activity_update(activity, engaging_reads, care, fatigue, mood, params: AttentionParams):
@@ -77,6 +77,6 @@ def activity_update(activity, engaging_reads, care, fatigue, mood, params: Atten
     quality of 1:1 care received (0 if none). Gains saturate toward 1, losses toward 0:
     a' = a (1 − loss) + (1 − a) gain, with gain, loss in [0, 1).
     """
-    gain = -np.expm1(-(params.engagement_gain * (engaging_reads + care) + params.mood_pull * mood))
-    loss = -np.expm1(-(params.fatigue_drag * fatigue + params.decay))
+    gain = -expm1(-(params.engagement_gain * (engaging_reads + care) + params.mood_pull * mood))
+    loss = -expm1(-(params.fatigue_drag * fatigue + params.decay))
     return activity * (1.0 - loss) + (1.0 - activity) * gain

@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 
 from .base import RuleParams, param
-from .ops import code_like, where
+from .ops import code_like, expm1, where
 from .status import Status
 
 
@@ -112,7 +112,7 @@ def status_transition(status, fatigue, trust, stay, care, pushes, mood, u, param
     active, muted, churned = Status.ACTIVE.value, Status.MUTED.value, Status.CHURNED.value
     other = where(status == active, mute, unmute)
     total = leave + other
-    p_any = -np.expm1(-total)
+    p_any = -expm1(-total)
     p_leave = where(total > 0.0, p_any * leave / where(total > 0.0, total, 1.0), 0.0)
     member = (status == active) | (status == muted)
     # Status codes keep the dtype of ``status`` throughout (mixed int8/int64 selects are slow).

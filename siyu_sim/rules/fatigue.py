@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import numpy as np
 
+
 from .base import RuleParams, param
+from .ops import expm1
 
 
 class FatigueParams(RuleParams):
@@ -41,6 +43,6 @@ def fatigue_update(fatigue, touches, tolerance, params: FatigueParams):
     excess = max(0, touches − tolerance) / tolerance;  f' = f(1 − r) + (1 − f(1 − r))(1 − e^(−g·excess)).
     """
     excess = np.maximum(touches - tolerance, 0.0) / tolerance
-    added = -np.expm1(-params.gain * excess)
+    added = -expm1(-params.gain * excess)
     rested = fatigue * (1.0 - params.recovery)
     return rested + (1.0 - rested) * added

@@ -36,3 +36,8 @@ def flat_cell(segment, status, n_status):
 def take(table, cell):
     """``np.take(table, cell)``: the cells of a ``[segment, status]`` table at flat indices."""
     return np.take(table, cell)
+
+
+def expm1(x):
+    """``np.expm1(x)``: ``exp(x) − 1``, accurate near 0 (the kernel's own for one row: ``kernel/expm1.py``)."""
+    return np.expm1(x)

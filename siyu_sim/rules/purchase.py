@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import numpy as np
 
+
 from .base import RuleParams, param
+from .ops import expm1
 
 
 class PurchaseParams(RuleParams):
@@ -86,7 +88,7 @@ def lapse_probability(trust, propensity, params: PurchaseParams):
     """
     yearly_hazard = -np.log1p(-params.lapse_per_year)
     scale = propensity * np.exp(-params.lapse_trust_effect * (trust - params.trust_neutral))
-    return -np.expm1(-yearly_hazard / 365.0 * scale)
+    return -expm1(-yearly_hazard / 365.0 * scale)
 
 
 def purchase_probability(days_since, need_cycle, trust, reads, price, ref_price,
@@ -101,9 +103,9 @@ def purchase_probability(days_since, need_cycle, trust, reads, price, ref_price,
     deal = price_sensitivity * (params.gain_weight * np.maximum(relative_gain, 0.0)
                                 + params.loss_aversion * np.minimum(relative_gain, 0.0))
     log_lift = (params.trust_effect * (trust - params.trust_neutral)
-                + params.reminder_lift * -np.expm1(-reads) + deal)
+                + params.reminder_lift * -expm1(-reads) + deal)
     hazard = readiness / need_cycle * np.exp(log_lift)
-    return -np.expm1(-hazard)
+    return -expm1(-hazard)
 
 
 def basket_size(trust, params: PurchaseParams):

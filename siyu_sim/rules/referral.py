@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 
 from .base import RuleParams, param
-from .ops import where
+from .ops import expm1, where
 
 DAYS_PER_YEAR = 365.0
 
@@ -66,7 +66,7 @@ def join_probability(pressure, wom_multiplier, params: ReferralParams):
     P = 1 − exp(−(p + q · multiplier · pressure) / 365).
     """
     rate = params.organic_per_year + params.word_of_mouth_per_year * wom_multiplier * pressure
-    return -np.expm1(-rate / DAYS_PER_YEAR)
+    return -expm1(-rate / DAYS_PER_YEAR)
 
 
 def referral_share(pressure, wom_multiplier, params: ReferralParams):

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .ops import expm1
+
 from .base import RuleParams, param
 
 
@@ -56,7 +58,7 @@ def trust_update(trust, engaging_reads, care, promo_reads, fatigue, excess_pushe
     pushes received today beyond tolerance.
     t' = t (1 − loss) + (1 − t) gain: gains saturate at 1, losses at 0 (Morgan & Hunt 1994).
     """
-    gain = -np.expm1(-(params.content_gain * engaging_reads + params.care_gain * care))
-    loss = -np.expm1(-(params.promo_erosion * promo_reads + params.fatigue_erosion * fatigue
+    gain = -expm1(-(params.content_gain * engaging_reads + params.care_gain * care))
+    loss = -expm1(-(params.promo_erosion * promo_reads + params.fatigue_erosion * fatigue
                        + params.irritation_erosion * excess_pushes + params.decay))
     return trust * (1.0 - loss) + (1.0 - trust) * gain
