@@ -61,6 +61,12 @@ def time_model(preset: str, customers: int, days: int, *, executor: str = "vecto
                      daily if keep_daily else None, engine, spent[0])
 
 
+def member_share(daily) -> float:
+    """The average share of the pool that were members, over the days of a run (its daily table)."""
+    pool = daily["prospects"] + daily["active"] + daily["muted"] + daily["churned"]
+    return float((daily["members"] / pool).mean())
+
+
 def compile_cost() -> dict:
     """First-run cost of the compiled kernel: a fresh process with an empty cache compiles it; a
     second fresh process loads it from the disk cache. Seconds per kernel, from compile_report."""

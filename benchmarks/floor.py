@@ -3,8 +3,14 @@
 One compiled pass (numba, the kernel's options, no fastmath) that reads every column the day
 kernel reads and writes every column and event it writes, once per row, with the same random
 draws (one uniform per row from each of the day's named streams, drawn as the model draws
-them) and the same transcendental calls per row (10 ``expm1`` and 3 ``exp``), and no model
-logic. The compiled day kernel is measured against it (``python -m benchmarks``, row "floor").
+them) and the same transcendental calls per row as the kernel makes, and no model logic.
+
+The kernel makes more calls for members than for prospects and the churned (for them it drops
+the member-only rules: trust, activity, churn; see ``kernel/compiled.py``), so the probe marks
+the same share of rows as members as the measured run had on average, and makes each row the
+calls its kind costs the kernel (counted in the compiled rules: ``MEMBER_CALLS``,
+``OTHER_CALLS``). The compiled day kernel is measured against it (``python -m benchmarks``,
+row "floor").
 """
 
 from __future__ import annotations
@@ -15,14 +21,18 @@ import time
 import numba
 import numpy as np
 
-EXPM1_PER_ROW = 10
-EXP_PER_ROW = 3
+#: (expm1, exp, log1p) calls a row makes in the kernel: a member's day (attention 2, fatigue 1,
+#: trust 2, activity 2, purchase 2, lapse 1, churn 1, join 1 expm1; purchase, basket, lapse exp;
+#: the lapse hazard's log1p) and any other row's (attention 2, purchase 1, lapse 1, join 1).
+MEMBER_CALLS = (12, 3, 1)
+OTHER_CALLS = (5, 3, 1)
 
 
-@numba.njit(nogil=True)
-def _pass(read_f, read_i, draws, out_f, out_i):
+@numba.njit(nogil=True, error_model="numpy")
+def _pass(read_f, read_i, member, draws, out_f, out_i):
     n = draws[0].shape[0]
     for i in range(n):
+        calls = MEMBER_CALLS if member[i] else OTHER_CALLS
         x = 0.0
         for k in range(read_f.shape[0]):
             x += read_f[k, i]
@@ -33,10 +43,12 @@ def _pass(read_f, read_i, draws, out_f, out_i):
             y += draws[k][i]
         z = x * 1e-3 + y
         acc = 0.0
-        for k in range(EXPM1_PER_ROW):
+        for k in range(calls[0]):
             acc += math.expm1(-z * (k + 1) * 1e-2)
-        for k in range(EXP_PER_ROW):
+        for k in range(calls[1]):
             acc += math.exp(-z * (k + 1) * 1e-2)
+        for k in range(calls[2]):
+            acc += math.log1p(-z * (k + 1) * 1e-3)
         for k in range(out_f.shape[0]):
             out_f[k, i] = acc + k
         for k in range(out_i.shape[0]):
@@ -44,8 +56,9 @@ def _pass(read_f, read_i, draws, out_f, out_i):
     return 0
 
 
-def floor_probe(customers: int, days: int, seed: int = 1) -> dict:
-    """Seconds per row-day of the floor pass, with and without the day's draws."""
+def floor_probe(customers: int, days: int, member_share: float, seed: int = 1) -> dict:
+    """Seconds per row-day of the floor pass, with and without the day's draws, with
+    ``member_share`` of the rows (at random) making a member's calls."""
     from siyu_sim.customer_day import EVENT_NAMES
     from siyu_sim.rng import Streams
     from siyu_sim.state import COLUMNS, READ_COLUMNS, UPDATED_COLUMNS
@@ -58,18 +71,19 @@ def floor_probe(customers: int, days: int, seed: int = 1) -> dict:
     # Each column as the model keeps it: its own array (a 2-D block here: rows are contiguous).
     read_f = np.random.default_rng(seed).random((len(floats), customers))
     read_i = np.zeros((len(others), customers), dtype=np.int8)
+    member = np.random.default_rng(seed + 2).random(customers) < member_share
     out_f = np.empty((n_float_out, customers))
     out_i = np.empty((n_flag_out, customers), dtype=np.int8)
     streams = Streams(seed)
     small = Draws.draw(Streams(seed + 1), 10)  # compile on a small input
     c = np.ascontiguousarray
-    _pass(c(read_f[:, :10]), c(read_i[:, :10]), tuple(vars(small).values()), c(out_f[:, :10]), c(out_i[:, :10]))
+    _pass(c(read_f[:, :10]), c(read_i[:, :10]), member[:10], tuple(vars(small).values()), c(out_f[:, :10]), c(out_i[:, :10]))
     draw_s = pass_s = 0.0
     for _ in range(days):
         t0 = time.perf_counter()
         d = Draws.draw(streams, customers)
         t1 = time.perf_counter()
-        _pass(read_f, read_i, tuple(vars(d).values()), out_f, out_i)
+        _pass(read_f, read_i, member, tuple(vars(d).values()), out_f, out_i)
         t2 = time.perf_counter()
         draw_s += t1 - t0
         pass_s += t2 - t1
@@ -77,4 +91,4 @@ def floor_probe(customers: int, days: int, seed: int = 1) -> dict:
     return {"customers": customers, "days": days, "draws_us": draw_s / cd * 1e6, "pass_us": pass_s / cd * 1e6,
             "us_per_customer_day": (draw_s + pass_s) / cd * 1e6,
             "columns_read": len(READ_COLUMNS), "values_written": n_float_out + n_flag_out,
-            "expm1": EXPM1_PER_ROW, "exp": EXP_PER_ROW}
+            "member_share": member_share, "member_calls": MEMBER_CALLS, "other_calls": OTHER_CALLS}
