@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from siyu_sim import PrivateDomainModel, Status
+from siyu_sim import PrivateDomainModel
 from siyu_sim.levers.acquisition import AdsDay, PaidAds, hill
 from siyu_sim.rng import Streams
 

@@ -16,7 +16,8 @@ from ..words import t
 from .app import app
 from .core_commands import Lang, LangOpt
 from .experiment_commands import (EXIT_FAILED, EXIT_INTERRUPTED, DaskLocalOpt, FreshOpt, QuietOpt,
-                                  SchedulerOpt, SerialOpt, WorkersOpt, _describe, _status)
+                                  SchedulerOpt, SerialOpt, WorkersOpt, _describe)
+from .terminal import _status
 
 
 @app.command("calibrate")

@@ -11,14 +11,12 @@ import contextlib
 import json
 import platform
 import sys
-import time
 from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
 
 from ..version import __version__
 from ..compare import Comparison, ComparisonError, compare, unique_names
@@ -36,8 +34,8 @@ from ..config.toml_files import read_toml
 from ..runs import run_scenario
 from ..scenario import Scenario
 from .app import app
+from .terminal import PROGRESS_DELAY_S, RunProgress, _compiled_status, _status
 
-PROGRESS_DELAY_S = 2.0  # show a bar only on runs long enough to wonder about
 EXIT_INVALID = 1
 
 
@@ -64,25 +62,6 @@ QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar o
 LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of labels and sentences: en or zh.")]
 ExecutorOpt = Annotated[Executor, typer.Option(
     "--executor", help="vector (fast) or agent (one Mesa agent per customer; same results).")]
-
-
-def _err() -> Console:
-    return Console(stderr=True, highlight=False)
-
-
-def _status(quiet: bool, message: str) -> None:
-    if not quiet:
-        typer.echo(message, err=True)
-
-
-def _compiled_status(quiet: bool, lang: str = "en") -> None:
-    """Say so when this process compiled the day kernel (not when it loaded it from the cache)."""
-    from ..kernel.compiled import compile_report
-
-    report = compile_report()
-    seconds = sum(s for name, s in report.seconds.items() if not report.from_cache.get(name, True))
-    if seconds > 0.0:
-        _status(quiet, t("status_compiled", lang, seconds=seconds, cache=report.cache))
 
 
 def _fail(message: str) -> typer.Exit:
@@ -114,41 +93,6 @@ def _load(arg: str, overrides: dict) -> tuple[Scenario, Path]:
     """The scenario a file path or shipped name (``nurture``) gives, with the overrides."""
     path = resolve(arg)
     return load_scenario(path, overrides), path
-
-
-class RunProgress:
-    """A rich progress bar on stderr over ``progress(done, total)`` calls (simulated days),
-    shown only when the work takes longer than ``delay`` seconds (PROGRESS_DELAY_S) and stderr
-    is a terminal; ``delay=0`` shows it at the first call (runs on worker processes report
-    only when a batch ends, so waiting for a later call would hide the bar for long)."""
-
-    def __init__(self, quiet: bool, label: str, delay: float = PROGRESS_DELAY_S, lang: str = "en"):
-        self.console = _err()
-        self.enabled = not quiet and self.console.is_terminal
-        self.label = label
-        self.lang = lang
-        self.delay = delay
-        self.started = time.monotonic()
-        self.bar = None
-
-    def __call__(self, done: int, total: int) -> None:
-        if not self.enabled:
-            return
-        if self.bar is None:
-            if time.monotonic() - self.started < self.delay:
-                return
-            from rich.progress import BarColumn, Progress, TimeRemainingColumn
-
-            self.bar = Progress("[progress.description]{task.description}", BarColumn(),
-                                "{task.completed}/{task.total} " + t("status_days", self.lang), TimeRemainingColumn(),
-                                console=self.console, transient=True)
-            self.bar.start()
-            self.task = self.bar.add_task(self.label, total=total)
-        self.bar.update(self.task, completed=done)
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.stop()
 
 
 def _compare(scenarios: list[Scenario], root_seed: int, executor: str, quiet: bool, lang: str = "en",

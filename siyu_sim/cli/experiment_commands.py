@@ -15,6 +15,7 @@ import typer
 from ..words import TEXT, t
 from .app import app
 from .core_commands import Lang, LangOpt
+from .terminal import _status
 
 EXIT_FAILED = 1
 EXIT_INTERRUPTED = 130
@@ -36,11 +37,6 @@ BatchOpt = Annotated[Optional[int], typer.Option(
     "--batch-size", metavar="N", min=1, help="Runs per task sent to a worker (default: automatic).")]
 CsvOpt = Annotated[bool, typer.Option(
     "--csv", help="Also write aggregate tables as CSV under DIR/_export/.")]
-
-
-def _status(quiet: bool, message: str) -> None:
-    if not quiet:
-        typer.echo(message, err=True)
 
 
 def _check_folder(folder: Path | None, option: str) -> None:

@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..scenario import Scenario
 from . import presets
-from .observed_columns import OBSERVED_COLUMNS, PERIOD_KINDS, n_periods
+from .observed_columns import OBSERVED_COLUMNS, n_periods
 from .overrides import OverrideError, apply_overrides
 from .problems import ConfigError, Problem, ScenarioError, closest
 from .pydantic_errors import translate

@@ -126,6 +126,11 @@ class CompileReport:
     seconds: dict  # kernel name -> seconds of its first call (compiling or loading)
     from_cache: dict  # kernel name -> True if loaded from the disk cache
 
+    @property
+    def compiled_seconds(self) -> float:
+        """Seconds this process spent compiling kernels (not loading them from the cache)."""
+        return sum(s for name, s in self.seconds.items() if not self.from_cache.get(name, True))
+
     def describe(self) -> str:
         if not self.seconds:
             return "compiled day kernel: not used yet in this process"

@@ -11,7 +11,6 @@ beyond what the member tolerates costs a little trust, with no ceiling on how ma
 
 from __future__ import annotations
 
-import numpy as np
 
 from .ops import expm1
 
