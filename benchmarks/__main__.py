@@ -136,7 +136,7 @@ def run(a: argparse.Namespace, log=print) -> dict:
                                    str(probe["values_written"]), f"{probe['pass_us']:.3f}", f"{probe['draws_us']:.3f}"])
             sections.append(("Floor probe: one compiled pass reading every column the kernel reads and writing "
                              "every column and event it writes, with the day's draws and the kernel's calls per row "
-                             f"(expm1, exp, log1p: {floor.MEMBER_CALLS} for a member, {floor.OTHER_CALLS} for "
+                             f"(expm1, exp: {floor.MEMBER_CALLS} for a member, {floor.OTHER_CALLS} for "
                              "any other row), the run's average share of members, no model logic",
                              ["preset", "rows", "days", "members", "columns read", "values written",
                               "pass µs / row-day", "draws µs / row-day (not in the ratio)"], floor_rows))

@@ -21,11 +21,12 @@ import time
 import numba
 import numpy as np
 
-#: (expm1, exp, log1p) calls a row makes in the kernel: a member's day (attention 2, fatigue 1,
-#: trust 2, activity 2, purchase 2, lapse 1, churn 1, join 1 expm1; purchase, basket, lapse exp;
-#: the lapse hazard's log1p) and any other row's (attention 2, purchase 1, lapse 1, join 1).
-MEMBER_CALLS = (12, 3, 1)
-OTHER_CALLS = (5, 3, 1)
+#: (expm1, exp) calls a row makes in the kernel at most (counted in its compiled code): a
+#: member's day (fatigue 1, trust 2, activity 2, purchase 2, lapse 1, churn 1, join 1 expm1;
+#: purchase, basket and lapse exp) and a prospect's (purchase 1, lapse 1, join 1 expm1; the
+#: same 3 exp). Today's constants (``customer_day.day_constants``) are once a day, not a row.
+MEMBER_CALLS = (10, 3)
+OTHER_CALLS = (3, 3)
 
 
 @numba.njit(nogil=True, error_model="numpy")
@@ -47,8 +48,6 @@ def _pass(read_f, read_i, member, draws, out_f, out_i):
             acc += math.expm1(-z * (k + 1) * 1e-2)
         for k in range(calls[1]):
             acc += math.exp(-z * (k + 1) * 1e-2)
-        for k in range(calls[2]):
-            acc += math.log1p(-z * (k + 1) * 1e-3)
         for k in range(out_f.shape[0]):
             out_f[k, i] = acc + k
         for k in range(out_i.shape[0]):

@@ -23,7 +23,8 @@ import numpy as np
 
 from .params import Behaviour
 from .rules import (
-    activity_update, attended, basket_size, deal_memory_update, effective_touches, fatigue_update,
+    activity_update, attended, basket_size, daily_lapse_hazard, deal_memory_update, effective_touches,
+    fatigue_update,
     join_probability, lapse_probability, purchase_probability, read_probability, reason_to_stay,
     reference_price_update, referral_share, referred_trust, status_transition, trust_update,
 )
@@ -77,6 +78,18 @@ _EVENT_FIELDS = tuple(f for f in fields(DayOutcome) if f.name != "next")
 EVENT_NAMES = tuple(f.name for f in _EVENT_FIELDS)
 
 
+#: What is the same for every customer today, from today's plan and the parameters alone:
+#: worked out once a day (once a block of rows by the numpy engine), not once a row.
+DayConstants = namedtuple("DayConstants", ("broadcasts_attended", "moments_attended", "lapse_hazard"))
+
+
+def day_constants(t, b) -> DayConstants:
+    """Today's ``DayConstants``: the attention the day's broadcasts and Moments posts get from
+    one reader, and the daily lapse hazard at average propensity and neutral trust."""
+    return DayConstants(attended(t.broadcasts, b.attention), attended(t.moments, b.attention),
+                        daily_lapse_hazard(b.purchase))
+
+
 #: What ``day_rules`` returns: tomorrow's state and the day's events, in DayOutcome's order.
 DayValues = namedtuple("DayValues", ("next", *EVENT_NAMES))
 
@@ -90,7 +103,8 @@ def customer_day(s: Any, mood, pressure, t: "DayPlan", u_buy, u_join, u_churn, u
     its contacts; ``advocate_trust``: their advocacy-weighted mean trust (0 if none); ``u_*``: uniforms from the purchase, referral, churn, care and lapse streams.
     """
     try:
-        values = day_rules(s, mood, pressure, t, u_buy, u_join, u_churn, u_care, u_lapse, b, advocate_trust)
+        values = day_rules(s, mood, pressure, t, day_constants(t, b), u_buy, u_join, u_churn, u_care, u_lapse, b,
+                           advocate_trust)
     except TypeError as error:
         raise wrong_next_state(error) from error
     return DayOutcome(*values)
@@ -104,8 +118,9 @@ def wrong_next_state(error: Exception) -> Exception:
                      f"{UPDATED_COLUMNS}; {str(error).strip().splitlines()[-1]}")
 
 
-def day_rules(s, mood, pressure, t, u_buy, u_join, u_churn, u_care, u_lapse, b, advocate_trust) -> DayValues:
-    """The rules in the documented order: ``customer_day``'s arguments, plain named tuples out.
+def day_rules(s, mood, pressure, t, c, u_buy, u_join, u_churn, u_care, u_lapse, b, advocate_trust) -> DayValues:
+    """The rules in the documented order: ``customer_day``'s arguments and today's constants
+    ``c`` (``day_constants``), plain named tuples out.
     Written for numpy columns and for the compiled kernel's scalars alike (see the module doc)."""
     status = s.status
     # Flat index into the [segment, status] tables.
@@ -119,8 +134,8 @@ def day_rules(s, mood, pressure, t, u_buy, u_join, u_churn, u_care, u_lapse, b, 
     # and posts wears out: reads saturate however many are sent.
     received = grouped * (1 - muted) * t.broadcasts  # muted members silence the group
     p_read = read_probability(s.activity, mood, muted, b.attention)
-    group_reads = grouped * attended(t.broadcasts, b.attention) * p_read
-    moments_seen = friend * attended(t.moments, b.attention) * b.attention.moments_view_share * s.activity
+    group_reads = grouped * c.broadcasts_attended * p_read
+    moments_seen = friend * c.moments_attended * b.attention.moments_view_share * s.activity
     pushed = member * take(t.coupon_push, cell)
     care = friend * (u_care < take(t.care_probability, cell)) * t.care_quality
 
@@ -163,7 +178,7 @@ def day_rules(s, mood, pressure, t, u_buy, u_join, u_churn, u_care, u_lapse, b, 
     deal_memory = where(member, deal_memory_update(s.deal_memory, depth, b.price), s.deal_memory)
     days_since = where(bought, 0.0, s.days_since_purchase + 1.0)
     # Any day a customer may stop buying from the brand for good (less likely if trusting).
-    lapsed = s.lapsed | (u_lapse < lapse_probability(s.trust, s.lapse_propensity, b.purchase))
+    lapsed = s.lapsed | (u_lapse < lapse_probability(s.trust, s.lapse_propensity, c.lapse_hazard, b.purchase))
 
     # 7. Referral: prospects join through organic discovery or their contacts' advocacy.
     p_join = join_probability(pressure, t.wom_multiplier, b.referral)

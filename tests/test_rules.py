@@ -13,7 +13,8 @@ from siyu_sim.rules import (
     AttentionParams, ChurnParams, FatigueParams, GroupParams, PurchaseParams,
     ReferencePriceParams, ReferralParams, TrustParams, activity_update, advocacy,
     deal_memory_update, effective_touches, fatigue_update, group_mood_update, join_probability,
-    lapse_probability, purchase_probability, read_probability, reason_to_stay, reference_price_update,
+    daily_lapse_hazard, lapse_probability, purchase_probability, read_probability, reason_to_stay,
+    reference_price_update,
     referral_share, status_transition, trust_update,
 )
 from siyu_sim.rules import Status
@@ -156,22 +157,25 @@ def test_losses_against_the_reference_price_weigh_more_than_gains():
 
 @given(unit, st.floats(0.0, 50.0), st.floats(0.0, 0.99), st.floats(0.0, 10.0))
 def test_lapse_probability_is_a_probability(trust, propensity, yearly, effect):
-    p = lapse_probability(trust, propensity, PurchaseParams(lapse_per_year=yearly, lapse_trust_effect=effect))
+    q = PurchaseParams(lapse_per_year=yearly, lapse_trust_effect=effect)
+    p = lapse_probability(trust, propensity, daily_lapse_hazard(q), q)
     assert 0.0 <= p < 1.0
 
 
 def test_lapse_compounds_to_the_yearly_rate_at_neutral_trust_and_falls_with_trust():
     p = PurchaseParams(lapse_per_year=0.2)
-    daily = lapse_probability(p.trust_neutral, 1.0, p)
+    h = daily_lapse_hazard(p)
+    daily = lapse_probability(p.trust_neutral, 1.0, h, p)
     assert 1.0 - (1.0 - daily) ** 365 == pytest.approx(0.2, rel=1e-9)
-    assert lapse_probability(0.0, 1.0, p) > daily > lapse_probability(0.9, 1.0, p) > 0.0
-    assert lapse_probability(0.0, 1.0, PurchaseParams(lapse_per_year=0.0)) == 0.0
+    assert lapse_probability(0.0, 1.0, h, p) > daily > lapse_probability(0.9, 1.0, h, p) > 0.0
+    assert lapse_probability(0.0, 1.0, daily_lapse_hazard(PurchaseParams(lapse_per_year=0.0)), PurchaseParams()) == 0.0
 
 
 def test_lapse_rises_with_the_customers_propensity():
     p = PurchaseParams()
-    assert lapse_probability(0.3, 3.0, p) > lapse_probability(0.3, 1.0, p) > lapse_probability(0.3, 0.2, p)
-    assert lapse_probability(0.3, 0.0, p) == 0.0
+    h = daily_lapse_hazard(p)
+    assert lapse_probability(0.3, 3.0, h, p) > lapse_probability(0.3, 1.0, h, p) > lapse_probability(0.3, 0.2, h, p)
+    assert lapse_probability(0.3, 0.0, h, p) == 0.0
 
 
 # --- referral -------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ import numba
 import numpy as np
 from numba.extending import overload
 
-from ..customer_day import day_rules, wrong_next_state
+from ..customer_day import day_constants, day_rules, wrong_next_state
 from ..rules import Status, advocacy
 from . import ops  # noqa: F401  (registers the scalar forms of the rules with numba)
 from .cache import cache_dir
@@ -73,6 +73,7 @@ def day_rows(columns, group, status, trust, indptr, indices, moods, degree, u_bu
     active = Status.ACTIVE.value
     prospect, churned = Status.PROSPECT.value, Status.CHURNED.value
     n = len(u_buy)
+    c = day_constants(t, b)  # once, not once a row
     # Each advocate adds (advocacy, advocacy x trust) to its contacts' sums, side by side: one
     # cache line per update. The graph is symmetric with sorted indices, so visiting advocates
     # in row order adds to each row's sums in its CSR order, the order of scipy's product and
@@ -102,20 +103,21 @@ def day_rows(columns, group, status, trust, indptr, indices, moods, degree, u_bu
         # compiler then drops the member-only rules (trust, activity, churn) for them.
         st = status[i]
         if st == prospect:
-            values = day_rules(_row_as(columns, i, prospect), mood, pressure, t, u_buy[i], u_join[i], u_churn[i],
-                               u_care[i], u_lapse[i], b, advocate_trust)
+            values = day_rules(_row_as(columns, i, prospect), mood, pressure, t, c, u_buy[i], u_join[i],
+                               u_churn[i], u_care[i], u_lapse[i], b, advocate_trust)
         elif st == churned:
-            values = day_rules(_row_as(columns, i, churned), mood, pressure, t, u_buy[i], u_join[i], u_churn[i],
-                               u_care[i], u_lapse[i], b, advocate_trust)
+            values = day_rules(_row_as(columns, i, churned), mood, pressure, t, c, u_buy[i], u_join[i],
+                               u_churn[i], u_care[i], u_lapse[i], b, advocate_trust)
         else:
-            values = day_rules(_row_of(columns, i), mood, pressure, t, u_buy[i], u_join[i], u_churn[i],
+            values = day_rules(_row_of(columns, i), mood, pressure, t, c, u_buy[i], u_join[i], u_churn[i],
                                u_care[i], u_lapse[i], b, advocate_trust)
         _store(next_columns, event_columns, i, values)
 
 
 def one_day(s, mood, pressure, t, u_buy, u_join, u_churn, u_care, u_lapse, b, advocate_trust):
     """One agent's day (the agent executor), through the same compiled ``day_rules``."""
-    return day_rules(s, mood, pressure, t, u_buy, u_join, u_churn, u_care, u_lapse, b, advocate_trust)
+    return day_rules(s, mood, pressure, t, day_constants(t, b), u_buy, u_join, u_churn, u_care, u_lapse, b,
+                     advocate_trust)
 
 
 @dataclass

@@ -67,8 +67,8 @@ def _take(table, cell):
 
 
 def _rule_functions() -> list:
-    """Every function the rules package defines (its modules' own functions), and day_rules."""
-    found = [customer_day.day_rules]
+    """Every function the rules package defines (its modules' own functions), day_rules and day_constants."""
+    found = [customer_day.day_rules, customer_day.day_constants]
     for _, module in inspect.getmembers(rules, inspect.ismodule):
         if module is ops or not module.__name__.startswith(rules.__name__ + "."):
             continue

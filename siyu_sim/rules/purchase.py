@@ -78,17 +78,22 @@ class PurchaseParams(RuleParams):
     )
 
 
-def lapse_probability(trust, propensity, params: PurchaseParams):
+def daily_lapse_hazard(params: PurchaseParams):
+    """The daily hazard of lapsing for a customer of average propensity (1) at neutral trust:
+    a constant hazard whose yearly total is ``lapse_per_year``. The same for everyone: the
+    day's rules work it out once (``customer_day.day_constants``)."""
+    return -np.log1p(-params.lapse_per_year) / 365.0
+
+
+def lapse_probability(trust, propensity, daily_hazard, params: PurchaseParams):
     """Probability in [0, 1) that a customer stops buying from the brand today, for good.
 
-    A constant hazard whose yearly total is ``lapse_per_year`` for a customer of average
-    propensity (1) at neutral trust, times the customer's propensity (a trait: customers differ,
-    Pareto/NBD's Gamma-distributed dropout rates), scaled by exp(−β (trust − t0)): trusting
-    customers defect less.
+    ``daily_hazard`` (``daily_lapse_hazard``) times the customer's propensity (a trait:
+    customers differ, Pareto/NBD's Gamma-distributed dropout rates), scaled by
+    exp(−β (trust − t0)): trusting customers defect less.
     """
-    yearly_hazard = -np.log1p(-params.lapse_per_year)
     scale = propensity * np.exp(-params.lapse_trust_effect * (trust - params.trust_neutral))
-    return -expm1(-yearly_hazard / 365.0 * scale)
+    return -expm1(-daily_hazard * scale)
 
 
 def purchase_probability(days_since, need_cycle, trust, reads, price, ref_price,
