@@ -2,9 +2,11 @@
 
 ``customer_day`` takes one customer's state as scalars or every customer's as columns, and
 today's plan, and returns a ``DayOutcome``: the next value of every column declared
-``updated`` in ``state.STATE`` and the day's events. Both executors call this one function, so they cannot drift apart:
-the vector executor passes whole columns, the agent executor passes one agent's values.
-Everything reads yesterday's state (synchronous update).
+``updated`` in ``state.STATE`` and the day's events. Everything reads yesterday's state
+(synchronous update). Both executors run these rules, so they cannot drift apart: with the
+numpy engine the vector executor passes whole columns to ``customer_day`` and the agent
+executor one agent's values; with the compiled engine (default) both run ``day_rules``
+compiled (``siyu_sim.kernel``), over every row or for one agent.
 
 The rules composed are ``day_rules``, which returns plain named tuples; ``customer_day`` wraps
 its result in a ``DayOutcome``. ``day_rules`` and every rule it calls are written so that the

@@ -1,10 +1,12 @@
 """Two executors, one result.
 
-The *vector* executor (default) applies ``customer_day`` to whole columns and gathers
-social effects with a sparse matrix and ``bincount``. The *agent* executor builds one
-``Customer(mesa.Agent)`` per row and one ``CommunityGroup`` agent per group and steps
-them with Mesa's AgentSet; each applies the same functions to its own scalars and gathers
-by iterating its neighbours or members. Sums run in the same (row / CSR) order in both,
+The *vector* executor (default) applies the day's rules to every row: with the compiled
+engine (default) in one compiled pass, contact sums included (``kernel.compiled``); with the
+numpy engine ``customer_day`` on whole columns, contact sums by a sparse product. Group moods
+come from ``bincount``. The *agent* executor builds one ``Customer(mesa.Agent)`` per row and
+one ``CommunityGroup`` agent per group and steps them with Mesa's AgentSet; each applies the
+same rules (compiled, or numpy on scalars) to its own values and gathers by iterating its
+neighbours or members. Sums run in the same (row / CSR) order in both,
 and both read the same per-row random draws, so with one seed they give identical results:
 a docking test (Axtell, Axelrod, Epstein & Cohen 1996).
 
@@ -58,21 +60,20 @@ class _Rows:
 
 
 class Kernel:
-    """The compiled engine's inputs for one model: the behaviour record (once) and today's plan."""
+    """The compiled engine's inputs for one model: today's plan and the behaviour parameters as
+    the named tuples numba reads, made once a day (a lever or a researcher may change
+    ``model.behaviour`` mid-run: the numpy engine reads it every day, so must this one)."""
 
     def __init__(self, model: "PrivateDomainModel"):
-        from .kernel.records import behaviour_record
-
         self.model = model
-        self.behaviour = behaviour_record(model.behaviour)
-        self._plan_of: tuple | None = None
+        self._day: tuple | None = None  # (today, plan record, behaviour record)
 
-    def plan(self, today: "Today") -> tuple:
-        from .kernel.records import plan_record
+    def records(self, today: "Today") -> tuple[tuple, tuple]:
+        from .kernel.records import behaviour_record, plan_record
 
-        if self._plan_of is None or self._plan_of[0] is not today:
-            self._plan_of = (today, plan_record(today.plan))
-        return self._plan_of[1]
+        if self._day is None or self._day[0] is not today:
+            self._day = (today, plan_record(today.plan), behaviour_record(self.model.behaviour))
+        return self._day[1], self._day[2]
 
     def vector_day(self, today: "Today") -> tuple[DayOutcome, Advocacy]:
         """Every row's day, gathers included, in one compiled pass."""
@@ -86,7 +87,7 @@ class Kernel:
         g = m.contacts
         vector_day(tuple(getattr(t, name) for name in READ_COLUMNS), t.group, t.status, t.trust, g.indptr,
                    g.indices, m.groups.mood, m.degree, d.purchase, d.referral, d.churn, d.care, d.lapse,
-                   self.plan(today), self.behaviour, tuple(getattr(out.next, name) for name in UPDATED_COLUMNS),
+                   *self.records(today), tuple(getattr(out.next, name) for name in UPDATED_COLUMNS),
                    tuple(getattr(out, name) for name in EVENT_NAMES), gathered.own, gathered.contact_sums,
                    gathered.trust_sums)
         return out, gathered
@@ -97,9 +98,9 @@ class Kernel:
         from .kernel.records import row_record
 
         d = today.draws
-        return DayOutcome(*agent_day(row_record(agent), mood, pressure, self.plan(today), d.purchase[row],
-                                     d.referral[row], d.churn[row], d.care[row], d.lapse[row], self.behaviour,
-                                     advocate_trust))
+        plan, behaviour = self.records(today)
+        return DayOutcome(*agent_day(row_record(agent), mood, pressure, plan, d.purchase[row], d.referral[row],
+                                     d.churn[row], d.care[row], d.lapse[row], behaviour, advocate_trust))
 
 
 class VectorExecutor:

@@ -12,9 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-import numba
 import numpy as np
 import scipy.sparse as sp
+
+from .kernel.cache import compiled_on_first_call
 
 
 @dataclass
@@ -45,7 +46,7 @@ class Contacts:
         return _row_sums(self.indptr, self.indices, rows, values)
 
 
-@numba.njit(cache=True, nogil=True)
+@compiled_on_first_call
 def _row_sums(indptr, indices, rows, values):
     out = np.zeros(len(rows))
     for r in range(len(rows)):
@@ -56,7 +57,7 @@ def _row_sums(indptr, indices, rows, values):
     return out
 
 
-@numba.njit(cache=True, nogil=True)
+@compiled_on_first_call
 def _csr(a, b, n):
     """Sorted, duplicate-free CSR rows of the undirected edges (a[e], b[e]): what scipy's
     coo-to-csr, ``sum_duplicates`` and ``sort_indices`` give, in about a third of their memory."""

@@ -64,6 +64,7 @@ def test_run_writes_results_and_provenance(tmp_path):
     assert resolved.levers["broadcast"].frequency_per_day == 2
     meta = json.loads((out / "provenance.json").read_text())
     assert meta["seed"] == 3 and meta["version"] == __version__ and meta["date"]
+    assert meta["engine"] == "compiled" and meta["numba"] and meta["numpy"]  # what the bits depend on
     assert "--set" in meta["command"]
     assert result.stdout.splitlines()[0].split()[:2] == ["month", "scenario"]
     assert "wrote" in result.stderr and "wrote" not in result.stdout

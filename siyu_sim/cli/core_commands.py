@@ -135,12 +135,19 @@ def command_line(ctx: typer.Context | None) -> str:
 def _meta(root_seed: int, scenarios: list[Scenario], executor: str,
           ctx: typer.Context | None = None) -> dict:
     import mesa
+    import numba
+    import numpy
 
+    from ..kernel import DEFAULT_ENGINE
+
+    # The engine and the libraries under it: one seed gives the same bits on one engine, numpy
+    # and numba version and kind of machine (the compiled engine calls the system's libm).
     return {"seed": root_seed, "replication": 0, "version": __version__,
             "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "command": command_line(ctx), "executor": executor,
+            "command": command_line(ctx), "executor": executor, "engine": DEFAULT_ENGINE,
             "scenarios": [s.name for s in scenarios], "python": platform.python_version(),
-            "mesa": mesa.__version__}
+            "mesa": mesa.__version__, "numpy": numpy.__version__, "numba": numba.__version__,
+            "machine": platform.machine()}
 
 
 # --- commands -----------------------------------------------------------------------------

@@ -15,24 +15,27 @@ that fails too, the kernel compiles without a disk cache (once per process).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import tempfile
+import threading
 from pathlib import Path
 
 import numba
 
 PACKAGE = Path(__file__).resolve().parent.parent
-#: Sources compiled into the kernel (directories: every .py file in them).
-SOURCES = ("rules", "kernel", "customer_day.py", "state.py", "plan.py", "params.py")
+#: Sources compiled into the kernel (directories: every .py file in them, subfolders too), and
+#: the contact graph's compiled helpers (network.py).
+SOURCES = ("rules", "kernel", "customer_day.py", "state.py", "plan.py", "params.py", "network.py")
 
 
 def source_hash() -> str:
     h = hashlib.sha256(numba.__version__.encode())
     for name in SOURCES:
         path = PACKAGE / name
-        for f in sorted(path.glob("*.py")) if path.is_dir() else [path]:
-            h.update(f.name.encode())
+        for f in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
+            h.update(str(f.relative_to(PACKAGE)).encode())
             h.update(f.read_bytes())
     return h.hexdigest()[:16]
 
@@ -59,3 +62,33 @@ def cache_dir() -> Path | None:
         if _writable(base / key):
             return base / key
     return None
+
+
+def njit_cached(fn, **options):
+    """``fn`` compiled by numba (``options`` as for ``numba.njit``), with its disk cache in
+    ``cache_dir()`` (numba's own default would write beside the source, in site-packages)."""
+    where = cache_dir()
+    saved = numba.config.CACHE_DIR
+    try:
+        if where is not None:
+            numba.config.CACHE_DIR = str(where)  # read when caching is enabled, below
+        return numba.njit(cache=where is not None, **options)(fn)
+    finally:
+        numba.config.CACHE_DIR = saved
+
+
+def compiled_on_first_call(fn):
+    """Decorator: ``fn`` compiled by ``njit_cached`` the first time it is called (not at import:
+    a process that never calls it pays nothing)."""
+    lock = threading.Lock()
+    dispatcher = []
+
+    @functools.wraps(fn)
+    def call(*args):
+        if not dispatcher:
+            with lock:
+                if not dispatcher:
+                    dispatcher.append(njit_cached(fn, nogil=True))
+        return dispatcher[0](*args)
+
+    return call

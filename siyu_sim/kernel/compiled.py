@@ -18,7 +18,7 @@ from numba.extending import overload
 from ..customer_day import day_constants, day_rules, wrong_next_state
 from ..rules import Status, advocacy
 from . import ops  # noqa: F401  (registers the scalar forms of the rules with numba)
-from .cache import cache_dir
+from .cache import cache_dir, njit_cached
 from .records import RowState
 
 
@@ -69,7 +69,12 @@ def day_rows(columns, group, status, trust, indptr, indices, moods, degree, u_bu
     day's events, and each row's advocacy and its contacts' sums (for referral credit).
 
     The contact sums are a pass of their own, from the advocates out: their updates are
-    scattered over the table, and a tight loop keeps many of them in flight at once."""
+    scattered over the table, and a tight loop keeps many of them in flight at once.
+
+    ``columns`` are the ``state.READ_COLUMNS`` in that order (``_row_of``/``_row_as`` build a
+    ``RowState`` from them by position); ``next_columns`` and ``event_columns`` are the
+    ``UPDATED_COLUMNS`` and ``EVENT_NAMES`` in order (``_store`` writes them by position).
+    ``executors.Kernel.vector_day`` passes them so."""
     active = Status.ACTIVE.value
     prospect, churned = Status.PROSPECT.value, Status.CHURNED.value
     n = len(u_buy)
@@ -77,8 +82,8 @@ def day_rows(columns, group, status, trust, indptr, indices, moods, degree, u_bu
     # Each advocate adds (advocacy, advocacy x trust) to its contacts' sums, side by side: one
     # cache line per update. The graph is symmetric with sorted indices, so visiting advocates
     # in row order adds to each row's sums in its CSR order, the order of scipy's product and
-    # of the agent executor; a row that does not advocate would add exactly 0.0, so it is
-    # skipped (most rows: only active members advocate).
+    # of the agent executor; a row that does not advocate would add exactly 0.0 (trust is in
+    # [0, 1]: never NaN or infinite), so it is skipped (most rows: only active members advocate).
     pairs = np.zeros((n, 2))
     for j in range(n):
         adv = advocacy(trust[j], status[j] == active)
@@ -150,16 +155,9 @@ def _dispatchers() -> dict:
     with _lock:
         if not _kernels:
             where = cache_dir()
-            saved = numba.config.CACHE_DIR
-            try:
-                if where is not None:
-                    numba.config.CACHE_DIR = str(where)  # read when caching is enabled, below
-                    _report.cache = str(where)
-                opts = dict(cache=where is not None, nogil=True, error_model="numpy")
-                _kernels["vector"] = numba.njit(**opts)(day_rows)
-                _kernels["agent"] = numba.njit(**opts)(one_day)
-            finally:
-                numba.config.CACHE_DIR = saved
+            _report.cache = str(where) if where is not None else "none"
+            _kernels["vector"] = njit_cached(day_rows, nogil=True, error_model="numpy")
+            _kernels["agent"] = njit_cached(one_day, nogil=True, error_model="numpy")
         return _kernels
 
 

@@ -67,13 +67,14 @@ def _take(table, cell):
 
 
 def _rule_functions() -> list:
-    """Every function the rules package defines (its modules' own functions), day_rules and day_constants."""
+    """Every function the rules package defines (its modules' own functions, private helpers
+    too: a rule may call them), day_rules and day_constants."""
     found = [customer_day.day_rules, customer_day.day_constants]
     for _, module in inspect.getmembers(rules, inspect.ismodule):
         if module is ops or not module.__name__.startswith(rules.__name__ + "."):
             continue
         found += [f for _, f in inspect.getmembers(module, inspect.isfunction)
-                  if f.__module__ == module.__name__ and not f.__name__.startswith("_")]
+                  if f.__module__ == module.__name__]
     return found
 
 

@@ -9,7 +9,6 @@ of advertising repetition: returns to repetition diminish and turn into wear-out
 
 from __future__ import annotations
 
-
 from .base import RuleParams, param
 from .ops import as_float, expm1, where
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import numpy as np
 
-
 from .base import RuleParams, param
 from .ops import expm1
 

@@ -39,5 +39,5 @@ def take(table, cell):
 
 
 def expm1(x):
-    """``np.expm1(x)``: ``exp(x) − 1``, accurate near 0 (the kernel's own for one row: ``kernel/expm1.py``)."""
+    """``np.expm1(x)``: ``exp(x) − 1``, accurate near 0 (for one row the kernel's scalar form, ``kernel/ops.py``, returns 0 without calling libm)."""
     return np.expm1(x)

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import numpy as np
 
-
 from .base import RuleParams, param
 from .ops import expm1
 

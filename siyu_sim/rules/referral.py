@@ -18,6 +18,7 @@ import numpy as np
 from .base import RuleParams, param
 from .ops import expm1, where
 
+
 DAYS_PER_YEAR = 365.0
 
 

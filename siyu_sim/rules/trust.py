@@ -11,10 +11,8 @@ beyond what the member tolerates costs a little trust, with no ceiling on how ma
 
 from __future__ import annotations
 
-
-from .ops import expm1
-
 from .base import RuleParams, param
+from .ops import expm1
 
 
 class TrustParams(RuleParams):
