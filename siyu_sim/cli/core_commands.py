@@ -44,6 +44,11 @@ class Executor(str, Enum):
     agent = "agent"
 
 
+class Engine(str, Enum):
+    compiled = "compiled"
+    numpy = "numpy"
+
+
 #: --lang: the languages siyu_sim.words has (en, zh).
 Lang = Enum("Lang", {code: code for code in LANGS}, type=str)
 
@@ -62,6 +67,9 @@ QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar o
 LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of labels and sentences: en or zh.")]
 ExecutorOpt = Annotated[Executor, typer.Option(
     "--executor", help="vector (fast) or agent (one Mesa agent per customer; same results).")]
+EngineOpt = Annotated[Engine, typer.Option(
+    "--engine", help="compiled (the rules compiled by numba) or numpy (the reference: the same rules on "
+                     "numpy columns, slower; equal within floating-point tolerance).")]
 
 
 def _fail(message: str) -> typer.Exit:
@@ -132,19 +140,17 @@ def command_line(ctx: typer.Context | None) -> str:
     return shlex.join(parts)
 
 
-def _meta(root_seed: int, scenarios: list[Scenario], executor: str,
+def _meta(root_seed: int, scenarios: list[Scenario], executor: str, engine: str,
           ctx: typer.Context | None = None) -> dict:
     import mesa
     import numba
     import numpy
 
-    from ..kernel import DEFAULT_ENGINE
-
     # The engine and the libraries under it: one seed gives the same bits on one engine, numpy
     # and numba version and kind of machine (the compiled engine calls the system's libm).
     return {"seed": root_seed, "replication": 0, "version": __version__,
             "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "command": command_line(ctx), "executor": executor, "engine": DEFAULT_ENGINE,
+            "command": command_line(ctx), "executor": executor, "engine": engine,
             "scenarios": [s.name for s in scenarios], "python": platform.python_version(),
             "mesa": mesa.__version__, "numpy": numpy.__version__, "numba": numba.__version__,
             "machine": platform.machine()}
@@ -163,7 +169,7 @@ def run_command(
         help="Also write every order (customer row, day, units, CNY paid, discount, acquisition source, "
              "member or not, segment, row weight) to this Parquet file, to fit BG/NBD, Pareto/NBD or "
              "Gamma-Gamma models to simulated customers.")] = None,
-    executor: ExecutorOpt = Executor.vector,
+    executor: ExecutorOpt = Executor.vector, engine: EngineOpt = Engine.compiled,
     set_: SetOpt = None, days: DaysOpt = None, customers: CustomersOpt = None,
     seed: SeedOpt = None, quiet: QuietOpt = False, lang: LangOpt = Lang.en,
 ) -> None:
@@ -202,14 +208,15 @@ def run_command(
         raise _fail(f"{out}: cannot create the output directory: {exc.strerror or exc}") from None
     bar = RunProgress(quiet, "simulating")
     try:
-        model = run_scenario(s, executor=executor.value, progress=bar, transactions=transactions is not None)
+        model = run_scenario(s, executor=executor.value, progress=bar, transactions=transactions is not None,
+                             engine=engine.value)
     finally:
         bar.close()
         _compiled_status(quiet)
     daily = model.daily
     daily.insert(0, "replication", 0)
     daily.insert(0, "scenario", s.name)
-    meta = _meta(s.seed, [s], executor.value, ctx) | {"scenario_file": str(path)}
+    meta = _meta(s.seed, [s], executor.value, engine.value, ctx) | {"scenario_file": str(path)}
     daily.to_parquet(out / "daily.parquet", index=False)
     daily.to_csv(out / "daily.csv", index=False)
     (out / "scenario.toml").write_text(dumps_scenario(
@@ -241,7 +248,7 @@ def compare_command(
         help="Also run each scenario's customers with no private domain (same seeds) and judge "
              "by what the private domain adds over having none (the default); "
              "--no-baseline skips those runs for speed and shows only the gross ledger.")] = True,
-    executor: ExecutorOpt = Executor.vector,
+    executor: ExecutorOpt = Executor.vector, engine: EngineOpt = Engine.compiled,
     set_: SetOpt = None, days: DaysOpt = None, customers: CustomersOpt = None,
     seed: SeedOpt = None, quiet: QuietOpt = False, lang: LangOpt = Lang.en,
 ) -> None:
@@ -284,7 +291,7 @@ def compare_command(
         _status(quiet, t("status_running_reps", lang.value, n=len(items), reps=reps, seed=root_seed))
     with ProcessPoolBackend() if reps > 1 else contextlib.nullcontext() as backend:
         result = _compare(items, root_seed, executor.value, quiet, lang.value, reps=reps, baseline=baseline,
-                          segments=report is not None, backend=backend)
+                          segments=report is not None, backend=backend, engine=engine.value)
     table = result.monthly()
     typer.echo(monthly_text(table, lang.value))
     typer.echo("")
@@ -296,7 +303,7 @@ def compare_command(
     if report is not None:
         from ..report import report_comparison  # plotly loads only when a report is asked for
 
-        meta = _meta(root_seed, items, executor.value, ctx) | {"replications": reps}
+        meta = _meta(root_seed, items, executor.value, engine.value, ctx) | {"replications": reps}
         report_comparison(result, report, lang=lang.value, meta=meta)
         typer.echo(t("status_report_written", lang.value, path=report), err=True)
     if out is not None:

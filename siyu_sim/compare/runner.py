@@ -15,6 +15,7 @@ from typing import Callable
 
 import pandas as pd
 
+from ..kernel import DEFAULT_ENGINE
 from ..experiments.backends import Backend, chunk
 from ..experiments.design import RunTask
 from ..experiments.worker import Batch, RunOutcome, run_task
@@ -53,10 +54,10 @@ class RunCache:
         self.hits = self.misses = 0
 
     @staticmethod
-    def key(spec: RunSpec, root_seed: int, executor: str, segments: bool) -> tuple:
+    def key(spec: RunSpec, root_seed: int, executor: str, segments: bool, engine: str = DEFAULT_ENGINE) -> tuple:
         data = {k: v for k, v in spec.data.items() if k not in ("name", "description")}
         return (json.dumps(data, sort_keys=True, default=str), root_seed, spec.replication, executor,
-                segments and spec.kind == "crn")
+                segments and spec.kind == "crn", engine)
 
     def get(self, key: tuple, run_id: str) -> RunOutcome | None:
         with self._lock:
@@ -79,7 +80,7 @@ class RunCache:
 
 def execute(specs: list[RunSpec], root_seed: int, *, executor: str, segments: bool,
             backend: Backend | None, progress: Callable[[int, int], None] | None,
-            cache: RunCache | None = None) -> dict[str, list[pd.DataFrame]]:
+            cache: RunCache | None = None, engine: str = DEFAULT_ENGINE) -> dict[str, list[pd.DataFrame]]:
     """Run every spec; frames by kind ("crn", "independent", "baseline", and "segments" for
     the CRN runs' per-segment tables), with ``scenario`` and ``replication`` as compared.
     With a ``cache``, runs it holds are taken from it and new ones are added to it."""
@@ -94,7 +95,7 @@ def execute(specs: list[RunSpec], root_seed: int, *, executor: str, segments: bo
         if progress is not None:
             progress(n, total)
 
-    keys = {s.run_id: RunCache.key(s, root_seed, executor, segments) for s in specs}
+    keys = {s.run_id: RunCache.key(s, root_seed, executor, segments, engine) for s in specs}
 
     def collect(outcomes: list[RunOutcome]) -> None:
         nonlocal done
@@ -113,7 +114,7 @@ def execute(specs: list[RunSpec], root_seed: int, *, executor: str, segments: bo
 
     def batch(part: list[RunSpec]) -> Batch:
         return Batch({s.label: s.data for s in part}, [s.task(root_seed) for s in part], "daily",
-                     None, {}, executor=executor, segments=segments)
+                     None, {}, executor=executor, segments=segments, engine=engine)
 
     report(0)
     if cache is not None:

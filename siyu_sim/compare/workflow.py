@@ -18,6 +18,7 @@ from typing import Callable, Sequence
 
 import pandas as pd
 
+from ..kernel import DEFAULT_ENGINE
 from ..scenario import Scenario
 from ..counterfactual import without_private_domain
 from .incremental import horizon, summary, with_incremental
@@ -110,7 +111,8 @@ def unique_names(scenarios: Sequence[Scenario], paths: Sequence[Path] | None = N
 
 def compare(scenarios: Sequence[Scenario], *, reps: int = 1, root_seed: int | None = None,
             executor: str = "vector", baseline: bool = True, segments: bool = False,
-            backend=None, progress: Progress | None = None, cache: RunCache | None = None) -> Comparison:
+            backend=None, progress: Progress | None = None, cache: RunCache | None = None,
+            engine: str = DEFAULT_ENGINE) -> Comparison:
     """Run ``scenarios`` under common random numbers and return a :class:`Comparison`.
 
     ``root_seed``: default, the first scenario's seed. ``executor``: "vector" or "agent" (the
@@ -121,7 +123,8 @@ def compare(scenarios: Sequence[Scenario], *, reps: int = 1, root_seed: int | No
     one run after another in this process). ``progress(done, total)``: simulated days done
     of all runs' days (day by day in this process, run by run on a backend). ``cache``: a
     ``runner.RunCache`` that keeps finished runs across calls, so unchanged runs (the
-    counterfactual, a pinned scenario) are not run again: the same numbers, sooner.
+    counterfactual, a pinned scenario) are not run again: the same numbers, sooner. ``engine``:
+    "compiled" (default) or "numpy" (the reference; last-bit differences: ``siyu_sim.kernel``).
     """
     if len(scenarios) < 2:
         raise ValueError("a comparison needs at least two scenarios")
@@ -131,7 +134,7 @@ def compare(scenarios: Sequence[Scenario], *, reps: int = 1, root_seed: int | No
     root = items[0].seed if root_seed is None else root_seed
     specs = _plan(items, reps, baseline)
     frames = execute(specs, root, executor=executor, segments=segments, backend=backend,
-                     progress=progress, cache=cache)
+                     progress=progress, cache=cache, engine=engine)
     order = {s.name: i for i, s in enumerate(items)}
     daily = _tidy(frames["crn"], order)
     result = Comparison(items, reps, root, executor, daily)
