@@ -171,9 +171,13 @@ class DaskBackend(Backend):
             # ~10% of sweep time (docs/performance.md).
             # Nor the event-loop and system monitors at their default 20 ms and 0.5 s ticks: with
             # every core simulating, each wake-up takes time from a run.
+            # And one task per worker thread at a time (worker-saturation 1.0, not 1.1): a task
+            # queued on a busy worker while another worker idles at the end of a sweep is a whole
+            # batch of tail (~10% of a 20-batch sweep here); a pool's shared queue has none.
             with dask.config.set({"distributed.worker.profile.enabled": False,
                                   "distributed.admin.tick.interval": "500ms",
-                                  "distributed.admin.system-monitor.interval": "5s"}):
+                                  "distributed.admin.system-monitor.interval": "5s",
+                                  "distributed.scheduler.worker-saturation": 1.0}):
                 self._cluster = LocalCluster(n_workers=local_workers, threads_per_worker=1, processes=True,
                                              dashboard_address=None)
             self.client = Client(self._cluster)
