@@ -26,9 +26,8 @@ import numpy as np
 from .params import Behaviour
 from .rules import (
     activity_update, attended, basket_size, daily_lapse_hazard, deal_memory_update, effective_touches,
-    fatigue_update,
-    join_probability, lapse_probability, purchase_probability, read_probability, reason_to_stay,
-    reference_price_update, referral_share, referred_trust, status_transition, trust_update,
+    fatigue_update, join_probability, lapse_probability, purchase_probability, read_probability,
+    reason_to_stay, reference_price_update, referral_share, referred_trust, status_transition, trust_update,
 )
 from .rules.ops import code_like, flat_cell, take, where
 from .rules.status import N_STATUS, Status

@@ -30,7 +30,10 @@ PACKAGE = Path(__file__).resolve().parent.parent
 SOURCES = ("rules", "kernel", "customer_day.py", "state.py", "plan.py", "params.py", "network.py")
 
 
+@functools.lru_cache(maxsize=1)
 def source_hash() -> str:
+    """Hash of numba's version and every source in ``SOURCES`` (read once a process: every
+    compiled function asks for the cache directory)."""
     h = hashlib.sha256(numba.__version__.encode())
     for name in SOURCES:
         path = PACKAGE / name

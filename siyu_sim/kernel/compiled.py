@@ -22,31 +22,30 @@ from .cache import cache_dir, njit_cached
 from .records import RowState
 
 
+def _row_state_impl(n_columns: int, status_from_argument: bool):
+    """The compiled body that builds a ``RowState`` from row ``i`` of the read columns (in
+    ``READ_COLUMNS`` order), taking the status from the ``status`` argument if asked."""
+    from ..state import READ_COLUMNS
+
+    k_status = READ_COLUMNS.index("status")
+    args = ", ".join(f"columns[{k}].dtype.type(status)" if status_from_argument and k == k_status
+                     else f"columns[{k}][i]" for k in range(n_columns))
+    params = "columns, i, status" if status_from_argument else "columns, i"
+    scope = {"RowState": RowState}
+    exec(f"def impl({params}):\n    return RowState({args})\n", scope)
+    return scope["impl"]
+
+
 def _row_of(columns, i):
     """``RowState`` of row ``i`` of ``columns`` (a tuple of the read columns, in order)."""
-
-
-@overload(_row_of)
-def _row_of_impl(columns, i):
-    args = ", ".join(f"columns[{k}][i]" for k in range(len(columns)))
-    scope = {"RowState": RowState}
-    exec(f"def impl(columns, i):\n    return RowState({args})\n", scope)
-    return scope["impl"]
 
 
 def _row_as(columns, i, status):
     """``RowState`` of row ``i`` with its status replaced by the constant ``status`` (same dtype)."""
 
 
-@overload(_row_as)
-def _row_as_impl(columns, i, status):
-    from ..state import READ_COLUMNS
-    k_status = READ_COLUMNS.index("status")
-    args = ", ".join(f"columns[{k}][i]" if k != k_status else f"columns[{k}].dtype.type(status)"
-                     for k in range(len(columns)))
-    scope = {"RowState": RowState}
-    exec(f"def impl(columns, i, status):\n    return RowState({args})\n", scope)
-    return scope["impl"]
+overload(_row_of)(lambda columns, i: _row_state_impl(len(columns), False))
+overload(_row_as)(lambda columns, i, status: _row_state_impl(len(columns), True))
 
 
 def _store(next_columns, event_columns, i, values):
