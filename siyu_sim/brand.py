@@ -118,4 +118,4 @@ class BrandContext:
         t = self._model.customers
         t.on_wecom[rows] = True
         gids = np.unique(t.group[rows])
-        self._model.groups.reset_mood(gids[gids >= 0])
+        self._model.groups.reset(gids[gids >= 0])

@@ -1,22 +1,25 @@
-"""One customer-day: the rules composed in the documented order.
+"""One customer-day: every behaviour's steps composed, in ``Day`` order, into one function.
 
-``customer_day`` takes one customer's state as scalars or every customer's as columns, and
-today's plan, and returns a ``DayOutcome``: the next value of every column declared
-``updated`` in ``state.STATE`` and the day's events. Everything reads yesterday's state
-(synchronous update). Both executors run these rules, so they cannot drift apart: with the
-numpy engine the vector executor passes whole columns to ``customer_day`` and the agent
-executor one agent's values; with the compiled engine (default) both run ``day_rules``
-compiled (``siyu_sim.kernel``), over every row or for one agent.
+Each behaviour declares its steps (``rules.module``); this module wires them by name into
+``day_rules(s, t, c, b, u, g)`` — yesterday's state, today's plan, today's constants, the
+parameters, today's draws and the gathers — which returns tomorrow's value of every updated
+column and the day's events; ``emit_rules(s, t, c, b)`` gives what each customer adds to the
+day's gathers, and ``day_constants(t, b)`` what is the same for everyone today. They are
+written out as Python source (``SOURCE``; print it to read the day as the model runs it) and
+run on numpy columns or compiled by numba for one row (``siyu_sim.kernel``), by either
+executor: one source, two engines, two executors (docs/performance.md).
 
-The rules composed are ``day_rules``, which returns plain named tuples; ``customer_day`` wraps
-its result in a ``DayOutcome``. ``day_rules`` and every rule it calls are written so that the
-compiled day kernel (``siyu_sim.kernel``) compiles this very source for one row's scalars
-(``rules/ops.py``: the few operations that need a scalar form); the numpy engine runs it on
-columns. One source, two engines (docs/performance.md).
+The wiring is checked when this module is imported, before anything runs or compiles: a step
+that reads a value no earlier step returns, a state column, draw, constant, gather, plan field
+or parameter block nobody declares, is a ``WiringError`` naming the behaviour, the step and the
+fix — on either engine, in one line.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import inspect
+import linecache
 from collections import namedtuple
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any
@@ -24,41 +27,205 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .params import Behaviour
-from .rules import (
-    activity_update, attended, basket_size, daily_lapse_hazard, deal_memory_update, effective_touches,
-    fatigue_update, join_probability, lapse_probability, purchase_probability, read_probability,
-    reason_to_stay, reference_price_update, referral_share, referred_trust, status_transition, trust_update,
-)
-from .rules.ops import code_like, flat_cell, take, where
-from .rules.status import N_STATUS, Status
+from .plan import DayPlan
+from .rules import MODULES, Day, Module, Step
+from .rules.module import attributes_read
 from .state import COLUMNS, UPDATED_COLUMNS
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .plan import DayPlan
+    from .rng import Streams
+
+__all__ = [
+    "CONSTANTS", "DRAWS", "DayConstants", "DayOutcome", "DayValues", "Draws", "EMITTED", "EVENT_NAMES", "Emitted",
+    "GATHERED", "Gathered", "NextState", "SOURCE", "WiringError", "customer_day", "day_constants", "day_rules",
+    "emit_rules", "draw_today",
+]
 
 
-#: The next value of every column declared ``updated`` in ``state.STATE``, as fields (a named
-#: tuple: a missing or unknown column is a TypeError).
+class WiringError(ValueError):
+    """The behaviours' steps do not fit together; the message names the step and the fix."""
+
+
+#: A step's arguments with a fixed meaning; any other argument is a value an earlier step returned.
+RESERVED = {"s": "yesterday's state", "t": "today's plan", "c": "today's constants",
+            "b": "the behaviour parameters", "u": "today's draws", "g": "the gathers"}
+
+
+def _where(module: Module, step: Step) -> str:
+    return f"behaviour {module.name!r}, step {step.name} ({inspect.getsourcefile(step.fn)})"
+
+
+def _plan_fields() -> set[str]:
+    names = {f.name for f in dataclasses.fields(DayPlan) if not f.name.startswith("_")}
+    return names | {n for n, v in vars(DayPlan).items() if isinstance(v, property)}
+
+
+@dataclass(frozen=True)
+class Wiring:
+    """The behaviours composed: what each part of the day reads and gives."""
+
+    emit_steps: tuple[tuple[Module, Step], ...]
+    day_steps: tuple[tuple[Module, Step], ...]
+    draws: tuple[str, ...]
+    constants: tuple[tuple[Module, Any], ...]  # (module, Constant)
+    contact_sums: tuple[str, ...]
+    group: tuple[Module, Any] | None  # (module, GroupStep)
+    events: tuple[Any, ...]  # Event declarations, in module order
+
+    @property
+    def emitted(self) -> tuple[str, ...]:
+        """Emitted values the gathers need: the contact sums', then the group's."""
+        group = self.group[1].sums if self.group else ()
+        return self.contact_sums + tuple(n for n in group if n not in self.contact_sums)
+
+    @property
+    def gathered(self) -> tuple[str, ...]:
+        """What a step reads as ``g.<name>``: the group's value, the contact sums, the degree."""
+        return ((self.group[1].value,) if self.group else ()) + self.contact_sums + ("degree",)
+
+
+def wire(modules: tuple[Module, ...] = MODULES) -> Wiring:
+    """Check that the behaviours' steps fit together and put them in order (``WiringError`` if not)."""
+    order = {m.name: i for i, m in enumerate(modules)}
+    steps = sorted(((m, s) for m in modules for s in m.steps), key=lambda ms: (ms[1].day, order[ms[0].name]))
+    draws = [d.name for m in modules for d in m.draws]
+    constants = [(m, c) for m in modules for c in m.constants]
+    sums = [n for m in modules for n in m.contact_sums]
+    groups = [(m, m.group) for m in modules if m.group is not None]
+    events = [e for m in modules for e in m.events]
+    for kind, names in (("draw", draws), ("constant", [c.name for _, c in constants]), ("contact sum", sums),
+                        ("event", [e.name for e in events])):
+        twice = sorted({n for n in names if names.count(n) > 1})
+        if twice:
+            raise WiringError(f"{kind} {twice[0]!r} is declared by two behaviours; give one another name")
+    if len(groups) > 1:
+        raise WiringError(f"behaviours {[m.name for m, _ in groups]} both declare the group's update; one may")
+    wiring = Wiring(tuple(ms for ms in steps if ms[1].day == Day.EMIT),
+                    tuple(ms for ms in steps if ms[1].day != Day.EMIT), tuple(draws), tuple(constants),
+                    tuple(sums), groups[0] if groups else None, tuple(events))
+    _check(wiring, modules)
+    return wiring
+
+
+def _check(w: Wiring, modules: tuple[Module, ...]) -> None:
+    known = {"s": set(COLUMNS), "t": _plan_fields(), "c": {c.name for _, c in w.constants},
+             "b": set(Behaviour.model_fields), "u": set(w.draws), "g": set(w.gathered)}
+    what = {"s": "state column", "t": "field of today's plan (plan.DayPlan)", "c": "day constant",
+            "b": "parameter block", "u": "draw", "g": "gather"}
+    fix = {"s": "declare it: Column(...) in the MODULE's columns", "t": "a lever writes it into plan.DayPlan",
+           "c": "declare it: Constant(...) in the MODULE's constants", "b": "declare the MODULE's params",
+           "u": "declare it: Draw(...) in the MODULE's draws",
+           "g": "declare it in a MODULE's contact_sums (or its group step)"}
+    for phase, allowed in (("emit", {"s", "t", "c", "b"}), ("day", set(RESERVED))):
+        given: dict[str, str] = {}
+        for module, step in (w.emit_steps if phase == "emit" else w.day_steps):
+            where = _where(module, step)
+            for name in inspect.signature(step.fn).parameters:
+                if name in RESERVED:
+                    if name not in allowed:
+                        raise WiringError(f"{where}: an emit step (Day.EMIT) reads yesterday's state only; it "
+                                          f"cannot read {name!r} ({RESERVED[name]})")
+                    try:
+                        read = attributes_read(step.fn, name)
+                    except ValueError as error:
+                        raise WiringError(f"{where}: {error}") from None
+                    for attr in sorted(read - known[name]):
+                        raise WiringError(f"{where} reads {name}.{attr}, but no {what[name]} is named {attr!r}: "
+                                          f"{fix[name]}")
+                elif name not in given:
+                    later = [m.name for m, s in (w.emit_steps + w.day_steps) if name in s.returns]
+                    hint = (f"it is returned by {later[0]!r}, which runs later: move one of the steps to "
+                            f"another Day" if later else "return it from an earlier step, or read a state "
+                            "column as s.<name>")
+                    raise WiringError(f"{where} reads {name!r}, which no earlier step returns; {hint}")
+            for name in step.returns:
+                if not name.isidentifier() or name in RESERVED:
+                    raise WiringError(f"{where} returns {name!r}: returned names must be identifiers other than "
+                                      f"{', '.join(RESERVED)}")
+                if phase == "emit" and name in COLUMNS:
+                    raise WiringError(f"{where} returns the column {name!r} at Day.EMIT; tomorrow's state is "
+                                      f"returned by a later step")
+                given[name] = module.name
+        if phase == "emit":
+            for name in w.emitted:
+                if name not in given:
+                    raise WiringError(f"{name!r} is summed by a gather, but no emit step (Day.EMIT) returns it")
+        else:
+            for event in w.events:
+                if event.value not in given:
+                    raise WiringError(f"event {event.name!r} records {event.value!r}, which no step returns")
+
+
+WIRING = wire()
+
+#: Tomorrow's value of every updated column (a named tuple: a missing or unknown column is a TypeError).
 NextState = namedtuple("NextState", UPDATED_COLUMNS)
+EVENT_NAMES = tuple(e.name for e in WIRING.events)
+#: What ``day_rules`` returns: tomorrow's state and the day's events, in ``DayOutcome``'s order.
+DayValues = namedtuple("DayValues", ("next", *EVENT_NAMES))
+DRAWS = WIRING.draws
+#: One uniform per row from each declared stream (``u.<name>``).
+Draws = namedtuple("Draws", DRAWS)
+CONSTANTS = tuple(c.name for _, c in WIRING.constants)
+#: What is the same for every customer today (``c.<name>``), worked out once a day.
+DayConstants = namedtuple("DayConstants", CONSTANTS)
+EMITTED = WIRING.emitted
+#: What each customer gives the day's gathers, from yesterday's state.
+Emitted = namedtuple("Emitted", EMITTED)
+GATHERED = WIRING.gathered
+#: What each customer gathers today (``g.<name>``): its group's value, its contacts' sums, its degree.
+Gathered = namedtuple("Gathered", GATHERED)
+for _type in (NextState, DayValues, Draws, DayConstants, Emitted, Gathered):
+    _type.__module__ = __name__  # importable by name: numba's cache pickles the types
+
+
+def _call(module: Module, step: Step, scope: dict) -> str:
+    fn_name = f"{module.name}__{step.name}"
+    scope[fn_name] = step.fn
+    call = f"{fn_name}({', '.join(inspect.signature(step.fn).parameters)})"
+    return f"    {', '.join(step.returns)} = {call}"
+
+
+def _source(w: Wiring) -> tuple[str, dict]:
+    scope: dict[str, Any] = {"DayValues": DayValues, "NextState": NextState, "DayConstants": DayConstants,
+                             "Emitted": Emitted}
+    lines = ['"""The customer day, composed from the behaviours by siyu_sim.customer_day (generated)."""', "",
+             "", "def day_constants(t, b):"]
+    args = []
+    for module, constant in w.constants:
+        scope[f"{module.name}__{constant.name}"] = constant.fn
+        args.append(f"{module.name}__{constant.name}(t, b)")
+    lines += [f"    return DayConstants({', '.join(args)})", "", "", "def emit_rules(s, t, c, b):"]
+    lines += [_call(m, s, scope) for m, s in w.emit_steps]
+    lines += [f"    return Emitted({', '.join(EMITTED)})", "", "", "def day_rules(s, t, c, b, u, g):"]
+    lines += [_call(m, s, scope) for m, s in w.day_steps]
+    next_state = ", ".join(f"{name}={name}" for name in UPDATED_COLUMNS)
+    events = ", ".join(e.value for e in w.events)
+    lines += [f"    return DayValues(NextState({next_state}), {events})", ""]
+    return "\n".join(lines), scope
+
+
+#: The composed day, as Python source: ``print(siyu_sim.customer_day.SOURCE)``.
+SOURCE, _SCOPE = _source(WIRING)
+_FILENAME = "<siyu_sim.customer_day: the composed day>"
+linecache.cache[_FILENAME] = (len(SOURCE), None, SOURCE.splitlines(True), _FILENAME)
+exec(compile(SOURCE, _FILENAME, "exec"), _SCOPE)
+day_constants = _SCOPE["day_constants"]
+emit_rules = _SCOPE["emit_rules"]
+day_rules = _SCOPE["day_rules"]
+for _fn in (day_constants, emit_rules, day_rules):
+    _fn.__module__ = __name__
+#: The functions the composed day calls (every step's and constant's), for the kernel to compile.
+COMPOSED_FUNCTIONS = tuple(v for k, v in _SCOPE.items() if "__" in k and callable(v))
 
 
 def _event(dtype: Any, meaning: str) -> Any:
     return field(metadata={"dtype": dtype, "meaning": meaning})
 
 
-@dataclass
-class DayOutcome:
-    """What one customer-day produced (scalars for one customer, arrays for many)."""
-
-    next: NextState  # tomorrow's state (the updated columns)
-    was_member: Any = _event(bool, "a member (active or muted) when the day began")
-    was_prospect: Any = _event(bool, "a prospect when the day began")
-    bought: Any = _event(bool, "placed an order today (members' orders enter the ledger)")
-    units: Any = _event(float, "order size, in average orders")
-    paid: Any = _event(float, "CNY paid for today's order (if any)")
-    joined: Any = _event(bool, "a prospect who joined today through discovery or referral")
-    via_referral: Any = _event(bool, "joined today through a contact's referral")
-    care: Any = _event(bool, "got 1:1 care today")
+class _Outcome:
+    """What one customer-day produced (scalars for one customer, arrays for many):
+    ``next``, tomorrow's state (the updated columns), and one field per declared event."""
 
     @classmethod
     def empty(cls, n: int) -> "DayOutcome":
@@ -74,38 +241,31 @@ class DayOutcome:
             getattr(self, f.name)[rows] = getattr(part, f.name)
 
 
-#: DayOutcome's event fields (all but ``next``).
+DayOutcome = dataclasses.make_dataclass(
+    "DayOutcome", [("next", Any)] + [(e.name, Any, _event(e.dtype, e.meaning)) for e in WIRING.events],
+    bases=(_Outcome,))
+DayOutcome.__module__ = __name__
 _EVENT_FIELDS = tuple(f for f in fields(DayOutcome) if f.name != "next")
-EVENT_NAMES = tuple(f.name for f in _EVENT_FIELDS)
 
 
-#: What is the same for every customer today, from today's plan and the parameters alone:
-#: worked out once a day (once a block of rows by the numpy engine), not once a row.
-DayConstants = namedtuple("DayConstants", ("broadcasts_attended", "moments_attended", "lapse_hazard"))
+def draw_today(streams: "Streams", n: int) -> Draws:
+    """Today's draws: ``n`` uniforms from each declared stream (each stream is its own, so the
+    order they are drawn in does not matter)."""
+    return Draws(*(streams.uniform(name, n) for name in DRAWS))
 
 
-def day_constants(t, b) -> DayConstants:
-    """Today's ``DayConstants``: the attention the day's broadcasts and Moments posts get from
-    one reader, and the daily lapse hazard at average propensity and neutral trust."""
-    return DayConstants(attended(t.broadcasts, b.attention), attended(t.moments, b.attention),
-                        daily_lapse_hazard(b.purchase))
+def row_of(values: tuple, row: int) -> tuple:
+    """One row of a named tuple of columns (``Draws``, ``Gathered``), as the same named tuple."""
+    return type(values)(*(column[row] for column in values))
 
 
-#: What ``day_rules`` returns: tomorrow's state and the day's events, in DayOutcome's order.
-DayValues = namedtuple("DayValues", ("next", *EVENT_NAMES))
-
-
-def customer_day(s: Any, mood, pressure, t: "DayPlan", u_buy, u_join, u_churn, u_care, u_lapse,
-                 b: Behaviour, *, advocate_trust) -> DayOutcome:
-    """Apply the rules for one day. ``s`` has the ``state.READ_COLUMNS`` as attributes (a
-    block of table rows, or a ``Customer`` agent); ``t`` is today's plan (levers have fired).
-
-    ``mood``: mood of the customer's group (0 if none); ``pressure``: mean advocacy of
-    its contacts; ``advocate_trust``: their advocacy-weighted mean trust (0 if none); ``u_*``: uniforms from the purchase, referral, churn, care and lapse streams.
-    """
+def customer_day(s: Any, t: "DayPlan", b: Behaviour, u: Draws, g: Gathered) -> DayOutcome:
+    """The day of one customer (scalars) or of a block of rows (columns): ``s`` has the
+    ``state.READ_COLUMNS`` as attributes (a block of table rows, or a ``Customer`` agent), ``t``
+    is today's plan (levers have fired), ``u`` today's draws and ``g`` the gathers for the same
+    rows. The numpy engine's entry point; the compiled kernel runs the same ``day_rules``."""
     try:
-        values = day_rules(s, mood, pressure, t, day_constants(t, b), u_buy, u_join, u_churn, u_care, u_lapse, b,
-                           advocate_trust)
+        values = day_rules(s, t, day_constants(t, b), b, u, g)
     except TypeError as error:
         raise wrong_next_state(error) from error
     return DayOutcome(*values)
@@ -117,86 +277,3 @@ def wrong_next_state(error: Exception) -> Exception:
         return error
     return TypeError(f"customer_day must give the next value of exactly the updated columns "
                      f"{UPDATED_COLUMNS}; {str(error).strip().splitlines()[-1]}")
-
-
-def day_rules(s, mood, pressure, t, c, u_buy, u_join, u_churn, u_care, u_lapse, b, advocate_trust) -> DayValues:
-    """The rules in the documented order: ``customer_day``'s arguments and today's constants
-    ``c`` (``day_constants``), plain named tuples out.
-    Written for numpy columns and for the compiled kernel's scalars alike (see the module doc)."""
-    status = s.status
-    # Flat index into the [segment, status] tables.
-    cell = flat_cell(s.segment, status, N_STATUS)
-    member = (status == Status.ACTIVE) | (status == Status.MUTED)
-    muted = status == Status.MUTED
-    grouped = member & (s.group >= 0)
-    friend = member & s.friend
-
-    # 1. Touches that reach the customer (levers have fired). Attention to the day's pushes
-    # and posts wears out: reads saturate however many are sent.
-    received = grouped * (1 - muted) * t.broadcasts  # muted members silence the group
-    p_read = read_probability(s.activity, mood, muted, b.attention)
-    group_reads = grouped * c.broadcasts_attended * p_read
-    moments_seen = friend * c.moments_attended * b.attention.moments_view_share * s.activity
-    pushed = member * take(t.coupon_push, cell)
-    care = friend * (u_care < take(t.care_probability, cell)) * t.care_quality
-
-    # 2. Attention: what is read, and what it is worth.
-    engaging = (group_reads * (1.0 - t.broadcast_promo) * t.broadcast_quality
-                + moments_seen * (1.0 - t.moments_promo) * t.moments_quality)
-    promo_reads = (group_reads * t.broadcast_promo + moments_seen * t.moments_promo
-                   + pushed * s.activity)
-    reads = group_reads + moments_seen
-
-    # 3. Fatigue from the touch load beyond tolerance.
-    load = effective_touches(received * (1.0 - t.broadcast_promo) + moments_seen * (1.0 - t.moments_promo),
-                             received * t.broadcast_promo + moments_seen * t.moments_promo + pushed,
-                             b.fatigue)
-    # Non-members get no touches (load 0): their fatigue only fades (time away heals).
-    fatigue = fatigue_update(s.fatigue, load, s.tolerance, b.fatigue)
-    # Group pushes received (promotions weighted): each carries opt-out risk and irritation.
-    pushes = effective_touches(received * (1.0 - t.broadcast_promo), received * t.broadcast_promo + pushed,
-                               b.fatigue)
-    excess_pushes = np.maximum(pushes - s.tolerance, 0.0)
-
-    # 4. Trust and activity (from yesterday's fatigue: synchronous update).
-    trust = where(member, trust_update(s.trust, engaging, care, promo_reads, s.fatigue, excess_pushes,
-                                          b.trust), s.trust)
-    activity = where(member, activity_update(s.activity, engaging, care, s.fatigue, mood, b.attention),
-                        s.activity)
-
-    # 5–6. The deal against the reference price, and the purchase.
-    depth = member * take(t.coupon_depth, cell)
-    price = t.list_price * (1.0 - depth)
-    # A customer who has lapsed buys no more (members too: they may still read).
-    p_buy = (1 - s.lapsed) * purchase_probability(s.days_since_purchase, s.need_cycle, s.trust, reads, price,
-                                                  s.ref_price, s.price_sensitivity, b.purchase)
-    # Everyone still needs the product: prospects and customers who left the private domain
-    # buy too (at list price, unreminded, with the trust they left with); only members'
-    # orders enter the ledger.
-    bought = u_buy < p_buy
-    units = basket_size(s.trust, b.purchase)  # order size, in average orders
-    ref_price = reference_price_update(s.ref_price, bought, price, t.list_price, b.price)
-    deal_memory = where(member, deal_memory_update(s.deal_memory, depth, b.price), s.deal_memory)
-    days_since = where(bought, 0.0, s.days_since_purchase + 1.0)
-    # Any day a customer may stop buying from the brand for good (less likely if trusting).
-    lapsed = s.lapsed | (u_lapse < lapse_probability(s.trust, s.lapse_propensity, c.lapse_hazard, b.purchase))
-
-    # 7. Referral: prospects join through organic discovery or their contacts' advocacy.
-    p_join = join_probability(pressure, t.wom_multiplier, b.referral)
-    prospect = status == Status.PROSPECT
-    joined = prospect & np.logical_not(s.lapsed) & (u_join < p_join)  # one who left the brand joins nothing
-    via_referral = joined & (u_join < p_join * referral_share(pressure, t.wom_multiplier, b.referral))
-
-    # 8. Mute and leave (every push received carries its own opt-out risk), or un-mute.
-    stay = reason_to_stay(s.trust, s.deal_memory, s.price_sensitivity, s.referred * b.churn.friend_tie)
-    next_status = status_transition(status, s.fatigue, s.trust, stay, care, pushes, mood, u_churn, b.churn)
-    next_status = where(joined, code_like(Status.ACTIVE.value, status), next_status)  # keep the dtype
-    # A referred joiner takes part of its advocates' trust with it (source credibility).
-    trust = where(via_referral, referred_trust(s.trust, advocate_trust, b.referral), trust)
-
-    return DayValues(
-        NextState(status=next_status, trust=trust, activity=activity, fatigue=fatigue, ref_price=ref_price,
-                  deal_memory=deal_memory, days_since_purchase=days_since, lapsed=lapsed,
-                  referred=where(joined, via_referral, s.referred)),
-        was_member=member, was_prospect=prospect, bought=bought, units=units, paid=price * units,
-        joined=joined, via_referral=via_referral, care=care > 0.0)

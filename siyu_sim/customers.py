@@ -14,9 +14,8 @@ import mesa
 import numpy as np
 
 from .rules.status import Status
-from .credit import credited
-from .customer_day import DayOutcome, customer_day
-from .rules import advocacy, group_mood_update
+from .customer_day import DayOutcome, customer_day, row_of
+from .gathers import move_groups
 from .state import COLUMNS, STATE, Column
 from .sums import dot
 
@@ -136,62 +135,34 @@ class Customer(mesa.Agent):
     """One customer as a Mesa agent, owning one row of the table.
 
     Its attributes are the declared state columns, read from its row (``customer.trust``,
-    ``customer.status``, ...). Each day ``step`` applies ``customer_day`` — the function the
-    vector executor applies to whole columns — to its own values and keeps the result in
-    ``outcome``; the agent executor writes the outcomes back when every agent has stepped
-    (synchronous update).
+    ``customer.status``, ...). Each day ``step`` applies the composed customer day
+    (``customer_day``) — the function the vector executor applies to whole columns — to its own
+    values, today's draws and what it gathered (its group's mood, its contacts' advocacy:
+    ``model.gathering``), and keeps the result in ``outcome``; the agent executor writes the
+    outcomes back when every agent has stepped (synchronous update).
     """
 
     def __init__(self, model: mesa.Model, row: int):
         super().__init__(model)
         self.row = row
         self.outcome: DayOutcome | None = None  # today's, set by step
-        #: today's (Σ advocacy, Σ advocacy × trust) over its contacts, set by step
-        self.contact_advocacy = (0.0, 0.0)
 
     def neighbours(self) -> np.ndarray:
         """Rows of this customer's contacts in the referral graph, in CSR order."""
         graph = self.model.contacts
         return graph.indices[graph.indptr[self.row]:graph.indptr[self.row + 1]]
 
-    def gather_advocacy(self) -> tuple[float, float]:
-        """(Σ advocacy, Σ advocacy × trust) of its contacts (yesterday's state), in CSR order
-        like the vector gather."""
-        t = self.model.customers
-        total = 0.0
-        trust_total = 0.0
-        for j in self.neighbours():
-            adv = advocacy(t.trust[j], t.status[j] == Status.ACTIVE)
-            total += adv
-            trust_total += adv * t.trust[j]
-        return total, trust_total
-
     def step(self) -> None:
-        """One day: read today's inputs (``model.today``), gather, apply ``customer_day``."""
+        """One day: read today's inputs (``model.today``) and gathers, apply the day's rules."""
         m = self.model
         today = m.today
-        row = self.row
-        group = self.group
-        mood = m.groups.mood[group] if group >= 0 else 0.0
-        self.contact_advocacy = sums, trust_sums = self.gather_advocacy()
-        degree = m.degree[row]
-        pressure = sums / degree if degree > 0 else 0.0
-        advocate_trust = trust_sums / sums if sums > 0.0 else 0.0
+        u = row_of(today.draws, self.row)
+        g = row_of(m.gathering.rows, self.row)
         kernel = m.executor.kernel
         if kernel is not None:  # the compiled engine: the same compiled rules as the vector executor
-            self.outcome = kernel.agent_day(self, mood, pressure, today, row, advocate_trust)
-            return
-        d = today.draws
-        self.outcome = customer_day(self, mood, pressure, today.plan, d.purchase[row], d.referral[row],
-                                    d.churn[row], d.care[row], d.lapse[row], m.behaviour, advocate_trust=advocate_trust)
-
-    def credit_referrals(self, share: np.ndarray, advocacy_today: np.ndarray) -> None:
-        """Take its part of each referral its contacts made today (``share`` per referred row)."""
-        t = self.model.customers
-        gathered = 0.0
-        for j in self.neighbours():
-            gathered += share[j]
-        t.referrals[self.row] += credited(advocacy_today[self.row], gathered, t.weight[self.row])
+            self.outcome = kernel.agent_day(self, today, u, g)
+        else:
+            self.outcome = customer_day(self, today.plan, m.behaviour, u, g)
 
 
 def _row_attribute(column: Column) -> property:
@@ -207,12 +178,11 @@ for _column in STATE:
 
 
 class CommunityGroup(mesa.Agent):
-    """A community group (社群) as a Mesa agent (agent executor): each day its mood moves
-    toward its members' activity, gathered by iterating its members.
+    """A community group (社群) as a Mesa agent (agent executor): each day it moves its own mood
+    by the groups behaviour's step (``rules.mood``) from what its members gave today's gather.
 
-    ``members`` holds the rows ever assigned, kept sorted so that sums run in row order
-    (the same order as the vector executor's ``bincount``), which keeps both bit-identical;
-    a row that left and came back to another group is skipped here (its ``group`` moved).
+    ``members`` holds the rows ever assigned, kept sorted (row order); a row that left and came
+    back to another group is no longer counted here (its ``group`` moved).
     """
 
     def __init__(self, model: mesa.Model, gid: int):
@@ -220,31 +190,7 @@ class CommunityGroup(mesa.Agent):
         self.gid = gid
         self.members: list[int] = []
 
-    def gather(self) -> tuple[float, float]:
-        """(Σ weight·activity over active members, Σ weight over members) in row order."""
-        t = self.model.customers
-        num = 0.0
-        den = 0.0
-        gid = self.gid
-        for row in self.members:
-            if t.group[row] != gid:  # left and came back to another group
-                continue
-            s = t.status[row]
-            w = t.weight[row]
-            if s == Status.ACTIVE:
-                num += w * t.activity[row]
-                den += w
-            elif s == Status.MUTED:
-                num += w * 0.0
-                den += w
-        return num, den
-
     def step(self) -> None:
-        """Today's mood: toward the members' mean activity, damped by promotional pushes."""
+        """Today's mood: the group step on this group's own sums."""
         m = self.model
-        num, den = self.gather()
-        if den > 0.0:
-            plan = m.today.plan
-            mood = m.groups.mood
-            mood[self.gid] = group_mood_update(mood[self.gid], num / den, plan.broadcasts * plan.broadcast_promo,
-                                               m.behaviour.groups)
+        move_groups(m, m.today, m.gathering, ids=np.array([self.gid]))

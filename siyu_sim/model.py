@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Callable
 
 import mesa
@@ -9,10 +10,12 @@ import numpy as np
 import pandas as pd
 
 from .brand import BrandContext
-from .customer_day import DayOutcome
+from .credit import credit_referrals
+from .customer_day import WIRING, DayOutcome, draw_today
 from .customers import BASE_SOURCES, CustomerTable, Status
 from .economics import Ledger
 from .executors import make_executor
+from .gathers import Gathering, for_rows, gather
 from .groups import Groups
 from .kernel import DEFAULT_ENGINE, check_engine
 from .initial import draw_initial
@@ -26,7 +29,7 @@ from .scenario import Scenario
 from .state import UPDATED_COLUMNS
 from .sums import dot
 from .team import Cohorts
-from .today import Draws, Today
+from .today import Today
 from .transactions import TransactionLog
 
 
@@ -41,13 +44,16 @@ class PrivateDomainModel(mesa.Model):
        members join today); touches (broadcasts, Moments, coupons, 1:1 care) are written into
        today's plan (``model.today.plan``).
     3. **Care is allocated**: today's care capacity is shared over the friends it targets.
-    4. **Draws**: the day's uniforms per row (``model.today.draws``).
-    5. **Gather** (social effects, from yesterday's state): each community group's mood
-       moves toward its members' activity, damped by promotional spam; each prospect's
-       referral pressure is the mean advocacy of its contacts.
-    6. **Customers update** (``customer_day``, all from yesterday's state — synchronous):
-       attention (who reads), fatigue, trust and activity, the deal against the reference
-       price, purchase, reference price and deal memory, referral joins, mute and leave.
+    4. **Draws**: the day's uniforms per row, one stream per draw a behaviour declares
+       (``model.today.draws``).
+    5. **Gather** (social effects, from yesterday's state; ``gathers``): what each customer
+       gives (advocacy, activity) is summed over its contacts and over its group; each
+       community group's mood moves toward its members' activity, damped by promotional spam.
+    6. **Customers update** (``customer_day``: every behaviour's steps in ``rules.Day`` order,
+       all from yesterday's state — synchronous): who the touches reach and what is read,
+       fatigue, trust and activity, the deal and the purchase, reference price and deal
+       memory, lapse, referral joins, mute and leave. Under a pilot cap, joiners beyond the
+       room left have the day they would have had with membership closed.
     7. **Bookkeeping**: tomorrow's state is written back; new members are onboarded into
        groups; referrals are credited to the advocates who made them; the ledger closes the
        day; one metrics row is kept (and collected by ``model.datacollector``). ``running``
@@ -105,7 +111,8 @@ class PrivateDomainModel(mesa.Model):
                                                    self.streams.get("network"), self.customers.segment,
                                                    self.population.homophily)
         capacity = self.behaviour.groups.capacity
-        self.groups = Groups(capacity, self.behaviour.groups.initial_mood,
+        initial = {} if WIRING.group is None else {WIRING.group[1].value: WIRING.group[1].initial(self.behaviour)}
+        self.groups = Groups(capacity, initial,
                              expected_groups=int(np.ceil(self.customers.weight.sum() / capacity)) + 1)
         #: Levers and events by the stage of the day they fire in, each in scenario order.
         self.levers_by_stage: dict[Stage, list[tuple[str, BrandAction, BrandContext]]] = {
@@ -117,6 +124,8 @@ class PrivateDomainModel(mesa.Model):
         self.day = 0
         #: Today's inputs, as every customer reads them: the plan and the draws.
         self.today = Today(day=0, plan=self._new_plan())
+        #: Today's gathers (``gathers.Gathering``), made before the customers step.
+        self.gathering: Gathering | None = None
         self._new_weight = 0.0
         self._rejoined_weight = 0.0
         self._new_rows: list[np.ndarray] = []
@@ -195,15 +204,17 @@ class PrivateDomainModel(mesa.Model):
         for stage in Stage:  # 2. levers fire: execution, events, acquisition, touches
             self._fire(stage)
         self._allocate_care()  # 3. care capacity shared over the friends it targets
-        today.draws = Draws.draw(self.streams, len(self.customers))  # 4. the day's draws
-        self.executor.update_moods(today)  # 5. gather: group mood (advocacy: in executor.step)
-        outcome, advocacy = self.executor.step(today)  # 6. customers update (customer_day)
-        self._cap_joiners(outcome)  # a pilot cap holds for discovery and referral joins too
+        today.draws = draw_today(self.streams, len(self.customers))  # 4. the day's draws
+        self.gathering = gather(self, today)  # 5. gather: contacts' and groups' sums
+        self.executor.move_groups(today, self.gathering)  # group moods move
+        gathered = for_rows(self, self.gathering)
+        outcome = self.executor.step(today, gathered)  # 6. customers update (customer_day)
+        self._cap_joiners(outcome, gathered)  # a pilot cap holds for discovery and referral joins too
         if self._transactions is not None:  # the orders, read before tomorrow's state is written
             self._transactions.record(self.day, self.customers, outcome, self.today.plan.list_price)
         self._write_back(outcome)  # 7. bookkeeping: tomorrow's state, joiners, referrals, money
         self._onboard_joiners(outcome)
-        self.executor.credit_referrals(outcome, advocacy)
+        credit_referrals(self, outcome, self.gathering)
         self._book_and_record(outcome)
         self.running = self.steps < self.horizon
 
@@ -232,9 +243,11 @@ class PrivateDomainModel(mesa.Model):
         if plan.care_capacity > 0.0:
             plan.allocate_care(t.weight_of(t.friend & plan.care_target[t.segment, t.status]))
 
-    def _cap_joiners(self, out: DayOutcome) -> None:
-        """Under a pilot cap, today's discovery and referral joiners beyond the room left stay
-        prospects (in row order, as the levers' adds are capped)."""
+    def _cap_joiners(self, out: DayOutcome, gathered) -> None:
+        """Under a pilot cap, today's discovery and referral joiners beyond the room left (in
+        row order, as the levers' adds are capped) have the day they would have had with the
+        private domain closed to joiners (``DayPlan.open_to_joiners`` 0): the same rules, run
+        again for those rows."""
         if self.member_cap is None or not out.joined.any():
             return
         t = self.customers
@@ -242,10 +255,10 @@ class PrivateDomainModel(mesa.Model):
         room = self.member_cap - self.member_weight()
         refused = joined[np.cumsum(t.weight[joined]) > room]
         if len(refused):
-            out.joined[refused] = out.via_referral[refused] = False
-            out.next.status[refused] = Status.PROSPECT
-            out.next.trust[refused] = t.trust[refused]  # no recommendation taken up
-            out.next.referred[refused] = t.referred[refused]
+            closed = copy.copy(self.today.plan)
+            closed.open_to_joiners = 0.0
+            today = Today(self.today.day, closed, self.today.draws)
+            out.put(refused, self.executor.redo(refused, today, today.draws, gathered))
 
     def _write_back(self, out: DayOutcome) -> None:
         """Tomorrow's state becomes the table's (every column declared ``updated``)."""

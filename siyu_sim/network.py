@@ -36,14 +36,46 @@ class Contacts:
 
     @cached_property
     def matrix(self) -> sp.csr_array:
-        """The unweighted adjacency matrix, for scipy products (the numpy engine's gathers). Built
-        on first use: the compiled engine never needs its 8 bytes of ones per contact."""
+        """The unweighted adjacency matrix, for scipy products (inspection and tests; the model
+        sums over contacts with ``sums``). Built on first use."""
         return sp.csr_array((np.ones(len(self.indices)), self.indices, self.indptr), shape=(self.rows, self.rows))
+
+    def sums(self, values: tuple[np.ndarray, ...]) -> tuple[np.ndarray, ...]:
+        """Each row's sum of ``values`` (one or more columns) over its contacts, in CSR order:
+        the numbers of ``matrix @ column`` for each column. The day's contact gather, for every
+        executor and engine (``gathers``)."""
+        if not values:
+            return ()
+        stacked = np.ascontiguousarray(np.column_stack(values), dtype=float)
+        out = _scatter(self.indptr, self.indices, stacked)
+        return tuple(np.ascontiguousarray(out[:, k]) for k in range(out.shape[1]))
 
     def sums_over(self, rows: np.ndarray, values: np.ndarray) -> np.ndarray:
         """Σ ``values`` over each of ``rows``' contacts, in CSR order: the numbers of
         ``matrix[rows] @ values`` without building the matrix."""
         return _row_sums(self.indptr, self.indices, rows, values)
+
+
+@compiled_on_first_call
+def _scatter(indptr, indices, values):
+    """Σ over each row's contacts of every column of ``values`` (rows × columns), scattered from
+    the rows that give anything: the graph is symmetric with sorted rows, so visiting the givers
+    in row order adds to each row's sums in its CSR order; a row whose values are all 0.0 would
+    add exactly 0.0 and is skipped (most rows: only active members advocate)."""
+    n, k = values.shape
+    out = np.zeros((n, k))
+    for j in range(n):
+        gives = False
+        for q in range(k):
+            if values[j, q] != 0.0:
+                gives = True
+        if not gives:
+            continue
+        for e in range(np.int64(indptr[j]), np.int64(indptr[j + 1])):
+            i = np.uintp(indices[e])  # unsigned: no negative-index branch
+            for q in range(k):
+                out[i, q] += values[j, q]
+    return out
 
 
 @compiled_on_first_call

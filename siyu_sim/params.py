@@ -9,13 +9,9 @@ from __future__ import annotations
 
 import math
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 
-from .rules import (
-    AttentionParams, ChurnParams, FatigueParams, GroupParams, PurchaseParams,
-    ReferencePriceParams, ReferralParams, TrustParams,
-)
-from .rules import param
+from .rules import MODULES, param
 
 
 class Params(BaseModel):
@@ -24,17 +20,13 @@ class Params(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_default=True)
 
 
-class Behaviour(Params):
-    """How customers react: one block per rule (the model's behavioural uncertainties)."""
-
-    attention: AttentionParams = Field(default_factory=AttentionParams)
-    fatigue: FatigueParams = Field(default_factory=FatigueParams)
-    trust: TrustParams = Field(default_factory=TrustParams)
-    price: ReferencePriceParams = Field(default_factory=ReferencePriceParams)
-    purchase: PurchaseParams = Field(default_factory=PurchaseParams)
-    referral: ReferralParams = Field(default_factory=ReferralParams)
-    churn: ChurnParams = Field(default_factory=ChurnParams)
-    groups: GroupParams = Field(default_factory=GroupParams)
+#: How customers react: one parameter block per behaviour that declares one (``rules.MODULES``,
+#: by name): ``behaviour.trust``, ``behaviour.purchase``, … (the model's behavioural
+#: uncertainties). Composed from the behaviours, so a new behaviour's block needs no edit here.
+Behaviour = create_model(
+    "Behaviour", __base__=Params, __module__=__name__,
+    __doc__="How customers react: one parameter block per behaviour (``rules.MODULES``).",
+    **{m.name: (m.params, Field(default_factory=m.params)) for m in MODULES if m.params is not None})
 
 
 class Segment(Params):

@@ -1,7 +1,9 @@
 """Today's plan: what the levers decided, aggregated into the inputs the rules read.
 
 One typed flow: levers write into the plan, the model allocates today's care capacity, and
-``customer_day`` reads the plan itself (tables are indexed [segment, status])."""
+``customer_day`` reads the plan itself (tables are indexed [segment, status]). Group pushes
+and Moments posts are two channels of one kind (``Touches``): a count, a quality and a
+promotional share, which several levers of the channel add to."""
 
 from __future__ import annotations
 
@@ -13,6 +15,35 @@ from .rules.status import N_STATUS
 
 
 @dataclass
+class Touches:
+    """One touch channel's day (group pushes, Moments posts): how many touches go out, and
+    their count-weighted mean quality and promotional share."""
+
+    count: float = 0.0
+    _quality: float = 0.0  # count-weighted sums
+    _promo: float = 0.0
+
+    def add(self, count: float, quality: float, promo_share: float) -> None:
+        self.count += count
+        self._quality += count * quality
+        self._promo += count * promo_share
+
+    @property
+    def quality(self) -> float:
+        return self._quality / self.count if self.count > 0 else 0.0
+
+    @property
+    def promo(self) -> float:
+        """Promotional share of the channel's touches."""
+        return self._promo / self.count if self.count > 0 else 0.0
+
+    @property
+    def promotional(self) -> float:
+        """Promotional touches today: count × promotional share."""
+        return self.count * self.promo
+
+
+@dataclass
 class DayPlan:
     """Accumulates lever decisions for one day. Several levers of one kind add up."""
 
@@ -20,16 +51,15 @@ class DayPlan:
     list_price: float = 0.0  # CNY of an average order at list price
     reward_elasticity: float = 0.0  # referral.reward_elasticity: word-of-mouth lift per relative reward
     execution: float = 1.0
-    broadcasts: float = 0.0
-    _broadcast_quality: float = 0.0  # count-weighted sums
-    _broadcast_promo: float = 0.0
-    moments: float = 0.0
-    _moments_quality: float = 0.0
-    _moments_promo: float = 0.0
+    broadcast: Touches = field(default_factory=Touches)  # group pushes
+    moments: Touches = field(default_factory=Touches)  # Moments posts
     care_capacity: float = 0.0  # 1:1 contacts available today
     _care_quality: float = 0.0
     staff: float = 0.0
     referral_reward_cny: float = 0.0
+    #: 1 while the private domain takes new members today; 0 closes it to discovery and
+    #: referral joins (a pilot cap that is full: ``PrivateDomainModel._cap_joiners``).
+    open_to_joiners: float = 1.0
     coupon_depth: np.ndarray = field(init=False)
     coupon_push: np.ndarray = field(init=False)
     care_target: np.ndarray = field(init=False)
@@ -42,16 +72,6 @@ class DayPlan:
         self.coupon_push = np.zeros(shape)
         self.care_target = np.zeros(shape, dtype=bool)
         self.care_probability = np.zeros(shape)
-
-    def add_broadcasts(self, count: float, quality: float, promo_share: float) -> None:
-        self.broadcasts += count
-        self._broadcast_quality += count * quality
-        self._broadcast_promo += count * promo_share
-
-    def add_moments(self, count: float, quality: float, promo_share: float) -> None:
-        self.moments += count
-        self._moments_quality += count * quality
-        self._moments_promo += count * promo_share
 
     def add_care(self, capacity: float, quality: float, target: np.ndarray) -> None:
         self.care_capacity += capacity
@@ -75,26 +95,6 @@ class DayPlan:
         """Referral reward lift on word of mouth."""
         return 1.0 + self.reward_elasticity * self.referral_reward_cny / self.list_price
 
-    @staticmethod
-    def _mean(total: float, count: float) -> float:
-        return total / count if count > 0 else 0.0
-
-    @property
-    def broadcast_quality(self) -> float:
-        return self._mean(self._broadcast_quality, self.broadcasts)
-
-    @property
-    def broadcast_promo(self) -> float:
-        return self._mean(self._broadcast_promo, self.broadcasts)
-
-    @property
-    def moments_quality(self) -> float:
-        return self._mean(self._moments_quality, self.moments)
-
-    @property
-    def moments_promo(self) -> float:
-        return self._mean(self._moments_promo, self.moments)
-
     @property
     def care_quality(self) -> float:
-        return self._mean(self._care_quality, self.care_capacity)
+        return self._care_quality / self.care_capacity if self.care_capacity > 0 else 0.0

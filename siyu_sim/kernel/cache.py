@@ -26,7 +26,8 @@ import numba
 
 PACKAGE = Path(__file__).resolve().parent.parent
 #: Sources compiled into the kernel (directories: every .py file in them, subfolders too), and
-#: the contact graph's compiled helpers (network.py).
+#: the contact graph's compiled helpers (network.py). Behaviours from other packages are added
+#: by ``source_hash``.
 SOURCES = ("rules", "kernel", "customer_day.py", "state.py", "plan.py", "params.py", "network.py")
 
 
@@ -34,12 +35,21 @@ SOURCES = ("rules", "kernel", "customer_day.py", "state.py", "plan.py", "params.
 def source_hash() -> str:
     """Hash of numba's version and every source in ``SOURCES`` (read once a process: every
     compiled function asks for the cache directory)."""
+    import inspect
+
+    from .. import customer_day
+    from ..rules import MODULES
+
     h = hashlib.sha256(numba.__version__.encode())
-    for name in SOURCES:
-        path = PACKAGE / name
-        for f in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
-            h.update(str(f.relative_to(PACKAGE)).encode())
-            h.update(f.read_bytes())
+    files = [f for name in SOURCES
+             for f in (sorted((PACKAGE / name).rglob("*.py")) if (PACKAGE / name).is_dir() else [PACKAGE / name])]
+    # Behaviours from other packages (the siyu_sim.rules entry points) are compiled in too.
+    files += sorted({Path(inspect.getsourcefile(step.fn)).resolve() for m in MODULES for step in m.steps}
+                    - {f.resolve() for f in files})
+    for f in files:
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    h.update(customer_day.SOURCE.encode())  # the composed day
     return h.hexdigest()[:16]
 
 

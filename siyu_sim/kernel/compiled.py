@@ -1,5 +1,6 @@
-"""The compiled day: ``day_rules`` (the rules, compiled from their own source) over every row
-in one pass (vector executor), or for one Mesa agent (agent executor).
+"""The compiled day: the composed ``customer_day`` functions (the behaviours' steps, compiled from
+their own source) over every row in one pass (vector executor), or for one Mesa agent (agent
+executor); and the emit pass the day's gathers start from (``gathers``).
 
 The kernel is compiled on first use in a process, or loaded from the disk cache
 (``kernel.cache``); ``compile_report()`` says which, and how long it took.
@@ -12,27 +13,24 @@ import time
 from dataclasses import dataclass
 
 import numba
-import numpy as np
 from numba.extending import overload
 
-from ..customer_day import day_constants, day_rules, wrong_next_state
-from ..rules import Status, advocacy
+from ..customer_day import Draws, Gathered, day_constants, day_rules, emit_rules, wrong_next_state
+from ..rules import Status
 from . import ops  # noqa: F401  (registers the scalar forms of the rules with numba)
 from .cache import cache_dir, njit_cached
 from .records import RowState
 
 
-def _row_state_impl(n_columns: int, status_from_argument: bool):
-    """The compiled body that builds a ``RowState`` from row ``i`` of the read columns (in
-    ``READ_COLUMNS`` order), taking the status from the ``status`` argument if asked."""
-    from ..state import READ_COLUMNS
-
-    k_status = READ_COLUMNS.index("status")
-    args = ", ".join(f"columns[{k}].dtype.type(status)" if status_from_argument and k == k_status
-                     else f"columns[{k}][i]" for k in range(n_columns))
+def _reader(record: type, n_columns: int, status_from_argument: bool = False):
+    """A compiled body that builds ``record`` from row ``i`` of a tuple of columns (in the
+    record's field order), the status taken from the ``status`` argument if asked."""
+    k_status = record._fields.index("status") if status_from_argument else -1
+    args = ", ".join(f"columns[{k}].dtype.type(status)" if k == k_status else f"columns[{k}][i]"
+                     for k in range(n_columns))
     params = "columns, i, status" if status_from_argument else "columns, i"
-    scope = {"RowState": RowState}
-    exec(f"def impl({params}):\n    return RowState({args})\n", scope)
+    scope = {"Record": record}
+    exec(f"def impl({params}):\n    return Record({args})\n", scope)
     return scope["impl"]
 
 
@@ -44,8 +42,18 @@ def _row_as(columns, i, status):
     """``RowState`` of row ``i`` with its status replaced by the constant ``status`` (same dtype)."""
 
 
-overload(_row_of)(lambda columns, i: _row_state_impl(len(columns), False))
-overload(_row_as)(lambda columns, i, status: _row_state_impl(len(columns), True))
+def _draws_at(columns, i):
+    """``Draws`` of row ``i`` (a tuple of today's draws, in ``customer_day.DRAWS`` order)."""
+
+
+def _gathered_at(columns, i):
+    """``Gathered`` of row ``i`` (a tuple of the gathered columns, in ``customer_day.GATHERED`` order)."""
+
+
+overload(_row_of)(lambda columns, i: _reader(RowState, len(columns)))
+overload(_row_as)(lambda columns, i, status: _reader(RowState, len(columns), True))
+overload(_draws_at)(lambda columns, i: _reader(Draws, len(columns)))
+overload(_gathered_at)(lambda columns, i: _reader(Gathered, len(columns)))
 
 
 def _store(next_columns, event_columns, i, values):
@@ -61,67 +69,52 @@ def _store_impl(next_columns, event_columns, i, values):
     return scope["impl"]
 
 
-def day_rows(columns, group, status, trust, indptr, indices, moods, degree, u_buy, u_join, u_churn, u_care,
-             u_lapse, t, b, next_columns, event_columns, own, sums, trust_sums):
-    """Every row's day: the gathers (its contacts' advocacy, summed in CSR order as the agent
-    executor sums it; its group's mood), then ``day_rules``. Writes tomorrow's state and the
-    day's events, and each row's advocacy and its contacts' sums (for referral credit).
+def _put(columns, i, values):
+    """Write one row's named tuple of values into ``columns`` (same order) at ``i``."""
 
-    The contact sums are a pass of their own, from the advocates out: their updates are
-    scattered over the table, and a tight loop keeps many of them in flight at once.
 
-    ``columns`` are the ``state.READ_COLUMNS`` in that order (``_row_of``/``_row_as`` build a
-    ``RowState`` from them by position); ``next_columns`` and ``event_columns`` are the
-    ``UPDATED_COLUMNS`` and ``EVENT_NAMES`` in order (``_store`` writes them by position).
-    ``executors.Kernel.vector_day`` passes them so."""
-    active = Status.ACTIVE.value
+@overload(_put)
+def _put_impl(columns, i, values):
+    lines = [f"    columns[{k}][i] = values[{k}]" for k in range(len(columns))] or ["    pass"]
+    scope: dict = {}
+    exec("def impl(columns, i, values):\n" + "\n".join(lines) + "\n", scope)
+    return scope["impl"]
+
+
+def emit_rows(columns, t, b, emitted):
+    """Every row's emitted values (``customer_day.emit_rules``) into ``emitted`` (one column each)."""
+    c = day_constants(t, b)
+    for i in range(len(columns[0])):
+        _put(emitted, i, emit_rules(_row_of(columns, i), t, c, b))
+
+
+def day_rows(columns, status, draws, gathered, t, b, next_columns, event_columns):
+    """Every row's day (``customer_day.day_rules``): tomorrow's state and the day's events.
+
+    ``columns`` are the ``state.READ_COLUMNS`` in that order, ``draws`` and ``gathered`` today's
+    draws and each row's gathered values in ``Draws`` and ``Gathered`` order, ``next_columns``
+    and ``event_columns`` the ``UPDATED_COLUMNS`` and ``EVENT_NAMES`` in order
+    (``executors.Kernel`` passes them so). Prospects and the churned run ``day_rules`` with their
+    status as a constant: the compiler then drops the member-only rules (trust, activity,
+    churn) for them."""
     prospect, churned = Status.PROSPECT.value, Status.CHURNED.value
-    n = len(u_buy)
     c = day_constants(t, b)  # once, not once a row
-    # Each advocate adds (advocacy, advocacy x trust) to its contacts' sums, side by side: one
-    # cache line per update. The graph is symmetric with sorted indices, so visiting advocates
-    # in row order adds to each row's sums in its CSR order, the order of scipy's product and
-    # of the agent executor; a row that does not advocate would add exactly 0.0 (trust is in
-    # [0, 1]: never NaN or infinite), so it is skipped (most rows: only active members advocate).
-    pairs = np.zeros((n, 2))
-    for j in range(n):
-        adv = advocacy(trust[j], status[j] == active)
-        own[j] = adv
-        if adv != 0.0:
-            adv_trust = adv * trust[j]
-            for k in range(np.int64(indptr[j]), np.int64(indptr[j + 1])):
-                i = np.uintp(indices[k])  # unsigned: no negative-index branch
-                pairs[i, 0] += adv
-                pairs[i, 1] += adv_trust
-    for i in range(n):
-        sums[i] = pairs[i, 0]
-        trust_sums[i] = pairs[i, 1]
-    for i in range(n):
-        g = group[i]
-        mood = moods[g] if g >= 0 else 0.0
-        d = degree[i]
-        total = sums[i]
-        pressure = total / d if d > 0 else 0.0
-        advocate_trust = trust_sums[i] / total if total > 0.0 else 0.0
-        # Prospects and the churned through day_rules with their status as a constant: the
-        # compiler then drops the member-only rules (trust, activity, churn) for them.
+    for i in range(len(status)):
+        u = _draws_at(draws, i)
+        g = _gathered_at(gathered, i)
         st = status[i]
         if st == prospect:
-            values = day_rules(_row_as(columns, i, prospect), mood, pressure, t, c, u_buy[i], u_join[i],
-                               u_churn[i], u_care[i], u_lapse[i], b, advocate_trust)
+            values = day_rules(_row_as(columns, i, prospect), t, c, b, u, g)
         elif st == churned:
-            values = day_rules(_row_as(columns, i, churned), mood, pressure, t, c, u_buy[i], u_join[i],
-                               u_churn[i], u_care[i], u_lapse[i], b, advocate_trust)
+            values = day_rules(_row_as(columns, i, churned), t, c, b, u, g)
         else:
-            values = day_rules(_row_of(columns, i), mood, pressure, t, c, u_buy[i], u_join[i], u_churn[i],
-                               u_care[i], u_lapse[i], b, advocate_trust)
+            values = day_rules(_row_of(columns, i), t, c, b, u, g)
         _store(next_columns, event_columns, i, values)
 
 
-def one_day(s, mood, pressure, t, u_buy, u_join, u_churn, u_care, u_lapse, b, advocate_trust):
+def one_day(s, t, b, u, g):
     """One agent's day (the agent executor), through the same compiled ``day_rules``."""
-    return day_rules(s, mood, pressure, t, day_constants(t, b), u_buy, u_join, u_churn, u_care, u_lapse, b,
-                     advocate_trust)
+    return day_rules(s, t, day_constants(t, b), b, u, g)
 
 
 @dataclass
@@ -155,6 +148,7 @@ def _dispatchers() -> dict:
         if not _kernels:
             where = cache_dir()
             _report.cache = str(where) if where is not None else "none"
+            _kernels["emit"] = njit_cached(emit_rows, nogil=True, error_model="numpy")
             _kernels["vector"] = njit_cached(day_rows, nogil=True, error_model="numpy")
             _kernels["agent"] = njit_cached(one_day, nogil=True, error_model="numpy")
         return _kernels
@@ -174,6 +168,11 @@ def _call(name: str, *args):
     return result
 
 
+def emit_day(*args) -> None:
+    """``emit_rows`` compiled (see there for the arguments)."""
+    _call("emit", *args)
+
+
 def vector_day(*args) -> None:
     """``day_rows`` compiled (see there for the arguments)."""
     _call("vector", *args)
@@ -188,4 +187,4 @@ def compile_report() -> CompileReport:
     return _report
 
 
-__all__ = ["CompileReport", "agent_day", "compile_report", "vector_day"]
+__all__ = ["CompileReport", "agent_day", "compile_report", "emit_day", "vector_day"]

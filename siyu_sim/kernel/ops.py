@@ -16,6 +16,7 @@ from numba.core import types
 from numba.extending import overload, register_jitable
 
 from .. import customer_day, rules
+from ..rules import module as rule_module
 from ..rules import ops
 
 _SCALARS = (types.Boolean, types.Number)
@@ -68,20 +69,22 @@ def _take(table, cell):
 
 def _rule_functions() -> list:
     """Every function the rules package defines (its modules' own functions, private helpers
-    too: a rule may call them), day_rules and day_constants."""
-    found = [customer_day.day_rules, customer_day.day_constants]
+    too: a rule may call them), every step and day constant the composed day calls (a
+    researcher's behaviours from other packages too), and the composed functions themselves."""
+    found = [customer_day.day_rules, customer_day.day_constants, customer_day.emit_rules]
     for _, module in inspect.getmembers(rules, inspect.ismodule):
-        if module is ops or not module.__name__.startswith(rules.__name__ + "."):
+        if module in (ops, rule_module) or not module.__name__.startswith(rules.__name__ + "."):
             continue
         found += [f for _, f in inspect.getmembers(module, inspect.isfunction)
                   if f.__module__ == module.__name__]
-    return found
+    found += list(customer_day.COMPOSED_FUNCTIONS)
+    return list({id(f): f for f in found}.values())
 
 
 RULE_FUNCTIONS = tuple(_rule_functions())
-# day_rules and day_constants are inlined into the kernel's loop (numba IR): not inlined, every
-# call of day_rules would reference-count the arrays of today's plan, and the loop ran 1.3x
-# slower. The rules take scalars and parameter records only: LLVM inlines them itself, and
-# leaving them to it halves the compile time (4.4 s instead of 7.9 s here; once: kernel.cache).
+# The composed functions are inlined into the kernel's loop (numba IR): not inlined, every call
+# of day_rules would reference-count the arrays of today's plan, and the loop ran 1.3x slower.
+# The rules take scalars and parameter records only: LLVM inlines them itself, and leaving them
+# to it halves the compile time (4.4 s instead of 7.9 s here; once: kernel.cache).
 for _f in RULE_FUNCTIONS:
     register_jitable(inline="always" if _f.__module__ == customer_day.__name__ else "never")(_f)

@@ -1,7 +1,9 @@
 """What the compiled kernel reads, as named tuples numba can type: one row's state, today's
 plan and the behaviour parameters. Each tuple type is generated from its one declaration
-(``state.STATE``, ``plan.DayPlan``, ``params.Behaviour`` and the rules' parameter classes), so
-the compiled rules read ``s.trust``, ``t.broadcasts`` and ``b.trust.decay`` as the numpy rules do.
+(``state.STATE``, ``plan.DayPlan`` and its ``Touches`` channels, ``params.Behaviour`` and the
+rules' parameter classes), so the compiled rules read ``s.trust``, ``t.broadcast.count`` and
+``b.trust.decay`` as the numpy rules do. A parameter keeps its type (a float stays a float, an
+int an int, a flag a flag): nothing is cast behind the rules' back.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections import namedtuple
 import numpy as np
 
 from ..params import Behaviour
-from ..plan import DayPlan
+from ..plan import DayPlan, Touches
 from ..rules.base import RuleParams
 from ..state import COLUMNS, READ_COLUMNS
 
@@ -24,13 +26,20 @@ def _record(name: str, fields) -> type:
     return cls
 
 
+def _public_fields(cls) -> tuple[str, ...]:
+    """A dataclass's fields (not ``_private`` ones) and properties: what a rule may read."""
+    return tuple([f.name for f in dataclasses.fields(cls) if not f.name.startswith("_")]
+                 + [n for n, v in vars(cls).items() if isinstance(v, property)])
+
+
 #: One row's state (the columns ``customer_day`` reads), for the agent engine's calls.
 RowState = _record("RowState", READ_COLUMNS)
 _ROW_TYPES = tuple(np.dtype(COLUMNS[name].dtype).type for name in READ_COLUMNS)
 
-_PLAN_FIELDS = tuple([f.name for f in dataclasses.fields(DayPlan) if not f.name.startswith("_")]
-                     + [n for n, v in vars(DayPlan).items() if isinstance(v, property)])
+_PLAN_FIELDS = _public_fields(DayPlan)
 PlanRecord = _record("PlanRecord", _PLAN_FIELDS)
+_TOUCH_FIELDS = _public_fields(Touches)
+TouchesRecord = _record("TouchesRecord", _TOUCH_FIELDS)
 
 _PARAM_RECORDS: dict[type, type] = {}
 
@@ -47,12 +56,20 @@ for _field in Behaviour.model_fields.values():
     _params_record(_field.annotation)
 
 
-def _scalar(value):
-    if isinstance(value, (bool, np.bool_)):
-        return bool(value)
-    if isinstance(value, (int, float, np.integer, np.floating)):
+def _plan_value(value):
+    if isinstance(value, Touches):
+        return TouchesRecord(*(float(getattr(value, name)) for name in _TOUCH_FIELDS))
+    if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, (bool, np.bool_)):
         return float(value)  # one type whatever a lever wrote: no recompilation
     return np.ascontiguousarray(value).ravel()  # [segment, status] tables, flat (ops.take)
+
+
+def _param_value(value):
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    if isinstance(value, (int, np.integer)):
+        return int(value)
+    return float(value)
 
 
 def row_record(agent) -> tuple:
@@ -61,12 +78,12 @@ def row_record(agent) -> tuple:
 
 
 def plan_record(plan: DayPlan) -> tuple:
-    return PlanRecord(*(_scalar(getattr(plan, name)) for name in _PLAN_FIELDS))
+    return PlanRecord(*(_plan_value(getattr(plan, name)) for name in _PLAN_FIELDS))
 
 
 def behaviour_record(b: Behaviour) -> tuple:
     def one(params: RuleParams):
         rec = _params_record(type(params))
-        return rec(*(float(getattr(params, name)) for name in rec._fields))
+        return rec(*(_param_value(getattr(params, name)) for name in rec._fields))
 
     return BehaviourRecord(*(one(getattr(b, name)) for name in BehaviourRecord._fields))

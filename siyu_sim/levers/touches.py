@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field
 
@@ -22,8 +22,32 @@ class _Targeted(Lever):
         description="Member statuses targeted: active and/or muted.")
 
 
+class _TouchChannel(Lever):
+    """A lever that sends touches on one channel of today's plan (``plan.Touches``): so many a
+    day, of a quality and a promotional share, each piece of content paid once (it serves every
+    group or friend, so its cost does not grow with the pool), by ``staff`` operators."""
+
+    stage = Stage.TOUCHES
+    channel: ClassVar[str]  # the plan's channel: "broadcast" or "moments"
+
+    def per_day(self) -> float:  # pragma: no cover
+        raise NotImplementedError
+
+    def cost_per_touch(self) -> float:  # pragma: no cover
+        raise NotImplementedError
+
+    def quality_today(self, brand) -> float:
+        return self.content_quality * brand.execution
+
+    def fire(self, day, brand, strength):
+        count = self.per_day() * strength
+        getattr(brand.plan, self.channel).add(count, self.quality_today(brand), self.promo_share)
+        brand.charge_tools(count * self.cost_per_touch())
+        brand.add_staff(self.staff)
+
+
 @register_lever("broadcast")
-class Broadcast(Lever):
+class Broadcast(_TouchChannel):
     """Pushes to every community group: count per day, content quality, promotional share
     (DOMAIN 001/003: frequency annoys, quality builds trust, promotions erode it).
 
@@ -32,7 +56,7 @@ class Broadcast(Lever):
     effective quality falls in proportion (service quality does not hold when the pool
     outgrows the team: DOMAIN 000, "does it scale?")."""
 
-    stage = Stage.TOUCHES
+    channel = "broadcast"
     frequency_per_day: float = param(1.0, 0.0, 48.0, "pushes per day", "Group pushes per day.")
     content_quality: float = param(0.6, 0.0, 1.0, "quality", "Usefulness of the content, 0–1.")
     promo_share: float = param(0.3, 0.0, 1.0, "share", "Share of pushes that are promotions.")
@@ -46,23 +70,26 @@ class Broadcast(Lever):
         "Producing one push (copy, images, offer): about a quarter of a content writer's day "
         "(an assumption). One piece serves every group, so it does not grow with the pool.")
 
+    def per_day(self) -> float:
+        return self.frequency_per_day
+
+    def cost_per_touch(self) -> float:
+        return self.content_cost_per_push_cny
+
     def coverage(self, open_groups: int) -> float:
         """Share of groups the operators can look after, in [0, 1]."""
         return min(1.0, self.staff * self.groups_per_staff / max(open_groups, 1))
 
-    def fire(self, day, brand, strength):
-        quality = self.content_quality * brand.execution * self.coverage(brand.open_groups)
-        brand.plan.add_broadcasts(self.frequency_per_day * strength, quality, self.promo_share)
-        brand.charge_tools(self.frequency_per_day * strength * self.content_cost_per_push_cny)
-        brand.add_staff(self.staff)
+    def quality_today(self, brand) -> float:
+        return self.content_quality * brand.execution * self.coverage(brand.open_groups)
 
 
 @register_lever("moments")
-class Moments(Lever):
+class Moments(_TouchChannel):
     """Moments (朋友圈) posts seen by WeCom / personal friends (DOMAIN 003: every post tells
     people who you are)."""
 
-    stage = Stage.TOUCHES
+    channel = "moments"
     posts_per_day: float = param(1.0, 0.0, 48.0, "posts per day", "Moments posts per day.")
     content_quality: float = param(0.6, 0.0, 1.0, "quality", "Usefulness of the posts, 0–1.")
     promo_share: float = param(0.3, 0.0, 1.0, "share", "Share of posts that are promotions.")
@@ -72,11 +99,11 @@ class Moments(Lever):
         "Producing one Moments post (a picture and a few lines; an assumption): the same post "
         "reaches every friend, so it does not grow with the pool.")
 
-    def fire(self, day, brand, strength):
-        brand.plan.add_moments(self.posts_per_day * strength,
-                               self.content_quality * brand.execution, self.promo_share)
-        brand.charge_tools(self.posts_per_day * strength * self.content_cost_per_post_cny)
-        brand.add_staff(self.staff)
+    def per_day(self) -> float:
+        return self.posts_per_day
+
+    def cost_per_touch(self) -> float:
+        return self.content_cost_per_post_cny
 
 
 @register_lever("coupon")

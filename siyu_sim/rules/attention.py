@@ -10,6 +10,7 @@ of advertising repetition: returns to repetition diminish and turn into wear-out
 from __future__ import annotations
 
 from .base import RuleParams, param
+from .module import Column, Day, Module, Step
 from .ops import as_float, expm1, where
 
 
@@ -78,3 +79,16 @@ def activity_update(activity, engaging_reads, care, fatigue, mood, params: Atten
     gain = -expm1(-(params.engagement_gain * (engaging_reads + care) + params.mood_pull * mood))
     loss = -expm1(-(params.fatigue_drag * fatigue + params.decay))
     return activity * (1.0 - loss) + (1.0 - activity) * gain
+
+
+def attention(s, b, g, member, engaging, care):
+    """Tomorrow's activity: members' moves with what the day brought; non-members' stays."""
+    return where(member, activity_update(s.activity, engaging, care, s.fatigue, g.mood, b.attention), s.activity)
+
+
+MODULE = Module(
+    name="attention",
+    params=AttentionParams,
+    columns=(Column("activity", float, lambda d: d.trait("initial_activity"), "attention, in [0, 1]"),),
+    steps=(Step(Day.RELATIONSHIP, attention, ("activity",)),),
+)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import numpy as np
 
 from .base import RuleParams, param
+from .module import Day, Draw, Module, Step
 from .ops import code_like, expm1, where
 from .status import Status
 
@@ -120,3 +121,19 @@ def status_transition(status, fatigue, trust, stay, care, pushes, mood, u, param
     after = where(u < p_any, moved, status)
     after = where(u < p_leave, code_like(churned, status), after)
     return where(member, after, status)
+
+
+def leave_or_stay(s, b, u, g, joined, care, pushes):
+    """Tomorrow's status: members mute, leave or un-mute (every push received carries its own
+    opt-out risk); today's joiners become active members."""
+    stay = reason_to_stay(s.trust, s.deal_memory, s.price_sensitivity, s.referred * b.churn.friend_tie)
+    next_status = status_transition(s.status, s.fatigue, s.trust, stay, care, pushes, g.mood, u.churn, b.churn)
+    return where(joined, code_like(Status.ACTIVE.value, s.status), next_status)  # keep the dtype
+
+
+MODULE = Module(
+    name="churn",
+    params=ChurnParams,
+    draws=(Draw("churn", "who mutes, leaves or un-mutes today"),),
+    steps=(Step(Day.STATUS, leave_or_stay, ("status",)),),
+)

@@ -10,7 +10,9 @@ from __future__ import annotations
 import numpy as np
 
 from .base import RuleParams, param
+from .module import Column, Day, Module, Step
 from .ops import expm1
+from .touches import split
 
 
 class FatigueParams(RuleParams):
@@ -45,3 +47,27 @@ def fatigue_update(fatigue, touches, tolerance, params: FatigueParams):
     added = -expm1(-params.gain * excess)
     rested = fatigue * (1.0 - params.recovery)
     return rested + (1.0 - rested) * added
+
+
+def touch_load(s, t, b, received, moments_seen, pushed):
+    """Today's fatigue from the touch load (promotions weighted), and the group pushes received
+    (promotions weighted: each carries opt-out risk and irritation) with those beyond tolerance.
+    Non-members get no touches (load 0): their fatigue only fades (time away heals)."""
+    useful_received, promo_received = split(received, t.broadcast.promo)
+    useful_seen, promo_seen = split(moments_seen, t.moments.promo)
+    load = effective_touches(useful_received + useful_seen, promo_received + promo_seen + pushed, b.fatigue)
+    fatigue = fatigue_update(s.fatigue, load, s.tolerance, b.fatigue)
+    pushes = effective_touches(useful_received, promo_received + pushed, b.fatigue)
+    excess_pushes = np.maximum(pushes - s.tolerance, 0.0)
+    return fatigue, pushes, excess_pushes
+
+
+MODULE = Module(
+    name="fatigue",
+    params=FatigueParams,
+    columns=(
+        Column("fatigue", float, 0.0, "fatigue from touches, in [0, 1]"),
+        Column("tolerance", float, lambda d: d.tolerance, "touches per day before fatigue builds (trait)"),
+    ),
+    steps=(Step(Day.FATIGUE, touch_load, ("fatigue", "pushes", "excess_pushes")),),
+)

@@ -9,6 +9,8 @@ the price a customer expects moves toward the prices actually paid.
 from __future__ import annotations
 
 from .base import RuleParams, param
+from .module import Column, Day, Module, Step
+from .ops import where
 
 
 class ReferencePriceParams(RuleParams):
@@ -44,3 +46,22 @@ def reference_price_update(ref_price, bought, paid, list_price, params: Referenc
 def deal_memory_update(deal_memory, depth_offered, params: ReferencePriceParams):
     """Exponentially weighted memory of the discount depth offered, in [0, 1]."""
     return deal_memory + params.deal_memory_rate * (depth_offered - deal_memory)
+
+
+def price_memory(s, t, b, member, bought, price, depth):
+    """Tomorrow's reference price (everyone's: it follows what they pay) and deal memory
+    (members': the discounts offered in the private domain)."""
+    ref_price = reference_price_update(s.ref_price, bought, price, t.list_price, b.price)
+    deal_memory = where(member, deal_memory_update(s.deal_memory, depth, b.price), s.deal_memory)
+    return ref_price, deal_memory
+
+
+MODULE = Module(
+    name="price",
+    params=ReferencePriceParams,
+    columns=(
+        Column("ref_price", float, lambda d: d.list_price, "CNY: the price this customer now expects"),
+        Column("deal_memory", float, 0.0, "discount depth this customer has learned to expect, in [0, 1]"),
+    ),
+    steps=(Step(Day.PRICE, price_memory, ("ref_price", "deal_memory")),),
+)

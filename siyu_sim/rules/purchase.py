@@ -21,7 +21,8 @@ from __future__ import annotations
 import numpy as np
 
 from .base import RuleParams, param
-from .ops import expm1
+from .module import Column, Constant, Day, Draw, Event, Module, Step
+from .ops import expm1, take, where
 
 
 class PurchaseParams(RuleParams):
@@ -115,3 +116,45 @@ def purchase_probability(days_since, need_cycle, trust, reads, price, ref_price,
 def basket_size(trust, params: PurchaseParams):
     """Order size in list-price orders (1 = an average order): exp(β_b (trust − t0)), > 0."""
     return np.exp(params.basket_trust_effect * (trust - params.trust_neutral))
+
+
+def purchase(s, t, b, u, member, cell, reads):
+    """Today's deal (a member's coupon: depth and price), whether the customer buys, how much
+    and for how much. Everyone still needs the product: prospects and customers who left the
+    private domain buy too (at list price, unreminded, with the trust they left with); only
+    members' orders enter the ledger. A customer who has lapsed buys no more."""
+    depth = member * take(t.coupon_depth, cell)
+    price = t.list_price * (1.0 - depth)
+    p_buy = (1 - s.lapsed) * purchase_probability(s.days_since_purchase, s.need_cycle, s.trust, reads, price,
+                                                  s.ref_price, s.price_sensitivity, b.purchase)
+    bought = u.purchase < p_buy
+    units = basket_size(s.trust, b.purchase)  # order size, in average orders
+    days_since_purchase = where(bought, 0.0, s.days_since_purchase + 1.0)
+    return depth, price, bought, units, price * units, days_since_purchase
+
+
+def lapse(s, c, b, u):
+    """Any day a customer may stop buying from the brand for good (less likely if trusting)."""
+    return s.lapsed | (u.lapse < lapse_probability(s.trust, s.lapse_propensity, c.lapse_hazard, b.purchase))
+
+
+MODULE = Module(
+    name="purchase",
+    params=PurchaseParams,
+    columns=(
+        Column("days_since_purchase", float, lambda d: d.days_since_purchase, "days since the last order"),
+        Column("lapsed", bool, False, "stopped buying from the brand for good"),
+        Column("need_cycle", float, lambda d: d.need_cycle, "typical days between orders (trait)"),
+        Column("price_sensitivity", float, lambda d: d.trait("price_sensitivity"), "response to the deal (trait)"),
+        Column("lapse_propensity", float, lambda d: d.lapse_propensity,
+               "how prone to stop buying, relative to the average customer (trait)"),
+    ),
+    draws=(Draw("purchase", "who buys today"), Draw("lapse", "who stops buying from the brand for good today")),
+    constants=(Constant("lapse_hazard", lambda t, b: daily_lapse_hazard(b.purchase),
+                        "the daily lapse hazard at average propensity and neutral trust"),),
+    steps=(Step(Day.PURCHASE, purchase, ("depth", "price", "bought", "units", "paid", "days_since_purchase")),
+           Step(Day.LAPSE, lapse, ("lapsed",))),
+    events=(Event("bought", bool, "placed an order today (members' orders enter the ledger)"),
+            Event("units", float, "order size, in average orders"),
+            Event("paid", float, "CNY paid for today's order (if any)")),
+)

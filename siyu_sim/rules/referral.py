@@ -16,7 +16,9 @@ from __future__ import annotations
 import numpy as np
 
 from .base import RuleParams, param
+from .module import Column, Day, Draw, Event, Module, Step
 from .ops import expm1, where
+from .status import Status
 
 
 DAYS_PER_YEAR = 365.0
@@ -75,3 +77,39 @@ def referral_share(pressure, wom_multiplier, params: ReferralParams):
     wom = params.word_of_mouth_per_year * wom_multiplier * pressure
     total = params.organic_per_year + wom
     return where(total > 0.0, wom / where(total > 0.0, total, 1.0), 0.0)
+
+
+def advocate(s):
+    """What a customer gives its contacts today, from yesterday's state: its advocacy and its
+    advocacy × trust (the trust a referral carries), summed over each contact's contacts."""
+    speaks = advocacy(s.trust, s.status == Status.ACTIVE)
+    return speaks, speaks * s.trust
+
+
+def join(s, t, b, u, g, prospect, trust):
+    """Prospects join through organic discovery or their contacts' advocacy (Bass 1969): the
+    pressure is the mean advocacy of the contacts. A referred joiner takes part of its
+    advocates' (advocacy-weighted) trust with it; one who left the brand joins nothing, and
+    nobody joins while the private domain is closed to joiners (a full pilot cap)."""
+    pressure = where(g.degree > 0, g.advocacy / where(g.degree > 0, g.degree, 1.0), 0.0)
+    advocate_trust = where(g.advocacy > 0.0, g.advocacy_trust / where(g.advocacy > 0.0, g.advocacy, 1.0), 0.0)
+    p_join = join_probability(pressure, t.wom_multiplier, b.referral)
+    joined = prospect & np.logical_not(s.lapsed) & (u.referral < p_join * t.open_to_joiners)
+    via_referral = joined & (u.referral < p_join * referral_share(pressure, t.wom_multiplier, b.referral))
+    trust = where(via_referral, referred_trust(s.trust, advocate_trust, b.referral), trust)
+    referred = where(joined, via_referral, s.referred)
+    return joined, via_referral, trust, referred
+
+
+MODULE = Module(
+    name="referral",
+    params=ReferralParams,
+    columns=(Column("referred", bool, False,
+                    "joined on a contact's recommendation: has a friend in the private domain"),),
+    draws=(Draw("referral", "who joins today, by discovery or a contact's referral"),),
+    steps=(Step(Day.EMIT, advocate, ("advocacy", "advocacy_trust")),
+           Step(Day.REFERRAL, join, ("joined", "via_referral", "trust", "referred"))),
+    contact_sums=("advocacy", "advocacy_trust"),
+    events=(Event("joined", bool, "a prospect who joined today through discovery or referral"),
+            Event("via_referral", bool, "joined today through a contact's referral")),
+)

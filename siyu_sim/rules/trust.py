@@ -12,7 +12,8 @@ beyond what the member tolerates costs a little trust, with no ceiling on how ma
 from __future__ import annotations
 
 from .base import RuleParams, param
-from .ops import expm1
+from .module import Column, Day, Module, Step
+from .ops import expm1, where
 
 
 class TrustParams(RuleParams):
@@ -59,3 +60,18 @@ def trust_update(trust, engaging_reads, care, promo_reads, fatigue, excess_pushe
     loss = -expm1(-(params.promo_erosion * promo_reads + params.fatigue_erosion * fatigue
                        + params.irritation_erosion * excess_pushes + params.decay))
     return trust * (1.0 - loss) + (1.0 - trust) * gain
+
+
+def relationship(s, b, member, engaging, care, promo_reads, excess_pushes):
+    """Tomorrow's trust: members' moves with what the day brought (from yesterday's fatigue:
+    synchronous update); non-members' stays as it is."""
+    return where(member, trust_update(s.trust, engaging, care, promo_reads, s.fatigue, excess_pushes, b.trust),
+                 s.trust)
+
+
+MODULE = Module(
+    name="trust",
+    params=TrustParams,
+    columns=(Column("trust", float, lambda d: d.trait("initial_trust"), "trust in the brand, in [0, 1]"),),
+    steps=(Step(Day.RELATIONSHIP, relationship, ("trust",)),),
+)
