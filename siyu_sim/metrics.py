@@ -1,4 +1,15 @@
-"""Daily metrics: one tidy row per day (and per segment on request), weighted by rows.
+"""Daily metrics, declared once: one tidy row per day (and per segment on request).
+
+Every column of the daily table is a ``Metric`` (``rules.module``): its name, whether it is a
+flow (a day's amount: summed over a period) or a stock (a level on the day: read on the
+period's last day), its unit (which also says how it is written: ``UNIT_FORMATS``), its label in
+English and Chinese, how it is computed from the day just simulated (a ``DayView``), and
+whether the per-segment table has it too. The core's metrics are ``CORE``; each behaviour adds
+its own (``Module.metrics``). From these declarations follow the daily table
+(``DAILY_COLUMNS``, ``daily_row``), the per-segment table, Mesa's DataCollector reporters, the
+period aggregation (``aggregate``: months, weeks, observed periods), the labels and the
+number formats. ``DERIVED`` are the columns computed from a whole run afterwards (cumulative
+GMV; with the no-private-domain baseline, the profit added and the pool's health).
 
 The model collects nothing else: this table is its whole output (plus the final customer
 table, which can be inspected with ``model.customers.to_frame()``).
@@ -6,163 +17,424 @@ table, which can be inspected with ``model.customers.to_frame()``).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Callable
+
 import numpy as np
+import pandas as pd
 
-from typing import TYPE_CHECKING
-
-from .economics import DayMoney, Ledger
+from .calendar import Calendar
+from .rules import MODULES, Metric
 from .rules.status import N_STATUS, Status
 from .sums import dot
 
 if TYPE_CHECKING:  # pragma: no cover
     from .customer_day import DayOutcome
-    from .customers import CustomerTable
+    from .model import PrivateDomainModel
+
+#: How a value in each unit is written (``words.numbers``): money, counts, shares, ratios, scores.
+UNIT_FORMATS = {"CNY": "money", "CNY per CNY": "ratio", "customers": "count", "orders": "count",
+                "operators": "count", "share": "percent", "trust": "score", "activity": "score",
+                "fatigue": "score", "share of list price": "percent", "CNY per customer": "money", "day": "count"}
 
 TRUST_BANDS = ("trust_0_20", "trust_20_40", "trust_40_60", "trust_60_80", "trust_80_100")
 ENGAGED_ACTIVITY = 0.5  # an active member at or above this attention counts as engaged
-
-DAILY_COLUMNS = (
-    "day", "prospects", "active", "muted", "churned", "members", "new_members", "rejoined",
-    "purchases", "buyers", "gmv", "revenue", "discount_cost", "cogs", "gross_margin", "staff_cost",
-    "acquisition_cost", "tool_cost", "profit", "cum_profit", "spend", "cum_spend", "roi",
-    "mean_trust", "mean_activity", "mean_fatigue", "mean_ref_price", "repurchase_rate",
-    "referrals", "care_contacts", "prospect_purchases", "outside_gross_margin", "alt_ads_cum_return",
-    "alt_ads_cum_profit",
-    "lapsed",  # customers (members or not) who have stopped buying from the brand for good
-    # funnel: acquired → engaged → bought → repeat → referred (all cumulative except
-    # engaged, which counts active members paying attention today)
-    "ever_members", "engaged", "ever_buyers", "repeat_buyers", "referrers",
-    # trust distribution of members: weighted counts in five bands
-    *TRUST_BANDS,
-)
-
 #: ``buyers`` counts the distinct members who ordered in this many days up to today (a stock).
 BUYER_WINDOW_DAYS = 30
-
-#: Daily columns that are flows (a day's amount: summed over a month); every other column is
-#: a stock (a level on the day: read on the month's last day).
-FLOW_COLUMNS = (
-    "new_members", "rejoined", "purchases", "gmv", "revenue", "discount_cost", "cogs",
-    "gross_margin", "staff_cost", "acquisition_cost", "tool_cost", "profit", "spend",
-    "referrals", "care_contacts", "prospect_purchases", "outside_gross_margin",
-)
-STOCK_COLUMNS = tuple(c for c in DAILY_COLUMNS if c != "day" and c not in FLOW_COLUMNS)
-
-SEGMENT_COLUMNS = (
-    "day", "segment", "prospects", "active", "muted", "churned", "new_members", "purchases",
-    "gmv", "revenue", "discount_cost", "gross_margin", "mean_trust", "mean_activity",
-    "mean_fatigue", "repurchase_rate", "referrals", "ever_members", "realised_ltv",
-    "prospect_purchases", "lapsed_members", "lapsed_prospects",
-)
+#: Acquisition sources with a ``new_members_<source>`` column (the acquisition levers' and the
+#: model's own organic discovery and referral joins).
+SOURCES = ("store_qr", "package_card", "paid_ads", "referral", "organic")
 
 
-def _mean(total: float, weight: float) -> float:
-    return total / weight if weight > 0 else 0.0
+def _mean(total, weight):
+    """total / weight, 0 where the weight is 0 (scalars or per-segment arrays)."""
+    if np.ndim(weight) == 0:
+        return total / weight if weight > 0 else 0.0
+    return np.where(weight > 0, total / np.where(weight > 0, weight, 1.0), 0.0)
 
 
-def daily_row(day: int, t: "CustomerTable", out: "DayOutcome", money: DayMoney, ledger: Ledger, new_members: float,
-              rejoined: float, list_price: float, unit_cost: float) -> dict:
-    w = t.weight
-    wsum = t.weight_of  # = float(w[mask].sum()), exactly
-    status = t.status
-    counts = t.weight_by(status, N_STATUS)
-    member = (status == Status.ACTIVE) | (status == Status.MUTED)
-    mw = w * member
-    members = counts[Status.ACTIVE] + counts[Status.MUTED]
-    ever_buyer = wsum(t.orders >= 1)
-    repeat = wsum(t.orders >= 2)
-    prospect_buys = wsum(out.bought & out.was_prospect)
-    # Outside the ledger: gross margin of orders by customers not in the private domain
-    # (prospects and those who left), at list price; siyu_sim.counterfactual needs it.
+class DayView:
+    """What a metric reads of the day just simulated, summed over the whole pool.
+
+    Reductions (``count``, ``total``) weigh each row by the real customers it stands for; the
+    per-segment view (``SegmentView``) has the same names and returns one value per segment.
+    Money that the ledger books comes from the day's ledger close (``money``) here, and from
+    the members' orders by segment there."""
+
+    by_segment = False
+
+    def __init__(self, model: "PrivateDomainModel", out: "DayOutcome", money):
+        self.model = model
+        self.t = model.customers
+        self.out = out
+        self.money = money
+        self.day = model.day
+        self.economics = model.economics
+
+    # --- reductions ----------------------------------------------------------------------
+    def count(self, mask) -> float:
+        """Real customers where ``mask`` holds."""
+        return self.t.weight_of(mask)
+
+    def total(self, values, mask=None) -> float:
+        """Σ weight × values (over the rows where ``mask`` holds)."""
+        w = self.t.weight if mask is None else self.t.weight * mask
+        return dot(w, values)
+
+    @cached_property
+    def status_counts(self) -> np.ndarray:
+        """Real customers by status code (``Status``)."""
+        return self.t.weight_by(self.t.status, N_STATUS)
+
+    # --- what many metrics share ---------------------------------------------------------------
+    @cached_property
+    def member(self) -> np.ndarray:
+        s = self.t.status
+        return (s == Status.ACTIVE) | (s == Status.MUTED)
+
+    @cached_property
+    def members(self):
+        c = self.status_counts
+        return c[Status.ACTIVE] + c[Status.MUTED]
+
+    def member_mean(self, values):
+        """Members' weighted mean of ``values`` (0 without members)."""
+        return _mean(self.total(values, self.member), self.members)
+
+    @cached_property
+    def bought(self) -> np.ndarray:
+        """Members' orders today (the ledger's)."""
+        return self.out.bought & self.out.was_member
+
+    @property
+    def orders(self):
+        return self.money.orders
+
+    @property
+    def gmv(self):
+        return self.money.gmv
+
+    @property
+    def discount_cost(self):
+        return self.money.discount_cost
+
+    @property
+    def revenue(self):
+        return self.money.revenue
+
+    @property
+    def gross_margin(self):
+        return self.money.gross_margin
+
+    @property
+    def new_members(self):
+        return self.model._new_weight
+
+    @cached_property
+    def new_by_source(self) -> dict[str, float]:
+        """Real customers who joined today, by acquisition source name."""
+        t = self.t
+        joined = np.flatnonzero(t.join_day == self.day)
+        names = self.model.sources
+        sums = np.bincount(t.source[joined], weights=t.weight[joined], minlength=len(names))
+        return dict(zip(names, sums.tolist()))
+
+    @cached_property
+    def trust_bands(self) -> np.ndarray:
+        """Members by trust band (five of 0.2 each)."""
+        t, member = self.t, self.member
+        band = np.minimum((t.trust * 5).astype(np.int64), 4)
+        if t.weight_unit is None:
+            return np.bincount(band, weights=t.weight * member, minlength=5)
+        return t.weight_by(band + 5 * member, 10)[5:]  # member rows' bands, counted: the same sums exactly
+
+
+class SegmentView(DayView):
+    """The same names as ``DayView``, one value per segment (``segment_metrics=True``)."""
+
+    by_segment = True
+
+    def __init__(self, model: "PrivateDomainModel", out: "DayOutcome", money, new_rows: np.ndarray):
+        super().__init__(model, out, money)
+        self.k = len(model.segment_names)
+        self.new_rows = new_rows
+
+    def _by_segment(self, values) -> np.ndarray:
+        return np.bincount(self.t.segment, weights=values, minlength=self.k)
+
+    def count(self, mask):
+        return self._by_segment(self.t.weight * mask)
+
+    def total(self, values, mask=None):
+        w = self.t.weight if mask is None else self.t.weight * mask
+        return self._by_segment(w * values)
+
+    @cached_property
+    def status_counts(self) -> np.ndarray:
+        return np.array([self.count(self.t.status == s) for s in Status])
+
+    @property
+    def orders(self):
+        return self.count(self.bought)
+
+    @cached_property
+    def _units(self):
+        return self._by_segment(self.t.weight * self.bought * self.out.units)
+
+    @property
+    def gmv(self):
+        return self._units * self.economics.order_value_cny
+
+    @cached_property
+    def discount_cost(self):
+        b, out = self.bought, self.out
+        return self._by_segment(self.t.weight * (b * out.units * self.economics.order_value_cny - b * out.paid))
+
+    @property
+    def revenue(self):
+        return self.gmv - self.discount_cost
+
+    @property
+    def gross_margin(self):
+        return self.gmv - self.discount_cost - self._units * self.economics.unit_cost_cny
+
+    @property
+    def new_members(self):
+        w = self.t.weight
+        return self._by_segment(np.bincount(self.new_rows, weights=w[self.new_rows], minlength=len(w)))
+
+
+def _m(name, kind, unit, en, zh, compute, segments=False) -> Metric:
+    return Metric(name, kind, unit, {"en": en, "zh": zh}, compute, segments)
+
+
+def _status(code: Status) -> Callable:
+    return lambda v: v.status_counts[code]
+
+
+def _outside_margin(v: DayView) -> float:
+    # Gross margin of orders by customers not in the private domain (prospects and those who
+    # left), at list price: siyu_sim.counterfactual needs it.
+    out = v.out
     outside = out.bought & ~out.was_member
-    outside_margin = dot(w, outside * (out.paid - out.units * unit_cost))
-    band = np.minimum((t.trust * 5).astype(np.int64), 4)
-    if t.weight_unit is None:
-        bands = np.bincount(band, weights=mw, minlength=5)
-    else:  # member rows' bands, counted: the same sums exactly
-        bands = t.weight_by(band + 5 * member, 10)[5:]
-    row = {
-        "day": day,
-        "prospects": counts[Status.PROSPECT], "active": counts[Status.ACTIVE],
-        "muted": counts[Status.MUTED], "churned": counts[Status.CHURNED], "members": members,
-        # new_members includes those who left and came back (rejoined): each join is paid for
-        "new_members": new_members, "rejoined": rejoined, "purchases": money.orders,
-        # distinct members who ordered within the window (one order a day at most, so a day's
-        # count would only repeat purchases): monthly active buyers, read at any day
-        "buyers": wsum((t.last_order_day >= 0) & (t.last_order_day > day - BUYER_WINDOW_DAYS)),
-        "gmv": money.gmv, "revenue": money.revenue, "discount_cost": money.discount_cost,
-        "cogs": money.cogs, "gross_margin": money.gross_margin, "staff_cost": money.staff_cost,
-        "acquisition_cost": money.acquisition_cost, "tool_cost": money.tool_cost,
-        "profit": money.profit, "cum_profit": ledger.cum_profit, "spend": money.spend,
-        "cum_spend": ledger.cum_spend, "roi": ledger.roi,
-        "mean_trust": _mean(dot(mw, t.trust), members),
-        "mean_activity": _mean(dot(mw, t.activity), members),
-        "mean_fatigue": _mean(dot(mw, t.fatigue), members),
-        "mean_ref_price": _mean(dot(mw, t.ref_price), members) / list_price,
-        "repurchase_rate": _mean(repeat, ever_buyer),
-        "referrals": wsum(out.via_referral),
-        "care_contacts": wsum(out.care),
-        "prospect_purchases": prospect_buys,
-        "outside_gross_margin": outside_margin,
-        "alt_ads_cum_return": ledger.alt_ads_cum_return,
-        "alt_ads_cum_profit": ledger.alt_ads_cum_profit,
-        "lapsed": wsum(t.lapsed),
-        "ever_members": wsum(status != Status.PROSPECT),
-        "engaged": wsum((status == Status.ACTIVE) & (t.activity >= ENGAGED_ACTIVITY)),
-        "ever_buyers": ever_buyer, "repeat_buyers": repeat,
-        "referrers": wsum(t.referrals > 0),
-    }
-    row.update(zip(TRUST_BANDS, bands.tolist()))
+    return dot(v.t.weight, outside * (out.paid - out.units * v.economics.unit_cost_cny))
+
+
+#: The core's metrics, in the daily table's order.
+CORE: tuple[Metric, ...] = (
+    _m("prospects", "stock", "customers", "prospects", "潜在客户", _status(Status.PROSPECT), True),
+    _m("active", "stock", "customers", "active members", "活跃成员数", _status(Status.ACTIVE), True),
+    _m("muted", "stock", "customers", "muted members", "免打扰成员数", _status(Status.MUTED), True),
+    _m("churned", "stock", "customers", "churned", "退群人数", _status(Status.CHURNED), True),
+    _m("members", "stock", "customers", "members", "成员数", lambda v: v.members),
+    # new_members includes those who left and came back (rejoined): each join is paid for
+    _m("new_members", "flow", "customers", "new members", "新增成员", lambda v: v.new_members, True),
+    _m("rejoined", "flow", "customers", "members who came back", "回流成员", lambda v: v.model._rejoined_weight),
+    _m("purchases", "flow", "orders", "member orders", "成员订单数", lambda v: v.orders, True),
+    # distinct members who ordered within the window (one order a day at most, so a day's count
+    # would only repeat purchases): monthly active buyers, read at any day
+    _m("buyers", "stock", "customers", "monthly active buyers", "月活跃购买人数",
+       lambda v: v.count((v.t.last_order_day >= 0) & (v.t.last_order_day > v.day - BUYER_WINDOW_DAYS))),
+    _m("gmv", "flow", "CNY", "GMV (CNY)", "GMV（元）", lambda v: v.gmv, True),
+    _m("revenue", "flow", "CNY", "revenue (CNY)", "实收（元）", lambda v: v.revenue, True),
+    _m("discount_cost", "flow", "CNY", "discounts (CNY)", "折扣（元）", lambda v: v.discount_cost, True),
+    _m("cogs", "flow", "CNY", "cost of goods (CNY)", "商品成本（元）", lambda v: v.money.cogs),
+    _m("gross_margin", "flow", "CNY", "gross margin (CNY)", "毛利（元）", lambda v: v.gross_margin, True),
+    _m("staff_cost", "flow", "CNY", "staff cost (CNY)", "人员成本（元）", lambda v: v.money.staff_cost),
+    _m("acquisition_cost", "flow", "CNY", "acquisition cost (CNY)", "获客成本（元）",
+       lambda v: v.money.acquisition_cost),
+    _m("tool_cost", "flow", "CNY", "tools and content (CNY)", "工具与内容成本（元）", lambda v: v.money.tool_cost),
+    _m("profit", "flow", "CNY", "profit (CNY)", "利润（元）", lambda v: v.money.profit),
+    _m("cum_profit", "stock", "CNY", "cumulative profit (CNY)", "累计利润（元）", lambda v: v.model.ledger.cum_profit),
+    _m("spend", "flow", "CNY", "money put in (CNY)", "投入（元）", lambda v: v.money.spend),
+    _m("cum_spend", "stock", "CNY", "money put in (CNY)", "总投入（元）", lambda v: v.model.ledger.cum_spend),
+    _m("roi", "stock", "CNY per CNY", "ROI", "ROI", lambda v: v.model.ledger.roi),
+    _m("mean_trust", "stock", "trust", "mean trust", "平均信任度", lambda v: v.member_mean(v.t.trust), True),
+    _m("mean_activity", "stock", "activity", "mean activity", "平均活跃度", lambda v: v.member_mean(v.t.activity), True),
+    _m("mean_fatigue", "stock", "fatigue", "mean fatigue", "平均疲劳度", lambda v: v.member_mean(v.t.fatigue), True),
+    _m("mean_ref_price", "stock", "share of list price", "expected price (share of list price)",
+       "心理价位（占标价比例）", lambda v: v.member_mean(v.t.ref_price) / v.economics.order_value_cny),
+    _m("repurchase_rate", "stock", "share", "repurchase rate", "复购率",
+       lambda v: _mean(v.count(v.t.orders >= 2), v.count(v.t.orders >= 1)), True),
+    _m("referrals", "flow", "customers", "referrals", "推荐人数", lambda v: v.count(v.out.via_referral), True),
+    _m("care_contacts", "flow", "customers", "1:1 care contacts", "一对一关怀人次", lambda v: v.count(v.out.care)),
+    _m("prospect_purchases", "flow", "orders", "orders outside the private domain", "私域外订单数",
+       lambda v: v.count(v.out.bought & v.out.was_prospect), True),
+    _m("outside_gross_margin", "flow", "CNY", "gross margin outside the private domain (CNY)",
+       "私域外毛利（元）", _outside_margin),
+    _m("alt_ads_cum_return", "stock", "CNY", "paid-ads revenue (CNY)", "付费广告收入（元）",
+       lambda v: v.model.ledger.alt_ads_cum_return),
+    _m("alt_ads_cum_profit", "stock", "CNY", "paid-ads profit (CNY)", "付费广告利润（元）",
+       lambda v: v.model.ledger.alt_ads_cum_profit),
+    # customers (members or not) who have stopped buying from the brand for good
+    _m("lapsed", "stock", "customers", "customers who stopped buying", "已流失客户", lambda v: v.count(v.t.lapsed)),
+    # funnel: acquired → engaged → bought → repeat → referred (cumulative, except engaged: active
+    # members paying attention today)
+    _m("ever_members", "stock", "customers", "ever joined", "曾入群人数",
+       lambda v: v.count(v.t.status != Status.PROSPECT), True),
+    _m("engaged", "stock", "customers", "engaged members", "投入的成员",
+       lambda v: v.count((v.t.status == Status.ACTIVE) & (v.t.activity >= ENGAGED_ACTIVITY))),
+    _m("ever_buyers", "stock", "customers", "members who ever bought", "曾购买成员", lambda v: v.count(v.t.orders >= 1)),
+    _m("repeat_buyers", "stock", "customers", "repeat buyers", "复购成员", lambda v: v.count(v.t.orders >= 2)),
+    _m("referrers", "stock", "customers", "members who referred", "推荐过的成员", lambda v: v.count(v.t.referrals > 0)),
+    # trust distribution of members: weighted counts in five bands
+    *(_m(band, "stock", "customers", f"members with trust {band[6:].replace('_', '–')}%",
+         f"信任度 {band[6:].replace('_', '–')}% 的成员", lambda v, i=i: float(v.trust_bands[i]))
+      for i, band in enumerate(TRUST_BANDS)),
+    _m("realised_ltv", "stock", "CNY per customer", "realised LTV (gross margin per member ever, CNY)",
+       "已实现 LTV（每位曾入群成员的毛利，元）", lambda v: _mean(v.total(v.t.margin), v.count(v.t.status != Status.PROSPECT)),
+       True),
+    _m("lapsed_members", "stock", "customers", "members who stopped buying", "已流失的成员",
+       lambda v: v.count(v.member & v.t.lapsed), True),
+    _m("lapsed_prospects", "stock", "customers", "prospects who stopped buying", "已流失的潜在客户",
+       lambda v: v.count((v.t.status == Status.PROSPECT) & v.t.lapsed), True),
+    _m("staff", "stock", "operators", "operators", "运营人员", lambda v: v.model.team.staff),
+    _m("lead_cost", "flow", "CNY", "team leads' cost (CNY)", "主管成本（元）", lambda v: v.model.ledger.management_today),
+    *(_m(f"new_members_{s}", "flow", "customers", f"new members via {s.replace('_', ' ')}", f"新增成员（{s}）",
+         lambda v, s=s: v.new_by_source.get(s, 0.0)) for s in SOURCES),
+)
+
+
+def _declared() -> tuple[Metric, ...]:
+    found = list(CORE)
+    names = {m.name for m in CORE}
+    for module in MODULES:
+        for metric in module.metrics:
+            if metric.name in names:
+                raise ValueError(f"behaviour {module.name!r} declares metric {metric.name!r}, which is declared "
+                                 f"already; rename it")
+            names.add(metric.name)
+            found.append(metric)
+    for metric in found:
+        if metric.kind not in ("flow", "stock"):
+            raise ValueError(f"metric {metric.name!r}: kind must be 'flow' or 'stock', got {metric.kind!r}")
+        if metric.unit not in UNIT_FORMATS:
+            raise ValueError(f"metric {metric.name!r}: unit {metric.unit!r} is not one of {sorted(UNIT_FORMATS)}")
+    return tuple(found)
+
+
+#: Every daily metric: the core's, then each behaviour's.
+METRICS: tuple[Metric, ...] = _declared()
+DAILY_COLUMNS = ("day", *(m.name for m in METRICS))
+SEGMENT_COLUMNS = ("day", "segment", *(m.name for m in METRICS if m.segments))
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A column computed from a run's whole daily table afterwards (and, for the profit a
+    private domain adds, its no-private-domain baseline's: ``needs_baseline``)."""
+
+    name: str
+    kind: str
+    unit: str
+    label: dict[str, str]
+    compute: Callable  # (daily, baseline or None) -> one value per day
+    needs_baseline: bool = False
+
+
+def _incremental(daily: pd.DataFrame, baseline: pd.DataFrame) -> np.ndarray:
+    if len(daily) != len(baseline) or not (daily["day"].to_numpy() == baseline["day"].to_numpy()).all():
+        raise ValueError("the scenario and its counterfactual must cover the same days")
+    own = daily["profit"].to_numpy() + daily["outside_gross_margin"].to_numpy()
+    return own - (baseline["outside_gross_margin"].to_numpy() + baseline["profit"].to_numpy())
+
+
+def ratio(numerator, denominator) -> np.ndarray:
+    """numerator / denominator, 0 where the denominator is not positive (ROI while nothing is spent)."""
+    num, den = np.asarray(numerator, dtype=float), np.asarray(denominator, dtype=float)
+    return np.where(den > 0, num / np.where(den > 0, den, 1.0), 0.0)
+
+
+#: Columns derived from a whole run: ``derive`` adds them.
+DERIVED: tuple[Derived, ...] = (
+    Derived("cum_gmv", "stock", "CNY", {"en": "cumulative GMV (CNY)", "zh": "累计 GMV（元）"},
+            lambda d, b: d["gmv"].cumsum().to_numpy()),
+    # What the private domain adds over the same customers with none (siyu_sim.counterfactual):
+    # its profit and the margin of orders outside it, less everyone's margin in the baseline.
+    Derived("incremental_profit", "flow", "CNY",
+            {"en": "profit added over no private domain (CNY)", "zh": "净增利润（元）"},
+            _incremental, needs_baseline=True),
+    Derived("cum_incremental_profit", "stock", "CNY",
+            {"en": "profit added over no private domain, cumulative (CNY)", "zh": "累计净增利润（元）"},
+            lambda d, b: np.cumsum(_incremental(d, b)), needs_baseline=True),
+    Derived("incremental_roi", "stock", "CNY per CNY",
+            {"en": "added ROI (profit added per CNY put in)", "zh": "净增 ROI（每投入 1 元的净增利润）"},
+            lambda d, b: ratio(np.cumsum(_incremental(d, b)), d["cum_spend"]), needs_baseline=True),
+    # The pool's health: active and muted members as shares of everyone who ever joined (the
+    # rest have left), so a pool that grew by burning people does not look healthy.
+    Derived("active_share", "stock", "share",
+            {"en": "active share of everyone who joined", "zh": "活跃成员占曾入群者比例"},
+            lambda d, b: ratio(d["active"], d["ever_members"])),
+    Derived("muted_share", "stock", "share",
+            {"en": "muted share of everyone who joined", "zh": "免打扰成员占曾入群者比例"},
+            lambda d, b: ratio(d["muted"], d["ever_members"])),
+)
+DERIVED_COLUMNS = tuple(d.name for d in DERIVED)
+
+#: Every column's declaration by name: the daily metrics and the derived columns.
+DECLARED: dict[str, Metric | Derived] = {**{m.name: m for m in METRICS}, **{d.name: d for d in DERIVED}}
+FLOW_COLUMNS = tuple(name for name, m in DECLARED.items() if m.kind == "flow")
+STOCK_COLUMNS = tuple(name for name, m in DECLARED.items() if m.kind == "stock")
+
+
+def kind(name: str) -> str:
+    """"flow" or "stock" for a declared column (a ``KeyError`` names an undeclared one)."""
+    return DECLARED[name].kind
+
+
+def unit(name: str) -> str | None:
+    found = DECLARED.get(name)
+    return found.unit if found is not None else None
+
+
+def label(name: str, lang: str) -> str | None:
+    """The declared label of a column in ``lang`` ("en" or "zh"), or None if undeclared."""
+    found = DECLARED.get(name)
+    return found.label[lang] if found is not None else None
+
+
+def daily_row(model: "PrivateDomainModel", out: "DayOutcome", money) -> dict:
+    """The day's row: ``day`` and every metric, computed from the day just simulated."""
+    view = DayView(model, out, money)
+    row = {"day": model.day}
+    row.update((m.name, m.compute(view)) for m in METRICS)
     return row
 
 
-def segment_rows(day: int, t: "CustomerTable", out: "DayOutcome", segment_names: list[str], new_rows: np.ndarray,
-                 list_price: float, unit_cost: float) -> list[dict]:
-    """Per-segment breakdown: counts, member money, relationship health, realised LTV."""
-    k = len(segment_names)
-    seg = t.segment
-    w = t.weight
+def segment_rows(model: "PrivateDomainModel", out: "DayOutcome", money, new_rows: np.ndarray) -> list[dict]:
+    """The day's per-segment rows: every metric declared ``segments``."""
+    view = SegmentView(model, out, money, new_rows)
+    values = {m.name: m.compute(view) for m in METRICS if m.segments}
+    return [{"day": model.day, "segment": name, **{k: v[i] for k, v in values.items()}}
+            for i, name in enumerate(model.segment_names)]
 
-    def by_seg(values) -> np.ndarray:
-        return np.bincount(seg, weights=values, minlength=k)
 
-    status = t.status
-    member = (status == Status.ACTIVE) | (status == Status.MUTED)
-    counts = {s: by_seg(w * (status == s)) for s in Status}
-    members = counts[Status.ACTIVE] + counts[Status.MUTED]
-    bought = out.bought & out.was_member
-    orders = by_seg(w * bought)
-    units = by_seg(w * bought * out.units)
-    discount = by_seg(w * (bought * out.units * list_price - bought * out.paid))
-    ever = w * (status != Status.PROSPECT)
-    ever_members = by_seg(ever)
-    buyers = by_seg(w * (t.orders >= 1))
-    repeat = by_seg(w * (t.orders >= 2))
-    trust = by_seg(w * member * t.trust)
-    activity = by_seg(w * member * t.activity)
-    fatigue = by_seg(w * member * t.fatigue)
-    margin = by_seg(w * t.margin)
-    refs = by_seg(w * out.via_referral)
-    prospect_orders = by_seg(w * (out.bought & out.was_prospect))
-    lapsed_members = by_seg(w * (member & t.lapsed))
-    lapsed_prospects = by_seg(w * ((status == Status.PROSPECT) & t.lapsed))
-    new = by_seg(np.bincount(new_rows, weights=w[new_rows], minlength=len(w)))
-    rows = []
-    for i, name in enumerate(segment_names):
-        gmv = units[i] * list_price
-        rows.append({
-            "day": day, "segment": name,
-            "prospects": counts[Status.PROSPECT][i], "active": counts[Status.ACTIVE][i],
-            "muted": counts[Status.MUTED][i], "churned": counts[Status.CHURNED][i],
-            "new_members": new[i], "purchases": orders[i], "gmv": gmv,
-            "revenue": gmv - discount[i], "discount_cost": discount[i],
-            "gross_margin": gmv - discount[i] - units[i] * unit_cost,
-            "mean_trust": _mean(trust[i], members[i]), "mean_activity": _mean(activity[i], members[i]),
-            "mean_fatigue": _mean(fatigue[i], members[i]),
-            "repurchase_rate": _mean(repeat[i], buyers[i]), "referrals": refs[i],
-            "ever_members": ever_members[i],
-            "realised_ltv": _mean(margin[i], ever_members[i]),
-            "prospect_purchases": prospect_orders[i],
-            "lapsed_members": lapsed_members[i], "lapsed_prospects": lapsed_prospects[i],
-        })
-    return rows
+def derive(daily: pd.DataFrame, baseline: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One run's daily table with the ``DERIVED`` columns appended (those that need the
+    baseline only when it is given)."""
+    out = daily.copy()
+    for d in DERIVED:
+        if baseline is not None or not d.needs_baseline:
+            out[d.name] = d.compute(daily, baseline)
+    return out
+
+
+def aggregate(daily: pd.DataFrame, period: str, calendar: Calendar | None = None,
+              by: tuple[str, ...] = ()) -> pd.DataFrame:
+    """A tidy daily table by period ("month" of the calendar, "week" of 7 days from day 0): flows
+    summed over the period's days, stocks read on its last day (every declared column present;
+    ``day`` becomes the period's last day), grouped also by the ``by`` columns (scenario,
+    replication, …). Weeks past the last whole week are dropped. Columns that are not declared
+    are dropped, undeclared ones in ``by`` kept."""
+    days = int(daily["day"].max()) + 1
+    calendar = calendar or Calendar(days)
+    p = np.asarray(calendar.period_of(daily["day"].to_numpy(), period))
+    keep = p <= calendar.n_periods(period)
+    frame = daily[keep].assign(**{period: p[keep]})
+    columns = [c for c in frame.columns if c in DECLARED and c not in by]
+    agg = {c: ("sum" if DECLARED[c].kind == "flow" else "last") for c in columns}
+    agg["day"] = "last"
+    keys = [*by, period]
+    out = frame.sort_values([*by, "day"], kind="stable").groupby(keys, sort=False).agg(agg).reset_index()
+    return out[[*keys, "day", *columns]]

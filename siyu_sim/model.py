@@ -296,13 +296,11 @@ class PrivateDomainModel(mesa.Model):
         referrals = t.weight_dot(out.via_referral)
         self.ledger.acquisition_today += referrals * plan.referral_reward_cny
         money = self.ledger.close_day(orders, units_total, discount, plan.staff, self.member_weight())
-        self._rows.append(daily_row(self.day, t, out, money, self.ledger, self._new_weight,
-                                    self._rejoined_weight, e.order_value_cny, e.unit_cost_cny))
+        self._rows.append(daily_row(self, out, money))
         self.datacollector.collect(self)
         if self._segment_rows is not None:
             new_rows = np.concatenate(self._new_rows) if self._new_rows else np.zeros(0, dtype=np.int64)
-            self._segment_rows.extend(segment_rows(self.day, t, out, self.segment_names, new_rows,
-                                                   e.order_value_cny, e.unit_cost_cny))
+            self._segment_rows.extend(segment_rows(self, out, money, new_rows))
 
     # --- running and results --------------------------------------------------------------------
     def run(self, days: int | None = None, progress: Callable[[int, int], None] | None = None) -> pd.DataFrame:

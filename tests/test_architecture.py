@@ -1,5 +1,5 @@
 """The layers of docs/architecture.md, checked on the source: which way imports run, no
-import cycles, no oversized modules.
+import cycles.
 
 Imports are read with ``ast`` from every module of the package: function-level imports count,
 imports under ``if TYPE_CHECKING:`` are type-only and do not. Importing ``a.b.c`` runs
@@ -9,12 +9,12 @@ imports under ``if TYPE_CHECKING:`` are type-only and do not. Importing ``a.b.c`
 from __future__ import annotations
 
 import ast
+import sys
 from pathlib import Path
 
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "siyu_sim"
-MAX_LINES = 400
 
 #: Layer of each part of the package, lowest first: a module may import its own layer and
 #: those below it, never one above. Modules at the package root are the model core.
@@ -122,8 +122,8 @@ def test_imports_run_downwards():
 
 
 def test_rules_are_pure():
-    """Rules import numpy, their parameter types and the standard library, nothing of ours
-    outside rules/ (DESIGN: pure element-wise functions)."""
+    """Rules import numpy, pydantic (their parameter types) and the standard library, nothing of
+    ours outside rules/ (DESIGN: pure element-wise functions)."""
     for path in (PACKAGE / "rules").glob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
@@ -132,7 +132,7 @@ def test_rules_are_pure():
                 roots = {(node.module or "").split(".")[0]}
             else:
                 continue
-            assert roots <= {"numpy", "pydantic", "__future__", "typing", "enum", "math"}, \
+            assert roots <= {"numpy", "pydantic"} | set(sys.stdlib_module_names), \
                 f"rules/{path.name} imports {sorted(roots)}"
 
 
@@ -148,9 +148,3 @@ def test_the_checks_find_what_they_look_for():
     assert _cycle_through(graph, "a") == ["a", "b", "c", "a"]
     assert _cycle_through(graph, "d") is None
     assert _layer("siyu_sim.cli.core_commands") > _layer("siyu_sim.report.html") > _layer("siyu_sim.model")
-
-
-@pytest.mark.parametrize("path", sorted(PACKAGE.rglob("*.py")), ids=lambda p: str(p.relative_to(PACKAGE)))
-def test_modules_stay_small(path):
-    lines = len(path.read_text(encoding="utf-8").splitlines())
-    assert lines <= MAX_LINES, f"{path.name} has {lines} lines: split it by job"
