@@ -84,10 +84,32 @@ class Wiring:
         return ((self.group[1].value,) if self.group else ()) + self.contact_sums + ("degree",)
 
 
+def _ordered(steps: list[tuple[Module, Step]]) -> list[tuple[Module, Step]]:
+    """Steps in ``Day`` order; within a ``Day``, a step that reads what another step of that Day
+    returns runs after it (``referral.join`` moves the trust ``trust`` returns; a behaviour that
+    adjusts the purchase reads what ``purchase`` returns), otherwise in module order."""
+    out = []
+    for day in sorted({s.day for _, s in steps}):
+        todo = [ms for ms in steps if ms[1].day == day]  # module order
+
+        def needs(ms, other) -> bool:
+            reads = set(inspect.signature(ms[1].fn).parameters) - set(RESERVED)
+            return other is not ms and bool(reads & set(other[1].returns))
+
+        while todo:
+            ready = [ms for ms in todo if not any(needs(ms, o) for o in todo)]
+            if not ready:
+                names = ", ".join(f"{m.name}.{s.name}" for m, s in todo)
+                raise WiringError(f"steps {names} at Day.{day.name} each read what another returns: their order "
+                                  f"is ambiguous; move one of them to another Day")
+            out.append(ready[0])
+            todo.remove(ready[0])
+    return out
+
+
 def wire(modules: tuple[Module, ...] = MODULES) -> Wiring:
     """Check that the behaviours' steps fit together and put them in order (``WiringError`` if not)."""
-    order = {m.name: i for i, m in enumerate(modules)}
-    steps = sorted(((m, s) for m in modules for s in m.steps), key=lambda ms: (ms[1].day, order[ms[0].name]))
+    steps = _ordered([(m, s) for m in modules for s in m.steps])
     draws = [d.name for m in modules for d in m.draws]
     constants = [(m, c) for m in modules for c in m.constants]
     sums = [n for m in modules for n in m.contact_sums]

@@ -126,6 +126,8 @@ class PrivateDomainModel(mesa.Model):
         self.today = Today(day=0, plan=self._new_plan())
         #: Today's gathers (``gathers.Gathering``), made before the customers step.
         self.gathering: Gathering | None = None
+        #: What the latest day produced (``customer_day.DayOutcome``: tomorrow's state, events).
+        self.outcome: DayOutcome | None = None
         self._new_weight = 0.0
         self._rejoined_weight = 0.0
         self._new_rows: list[np.ndarray] = []
@@ -210,6 +212,7 @@ class PrivateDomainModel(mesa.Model):
         gathered = for_rows(self, self.gathering)
         outcome = self.executor.step(today, gathered)  # 6. customers update (customer_day)
         self._cap_joiners(outcome, gathered)  # a pilot cap holds for discovery and referral joins too
+        self.outcome = outcome
         if self._transactions is not None:  # the orders, read before tomorrow's state is written
             self._transactions.record(self.day, self.customers, outcome, self.today.plan.list_price)
         self._write_back(outcome)  # 7. bookkeeping: tomorrow's state, joiners, referrals, money
