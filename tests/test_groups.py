@@ -9,7 +9,7 @@ from siyu_sim.groups import Groups
 
 
 def test_rows_fill_groups_in_order_up_to_capacity():
-    g = Groups(capacity=500, initial_mood=0.5)
+    g = Groups(capacity=500, initial={"mood": 0.5})
     ids = g.assign(np.ones(1200))
     assert list(np.bincount(ids)) == [500, 500, 200]
     more = g.assign(np.ones(400))
@@ -17,7 +17,7 @@ def test_rows_fill_groups_in_order_up_to_capacity():
 
 
 def test_weighted_rows_count_as_the_customers_they_stand_for():
-    g = Groups(capacity=500, initial_mood=0.5)
+    g = Groups(capacity=500, initial={"mood": 0.5})
     ids = g.assign(np.full(120, 10.0))  # 1,200 real customers
     assert list(np.bincount(ids)) == [50, 50, 20]
 
@@ -25,7 +25,7 @@ def test_weighted_rows_count_as_the_customers_they_stand_for():
 @given(st.lists(st.floats(0.1, 800.0), min_size=1, max_size=300), st.integers(1, 500))
 def test_no_group_exceeds_capacity_unless_one_row_is_heavier(weights, capacity):
     w = np.array(weights)
-    g = Groups(capacity=capacity, initial_mood=0.5)
+    g = Groups(capacity=capacity, initial={"mood": 0.5})
     ids = g.assign(w)
     assert (np.diff(ids) >= 0).all()  # filled in order
     per_group = np.bincount(ids, weights=w)

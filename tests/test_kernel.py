@@ -12,37 +12,31 @@ from siyu_sim import PrivateDomainModel
 from siyu_sim.customer_day import EVENT_NAMES
 from siyu_sim.kernel import ENGINES, check_engine
 from siyu_sim.kernel.cache import cache_dir, source_hash
-from siyu_sim.kernel.records import PlanRecord, RowState
-from siyu_sim.levers import Stage
 from siyu_sim.plan import DayPlan
-from siyu_sim.state import READ_COLUMNS, UPDATED_COLUMNS
-from siyu_sim.today import Draws
+from siyu_sim.state import UPDATED_COLUMNS
 
 from helpers import scenario
 
 
 def _one_day_both_engines(name: str, days: int, customers: int = 20_000):
-    """Run ``days`` days, then apply both engines' day to the same state, plan and draws."""
+    """Run ``days`` days on the numpy engine, give a compiled twin exactly that state, then let
+    both step one day through the public ``step``: the same plan, draws and gathers, so every
+    difference in the day's outcome is the engines'."""
     model = PrivateDomainModel(scenario(name), customers=customers, seed=3, engine="numpy")
     model.run(days)
     twin = PrivateDomainModel(scenario(name), customers=customers, seed=3, engine="compiled")
     twin.run(days)  # its own state differs in the last bits: it takes the reference's below
-    # The next day's plan and draws, once, for both.
-    today = model._open_day()
-    for stage in Stage:
-        model._fire(stage)
-    model._allocate_care()
-    for column in model.customers.column_names():  # after the levers: they add members
+    for column in model.customers.column_names():
         getattr(twin.customers, column)[:] = getattr(model.customers, column)
-    today.draws = Draws.draw(model.streams, len(model.customers))
-    model.executor.update_moods(today)
-    twin.groups.mood = model.groups.mood.copy()
-    ref, gathered = model.executor.step(today)
-    out, twin_gathered = twin.executor.kernel.vector_day(today)
-    np.testing.assert_array_equal(twin_gathered.contact_sums, gathered.contact_sums)  # same order
-    np.testing.assert_array_equal(twin_gathered.trust_sums, gathered.trust_sums)
-    np.testing.assert_array_equal(twin_gathered.own, gathered.own)
-    return ref, out
+    for value in model.groups.values:
+        twin.groups.values[value][:] = model.groups.values[value]
+    model.step()
+    twin.step()
+    for name in model.gathering.contacts:  # the one contact gather: the same sums, in the same order
+        np.testing.assert_array_equal(twin.gathering.contacts[name], model.gathering.contacts[name])
+    for name in model.gathering.emitted._fields:
+        np.testing.assert_array_equal(getattr(twin.gathering.emitted, name), getattr(model.gathering.emitted, name))
+    return model.outcome, twin.outcome
 
 
 @pytest.mark.parametrize("name, days", [("nurture", 60), ("harvest", 45)])
@@ -108,10 +102,22 @@ def test_engine_is_checked():
         PrivateDomainModel(customers=20, engine="fortran")
 
 
-def test_records_follow_their_declarations():
-    assert RowState._fields == READ_COLUMNS
-    assert {"broadcasts", "wom_multiplier", "care_probability", "coupon_depth"} <= set(PlanRecord._fields)
-    assert set(PlanRecord._fields) >= {n for n, v in vars(DayPlan).items() if isinstance(v, property)}
+def test_records_keep_each_parameter_its_type_and_the_touch_channels_their_shape():
+    """A parameter declared int stays an int and a flag a flag (nothing cast behind a rule's
+    back); the plan's touch channels are records with the channel's count, quality and share."""
+    from siyu_sim.kernel.records import behaviour_record, plan_record
+    from siyu_sim.params import Behaviour
+
+    record = behaviour_record(Behaviour())
+    assert type(record.groups.capacity) is int and type(record.reseller.enabled) is bool
+    assert type(record.trust.decay) is float
+    plan = DayPlan(3, list_price=60.0)
+    plan.broadcast.add(2.0, 0.5, 0.25)
+    plan.broadcast.add(1.0, 0.8, 1.0)
+    rec = plan_record(plan)
+    assert rec.broadcast.count == 3.0 and rec.broadcast.quality == pytest.approx(0.6)
+    assert rec.broadcast.promo == pytest.approx(0.5) and rec.broadcast.promotional == pytest.approx(1.5)
+    assert rec.coupon_depth.shape == (3 * 4,)  # [segment, status] tables, flat
 
 
 def test_cache_lives_outside_the_package_and_follows_the_sources(tmp_path, monkeypatch):

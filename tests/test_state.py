@@ -41,7 +41,10 @@ def test_the_agent_reads_every_declared_column_from_its_row():
 
 def test_customer_day_reads_and_writes_back_what_is_declared():
     assert set(UPDATED_COLUMNS) <= set(READ_COLUMNS) <= set(COLUMNS)
-    assert "status" in UPDATED_COLUMNS and "weight" not in READ_COLUMNS
+    # Read and updated follow from the steps: a trait is read, never updated; bookkeeping
+    # columns (what a member spent) are neither.
+    assert "need_cycle" in READ_COLUMNS and "need_cycle" not in UPDATED_COLUMNS
+    assert "status" in UPDATED_COLUMNS and "spend" not in READ_COLUMNS
     with pytest.raises(TypeError, match="missing"):  # a named tuple of exactly the updated columns
         NextState(status=1)
     empty = DayOutcome.empty(3)
