@@ -118,8 +118,8 @@ def run(a: argparse.Namespace, log=print) -> dict:
                     if n == max(a.sizes):
                         largest[preset, engine] = r
         m.__exit__(None, None, None)
-        sections.append((loaded("Vector executor, full model; the day function is executor.step (gathers and "
-                                "every rule) timed inside the same runs", m),
+        sections.append((loaded("Vector executor, full model; the day function is the gathers and "
+                                "every rule, timed inside the same runs", m),
                          ["preset", "customers", "engine", "days", "build s", "run s", "µs / customer-day",
                           "day function µs / customer-day"], rows))
         n = max(a.sizes)

@@ -24,7 +24,7 @@ class RunTiming:
     run_s: float
     daily: object = None  # the daily table (pandas.DataFrame)
     engine: str = "compiled"
-    day_s: float = 0.0  # time in the day function (executor.step: gathers and every rule)
+    day_s: float = 0.0  # time in the day function (the gathers and every rule)
 
     @property
     def day_us(self) -> float:
@@ -38,7 +38,8 @@ class RunTiming:
 def time_model(preset: str, customers: int, days: int, *, executor: str = "vector",
                seed: int = 1, keep_daily: bool = False, engine: str = "compiled") -> RunTiming:
     """Build one model (timed) and run it ``days`` days (timed separately), timing the day
-    function (``executor.step``: the gathers and every rule) on the way."""
+    function (the gathers and every rule: ``gathers.gather``, the executor's ``move_groups`` and
+    ``step``) on the way."""
     from siyu_sim import PrivateDomainModel, presets
 
     scenario = getattr(presets, preset)()
@@ -46,16 +47,27 @@ def time_model(preset: str, customers: int, days: int, *, executor: str = "vecto
     t0 = time.perf_counter()
     model = PrivateDomainModel(scenario, customers=customers, seed=seed, executor=executor, engine=engine)
     t1 = time.perf_counter()
-    step, spent = model.executor.step, [0.0]
+    import siyu_sim.model as model_module
 
-    def timed_step(today):
-        start = time.perf_counter()
-        result = step(today)
-        spent[0] += time.perf_counter() - start
-        return result
+    spent = [0.0]
 
-    model.executor.step = timed_step
-    daily = model.run(days)
+    def timed(fn):
+        def call(*args, **kwargs):
+            start = time.perf_counter()
+            result = fn(*args, **kwargs)
+            spent[0] += time.perf_counter() - start
+            return result
+        return call
+
+    # The day function: the gathers (emit, contact and group sums, group moods) and every rule.
+    model.executor.step = timed(model.executor.step)
+    model.executor.move_groups = timed(model.executor.move_groups)
+    gather = model_module.gather
+    model_module.gather = timed(gather)
+    try:
+        daily = model.run(days)
+    finally:
+        model_module.gather = gather
     t2 = time.perf_counter()
     return RunTiming(preset, executor, customers, days, t1 - t0, t2 - t1,
                      daily if keep_daily else None, engine, spent[0])

@@ -58,10 +58,9 @@ def _pass(read_f, read_i, member, draws, out_f, out_i):
 def floor_probe(customers: int, days: int, member_share: float, seed: int = 1) -> dict:
     """Seconds per row-day of the floor pass, with and without the day's draws, with
     ``member_share`` of the rows (at random) making a member's calls."""
-    from siyu_sim.customer_day import EVENT_NAMES
+    from siyu_sim.customer_day import EVENT_NAMES, draw_today
     from siyu_sim.rng import Streams
     from siyu_sim.state import COLUMNS, READ_COLUMNS, UPDATED_COLUMNS
-    from siyu_sim.today import Draws
 
     floats = [c for c in READ_COLUMNS if np.dtype(COLUMNS[c].dtype).kind == "f"]
     others = [c for c in READ_COLUMNS if c not in floats]
@@ -74,15 +73,15 @@ def floor_probe(customers: int, days: int, member_share: float, seed: int = 1) -
     out_f = np.empty((n_float_out, customers))
     out_i = np.empty((n_flag_out, customers), dtype=np.int8)
     streams = Streams(seed)
-    small = Draws.draw(Streams(seed + 1), 10)  # compile on a small input
+    small = draw_today(Streams(seed + 1), 10)  # compile on a small input
     c = np.ascontiguousarray
-    _pass(c(read_f[:, :10]), c(read_i[:, :10]), member[:10], tuple(vars(small).values()), c(out_f[:, :10]), c(out_i[:, :10]))
+    _pass(c(read_f[:, :10]), c(read_i[:, :10]), member[:10], tuple(small), c(out_f[:, :10]), c(out_i[:, :10]))
     draw_s = pass_s = 0.0
     for _ in range(days):
         t0 = time.perf_counter()
-        d = Draws.draw(streams, customers)
+        d = draw_today(streams, customers)
         t1 = time.perf_counter()
-        _pass(read_f, read_i, member, tuple(vars(d).values()), out_f, out_i)
+        _pass(read_f, read_i, member, tuple(d), out_f, out_i)
         t2 = time.perf_counter()
         draw_s += t1 - t0
         pass_s += t2 - t1

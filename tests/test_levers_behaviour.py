@@ -21,15 +21,15 @@ SEEDS = (1, 2, 3)
 def spy_on_care(model: PrivateDomainModel) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
     """Record, for each day, (status at the start of the day, status after it, who got care)."""
     days: list = []
-    step = model.executor.step
+    step = model.step
 
-    def recording(today):
+    def recording():
         start = model.customers.status.copy()
-        out, advocacy = step(today)
+        step()
+        out = model.outcome
         days.append((start, np.asarray(out.next.status).copy(), np.asarray(out.care, dtype=bool).copy()))
-        return out, advocacy
 
-    model.executor.step = recording
+    model.step = recording
     return days
 
 
