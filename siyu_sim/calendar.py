@@ -37,9 +37,29 @@ class Calendar:
     days: int
     start: dt.date | None = None
 
+    @classmethod
+    def of(cls, daily) -> "Calendar":
+        """The calendar of a daily table: its days, and its dates if it has a ``date`` column
+        (a dated run's table does)."""
+        days = int(daily["day"].max()) + 1
+        if "date" not in daily.columns or not len(daily):
+            return cls(days)
+        first = daily.loc[daily["day"].idxmin()]
+        return cls(days, (np.datetime64(first["date"], "D") - int(first["day"])).astype(dt.date))
+
     def date(self, day: int) -> dt.date | None:
         """The date of a day (None when undated)."""
         return None if self.start is None else self.start + dt.timedelta(days=int(day))
+
+    def day_of_year(self, day: int) -> int:
+        """1–366 (undated: as if day 0 were 1 January of a common year)."""
+        date = self.date(day)
+        return int(day) % 365 + 1 if date is None else date.timetuple().tm_yday
+
+    def weekday(self, day: int) -> int:
+        """0 Monday … 6 Sunday (undated: as if day 0 were a Monday)."""
+        date = self.date(day)
+        return int(day) % 7 if date is None else date.weekday()
 
     def dates(self, days) -> np.ndarray:
         """Dates of many days, as numpy datetime64[D] (a ``ValueError`` when undated)."""

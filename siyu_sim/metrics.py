@@ -422,13 +422,13 @@ def derive(daily: pd.DataFrame, baseline: pd.DataFrame | None = None) -> pd.Data
 
 def aggregate(daily: pd.DataFrame, period: str, calendar: Calendar | None = None,
               by: tuple[str, ...] = ()) -> pd.DataFrame:
-    """A tidy daily table by period ("month" of the calendar, "week" of 7 days from day 0): flows
+    """A tidy daily table by period ("month" of the calendar — the table's own, dated if it has a
+    ``date`` column — or "week" of 7 days from day 0): flows
     summed over the period's days, stocks read on its last day (every declared column present;
     ``day`` becomes the period's last day), grouped also by the ``by`` columns (scenario,
     replication, …). Weeks past the last whole week are dropped. Columns that are not declared
     are dropped, undeclared ones in ``by`` kept."""
-    days = int(daily["day"].max()) + 1
-    calendar = calendar or Calendar(days)
+    calendar = calendar or Calendar.of(daily)
     p = np.asarray(calendar.period_of(daily["day"].to_numpy(), period))
     keep = p <= calendar.n_periods(period)
     frame = daily[keep].assign(**{period: p[keep]})

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from .brand import BrandContext
+from .calendar import Calendar
 from .credit import credit_referrals
 from .customer_day import WIRING, DayOutcome, draw_today
 from .customers import BASE_SOURCES, CustomerTable, Status
@@ -99,6 +100,8 @@ class PrivateDomainModel(mesa.Model):
         self.behaviour = scenario.behaviour
         self.economics = scenario.economics
         self.horizon = scenario.days
+        #: Which date each day is, and its month (``calendar``; undated unless the scenario has a start_date).
+        self.calendar = Calendar(scenario.days, scenario.start_date)
         self.segment_names = [s.name for s in self.population.segments]
         self.sources = list(BASE_SOURCES)
         self.member_cap: float | None = None
@@ -221,13 +224,18 @@ class PrivateDomainModel(mesa.Model):
         self._book_and_record(outcome)
         self.running = self.steps < self.horizon
 
-    def _new_plan(self) -> DayPlan:
-        return DayPlan(len(self.segment_names), list_price=self.economics.order_value_cny,
+    def _new_plan(self, day: int = 0) -> DayPlan:
+        """Today's empty plan: the day, its date's facts and the environment's demand (not the
+        brand's doing: the no-private-domain baseline has them too), before any lever fires."""
+        c = self.calendar
+        return DayPlan(len(self.segment_names), day=float(day), day_of_year=float(c.day_of_year(day)),
+                       weekday=float(c.weekday(day)), demand=self.scenario.environment.demand(day, c.date(day)),
+                       list_price=self.economics.order_value_cny,
                        reward_elasticity=self.behaviour.referral.reward_elasticity)
 
     def _open_day(self) -> Today:
         self.day = self.steps - 1  # Mesa counts steps from 1; days from 0
-        self.today = Today(day=self.day, plan=self._new_plan())
+        self.today = Today(day=self.day, plan=self._new_plan(self.day))
         self.customers.refresh_weight_unit()
         self.ledger.open_day()
         self.team.update(self.day, sum(lever.staff_on(self.day) for lever in self.scenario.levers.values()))
@@ -336,8 +344,12 @@ class PrivateDomainModel(mesa.Model):
 
     @property
     def daily(self) -> pd.DataFrame:
-        """One tidy row per simulated day (see ``metrics.DAILY_COLUMNS``)."""
-        return pd.DataFrame(self._rows, columns=list(DAILY_COLUMNS))
+        """One tidy row per simulated day (see ``metrics.DAILY_COLUMNS``); a dated run's table has
+        each day's ``date`` beside its number."""
+        frame = pd.DataFrame(self._rows, columns=list(DAILY_COLUMNS))
+        if self.calendar.start is not None:
+            frame.insert(1, "date", self.calendar.dates(frame["day"].to_numpy()))
+        return frame
 
     def summary(self) -> dict:
         """Totals, ROI, payback day and the paid-ads comparison for the days run so far."""

@@ -48,6 +48,14 @@ class DayPlan:
     """Accumulates lever decisions for one day. Several levers of one kind add up."""
 
     n_segments: int
+    #: Today: its number, its day of the year (1–366) and weekday (0 Monday … 6 Sunday); an
+    #: undated run counts as if it began on a Monday, 1 January (``calendar``).
+    day: float = 0.0
+    day_of_year: float = 1.0
+    weekday: float = 0.0
+    #: Today's buying relative to an ordinary day, from the environment (seasons, festivals,
+    #: shocks: ``environment``); 1 in a flat world.
+    demand: float = 1.0
     list_price: float = 0.0  # CNY of an average order at list price
     reward_elasticity: float = 0.0  # referral.reward_elasticity: word-of-mouth lift per relative reward
     execution: float = 1.0

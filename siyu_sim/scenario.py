@@ -6,11 +6,13 @@ it through plain data (and so through TOML: see ``scenario_files``).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
 from pydantic import Field, SerializeAsAny, field_validator, model_validator
 
+from .environment import Environment
 from .levers import BrandAction, lever_from_dict
 from .params import Behaviour, Economics, Params, Population
 
@@ -29,6 +31,12 @@ class Scenario(Params):
     days: int = Field(365, ge=1, le=3650, description="Simulated days (the horizon).",
                       json_schema_extra={"unit": "days"})
     seed: int = Field(0, ge=0, description="Root seed of all random streams.")
+    start_date: dt.date | None = Field(
+        None, description="Date of day 0 (e.g. 2026-01-01): months become calendar months and festivals, seasons "
+                          "and dated schedules can be given. None: an undated run (months are twelfths of a year).")
+    environment: Environment = Field(default_factory=Environment,
+                                     description="Market-wide conditions (seasons, festivals, shocks): not the brand's "
+                                                 "doing, kept by the no-private-domain baseline.")
     population: Population = Field(default_factory=Population)
     behaviour: Behaviour = Field(default_factory=Behaviour)
     economics: Economics = Field(default_factory=Economics)
@@ -59,6 +67,19 @@ class Scenario(Params):
         return built
 
     @model_validator(mode="after")
+    def _bind_dates(self) -> "Scenario":
+        """Dated schedules and the environment read day 0's date."""
+        self.environment.check(self.start_date)
+        for name, lever in self.levers.items():
+            schedule = getattr(lever, "schedule", None)
+            if schedule is not None:
+                try:
+                    schedule.bind(self.start_date)
+                except ValueError as error:
+                    raise ValueError(f"lever {name!r}: {error}") from None
+        return self
+
+    @model_validator(mode="after")
     def _check_targets(self) -> "Scenario":
         unknown = unknown_targets(self.population.segments, self.levers)
         if unknown:
@@ -68,8 +89,8 @@ class Scenario(Params):
         return self
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain data (TOML-safe: no None values), enough to rebuild an equal Scenario."""
-        return _drop_none(self.model_dump(mode="json"))
+        """Plain data (TOML-safe: no None values, dates as dates), enough to rebuild an equal Scenario."""
+        return _drop_none(_dates_back(self.model_dump(mode="json"), self.model_dump()))
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Scenario":
@@ -91,6 +112,18 @@ def unknown_targets(segments, levers: dict[str, Any]) -> list[tuple[str, int, st
         targets = lever.get("segments") if isinstance(lever, dict) else getattr(lever, "segments", None)
         out += [(name, i, seg) for i, seg in enumerate(targets or []) if seg not in known]
     return out
+
+
+def _dates_back(plain: Any, python: Any) -> Any:
+    """``plain`` (a JSON-mode dump) with the dates of ``python`` (the same dump in Python mode)
+    put back: TOML has dates of its own."""
+    if isinstance(python, dt.date):
+        return python
+    if isinstance(plain, dict) and isinstance(python, dict):
+        return {k: _dates_back(v, python.get(k)) for k, v in plain.items()}
+    if isinstance(plain, list) and isinstance(python, list) and len(plain) == len(python):
+        return [_dates_back(a, b) for a, b in zip(plain, python)]
+    return plain
 
 
 def _drop_none(value: Any) -> Any:

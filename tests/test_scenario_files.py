@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import typing
 from pathlib import Path
 
@@ -193,6 +194,8 @@ def _field_strategy(field, annotation=None):
     elif core is float:
         lo = b.get("ge", -1e6)
         s = st.floats(lo, b.get("le", lo + 1e6), allow_nan=False, allow_infinity=False)
+    elif core is dt.date:
+        s = st.dates(dt.date(2020, 1, 1), dt.date(2030, 12, 31))
     elif core is str:
         s = st.text(st.characters(blacklist_categories=("Cs",)), min_size=b.get("min_length", 0),
                     max_size=20)
@@ -218,12 +221,27 @@ def _model_strategy(model, skip=()):
     return st.fixed_dictionaries({}, optional=fields)
 
 
+_MONTH_DAYS = st.dates(dt.date(2024, 1, 1), dt.date(2024, 12, 31)).map(lambda d: d.strftime("%m-%d"))
+
+
 @st.composite
-def _schedules(draw):
-    data = draw(_model_strategy(Schedule))
+def _schedules(draw, dated: bool):
+    data = draw(_model_strategy(Schedule, skip=("start_date", "stop_date")))
     if data.get("stop") is not None and data["stop"] <= data.get("start", 0):
         data["stop"] = data.get("start", 0) + 1
+    if dated and draw(st.booleans()):
+        data["windows"] = [{"start": draw(_MONTH_DAYS), "stop": draw(_MONTH_DAYS)}]
     return data
+
+
+@st.composite
+def _environments(draw):
+    festivals = [{"name": draw(st.sampled_from(["618", "Double 11", "春节"])), "start": draw(_MONTH_DAYS),
+                  "stop": draw(_MONTH_DAYS), "demand": draw(st.floats(0.0, 20.0))}
+                 for _ in range(draw(st.integers(0, 2)))]
+    season = {"amplitude": draw(st.floats(0.0, 0.95)), "peak": draw(_MONTH_DAYS)}
+    shocks = [{"name": "shock", "start": draw(st.integers(0, 400)), "demand": draw(st.floats(0.0, 20.0))}]
+    return {"festivals": festivals, "seasonality": season, "shocks": shocks}
 
 
 @st.composite
@@ -243,7 +261,11 @@ def _segments(draw):
 @st.composite
 def scenarios(draw):
     """Valid scenarios over the whole schema: population, behaviour, economics, levers."""
-    data = draw(_model_strategy(Scenario, skip=("name",)))
+    data = draw(_model_strategy(Scenario, skip=("name", "start_date")))
+    dated = draw(st.booleans())
+    if dated:  # a calendar: festivals, seasons and yearly windows need it
+        data["start_date"] = draw(st.dates(dt.date(2020, 1, 1), dt.date(2030, 12, 31)))
+        data["environment"] = draw(_environments())
     if draw(st.booleans()):  # a name names files and folders: safe characters only
         data["name"] = draw(st.from_regex(r"[\w.-]{0,19}\w", fullmatch=True))
     population = draw(_model_strategy(Population))
@@ -259,7 +281,7 @@ def scenarios(draw):
     for kind in draw(st.lists(st.sampled_from(sorted(LEVER_TYPES)), max_size=5)):
         lever = draw(_model_strategy(LEVER_TYPES[kind], skip=("segments", "schedule")))
         if "schedule" in LEVER_TYPES[kind].model_fields:  # events have none
-            lever["schedule"] = draw(_schedules())
+            lever["schedule"] = draw(_schedules(dated))
         if "segments" in LEVER_TYPES[kind].model_fields:
             names = [s["name"] for s in population["segments"]]
             lever["segments"] = draw(st.none() | st.lists(st.sampled_from(names), unique=True))

@@ -15,10 +15,11 @@ import typing
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
+from ..environment import Environment, Festival, Seasonality, Shock
 from ..levers import LEVER_TYPES, Event, Lever
 from ..params import Behaviour, Economics, Population, Segment, default_segments
 from ..scenario import Scenario
-from ..schedule import Schedule
+from ..schedule import Schedule, Window
 from .schema_info import is_model, range_words, type_words, unit, unwrap
 
 INTRO = """\
@@ -137,6 +138,14 @@ def generate() -> str:
         rule = unwrap(field.annotation)[0]
         parts += [f"### `[behaviour.{name}]`", "", table(rule, f"behaviour.{name}."), ""]
     parts += ["## `[economics]`", "", _doc(Economics), "", table(Economics, "economics."), ""]
+    parts += ["## `[environment]`", "", _doc(Environment) + " Festivals, a season and shocks given by date need "
+              "the scenario's `start_date`.", "",
+              "```toml\nstart_date = 2026-01-01\n\n[[environment.festivals]]\nname = \"618\"\n"
+              "start = \"06-01\"\nstop = \"06-18\"\ndemand = 1.8\n```", "",
+              "### `[environment.seasonality]`", "", _doc(Seasonality), "",
+              table(Seasonality, "environment.seasonality."), "",
+              "### `[[environment.festivals]]`", "", _doc(Festival), "", table(Festival, "environment.festivals[]."), "",
+              "### `[[environment.shocks]]`", "", _doc(Shock), "", table(Shock, "environment.shocks[]."), ""]
     parts += ["## `[levers.NAME]`", "",
               "What the brand does. Each lever is a table `[levers.NAME]`; its type is NAME "
               "unless it sets `type`, so two levers of one type need two names "
@@ -147,7 +156,9 @@ def generate() -> str:
               + ") happen on a day of their own and take no schedule.", "",
               "### `schedule` (every lever that is not an event)", "",
               _doc(Schedule) + " Write it inline: `schedule = { start = 30, every = 7 }`.", "",
-              table(Schedule, "levers.NAME.schedule."), ""]
+              table(Schedule, "levers.NAME.schedule."), "",
+              "A yearly window (`windows = [{ start = \"11-01\", stop = \"11-11\" }]`): " + _doc(Window), "",
+              table(Window, "levers.NAME.schedule.windows[]."), ""]
     for kind in sorted(LEVER_TYPES):
         cls = LEVER_TYPES[kind]
         parts += [f"### `type = \"{kind}\"`", "", _doc(cls), "",

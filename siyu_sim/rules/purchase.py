@@ -103,14 +103,19 @@ def purchase_probability(days_since, need_cycle, trust, reads, price, ref_price,
     h = (1/cycle) · min(1, days_since / (s·cycle)) · exp(β_t (trust − t0) + β_r (1 − e^(−reads)) + deal)
     deal = sensitivity · (gain_weight · max(g, 0) + λ · min(g, 0)),  g = (ref − price) / ref.
     """
+    return -expm1(-purchase_hazard(days_since, need_cycle, trust, reads, price, ref_price, price_sensitivity, params))
+
+
+def purchase_hazard(days_since, need_cycle, trust, reads, price, ref_price, price_sensitivity,
+                    params: PurchaseParams):
+    """The daily buying hazard h of ``purchase_probability`` (a probability 1 − e^(−h))."""
     readiness = np.minimum(days_since / (params.readiness_share * need_cycle), 1.0)
     relative_gain = (ref_price - price) / ref_price
     deal = price_sensitivity * (params.gain_weight * np.maximum(relative_gain, 0.0)
                                 + params.loss_aversion * np.minimum(relative_gain, 0.0))
     log_lift = (params.trust_effect * (trust - params.trust_neutral)
                 + params.reminder_lift * -expm1(-reads) + deal)
-    hazard = readiness / need_cycle * np.exp(log_lift)
-    return -expm1(-hazard)
+    return readiness / need_cycle * np.exp(log_lift)
 
 
 def basket_size(trust, params: PurchaseParams):
@@ -120,13 +125,15 @@ def basket_size(trust, params: PurchaseParams):
 
 def purchase(s, t, b, u, member, cell, reads):
     """Today's deal (a member's coupon: depth and price), whether the customer buys, how much
-    and for how much. Everyone still needs the product: prospects and customers who left the
+    and for how much. Everyone's buying hazard moves with the market's demand today (seasons,
+    festivals, shocks: ``t.demand``, from the scenario's environment). Everyone still needs the product: prospects and customers who left the
     private domain buy too (at list price, unreminded, with the trust they left with); only
     members' orders enter the ledger. A customer who has lapsed buys no more."""
     depth = member * take(t.coupon_depth, cell)
     price = t.list_price * (1.0 - depth)
-    p_buy = (1 - s.lapsed) * purchase_probability(s.days_since_purchase, s.need_cycle, s.trust, reads, price,
-                                                  s.ref_price, s.price_sensitivity, b.purchase)
+    hazard = purchase_hazard(s.days_since_purchase, s.need_cycle, s.trust, reads, price, s.ref_price,
+                             s.price_sensitivity, b.purchase)
+    p_buy = (1 - s.lapsed) * -expm1(-hazard * t.demand)  # the market's demand today (environment)
     bought = u.purchase < p_buy
     units = basket_size(s.trust, b.purchase)  # order size, in average orders
     days_since_purchase = where(bought, 0.0, s.days_since_purchase + 1.0)

@@ -18,6 +18,60 @@ SETTING_DESCRIPTIONS: dict[str, dict[str, str]] = {
         {"zh": "所有随机数流的根种子。"},
     "What the brand does: name → lever or event (its type defaults to the name).":
         {"zh": "品牌的运营动作：名称 → 杠杆或事件（类型默认为该名称）。"},
+    # calendar and environment
+    "Date of day 0 (e.g. 2026-01-01): months become calendar months and festivals, seasons and dated "
+    "schedules can be given. None: an undated run (months are twelfths of a year).":
+        {"zh": "第 0 天的日期（如 2026-01-01）：月份按日历月计算，并可设置节日、季节和按日期的排期。不填：不指定日期的模拟（每月为一年的十二分之一）。"},
+    "Market-wide conditions (seasons, festivals, shocks): not the brand's doing, kept by the "
+    "no-private-domain baseline.":
+        {"zh": "整个市场的状况（季节、节日、冲击）：不是品牌自己的动作，“无私域”基准也保留它们。"},
+    "How far demand swings above (at the peak) and below (half a year later) the year's average. 0: no season.":
+        {"zh": "需求在旺季高于、半年后低于全年平均的幅度。0：没有季节性。"},
+    'Day of the seasonal peak, "MM-DD".':
+        {"zh": "季节高峰所在的日期，格式为 \"MM-DD\"（月-日）。"},
+    "Shopping festivals, every year.":
+        {"zh": "每年重复的购物节。"},
+    "Market-wide shocks.":
+        {"zh": "整个市场受到的冲击。"},
+    'First day of the window, "MM-DD" (e.g. "06-01").':
+        {"zh": "时间窗口的第一天，格式为 \"MM-DD\"（如 \"06-01\"）。"},
+    'Last day of the window, "MM-DD", inclusive (e.g. "06-18").':
+        {"zh": "时间窗口的最后一天（含当天），格式为 \"MM-DD\"（如 \"06-18\"）。"},
+    'What it is called (e.g. "618", "Double 11").':
+        {"zh": "名称（如 \"618\"、\"双十一\"）。"},
+    "Buying on the festival's days relative to an ordinary day (an assumption: take it from the brand's "
+    "own sales calendar).":
+        {"zh": "节日期间的购买意愿相对于平常日子的倍数（假设值：请根据品牌自己的销售日历设定）。"},
+    'What it is (e.g. "store closures").':
+        {"zh": "冲击是什么（如 \"门店停业\"）。"},
+    "First day (a number) or date of the shock.":
+        {"zh": "冲击开始的那一天（天数）或日期。"},
+    "First day or date after it (exclusive); none = for good.":
+        {"zh": "冲击结束后的第一天（天数）或日期（不含当天）；不填 = 永久持续。"},
+    "Buying during the shock relative to before.":
+        {"zh": "冲击期间的购买意愿相对于冲击前的倍数。"},
+    "First date the lever acts (instead of start; needs the scenario's start_date).":
+        {"zh": "该杠杆开始生效的日期（代替 start；需要情景设置 start_date）。"},
+    "First date it no longer acts (instead of stop; needs the scenario's start_date).":
+        {"zh": "该杠杆不再生效的第一天日期（代替 stop；需要情景设置 start_date）。"},
+    "Acts only on days in one of these windows, every year (needs the scenario's start_date).":
+        {"zh": "每年只在这些时间窗口内的日子生效（需要情景设置 start_date）。"},
+    # resellers (C→B)
+    "Members can become resellers (C→B, DOMAIN 002). Off by default.":
+        {"zh": "成员可以成为分销商（C→B，DOMAIN 002）。默认关闭。"},
+    "Trust a member needs to start reselling: only those who believe in the brand sell it on (DOMAIN 002).":
+        {"zh": "成员开始分销所需的信任度：只有认可品牌的人才会替品牌卖货（DOMAIN 002）。"},
+    "Referrals credited to a member before it resells: it has shown it can bring people. Credit is split "
+    "among the advocates of each referral, so 1.0 is about one friend brought (see the module doc).":
+        {"zh": "成员成为分销商之前需记在其名下的推荐数：说明他能带来新人。每次推荐的功劳按当日推荐力度分给所有推荐者，因此 1.0 大约相当于带来一位朋友（见模块说明）。"},
+    "A reseller's order is this many ordinary orders (stock to sell on; an assumption).":
+        {"zh": "分销商的一单相当于多少个普通订单（进货转卖；假设值）。"},
+    "Reseller price: list price less this share, the reseller's margin (an assumption; micro-distributor "
+    "margins of 20–40% are common).":
+        {"zh": "分销价：标价减去这一比例，即分销商的利润空间（假设值；微商分销利润常见为 20–40%）。"},
+    "A reseller speaks for the brand this many times as strongly as a member of equal trust: selling is "
+    "its business (an assumption).":
+        {"zh": "分销商为品牌说话的力度是同等信任度普通成员的多少倍：卖货是他的生意（假设值）。"},
     # population
     "Rows in the customer table: prospects and members.":
         {"zh": "顾客表的行数：包括潜在顾客和私域成员。"},
