@@ -48,7 +48,6 @@ class Ledger:
         self.management_today = 0.0
         self.cum_profit = 0.0
         self.cum_spend = 0.0
-        self.cum_revenue = 0.0
 
     def open_day(self) -> None:
         self.acquisition_today = 0.0
@@ -69,7 +68,6 @@ class Ledger:
         spend = staff_cost + tool_cost + acquisition + discount_cost
         self.cum_profit += profit
         self.cum_spend += spend
-        self.cum_revenue += revenue
         return DayMoney(orders, gmv, discount_cost, revenue, cogs, revenue - cogs, staff_cost,
                         tool_cost, acquisition, profit, spend)
 

@@ -122,12 +122,6 @@ class Population(Params):
             raise ValueError(f"segment shares must sum to 1, they sum to {total:.6g}")
         return self
 
-    def segment_index(self, name: str) -> int:
-        for i, seg in enumerate(self.segments):
-            if seg.name == name:
-                return i
-        raise KeyError(name)
-
 
 class Economics(Params):
     """Prices and costs, and the paid-ads alternative (DOMAIN 000: three questions)."""
