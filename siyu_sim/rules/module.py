@@ -166,13 +166,18 @@ class Module:
 
 def attributes_read(fn: Callable, arg: str) -> set[str]:
     """The attributes a function reads of its argument ``arg`` (``s.trust`` → "trust"), found in
-    its source. A step that passes ``arg`` itself on (``helper(s)``) hides what it reads: a
-    ``ValueError`` says so."""
+    its source (or, for a function without a source file, its bytecode). A step that passes
+    ``arg`` itself on (``helper(s)``) hides what it reads: a ``ValueError`` says so."""
     import ast
     import inspect
     import textwrap
 
-    tree = ast.parse(textwrap.dedent(inspect.getsource(fn)))
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(fn)))
+        if not any(isinstance(n, (ast.FunctionDef, ast.Lambda)) for n in ast.walk(tree)):
+            raise SyntaxError("not the function's source")
+    except (OSError, TypeError, SyntaxError):
+        return _attributes_in_bytecode(fn, arg)
     found: set[str] = set()
     attribute_bases = set()
     for node in ast.walk(tree):
@@ -182,6 +187,23 @@ def attributes_read(fn: Callable, arg: str) -> set[str]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Name) and node.id == arg and isinstance(node.ctx, ast.Load) \
                 and id(node) not in attribute_bases:
-            raise ValueError(f"{fn.__module__}.{fn.__name__} passes {arg!r} on whole: read the values it needs "
-                             f"({arg}.<name>) and pass those, so that what it reads can be seen")
+            raise ValueError(_whole(fn, arg))
     return found
+
+
+def _attributes_in_bytecode(fn: Callable, arg: str) -> set[str]:
+    import dis
+
+    found: set[str] = set()
+    instructions = list(dis.get_instructions(fn))
+    for here, after in zip(instructions, instructions[1:] + [None]):
+        if here.opname.startswith("LOAD_FAST") and here.argval == arg:
+            if after is None or after.opname not in ("LOAD_ATTR", "LOAD_METHOD"):
+                raise ValueError(_whole(fn, arg))
+            found.add(after.argval)
+    return found
+
+
+def _whole(fn: Callable, arg: str) -> str:
+    return (f"{fn.__module__}.{fn.__name__} passes {arg!r} on whole: read the values it needs "
+            f"({arg}.<name>) and pass those, so that what it reads can be seen")
