@@ -199,4 +199,4 @@ class Execution(Lever):
 
     def fire(self, day, brand, strength):
         brand.plan.execution = self.quality * self.team_factor(day, brand.team)
-        brand.charge_management(self.leads(brand.team.staff) * brand.economics.lead_cost_per_day_cny)
+        brand.charge_management(brand.team.manage(self.span_of_control) * brand.economics.lead_cost_per_day_cny)
