@@ -252,7 +252,7 @@ CORE: tuple[Metric, ...] = (
     _m("profit", "flow", "CNY", "profit (CNY)", "利润（元）", lambda v: v.money.profit),
     _m("cum_profit", "stock", "CNY", "cumulative profit (CNY)", "累计利润（元）", lambda v: v.model.ledger.cum_profit),
     _m("spend", "flow", "CNY", "money put in (CNY)", "投入（元）", lambda v: v.money.spend),
-    _m("cum_spend", "stock", "CNY", "money put in (CNY)", "总投入（元）", lambda v: v.model.ledger.cum_spend),
+    _m("cum_spend", "stock", "CNY", "money put in, cumulative (CNY)", "总投入（元）", lambda v: v.model.ledger.cum_spend),
     _m("roi", "stock", "CNY per CNY", "ROI", "ROI", lambda v: v.model.ledger.roi),
     _m("mean_trust", "stock", "trust", "mean trust", "平均信任度", lambda v: v.member_mean(v.t.trust), True),
     _m("mean_activity", "stock", "activity", "mean attention", "平均关注度", lambda v: v.member_mean(v.t.activity), True),

@@ -32,11 +32,14 @@ def pilot():
     return model, model.run()
 
 
-def test_every_declared_column_is_named_in_english_and_chinese():
+def test_every_declared_column_is_named_in_english_and_chinese_and_no_two_alike():
     for name, declared in DECLARED.items():
         en, zh = declared.label["en"], declared.label["zh"]
         assert en and zh, name
         assert CJK.search(zh) or zh == en == "ROI", f"{name}: {zh!r} is not Chinese"
+    for lang in ("en", "zh"):
+        labels = [d.label[lang] for d in DECLARED.values()]
+        assert len(set(labels)) == len(labels), sorted(x for x in labels if labels.count(x) > 1)
 
 
 def test_weeks_sum_flows_and_read_stocks_on_their_last_day(pilot):
