@@ -8,12 +8,11 @@ same population, prices and behaviour, no levers, nobody in the private domain o
 no organic joining (there is nothing to join), no tool subscriptions. Run under the same
 seed, its customers are the same people with the same luck (the named streams do not depend
 on levers), so the difference is the private domain's doing: a common-random-numbers
-counterfactual (Law 2015, §11.2).
+counterfactual (Law 2015, §11.2). The profit added day by day is a derived column
+(``metrics.derive(daily, baseline)``: ``incremental_profit`` and its cumulative sum).
 """
 
 from __future__ import annotations
-
-import pandas as pd
 
 from .scenario import Scenario
 
@@ -31,19 +30,3 @@ def without_private_domain(scenario: Scenario) -> Scenario:
     economics["tool_cost_per_day_cny"] = 0.0
     economics["tool_cost_per_member_day_cny"] = 0.0
     return Scenario.from_dict(data)
-
-
-def incremental_profit(daily: pd.DataFrame, baseline: pd.DataFrame) -> pd.DataFrame:
-    """Day by day: what the private domain added over the counterfactual, in CNY.
-
-    ``incremental_profit = profit + outside_gross_margin − baseline outside_gross_margin``
-    (in the counterfactual every customer stays a prospect and nothing else costs or earns),
-    with its cumulative sum. Both tables must cover the same days.
-    """
-    if len(daily) != len(baseline) or not (daily["day"].to_numpy() == baseline["day"].to_numpy()).all():
-        raise ValueError("the scenario and its counterfactual must cover the same days")
-    own = daily["profit"].to_numpy() + daily["outside_gross_margin"].to_numpy()
-    anyway = baseline["outside_gross_margin"].to_numpy() + baseline["profit"].to_numpy()
-    out = pd.DataFrame({"day": daily["day"].to_numpy(), "incremental_profit": own - anyway})
-    out["cum_incremental_profit"] = out["incremental_profit"].cumsum()
-    return out

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .metrics import derive
 from .params import Economics
 
 
@@ -111,10 +112,12 @@ def run_summary(daily, baseline=None) -> dict:
     the baseline's, summed), ``added_roi`` (added profit / spend), ``added_payback_day`` and
     ``added_beats_paid_ads`` (added profit against ``alt_ads_profit``, itself an added profit).
     """
+    daily = derive(daily.reset_index(drop=True),
+                   baseline.reset_index(drop=True) if baseline is not None else None)
     last = daily.iloc[-1]
     out = {
         "days": int(len(daily)),
-        "gmv": float(daily.gmv.sum()),
+        "gmv": float(last.cum_gmv),
         "revenue": float(daily.revenue.sum()),
         "profit": float(last.cum_profit),
         "spend": float(last.cum_spend),
@@ -130,17 +133,11 @@ def run_summary(daily, baseline=None) -> dict:
         "profit_per_member_day": float(daily.profit.sum() / max(daily.members.sum(), 1e-12)),
     }
     if baseline is not None:
-        import numpy as np
-
-        if len(baseline) != len(daily):
-            raise ValueError("the run and its baseline must cover the same days")
-        added = np.cumsum(daily.profit.to_numpy() + daily.outside_gross_margin.to_numpy()
-                          - baseline.profit.to_numpy() - baseline.outside_gross_margin.to_numpy())
-        spend = float(last.cum_spend)
+        added = daily.cum_incremental_profit
         out.update({
-            "added_profit": float(added[-1]),
-            "added_roi": float(added[-1] / spend) if spend > 0 else 0.0,
+            "added_profit": float(added.iloc[-1]),
+            "added_roi": float(last.incremental_roi),
             "added_payback_day": payback_day(added),
-            "added_beats_paid_ads": bool(added[-1] > last.alt_ads_cum_profit),
+            "added_beats_paid_ads": bool(added.iloc[-1] > last.alt_ads_cum_profit),
         })
     return out

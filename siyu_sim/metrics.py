@@ -36,15 +36,19 @@ if TYPE_CHECKING:  # pragma: no cover
 #: How a value in each unit is written (``words.numbers``): money, counts, shares, ratios, scores.
 UNIT_FORMATS = {"CNY": "money", "CNY per CNY": "ratio", "customers": "count", "orders": "count",
                 "operators": "count", "share": "percent", "trust": "score", "activity": "score",
-                "fatigue": "score", "share of list price": "percent", "CNY per customer": "money", "day": "count"}
+                "fatigue": "score", "share of list price": "percent", "CNY per customer": "money", "day": "count",
+                "leads": "count", "layers": "count"}
 
 TRUST_BANDS = ("trust_0_20", "trust_20_40", "trust_40_60", "trust_60_80", "trust_80_100")
 ENGAGED_ACTIVITY = 0.5  # an active member at or above this attention counts as engaged
 #: ``buyers`` counts the distinct members who ordered in this many days up to today (a stock).
 BUYER_WINDOW_DAYS = 30
 #: Acquisition sources with a ``new_members_<source>`` column (the acquisition levers' and the
-#: model's own organic discovery and referral joins).
-SOURCES = ("store_qr", "package_card", "paid_ads", "referral", "organic")
+#: model's own organic discovery and referral joins), with their names in English and Chinese.
+SOURCE_NAMES = {"store_qr": ("store QR", "门店二维码"), "package_card": ("package card", "包裹卡"),
+                "paid_ads": ("paid ads", "付费广告"), "referral": ("referral", "以老带新"),
+                "organic": ("organic discovery", "自然流量")}
+SOURCES = tuple(SOURCE_NAMES)
 
 
 def _mean(total, weight):
@@ -223,43 +227,43 @@ def _outside_margin(v: DayView) -> float:
 
 #: The core's metrics, in the daily table's order.
 CORE: tuple[Metric, ...] = (
-    _m("prospects", "stock", "customers", "prospects", "潜在客户", _status(Status.PROSPECT), True),
+    _m("prospects", "stock", "customers", "prospects", "潜在顾客数", _status(Status.PROSPECT), True),
     _m("active", "stock", "customers", "active members", "活跃成员数", _status(Status.ACTIVE), True),
     _m("muted", "stock", "customers", "muted members", "免打扰成员数", _status(Status.MUTED), True),
     _m("churned", "stock", "customers", "churned", "退群人数", _status(Status.CHURNED), True),
     _m("members", "stock", "customers", "members", "成员数", lambda v: v.members),
     # new_members includes those who left and came back (rejoined): each join is paid for
-    _m("new_members", "flow", "customers", "new members", "新增成员", lambda v: v.new_members, True),
-    _m("rejoined", "flow", "customers", "members who came back", "回流成员", lambda v: v.model._rejoined_weight),
-    _m("purchases", "flow", "orders", "member orders", "成员订单数", lambda v: v.orders, True),
+    _m("new_members", "flow", "customers", "new members", "新增成员数", lambda v: v.new_members, True),
+    _m("rejoined", "flow", "customers", "members who came back", "重新入群人数", lambda v: v.model._rejoined_weight),
+    _m("purchases", "flow", "orders", "orders by members", "成员订单数", lambda v: v.orders, True),
     # distinct members who ordered within the window (one order a day at most, so a day's count
     # would only repeat purchases): monthly active buyers, read at any day
-    _m("buyers", "stock", "customers", "monthly active buyers", "月活跃购买人数",
+    _m("buyers", "stock", "customers", "buyers (last 30 days)", "购买人数（近 30 天）",
        lambda v: v.count((v.t.last_order_day >= 0) & (v.t.last_order_day > v.day - BUYER_WINDOW_DAYS))),
     _m("gmv", "flow", "CNY", "GMV (CNY)", "GMV（元）", lambda v: v.gmv, True),
     _m("revenue", "flow", "CNY", "revenue (CNY)", "实收（元）", lambda v: v.revenue, True),
-    _m("discount_cost", "flow", "CNY", "discounts (CNY)", "折扣（元）", lambda v: v.discount_cost, True),
-    _m("cogs", "flow", "CNY", "cost of goods (CNY)", "商品成本（元）", lambda v: v.money.cogs),
+    _m("discount_cost", "flow", "CNY", "discounts given (CNY)", "优惠让利（元）", lambda v: v.discount_cost, True),
+    _m("cogs", "flow", "CNY", "cost of goods (CNY)", "货品成本（元）", lambda v: v.money.cogs),
     _m("gross_margin", "flow", "CNY", "gross margin (CNY)", "毛利（元）", lambda v: v.gross_margin, True),
-    _m("staff_cost", "flow", "CNY", "staff cost (CNY)", "人员成本（元）", lambda v: v.money.staff_cost),
+    _m("staff_cost", "flow", "CNY", "staff cost (CNY)", "人力成本（元）", lambda v: v.money.staff_cost),
     _m("acquisition_cost", "flow", "CNY", "acquisition cost (CNY)", "获客成本（元）",
        lambda v: v.money.acquisition_cost),
     _m("tool_cost", "flow", "CNY", "tools and content (CNY)", "工具与内容成本（元）", lambda v: v.money.tool_cost),
     _m("profit", "flow", "CNY", "profit (CNY)", "利润（元）", lambda v: v.money.profit),
     _m("cum_profit", "stock", "CNY", "cumulative profit (CNY)", "累计利润（元）", lambda v: v.model.ledger.cum_profit),
     _m("spend", "flow", "CNY", "money put in (CNY)", "投入（元）", lambda v: v.money.spend),
-    _m("cum_spend", "stock", "CNY", "money put in (CNY)", "总投入（元）", lambda v: v.model.ledger.cum_spend),
+    _m("cum_spend", "stock", "CNY", "money put in, cumulative (CNY)", "总投入（元）", lambda v: v.model.ledger.cum_spend),
     _m("roi", "stock", "CNY per CNY", "ROI", "ROI", lambda v: v.model.ledger.roi),
     _m("mean_trust", "stock", "trust", "mean trust", "平均信任度", lambda v: v.member_mean(v.t.trust), True),
-    _m("mean_activity", "stock", "activity", "mean activity", "平均活跃度", lambda v: v.member_mean(v.t.activity), True),
+    _m("mean_activity", "stock", "activity", "mean attention", "平均关注度", lambda v: v.member_mean(v.t.activity), True),
     _m("mean_fatigue", "stock", "fatigue", "mean fatigue", "平均疲劳度", lambda v: v.member_mean(v.t.fatigue), True),
-    _m("mean_ref_price", "stock", "share of list price", "expected price (share of list price)",
-       "心理价位（占标价比例）", lambda v: v.member_mean(v.t.ref_price) / v.economics.order_value_cny),
+    _m("mean_ref_price", "stock", "share of list price", "mean reference price (share of list price)",
+       "平均心理价位（占标价比例）", lambda v: v.member_mean(v.t.ref_price) / v.economics.order_value_cny),
     _m("repurchase_rate", "stock", "share", "repurchase rate", "复购率",
        lambda v: _mean(v.count(v.t.orders >= 2), v.count(v.t.orders >= 1)), True),
     _m("referrals", "flow", "customers", "referrals", "推荐人数", lambda v: v.count(v.out.via_referral), True),
-    _m("care_contacts", "flow", "customers", "1:1 care contacts", "一对一关怀人次", lambda v: v.count(v.out.care)),
-    _m("prospect_purchases", "flow", "orders", "orders outside the private domain", "私域外订单数",
+    _m("care_contacts", "flow", "customers", "1:1 care contacts", "一对一关怀次数", lambda v: v.count(v.out.care)),
+    _m("prospect_purchases", "flow", "orders", "orders by prospects", "潜在顾客订单数",
        lambda v: v.count(v.out.bought & v.out.was_prospect), True),
     _m("outside_gross_margin", "flow", "CNY", "gross margin outside the private domain (CNY)",
        "私域外毛利（元）", _outside_margin),
@@ -268,31 +272,39 @@ CORE: tuple[Metric, ...] = (
     _m("alt_ads_cum_profit", "stock", "CNY", "paid-ads profit (CNY)", "付费广告利润（元）",
        lambda v: v.model.ledger.alt_ads_cum_profit),
     # customers (members or not) who have stopped buying from the brand for good
-    _m("lapsed", "stock", "customers", "customers who stopped buying", "已流失客户", lambda v: v.count(v.t.lapsed)),
+    _m("lapsed", "stock", "customers", "customers who stopped buying", "已流失顾客数", lambda v: v.count(v.t.lapsed)),
     # funnel: acquired → engaged → bought → repeat → referred (cumulative, except engaged: active
     # members paying attention today)
-    _m("ever_members", "stock", "customers", "ever joined", "曾入群人数",
+    _m("ever_members", "stock", "customers", "ever joined", "累计入域人数",
        lambda v: v.count(v.t.status != Status.PROSPECT), True),
-    _m("engaged", "stock", "customers", "engaged members", "投入的成员",
+    _m("engaged", "stock", "customers", "engaged members", "专注成员数",
        lambda v: v.count((v.t.status == Status.ACTIVE) & (v.t.activity >= ENGAGED_ACTIVITY))),
-    _m("ever_buyers", "stock", "customers", "members who ever bought", "曾购买成员", lambda v: v.count(v.t.orders >= 1)),
-    _m("repeat_buyers", "stock", "customers", "repeat buyers", "复购成员", lambda v: v.count(v.t.orders >= 2)),
-    _m("referrers", "stock", "customers", "members who referred", "推荐过的成员", lambda v: v.count(v.t.referrals > 0)),
+    _m("ever_buyers", "stock", "customers", "people who ever bought", "累计购买人数", lambda v: v.count(v.t.orders >= 1)),
+    _m("repeat_buyers", "stock", "customers", "repeat buyers", "复购人数", lambda v: v.count(v.t.orders >= 2)),
+    _m("referrers", "stock", "customers", "members who referred", "推荐过新成员的成员数", lambda v: v.count(v.t.referrals > 0)),
     # trust distribution of members: weighted counts in five bands
-    *(_m(band, "stock", "customers", f"members with trust {band[6:].replace('_', '–')}%",
-         f"信任度 {band[6:].replace('_', '–')}% 的成员", lambda v, i=i: float(v.trust_bands[i]))
+    *(_m(band, "stock", "customers", f"members with trust {i / 5:g}–{(i + 1) / 5:g}",
+         f"信任度 {i / 5:g}–{(i + 1) / 5:g} 的成员数", lambda v, i=i: float(v.trust_bands[i]))
       for i, band in enumerate(TRUST_BANDS)),
     _m("realised_ltv", "stock", "CNY per customer", "realised LTV (gross margin per member ever, CNY)",
        "已实现 LTV（每位曾入群成员的毛利，元）", lambda v: _mean(v.total(v.t.margin), v.count(v.t.status != Status.PROSPECT)),
        True),
-    _m("lapsed_members", "stock", "customers", "members who stopped buying", "已流失的成员",
+    _m("lapsed_members", "stock", "customers", "members who stopped buying", "已流失成员数",
        lambda v: v.count(v.member & v.t.lapsed), True),
-    _m("lapsed_prospects", "stock", "customers", "prospects who stopped buying", "已流失的潜在客户",
+    _m("lapsed_prospects", "stock", "customers", "prospects who stopped buying", "已流失潜在顾客数",
        lambda v: v.count((v.t.status == Status.PROSPECT) & v.t.lapsed), True),
-    _m("staff", "stock", "operators", "operators", "运营人员", lambda v: v.model.team.staff),
+    _m("staff", "stock", "operators", "operators (staff)", "运营人员数", lambda v: v.model.team.staff),
+    # the team's management (the execution lever's: none without one) and the costs that do not
+    # grow with the pool (tools, and content: one push serves every group)
+    _m("leads", "stock", "leads", "team leads", "主管人数", lambda v: float(v.model.team.leads)),
+    _m("management_layers", "stock", "layers", "layers of management", "管理层级数",
+       lambda v: float(v.model.team.layers)),
     _m("lead_cost", "flow", "CNY", "team leads' cost (CNY)", "主管成本（元）", lambda v: v.model.ledger.management_today),
-    *(_m(f"new_members_{s}", "flow", "customers", f"new members via {s.replace('_', ' ')}", f"新增成员（{s}）",
-         lambda v, s=s: v.new_by_source.get(s, 0.0)) for s in SOURCES),
+    _m("fixed_tool_cost", "flow", "CNY", "tools and content that do not grow with the pool (CNY)",
+       "不随用户池增长的工具与内容成本（元）",
+       lambda v: v.model.ledger.tool_today + v.economics.tool_cost_per_day_cny),
+    *(_m(f"new_members_{s}", "flow", "customers", f"new members via {en}", f"{zh}新增成员数",
+         lambda v, s=s: v.new_by_source.get(s, 0.0)) for s, (en, zh) in SOURCE_NAMES.items()),
 )
 
 
@@ -323,13 +335,15 @@ SEGMENT_COLUMNS = ("day", "segment", *(m.name for m in METRICS if m.segments))
 @dataclass(frozen=True)
 class Derived:
     """A column computed from a run's whole daily table afterwards (and, for the profit a
-    private domain adds, its no-private-domain baseline's: ``needs_baseline``)."""
+    private domain adds, its no-private-domain baseline's: ``needs_baseline``), from the daily
+    columns ``inputs``."""
 
     name: str
     kind: str
     unit: str
     label: dict[str, str]
     compute: Callable  # (daily, baseline or None) -> one value per day
+    inputs: tuple[str, ...]
     needs_baseline: bool = False
 
 
@@ -346,29 +360,32 @@ def ratio(numerator, denominator) -> np.ndarray:
     return np.where(den > 0, num / np.where(den > 0, den, 1.0), 0.0)
 
 
+_ADDED = ("day", "profit", "outside_gross_margin")
+
 #: Columns derived from a whole run: ``derive`` adds them.
 DERIVED: tuple[Derived, ...] = (
     Derived("cum_gmv", "stock", "CNY", {"en": "cumulative GMV (CNY)", "zh": "累计 GMV（元）"},
-            lambda d, b: d["gmv"].cumsum().to_numpy()),
+            lambda d, b: d["gmv"].cumsum().to_numpy(), ("gmv",)),
     # What the private domain adds over the same customers with none (siyu_sim.counterfactual):
     # its profit and the margin of orders outside it, less everyone's margin in the baseline.
     Derived("incremental_profit", "flow", "CNY",
             {"en": "profit added over no private domain (CNY)", "zh": "净增利润（元）"},
-            _incremental, needs_baseline=True),
+            _incremental, _ADDED, needs_baseline=True),
     Derived("cum_incremental_profit", "stock", "CNY",
             {"en": "profit added over no private domain, cumulative (CNY)", "zh": "累计净增利润（元）"},
-            lambda d, b: np.cumsum(_incremental(d, b)), needs_baseline=True),
+            lambda d, b: np.cumsum(_incremental(d, b)), _ADDED, needs_baseline=True),
     Derived("incremental_roi", "stock", "CNY per CNY",
             {"en": "added ROI (profit added per CNY put in)", "zh": "净增 ROI（每投入 1 元的净增利润）"},
-            lambda d, b: ratio(np.cumsum(_incremental(d, b)), d["cum_spend"]), needs_baseline=True),
+            lambda d, b: ratio(np.cumsum(_incremental(d, b)), d["cum_spend"]), (*_ADDED, "cum_spend"),
+            needs_baseline=True),
     # The pool's health: active and muted members as shares of everyone who ever joined (the
     # rest have left), so a pool that grew by burning people does not look healthy.
     Derived("active_share", "stock", "share",
             {"en": "active share of everyone who joined", "zh": "活跃成员占曾入群者比例"},
-            lambda d, b: ratio(d["active"], d["ever_members"])),
+            lambda d, b: ratio(d["active"], d["ever_members"]), ("active", "ever_members")),
     Derived("muted_share", "stock", "share",
             {"en": "muted share of everyone who joined", "zh": "免打扰成员占曾入群者比例"},
-            lambda d, b: ratio(d["muted"], d["ever_members"])),
+            lambda d, b: ratio(d["muted"], d["ever_members"]), ("muted", "ever_members")),
 )
 DERIVED_COLUMNS = tuple(d.name for d in DERIVED)
 
@@ -384,8 +401,16 @@ def kind(name: str) -> str:
 
 
 def unit(name: str) -> str | None:
+    """The declared unit of a column, or None if undeclared."""
     found = DECLARED.get(name)
     return found.unit if found is not None else None
+
+
+def number_format(name: str) -> str | None:
+    """How a declared column's values are written (``UNIT_FORMATS``: "money", "count",
+    "percent", "ratio" or "score"), or None if undeclared."""
+    found = DECLARED.get(name)
+    return UNIT_FORMATS[found.unit] if found is not None else None
 
 
 def label(name: str, lang: str) -> str | None:
@@ -410,13 +435,28 @@ def segment_rows(model: "PrivateDomainModel", out: "DayOutcome", money, new_rows
             for i, name in enumerate(model.segment_names)]
 
 
-def derive(daily: pd.DataFrame, baseline: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One run's daily table with the ``DERIVED`` columns appended (those that need the
-    baseline only when it is given)."""
-    out = daily.copy()
-    for d in DERIVED:
-        if baseline is not None or not d.needs_baseline:
-            out[d.name] = d.compute(daily, baseline)
+def derive(daily: pd.DataFrame, baseline: pd.DataFrame | None = None, by: tuple[str, ...] = ()) -> pd.DataFrame:
+    """The daily table with the ``DERIVED`` columns appended (or recomputed) whose inputs it has,
+    those that need the no-private-domain baseline only when it is given. ``by``: the columns
+    that tell one run from another in a table of many (scenario, replication, …): each run is
+    derived on its own (its days in order), against the baseline rows with the same ``by``
+    values."""
+    if not by:
+        out = daily.copy()
+        for d in DERIVED:
+            if (baseline is not None or not d.needs_baseline) and all(c in daily.columns for c in d.inputs):
+                out[d.name] = d.compute(daily, baseline)
+        return out
+    keys = list(by)
+    base = dict(iter(baseline.groupby(keys, sort=False))) if baseline is not None else {}
+    parts = []
+    for key, run in daily.reset_index(drop=True).groupby(keys, sort=False):
+        if baseline is not None and key not in base:
+            raise ValueError(f"no baseline rows for {dict(zip(keys, key))}")
+        b = base[key].reset_index(drop=True) if baseline is not None else None
+        parts.append(derive(run.reset_index(drop=True), b).set_axis(run.index))
+    out = pd.concat(parts).sort_index()
+    out.index = daily.index
     return out
 
 

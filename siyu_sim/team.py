@@ -61,17 +61,21 @@ def control(staff: float, span: float, retained_per_layer: float) -> float:
 
 class Cohorts:
     """Operators on the team by the day they joined. Growth adds a cohort of new operators;
-    a smaller team lets the newest go first (last in, first out)."""
+    a smaller team lets the newest go first (last in, first out). ``leads`` and ``layers`` are
+    today's management, set by the execution lever (``manage``); none without one."""
 
     def __init__(self) -> None:
         self.hired: list[tuple[float, float]] = []  # (day joined, operators)
+        self.leads = 0
+        self.layers = 0
 
     @property
     def staff(self) -> float:
         return sum(n for _, n in self.hired)
 
     def update(self, day: int, staff: float) -> None:
-        """Today's team has ``staff`` operators."""
+        """Today's team has ``staff`` operators (and no management until ``manage``)."""
+        self.leads = self.layers = 0
         extra = staff - self.staff
         if extra > 1e-12:
             self.hired.append((float(day), extra))
@@ -80,6 +84,13 @@ class Cohorts:
             if n + extra > 1e-12:
                 self.hired.append((joined, n + extra))
             extra += n
+
+    def manage(self, span: float) -> int:
+        """Today's team led by leads of at most ``span`` people each: sets ``leads`` and
+        ``layers`` (the day's metrics) and returns the leads."""
+        self.layers = layers(self.staff, span)
+        self.leads = managers(self.staff, span)
+        return self.leads
 
     def skill(self, day: int, initial: float, months_to_learn: float,
               start_tenure_days: float = 0.0) -> float:

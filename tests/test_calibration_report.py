@@ -23,8 +23,10 @@ from siyu_sim.config.scenario_files import dumps_scenario
 from siyu_sim.report import calibration_figures as figs, calibration_stats as stats
 from siyu_sim.report.calibration_report import calibration_report_html, write_calibration_report
 from siyu_sim.report.html import PRINT_MAX_HEIGHT, PRINT_WIDTH
-from siyu_sim.words import metric_label, number, t
-from siyu_sim.words.calibration import CALIBRATION, CALIBRATION_METRIC_LABELS
+from siyu_sim.config.observed_columns import OBSERVED_COLUMNS
+from siyu_sim.report.labels import metric_label
+from siyu_sim.words import number, t
+from siyu_sim.words.calibration import CALIBRATION
 
 from chromium import CHROMIUM, MISSING
 
@@ -248,9 +250,9 @@ def test_convergence_is_the_best_loss_so_far(result):
 def test_metric_names_in_both_languages():
     assert metric_label("new_members_store_qr", "zh") == "门店二维码新增成员数"
     assert metric_label("new_members_store_qr", "en") == "new members via store QR"
-    assert metric_label("purchases", "zh") == "订单数" and metric_label("gmv", "zh") == "GMV（元）"
-    for entry in CALIBRATION_METRIC_LABELS.values():
-        assert CJK.search(entry["zh"]) and entry["en"]
+    assert metric_label("orders", "zh") == "成员订单数" and metric_label("gmv", "zh") == "GMV（元）"
+    for name in OBSERVED_COLUMNS:  # every observed column has words, not its bare name
+        assert CJK.search(metric_label(name, "zh")) and metric_label(name, "en"), name
 
 
 def _fragments(text: str) -> list[str]:

@@ -293,10 +293,9 @@ def test_compare_out_writes_csv_and_one_workbook(tmp_path):
 
 
 def test_exports_carry_the_incremental_columns(tmp_path):
-    """The exported added profit is what the counterfactual module computes from the
-    comparison's own runs, summed by month and read at the horizon."""
+    """The exported added profit is the comparison's own runs against their counterfactuals,
+    summed by month and read at the horizon."""
     from siyu_sim.compare import compare
-    from siyu_sim.counterfactual import incremental_profit
     from siyu_sim.compare.exports import export_tables, tables
 
     scenarios = [load_scenario(presets.shipped_dir() / f"{n}.toml", {"days": 61, "population.customers": 200})
@@ -305,7 +304,8 @@ def test_exports_carry_the_incremental_columns(tmp_path):
     added = {}
     for (name, rep), d in result.daily.groupby(["scenario", "replication"], sort=False):
         b = result.baseline_daily[(result.baseline_daily.scenario == name) & (result.baseline_daily.replication == rep)]
-        added[name, rep] = incremental_profit(d, b)["incremental_profit"].to_numpy()
+        # the definition (siyu_sim.counterfactual): own profit and outside margin, less the baseline's
+        added[name, rep] = (d.profit + d.outside_gross_margin).to_numpy() - (b.profit + b.outside_gross_margin).to_numpy()
     out = tables(result)
     monthly = out["monthly"]
     assert {"incremental_profit", "cum_incremental_profit"} <= set(monthly.columns)

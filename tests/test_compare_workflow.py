@@ -12,7 +12,7 @@ from siyu_sim import presets
 from siyu_sim.compare import ComparisonError, compare, unique_names
 from siyu_sim.counterfactual import without_private_domain
 from siyu_sim.compare.paired import INDEPENDENT_OFFSET, KEY_METRICS
-from siyu_sim.compare.printout import paired_text
+from siyu_sim.cli.printout import paired_text
 from siyu_sim.experiments.backends import SerialBackend
 from siyu_sim.runs import run_daily, run_scenario
 from siyu_sim.scenario import Scenario

@@ -10,6 +10,7 @@ from scipy import stats as scipy_stats
 from siyu_sim.calendar import month_of, n_months
 from siyu_sim.compare.monthly import leader_since, monthly
 from siyu_sim.compare.verdict import verdict
+from siyu_sim.metrics import derive
 from siyu_sim.words import money
 
 METRICS = ("active", "muted", "churned", "mean_trust", "cum_profit", "roi", "alt_ads_cum_profit",
@@ -159,7 +160,7 @@ def test_verdict_gives_the_paired_interval_with_replications():
         d["replication"] = r
         d["cum_incremental_profit"] = d["cum_incremental_profit"] + shift
         reps.append(d)
-    daily = pd.concat(reps, ignore_index=True)
+    daily = derive(pd.concat(reps, ignore_index=True), by=("scenario", "replication"))  # cum_gmv
     s = summary(daily)
     lines = verdict(monthly(daily), summary=s)
     ends = np.array([150.0 * 365 + x for x in (0.0, 10.0, -4.0)])

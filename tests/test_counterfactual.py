@@ -7,8 +7,9 @@ import pandas as pd
 import pytest
 
 from siyu_sim import PrivateDomainModel, presets
-from siyu_sim.counterfactual import incremental_profit, without_private_domain
+from siyu_sim.counterfactual import without_private_domain
 from siyu_sim.customer_day import customer_day
+from siyu_sim.metrics import derive
 from siyu_sim.params import Behaviour
 from siyu_sim.plan import DayPlan
 from siyu_sim.rules import Status
@@ -33,7 +34,7 @@ def test_the_counterfactual_has_no_members_and_no_ledger():
 def test_a_world_without_a_private_domain_adds_exactly_nothing_to_itself():
     # the same customers and luck (named streams), so the increment is exactly zero every day
     base = without_private_domain(presets.nurture())
-    inc = incremental_profit(_run(base), _run(without_private_domain(base)))
+    inc = derive(_run(base), _run(without_private_domain(base)))
     assert (inc.incremental_profit == 0.0).all()
 
 
@@ -64,7 +65,7 @@ def test_incremental_profit_is_everyones_margin_difference_less_the_private_doma
     world = PrivateDomainModel(sc, customers=2000, seed=3)
     daily = world.run(120)
     base = PrivateDomainModel(without_private_domain(sc), customers=2000, seed=3).run(120)
-    inc = incremental_profit(daily, base)
+    inc = derive(daily, base)
     members_margin = float(world.customers.weight @ world.customers.margin)
     costs = (daily.staff_cost + daily.tool_cost + daily.acquisition_cost).sum()
     expected = members_margin + daily.outside_gross_margin.sum() - base.outside_gross_margin.sum() - costs
@@ -78,7 +79,7 @@ def test_nurture_adds_less_than_its_ledger_says_and_harvest_loses_against_having
         sc = presets.load(name)
         daily = run_scenario(sc, root_seed=3).daily
         base = run_scenario(without_private_domain(sc), root_seed=3).daily
-        added = incremental_profit(daily, base)
+        added = derive(daily, base)
         inc[name] = added.cum_incremental_profit.iloc[-1]
         last_month[name] = added.incremental_profit.iloc[-30:].sum()
         ledger[name] = daily.cum_profit.iloc[-1]
@@ -110,7 +111,7 @@ def test_customers_who_left_still_buy_outside_the_ledger():
 def test_days_must_match():
     d = pd.DataFrame({"day": [0, 1], "profit": [1.0, 1.0], "outside_gross_margin": [0.0, 0.0]})
     with pytest.raises(ValueError, match="same days"):
-        incremental_profit(d, d.iloc[:1])
+        derive(d, d.iloc[:1])
 
 
 def test_run_summary_with_a_baseline_gives_the_added_figures():

@@ -139,7 +139,7 @@ def _fields(s: str) -> set[str]:
 
 
 def test_catalogue_has_both_languages_with_the_same_fields():
-    for table in (T.TEXT, T.METRIC_LABELS, T.SCENARIO_LABELS, T.SEGMENT_LABELS):
+    for table in (T.TEXT, T.OBSERVED_LABELS, T.SCENARIO_LABELS, T.SEGMENT_LABELS):
         for key, entry in table.items():
             assert set(entry) == set(T.LANGS), key
             assert _fields(entry["en"]) == _fields(entry["zh"]), key
@@ -243,7 +243,8 @@ def _synthetic(name: str, gmv: float, profit: float, days: int = 60, reps: int =
                                     "engaged", "ever_buyers", "repeat_buyers", "referrers",
                                     "trust_0_20", "trust_20_40", "trust_40_60", "trust_60_80",
                                     "trust_80_100", "mean_trust", "repurchase_rate", "referrals",
-                                    "revenue", "discount_cost")}
+                                    "revenue", "discount_cost", "staff", "leads", "management_layers",
+                                    "lead_cost", "fixed_tool_cost")}
             row.update(scenario=name, replication=r, day=d, gmv=gmv, profit=profit,
                        cum_profit=profit * (d + 1), cum_spend=10.0 * (d + 1),
                        roi=profit / 10.0, alt_ads_cum_profit=5.0 * (d + 1))

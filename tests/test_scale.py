@@ -85,7 +85,9 @@ def test_execution_lever_scales_quality_by_skill_and_control():
     team = Cohorts()
     team.update(0, 10.0)
     assert lever.team_factor(0, team) == pytest.approx(0.5 * 0.9)
-    assert lever.leads(10.0) == 3
+    assert team.manage(lever.span_of_control) == 3 and (team.leads, team.layers) == (3, 2)
+    team.update(1, 10.0)  # a new day: no management until the execution lever sets it
+    assert (team.leads, team.layers) == (0, 0)
 
 
 # --- fixed costs do not grow with the pool ------------------------------------------------------------

@@ -15,7 +15,8 @@ import numpy as np
 import pytest
 
 from siyu_sim import PrivateDomainModel, Status
-from siyu_sim.counterfactual import incremental_profit, without_private_domain
+from siyu_sim.counterfactual import without_private_domain
+from siyu_sim.metrics import derive
 
 from helpers import scenario
 
@@ -41,7 +42,7 @@ def frequency_sweep():
         for f in FREQUENCIES:
             d = PrivateDomainModel(scenario("nurture", levers__broadcast__frequency_per_day=f, **free),
                                    customers=3000, seed=seed).run(365)
-            added.setdefault(f, []).append(incremental_profit(d, none).incremental_profit.sum())
+            added.setdefault(f, []).append(derive(d, none).incremental_profit.sum())
             trust.setdefault(f, []).append(d.mean_trust.iloc[-1])
     return {f: np.mean(v) for f, v in added.items()}, {f: np.mean(v) for f, v in trust.items()}
 

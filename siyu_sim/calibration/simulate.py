@@ -1,10 +1,8 @@
 """What the model says a brand's observed columns would be: one run, aggregated by period.
 
 ``simulate_periods`` runs one replication of a scenario and returns the observed columns
-(``config.observed_columns``) per period: flows summed over the period's days, stocks read on
-its last day. Two columns are not in the daily table and are read from the model day by day:
-new members by acquisition source (the weight of customers whose ``join_day`` is today, by
-their ``source``) and the operating team's size (``model.team.staff``).
+(``config.observed_columns``) per period: its daily table aggregated by the calendar's months or
+weeks (``metrics.aggregate``: flows summed over the period's days, stocks read on its last day).
 
 ``execute_trials`` is what a worker does with a batch of (trial, replication) runs: importable
 at top level, for the process pool and Dask (``experiments.backends``, ``fn=``).
@@ -22,10 +20,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..config.observed_columns import OBSERVED_COLUMNS, PERIOD_COLUMN, SOURCES, n_periods, period_of
+from ..calendar import Calendar
+from ..config.observed_columns import OBSERVED_COLUMNS, PERIOD_COLUMN
 from ..config.overrides import apply_overrides
 from ..experiments.allocator import restore_malloc_thresholds
-from ..metrics import FLOW_COLUMNS
+from ..metrics import aggregate
 from ..model import PrivateDomainModel
 from ..runs import replication_seed
 from ..scenario import Scenario
@@ -61,42 +60,13 @@ class TrialOutcome:
 
 def simulate_periods(scenario: Scenario, replication: int, root_seed: int, period: str = "month",
                      columns: list[str] | None = None) -> pd.DataFrame:
-    """One run (seed ``replication_seed(root_seed, replication)``) as observed columns by period."""
-    columns = list(columns or OBSERVED_COLUMNS)
-    model = PrivateDomainModel(scenario, seed=replication_seed(root_seed, replication))
-    days = scenario.days
-    want_sources = [c for c in columns if c.startswith("new_members_")]
-    staff = np.zeros(days)
-    by_source = np.zeros((days, len(SOURCES)))
-
-    def record(done: int, _total: int) -> None:
-        day = done - 1
-        staff[day] = model.team.staff
-        if want_sources:
-            t = model.customers
-            joined = np.flatnonzero(t.join_day == day)
-            if len(joined):
-                names = model.sources
-                sums = np.bincount(t.source[joined], weights=t.weight[joined], minlength=len(names))
-                for j, s in enumerate(SOURCES):
-                    if s in names:
-                        by_source[day, j] = sums[names.index(s)]
-
-    daily = model.run(progress=record)
-    daily = daily.assign(staff=staff, **{f"new_members_{s}": by_source[:, j] for j, s in enumerate(SOURCES)})
-    return aggregate(daily, days, period, columns)
-
-
-def aggregate(daily: pd.DataFrame, days: int, period: str, columns: list[str]) -> pd.DataFrame:
-    """The daily table → observed columns per period (flows summed, stocks at the period's end)."""
-    p = np.asarray(period_of(daily["day"].to_numpy(), days, period))
-    keep = p <= n_periods(days, period)
-    g = daily[keep].groupby(p[keep], sort=True)
-    out = {PERIOD_COLUMN: np.asarray(sorted(set(p[keep].tolist())), dtype=np.int64)}
-    for name in columns:
-        col = OBSERVED_COLUMNS[name]
-        flow = col.kind == "flow" or col.model in FLOW_COLUMNS
-        out[name] = (g[col.model].sum() if flow else g[col.model].last()).to_numpy(dtype=float)
+    """One run (seed ``replication_seed(root_seed, replication)``) as observed columns by period:
+    ``period`` and one float column per observed column (the metric it is, aggregated)."""
+    daily = PrivateDomainModel(scenario, seed=replication_seed(root_seed, replication)).run()
+    table = aggregate(daily, period, Calendar(scenario.days))
+    out = {PERIOD_COLUMN: table[period].to_numpy(dtype=np.int64)}
+    for name in columns or OBSERVED_COLUMNS:
+        out[name] = table[OBSERVED_COLUMNS[name].model].to_numpy(dtype=float)
     return pd.DataFrame(out)
 
 

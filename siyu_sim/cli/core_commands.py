@@ -21,7 +21,7 @@ import typer
 from ..version import __version__
 from ..compare import Comparison, ComparisonError, compare, unique_names
 from ..compare.monthly import monthly
-from ..compare.printout import monthly_text, paired_text
+from .printout import monthly_text, paired_text
 from ..compare.verdict import verdict
 from ..experiments.backends import ProcessPoolBackend
 from ..words import LANGS, t

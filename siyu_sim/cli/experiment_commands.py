@@ -134,7 +134,8 @@ def sweep_command(
 ) -> None:
     """Run every run of an experiment (scenarios × factor settings × replications) and store
     them as Parquet under the results folder (each run with its no-private-domain counterfactual:
-    incremental_profit, cum_incremental_profit; and pool health: active_share, muted_share);
+    incremental_profit, cum_incremental_profit, incremental_roi; and pool health: active_share,
+    muted_share);
     print the best setting per objective, its runner-up and the profit / pool-health trade-off
     front.
 
@@ -159,7 +160,7 @@ def sweep_command(
     result = _run(_load(experiment), scheduler=scheduler, dask_local=dask_local, workers=workers,
                   serial=serial, fresh=fresh, out=out, quiet=quiet, batch_size=batch_size, lang=lang.value)
     if not result.interrupted and result.ok + result.skipped > 0:
-        from ..experiments.printout import best_text, front_text
+        from .printout import best_text, front_text
         from ..experiments.summary import summarize_folder
 
         tables = summarize_folder(result.folder, export=csv)

@@ -2,7 +2,8 @@
 
 - ``workflow``: ``compare(...)`` → :class:`Comparison` (the one way to compare, used by the
   command line, the reports and Python users); ``runner`` runs its runs;
-- ``monthly``: the monthly table; ``verdict``: who leads, in words; ``printout``: text tables;
+- ``monthly``: the monthly table; ``verdict``: who leads, in words (the terminal's tables:
+  ``siyu_sim.cli.printout``);
 - ``incremental``: the profit added over the same customers with no private domain (the
   counterfactual itself is model core: ``siyu_sim.counterfactual``, so sweeps run it too);
 - ``paired``: paired statistics under common random numbers.

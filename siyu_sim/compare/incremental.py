@@ -2,8 +2,9 @@
 
 The ledger's profit counts every order members place, including those they would have placed
 anyway (DOMAIN 003's "false prosperity" lives there). The increment is the profit the private
-domain *adds*: ``counterfactual.incremental_profit`` day by day, under common random numbers.
-Here it joins the comparison's tidy daily frame, and is summarised at the horizon:
+domain *adds* day by day, under common random numbers: the daily columns
+``metrics.derive`` adds against each run's no-private-domain counterfactual. Here they are
+summarised at the horizon:
 
 - ``incremental_profit`` (daily) and ``cum_incremental_profit`` (to date), CNY;
 - ``incremental_roi`` = cum incremental profit / cum spend (net CNY *added* per CNY put in);
@@ -18,40 +19,14 @@ increment is already a paired difference (scenario − its counterfactual, same 
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from ..economics import payback_day
-from ..counterfactual import incremental_profit
 from .paired import paired_t
 
-#: Daily columns added to a comparison's tidy frame when it has a baseline.
-DAILY_INCREMENTAL = ("incremental_profit", "cum_incremental_profit", "incremental_roi")
 #: Horizon figures of ``summary``, each with mean, ci_low, ci_high.
 SUMMARY_FIGURES = ("cum_incremental_profit", "incremental_roi", "added_vs_ads", "cum_profit",
                    "cum_gmv", "alt_ads_cum_profit", "cum_spend")
-
-
-def incremental_roi(cum_incremental: np.ndarray, cum_spend: np.ndarray) -> np.ndarray:
-    """cum incremental profit / cum spend; 0 while nothing has been spent (as the ledger's ROI)."""
-    cum_spend = np.asarray(cum_spend, dtype=float)
-    safe = np.where(cum_spend > 0, cum_spend, 1.0)
-    return np.where(cum_spend > 0, np.asarray(cum_incremental, dtype=float) / safe, 0.0)
-
-
-def with_incremental(daily: pd.DataFrame, baseline: pd.DataFrame) -> pd.DataFrame:
-    """``daily`` with the ``DAILY_INCREMENTAL`` columns, each scenario × replication set
-    against its own counterfactual run (same scenario name and replication in ``baseline``)."""
-    parts = []
-    for (name, rep), d in daily.groupby(["scenario", "replication"], sort=False):
-        b = baseline[(baseline["scenario"] == name) & (baseline["replication"] == rep)]
-        inc = incremental_profit(d.reset_index(drop=True), b.reset_index(drop=True))
-        parts.append(pd.DataFrame({
-            "incremental_profit": inc["incremental_profit"].to_numpy(),
-            "cum_incremental_profit": inc["cum_incremental_profit"].to_numpy(),
-            "incremental_roi": incremental_roi(inc["cum_incremental_profit"], d["cum_spend"]),
-        }, index=d.index))
-    return daily.join(pd.concat(parts))
 
 
 def horizon(daily: pd.DataFrame) -> pd.DataFrame:
@@ -67,7 +42,7 @@ def horizon(daily: pd.DataFrame) -> pd.DataFrame:
             "incremental_roi": float(last["incremental_roi"]),
             "added_vs_ads": float(last["cum_incremental_profit"] - last["alt_ads_cum_profit"]),
             "cum_profit": float(last["cum_profit"]),
-            "cum_gmv": float(d["gmv"].sum()),
+            "cum_gmv": float(last["cum_gmv"]),
             "alt_ads_cum_profit": float(last["alt_ads_cum_profit"]),
             "cum_spend": float(last["cum_spend"]),
             "payback_day": payback_day(d["cum_incremental_profit"]),

@@ -2,22 +2,20 @@
 
 Reads only tidy daily frames (``scenario, replication, day`` + metrics). Replications, when
 there are several, are averaged day by day before anything else. The words about these
-tables are in ``verdict`` and ``printout``.
+tables are in ``verdict`` (and the terminal's table in ``siyu_sim.cli.printout``).
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from ..calendar import month_of
-from ..metrics import FLOW_COLUMNS, STOCK_COLUMNS
+from ..calendar import Calendar
+from ..metrics import aggregate, derive
 
-#: The monthly table's columns; which are stocks (read on the month's last day) and which are
-#: flows (summed over the month) comes from the one list in ``siyu_sim.metrics``.
+#: The monthly table's columns (whether each is a stock, read on the month's last day, or a
+#: flow, summed over the month, is declared in ``siyu_sim.metrics``).
 MONTHLY_COLUMNS = ("active", "muted", "churned", "mean_trust", "gmv", "profit", "cum_profit",
                    "roi", "alt_ads_cum_profit", "cum_gmv")
-STOCKS = tuple(c for c in MONTHLY_COLUMNS if c in STOCK_COLUMNS)
-FLOWS = tuple(c for c in MONTHLY_COLUMNS if c in FLOW_COLUMNS)
 #: With a no-private-domain baseline (``incremental``), the headline columns come first:
 #: profit added over having none, to date, and the incremental ROI (both read on the month's
 #: last day).
@@ -32,28 +30,25 @@ def final_day(daily: pd.DataFrame) -> pd.DataFrame:
 def monthly(daily: pd.DataFrame, days: int | None = None, extra_flows: tuple[str, ...] = ()) -> pd.DataFrame:
     """One row per (month, scenario), scenarios in the order they first appear.
 
-    Stocks (members by status, trust, cumulative money, ROI) are the month's last day; GMV and
-    profit are the month's totals; ``cum_gmv`` is GMV to date. Replications are averaged.
-    With the incremental columns in ``daily``, ``INCREMENTAL_COLUMNS`` lead the table;
-    ``extra_flows`` present in ``daily`` are summed by month and follow it."""
+    Replications are averaged day by day, then aggregated by calendar month
+    (``metrics.aggregate``): stocks (members by status, trust, cumulative money, ROI, ``cum_gmv``:
+    GMV to date) on the month's last day, flows (GMV, profit) summed. With the incremental columns
+    in ``daily``, ``INCREMENTAL_COLUMNS`` lead the table; ``extra_flows`` present in ``daily``
+    follow it."""
     if "scenario" not in daily:
         daily = daily.assign(scenario="scenario")
     order = list(dict.fromkeys(daily["scenario"]))
     days = int(daily["day"].max()) + 1 if days is None else days
     extra = [c for c in INCREMENTAL_COLUMNS if c in daily.columns]
-    stocks = list(STOCKS) + extra
-    flows = list(FLOWS) + [c for c in extra_flows if c in daily.columns]
-    cols = stocks + flows
+    flows = [c for c in extra_flows if c in daily.columns]
+    cols = [c for c in dict.fromkeys([*MONTHLY_COLUMNS, *extra, *flows]) if c in daily.columns]
     mean = daily.groupby(["scenario", "day"], sort=False)[cols].mean().reset_index()
-    mean["month"] = month_of(mean["day"], days)
-    grouped = mean.sort_values("day").groupby(["scenario", "month"], sort=False)
-    out = grouped[stocks].last().join(grouped[flows].sum())
-    out["cum_gmv"] = out.groupby(level="scenario")["gmv"].cumsum()
-    out = out.reset_index()
+    mean = derive(mean, by=("scenario",))  # cum_gmv of the mean run
+    out = aggregate(mean, "month", Calendar(days), by=("scenario",))
     out["scenario"] = pd.Categorical(out["scenario"], categories=order, ordered=True)
     out = out.sort_values(["month", "scenario"]).set_index(["month", "scenario"])
     out.index = out.index.set_levels(out.index.levels[1].astype(str), level=1)
-    return out[extra + list(MONTHLY_COLUMNS) + flows[len(FLOWS):]]
+    return out[extra + list(MONTHLY_COLUMNS) + [c for c in flows if c not in MONTHLY_COLUMNS]]
 
 
 def wide(table: pd.DataFrame, column: str) -> pd.DataFrame:

@@ -19,24 +19,27 @@ from typing import Callable, Sequence
 import pandas as pd
 
 from ..kernel import DEFAULT_ENGINE
+from ..metrics import derive
 from ..scenario import Scenario
 from ..counterfactual import without_private_domain
-from .incremental import horizon, summary, with_incremental
+from .incremental import horizon, summary
 from .monthly import monthly
 from .paired import INDEPENDENT_OFFSET, paired_table
 from .runner import RunCache, RunSpec, execute
 
 Progress = Callable[[int, int], None]
 _BASELINE = "/without_private_domain"  # label suffix of a counterfactual's runs
+RUN_KEYS = ("scenario", "replication")  # what tells one run from another in a tidy frame
 
 
 @dataclass
 class Comparison:
     """What :func:`compare` returns. Every frame is tidy (one row per observation).
 
-    - ``daily``: scenario, replication, day, the model's daily columns, ``cum_gmv``; with a
-      baseline also ``incremental_profit``, ``cum_incremental_profit``, ``incremental_roi``
-      (``incremental``: what the private domain adds over having none);
+    - ``daily``: scenario, replication, day, the model's daily columns and the derived ones
+      (``metrics.derive``: ``cum_gmv``, pool health; with a baseline also
+      ``incremental_profit``, ``cum_incremental_profit``, ``incremental_roi``: what the private
+      domain adds over having none);
     - ``segment_daily``: scenario, replication, day, segment + per-segment columns
       (``segments=True``), else None;
     - ``baseline_daily``: like ``daily`` for each scenario's no-private-domain counterfactual,
@@ -142,7 +145,7 @@ def compare(scenarios: Sequence[Scenario], *, reps: int = 1, root_seed: int | No
         result.segment_daily = _tidy(frames["segments"], order)
     if baseline:
         result.baseline_daily = _tidy(frames["baseline"], order)
-        result.daily = with_incremental(daily, result.baseline_daily)
+        result.daily = derive(daily, result.baseline_daily, by=RUN_KEYS)
         result.incremental = horizon(result.daily)
     if reps > 1:
         result.independent = _tidy(frames["independent"], order)

@@ -21,9 +21,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from ..calendar import Calendar
 from ..scenario import Scenario
 from . import presets
-from .observed_columns import OBSERVED_COLUMNS, n_periods
+from .observed_columns import OBSERVED_COLUMNS
 from .overrides import OverrideError, apply_overrides
 from .problems import ConfigError, Problem, ScenarioError, closest
 from .pydantic_errors import translate
@@ -120,7 +121,7 @@ class CalibrationSpec:
 
     @property
     def n_periods(self) -> int:
-        return n_periods(int(self.scenario["days"]), self.period)
+        return Calendar(int(self.scenario["days"])).n_periods(self.period)
 
     def scenario_with(self, values: dict[str, float]) -> dict:
         return apply_overrides(self.scenario, values)
@@ -149,7 +150,7 @@ def calibration_from_dict(data: dict, *, file: str = "<calibration>", base_dir: 
             problems.append(Problem(f"metrics.{metric}", "weight must be a positive number",
                                     spec.metrics[metric], "a number above 0"))
     if base is not None:
-        _periods(spec, n_periods(int(base["days"]), spec.period), problems)
+        _periods(spec, Calendar(int(base["days"])).n_periods(spec.period), problems)
         if not problems:
             _check_ends(spec, base, params, problems)
     if problems:

@@ -11,13 +11,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..metrics import DAILY_COLUMNS
+from ..metrics import DAILY_COLUMNS, DERIVED_COLUMNS
 
-#: Metric columns a run can keep: the model's daily table plus derived ones (cum_gmv; the
-#: sweep worker's incremental profit over the no-private-domain counterfactual and pool
-#: health: experiments/derived.py).
-DERIVED_COLUMNS = ("cum_gmv", "incremental_profit", "cum_incremental_profit", "active_share",
-                   "muted_share")
+#: Metric columns a run can keep: the model's daily table plus the derived ones (cumulative
+#: GMV, pool health, and the profit added over the no-private-domain counterfactual, which a
+#: sweep runs: ``metrics.derive``).
 METRIC_COLUMNS = tuple(c for c in DAILY_COLUMNS if c != "day") + DERIVED_COLUMNS
 DESIGN_METHODS = ("grid", "lhs", "sobol", "morris")
 DISTRIBUTIONS = {

@@ -16,15 +16,14 @@ from typing import Any, Callable
 import numpy as np
 import pandas as pd
 
-from ..calendar import month_of
-from ..metrics import FLOW_COLUMNS
+from ..metrics import aggregate, derive
 from ..config.overrides import apply_overrides
 from ..model import PrivateDomainModel
 from ..runs import run_scenario
 from ..scenario import Scenario
 from ..kernel import DEFAULT_ENGINE
 from .allocator import restore_malloc_thresholds
-from .derived import DERIVED_FLOWS, CounterfactualCache, with_derived
+from .derived import CounterfactualCache
 from .design import RunTask
 
 ID_COLUMNS = ("run_id", "scenario", "replication", "setting")
@@ -39,7 +38,7 @@ class Batch:
     factor_dtypes: dict[str, str] = field(default_factory=dict)
     executor: str = "vector"              # vector | agent (the same results, docked)
     segments: bool = False                # also return each run's per-segment daily table
-    derived: bool = False                 # add incremental profit and pool health (``derived``)
+    derived: bool = False                 # derive against the no-private-domain counterfactual too
     engine: str = DEFAULT_ENGINE          # compiled | numpy (the reference): see siyu_sim.kernel
 
 
@@ -79,28 +78,21 @@ def counterfactual_daily(scenario: Scenario, task: RunTask, cache: Counterfactua
 
 def simulate(scenario: Scenario, task: RunTask, cache: CounterfactualCache | None = None) -> pd.DataFrame:
     """The daily table of one run (seeded by ``replication_seed(entropy, r)``) with the derived
-    columns (``derived``: incremental profit over the counterfactual, pool health)."""
-    return with_derived(run_model(scenario, task).daily, counterfactual_daily(scenario, task, cache))
+    columns (``metrics.derive``: cumulative GMV, pool health, the profit added over its
+    counterfactual)."""
+    return derive(run_model(scenario, task).daily, counterfactual_daily(scenario, task, cache))
 
 
 def tidy(daily: pd.DataFrame, task: RunTask, metrics: str, columns: list[str] | None,
          factor_dtypes: dict[str, str]) -> pd.DataFrame:
     """Reduce a daily table to the kept rows and columns, with id and factor columns in front.
 
-    ``monthly`` rows are the calendar's months (``siyu_sim.calendar.month_of``, 1-based)."""
-    daily = daily.copy()
-    daily["cum_gmv"] = daily["gmv"].cumsum()
+    ``monthly`` rows are the calendar's months (``metrics.aggregate``, 1-based)."""
     metric_cols = [c for c in daily.columns if c != "day"]
     if metrics == "final":
         frame = daily.iloc[[-1]]
     elif metrics == "monthly":
-        month = month_of(daily["day"].to_numpy(), int(daily["day"].max()) + 1)
-        g = daily.groupby(month, sort=True)
-        flows = set(FLOW_COLUMNS) | set(DERIVED_FLOWS)
-        agg = {c: ("sum" if c in flows else "last") for c in metric_cols}
-        agg["day"] = "last"
-        frame = g.agg(agg)
-        frame.insert(0, "month", frame.index.to_numpy())
+        frame = aggregate(daily, "month")
     else:
         frame = daily
     keep = list(columns) if columns else metric_cols
@@ -143,10 +135,9 @@ def run_task(batch: Batch, task: RunTask,
         scenario = build_scenario(batch.scenarios[task.scenario], task.overrides)
         model = run_model(scenario, task, executor=batch.executor, segments=batch.segments,
                           progress=progress, engine=batch.engine)
-        daily = model.daily
-        if batch.derived:
-            daily = with_derived(daily, counterfactual_daily(scenario, task, cache, batch.executor,
-                                                             batch.engine))
+        baseline = (counterfactual_daily(scenario, task, cache, batch.executor, batch.engine)
+                    if batch.derived else None)
+        daily = derive(model.daily, baseline)
         frame = tidy(daily, task, batch.metrics, batch.columns, batch.factor_dtypes)
         seg = segment_table(model, task) if batch.segments else None
         return RunOutcome(task.run_id, "ok", frame, time.perf_counter() - start, worker=where,

@@ -193,10 +193,6 @@ class Execution(Lever):
         return skill * team_rules.control(cohorts.staff, self.span_of_control,
                                           self.control_retained_per_layer)
 
-    def leads(self, staff: float) -> int:
-        """Team leads for ``staff`` operators (``team.managers``)."""
-        return team_rules.managers(staff, self.span_of_control)
-
     def fire(self, day, brand, strength):
         brand.plan.execution = self.quality * self.team_factor(day, brand.team)
-        brand.charge_management(self.leads(brand.team.staff) * brand.economics.lead_cost_per_day_cny)
+        brand.charge_management(brand.team.manage(self.span_of_control) * brand.economics.lead_cost_per_day_cny)

@@ -10,7 +10,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from ..words import metric_label, metric_value, number, t
+from ..words import number, t
+from .labels import metric_label, metric_value
 from .axes import unit_axis
 from .calibration_stats import range_position
 from .figures import _line_with_band, colour, style

@@ -22,7 +22,8 @@ from . import calibration_figures as figs, calibration_stats as stats
 from .assumptions import settings
 from .html import Appendix, Page, Raw, esc, table
 from ..calibration.result import FILES
-from ..words import check_lang, metric_label, number, percent, scenario_label, t
+from ..words import check_lang, number, percent, scenario_label, t
+from .labels import metric_label
 from ..words.numbers import finite
 from ..words.settings import setting_description
 

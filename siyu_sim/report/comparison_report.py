@@ -23,6 +23,7 @@ from . import figures, incremental_summary, stats
 from .assumptions import section_blocks
 from .html import Page, esc, table
 from ..compare.monthly import final_day
+from ..metrics import derive
 from ..words import check_lang, money, number, percent, ratio, run_length, scenario_label, t
 
 if TYPE_CHECKING:
@@ -30,7 +31,8 @@ if TYPE_CHECKING:
 
 REQUIRED = ("day", "active", "muted", "churned", "members", "gmv", "profit", "cum_profit",
             "cum_spend", "roi", "alt_ads_cum_profit", "ever_members", "engaged", "ever_buyers",
-            "repeat_buyers", "referrers", "trust_0_20", "trust_80_100")
+            "repeat_buyers", "referrers", "trust_0_20", "trust_80_100", "staff", "leads", "management_layers",
+            "lead_cost", "fixed_tool_cost")
 
 
 def comparison_report(daily: pd.DataFrame, scenarios: list, path, *, lang: str = "en",
@@ -42,7 +44,7 @@ def comparison_report(daily: pd.DataFrame, scenarios: list, path, *, lang: str =
     scenarios = list(scenarios)
     if not scenarios:
         raise ValueError("comparison_report needs at least one scenario")
-    daily = _prepare(daily, scenarios, "daily")
+    daily = derive(_prepare(daily, scenarios, "daily"), by=("scenario", "replication"))
     missing = [c for c in REQUIRED if c not in daily.columns]
     if missing:
         raise ValueError(f"daily table lacks columns {missing}: is it from siyu_sim's model run?")
@@ -146,10 +148,10 @@ def end_values(daily: pd.DataFrame) -> pd.DataFrame:
     """One row per scenario × replication: end-of-run levels and whole-run totals."""
     last = final_day(daily).set_index(["scenario", "replication"])
     sums = daily.groupby(["scenario", "replication"], sort=False)[
-        [c for c in ("gmv", "revenue", "discount_cost", "referrals", "profit") if c in daily.columns]
+        [c for c in ("revenue", "discount_cost", "referrals") if c in daily.columns]
     ].sum().add_prefix("total_")
     out = last.join(sums)
-    out["muted_share"] = out["muted"] / out["members"].where(out["members"] > 0)
+    out["muted_of_members"] = out["muted"] / out["members"].where(out["members"] > 0)
     out["profit_vs_ads"] = out["cum_profit"] - out["alt_ads_cum_profit"]
     out["profit_per_member"] = out["cum_profit"] / out["ever_members"].where(out["ever_members"] > 0)
     return out.reset_index()
@@ -195,7 +197,7 @@ def summary_blocks(daily: pd.DataFrame, scenarios: list, lang: str) -> list[str]
             sentence += t("payback", lang, month=pay) if pay else t("payback_never", lang)
         blocks.append(f"<p>{sentence}</p>")
     if len(names) > 1:
-        gmv = {n: _q(ends.loc[ends["scenario"] == n, "total_gmv"])[0] for n in names}
+        gmv = {n: _q(ends.loc[ends["scenario"] == n, "cum_gmv"])[0] for n in names}
         high = max(names, key=lambda n: gmv[n])
         best = max(names, key=lambda n: medians[n])
         if best != high and medians[best] > medians[high]:
@@ -234,12 +236,13 @@ def summary_blocks(daily: pd.DataFrame, scenarios: list, lang: str) -> list[str]
     for name in names:
         e = ends[ends["scenario"] == name]
         members = _q(e["members"])[0]
-        staff = stats.operators(by_name[name])
+        staff = _q(e["staff"])[0]
         blocks.append("<p>" + t("scale_pool", lang, name=esc(scenario_label(name, lang)),
                                 members=number(members, lang), staff=f"{staff:g}",
                                 per_staff=number(members / staff, lang) if staff > 0 else "–",
                                 ppm=m(_q(e["profit_per_member"])[0])) + "</p>")
-        blocks.extend(incremental_summary.team_paragraph(by_name[name], esc(scenario_label(name, lang)), lang))
+        blocks.extend(incremental_summary.team_paragraph(daily[daily["scenario"] == name], by_name[name],
+                                                         esc(scenario_label(name, lang)), lang))
     sizes = {n: by_name[n].population.customers * by_name[n].population.weight for n in names}
     if len(set(sizes.values())) > 1:
         blocks.append("<p>" + esc(t("scale_differs", lang, sizes=", ".join(
@@ -249,8 +252,8 @@ def summary_blocks(daily: pd.DataFrame, scenarios: list, lang: str) -> list[str]
 
 
 KPI_ROWS = (
-    ("kpi_members_end", "members", "count"), ("kpi_muted_share", "muted_share", "pct"),
-    ("kpi_churned", "churned", "count"), ("kpi_gmv", "total_gmv", "money"),
+    ("kpi_members_end", "members", "count"), ("kpi_muted_share", "muted_of_members", "pct"),
+    ("kpi_churned", "churned", "count"), ("kpi_gmv", "cum_gmv", "money"),
     ("kpi_revenue", "total_revenue", "money"), ("kpi_discount", "total_discount_cost", "money"),
     ("kpi_spend", "cum_spend", "money"), ("kpi_profit", "cum_profit", "money"),
     ("kpi_alt", "alt_ads_cum_profit", "money"), ("kpi_roi", "roi", "ratio"),

@@ -11,7 +11,7 @@ from plotly.subplots import make_subplots
 
 from . import stats
 from ..compare.monthly import final_day
-from ..metrics import TRUST_BANDS
+from ..metrics import TRUST_BANDS, aggregate
 from ..words import number, percent, scenario_label, segment_label, t
 from .axes import extent as _extent, unit_axis
 from .fonts import FONT_STACK
@@ -145,7 +145,7 @@ def money_figure(daily: pd.DataFrame, lang: str) -> go.Figure:
     """Monthly GMV bars beside monthly profit bars, one panel per scenario, shared y-axis, with
     10–90% whiskers across runs."""
     names, rows, cols, fig = _scenario_panels(daily, lang)
-    m = stats.monthly(daily, ["gmv", "profit"])
+    m = aggregate(daily, "month", by=("scenario", "replication"))
     for i, name in enumerate(names):
         r, c = _cell(i, cols)
         d = m[m["scenario"] == name]

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ..compare.monthly import final_day
-from ..calendar import month_of
+from ..calendar import Calendar
 from ..compare.incremental import horizon
 from ..compare.paired import paired_t
 from ..economics import payback_day
@@ -78,7 +78,7 @@ def summary_blocks(daily: pd.DataFrame, scenarios: list, lang: str) -> list[str]
             text += t("inc_ledger_hides_loss", lang)
         if key != "inc_pays_no":
             day = r["payback_day"]
-            text += (t("inc_payback", lang, day=int(day), month=int(month_of(int(day), int(r["days"]))))
+            text += (t("inc_payback", lang, day=int(day), month=int(Calendar(int(r["days"])).month_of(int(day))))
                      if day is not None and np.isfinite(day) else t("inc_payback_never", lang))
         blocks.append(f"<p>{text}</p>")
     if len(names) > 1:
@@ -114,21 +114,22 @@ def summary_blocks(daily: pd.DataFrame, scenarios: list, lang: str) -> list[str]
         e = last[last["scenario"] == name]
         members = float(e["members"].mean())
         ever = float(e["ever_members"].mean())
-        ops = stats.operators(by_name[name])
+        ops = float(e["staff"].mean())
         blocks.append("<p>" + t("inc_scale_pool", lang, name=label(name), members=number(members, lang),
                                 staff=f"{ops:g}", per_staff=number(members / ops, lang) if ops > 0 else "–",
                                 ppm=m(r["cum_incremental_profit"] / ever) if ever > 0 else "–") + "</p>")
-        blocks.extend(team_paragraph(by_name[name], label(name), lang))
+        blocks.extend(team_paragraph(daily[daily["scenario"] == name], by_name[name], label(name), lang))
         if r["exhausted_day"] is not None and np.isfinite(r["exhausted_day"]):
             blocks.append("<p>" + t("inc_exhausted", lang, name=label(name), day=int(r["exhausted_day"]))
                           + "</p>")
     return blocks
 
 
-def team_paragraph(scenario, name_html: str, lang: str) -> list[str]:
+def team_paragraph(daily: pd.DataFrame, scenario, name_html: str, lang: str) -> list[str]:
     """What the scenario's own team mechanisms say about scale: its fixed costs, leads and
-    layers (``stats.team_scale``); nothing for a scenario with no execution lever."""
-    team = stats.team_scale(scenario)
+    layers (``stats.team_scale`` of its runs, ``daily``); nothing for a scenario with no
+    execution lever."""
+    team = stats.team_scale(daily, scenario)
     if team is None:
         return []
     return ["<p>" + t("scale_team", lang, name=name_html, fixed=money(team["fixed"], lang),

@@ -12,7 +12,8 @@ from . import sweep_figures
 from .html import Page, esc
 from .sweep_parts import add_table_and_assumptions, long_labels, setting_cells, status_blocks
 from .sweep_results import SweepResults
-from ..words import metric_label, t
+from ..words import t
+from .labels import metric_label
 
 
 def indices(res: SweepResults) -> pd.DataFrame | None:

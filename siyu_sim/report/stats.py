@@ -1,14 +1,14 @@
 """Summaries of tidy frames across replications: medians and 10–90% bands, calendar months.
 
 Pure pandas on the tidy tables (``scenario, replication, day`` + metrics); nothing here knows
-the model. Months are the calendar's (``siyu_sim.calendar.month_of``), as ``siyu compare`` counts them.
+the model. Months are the calendar's (``siyu_sim.calendar.Calendar``), as ``siyu compare`` counts them.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from ..calendar import month_of
+from ..calendar import Calendar
 from ..economics import payback_day
 
 LO, HI = 0.1, 0.9
@@ -40,14 +40,6 @@ def band(frame: pd.DataFrame, value: str, by: list[str]) -> pd.DataFrame:
     return out.reset_index()
 
 
-def monthly(daily: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    """Sums of ``columns`` per scenario × replication × month (1-based)."""
-    d = daily.copy()
-    days = int(d["day"].max()) + 1
-    d["month"] = month_of(d["day"], days)
-    return d.groupby(["scenario", "replication", "month"], sort=False)[columns].sum().reset_index()
-
-
 def payback_month(cum_profit_by_day: pd.Series) -> int | None:
     """First month (1-based) from which cumulative profit stays ≥ 0 to the end, or None
     (``economics.payback_day``, in months)."""
@@ -56,7 +48,7 @@ def payback_month(cum_profit_by_day: pd.Series) -> int | None:
     if day is None:
         return None
     days = int(s.index.max()) + 1
-    return int(month_of(min(day, days - 1), days))
+    return int(Calendar(days).month_of(min(day, days - 1)))
 
 
 def exhausted_day(daily: pd.DataFrame) -> int | None:
@@ -79,36 +71,21 @@ def sign_call(mid: float, lo: float, hi: float, n: int) -> str:
     return "uncertain"
 
 
-def operators(scenario) -> float:
-    """Operators a scenario pays for: the sum of its levers' ``staff`` settings."""
-    total = 0.0
-    for lever in scenario.to_dict().get("levers", {}).values():
-        v = lever.get("staff") if isinstance(lever, dict) else None
-        if isinstance(v, (int, float)):
-            total += float(v)
-    return total
-
-
-def team_scale(scenario) -> dict | None:
-    """What the scenario's own team mechanisms say about scale (docs/ODD.md §7.11): fixed
-    costs a day (tools, content: the same whatever the pool), its leads and layers of
-    management, and the execution left after control loss. None without an execution lever
-    (a scenario that assumes perfect execution has no team mechanisms)."""
-    from ..team import control, layers, managers
-
-    levers = scenario.levers.values()
-    execution = next((lv for lv in levers if lv.type == "execution"), None)
+def team_scale(daily: pd.DataFrame, scenario) -> dict | None:
+    """What one scenario's own team mechanisms say about scale (docs/ODD.md §7.11), read from
+    its daily table (``daily``: its runs): the operators, team leads, layers of management and
+    the leads' cost a day at the end of the run (the last day, mean over runs), and the costs
+    that do not grow with the pool (tools, content), a day on average over the run; beside them
+    the execution lever's span of control and the share of intent each further layer carries out
+    (its settings: what the mechanism assumes). None without an execution lever (a scenario
+    that assumes perfect execution has no team mechanisms)."""
+    execution = next((lv for lv in scenario.levers.values() if lv.type == "execution"), None)
     if execution is None:
         return None
-    content = sum(getattr(lv, "frequency_per_day", 0.0) * getattr(lv, "content_cost_per_push_cny", 0.0)
-                  + getattr(lv, "posts_per_day", 0.0) * getattr(lv, "content_cost_per_post_cny", 0.0)
-                  for lv in levers)
-    staff = operators(scenario)
+    last = daily.loc[daily.groupby("replication", sort=False)["day"].idxmax()]
+    layers = int(round(float(last["management_layers"].mean())))
     span = execution.span_of_control
-    leads = managers(staff, span)
-    return {"fixed": scenario.economics.tool_cost_per_day_cny + content,
-            "leads": leads, "lead_cost": leads * scenario.economics.lead_cost_per_day_cny,
-            "layers": layers(staff, span), "span": span, "staff": staff,
-            "retained": execution.control_retained_per_layer,
-            "control": control(staff, span, execution.control_retained_per_layer),
-            "next_span": span ** max(1, layers(staff, span))}
+    return {"fixed": float(daily["fixed_tool_cost"].mean()), "leads": float(last["leads"].mean()),
+            "lead_cost": float(last["lead_cost"].mean()), "layers": layers, "span": span,
+            "staff": float(last["staff"].mean()), "retained": execution.control_retained_per_layer,
+            "next_span": span ** max(1, layers)}

@@ -10,7 +10,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from ..words import metric_label, number, t
+from ..words import number, t
+from .labels import axis_format, hover_format, metric_label
 from .figures import colour, style
 
 FRONT_COLOUR, OTHER_COLOUR = "#c2410c", "#9aa5b1"
@@ -33,24 +34,12 @@ def is_geometric(values) -> bool:
     return bool(ratios.min() >= 1.5 and ratios.max() / ratios.min() <= 1.15)
 
 
-def _axis_format(metric: str) -> dict:
-    if metric.endswith("_share"):
-        return {"tickformat": ".0%"}
-    if "profit" in metric or "gmv" in metric:
-        return {"tickprefix": "¥", "tickformat": "~s"}
-    return {}
-
-
-def _hover_format(metric: str) -> str:
-    return ".1%" if metric.endswith("_share") else (",.0f" if "profit" in metric or "gmv" in metric else ".3g")
-
-
 def trade_off_figure(points: pd.DataFrame, x: str, y: str, lang: str) -> go.Figure:
     """One point per setting: ``{x, y}_mid/_lo/_hi`` (median and 10–90% of replications),
     ``pareto`` and ``label`` (the setting in words). The front is ringed and joined."""
     fig = go.Figure()
-    hover = (f"%{{text}}<br>{metric_label(x, lang)}: %{{x:{_hover_format(x)}}}"
-             f"<br>{metric_label(y, lang)}: %{{y:{_hover_format(y)}}}<extra></extra>")
+    hover = (f"%{{text}}<br>{metric_label(x, lang)}: %{{x:{hover_format(x)}}}"
+             f"<br>{metric_label(y, lang)}: %{{y:{hover_format(y)}}}<extra></extra>")
     for on_front in (False, True):
         d = points[points["pareto"] == on_front].sort_values(f"{x}_mid")
         if d.empty:
@@ -67,8 +56,8 @@ def trade_off_figure(points: pd.DataFrame, x: str, y: str, lang: str) -> go.Figu
                      "arrayminus": d[f"{x}_mid"] - d[f"{x}_lo"], "color": col, "thickness": 1},
             error_y={"type": "data", "symmetric": False, "array": d[f"{y}_hi"] - d[f"{y}_mid"],
                      "arrayminus": d[f"{y}_mid"] - d[f"{y}_lo"], "color": col, "thickness": 1}))
-    fig.update_xaxes(title_text=metric_label(x, lang), zeroline=True, zerolinecolor="#444", **_axis_format(x))
-    fig.update_yaxes(title_text=metric_label(y, lang), automargin=True, **_axis_format(y))
+    fig.update_xaxes(title_text=metric_label(x, lang), zeroline=True, zerolinecolor="#444", **axis_format(x))
+    fig.update_yaxes(title_text=metric_label(y, lang), automargin=True, **axis_format(y))
     return style(fig, height=560)
 
 
@@ -109,15 +98,15 @@ def effects_figure(per_factor: dict[str, pd.DataFrame], labels: dict[str, str], 
         fig.add_trace(go.Scatter(x=x, y=b["mid"], mode="markers" if sampled else "lines+markers",
                                  marker={"size": 7 if sampled else 9, "color": col},
                                  line={"color": col, "width": 3}, error_y=err, showlegend=False,
-                                 hovertemplate=f"{labels[factor]} = %{{x}}<br>{obj}: %{{y:{_hover_format(objective)}}}"
+                                 hovertemplate=f"{labels[factor]} = %{{x}}<br>{obj}: %{{y:{hover_format(objective)}}}"
                                                "<extra></extra>"),
                       row=r, col=c)
         log = numeric and is_geometric(b["x"])
         fig.update_xaxes(title_text=labels[factor], type="log" if log else None,
                          tickvals=(sorted(b["x"].unique()) if log and not sampled else None),
                          row=r, col=c)
-    fig.update_yaxes(title_text=obj, col=1, automargin=True, **_axis_format(objective))
-    fig.update_yaxes(**_axis_format(objective))
+    fig.update_yaxes(title_text=obj, col=1, automargin=True, **axis_format(objective))
+    fig.update_yaxes(**axis_format(objective))
     return style(fig, height=height, legend_top=False)
 
 

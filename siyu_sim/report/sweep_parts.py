@@ -11,7 +11,8 @@ from . import stats
 from .assumptions import section_blocks
 from .html import Page, esc, table
 from .sweep_results import SweepResults
-from ..words import experiment_description, metric_label, metric_value, scenario_label, t
+from ..words import experiment_description, scenario_label, t
+from .labels import metric_label, metric_value
 
 MAX_TABLE_ROWS = 2000
 KEYS = ["scenario", "setting"]

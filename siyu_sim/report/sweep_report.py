@@ -22,7 +22,8 @@ from .sweep_parts import (KEYS, add_table_and_assumptions, axes, best_index, is_
                           long_labels, setting_cells, setting_text, short_labels, status_blocks, value_text)
 from .sweep_results import SweepReportError, SweepResults, read_results
 from ..experiments.pareto import pareto_front, trade_off_axes
-from ..words import check_lang, metric_label, metric_value, t
+from ..words import check_lang, t
+from .labels import metric_label, metric_value
 
 MAX_PANELS = 12
 

@@ -2,17 +2,18 @@
 
 Identifiers stay English (DOMAIN.md vocabulary); only user-facing text is translated.
 ``t(key, lang, **fields)`` looks a sentence up in the one catalogue and fills its
-``{fields}``; ``metric_label``, ``scenario_label`` and ``segment_label`` name the things in the
-tidy tables; ``numbers`` formats amounts (k, M, 万, 亿, ¥, 元). A key missing in one language
-is a bug: ``tests/test_report.py`` checks that every entry has both.
+``{fields}``; ``scenario_label`` and ``segment_label`` name the things in the tidy tables
+(a metric is named by its declaration, ``siyu_sim.metrics``; ``siyu_sim.report.labels`` looks
+it up); ``numbers`` formats amounts (k, M, 万, 亿, ¥, 元) and writes a value in its format. A key
+missing in one language is a bug: ``tests/test_report.py`` checks that every entry has both.
 
 - ``calibrate``: ``siyu calibrate``'s terminal words and the observed-data template;
-- ``calibration``: the calibration report's words and the observable metrics' names;
+- ``calibration``: the calibration report's words and the observed columns' own names;
 - ``app``: the live what-if app's words and its controls' short labels (``control_label``);
 - ``report``: the HTML reports' sentences (``printing``: a printed report's appendix); ``incremental``: the comparison report's words for
-  added profit; ``console``: the terminal's; ``names``: metric, scenario and segment names and
+  added profit; ``console``: the terminal's; ``names``: scenario and segment names and
   the key assumptions; ``numbers``: number formats; ``sweep``: sweeps' and sensitivity
-  analyses' words, their metrics' names and how a metric's value is written; ``settings`` and
+  analyses' words; ``settings`` and
   ``setting_descriptions``: every scenario setting's unit and description (the assumptions page).
 """
 
@@ -21,14 +22,14 @@ from __future__ import annotations
 from ..calendar import n_months
 from .app import APP, control_label
 from .calibrate import CALIBRATE
-from .calibration import CALIBRATION, CALIBRATION_METRIC_LABELS, new_members_label
+from .calibration import CALIBRATION, OBSERVED_LABELS
 from .console import CONSOLE
 from .incremental import INCREMENTAL
-from .names import KEY_ASSUMPTIONS, METRIC_LABELS, SCENARIO_DESCRIPTIONS, SCENARIO_LABELS, SEGMENT_LABELS
-from .numbers import count, money, number, percent, ratio, share, signed
+from .names import KEY_ASSUMPTIONS, SCENARIO_DESCRIPTIONS, SCENARIO_LABELS, SEGMENT_LABELS
+from .numbers import FORMATS, count, money, number, percent, ratio, share
 from .printing import PRINTING
 from .report import REPORT
-from .sweep import EXPERIMENT_DESCRIPTIONS, SWEEP, SWEEP_METRIC_LABELS, is_money, metric_value, signed_value
+from .sweep import EXPERIMENT_DESCRIPTIONS, SWEEP
 
 LANGS = ("en", "zh")
 
@@ -44,7 +45,6 @@ def _merge(*catalogues: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
 
 
 TEXT: dict[str, dict[str, str]] = _merge(REPORT, CONSOLE, INCREMENTAL, SWEEP, PRINTING, APP, CALIBRATION, CALIBRATE)
-METRIC_LABELS = _merge(METRIC_LABELS, SWEEP_METRIC_LABELS, CALIBRATION_METRIC_LABELS)
 
 
 def check_lang(lang: str) -> str:
@@ -70,12 +70,10 @@ def _lookup(table: dict[str, dict[str, str]], name: str, lang: str) -> str:
     return entry[lang] if entry else name
 
 
-def metric_label(name: str, lang: str) -> str:
-    if name not in METRIC_LABELS:
-        by_source = new_members_label(name, lang)
-        if by_source:
-            return by_source
-    return _lookup(METRIC_LABELS, name, lang)
+def column_label(name: str, lang: str) -> str:
+    """A table column that is not a declared metric (an observed CSV column), by its own name
+    if it has no words."""
+    return _lookup(OBSERVED_LABELS, name, lang)
 
 
 def scenario_label(name: str, lang: str) -> str:
@@ -100,7 +98,7 @@ def scenario_description(name: str, description: str, lang: str) -> str:
     return entry[lang] if entry and entry["en"] == description else description
 
 
-__all__ = ["KEY_ASSUMPTIONS", "LANGS", "control_label", "METRIC_LABELS", "SCENARIO_LABELS", "SEGMENT_LABELS", "TEXT",
-           "check_lang", "count", "run_length", "experiment_description", "is_money", "metric_label",
-           "metric_value", "money", "number", "percent", "ratio", "scenario_description", "scenario_label",
-           "segment_label", "share", "signed", "signed_value", "t"]
+__all__ = ["FORMATS", "KEY_ASSUMPTIONS", "LANGS", "OBSERVED_LABELS", "control_label", "SCENARIO_LABELS",
+           "SEGMENT_LABELS", "TEXT", "check_lang", "column_label", "count", "run_length", "experiment_description",
+           "money", "number", "percent", "ratio", "scenario_description", "scenario_label", "segment_label",
+           "share", "t"]

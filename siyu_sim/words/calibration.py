@@ -1,47 +1,14 @@
 """The calibration report's words (``siyu calibrate``'s report: the model fitted to a brand's
-own numbers), the names of the daily metrics a brand can observe that no other report names
-(``new_members_<source>`` by acquisition source), and the period words (month or week)."""
+own numbers), the names of the observed columns that are not the model's own metric names
+(``orders``, ``left``: the others are named by their metrics' declarations, ``siyu_sim.metrics``),
+and the period words (month or week)."""
 
 from __future__ import annotations
 
-#: Daily metrics a calibration may fit that the other catalogues do not name.
-CALIBRATION_METRIC_LABELS: dict[str, dict[str, str]] = {
-    "prospects": {"en": "prospects", "zh": "潜在顾客数"},
-    "new_members": {"en": "new members", "zh": "新增成员数"},
-    "rejoined": {"en": "members who came back", "zh": "重新入群人数"},
-    "purchases": {"en": "orders", "zh": "订单数"},
+#: Observed CSV columns whose header is not the name of the metric they are.
+OBSERVED_LABELS: dict[str, dict[str, str]] = {
     "orders": {"en": "orders by members", "zh": "成员订单数"},
     "left": {"en": "people who left (so far)", "zh": "累计退群人数"},
-    "buyers": {"en": "buyers (last 30 days)", "zh": "购买人数（近 30 天）"},
-    "discount_cost": {"en": "discounts given (CNY)", "zh": "优惠让利（元）"},
-    "cogs": {"en": "cost of goods (CNY)", "zh": "货品成本（元）"},
-    "gross_margin": {"en": "gross margin (CNY)", "zh": "毛利（元）"},
-    "staff_cost": {"en": "staff cost (CNY)", "zh": "人力成本（元）"},
-    "acquisition_cost": {"en": "acquisition cost (CNY)", "zh": "获客成本（元）"},
-    "tool_cost": {"en": "tool cost (CNY)", "zh": "工具成本（元）"},
-    "spend": {"en": "money put in (CNY)", "zh": "投入（元）"},
-    "mean_activity": {"en": "mean attention", "zh": "平均关注度"},
-    "mean_fatigue": {"en": "mean fatigue", "zh": "平均疲劳度"},
-    "mean_ref_price": {"en": "mean reference price (CNY)", "zh": "平均心理价位（元）"},
-    "care_contacts": {"en": "1:1 care contacts", "zh": "一对一关怀次数"},
-    "prospect_purchases": {"en": "orders by non-members", "zh": "非成员订单数"},
-    "lapsed": {"en": "customers who stopped buying", "zh": "已流失顾客数"},
-    "ever_members": {"en": "ever joined", "zh": "累计入域人数"},
-    "engaged": {"en": "engaged members", "zh": "专注成员数"},
-    "ever_buyers": {"en": "people who ever bought", "zh": "累计购买人数"},
-    "repeat_buyers": {"en": "repeat buyers", "zh": "复购人数"},
-    "referrers": {"en": "members who referred", "zh": "推荐过新成员的成员数"},
-    "staff": {"en": "operators (staff)", "zh": "运营人员数"},
-}
-
-#: Acquisition sources, for ``new_members_<source>``.
-SOURCE_LABELS: dict[str, dict[str, str]] = {
-    "store_qr": {"en": "store QR", "zh": "门店二维码"},
-    "package_card": {"en": "package card", "zh": "包裹卡"},
-    "paid_ads": {"en": "paid ads", "zh": "付费广告"},
-    "referral": {"en": "referral", "zh": "以老带新"},
-    "referral_reward": {"en": "referral", "zh": "以老带新"},
-    "initial": {"en": "already in on day 0", "zh": "期初已在私域"},
 }
 
 CALIBRATION: dict[str, dict[str, str]] = {
@@ -57,7 +24,6 @@ CALIBRATION: dict[str, dict[str, str]] = {
     "cal_period_week": {"en": "week {n}", "zh": "第 {n} 周"},
     "cal_reps_many": {"en": "bands: 5–95% of {n} replications", "zh": "阴影带：{n} 次重复运行的 5%–95% 区间"},
     "cal_reps_one": {"en": "one replication (no bands)", "zh": "单次运行（无区间带）"},
-    "cal_new_members_via": {"en": "new members via {source}", "zh": "{source}新增成员数"},
     # ---- sections
     "cal_sec_summary": {"en": "How well the model fits", "zh": "模型拟合得怎么样"},
     "cal_sec_fit": {"en": "Observed against simulated, metric by metric", "zh": "逐项指标：实际值与模拟值对比"},
@@ -208,14 +174,3 @@ CALIBRATION: dict[str, dict[str, str]] = {
     "cal_app_spec": {"en": "The calibration settings as run", "zh": "本次运行的校准设置"},
     "cal_app_messages": {"en": "Messages from the fit (as the fit wrote them)", "zh": "拟合过程的提示信息（保留原文）"},
 }
-
-
-def new_members_label(name: str, lang: str) -> str | None:
-    """``new_members_<source>`` named by its acquisition source (an unknown source by its own
-    name); None for any other metric."""
-    prefix = "new_members_"
-    if not name.startswith(prefix):
-        return None
-    source = name[len(prefix):]
-    entry = SOURCE_LABELS.get(source)
-    return CALIBRATION["cal_new_members_via"][lang].format(source=entry[lang] if entry else source)

@@ -1,26 +1,8 @@
-"""Names of things in the tidy tables, as a reader should see them: metrics, shipped
-scenarios, customer segments; and the model's key assumptions for the assumptions page."""
+"""Names of things in the tidy tables, as a reader should see them: shipped scenarios and
+customer segments (a metric's name is its declaration's: ``siyu_sim.metrics``); and the model's
+key assumptions for the assumptions page."""
 
 from __future__ import annotations
-
-# Objectives and metrics by column name (the tidy tables' own names).
-METRIC_LABELS: dict[str, dict[str, str]] = {
-    "cum_profit": {"en": "cumulative profit (CNY)", "zh": "累计利润（元）"},
-    "profit": {"en": "profit (CNY)", "zh": "利润（元）"},
-    "gmv": {"en": "GMV (CNY)", "zh": "GMV（元）"},
-    "revenue": {"en": "revenue (CNY)", "zh": "实收（元）"},
-    "roi": {"en": "ROI", "zh": "ROI"},
-    "members": {"en": "members", "zh": "成员数"},
-    "active": {"en": "active members", "zh": "活跃成员数"},
-    "muted": {"en": "muted members", "zh": "免打扰成员数"},
-    "churned": {"en": "churned", "zh": "退群人数"},
-    "mean_trust": {"en": "mean trust", "zh": "平均信任度"},
-    "repurchase_rate": {"en": "repurchase rate", "zh": "复购率"},
-    "alt_ads_cum_profit": {"en": "paid-ads profit (CNY)", "zh": "付费广告利润（元）"},
-    "profit_vs_ads": {"en": "profit beyond paid ads (CNY)", "zh": "超出付费广告的利润（元）"},
-    "cum_spend": {"en": "money put in (CNY)", "zh": "总投入（元）"},
-    "referrals": {"en": "referrals", "zh": "推荐人数"},
-}
 
 SCENARIO_LABELS: dict[str, dict[str, str]] = {
     "nurture": {"en": "nurture", "zh": "养（关系经营）"},

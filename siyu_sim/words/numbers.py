@@ -1,9 +1,13 @@
 """Every number format a reader sees: counts and amounts in their units (k, M, B; 万, 亿),
-money (¥ or 元/CNY), shares, ratios, signed differences and the monthly table's cells.
+money (¥ or 元/CNY), shares, ratios, signed differences and table cells.
 
 Money has one format per language, the same in the terminal, the reports' text, tables and
 axes: three significant digits in the reader's units, ``¥12.3k`` / ``−¥1.46M`` in English,
 ``1.23万元`` / ``−146万元`` in Chinese.
+
+A value is written by its *format*, one of ``FORMATS``: which format a table column has
+follows from its declared unit (``siyu_sim.metrics.UNIT_FORMATS``; looked up by the layers that
+know both, ``siyu_sim.report.labels``), never from its name.
 """
 
 from __future__ import annotations
@@ -12,11 +16,11 @@ import math
 
 _UNITS = {"zh": ((1e8, "亿"), (1e4, "万")), "en": ((1e9, "B"), (1e6, "M"), (1e3, "k"))}
 
-#: Cell formats of the monthly table, by column.
-MONTHLY_CELLS = {"cum_incremental_profit": "{:,.0f}", "incremental_roi": "{:.2f}",
-                 "active": "{:,.0f}", "muted": "{:,.0f}", "churned": "{:,.0f}",
-                 "mean_trust": "{:.2f}", "gmv": "{:,.0f}", "profit": "{:,.0f}",
-                 "cum_profit": "{:,.0f}", "roi": "{:.2f}", "alt_ads_cum_profit": "{:,.0f}"}
+#: How values are written: money (CNY), counts (people, orders), percentages (shares), ratios
+#: (CNY per CNY) and scores (trust, attention, fatigue: 0–1).
+FORMATS = ("money", "count", "percent", "ratio", "score")
+#: A plain-text table cell in each format (the terminal's monthly table).
+_CELLS = {"money": "{:,.0f}", "count": "{:,.0f}", "percent": "{:.1%}", "ratio": "{:.2f}", "score": "{:.2f}"}
 
 
 def finite(x) -> bool:
@@ -85,12 +89,41 @@ def share(x: float) -> str:
     return f"{x:.2f}"
 
 
-def signed(x: float, metric: str) -> str:
-    """A difference with its sign: three decimals for trust and ROI, whole CNY or people else."""
+def value(x: float, fmt: str, lang: str) -> str:
+    """A value in format ``fmt`` as a reader should see it: money as money, percentages to one
+    decimal, ratios and scores to two, counts in the reader's units."""
     if not finite(x):
         return "–"
-    if metric in ("mean_trust", "roi"):
+    if fmt == "money":
+        return money(x, lang)
+    if fmt == "percent":
+        return f"{100 * float(x):.1f}%".replace("-", "−")
+    if fmt in ("ratio", "score"):
+        return f"{float(x):.2f}".replace("-", "−")
+    return number(x, lang)
+
+
+def signed_value(x: float, fmt: str, lang: str) -> str:
+    """A difference with its sign: +¥316k, −1.2万元, +3.0%."""
+    if not finite(x):
+        return "–"
+    return ("−" if x < 0 else "+") + value(abs(x), fmt, lang)
+
+
+def cell(x: float, fmt: str) -> str:
+    """A plain-text table cell: whole CNY and people, two decimals for ratios and scores."""
+    return _CELLS[fmt].format(x)
+
+
+def signed(x: float, fmt: str) -> str:
+    """A difference in a plain-text table: three decimals for ratios and scores, whole CNY or
+    people else."""
+    if not finite(x):
+        return "–"
+    if fmt in ("ratio", "score"):
         return f"{x:+.3f}"
+    if fmt == "percent":
+        return f"{100 * x:+.1f}%"
     return f"{x:+,.0f}"
 
 

@@ -1,20 +1,9 @@
 """The words of sweeps and sensitivity analyses: ``siyu sweep``'s printed summary, the sweep
 report (a lever sweep: what pays, and what it costs the pool) and the sensitivity report (what
-the answer depends on), the new metrics' names, the shipped experiments' descriptions, and how
-a metric's value is written (money as money, shares as percentages)."""
+the answer depends on) and the shipped experiments' descriptions. The metrics' names are their
+declarations' (``siyu_sim.metrics``)."""
 
 from __future__ import annotations
-
-from .numbers import finite, money, number
-
-#: Metrics a sweep adds (experiments/derived.py).
-SWEEP_METRIC_LABELS: dict[str, dict[str, str]] = {
-    "incremental_profit": {"en": "profit added over no private domain (CNY)", "zh": "净增利润（元）"},
-    "cum_incremental_profit": {"en": "profit added over no private domain, cumulative (CNY)", "zh": "累计净增利润（元）"},
-    "active_share": {"en": "active share of everyone who joined", "zh": "活跃成员占曾入群者比例"},
-    "muted_share": {"en": "muted share of everyone who joined", "zh": "免打扰成员占曾入群者比例"},
-    "cum_gmv": {"en": "cumulative GMV (CNY)", "zh": "累计 GMV（元）"},
-}
 
 #: The shipped experiments' descriptions (by name; "en" is the file's own, kept equal by a test)
 #: with their translations; an edited or unknown description is shown in its own words.
@@ -127,29 +116,3 @@ SWEEP: dict[str, dict[str, str]] = {
     "sw_col_mean_trust": {"en": "mean trust", "zh": "平均信任度"},
     "sw_yes": {"en": "yes", "zh": "是"},
 }
-
-
-def metric_value(value: float, metric: str, lang: str) -> str:
-    """A metric's value as a reader should see it: money as money, shares as percentages,
-    trust to two decimals, counts in the reader's units."""
-    if not finite(value):
-        return "–"
-    if is_money(metric):
-        return money(value, lang).replace("-", "−")
-    if metric.endswith("_share") or metric == "repurchase_rate":
-        return f"{100 * float(value):.1f}%".replace("-", "−")
-    if metric in ("mean_trust", "roi", "mean_activity", "mean_fatigue"):
-        return f"{float(value):.2f}".replace("-", "−")
-    return number(value, lang)
-
-
-def signed_value(value: float, metric: str, lang: str) -> str:
-    """A difference with its sign: +316k CNY, −¥1.2万, +3%."""
-    if not finite(value):
-        return "–"
-    text = metric_value(abs(value), metric, lang)
-    return ("−" if value < 0 else "+") + text
-
-
-def is_money(metric: str) -> bool:
-    return any(word in metric for word in ("profit", "gmv", "revenue", "cost", "spend", "margin"))
