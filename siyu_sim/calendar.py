@@ -8,6 +8,8 @@ month a day belongs to.
 from __future__ import annotations
 
 DAYS_PER_MONTH = 365 / 12
+#: The longest horizon a scenario may have (ten years), and so the latest day anything is scheduled.
+MAX_DAYS = 3650
 
 
 def n_months(days: int) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
+from .calendar import MAX_DAYS
 from .params import Params
 
 
@@ -11,12 +12,13 @@ class Schedule(Params):
     """Days are counted from 0. A lever acts on days start, start+every, ... before stop,
     at a strength that ramps linearly from 1/ramp_days to 1 over its first ramp_days days."""
 
-    start: int = Field(0, ge=0, description="First day the lever acts.", json_schema_extra={"unit": "day"})
-    stop: int | None = Field(None, ge=1, description="First day it no longer acts (exclusive); none = never stops.",
+    start: int = Field(0, ge=0, le=MAX_DAYS - 1, description="First day the lever acts.",
+                       json_schema_extra={"unit": "day"})
+    stop: int | None = Field(None, ge=1, le=MAX_DAYS, description="First day it no longer acts (exclusive); none = never stops.",
                              json_schema_extra={"unit": "day"})
-    every: int = Field(1, ge=1, le=3650, description="Acts every this many days.",
+    every: int = Field(1, ge=1, le=MAX_DAYS, description="Acts every this many days.",
                        json_schema_extra={"unit": "days"})
-    ramp_days: int = Field(0, ge=0, le=3650, description="Days over which strength ramps up to full (0 = at once).",
+    ramp_days: int = Field(0, ge=0, le=MAX_DAYS, description="Days over which strength ramps up to full (0 = at once).",
                            json_schema_extra={"unit": "days"})
 
     @model_validator(mode="after")

@@ -17,6 +17,7 @@ from .app import app
 from .core_commands import Lang, LangOpt
 from .experiment_commands import (EXIT_FAILED, EXIT_INTERRUPTED, DaskLocalOpt, FreshOpt, QuietOpt,
                                   SchedulerOpt, SerialOpt, WorkersOpt, _describe)
+from .outputs import YesOpt, announce_replaced, confirm_size, existing, writing
 from .terminal import _status
 
 
@@ -31,6 +32,7 @@ def calibrate_command(
                                                 "<calibration file's stem>_fit/ next to it).")] = None,
     scheduler: SchedulerOpt = None, dask_local: DaskLocalOpt = None, workers: WorkersOpt = None,
     serial: SerialOpt = False, fresh: FreshOpt = False, quiet: QuietOpt = False, lang: LangOpt = Lang.en,
+    yes: YesOpt = False,
 ) -> None:
     """Fit a scenario's parameters to observed monthly (or weekly) aggregates: Optuna TPE over the
     calibration file's parameter ranges, each trial run under the same seeds; then the best
@@ -59,7 +61,11 @@ def calibrate_command(
     if calibration is None or observed is None:
         typer.echo("error: give a calibration file and an observed CSV (or --template)", err=True)
         raise typer.Exit(2)
+    from ..config.limits import Plan
+
     prep = _prepare(calibration, observed, out)
+    spec = prep.spec
+    confirm_size(Plan(spec.trials * spec.replications + spec.check_replications), yes, lang_code)
     backend = _backend(serial, workers, scheduler, dask_local)
     _fit(prep, backend, fresh, quiet, lang_code)
 
@@ -92,12 +98,15 @@ def _fit(prep, backend, fresh: bool, quiet: bool, lang: str) -> None:
     from ..config.problems import ConfigError
     from ..experiments.progress import NullProgress, RichProgress
 
+    from ..calibration.result import FILES
+
     spec = prep.spec
+    before = existing(prep.folder / name for name in FILES.values() if name != FILES["study"])
     _status(quiet, t("calib_status_plan", lang, name=spec.name, params=len(spec.parameters),
                      metrics=len(prep.metrics), trials=spec.trials, reps=spec.replications,
                      backend=_describe(backend, lang), folder=prep.folder))
     try:
-        with backend:
+        with backend, writing():
             outcome = calibrate(prep, backend, progress=NullProgress() if quiet else RichProgress(lang=lang),
                                 fresh=fresh, lang=lang, note=lambda text: _status(quiet, text))
     except ConfigError as exc:  # a folder holding another calibration's trials
@@ -126,6 +135,7 @@ def _fit(prep, backend, fresh: bool, quiet: bool, lang: str) -> None:
         typer.echo(f"warning: {w}", err=True)
     _report(result, prep.folder, lang, quiet)
     _status(quiet, t("calib_wrote", lang, folder=prep.folder))
+    announce_replaced(before, quiet, lang)
 
 
 def _report(result, folder: Path, lang: str, quiet: bool) -> None:
@@ -134,5 +144,6 @@ def _report(result, folder: Path, lang: str, quiet: bool) -> None:
     from ..report.calibration_report import write_calibration_report
 
     path = folder / FILES["report"]
-    write_calibration_report(result, path, lang)
+    with writing():
+        write_calibration_report(result, path, lang)
     _status(quiet, t("calib_wrote_report", lang, path=path))

@@ -25,18 +25,28 @@ from ..compare.printout import monthly_text, paired_text
 from ..compare.verdict import verdict
 from ..experiments.backends import ProcessPoolBackend
 from ..words import LANGS, t
-from ..config.output_paths import OutputPathError, check_output_dir, check_output_file, inside
+from ..config.limits import MAX_REPLICATIONS, table_plan
+from ..config.output_files import csv_bytes, parquet_bytes, write_files
+from ..config.output_paths import HTML_REPORT, PARQUET_FILE, check_not_inputs, inside
 from ..config.overrides import OverrideError, Overrides, command_overrides
 from ..config.presets import resolve, shipped_dir, shipped_names
 from ..config.problems import ScenarioError
 from ..config.scenario_files import dumps_scenario, load_scenario
 from ..config.toml_files import read_toml
+from ..metrics import DAILY_COLUMNS
+from ..rng import MAX_SEED
 from ..runs import run_scenario
 from ..scenario import Scenario
 from .app import app
+from .outputs import (EXIT_INVALID, YesOpt, announce_replaced, checked, confirm_size, existing, output_file,
+                      output_folder, writing)
+from .outputs import fail as _fail
 from .terminal import PROGRESS_DELAY_S, RunProgress, _compiled_status, _status
 
-EXIT_INVALID = 1
+EXIT_INTERRUPTED = 130
+#: The files of a run folder (``siyu run --out``); the first is written first: its marker
+#: (a folder holding it is a run folder, ``config.output_paths.own_folder``).
+RUN_FILES = ("provenance.json", "daily.parquet", "daily.csv", "scenario.toml")
 
 
 class Executor(str, Enum):
@@ -62,7 +72,7 @@ DaysOpt = Annotated[Optional[int], typer.Option("--days", min=1, help="Simulated
 CustomersOpt = Annotated[Optional[int], typer.Option(
     "--customers", min=1, help="Rows in the customer table (smaller is faster).")]
 SeedOpt = Annotated[Optional[int], typer.Option(
-    "--seed", min=0, help="Root seed (compare: one root seed for all, so luck is shared).")]
+    "--seed", min=0, max=MAX_SEED, help="Root seed, 64-bit (compare: one root seed for all, so luck is shared).")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or status messages.")]
 LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of labels and sentences: en or zh.")]
 ExecutorOpt = Annotated[Executor, typer.Option(
@@ -70,11 +80,6 @@ ExecutorOpt = Annotated[Executor, typer.Option(
 EngineOpt = Annotated[Engine, typer.Option(
     "--engine", help="compiled (the rules compiled by numba) or numpy (the reference: the same rules on "
                      "numpy columns, slower; equal within floating-point tolerance).")]
-
-
-def _fail(message: str) -> typer.Exit:
-    typer.echo(message, err=True)
-    return typer.Exit(EXIT_INVALID)
 
 
 def _overrides(sets: list[str] | None, days: int | None, customers: int | None,
@@ -86,15 +91,6 @@ def _overrides(sets: list[str] | None, days: int | None, customers: int | None,
     except OverrideError as exc:
         raise typer.BadParameter(str(exc), param_hint="--set") from None
     return out
-
-
-def _output(path: Path | None, option: str, folder: bool = False) -> None:
-    """Exit 1 naming ``path`` unless a file (a folder) can be written there: before any work."""
-    try:
-        if path is not None:
-            (check_output_dir if folder else check_output_file)(path, option)
-    except OutputPathError as exc:
-        raise _fail(f"error: {exc}") from None
 
 
 def _load(arg: str, overrides: dict) -> tuple[Scenario, Path]:
@@ -189,24 +185,27 @@ def run_command(
 
       siyu run nurture --transactions nurture_orders.parquet
     """
-    _output(out, "--out", folder=True)
-    _output(transactions, "--transactions")
+    output_folder(out, "--out", RUN_FILES[0], "a run folder")
+    output_file(transactions, "--transactions", PARQUET_FILE)
     try:
         s, path = _load(scenario, _overrides(set_, days, customers, seed))
     except ScenarioError as exc:
         raise _fail(str(exc)) from None
+    option = "--out"
     if out is None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        try:
+        option = "runs/"
+        with checked():
             out = inside(Path("runs"), f"{s.name}-{stamp}")
-        except OutputPathError as exc:
-            raise _fail(f"error: {exc}") from None
-        _output(out, "runs/", folder=True)
+        output_folder(out, option, RUN_FILES[0], "a run folder")
+    with checked():
+        check_not_inputs([out / name for name in RUN_FILES], [path], option, out)
+        check_not_inputs([transactions] if transactions else [], [path], "--transactions")
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise _fail(f"{out}: cannot create the output directory: {exc.strerror or exc}") from None
-    bar = RunProgress(quiet, "simulating")
+    bar = RunProgress(quiet, t("status_simulating", lang.value), lang=lang.value)
     try:
         model = run_scenario(s, executor=executor.value, progress=bar, transactions=transactions is not None,
                              engine=engine.value)
@@ -217,18 +216,19 @@ def run_command(
     daily.insert(0, "replication", 0)
     daily.insert(0, "scenario", s.name)
     meta = _meta(s.seed, [s], executor.value, engine.value, ctx) | {"scenario_file": str(path)}
-    daily.to_parquet(out / "daily.parquet", index=False)
-    daily.to_csv(out / "daily.csv", index=False)
-    (out / "scenario.toml").write_text(dumps_scenario(
-        s, header=f"Resolved scenario {s.name!r}, as run by siyu_sim {__version__} on "
-                  f"{meta['date']}.\nSource: {path}"), encoding="utf-8")
-    (out / "provenance.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n",
-                                         encoding="utf-8")
-    if transactions is not None:
-        model.transactions.to_parquet(transactions, index=False)
+    files = dict(zip((out / name for name in RUN_FILES), (
+        json.dumps(meta, indent=2, ensure_ascii=False) + "\n", parquet_bytes(daily), csv_bytes(daily),
+        dumps_scenario(s, header=f"Resolved scenario {s.name!r}, as run by siyu_sim {__version__} on "
+                                 f"{meta['date']}.\nSource: {path}"))))
+    if transactions is not None:  # where --transactions says: the path as given, not in the run folder
+        files[transactions] = parquet_bytes(model.transactions)
+    with writing():
+        replaced = write_files(files)
     typer.echo(monthly_text(monthly(daily, s.days), lang.value))
-    _status(quiet, f"wrote {out}/daily.parquet, daily.csv, scenario.toml, provenance.json"
-                   + (f", {transactions}" if transactions is not None else ""))
+    _status(quiet, t("status_wrote", lang.value, paths=", ".join(str(out / name) for name in RUN_FILES)))
+    if transactions is not None:
+        _status(quiet, t("status_wrote_transactions", lang.value, path=transactions))
+    announce_replaced(replaced, quiet, lang.value)
 
 
 @app.command("compare")
@@ -237,7 +237,8 @@ def compare_command(
     scenarios: Annotated[list[str], typer.Argument(
         help="Two or more scenario files or shipped names.", show_default=False)],
     reps: Annotated[int, typer.Option(
-        "--reps", min=1, help="Replications; above 1, a paired comparison with intervals.")] = 1,
+        "--reps", min=1, max=MAX_REPLICATIONS,
+        help="Replications; above 1, a paired comparison with intervals.")] = 1,
     report: Annotated[Optional[Path], typer.Option(
         "--report", help="Also write a self-contained HTML report to this path.")] = None,
     out: Annotated[Optional[Path], typer.Option(
@@ -250,7 +251,7 @@ def compare_command(
              "--no-baseline skips those runs for speed and shows only the gross ledger.")] = True,
     executor: ExecutorOpt = Executor.vector, engine: EngineOpt = Engine.compiled,
     set_: SetOpt = None, days: DaysOpt = None, customers: CustomersOpt = None,
-    seed: SeedOpt = None, quiet: QuietOpt = False, lang: LangOpt = Lang.en,
+    seed: SeedOpt = None, quiet: QuietOpt = False, lang: LangOpt = Lang.en, yes: YesOpt = False,
 ) -> None:
     """Compare strategies month by month, with common random numbers, and give a verdict.
 
@@ -274,8 +275,10 @@ def compare_command(
     """
     if len(scenarios) < 2:
         raise typer.BadParameter("give at least two scenarios to compare", param_hint="SCENARIOS")
-    _output(report, "--report")
-    _output(out, "--out", folder=True)
+    from ..compare.exports import EXPORT_FILES, EXPORT_MARKER
+
+    output_file(report, "--report", HTML_REPORT)
+    output_folder(out, "--out", EXPORT_MARKER, "a folder of comparison tables")
     overrides = _overrides(set_, days, customers, None)
     loaded, problems = [], []
     for arg in scenarios:
@@ -286,31 +289,59 @@ def compare_command(
     if problems:
         raise _fail("\n".join(problems))
     items = unique_names([s for s, _ in loaded], [p for _, p in loaded])
+    inputs = [p for _, p in loaded]
+    with checked():
+        check_not_inputs([report] if report else [], inputs, "--report")
+        check_not_inputs([out / name for name in EXPORT_FILES] if out else [], inputs, "--out", out)
+    runs = len(items) * reps * (2 if baseline else 1)  # the tables held in memory until the end
+    confirm_size(table_plan(runs, max(s.days for s in items), len(DAILY_COLUMNS) + 4), yes, lang.value, "memory")
     root_seed = seed if seed is not None else items[0].seed
     if reps > 1:
         _status(quiet, t("status_running_reps", lang.value, n=len(items), reps=reps, seed=root_seed))
+    wrote: list[Path] = []
+    try:
+        _compare_and_write(ctx, items, root_seed, reps, baseline, report, out, executor, engine, quiet,
+                           lang.value, wrote)
+    except KeyboardInterrupt:  # files are written whole, at the end: none is left half written
+        typer.echo(t("status_compare_interrupted_after", lang.value, paths=", ".join(map(str, wrote))) if wrote
+                   else t("status_compare_interrupted", lang.value), err=True)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+
+
+def _compare_and_write(ctx, items: list[Scenario], root_seed: int, reps: int, baseline: bool,
+                       report: Path | None, out: Path | None, executor: Executor, engine: Engine,
+                       quiet: bool, lang: str, wrote: list[Path]) -> None:
+    """Run the comparison, print it, write the report and the tables (``compare_command``);
+    ``wrote`` gets each file once it is written."""
     with ProcessPoolBackend() if reps > 1 else contextlib.nullcontext() as backend:
-        result = _compare(items, root_seed, executor.value, quiet, lang.value, reps=reps, baseline=baseline,
+        result = _compare(items, root_seed, executor.value, quiet, lang, reps=reps, baseline=baseline,
                           segments=report is not None, backend=backend, engine=engine.value)
     table = result.monthly()
-    typer.echo(monthly_text(table, lang.value))
+    typer.echo(monthly_text(table, lang))
     typer.echo("")
     summary = result.incremental_summary() if result.has_baseline else None
-    typer.echo("\n".join(verdict(table, lang.value, summary)))
+    typer.echo("\n".join(verdict(table, lang, summary)))
     if result.paired is not None:
         typer.echo("")
-        typer.echo(paired_text(result.paired, reps, lang.value))
+        typer.echo(paired_text(result.paired, reps, lang))
     if report is not None:
         from ..report import report_comparison  # plotly loads only when a report is asked for
 
         meta = _meta(root_seed, items, executor.value, engine.value, ctx) | {"replications": reps}
-        report_comparison(result, report, lang=lang.value, meta=meta)
-        typer.echo(t("status_report_written", lang.value, path=report), err=True)
+        before = existing([report])
+        with writing():
+            report_comparison(result, report, lang=lang, meta=meta)
+        wrote.append(report)
+        typer.echo(t("status_report_written", lang, path=report), err=True)
+        announce_replaced(before, quiet, lang)
     if out is not None:
-        from ..compare.exports import export_tables
+        from ..compare.exports import EXPORT_FILES, export_tables
 
-        written = export_tables(result, out)
-        _status(quiet, t("status_wrote", lang.value, paths=", ".join(str(p) for p in written)))
+        before = existing(out / name for name in EXPORT_FILES)
+        with writing():
+            written = export_tables(result, out)
+        _status(quiet, t("status_wrote", lang, paths=", ".join(str(p) for p in written)))
+        announce_replaced([p for p in before if p in written], quiet, lang)
 
 
 @app.command("validate")

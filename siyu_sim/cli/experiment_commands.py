@@ -15,6 +15,7 @@ import typer
 from ..words import TEXT, t
 from .app import app
 from .core_commands import Lang, LangOpt
+from .outputs import YesOpt, checked, confirm_size
 from .terminal import _status
 
 EXIT_FAILED = 1
@@ -39,28 +40,36 @@ CsvOpt = Annotated[bool, typer.Option(
     "--csv", help="Also write aggregate tables as CSV under DIR/_export/.")]
 
 
-def _check_folder(folder: Path | None, option: str) -> None:
-    """Exit 1 naming ``folder`` unless results can be written there (checked before any work)."""
-    from ..config.output_paths import OutputPathError, check_output_dir
+def _check_folder(folder: Path | None, option: str, exp=None) -> None:
+    """Exit 1 naming ``folder`` unless results can be written there: a new or empty folder, or
+    an experiment's results folder; with ``exp``, one that holds none of its input files under
+    the names the store owns (checked before any work)."""
+    from ..config.output_paths import check_not_inputs, check_own_dir
+    from ..experiments.store import EXPERIMENT_FILE, OWNED
 
     if folder is not None:
-        try:
-            check_output_dir(folder, option)
-        except OutputPathError as exc:
-            typer.echo(f"error: {exc}", err=True)
-            raise typer.Exit(EXIT_FAILED) from None
+        with checked():
+            check_own_dir(folder, EXPERIMENT_FILE, "an experiment results folder", option)
+            if exp is not None:
+                check_not_inputs([folder / name for name in OWNED], [exp.file, *exp.scenario_sources.values()],
+                                 option, folder)
 
 
-def _load(experiment: Path):
-    """The experiment, or exit 1 after printing every problem in the file (nothing is run)."""
+def _load(experiment: Path, yes: bool = True, lang: str = "en"):
+    """The experiment, or exit 1 after printing every problem in the file (nothing is run); a
+    huge one only with ``--yes`` (``confirm_size``)."""
     from ..config.experiment_files import load_experiment
+    from ..config.limits import HugeExperiment
     from ..config.problems import ExperimentError
 
     try:
-        return load_experiment(experiment)
+        return load_experiment(experiment, huge_ok=yes)
     except ExperimentError as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(EXIT_FAILED) from None
+    except HugeExperiment as exc:
+        confirm_size(exc.plan, False, lang)
+        raise  # pragma: no cover - confirm_size refuses a huge plan
 
 
 def _describe(backend, lang: str) -> str:
@@ -95,7 +104,7 @@ def _run(exp, *, scheduler, dask_local, workers, serial, fresh, out, quiet, batc
         except OutputPathError as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(EXIT_FAILED) from None
-    _check_folder(folder, "--out" if out else "output")
+    _check_folder(folder, "--out" if out else "output", exp)
     _status(quiet, t("status_sweep_plan", lang, name=exp.name, runs=exp.n_runs, scenarios=len(exp.scenarios),
                      settings=len(exp.settings), reps=exp.replications, backend=_describe(backend, lang),
                      folder=folder))
@@ -130,7 +139,7 @@ def sweep_command(
     experiment: Annotated[Path, typer.Argument(help="Experiment file (TOML).", show_default=False)],
     scheduler: SchedulerOpt = None, dask_local: DaskLocalOpt = None, workers: WorkersOpt = None,
     serial: SerialOpt = False, fresh: FreshOpt = False, out: OutOpt = None, quiet: QuietOpt = False,
-    batch_size: BatchOpt = None, csv: CsvOpt = False, lang: LangOpt = Lang.en,
+    batch_size: BatchOpt = None, csv: CsvOpt = False, lang: LangOpt = Lang.en, yes: YesOpt = False,
 ) -> None:
     """Run every run of an experiment (scenarios × factor settings × replications) and store
     them as Parquet under the results folder (each run with its no-private-domain counterfactual:
@@ -156,7 +165,7 @@ def sweep_command(
     Read the results: pandas.read_parquet("results/frequency_vs_discount")
     """
     _check_folder(out, "--out")
-    result = _run(_load(experiment), scheduler=scheduler, dask_local=dask_local, workers=workers,
+    result = _run(_load(experiment, yes, lang.value), scheduler=scheduler, dask_local=dask_local, workers=workers,
                   serial=serial, fresh=fresh, out=out, quiet=quiet, batch_size=batch_size, lang=lang.value)
     if not result.interrupted and result.ok + result.skipped > 0:
         from ..experiments.printout import best_text, front_text
@@ -181,7 +190,7 @@ def sensitivity_command(
                                                "\"sobol\" or \"morris\".", show_default=False)],
     scheduler: SchedulerOpt = None, dask_local: DaskLocalOpt = None, workers: WorkersOpt = None,
     serial: SerialOpt = False, fresh: FreshOpt = False, out: OutOpt = None, quiet: QuietOpt = False,
-    batch_size: BatchOpt = None, lang: LangOpt = Lang.en,
+    batch_size: BatchOpt = None, lang: LangOpt = Lang.en, yes: YesOpt = False,
 ) -> None:
     """Global sensitivity analysis, what the answer depends on: run (or resume) the
     experiment's Sobol or Morris design, average replications, and print the factors ranked by
@@ -200,7 +209,7 @@ def sensitivity_command(
     from ..experiments.sensitivity import SensitivityError, ranked_text, sensitivity_table
 
     _check_folder(out, "--out")
-    exp = _load(experiment)
+    exp = _load(experiment, yes, lang.value)
     if exp.method not in ("sobol", "morris"):
         typer.echo(f"{experiment}: design.method = \"{exp.method}\": sensitivity needs \"sobol\" or "
                    "\"morris\" (use `siyu sweep` for grids and Latin hypercubes)", err=True)

@@ -35,6 +35,8 @@ import pandas as pd
 from ..version import __version__
 from .design import RunTask
 from ..config.experiment_files import Experiment
+from ..config.output_files import csv_bytes, write_file
+from ..config.output_paths import own_folder
 from .worker import RunOutcome
 
 EXPERIMENT_FILE = "_experiment.json"
@@ -72,7 +74,7 @@ class ResultStore:
         meta_path = f / EXPERIMENT_FILE
         if f.exists() and not f.is_dir():
             raise StoreError(f"{f} exists and is not a folder")
-        if f.exists() and any(f.iterdir()) and not meta_path.exists():
+        if not own_folder(f, EXPERIMENT_FILE):
             raise StoreError(f"{f} is not empty and is not an experiment results folder "
                              f"(no {EXPERIMENT_FILE}); choose another --out")
         if fresh:
@@ -227,11 +229,9 @@ class ResultStore:
         d = self.folder / EXPORT_DIR
         d.mkdir(exist_ok=True)
         path = d / f"{name}.csv"
-        frame.to_csv(path, index=False)
+        write_file(path, csv_bytes(frame))
         return path
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
-    tmp = path.with_name("." + path.name + ".tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    write_file(path, data)

@@ -125,6 +125,22 @@ STATUS: dict[str, dict[str, str]] = {
                             "zh": "正在运行 {n} 个情景 × {reps} 次重复，根种子 {seed}"},
     "status_report_written": {"en": "report written to {path}", "zh": "报告已写入 {path}"},
     "status_wrote": {"en": "wrote {paths}", "zh": "已写入 {paths}"},
+    "status_wrote_transactions": {"en": "wrote every order to {path}", "zh": "已将全部订单写入 {path}"},
+    "status_replaced": {"en": "replaced {paths}", "zh": "已覆盖 {paths}"},
+    "status_huge": {"en": "not started: {runs} runs, roughly {size} {what}, is more than {limit_runs} runs or "
+                          "{limit_size}; check the numbers, then add --yes to start it",
+                    "zh": "尚未开始：{runs} 次运行，约 {size}{what}，超过 {limit_runs} 次运行或 {limit_size} 的上限；"
+                          "请核对数字，确认无误后加上 --yes 再运行"},
+    "status_huge_runs": {"en": "not started: {runs} runs is more than {limit_runs}; check the numbers, then add "
+                               "--yes to start it",
+                         "zh": "尚未开始：{runs} 次运行超过 {limit_runs} 次的上限；请核对数字，确认无误后加上 --yes 再运行"},
+    "status_huge_results": {"en": "of results", "zh": "的结果"},
+    "status_huge_memory": {"en": "of tables in memory", "zh": "的内存表格"},
+    "status_compare_interrupted": {"en": "interrupted before the comparison finished: no report or table was "
+                                         "written",
+                                   "zh": "比较尚未完成即被中断：未写入任何报告或表格"},
+    "status_compare_interrupted_after": {"en": "interrupted: only {paths} was written, the tables were not",
+                                         "zh": "已中断：只写入了 {paths}，表格未写入"},
     "status_compiled": {"en": "compiled the day kernel in {seconds:.1f} s (first run after installing or "
                               "changing a rule; later runs load it from {cache})",
                         "zh": "已编译日内核，用时 {seconds:.1f} 秒（安装或修改规则后的首次运行；之后的运行从 {cache} 直接加载）"},
