@@ -95,13 +95,12 @@ def write_files(files: Mapping[Path | str, bytes | str]) -> list[Path]:
     written: list[Path] = []
     try:
         for path, data in contents.items():
-            tmp = _temporary(path)
+            written.append(_temporary(path))
+            written[-1].unlink(missing_ok=True)  # left by a killed process that had our id
             try:
-                _write_file(tmp, data)
+                _write_file(written[-1], data)
             except OSError as exc:
-                tmp.unlink(missing_ok=True)
                 raise _failure(exc, path, needed) from None
-            written.append(tmp)
         for path in contents:
             try:
                 os.replace(_temporary(path), path)
