@@ -351,7 +351,9 @@ def test_a_full_disk_leaves_an_earlier_run_folder_as_it_was(work, monkeypatch):
     monkeypatch.setattr(os, "write", _full_disk(work))
     result = siyu("run", "nurture", *SMALL, "--seed", "9", "--out", "r", "--quiet")
     _one_line_full_disk(result, "r/")
-    assert snapshot(work) == before
+    new = siyu("run", "nurture", *SMALL, "--out", "r2", "--quiet")
+    _one_line_full_disk(new, "r2/")
+    assert snapshot(work) == before  # nor an empty r2/
 
 
 # --- what is accepted, and said -----------------------------------------------------------------

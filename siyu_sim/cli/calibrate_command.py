@@ -29,7 +29,8 @@ def calibrate_command(
     template: Annotated[bool, typer.Option("--template", help="Print the observed-data CSV's columns, "
                                            "each with its meaning and unit, and an example; then exit.")] = False,
     out: Annotated[Optional[Path], typer.Option("--out", metavar="DIR", help="Results folder (default: "
-                                                "<calibration file's stem>_fit/ next to it).")] = None,
+                                                "<calibration file's stem>_fit/ next to it): new, empty or "
+                                                "an earlier calibration's.")] = None,
     scheduler: SchedulerOpt = None, dask_local: DaskLocalOpt = None, workers: WorkersOpt = None,
     serial: SerialOpt = False, fresh: FreshOpt = False, quiet: QuietOpt = False, lang: LangOpt = Lang.en,
     yes: YesOpt = False,

@@ -39,7 +39,7 @@ from ..runs import run_scenario
 from ..scenario import Scenario
 from .app import app
 from .outputs import (EXIT_INVALID, YesOpt, announce_replaced, checked, confirm_size, existing, output_file,
-                      output_folder, writing)
+                      output_folder, removed_if_empty, writing)
 from .outputs import fail as _fail
 from .terminal import PROGRESS_DELAY_S, RunProgress, _compiled_status, _status
 
@@ -159,12 +159,13 @@ def run_command(
     ctx: typer.Context,
     scenario: Annotated[str, typer.Argument(help="Scenario file, or a shipped name (see `siyu scenarios`).")],
     out: Annotated[Optional[Path], typer.Option(
-        "--out", "-o", help="Directory for the results (default: runs/NAME-DATE-TIME).")] = None,
+        "--out", "-o", help="Directory for the results (default: runs/NAME-DATE-TIME): new, empty or an "
+                            "earlier run's; a folder of other files is refused.")] = None,
     transactions: Annotated[Optional[Path], typer.Option(
         "--transactions", metavar="FILE.parquet",
         help="Also write every order (customer row, day, units, CNY paid, discount, acquisition source, "
-             "member or not, segment, row weight) to this Parquet file, to fit BG/NBD, Pareto/NBD or "
-             "Gamma-Gamma models to simulated customers.")] = None,
+             "member or not, segment, row weight) to this Parquet file (the path as given, not in --out), "
+             "to fit BG/NBD, Pareto/NBD or Gamma-Gamma models to simulated customers.")] = None,
     executor: ExecutorOpt = Executor.vector, engine: EngineOpt = Engine.compiled,
     set_: SetOpt = None, days: DaysOpt = None, customers: CustomersOpt = None,
     seed: SeedOpt = None, quiet: QuietOpt = False, lang: LangOpt = Lang.en,
@@ -201,6 +202,7 @@ def run_command(
     with checked():
         check_not_inputs([out / name for name in RUN_FILES], [path], option, out)
         check_not_inputs([transactions] if transactions else [], [path], "--transactions")
+    created = not out.exists()
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -222,7 +224,7 @@ def run_command(
                                  f"{meta['date']}.\nSource: {path}"))))
     if transactions is not None:  # where --transactions says: the path as given, not in the run folder
         files[transactions] = parquet_bytes(model.transactions)
-    with writing():
+    with writing(), removed_if_empty(out if created else None):
         replaced = write_files(files)
     typer.echo(monthly_text(monthly(daily, s.days), lang.value))
     _status(quiet, t("status_wrote", lang.value, paths=", ".join(str(out / name) for name in RUN_FILES)))
@@ -240,10 +242,11 @@ def compare_command(
         "--reps", min=1, max=MAX_REPLICATIONS,
         help="Replications; above 1, a paired comparison with intervals.")] = 1,
     report: Annotated[Optional[Path], typer.Option(
-        "--report", help="Also write a self-contained HTML report to this path.")] = None,
+        "--report", help="Also write a self-contained HTML report to this path (.html).")] = None,
     out: Annotated[Optional[Path], typer.Option(
         "--out", metavar="DIR", help="Also write the monthly table, the incremental table and the key "
-                                     "figures as CSV and as one Excel workbook (comparison.xlsx) in DIR.")] = None,
+                                     "figures as CSV and as one Excel workbook (comparison.xlsx) in DIR: new, "
+                                     "empty or an earlier --out's.")] = None,
     baseline: Annotated[bool, typer.Option(
         "--baseline/--no-baseline",
         help="Also run each scenario's customers with no private domain (same seeds) and judge "

@@ -64,6 +64,18 @@ def writing() -> Iterator[None]:
         raise fail(f"error: {exc}") from None
 
 
+@contextlib.contextmanager
+def removed_if_empty(folder: Path | None) -> Iterator[None]:
+    """A folder the command created is removed again when the work in it fails and leaves it empty."""
+    try:
+        yield
+    except BaseException:
+        with contextlib.suppress(OSError):
+            if folder is not None:
+                folder.rmdir()
+        raise
+
+
 def confirm_size(plan: Plan, yes: bool, lang: str, what: str = "results") -> None:
     """Stop before a huge experiment (``Plan.huge``) unless ``--yes``: say how many runs and
     roughly how big, and how to start it anyway."""

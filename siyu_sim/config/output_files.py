@@ -100,6 +100,8 @@ def write_files(files: Mapping[Path | str, bytes | str]) -> list[Path]:
             try:
                 _write_file(written[-1], data)
             except OSError as exc:
+                for tmp in written:  # first, so that the space they took counts as free
+                    tmp.unlink(missing_ok=True)
                 raise _failure(exc, path, needed) from None
         for path in contents:
             try:
