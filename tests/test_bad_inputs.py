@@ -356,6 +356,28 @@ def test_a_full_disk_leaves_an_earlier_run_folder_as_it_was(work, monkeypatch):
     assert snapshot(work) == before  # nor an empty r2/
 
 
+def test_a_full_disk_during_a_sweep_is_one_line_and_the_finished_runs_resume(work, monkeypatch):
+    """pyarrow meets the full disk writing the second batch: one line, the first batch kept."""
+    import pandas as pd
+
+    (work / "e.toml").write_text(EXPERIMENT, encoding="utf-8")
+    real, parts = pd.DataFrame.to_parquet, []
+
+    def to_parquet(frame, path, *a, **k):
+        parts.append(path)
+        if len(parts) == 2:
+            raise OSError(errno.ENOSPC, "Error writing bytes to file. Detail: [errno 28] No space left on device")
+        return real(frame, path, *a, **k)
+    with monkeypatch.context() as full:
+        full.setattr(pd.DataFrame, "to_parquet", to_parquet)
+        result = siyu("sweep", "e.toml", "--serial", "--batch-size", "1", "--quiet")
+    assert_refused(result, 1, ["the disk is full: cannot write in results/e", "free there",
+                               "finished runs are kept"])
+    assert len([ln for ln in result.stderr.splitlines() if ln.strip()]) == 1, result.output
+    again = siyu("sweep", "e.toml", "--serial", "--batch-size", "1")
+    assert again.exit_code == 0 and "resumed: skipped 1 completed run(s)" in again.stderr, again.output
+
+
 # --- what is accepted, and said -----------------------------------------------------------------
 
 BOM = "\ufeff"

@@ -17,7 +17,7 @@ from .app import app
 from .core_commands import Lang, LangOpt
 from .experiment_commands import (EXIT_FAILED, EXIT_INTERRUPTED, DaskLocalOpt, FreshOpt, QuietOpt,
                                   SchedulerOpt, SerialOpt, WorkersOpt, _describe)
-from .outputs import YesOpt, announce_replaced, confirm_size, existing, writing
+from .outputs import YesOpt, announce_replaced, confirm_size, existing, resumable_on_full_disk, writing
 from .terminal import _status
 
 
@@ -107,12 +107,14 @@ def _fit(prep, backend, fresh: bool, quiet: bool, lang: str) -> None:
                      metrics=len(prep.metrics), trials=spec.trials, reps=spec.replications,
                      backend=_describe(backend, lang), folder=prep.folder))
     try:
-        with backend, writing():
+        with resumable_on_full_disk(prep.folder, lang), backend, writing():
             outcome = calibrate(prep, backend, progress=NullProgress() if quiet else RichProgress(lang=lang),
                                 fresh=fresh, lang=lang, note=lambda text: _status(quiet, text))
     except ConfigError as exc:  # a folder holding another calibration's trials
         typer.echo(str(exc), err=True)
         raise typer.Exit(EXIT_FAILED) from None
+    except typer.Exit:  # said already (a write that failed, a full disk)
+        raise
     except RuntimeError as exc:  # every trial failed, or the best parameters did not run again
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(EXIT_FAILED) from None

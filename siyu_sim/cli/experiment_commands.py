@@ -15,7 +15,7 @@ import typer
 from ..words import TEXT, t
 from .app import app
 from .core_commands import Lang, LangOpt
-from .outputs import YesOpt, checked, confirm_size
+from .outputs import YesOpt, checked, confirm_size, resumable_on_full_disk
 from .terminal import _status
 
 EXIT_FAILED = 1
@@ -109,7 +109,7 @@ def _run(exp, *, scheduler, dask_local, workers, serial, fresh, out, quiet, batc
                      settings=len(exp.settings), reps=exp.replications, backend=_describe(backend, lang),
                      folder=folder))
     try:
-        with backend:
+        with resumable_on_full_disk(folder, lang), backend:
             result = sweep(exp, out=folder, backend=backend, fresh=fresh,
                            progress=NullProgress() if quiet else RichProgress(lang=lang), batch_size=batch_size)
     except StoreError as exc:

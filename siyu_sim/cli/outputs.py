@@ -12,7 +12,7 @@ from typing import Annotated, Iterable, Iterator
 import typer
 
 from ..config.limits import HUGE_BYTES, HUGE_RUNS, Plan
-from ..config.output_files import OutputWriteError, size_text
+from ..config.output_files import OutputWriteError, disk_full, free_space, size_text
 from ..config.output_paths import OutputKind, OutputPathError, check_output_file, check_own_dir
 from ..words import t
 from .terminal import _status
@@ -74,6 +74,18 @@ def removed_if_empty(folder: Path | None) -> Iterator[None]:
             if folder is not None:
                 folder.rmdir()
         raise
+
+
+@contextlib.contextmanager
+def resumable_on_full_disk(folder: Path, lang: str) -> Iterator[None]:
+    """A full disk met while a resumable command (sweep, calibrate) stores its runs in ``folder``
+    → one line: where, the space free, that finished runs are kept and how to go on; exit 1."""
+    try:
+        yield
+    except Exception as exc:
+        if not disk_full(exc):
+            raise
+        raise fail(t("status_disk_full", lang, folder=folder, free=free_space(folder))) from None
 
 
 def confirm_size(plan: Plan, yes: bool, lang: str, what: str = "results") -> None:

@@ -74,14 +74,34 @@ def _write_file(path: Path, data: bytes) -> None:
         os.close(fd)
 
 
+def disk_full(exc: BaseException | None) -> bool:
+    """Whether ``exc`` (or what caused it) is a full disk, however the library that met it says
+    so: an OSError's errno, pyarrow's or sqlite's words."""
+    while exc is not None:
+        if isinstance(exc, OSError) and exc.errno in _NO_SPACE:
+            return True
+        if any(words in str(exc) for words in ("No space left on device", "database or disk is full")):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+def free_space(folder: Path) -> str:
+    """The free space where ``folder`` is (or would be), as a person reads it."""
+    here = Path(folder).absolute()
+    while not here.exists() and here != here.parent:
+        here = here.parent
+    try:
+        return size_text(shutil.disk_usage(here).free)
+    except OSError:
+        return "unknown"
+
+
 def _failure(exc: OSError, path: Path, needed: int) -> OutputWriteError:
     if exc.errno in _NO_SPACE:
-        try:
-            free = size_text(shutil.disk_usage(path.parent).free)
-        except OSError:
-            free = "unknown"
         return OutputWriteError(f"cannot write {path}: the disk is full ({size_text(needed)} needed, "
-                                f"{free} free in {path.parent}); earlier files were left as they were", path)
+                                f"{free_space(path.parent)} free in {path.parent}); earlier files were left "
+                                "as they were", path)
     return OutputWriteError(f"cannot write {path}: {exc.strerror or exc}; earlier files were left as they were",
                             path)
 

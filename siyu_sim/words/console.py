@@ -134,6 +134,9 @@ STATUS: dict[str, dict[str, str]] = {
     "status_huge_runs": {"en": "not started: {runs} runs is more than {limit_runs}; check the numbers, then add "
                                "--yes to start it",
                          "zh": "尚未开始：{runs} 次运行超过 {limit_runs} 次的上限；请核对数字，确认无误后加上 --yes 再运行"},
+    "status_disk_full": {"en": "error: the disk is full: cannot write in {folder} ({free} free there); finished "
+                               "runs are kept: free some space, then run the same command again to go on",
+                         "zh": "错误：磁盘已满，无法写入 {folder}（剩余 {free}）；已完成的运行都已保存：请腾出空间后重新运行同一命令继续"},
     "status_huge_results": {"en": "of results", "zh": "的结果"},
     "status_huge_memory": {"en": "of tables in memory", "zh": "的内存表格"},
     "status_compare_interrupted": {"en": "interrupted before the comparison finished: no report or table was "
