@@ -184,6 +184,11 @@ CASES: dict[str, Case] = {
     "observed CSV with 99,996 problems": Case(**_calibrate("period,members\n" + "x,y\n" * 49_998),
                                               names=["o.csv: 99,996 problems", "… and 99,976 more",
                                                      'o.csv:2:1: period = "x": not a whole number']),
+    "experiment with 30 invalid settings": Case(
+        {"e.toml": EXPERIMENT.split("[factors")[0] + '[factors."economics.unit_cost_cny"]\nvalues = ['
+         + ", ".join(f"{60 + i}.5" for i in range(30)) + "]\n"},
+        ["sweep", "e.toml", "--serial"], ["e.toml: 30 problems", "… and 10 more",
+                                          "setting 0 of scenario 'nurture' is invalid", "unit_cost_cny (60.5)"]),
     "observed CSV with a blank period": Case(**_calibrate("period,members\n,500\n1,600\n"),
                                              names=["o.csv:2:1: period: a period is required on every row"]),
     "observed members = 1e300": Case(**_calibrate("period,members\n1,500\n2,1e300\n"),

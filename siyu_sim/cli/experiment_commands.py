@@ -12,6 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from ..config.problems import listed
 from ..words import TEXT, t
 from .app import app
 from .core_commands import Lang, LangOpt
@@ -129,7 +130,7 @@ def _finish(result, quiet: bool, fresh: bool = False, lang: str = "en") -> None:
                      folder=result.folder, again=again), err=True)
         raise typer.Exit(EXIT_INTERRUPTED)
     if result.failed:
-        shown = ", ".join(result.failed_ids[:5]) + (" …" if len(result.failed_ids) > 5 else "")
+        shown = listed(result.failed_ids, 5)
         typer.echo(t("status_runs_failed", lang, n=result.failed, shown=shown, folder=result.folder), err=True)
         raise typer.Exit(EXIT_FAILED)
 

@@ -33,8 +33,6 @@ from .toml_files import EXPERIMENT_FILE, read_toml
 
 __all__ = ["Experiment", "ExperimentError", "Factor", "experiment_from_dict", "load_experiment"]
 
-_MAX_SETTING_PROBLEMS = 10  # a bad factor can spoil every setting: the first few say enough
-
 
 def load_experiment(path: str | Path, *, output: str | None = None, huge_ok: bool = True) -> Experiment:
     """Read, validate and resolve an experiment file. Raises :class:`ExperimentError` listing
@@ -163,8 +161,6 @@ def _check_settings(exp: Experiment, problems: list[Problem]) -> None:
             seen.add(wrong)
             problems.append(Problem("factors", f"setting {s} of scenario {label!r} is invalid: {wrong}",
                                     exp.settings[s]))
-            if len(problems) >= _MAX_SETTING_PROBLEMS:
-                return
 
 
 def _build(base: dict, overrides: dict) -> tuple[dict | None, str | None]:

@@ -74,7 +74,7 @@ class ConfigError(ValueError):
         head = f"{self.source}: {n:,} problem{'s' if n != 1 else ''}, {self.consequence}:"
         shown = ["  " + p.render() for p in self.problems[:MAX_SHOWN]]
         if n > MAX_SHOWN:
-            shown.append(f"  … and {n - MAX_SHOWN:,} more")
+            shown.append(f"  … and {n - MAX_SHOWN:,} more")  # every problem counted, the first shown
         return "\n".join([head, *shown])
 
 
@@ -86,6 +86,13 @@ class ScenarioError(ConfigError):
 
 class ExperimentError(ConfigError):
     """An experiment file that cannot be run."""
+
+
+def listed(items, limit: int = 10) -> str:
+    """The first ``limit`` items, and how many more: ``3, 7, 9 and 99,976 more``."""
+    items = [str(i) for i in items]
+    more = len(items) - limit
+    return ", ".join(items[:limit]) + (f" and {more:,} more" if more > 0 else "")
 
 
 def _worth_showing(value: Any) -> bool:
