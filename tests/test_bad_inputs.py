@@ -361,6 +361,23 @@ def test_a_full_disk_leaves_an_earlier_run_folder_as_it_was(work, monkeypatch):
     assert snapshot(work) == before  # nor an empty r2/
 
 
+def test_a_full_disk_while_a_calibration_saves_is_one_line(work, monkeypatch):
+    """The fit's result meets the full disk: the writer's one line, and no second one."""
+    from siyu_sim.calibration import run
+    from siyu_sim.config.output_files import write_files
+
+    _write(work, {"c.toml": GOOD_CALIBRATION, "o.csv": GOOD_OBSERVED})
+
+    def fit_then_save(prep, *a, **k):
+        prep.folder.mkdir()
+        write_files({prep.folder / "calibration.json": "{}" * 1000})
+    monkeypatch.setattr(run, "calibrate", fit_then_save)
+    monkeypatch.setattr(os, "write", _full_disk(work))
+    result = siyu("calibrate", "c.toml", "o.csv", "--out", "fit", "--serial", "--quiet")
+    _one_line_full_disk(result, "fit/calibration.json")
+    assert list((work / "fit").iterdir()) == []
+
+
 def test_a_full_disk_during_a_sweep_is_one_line_and_the_finished_runs_resume(work, monkeypatch):
     """pyarrow meets the full disk writing the second batch: one line, the first batch kept."""
     import pandas as pd

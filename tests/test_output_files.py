@@ -103,3 +103,25 @@ def test_a_suffix_must_fit_what_is_written(tmp_path, monkeypatch, name, kind, me
 def test_a_folder_given_for_a_file_gets_a_name_of_the_option_s_kind(tmp_path):
     with pytest.raises(OutputPathError, match=f"is a folder; give a file name, e.g. {tmp_path}/orders.parquet"):
         check_output_file(tmp_path, "--transactions", PARQUET_FILE)
+
+
+def test_a_full_disk_is_known_however_a_library_says_so():
+    from siyu_sim.config.output_files import disk_full
+
+    assert disk_full(OSError(errno.ENOSPC, "No space left on device"))
+    assert disk_full(OSError("Error writing bytes to file. Detail: [errno 28] No space left on device"))  # pyarrow
+    try:
+        try:
+            raise OSError(errno.ENOSPC, "full")
+        except OSError as inner:
+            raise RuntimeError("(sqlite3.OperationalError) database or disk is full") from inner
+    except RuntimeError as outer:
+        assert disk_full(outer)
+    try:
+        try:
+            raise OSError(errno.ENOSPC, "full")
+        except OSError:
+            raise ValueError("said already, in one line") from None
+    except ValueError as replaced:
+        assert not disk_full(replaced)  # raised from None: the one line has been said
+    assert not disk_full(OSError(errno.EACCES, "Permission denied"))

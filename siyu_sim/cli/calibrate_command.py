@@ -12,6 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from ..config.limits import Plan
 from ..words import t
 from .app import app
 from .core_commands import Lang, LangOpt
@@ -62,8 +63,6 @@ def calibrate_command(
     if calibration is None or observed is None:
         typer.echo("error: give a calibration file and an observed CSV (or --template)", err=True)
         raise typer.Exit(2)
-    from ..config.limits import Plan
-
     prep = _prepare(calibration, observed, out)
     spec = prep.spec
     confirm_size(Plan(spec.trials * spec.replications + spec.check_replications), yes, lang_code)
@@ -97,9 +96,8 @@ def _fit(prep, backend, fresh: bool, quiet: bool, lang: str) -> None:
     from ..calibration.run import calibrate, held_out_coverage
     from ..calibration.search import completed
     from ..config.problems import ConfigError
-    from ..experiments.progress import NullProgress, RichProgress
-
     from ..calibration.result import FILES
+    from ..experiments.progress import NullProgress, RichProgress
 
     spec = prep.spec
     before = existing(prep.folder / name for name in FILES.values() if name != FILES["study"])

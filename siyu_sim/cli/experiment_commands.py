@@ -16,7 +16,7 @@ from ..config.problems import listed
 from ..words import TEXT, t
 from .app import app
 from .core_commands import Lang, LangOpt
-from .outputs import YesOpt, checked, confirm_size, resumable_on_full_disk
+from .outputs import YesOpt, checked, resumable_on_full_disk, too_big
 from .terminal import _status
 
 EXIT_FAILED = 1
@@ -68,9 +68,8 @@ def _load(experiment: Path, yes: bool = True, lang: str = "en"):
     except ExperimentError as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(EXIT_FAILED) from None
-    except HugeExperiment as exc:
-        confirm_size(exc.plan, False, lang)
-        raise  # pragma: no cover - confirm_size refuses a huge plan
+    except HugeExperiment as exc:  # not --yes: say how big, before the settings are even chosen
+        raise too_big(exc.plan, lang) from None
 
 
 def _describe(backend, lang: str) -> str:

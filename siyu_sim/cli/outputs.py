@@ -82,6 +82,8 @@ def resumable_on_full_disk(folder: Path, lang: str) -> Iterator[None]:
     → one line: where, the space free, that finished runs are kept and how to go on; exit 1."""
     try:
         yield
+    except typer.Exit:
+        raise
     except Exception as exc:
         if not disk_full(exc):
             raise
@@ -89,12 +91,17 @@ def resumable_on_full_disk(folder: Path, lang: str) -> Iterator[None]:
 
 
 def confirm_size(plan: Plan, yes: bool, lang: str, what: str = "results") -> None:
-    """Stop before a huge experiment (``Plan.huge``) unless ``--yes``: say how many runs and
-    roughly how big, and how to start it anyway."""
+    """Stop before a huge experiment (``Plan.huge``) unless ``--yes`` (``too_big``)."""
     if plan.huge and not yes:
-        raise fail(t("status_huge" if plan.bytes else "status_huge_runs", lang, runs=f"{plan.runs:,}",
-                     size=size_text(plan.bytes), what=t(f"status_huge_{what}", lang),
-                     limit_runs=f"{HUGE_RUNS:,}", limit_size=size_text(HUGE_BYTES)))
+        raise too_big(plan, lang, what)
+
+
+def too_big(plan: Plan, lang: str, what: str = "results") -> typer.Exit:
+    """Say how many runs and roughly how big (``what``: "results" on disk, "memory"), and how to
+    start it anyway; the Exit (code 1) to raise."""
+    return fail(t("status_huge" if plan.bytes else "status_huge_runs", lang, runs=f"{plan.runs:,}",
+                  size=size_text(plan.bytes), what=t(f"status_huge_{what}", lang),
+                  limit_runs=f"{HUGE_RUNS:,}", limit_size=size_text(HUGE_BYTES)))
 
 
 def existing(paths: Iterable[Path | None]) -> list[Path]:

@@ -76,13 +76,14 @@ def _write_file(path: Path, data: bytes) -> None:
 
 def disk_full(exc: BaseException | None) -> bool:
     """Whether ``exc`` (or what caused it) is a full disk, however the library that met it says
-    so: an OSError's errno, pyarrow's or sqlite's words."""
+    so: an OSError's errno, pyarrow's or sqlite's words. An error raised ``from None`` has said
+    what it had to: what it replaced is not looked at."""
     while exc is not None:
         if isinstance(exc, OSError) and exc.errno in _NO_SPACE:
             return True
         if any(words in str(exc) for words in ("No space left on device", "database or disk is full")):
             return True
-        exc = exc.__cause__ or exc.__context__
+        exc = exc.__cause__ or (None if exc.__suppress_context__ else exc.__context__)
     return False
 
 
