@@ -4,14 +4,20 @@ parameters and loss, the best loss and parameters, the re-runs of the best fit."
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
+import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from siyu_sim.calibration.result import CalibrationResult
 from siyu_sim.calibration.run import calibrate, prepare
 from siyu_sim.calibration.search import TrialSeededTPE, fingerprint, open_study
 from siyu_sim.experiments.backends import SerialBackend
@@ -130,3 +136,53 @@ def test_a_resumed_fit_keeps_the_batch_size_it_started_with(clean, tmp_path):
     result = calibrate(prep, backend).result
     assert backend.rounds[:2] == [3, 4]  # the rest of batch 1 (trials 5-7), then batch 2 (8-11)
     _assert_same(clean, prep, result)
+
+
+def _siyu() -> list[str]:
+    exe = Path(sys.executable).with_name("siyu")
+    return [str(exe)] if exe.exists() else [sys.executable, "-c", "from siyu_sim.cli import main; main()"]
+
+
+def _complete(study: Path) -> int:
+    if not study.exists():
+        return 0
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{study}?mode=ro", uri=True, timeout=5)) as db:
+            return db.execute("select count(*) from trials where state = 'COMPLETE'").fetchone()[0]
+    except sqlite3.OperationalError:  # the tables are not made yet
+        return 0
+
+
+@pytest.mark.slow
+def test_ctrl_c_on_the_command_and_the_same_command_again_equals_one_uninterrupted_run(tmp_path):
+    """`siyu calibrate --workers 2` (a process pool), Ctrl-C to its process group once 5 trials
+    are stored, then the same command again: the folder equals an uninterrupted fit's."""
+    toml, csv = _files(tmp_path)
+    toml.write_text(toml.read_text(encoding="utf-8").replace("trials = 12", "trials = 24"), encoding="utf-8")
+    clean = calibrate(prepare(toml, csv, tmp_path / "clean"), SerialBackend()).result
+    cmd = _siyu() + ["calibrate", str(toml), str(csv), "--out", str(tmp_path / "fit"), "--workers", "2", "--quiet"]
+    # Ctrl-C handled as in a terminal even where SIGINT is ignored (a background job, nohup)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    try:
+        deadline = time.monotonic() + 300  # a broken test must not hang forever
+        while proc.poll() is None and _complete(tmp_path / "fit" / "study.sqlite3") < 5 \
+                and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert proc.poll() is None, "the fit ended before it could be interrupted"
+        os.killpg(proc.pid, signal.SIGINT)
+        _, stderr = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 130, stderr
+    assert "Traceback" not in stderr
+    kept = _complete(tmp_path / "fit" / "study.sqlite3")
+    assert 5 <= kept < 24
+    again = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    assert again.returncode == 0, again.stderr
+    resumed = CalibrationResult.load(tmp_path / "fit")
+    assert resumed.best_loss == clean.best_loss
+    assert resumed.estimates == clean.estimates
+    pd.testing.assert_frame_equal(resumed.trials, clean.trials, check_exact=True)
+    pd.testing.assert_frame_equal(resumed.simulated, clean.simulated, check_exact=True)
