@@ -106,6 +106,9 @@ def _run(exp, *, scheduler, dask_local, workers, serial, fresh, out, quiet, batc
     except StoreError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(EXIT_FAILED) from None
+    for bad in result.damaged:  # a warning, shown even with --quiet: results were set aside
+        typer.echo(t("status_part_set_aside", lang, file=result.folder / bad.file, reason=bad.reason,
+                     moved=result.folder / bad.moved_to, runs=bad.runs), err=True)
     if result.skipped:
         _status(quiet, t("status_resumed", lang, n=result.skipped))
     _status(quiet, t("status_sweep_done", lang, ok=result.ok, failed=result.failed,
