@@ -11,7 +11,6 @@ Layout (see docs/experiments.md)::
       _manifest.jsonl      one JSON record per finished run (ok or failed), appended at once
       _export/*.csv        aggregates, on request
       runs/part-*.parquet  tidy rows of finished runs, one file per finished batch
-
       _damaged/            part files found damaged on resume, set aside (their runs re-run)
 
 ``pandas.read_parquet(folder)`` reads every ``runs/*.parquet`` (pyarrow ignores names that
@@ -22,7 +21,7 @@ record names (a crash between the two steps) is deleted, so no run is ever count
 The store reads only what it owns: the part files (``runs/part-<12 hex>.parquet``) that ``ok``
 manifest records name, never the whole folder, so a file someone puts there (a report, notes)
 is no part of the results. A part that cannot be read (empty, cut short, not Parquet, or
-holding another number of rows than its runs wrote) is *damaged*: the readers skip it and name
+holding fewer rows than its runs wrote) is *damaged*: the readers skip it and name
 it (``ResultStore.damaged``), and resuming moves it to ``_damaged/`` and runs its runs again.
 """
 
