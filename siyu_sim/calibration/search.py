@@ -17,11 +17,8 @@ by their parameters, not their luck. One seed gives one result, interrupted and 
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
-import signal
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -36,6 +33,7 @@ from ..config.calibration_files import CalibrationError, CalibrationSpec
 from ..config.problems import Problem
 from ..experiments.backends import Backend
 from ..experiments.progress import NullProgress
+from ..experiments.sweep import hold_sigint
 from .fit import Loss, mean_table
 from .result import FILES
 from .simulate import TrialBatch, TrialOutcome, TrialRun, execute_trials
@@ -148,23 +146,6 @@ def current_batch(trials: list[FrozenTrial], size: int, total: int) -> tuple[int
     return None
 
 
-@contextlib.contextmanager
-def _ctrl_c_held():
-    """Ctrl-C waits until the block is done: asking and telling are not left half-way (a trial
-    created but not given all its parameters could not be run again on resume)."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    caught = []
-    previous = signal.signal(signal.SIGINT, lambda *_: caught.append(True))
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-    if caught:
-        raise KeyboardInterrupt
-
-
 def search(spec: CalibrationSpec, study: optuna.Study, loss: Loss, columns: list[str], backend: Backend,
            progress=None, batch: int | None = None,
            on_batch: Callable[[], None] | None = None, label: str = "calibrate") -> SearchState:
@@ -180,7 +161,7 @@ def search(spec: CalibrationSpec, study: optuna.Study, loss: Loss, columns: list
     try:
         while (where := current_batch(study.get_trials(deepcopy=False), size, spec.trials)) is not None:
             start, n = where
-            with _ctrl_c_held():
+            with hold_sigint():  # asked whole: a trial without all its parameters could not run again
                 if "batch" not in study.user_attrs:
                     study.set_user_attr("batch", size)
                 trials = _batch_trials(study, dist, start, n)
@@ -199,10 +180,10 @@ def search(spec: CalibrationSpec, study: optuna.Study, loss: Loss, columns: list
                 backend.run(batches, collect, fn=execute_trials)
             except KeyboardInterrupt:
                 state.interrupted = True
-                with _ctrl_c_held():
+                with hold_sigint():
                     _tell(study, todo, results, spec, loss, state, finished_only=True)
                 raise
-            with _ctrl_c_held():
+            with hold_sigint():
                 _tell(study, todo, results, spec, loss, state)
             if len(study.get_trials(deepcopy=False, states=(TrialState.FAIL,))) > spec.trials:
                 break  # every trial fails: the caller reports the first error
