@@ -84,7 +84,12 @@ def _prepare(calibration: Path, observed: Path, out: Path | None):
 
 def _backend(serial, workers, scheduler, dask_local):
     from ..experiments.backends import BackendError, make_backend
+    from .scheduler import environment_problem
 
+    bad_env = environment_problem(serial=serial, scheduler=scheduler, dask_local=dask_local)
+    if bad_env:
+        typer.echo(f"error: {bad_env}", err=True)
+        raise typer.Exit(EXIT_FAILED)
     try:
         return make_backend(serial=serial, workers=workers, scheduler=scheduler, dask_local=dask_local)
     except BackendError as exc:

@@ -17,13 +17,14 @@ from ..words import TEXT, t
 from .app import app
 from .core_commands import Lang, LangOpt
 from .outputs import YesOpt, checked, resumable_on_full_disk, too_big
+from .scheduler import check_scheduler, environment_problem
 from .terminal import _status
 
 EXIT_FAILED = 1
 EXIT_INTERRUPTED = 130
 
 SchedulerOpt = Annotated[Optional[str], typer.Option(
-    "--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786 "
+    "--scheduler", metavar="ADDRESS", callback=check_scheduler, help="Dask scheduler, e.g. tcp://host:8786 "
     "(default: $DASK_SCHEDULER_ADDRESS if set, else local processes).")]
 DaskLocalOpt = Annotated[Optional[int], typer.Option(
     "--dask-local", metavar="N", min=1, help="Start a Dask LocalCluster of N worker processes.")]
@@ -90,6 +91,10 @@ def _run(exp, *, scheduler, dask_local, workers, serial, fresh, out, quiet, batc
     from ..experiments.store import StoreError
     from ..experiments.sweep import sweep
 
+    bad_env = environment_problem(serial=serial, scheduler=scheduler, dask_local=dask_local)
+    if bad_env:
+        typer.echo(f"error: {bad_env}", err=True)
+        raise typer.Exit(EXIT_FAILED)
     try:
         backend = make_backend(serial=serial, workers=workers, scheduler=scheduler, dask_local=dask_local)
     except BackendError as exc:
@@ -115,6 +120,9 @@ def _run(exp, *, scheduler, dask_local, workers, serial, fresh, out, quiet, batc
     except StoreError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(EXIT_FAILED) from None
+    for bad in result.damaged:  # a warning, shown even with --quiet: results were set aside
+        typer.echo(t("status_part_set_aside", lang, file=result.folder / bad.file, reason=bad.reason,
+                     moved=result.folder / bad.moved_to, runs=bad.runs), err=True)
     if result.skipped:
         _status(quiet, t("status_resumed", lang, n=result.skipped))
     _status(quiet, t("status_sweep_done", lang, ok=result.ok, failed=result.failed,

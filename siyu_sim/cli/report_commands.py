@@ -54,6 +54,9 @@ def report_command(
     except SweepReportError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from None
+    for bad in res.damaged:  # a warning, shown even with --quiet: runs are missing
+        typer.echo(t("status_part_skipped", lang.value, file=results_dir / bad.file, reason=bad.reason,
+                     runs=bad.runs), err=True)
     before = existing([out])
     with writing():
         path = build_page(res, lang.value).write(out)

@@ -11,11 +11,18 @@ Layout (see docs/experiments.md)::
       _manifest.jsonl      one JSON record per finished run (ok or failed), appended at once
       _export/*.csv        aggregates, on request
       runs/part-*.parquet  tidy rows of finished runs, one file per finished batch
+      _damaged/            part files found damaged on resume, set aside (their runs re-run)
 
 ``pandas.read_parquet(folder)`` reads every ``runs/*.parquet`` (pyarrow ignores names that
 start with ``_`` or ``.``). A Parquet file is written to a hidden temporary name and renamed,
-then its runs are appended to the manifest; on resume, a Parquet file that no ``ok`` manifest
+then its runs are appended to the manifest; on resume, a part file that no ``ok`` manifest
 record names (a crash between the two steps) is deleted, so no run is ever counted twice.
+
+The store reads only what it owns: the part files (``runs/part-<12 hex>.parquet``) that ``ok``
+manifest records name, never the whole folder, so a file someone puts there (a report, notes)
+is no part of the results. A part that cannot be read (empty, cut short, not Parquet, or
+holding fewer rows than its runs wrote) is *damaged*: the readers skip it and name
+it (``ResultStore.damaged``), and resuming moves it to ``_damaged/`` and runs its runs again.
 """
 
 from __future__ import annotations
@@ -23,14 +30,17 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
+import re
 import shutil
 import tomllib
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from ..version import __version__
 from .design import RunTask
@@ -45,7 +55,11 @@ DESIGN_FILE = "_design.csv"
 SCENARIO_DIR = "_scenarios"
 EXPORT_DIR = "_export"
 RUNS_DIR = "runs"
-OWNED = (EXPERIMENT_FILE, MANIFEST_FILE, DESIGN_FILE, SCENARIO_DIR, EXPORT_DIR, RUNS_DIR)
+DAMAGED_DIR = "_damaged"
+OWNED = (EXPERIMENT_FILE, MANIFEST_FILE, DESIGN_FILE, SCENARIO_DIR, EXPORT_DIR, RUNS_DIR, DAMAGED_DIR)
+#: The store's part files, and the hidden names they are written under before the rename.
+PART = re.compile(r"part-[0-9a-f]{12}\.parquet")
+PART_TMP = re.compile(r"\.part-[0-9a-f]{12}\.parquet\.tmp")
 
 
 class StoreError(RuntimeError):
@@ -57,15 +71,36 @@ def _now() -> str:
 
 
 @dataclass
+class Damaged:
+    """A part file that cannot be read: where it is (relative to the folder), why, its runs."""
+
+    file: str
+    reason: str
+    runs: int
+    moved_to: str | None = None  # set when resuming set it aside
+
+
+@dataclass
 class ResumeState:
     completed: set[str]
     failed_before: set[str]
     removed_orphans: int
+    damaged: list[Damaged] = field(default_factory=list)
+
+
+def is_part(rel: object) -> bool:
+    """A manifest ``file`` that names one of the store's part files (nothing else is read)."""
+    if not isinstance(rel, str):
+        return False
+    head, _, name = rel.partition("/")
+    return head == RUNS_DIR and PART.fullmatch(name) is not None
 
 
 class ResultStore:
     def __init__(self, folder: str | Path):
         self.folder = Path(folder)
+        self.damaged: dict[str, Damaged] = {}  # found by the readers: file → why (they skip it)
+        self._checked: dict[tuple, str | None] = {}
 
     # --- opening --------------------------------------------------------------------------------
     def open(self, exp: Experiment, tasks: list[RunTask], *, fresh: bool = False) -> ResumeState:
@@ -80,7 +115,14 @@ class ResultStore:
         if fresh:
             self.clear()
         if meta_path.exists():
-            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            try:
+                meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+                raise StoreError(f"{meta_path} is damaged and cannot be read ({exc}); its runs cannot "
+                                 "be matched to the experiment. Use --fresh to start over, or --out "
+                                 "to write elsewhere.") from None
+            if not isinstance(meta, dict):
+                meta = {}
             if meta.get("spec_hash") != exp.spec_hash:
                 raise StoreError(
                     f"{f} holds results of a different experiment (spec hash {meta.get('spec_hash')}, "
@@ -152,19 +194,54 @@ class ResultStore:
         return pd.DataFrame(list(self.latest_records().values()))
 
     def finished_records(self) -> dict[str, dict]:
-        """The latest records of the runs that finished ``ok`` and whose Parquet file exists."""
-        return {rid: rec for rid, rec in self.latest_records().items()
-                if rec.get("status") == "ok" and rec.get("file") and (self.folder / rec["file"]).exists()}
+        """The latest records of the runs that finished ``ok`` and whose part file exists and is
+        whole (a damaged one is noted in ``self.damaged``, its runs left out)."""
+        ok = {rid: rec for rid, rec in self.latest_records().items()
+              if rec.get("status") == "ok" and is_part(rec.get("file")) and (self.folder / rec["file"]).exists()}
+        for bad in self._check_parts(ok):
+            self.damaged.setdefault(bad.file, bad)
+        return {rid: rec for rid, rec in ok.items() if rec["file"] not in self.damaged}
+
+    def _check_parts(self, ok: dict[str, dict]) -> list[Damaged]:
+        """The part files of ``ok`` records that cannot be read: the footer (where Parquet keeps
+        its schema and row count) is read, and its rows compared with what the manifest says."""
+        runs: dict[str, list[dict]] = {}
+        for rec in ok.values():
+            runs.setdefault(rec["file"], []).append(rec)
+        bad = []
+        for rel, recs in sorted(runs.items()):
+            rows = None if any(r.get("rows") is None for r in recs) else sum(int(r["rows"]) for r in recs)
+            path = self.folder / rel
+            stat = path.stat()
+            key = (rel, stat.st_size, stat.st_mtime_ns, rows)
+            if key not in self._checked:  # each file's footer is read once
+                self._checked[key] = part_problem(path, rows)
+            if self._checked[key]:
+                bad.append(Damaged(rel, self._checked[key], len(recs)))
+        return bad
 
     def read_runs(self, run_ids) -> pd.DataFrame:
-        """The stored rows of ``run_ids`` (finished runs), read from the files that hold them."""
+        """The stored rows of ``run_ids`` (finished runs), read from the files that hold them. A
+        file that fails to read despite a sound footer is noted in ``self.damaged`` and skipped."""
         records = self.finished_records()
         wanted = set(run_ids)
-        files = sorted({records[rid]["file"] for rid in wanted if rid in records})
-        if not files:
+        by_file: dict[str, set[str]] = {}
+        for rid in wanted & set(records):
+            by_file.setdefault(records[rid]["file"], set()).add(rid)
+        frames = []
+        for rel, rids in sorted(by_file.items()):
+            try:
+                frame = pd.read_parquet(self.folder / rel)
+            except (OSError, pa.ArrowException) as exc:
+                n = sum(1 for rec in records.values() if rec["file"] == rel)
+                self.damaged.setdefault(rel, Damaged(rel, _reason(exc), n))
+                continue
+            # only the runs whose latest record names this file (a run whose manifest line was
+            # cut off, then re-run, also has rows in the file it first went to)
+            frames.append(frame[frame["run_id"].isin(rids)])
+        if not frames:
             return pd.DataFrame()
-        frame = pd.concat([pd.read_parquet(self.folder / rel) for rel in files], ignore_index=True)
-        return frame[frame["run_id"].isin(wanted)]
+        return pd.concat(frames, ignore_index=True)
 
     def has_experiment(self) -> bool:
         return (self.folder / EXPERIMENT_FILE).exists()
@@ -180,18 +257,32 @@ class ResultStore:
         runs_dir.mkdir(parents=True, exist_ok=True)
         referenced = {rec["file"] for rec in latest.values() if rec.get("status") == "ok" and rec.get("file")}
         removed = 0
-        for p in runs_dir.iterdir():
+        for p in runs_dir.iterdir():  # only the store's own names: anything else is left alone
             rel = f"{RUNS_DIR}/{p.name}"
-            if p.name.startswith(".") or (p.suffix == ".parquet" and rel not in referenced):
+            if PART_TMP.fullmatch(p.name) or (PART.fullmatch(p.name) and rel not in referenced):
                 p.unlink()
                 removed += 1
-        completed = {rid for rid, rec in latest.items()
-                     if rec.get("status") == "ok" and (self.folder / rec["file"]).exists()}
+        completed = set(self.finished_records())
+        damaged = list(self.damaged.values())
+        for bad in damaged:  # set aside, not deleted: its runs are not completed, so they run again
+            bad.moved_to = self._set_aside(bad.file)
+        self.damaged = {}
         failed = {rid for rid, rec in latest.items() if rec.get("status") == "failed"}
-        return ResumeState(completed, failed, removed)
+        return ResumeState(completed, failed, removed, damaged)
+
+    def _set_aside(self, rel: str) -> str:
+        target_dir = self.folder / DAMAGED_DIR
+        target_dir.mkdir(exist_ok=True)
+        name = Path(rel).name
+        target, k = target_dir / name, 1
+        while target.exists():
+            target, k = target_dir / f"{name}.{k}", k + 1
+        os.replace(self.folder / rel, target)
+        return target.relative_to(self.folder).as_posix()
 
     def read(self) -> pd.DataFrame:
-        return pd.read_parquet(self.folder)
+        """Every finished run's rows (from the part files the manifest names, damaged ones skipped)."""
+        return self.read_runs(self.finished_records())
 
     def experiment_meta(self) -> dict:
         return json.loads((self.folder / EXPERIMENT_FILE).read_text(encoding="utf-8"))
@@ -231,6 +322,27 @@ class ResultStore:
         path = d / f"{name}.csv"
         write_file(path, csv_bytes(frame))
         return path
+
+
+def part_problem(path: Path, rows: int | None = None) -> str | None:
+    """Why a part file cannot be used (None when its footer reads and, if ``rows`` is given, it
+    holds at least that many rows)."""
+    try:
+        if path.stat().st_size == 0:
+            return "empty (0 bytes)"
+        meta = pq.read_metadata(path)
+    except (OSError, pa.ArrowException) as exc:
+        return _reason(exc)
+    if rows is not None and meta.num_rows < rows:  # more: runs whose manifest lines were cut off
+        return f"{meta.num_rows} rows where its runs wrote {rows}"
+    return None
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if "magic bytes" in text:
+        return "cut short or not a Parquet file (no Parquet footer)"
+    return text
 
 
 def _atomic_write(path: Path, data: bytes) -> None:

@@ -18,7 +18,7 @@ from . import design
 from .backends import Backend, ProcessPoolBackend, batch_size_for, chunk
 from .progress import NullProgress
 from ..config.experiment_files import Experiment, load_experiment
-from .store import ResultStore
+from .store import Damaged, ResultStore
 from .worker import Batch, RunOutcome
 
 
@@ -35,6 +35,7 @@ class SweepResult:
     duration_s: float = 0.0
     backend: str = ""
     removed_orphans: int = 0
+    damaged: list[Damaged] = field(default_factory=list)  # part files set aside (their runs re-run)
 
     @property
     def complete(self) -> bool:
@@ -99,7 +100,7 @@ def sweep(experiment: Experiment | str | Path, *, out: str | Path | None = None,
     state = store.open(exp, tasks, fresh=fresh)
     todo = [t for t in tasks if t.run_id not in state.completed]
     result = SweepResult(store.folder, exp, len(tasks), skipped=len(tasks) - len(todo),
-                         removed_orphans=state.removed_orphans)
+                         removed_orphans=state.removed_orphans, damaged=state.damaged)
     own = backend is None
     backend = backend or ProcessPoolBackend()
     result.backend = backend.describe()

@@ -177,6 +177,14 @@ STATUS: dict[str, dict[str, str]] = {
     "status_partial_sweep": {"en": "partial sweep: {ok} of {planned} runs finished; the report is "
                                    "marked as partial",
                              "zh": "扫描未完成：计划 {planned} 次运行，完成 {ok} 次；报告已标注为不完整"},
+    # a damaged part file of a results folder (experiments/store.py)
+    "status_part_set_aside": {"en": "warning: {file} is damaged ({reason}): moved to {moved}; its {runs} "
+                                    "run(s) run again",
+                              "zh": "警告：{file} 已损坏（{reason}）：已移到 {moved}；其中的 {runs} 次运行将重新运行"},
+    "status_part_skipped": {"en": "warning: {file} is damaged ({reason}): its {runs} run(s) are left out; "
+                                  "`siyu sweep` on this folder sets it aside and runs them again",
+                            "zh": "警告：{file} 已损坏（{reason}）：其中的 {runs} 次运行未计入；对此文件夹再次运行 "
+                                  "`siyu sweep` 会把它移到一旁并重新运行这些运行"},
 }
 
 CONSOLE: dict[str, dict[str, str]] = {**COLUMNS, **VERDICT, **PAIRED, **STATUS}
