@@ -85,10 +85,10 @@ class RichProgress(NullProgress):
         p["shown"], p["printed"] = (percent if final else step), p["done"]
         rate = self._new / max(time.perf_counter() - self._t0, 1e-9)
         self.console.print(t("progress_line", self.lang, label=p["label"], done=p["done"], total=p["total"],
-                             percent=percent, failed=self.failed, rate=rate), markup=False)
+                             percent=percent, failed=self.failed, rate=rate), markup=False, soft_wrap=True)
 
     def note(self, key: str, **fields) -> None:
-        self.console.print(t(key, self.lang, **fields), markup=False)
+        self.console.print(t(key, self.lang, **fields), markup=False, soft_wrap=True)
 
     def stop(self) -> None:
         if self._plain is not None:

@@ -126,6 +126,7 @@ class RunStore:
         """Run ``batches`` on ``backend``, recording each as it finishes; ``progress`` (a
         ``progress.NullProgress``) advances by runs and hears the backend's notes;
         ``on_outcomes`` sees each recorded batch."""
+        note = progress.note if progress is not None else None  # None: the backend logs its notes
         progress = progress or NullProgress()
         tally = Tally()
         lost_before = backend.workers_lost
@@ -142,7 +143,7 @@ class RunStore:
                     on_outcomes(outcomes)
 
         try:
-            backend.run(batches, on_result, note=progress.note)
+            backend.run(batches, on_result, note=note)
         except KeyboardInterrupt:
             tally.interrupted = True
         except BackendStopped as exc:
@@ -160,6 +161,15 @@ class RunStore:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def cache_folder(key: str) -> Path:
+    """Where a command keeps its runs when nobody named a folder: ``$SIYU_CACHE_DIR/runs/<key>``,
+    else ``$XDG_CACHE_HOME`` or ``~/.cache``, then ``siyu_sim/runs/<key>`` (beside the compiled
+    kernel's cache: ``kernel.cache``)."""
+    env = os.environ.get("SIYU_CACHE_DIR")
+    base = Path(env) if env else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "siyu_sim"
+    return base / "runs" / key
 
 
 def _unlock(fd: int | None) -> None:

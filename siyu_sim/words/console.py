@@ -193,6 +193,8 @@ FAULTS: dict[str, dict[str, str]] = {
                              "zh": "已完成的运行保存在 {folder}（--fresh 会丢弃它们）"},
     "status_compare_resumed": {"en": "resumed: {done} of {total} runs already done",
                                "zh": "继续运行：{total} 次运行中已有 {done} 次完成"},
+    "status_compare_interrupted": {"en": "interrupted: nothing kept (a compare keeps its runs with --reps above 1)",
+                                   "zh": "已中断：未保存任何运行（--reps 大于 1 时比较才会保存已完成的运行）"},
     "status_compare_memory": {"en": "the run store {folder} is in use by another siyu command: this compare "
                                     "keeps its runs in memory only",
                               "zh": "运行存储 {folder} 正被另一个 siyu 命令使用：本次比较的运行只保存在内存中"},
