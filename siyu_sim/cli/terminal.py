@@ -41,8 +41,8 @@ class RunProgress:
 
     def __init__(self, quiet: bool, label: str, delay: float = PROGRESS_DELAY_S, lang: str = "en"):
         self.console = _err()
-        self.enabled = not quiet
-        self.plain = not self.console.is_terminal
+        self.enabled = not quiet and self.console.is_terminal  # the bar
+        self.plain = not quiet and not self.console.is_terminal  # plain lines instead
         self.shown = -1  # plain lines: the percentage last shown
         self.label = label
         self.lang = lang
@@ -52,18 +52,13 @@ class RunProgress:
 
     def note(self, text: str) -> None:
         """A status line, above the bar while it shows."""
-        if self.enabled:
+        if self.enabled or self.plain:
             self.console.print(text, markup=False, soft_wrap=True)
 
     def __call__(self, done: int, total: int) -> None:
         if not self.enabled:
-            return
-        if self.plain:
-            percent = int(100 * done / total) if total else 100
-            if percent // LINE_EVERY * LINE_EVERY > self.shown and time.monotonic() - self.started >= self.delay:
-                self.shown = percent // LINE_EVERY * LINE_EVERY
-                self.console.print(t("progress_days_line", self.lang, label=self.label, percent=percent, done=done,
-                                     total=total), markup=False, soft_wrap=True)
+            if self.plain:
+                self._line(done, total)
             return
         if self.bar is None:
             if time.monotonic() - self.started < self.delay:
@@ -76,6 +71,13 @@ class RunProgress:
             self.bar.start()
             self.task = self.bar.add_task(self.label, total=total)
         self.bar.update(self.task, completed=done)
+
+    def _line(self, done: int, total: int) -> None:
+        percent = int(100 * done / total) if total else 100
+        if percent // LINE_EVERY * LINE_EVERY > self.shown and time.monotonic() - self.started >= self.delay:
+            self.shown = percent // LINE_EVERY * LINE_EVERY
+            self.console.print(t("progress_days_line", self.lang, label=self.label, percent=percent, done=done,
+                                 total=total), markup=False, soft_wrap=True)
 
     def close(self) -> None:
         if self.bar is not None:
