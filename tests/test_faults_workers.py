@@ -299,3 +299,40 @@ def test_sigkill_of_the_main_process_takes_its_workers_with_it(tmp_path, backend
                 pass
         if proc.poll() is None:
             proc.kill()
+
+
+#: A parent that starts one child which arms ``die_with_parent`` (by PR_SET_PDEATHSIG, or by the
+#: watch thread a pool started from another thread relies on), prints the child's pid, and waits.
+PARENT = """
+import os, subprocess, sys
+child = subprocess.Popen([sys.executable, "-c", CHILD, str(os.getpid()), sys.argv[1]])
+print(child.pid, flush=True)
+child.wait()
+"""
+CHILD = """
+import os, sys, time
+from siyu_sim.experiments.lifeline import die_with_parent
+die_with_parent(int(sys.argv[1]), started_by_main_thread=sys.argv[2] == "main")
+open(os.path.join(os.environ["ARMED_DIR"], str(os.getpid())), "w").close()
+time.sleep(600)
+"""
+
+
+@pytest.mark.parametrize("how", ["main", "thread"], ids=["pdeathsig", "parent-pid-watch"])
+def test_die_with_parent_both_ways(tmp_path, how):
+    env = {**os.environ, "ARMED_DIR": str(tmp_path)}
+    parent = subprocess.Popen([sys.executable, "-c", f"CHILD = {CHILD!r}\n" + PARENT, how], stdout=subprocess.PIPE,
+                              text=True, env=env)
+    child = None
+    try:
+        child = psutil.Process(int(parent.stdout.readline()))
+        wait_for(lambda: (tmp_path / str(child.pid)).exists(), "the child to arm its watch")
+        parent.kill()
+        parent.wait(timeout=30)
+        _, alive = psutil.wait_procs([child], timeout=DEADLINE_S)
+        assert not alive
+    finally:
+        if parent.poll() is None:
+            parent.kill()
+        if child is not None and child.is_running():
+            child.kill()
