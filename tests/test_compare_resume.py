@@ -181,3 +181,27 @@ def test_cli_compare_interrupted_keeps_runs_and_resumes_to_the_same_output(tmp_p
     assert resumed.stdout == clean.stdout
     for name in ("monthly.csv", "incremental.csv", "key_figures.csv", "paired.csv"):
         assert (out / name).read_bytes() == (tmp_path / "clean" / name).read_bytes(), name
+
+
+@pytest.mark.slow
+def test_cli_compare_without_reps_interrupted_says_so(tmp_path):
+    """One replication runs in this process and keeps nothing; Ctrl-C still ends with one line."""
+    from test_faults_workers import held, hold_plugin, wait_for
+
+    gate = tmp_path / "gate"
+    gate.mkdir()
+    (gate / "hold").touch()
+    proc = subprocess.Popen(_siyu() + ["compare", "nurture", "harvest", "--customers", "300", "--days", str(DAYS),
+                                       "--set", f"levers.test_hold.folder={gate}"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            env=hold_plugin(tmp_path), preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    try:
+        wait_for(lambda: held(gate) == {proc.pid}, "the first run to be held")
+        os.killpg(proc.pid, signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 130, err
+    assert err.strip().splitlines()[-1] == "interrupted: nothing kept (a compare keeps its runs with --reps above 1)"
+    assert "Traceback" not in err and out == ""

@@ -232,8 +232,7 @@ def open_store(folder: str | Path, specs: list[RunSpec], root_seed: int, spec_ha
             "n_runs": len(specs), "experiment_file": "siyu compare", **meta}
     return RunStore.open(folder, tasks, spec_hash, lambda store: store.open_spec(
         spec_hash, lambda: store.start(meta, scenarios, tasks), fresh=fresh, what="comparison",
-        changed="from {file}); the scenarios, seed, replications, options or siyu_sim's code changed "
-                "since those runs"))
+        changed="the scenarios, seed, replications, options or siyu_sim's code changed since those runs"))
 
 
 def _as_compared(frame: pd.DataFrame, spec: RunSpec) -> pd.DataFrame:

@@ -360,9 +360,13 @@ class _ClusterWatch:
         if self.client.status != "running":  # lost the scheduler: no worker can be reached
             return 0
         try:
-            return int(self.client.scheduler_info(n_workers=0).get("n_workers", 0))
+            try:
+                info = self.client.scheduler_info(n_workers=0)  # totals only
+            except TypeError:  # an older distributed: no n_workers, every worker listed
+                info = self.client.scheduler_info()
         except (OSError, TimeoutError):
             return 0
+        return int(info.get("n_workers", len(info.get("workers", {}))))
 
     def close(self) -> int:
         with contextlib.suppress(Exception):

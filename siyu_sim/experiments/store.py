@@ -73,14 +73,14 @@ class ResultStore:
         """Prepare the folder for ``exp``: start it, or resume it (refusing a different spec)."""
         return self.open_spec(
             exp.spec_hash, lambda: self._start(exp, tasks), fresh=fresh,
-            changed=f"from {{file}}); {exp.file} now resolves to {exp.spec_hash}. The experiment file "
-                    "(or a scenario it uses) changed since those runs")
+            changed=f"{exp.file} now resolves to {exp.spec_hash}. The experiment file (or a scenario it "
+                    "uses) changed since those runs")
 
     def open_spec(self, spec_hash: str, start, *, fresh: bool = False, what: str = "experiment",
-                  changed: str = "from {file}); it changed since those runs") -> ResumeState:
+                  changed: str = "it changed since those runs") -> ResumeState:
         """Start the folder (``start()`` writes its files) or resume it if it holds ``spec_hash``;
-        refuse a non-empty folder that is no results folder, and one of another spec. ``what``
-        and ``changed`` word the refusal (``{file}``: the file the folder's runs came from)."""
+        refuse a non-empty folder that is no results folder, and one of another spec (``what``
+        and ``changed`` word the refusal)."""
         f = self.folder
         meta_path = f / EXPERIMENT_FILE
         if f.exists() and not f.is_dir():
@@ -95,8 +95,8 @@ class ResultStore:
             if meta.get("spec_hash") != spec_hash:
                 raise StoreError(
                     f"{f} holds results of a different {what} (spec hash {meta.get('spec_hash')}, "
-                    + changed.replace("{file}", str(meta.get("experiment_file"))) +
-                    ". Use --fresh to discard them, or --out to write elsewhere.")
+                    f"from {meta.get('experiment_file')}); {changed}. "
+                    "Use --fresh to discard them, or --out to write elsewhere.")
         else:
             start()
         return self._resume_state()

@@ -17,7 +17,7 @@ from . import design
 from .backends import Backend, BackendStopped, ProcessPoolBackend, batch_size_for, chunk
 from .progress import NullProgress
 from ..config.experiment_files import Experiment, load_experiment
-from .resumable import RunStore, hold_sigint  # noqa: F401  (hold_sigint: its old home)
+from .resumable import RunStore
 from .store import ResultStore
 from .worker import Batch
 
