@@ -21,10 +21,10 @@ import os
 import queue
 import signal
 import threading
-import time
 from typing import Callable, Iterable
 
 from ..words import t
+from .cluster_watch import ClusterWatch
 from .lifeline import die_with_parent
 from .worker import Batch, RunOutcome, execute_batch
 
@@ -257,11 +257,13 @@ class DaskBackend(Backend):
         finished: queue.SimpleQueue = queue.SimpleQueue()
         for fut in futures:
             fut.add_done_callback(finished.put)
-        watch = _ClusterWatch(self.client, {f.key for f in futures}, self.no_worker_wait, note or log_note)
+        watch = ClusterWatch(self.client, {f.key for f in futures}, self.no_worker_wait, note or log_note, POLL_S)
         try:
             for _ in futures:
                 while True:
-                    watch.check()
+                    waited = watch.check()
+                    if waited is not None:
+                        raise BackendStopped("dask_no_worker_stop", waited=f"{waited:.0f}")
                     try:
                         fut = finished.get(timeout=POLL_S)
                         break
@@ -270,7 +272,10 @@ class DaskBackend(Backend):
                 try:
                     outcomes = fut.result()
                 except KilledWorker:
-                    raise BackendStopped("dask_killed_workers", n=self._allowed_failures() + 1) from None
+                    import dask
+
+                    deaths = int(dask.config.get("distributed.scheduler.allowed-failures", 3)) + 1
+                    raise BackendStopped("dask_killed_workers", n=deaths) from None
                 except cf.CancelledError:  # the scheduler forgot it (restarted, or lost us)
                     raise BackendStopped("dask_cancelled", address=self.address) from None
                 on_result(outcomes)
@@ -296,82 +301,12 @@ class DaskBackend(Backend):
             with contextlib.suppress(Exception):
                 self.client.cancel(futures)
 
-    @staticmethod
-    def _allowed_failures() -> int:
-        import dask
-
-        return int(dask.config.get("distributed.scheduler.allowed-failures", 3))
-
     def close(self) -> None:
         try:
             self.client.close()
         finally:
             if self._cluster is not None:
                 self._cluster.close()
-
-
-class _ClusterWatch:
-    """What :meth:`DaskBackend.run` keeps an eye on between results: workers removed (the
-    scheduler's ``remove-worker`` events, which name the tasks the worker was running) and how
-    long the cluster has had no worker at all."""
-
-    def __init__(self, client, keys: set, wait: float, note: Note):
-        self.client, self.keys, self.wait, self.note = client, keys, wait, note
-        self.removed: queue.SimpleQueue = queue.SimpleQueue()  # filled by the client's event loop
-        self.lost = 0
-        self.empty_since: float | None = None
-        self.told = 0.0  # seconds of no worker already announced
-        self.next_look = 0.0
-        client.subscribe_topic("all", self._event)
-
-    def _event(self, event) -> None:
-        _, msg = event
-        if isinstance(msg, dict) and msg.get("action") == "remove-worker":
-            self.removed.put(msg)
-
-    def check(self) -> None:
-        while not self.removed.empty():
-            msg = self.removed.get()
-            ours = self.keys & (set(msg.get("processing-tasks") or ()) | set(msg.get("lost-computed-tasks") or ()))
-            self.lost += 1
-            self.note("dask_worker_lost" if ours else "dask_worker_lost_idle", worker=msg.get("worker", "?"))
-        now = time.monotonic()
-        if now < self.next_look:
-            return
-        self.next_look = now + POLL_S
-        if self._workers() > 0:
-            if self.empty_since is not None and self.told:
-                self.note("dask_worker_back")
-            self.empty_since, self.told = None, 0.0
-            return
-        if self.empty_since is None:
-            self.empty_since = now
-        waited = now - self.empty_since
-        if waited >= self.wait:
-            raise BackendStopped("dask_no_worker_stop", waited=f"{waited:.0f}")
-        # say so after a short grace (a LocalCluster restarts a killed worker in a second or two),
-        # then at each further quarter of the wait
-        step = self.wait / 4 if self.told else min(5.0, self.wait / 4)
-        if waited >= self.told + step:
-            self.told = waited
-            self.note("dask_no_worker", waited=f"{waited:.0f}", left=f"{self.wait - waited:.0f}")
-
-    def _workers(self) -> int:
-        if self.client.status != "running":  # lost the scheduler: no worker can be reached
-            return 0
-        try:
-            try:
-                info = self.client.scheduler_info(n_workers=0)  # totals only
-            except TypeError:  # an older distributed: no n_workers, every worker listed
-                info = self.client.scheduler_info()
-        except (OSError, TimeoutError):
-            return 0
-        return int(info.get("n_workers", len(info.get("workers", {}))))
-
-    def close(self) -> int:
-        with contextlib.suppress(Exception):
-            self.client.unsubscribe_topic("all")
-        return self.lost
 
 
 def make_backend(*, serial: bool = False, workers: int | None = None, scheduler: str | None = None,
