@@ -10,6 +10,7 @@ line in a log, a pid gone), with a generous deadline; the only durations are the
 from __future__ import annotations
 
 import io
+import json
 import os
 import signal
 import subprocess
@@ -144,6 +145,48 @@ def test_all_workers_gone_stops_after_the_wait_keeping_finished_runs(tmp_path, s
     again = sweep(path, out=tmp_path / "out", backend=SerialBackend())
     assert again.complete and again.skipped == len(kept) and again.ok == 12 - len(kept)
     assert pd.read_parquet(tmp_path / "out").run_id.nunique() == 12
+
+
+class KillTheScheduler(NullProgress):
+    """After the first finished batch, SIGKILL the scheduler process (and its only worker)."""
+
+    def __init__(self, scheduler: subprocess.Popen, worker: subprocess.Popen):
+        self.procs = [scheduler, worker]
+        self.killed = False
+
+    def advance(self, ok: int, failed: int) -> None:
+        if not self.killed:
+            self.killed = True
+            for proc in self.procs:
+                proc.kill()
+
+
+def test_a_scheduler_that_goes_away_stops_the_sweep_keeping_finished_runs(tmp_path):
+    path = write_experiment(tmp_path, GRID, customers=300, days=30, replications=1)
+    info = tmp_path / "scheduler.json"
+    procs = [subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_scheduler", "--scheduler-file", str(info),
+                               "--port", "0", "--no-dashboard"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
+    backend = None
+    try:
+        address = wait_for(lambda: info.exists() and info.read_text().strip() and json.loads(info.read_text())["address"],
+                           "the scheduler's address")
+        procs.append(subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_worker", address, "--no-nanny",
+                                       "--nthreads", "1", "--no-dashboard"],
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        backend = DaskBackend(address, retries=0, no_worker_wait=DEADLINE_S)
+        wait_for(lambda: _workers(backend.client) >= 1, "the Dask worker")
+        killer = KillTheScheduler(*procs)
+        res = sweep(path, out=tmp_path / "out", backend=backend, progress=killer, batch_size=1)
+    finally:
+        if backend is not None:
+            backend.close()
+        for proc in procs:
+            proc.kill()
+            proc.wait(timeout=30)
+    assert killer.killed
+    assert res.stopped is not None and res.stopped.key == "dask_scheduler_lost", res
+    kept = {r["run_id"] for r in _ok_records(tmp_path / "out")}
+    assert 1 <= len(kept) == res.ok < 12
 
 
 def _sweep_process(args: list[str], log: Path, env=None) -> subprocess.Popen:

@@ -276,17 +276,25 @@ class DaskBackend(Backend):
 
                     deaths = int(dask.config.get("distributed.scheduler.allowed-failures", 3)) + 1
                     raise BackendStopped("dask_killed_workers", n=deaths) from None
-                except cf.CancelledError:  # the scheduler forgot it (restarted, or lost us)
-                    raise BackendStopped("dask_cancelled", address=self.address) from None
+                except (cf.CancelledError, OSError):  # OSError: distributed's CommClosedError
+                    if fut.status == "error":  # the task itself raised it
+                        raise
+                    # the scheduler forgot it (restarted, or lost this client), or the result could
+                    # not be fetched any more: the cluster is gone, not the batch
+                    raise BackendStopped("dask_scheduler_lost", address=self.address) from None
                 on_result(outcomes)
                 fut.release()
             watch.check()  # a loss in the last moments is still reported
         except (KeyboardInterrupt, BackendStopped):
-            try:  # finished but not yet delivered: their results are here already, keep them
+            try:  # finished but not yet delivered: keep the results that can still be fetched
                 while not finished.empty():
                     fut = finished.get()
                     if fut.status == "finished":
-                        on_result(fut.result())
+                        try:
+                            outcomes = fut.result()
+                        except (cf.CancelledError, OSError):
+                            continue
+                        on_result(outcomes)
             finally:
                 self._cancel(futures)
             raise

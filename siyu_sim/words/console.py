@@ -176,8 +176,8 @@ FAULTS: dict[str, dict[str, str]] = {
                                   "distributed.scheduler.allowed-failures allows {n} deaths per batch)",
                             "zh": "一个批次先后在 {n} 个 Dask 工作进程上运行，它们都已退出（内存不足？"
                                   "distributed.scheduler.allowed-failures 允许每个批次 {n} 次）"},
-    "dask_cancelled": {"en": "the Dask scheduler at {address} dropped the runs (restarted, or lost this client)",
-                       "zh": "Dask 调度器 {address} 丢弃了这些运行（已重启，或与本进程失去连接）"},
+    "dask_scheduler_lost": {"en": "lost the Dask scheduler at {address} (it stopped, or the connection to it broke)",
+                            "zh": "与 Dask 调度器 {address} 失去联系（调度器已停止，或连接中断）"},
     "status_stopped": {"en": "stopped: {reason}; {saved} of {total} runs are saved in {folder}; {again}",
                        "zh": "已停止：{reason}；{total} 次运行中已有 {saved} 次保存在 {folder}；{again}"},
     "status_workers_lost": {"en": "Dask workers lost during the run: {n}",
