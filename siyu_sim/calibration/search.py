@@ -33,7 +33,7 @@ from ..config.calibration_files import CalibrationError, CalibrationSpec
 from ..config.problems import Problem
 from ..experiments.backends import Backend
 from ..experiments.progress import NullProgress
-from ..experiments.sweep import hold_sigint
+from ..experiments.resumable import hold_sigint
 from .fit import Loss, mean_table
 from .result import FILES
 from .simulate import TrialBatch, TrialOutcome, TrialRun, execute_trials

@@ -2,7 +2,8 @@
 
 Tables and verdicts go to stdout; progress and status go to stderr, so ``siyu compare a b
 > out.txt`` holds nothing but the result. Exit codes: 0 ok, 1 invalid input or a failed
-run, 2 wrong usage (unknown option, missing argument).
+run, 2 wrong usage (unknown option, missing argument), 130 interrupted (Ctrl-C; a compare with
+--reps keeps its finished runs and the same command resumes).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..version import __version__
-from ..compare import Comparison, ComparisonError, compare, unique_names
+from ..compare import Comparison, ComparisonError, ComparisonInterrupted, compare, unique_names
 from ..compare.monthly import monthly
 from ..compare.printout import monthly_text, paired_text
 from ..compare.verdict import verdict
@@ -43,10 +44,13 @@ from .outputs import (EXIT_INVALID, YesOpt, announce_replaced, checked, confirm_
 from .outputs import fail as _fail
 from .terminal import PROGRESS_DELAY_S, RunProgress, _compiled_status, _status
 
+EXIT_INVALID = 1
 EXIT_INTERRUPTED = 130
 #: The files of a run folder (``siyu run --out``); the first is written first: its marker
 #: (a folder holding it is a run folder, ``config.output_paths.own_folder``).
 RUN_FILES = ("provenance.json", "daily.parquet", "daily.csv", "scenario.toml")
+#: Where ``siyu compare --reps N --out DIR`` keeps its finished runs (a results folder).
+RUN_STORE = "run_store"
 
 
 class Executor(str, Enum):
@@ -100,16 +104,33 @@ def _load(arg: str, overrides: dict) -> tuple[Scenario, Path]:
 
 
 def _compare(scenarios: list[Scenario], root_seed: int, executor: str, quiet: bool, lang: str = "en",
-             **options) -> Comparison:
+             fresh: bool = False, **options) -> Comparison:
     """``compare.compare`` with a progress bar in ``lang`` (at once when the runs go to worker
-    processes); a failed run exits with EXIT_INVALID."""
+    processes); a failed run exits with EXIT_INVALID, Ctrl-C with EXIT_INTERRUPTED after one line
+    saying what was kept and how to resume."""
+    from ..experiments.store import StoreError
+
     parallel = options.get("backend") is not None
     bar = RunProgress(quiet, t("status_simulating", lang), delay=0.0 if parallel else PROGRESS_DELAY_S,
                       lang=lang)
     try:
-        return compare(scenarios, root_seed=root_seed, executor=executor, progress=bar, **options)
+        return compare(scenarios, root_seed=root_seed, executor=executor, progress=bar, fresh=fresh,
+                       note=lambda key, **fields: bar.note(t(key, lang, **fields)) if not quiet else None,
+                       **options)
     except ComparisonError as exc:
         raise _fail(str(exc)) from None
+    except StoreError as exc:  # --out's run store holds another comparison, or is in use
+        raise _fail(f"error: {exc}") from None
+    except ComparisonInterrupted as exc:
+        bar.close()
+        again = t("status_resume_fresh" if fresh else "status_resume", lang)
+        typer.echo(t("status_interrupted", lang, saved=exc.saved, total=exc.total, folder=exc.folder, again=again),
+                   err=True)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except KeyboardInterrupt:
+        bar.close()
+        typer.echo(t("status_compare_interrupted", lang), err=True)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     finally:
         bar.close()
         _compiled_status(quiet, lang)
@@ -252,6 +273,9 @@ def compare_command(
         help="Also run each scenario's customers with no private domain (same seeds) and judge "
              "by what the private domain adds over having none (the default); "
              "--no-baseline skips those runs for speed and shows only the gross ledger.")] = True,
+    fresh: Annotated[bool, typer.Option(
+        "--fresh", help="With --reps: discard the finished runs an interrupted run of this comparison kept, "
+                        "and start over (default: resume from them).")] = False,
     executor: ExecutorOpt = Executor.vector, engine: EngineOpt = Engine.compiled,
     set_: SetOpt = None, days: DaysOpt = None, customers: CustomersOpt = None,
     seed: SeedOpt = None, quiet: QuietOpt = False, lang: LangOpt = Lang.en, yes: YesOpt = False,
@@ -260,7 +284,9 @@ def compare_command(
 
     Every scenario runs under the same root seed (--seed, else the first scenario's seed) and replication, so differences come from the strategies, not from luck. With --reps N above 1 the table shows means over N replications and a paired comparison with confidence intervals follows. Each scenario's customers also run with no private domain under the same seeds (skip with --no-baseline), so the headline is the profit each strategy adds over having none. Prints, for each month: that added profit and the added ROI, active / muted / churned members, mean trust, GMV, profit, cumulative profit, ROI and the cumulative profit the same money would have made in paid ads; then who adds the most, whether each strategy loses against having none, against paid ads like for like, then the gross ledger (GMV, ledger profit) and relationship health, and from which month. --set, --days and --customers apply to every scenario.
 
-    Exit codes: 0 done; 1 invalid scenario or failed run; 2 wrong usage.
+    With --reps N above 1 every finished run is kept as it finishes (in DIR/run_store with --out DIR, else in the user's cache, $SIYU_CACHE_DIR or ~/.cache/siyu_sim/runs, until the comparison completes): after Ctrl-C the same command resumes and gives the same numbers; --fresh starts over.
+
+    Exit codes: 0 done; 1 invalid scenario or failed run; 2 wrong usage; 130 interrupted.
 
     [bold]Examples[/bold]
 
@@ -281,7 +307,7 @@ def compare_command(
     from ..compare.exports import EXPORT_FILES, EXPORT_MARKER
 
     output_file(report, "--report", HTML_REPORT)
-    output_folder(out, "--out", EXPORT_MARKER, "a folder of comparison tables")
+    output_folder(out, "--out", (EXPORT_MARKER, RUN_STORE), "a folder of comparison tables")
     overrides = _overrides(set_, days, customers, None)
     loaded, problems = [], []
     for arg in scenarios:
@@ -304,7 +330,7 @@ def compare_command(
     wrote: list[Path] = []
     try:
         _compare_and_write(ctx, items, root_seed, reps, baseline, report, out, executor, engine, quiet,
-                           lang.value, wrote)
+                           lang.value, wrote, fresh)
     except KeyboardInterrupt:  # files are written whole, at the end: none is left half written
         typer.echo(t("status_compare_interrupted_after", lang.value, paths=", ".join(map(str, wrote))) if wrote
                    else t("status_compare_interrupted", lang.value), err=True)
@@ -313,12 +339,16 @@ def compare_command(
 
 def _compare_and_write(ctx, items: list[Scenario], root_seed: int, reps: int, baseline: bool,
                        report: Path | None, out: Path | None, executor: Executor, engine: Engine,
-                       quiet: bool, lang: str, wrote: list[Path]) -> None:
+                       quiet: bool, lang: str, wrote: list[Path], fresh: bool) -> None:
     """Run the comparison, print it, write the report and the tables (``compare_command``);
     ``wrote`` gets each file once it is written."""
+    # With --reps every finished run is kept (in DIR/run_store, else in the user's cache until the
+    # comparison completes), so that an interrupted comparison resumes: docs/experiments.md.
+    store = (out / RUN_STORE if out is not None else True) if reps > 1 else None
     with ProcessPoolBackend() if reps > 1 else contextlib.nullcontext() as backend:
-        result = _compare(items, root_seed, executor.value, quiet, lang, reps=reps, baseline=baseline,
-                          segments=report is not None, backend=backend, engine=engine.value)
+        result = _compare(items, root_seed, executor.value, quiet, lang, fresh=fresh, reps=reps,
+                          baseline=baseline, segments=report is not None, backend=backend, engine=engine.value,
+                          store=store)
     table = result.monthly()
     typer.echo(monthly_text(table, lang))
     typer.echo("")

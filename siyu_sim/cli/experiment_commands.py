@@ -1,8 +1,9 @@
 """Experiment commands: ``siyu sweep`` and ``siyu sensitivity``.
 
 Results and tables go to stdout; progress and status to stderr. Exit codes: 0 every run
-finished; 1 invalid input or some runs failed; 130 interrupted (Ctrl-C; finished runs are
-kept and the same command resumes).
+finished; 1 invalid input, some runs failed, or the runs stopped (no Dask worker left: finished
+runs are kept and the same command resumes); 130 interrupted (Ctrl-C; finished runs are kept
+and the same command resumes).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..config.problems import listed
+from ..experiments.backends import NO_WORKER_WAIT_S
 from ..words import TEXT, t
 from .app import app
 from .core_commands import Lang, LangOpt
@@ -28,6 +30,10 @@ SchedulerOpt = Annotated[Optional[str], typer.Option(
     "(default: $DASK_SCHEDULER_ADDRESS if set, else local processes).")]
 DaskLocalOpt = Annotated[Optional[int], typer.Option(
     "--dask-local", metavar="N", min=1, help="Start a Dask LocalCluster of N worker processes.")]
+NoWorkerWaitOpt = Annotated[float, typer.Option(
+    "--no-worker-wait", metavar="SECONDS", min=0,
+    help="With Dask: how long to wait for a worker when none is left before stopping (finished runs "
+         "are kept; the same command resumes).")]
 WorkersOpt = Annotated[Optional[int], typer.Option(
     "--workers", metavar="N", min=1, help="Local worker processes (default: all cores).")]
 SerialOpt = Annotated[bool, typer.Option("--serial", help="Run in this process, one run after another.")]
@@ -84,7 +90,8 @@ def _describe(backend, lang: str) -> str:
     return t("backend_desc", lang, name=name, workers=backend.workers)
 
 
-def _run(exp, *, scheduler, dask_local, workers, serial, fresh, out, quiet, batch_size, lang: str = "en"):
+def _run(exp, *, scheduler, dask_local, workers, serial, fresh, out, quiet, batch_size, lang: str = "en",
+         no_worker_wait: float | None = None):
     """Pick a backend, sweep a loaded experiment (status lines in ``lang``). Returns the SweepResult."""
     from ..experiments.backends import BackendError, make_backend
     from ..experiments.progress import NullProgress, RichProgress
@@ -96,7 +103,8 @@ def _run(exp, *, scheduler, dask_local, workers, serial, fresh, out, quiet, batc
         typer.echo(f"error: {bad_env}", err=True)
         raise typer.Exit(EXIT_FAILED)
     try:
-        backend = make_backend(serial=serial, workers=workers, scheduler=scheduler, dask_local=dask_local)
+        backend = make_backend(serial=serial, workers=workers, scheduler=scheduler, dask_local=dask_local,
+                               no_worker_wait=no_worker_wait)
     except BackendError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(EXIT_FAILED) from None
@@ -127,15 +135,22 @@ def _run(exp, *, scheduler, dask_local, workers, serial, fresh, out, quiet, batc
         _status(quiet, t("status_resumed", lang, n=result.skipped))
     _status(quiet, t("status_sweep_done", lang, ok=result.ok, failed=result.failed,
                      seconds=f"{result.duration_s:.1f}"))
+    if result.workers_lost:
+        _status(quiet, t("status_workers_lost", lang, n=result.workers_lost))
     return result
 
 
 def _finish(result, quiet: bool, fresh: bool = False, lang: str = "en") -> None:
+    again = t("status_resume_fresh" if fresh else "status_resume", lang)
     if result.interrupted:
-        again = t("status_resume_fresh" if fresh else "status_resume", lang)
         typer.echo(t("status_interrupted", lang, saved=result.skipped + result.ok, total=result.total,
                      folder=result.folder, again=again), err=True)
         raise typer.Exit(EXIT_INTERRUPTED)
+    if result.stopped is not None:
+        reason = t(result.stopped.key, lang, **result.stopped.fields)
+        typer.echo(t("status_stopped", lang, reason=reason, saved=result.skipped + result.ok, total=result.total,
+                     folder=result.folder, again=again), err=True)
+        raise typer.Exit(EXIT_FAILED)
     if result.failed:
         shown = listed(result.failed_ids, 5)
         typer.echo(t("status_runs_failed", lang, n=result.failed, shown=shown, folder=result.folder), err=True)
@@ -148,6 +163,7 @@ def sweep_command(
     scheduler: SchedulerOpt = None, dask_local: DaskLocalOpt = None, workers: WorkersOpt = None,
     serial: SerialOpt = False, fresh: FreshOpt = False, out: OutOpt = None, quiet: QuietOpt = False,
     batch_size: BatchOpt = None, csv: CsvOpt = False, lang: LangOpt = Lang.en, yes: YesOpt = False,
+    no_worker_wait: NoWorkerWaitOpt = NO_WORKER_WAIT_S,
 ) -> None:
     """Run every run of an experiment (scenarios × factor settings × replications) and store
     them as Parquet under the results folder (each run with its no-private-domain counterfactual:
@@ -174,8 +190,9 @@ def sweep_command(
     """
     _check_folder(out, "--out")
     result = _run(_load(experiment, yes, lang.value), scheduler=scheduler, dask_local=dask_local, workers=workers,
-                  serial=serial, fresh=fresh, out=out, quiet=quiet, batch_size=batch_size, lang=lang.value)
-    if not result.interrupted and result.ok + result.skipped > 0:
+                  serial=serial, fresh=fresh, out=out, quiet=quiet, batch_size=batch_size, lang=lang.value,
+                  no_worker_wait=no_worker_wait)
+    if not result.interrupted and result.stopped is None and result.ok + result.skipped > 0:
         from ..experiments.printout import best_text, front_text
         from ..experiments.summary import summarize_folder
 
@@ -199,6 +216,7 @@ def sensitivity_command(
     scheduler: SchedulerOpt = None, dask_local: DaskLocalOpt = None, workers: WorkersOpt = None,
     serial: SerialOpt = False, fresh: FreshOpt = False, out: OutOpt = None, quiet: QuietOpt = False,
     batch_size: BatchOpt = None, lang: LangOpt = Lang.en, yes: YesOpt = False,
+    no_worker_wait: NoWorkerWaitOpt = NO_WORKER_WAIT_S,
 ) -> None:
     """Global sensitivity analysis, what the answer depends on: run (or resume) the
     experiment's Sobol or Morris design, average replications, and print the factors ranked by
@@ -223,7 +241,8 @@ def sensitivity_command(
                    "\"morris\" (use `siyu sweep` for grids and Latin hypercubes)", err=True)
         raise typer.Exit(EXIT_FAILED)
     result = _run(exp, scheduler=scheduler, dask_local=dask_local, workers=workers,
-                  serial=serial, fresh=fresh, out=out, quiet=quiet, batch_size=batch_size, lang=lang.value)
+                  serial=serial, fresh=fresh, out=out, quiet=quiet, batch_size=batch_size, lang=lang.value,
+                  no_worker_wait=no_worker_wait)
     _finish(result, quiet, fresh, lang.value)
     try:
         table = sensitivity_table(result.folder, export=True)

@@ -46,7 +46,7 @@ def output_file(path: Path | None, option: str, kind: OutputKind) -> None:
             check_output_file(path, option, kind)
 
 
-def output_folder(path: Path | None, option: str, marker: str, owner: str) -> None:
+def output_folder(path: Path | None, option: str, marker: str | tuple[str, ...], owner: str) -> None:
     """Exit 1 naming ``path`` unless it is a folder the command may write into (new, empty, or
     its own: holding ``marker``): before any work."""
     if path is not None:

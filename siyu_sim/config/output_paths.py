@@ -123,20 +123,22 @@ def check_output_dir(path, option: str | None = None) -> Path:
     return path
 
 
-def own_folder(path, marker: str) -> bool:
+def own_folder(path, marker: str | tuple[str, ...]) -> bool:
     """The one rule by which a command knows a folder as its own: it does not exist yet, it is
-    empty, or it holds ``marker``, the file the command writes there first. Any other folder
-    holds someone else's files, which the command must not replace."""
+    empty, or it holds ``marker`` (or one of several), what the command writes there first. Any
+    other folder holds someone else's files, which the command must not replace."""
     path = Path(path)
-    return not path.is_dir() or not any(path.iterdir()) or (path / marker).exists()
+    markers = (marker,) if isinstance(marker, str) else marker
+    return not path.is_dir() or not any(path.iterdir()) or any((path / m).exists() for m in markers)
 
 
-def check_own_dir(path, marker: str, owner: str, option: str | None = None) -> Path:
+def check_own_dir(path, marker: str | tuple[str, ...], owner: str, option: str | None = None) -> Path:
     """``check_output_dir``, and refused unless the folder is the command's own (``own_folder``);
     ``owner`` names such a folder: "an experiment results folder"."""
     path = check_output_dir(path, option)
     if not own_folder(path, marker):
-        raise OutputPathError(f"{_label(option, path)}: is not empty and is not {owner} (it has no {marker}); "
+        first = marker if isinstance(marker, str) else marker[0]
+        raise OutputPathError(f"{_label(option, path)}: is not empty and is not {owner} (it has no {first}); "
                               "give a new or empty folder, so that no file of yours is replaced")
     return path
 

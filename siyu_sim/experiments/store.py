@@ -11,6 +11,8 @@ Layout (see docs/experiments.md)::
       _manifest.jsonl      one JSON record per finished run (ok or failed), appended at once
       _export/*.csv        aggregates, on request
       runs/part-*.parquet  tidy rows of finished runs, one file per finished batch
+      _segments/part-*.parquet  per-segment daily rows of the same runs, when they have them
+                           (``run_id`` first; a compare with a report keeps them)
       _damaged/            part files found damaged on resume, set aside (their runs re-run)
 
 ``pandas.read_parquet(folder)`` reads every ``runs/*.parquet`` (pyarrow ignores names that
@@ -55,8 +57,10 @@ DESIGN_FILE = "_design.csv"
 SCENARIO_DIR = "_scenarios"
 EXPORT_DIR = "_export"
 RUNS_DIR = "runs"
+SEGMENTS_DIR = "_segments"  # "_": pandas.read_parquet(folder) reads runs/ only
 DAMAGED_DIR = "_damaged"
-OWNED = (EXPERIMENT_FILE, MANIFEST_FILE, DESIGN_FILE, SCENARIO_DIR, EXPORT_DIR, RUNS_DIR, DAMAGED_DIR)
+OWNED = (EXPERIMENT_FILE, MANIFEST_FILE, DESIGN_FILE, SCENARIO_DIR, EXPORT_DIR, RUNS_DIR, SEGMENTS_DIR,
+         DAMAGED_DIR)
 #: The store's part files, and the hidden names they are written under before the rename.
 PART = re.compile(r"part-[0-9a-f]{12}\.parquet")
 PART_TMP = re.compile(r"\.part-[0-9a-f]{12}\.parquet\.tmp")
@@ -105,6 +109,16 @@ class ResultStore:
     # --- opening --------------------------------------------------------------------------------
     def open(self, exp: Experiment, tasks: list[RunTask], *, fresh: bool = False) -> ResumeState:
         """Prepare the folder for ``exp``: start it, or resume it (refusing a different spec)."""
+        return self.open_spec(
+            exp.spec_hash, lambda: self._start(exp, tasks), fresh=fresh,
+            changed=f"{exp.file} now resolves to {exp.spec_hash}. The experiment file (or a scenario it "
+                    "uses) changed since those runs")
+
+    def open_spec(self, spec_hash: str, start, *, fresh: bool = False, what: str = "experiment",
+                  changed: str = "it changed since those runs") -> ResumeState:
+        """Start the folder (``start()`` writes its files) or resume it if it holds ``spec_hash``;
+        refuse a non-empty folder that is no results folder, and one of another spec (``what``
+        and ``changed`` word the refusal)."""
         f = self.folder
         meta_path = f / EXPERIMENT_FILE
         if f.exists() and not f.is_dir():
@@ -123,14 +137,13 @@ class ResultStore:
                                  "to write elsewhere.") from None
             if not isinstance(meta, dict):
                 meta = {}
-            if meta.get("spec_hash") != exp.spec_hash:
+            if meta.get("spec_hash") != spec_hash:
                 raise StoreError(
-                    f"{f} holds results of a different experiment (spec hash {meta.get('spec_hash')}, "
-                    f"from {meta.get('experiment_file')}); {exp.file} now resolves to {exp.spec_hash}. "
-                    "The experiment file (or a scenario it uses) changed since those runs. "
+                    f"{f} holds results of a different {what} (spec hash {meta.get('spec_hash')}, "
+                    f"from {meta.get('experiment_file')}); {changed}. "
                     "Use --fresh to discard them, or --out to write elsewhere.")
         else:
-            self._start(exp, tasks)
+            start()
         return self._resume_state()
 
     def clear(self) -> None:
@@ -141,19 +154,24 @@ class ResultStore:
             elif p.exists():
                 p.unlink()
 
-    def _start(self, exp: Experiment, tasks: list[RunTask]) -> None:
+    def start(self, meta: dict, scenarios: dict[str, dict], tasks: list[RunTask]) -> None:
+        """Write a new folder's files: the scenarios, the run list and ``meta`` (which holds
+        at least ``spec_hash``) as ``_experiment.json``, last."""
         import tomli_w
 
         f = self.folder
         (f / RUNS_DIR).mkdir(parents=True, exist_ok=True)
         (f / SCENARIO_DIR).mkdir(exist_ok=True)
-        for label, data in exp.scenarios.items():
+        for label, data in scenarios.items():
             (f / SCENARIO_DIR / f"{label}.toml").write_text(tomli_w.dumps(data), encoding="utf-8")
         design = pd.DataFrame([{
             "run_id": t.run_id, "scenario": t.scenario, "setting": t.setting,
             "replication": t.replication, **t.factors, "seed_entropy": t.seed_entropy,
             "spawn_key": json.dumps(list(t.spawn_key))} for t in tasks])
         design.to_csv(f / DESIGN_FILE, index=False)
+        _atomic_write(f / EXPERIMENT_FILE, json.dumps(meta, indent=1, default=str).encode())
+
+    def _start(self, exp: Experiment, tasks: list[RunTask]) -> None:
         meta = {
             "name": exp.name, "description": exp.description, "experiment_file": exp.file,
             "spec_hash": exp.spec_hash, "package_version": __version__, "created": _now(),
@@ -162,7 +180,7 @@ class ResultStore:
             "fixed": exp.fixed, "unit_settings": exp.unit_settings,
             **exp.resolved(),
         }
-        _atomic_write(f / EXPERIMENT_FILE, json.dumps(meta, indent=1, default=str).encode())
+        self.start(meta, exp.scenarios, tasks)
 
     # --- reading --------------------------------------------------------------------------------
     def manifest_records(self) -> list[dict]:
@@ -243,6 +261,16 @@ class ResultStore:
             return pd.DataFrame()
         return pd.concat(frames, ignore_index=True)
 
+    def read_segments(self, run_ids) -> pd.DataFrame:
+        """The stored per-segment rows of ``run_ids`` (finished runs that have them), ``run_id`` first."""
+        records = self.finished_records()
+        files = sorted({records[rid]["segments_file"] for rid in set(run_ids)
+                        if records.get(rid, {}).get("segments_file")})
+        if not files:
+            return pd.DataFrame()
+        frame = pd.concat([pd.read_parquet(self.folder / rel) for rel in files], ignore_index=True)
+        return frame[frame["run_id"].isin(set(run_ids))]
+
     def has_experiment(self) -> bool:
         return (self.folder / EXPERIMENT_FILE).exists()
 
@@ -255,14 +283,17 @@ class ResultStore:
         latest = self.latest_records()
         runs_dir = self.folder / RUNS_DIR
         runs_dir.mkdir(parents=True, exist_ok=True)
-        referenced = {rec["file"] for rec in latest.values() if rec.get("status") == "ok" and rec.get("file")}
+        referenced = {rec[key] for rec in latest.values() for key in ("file", "segments_file")
+                      if rec.get("status") == "ok" and rec.get(key)}
         removed = 0
-        for p in runs_dir.iterdir():  # only the store's own names: anything else is left alone
-            rel = f"{RUNS_DIR}/{p.name}"
+        # only the store's own names (runs/ and _segments/ parts): anything else is left alone
+        for p in [*runs_dir.iterdir(), *((self.folder / SEGMENTS_DIR).glob("*"))]:
+            rel = f"{p.parent.name}/{p.name}"
             if PART_TMP.fullmatch(p.name) or (PART.fullmatch(p.name) and rel not in referenced):
                 p.unlink()
                 removed += 1
-        completed = set(self.finished_records())
+        completed = {rid for rid, rec in self.finished_records().items()
+                     if not rec.get("segments_file") or (self.folder / rec["segments_file"]).exists()}
         damaged = list(self.damaged.values())
         for bad in damaged:  # set aside, not deleted: its runs are not completed, so they run again
             bad.moved_to = self._set_aside(bad.file)
@@ -291,14 +322,11 @@ class ResultStore:
     def record(self, outcomes: Iterable[RunOutcome], tasks: dict[str, RunTask], spec_hash: str) -> None:
         """Write one finished batch: its ok rows as one Parquet file, then its manifest lines."""
         outcomes = list(outcomes)
-        frames = [o.frame for o in outcomes if o.status == "ok" and o.frame is not None]
-        rel = None
-        if frames:
-            rel = f"{RUNS_DIR}/part-{uuid.uuid4().hex[:12]}.parquet"
-            final = self.folder / rel
-            tmp = final.with_name("." + final.name + ".tmp")
-            pd.concat(frames, ignore_index=True).to_parquet(tmp, index=False, compression="zstd")
-            os.replace(tmp, final)
+        ok = [o for o in outcomes if o.status == "ok" and o.frame is not None]
+        part = uuid.uuid4().hex[:12]
+        rel = _write_part(self.folder, RUNS_DIR, part, [o.frame for o in ok])
+        seg = _write_part(self.folder, SEGMENTS_DIR, part, [o.segment_frame.assign(run_id=o.run_id)[
+            ["run_id", *o.segment_frame.columns]] for o in ok if o.segment_frame is not None])
         lines = []
         for o in outcomes:
             rec = {**tasks[o.run_id].manifest_fields(), "status": o.status,
@@ -307,6 +335,8 @@ class ResultStore:
                    "file": rel if o.status == "ok" else None,
                    "rows": int(len(o.frame)) if o.frame is not None else 0,
                    "error": o.error, "traceback": o.traceback}
+            if o.status == "ok" and o.segment_frame is not None:
+                rec["segments_file"] = seg
             lines.append(json.dumps(rec, default=str))
         data = ("\n".join(lines) + "\n").encode()
         fd = os.open(self.folder / MANIFEST_FILE, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
@@ -343,6 +373,19 @@ def _reason(exc: BaseException) -> str:
     if "magic bytes" in text:
         return "cut short or not a Parquet file (no Parquet footer)"
     return text
+
+
+def _write_part(folder: Path, sub: str, part: str, frames: list[pd.DataFrame]) -> str | None:
+    """``frames`` as one Parquet file ``sub/part-<part>.parquet`` (hidden name, then renamed)."""
+    if not frames:
+        return None
+    rel = f"{sub}/part-{part}.parquet"
+    final = folder / rel
+    final.parent.mkdir(exist_ok=True)
+    tmp = final.with_name("." + final.name + ".tmp")
+    pd.concat(frames, ignore_index=True).to_parquet(tmp, index=False, compression="zstd")
+    os.replace(tmp, final)
+    return rel
 
 
 def _atomic_write(path: Path, data: bytes) -> None:

@@ -187,4 +187,44 @@ STATUS: dict[str, dict[str, str]] = {
                                   "`siyu sweep` 会把它移到一旁并重新运行这些运行"},
 }
 
-CONSOLE: dict[str, dict[str, str]] = {**COLUMNS, **VERDICT, **PAIRED, **STATUS}
+#: Faults a long run reports while it goes on or as it stops (Dask workers lost or gone, a
+#: store in use), plain progress lines where stderr is not a terminal (a log file), and what a
+#: resumable compare keeps.
+FAULTS: dict[str, dict[str, str]] = {
+    "dask_worker_lost": {"en": "lost Dask worker {worker}; its batch is re-run",
+                         "zh": "Dask 工作进程 {worker} 已丢失；它正在运行的批次将重新运行"},
+    "dask_worker_lost_idle": {"en": "lost Dask worker {worker} (it held no batch of this run)",
+                              "zh": "Dask 工作进程 {worker} 已丢失（它没有运行本次的批次）"},
+    "dask_no_worker": {"en": "no Dask worker for {waited} s; giving up in {left} s unless one joins",
+                       "zh": "已有 {waited} 秒没有 Dask 工作进程；若 {left} 秒内仍无工作进程加入，将停止运行"},
+    "dask_worker_back": {"en": "a Dask worker joined; going on", "zh": "有 Dask 工作进程加入，继续运行"},
+    "dask_no_worker_stop": {"en": "no Dask worker for {waited} s", "zh": "已有 {waited} 秒没有 Dask 工作进程"},
+    "dask_killed_workers": {"en": "a batch of runs was on {n} Dask workers that each died (out of memory? "
+                                  "distributed.scheduler.allowed-failures allows {n} deaths per batch)",
+                            "zh": "一个批次先后在 {n} 个 Dask 工作进程上运行，它们都已退出（内存不足？"
+                                  "distributed.scheduler.allowed-failures 允许每个批次 {n} 次）"},
+    "dask_scheduler_lost": {"en": "lost the Dask scheduler at {address} (it stopped, or the connection to it broke)",
+                            "zh": "与 Dask 调度器 {address} 失去联系（调度器已停止，或连接中断）"},
+    "status_stopped": {"en": "stopped: {reason}; {saved} of {total} runs are saved in {folder}; {again}",
+                       "zh": "已停止：{reason}；{total} 次运行中已有 {saved} 次保存在 {folder}；{again}"},
+    "status_workers_lost": {"en": "Dask workers lost during the run: {n}",
+                            "zh": "运行期间丢失的 Dask 工作进程：{n} 个"},
+    "progress_line": {"en": "{label}: {done}/{total} runs ({percent}%), {failed} failed, {rate:.2f} runs/s",
+                      "zh": "{label}：{done}/{total} 次运行（{percent}%），失败 {failed} 次，{rate:.2f} 次/秒"},
+    "progress_days_line": {"en": "{label}: {percent}% ({done:,} of {total:,} simulated days)",
+                           "zh": "{label}：{percent}%（已模拟 {done:,} / {total:,} 天）"},
+    "status_store_busy": {"en": "{folder} is in use by another siyu command (wait for it, or choose another "
+                                "folder)",
+                          "zh": "{folder} 正被另一个 siyu 命令使用（请等待它结束，或换一个文件夹）"},
+    "status_compare_store": {"en": "keeping finished runs in {folder} (--fresh discards them)",
+                             "zh": "已完成的运行保存在 {folder}（--fresh 会丢弃它们）"},
+    "status_compare_resumed": {"en": "resumed: {done} of {total} runs already done",
+                               "zh": "继续运行：{total} 次运行中已有 {done} 次完成"},
+    "status_compare_interrupted": {"en": "interrupted: nothing kept (a compare keeps its runs with --reps above 1)",
+                                   "zh": "已中断：未保存任何运行（--reps 大于 1 时比较才会保存已完成的运行）"},
+    "status_compare_memory": {"en": "the run store {folder} is in use by another siyu command: this compare "
+                                    "keeps its runs in memory only",
+                              "zh": "运行存储 {folder} 正被另一个 siyu 命令使用：本次比较的运行只保存在内存中"},
+}
+
+CONSOLE: dict[str, dict[str, str]] = {**COLUMNS, **VERDICT, **PAIRED, **STATUS, **FAULTS}
