@@ -203,5 +203,6 @@ def test_cli_compare_without_reps_interrupted_says_so(tmp_path):
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
     assert proc.returncode == 130, err
-    assert err.strip().splitlines()[-1] == "interrupted: nothing kept (a compare keeps its runs with --reps above 1)"
+    assert err.strip().splitlines()[-1] == ("interrupted before the comparison finished: no report or table was "
+                                            "written and no run kept (a compare keeps its runs with --reps above 1)")
     assert "Traceback" not in err and out == ""

@@ -140,8 +140,9 @@ STATUS: dict[str, dict[str, str]] = {
     "status_huge_results": {"en": "of results", "zh": "的结果"},
     "status_huge_memory": {"en": "of tables in memory", "zh": "的内存表格"},
     "status_compare_interrupted": {"en": "interrupted before the comparison finished: no report or table was "
-                                         "written",
-                                   "zh": "比较尚未完成即被中断：未写入任何报告或表格"},
+                                         "written and no run kept (a compare keeps its runs with --reps above 1)",
+                                   "zh": "比较尚未完成即被中断：未写入任何报告或表格，也未保存任何运行（--reps 大于 1 时"
+                                         "比较才会保存已完成的运行）"},
     "status_compare_interrupted_after": {"en": "interrupted: only {paths} was written, the tables were not",
                                          "zh": "已中断：只写入了 {paths}，表格未写入"},
     "status_compiled": {"en": "compiled the day kernel in {seconds:.1f} s (first run after installing or "
@@ -220,8 +221,6 @@ FAULTS: dict[str, dict[str, str]] = {
                              "zh": "已完成的运行保存在 {folder}（--fresh 会丢弃它们）"},
     "status_compare_resumed": {"en": "resumed: {done} of {total} runs already done",
                                "zh": "继续运行：{total} 次运行中已有 {done} 次完成"},
-    "status_compare_interrupted": {"en": "interrupted: nothing kept (a compare keeps its runs with --reps above 1)",
-                                   "zh": "已中断：未保存任何运行（--reps 大于 1 时比较才会保存已完成的运行）"},
     "status_compare_memory": {"en": "the run store {folder} is in use by another siyu command: this compare "
                                     "keeps its runs in memory only",
                               "zh": "运行存储 {folder} 正被另一个 siyu 命令使用：本次比较的运行只保存在内存中"},
