@@ -18,6 +18,8 @@ import numpy as np
 
 DAYS_PER_MONTH = 365 / 12
 PERIODS = ("month", "week")
+#: The longest horizon a scenario may have (ten years), and so the latest day anything is scheduled.
+MAX_DAYS = 3650
 
 
 def n_months(days: int) -> int:

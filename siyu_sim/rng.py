@@ -15,6 +15,10 @@ import numpy as np
 
 SeedLike = int | np.random.SeedSequence | None
 
+#: The largest root seed a file or option may give: 64 bits, what every tool that records or
+#: passes a seed on (numpy, Parquet, JSON readers, spreadsheets) holds as an integer.
+MAX_SEED = 2**64 - 1
+
 
 def as_seed_sequence(seed: SeedLike) -> np.random.SeedSequence:
     """An int becomes ``SeedSequence(int)``; a SeedSequence passes through (spawned children keep their key)."""

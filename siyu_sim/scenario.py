@@ -15,6 +15,8 @@ from pydantic import Field, SerializeAsAny, field_validator, model_validator
 from .environment import Environment
 from .levers import BrandAction, lever_from_dict
 from .params import Behaviour, Economics, Params, Population
+from .calendar import MAX_DAYS
+from .rng import MAX_SEED
 
 
 #: What a scenario's name may hold: it names files and folders (``runs/NAME-…``).
@@ -28,9 +30,9 @@ class Scenario(Params):
                       description="Short name used in tables, reports and file names: letters (any "
                                   "script), digits, _ . - (no / or ..).")
     description: str = Field("", description="What this scenario stands for, in plain words.")
-    days: int = Field(365, ge=1, le=3650, description="Simulated days (the horizon).",
+    days: int = Field(365, ge=1, le=MAX_DAYS, description="Simulated days (the horizon).",
                       json_schema_extra={"unit": "days"})
-    seed: int = Field(0, ge=0, description="Root seed of all random streams.")
+    seed: int = Field(0, ge=0, le=MAX_SEED, description="Root seed of all random streams.")
     start_date: dt.date | None = Field(
         None, description="Date of day 0 (e.g. 2026-01-01): months become calendar months and festivals, seasons "
                           "and dated schedules can be given. None: an undated run (months are twelfths of a year).")

@@ -8,6 +8,7 @@ import re
 
 from pydantic import Field, PrivateAttr, field_validator, model_validator
 
+from .calendar import MAX_DAYS
 from .params import Params
 
 _MONTH_DAY = re.compile(r"(\d{2})-(\d{2})")
@@ -55,12 +56,13 @@ class Schedule(Params):
     With the scenario's ``start_date``, start and stop may be dates instead, and ``windows``
     restrict it to days that come back every year."""
 
-    start: int = Field(0, ge=0, description="First day the lever acts.", json_schema_extra={"unit": "day"})
-    stop: int | None = Field(None, ge=1, description="First day it no longer acts (exclusive); none = never stops.",
+    start: int = Field(0, ge=0, le=MAX_DAYS - 1, description="First day the lever acts.",
+                       json_schema_extra={"unit": "day"})
+    stop: int | None = Field(None, ge=1, le=MAX_DAYS, description="First day it no longer acts (exclusive); none = never stops.",
                              json_schema_extra={"unit": "day"})
-    every: int = Field(1, ge=1, le=3650, description="Acts every this many days.",
+    every: int = Field(1, ge=1, le=MAX_DAYS, description="Acts every this many days.",
                        json_schema_extra={"unit": "days"})
-    ramp_days: int = Field(0, ge=0, le=3650, description="Days over which strength ramps up to full (0 = at once).",
+    ramp_days: int = Field(0, ge=0, le=MAX_DAYS, description="Days over which strength ramps up to full (0 = at once).",
                            json_schema_extra={"unit": "days"})
     start_date: dt.date | None = Field(None, description="First date the lever acts (instead of start; needs the "
                                                          "scenario's start_date).")

@@ -1,10 +1,17 @@
-"""Fixtures shared by several test modules."""
+"""Fixtures shared by several test modules, and where test runs keep their caches: outside
+the checkout, so that `git status --ignored` is clean after the suite (pytest's own cache:
+pyproject.toml; screenshots: chromium.ARTIFACTS; everything else a test writes: tmp_path)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from chromium import launch
+
+set_hypothesis_home_dir(Path.home() / ".cache" / "siyu_sim" / "hypothesis")  # its examples and caches
 
 
 @pytest.fixture(scope="module")

@@ -25,9 +25,8 @@ from siyu_sim.compare import compare
 from siyu_sim.config.presets import resolve
 from siyu_sim.config.scenario_files import load_scenario
 
-from chromium import CHROMIUM, MISSING
+from chromium import ARTIFACTS, CHROMIUM, MISSING
 
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 RUN = ["--customers", "2000", "--days", "90"]
 SIYU = str(Path(sys.executable).with_name("siyu"))  # the command a user runs
 TIMEOUT_MS = 120_000  # a shared, loaded 2-core machine: generous, but every wait is for a condition
@@ -130,7 +129,7 @@ def test_a_lever_changes_headline_and_charts(browser, app_url):
     page.wait_for_function("([el, before]) => JSON.stringify(el.data.map(d => d.y)) !== before",
                            arg=[plot, chart_before], timeout=TIMEOUT_MS)  # the chart is redrawn
     assert chart_data(page) != chart_before
-    ARTIFACTS.mkdir(exist_ok=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "app_en.png"), full_page=False)
     assert not log["problems"], log["problems"]
     assert not only_localhost(log["requests"], app_url), only_localhost(log["requests"], app_url)
@@ -161,7 +160,7 @@ def test_chinese_everywhere(browser, app_url):
     sync_api.expect(page.locator(f".{css_class('levers.broadcast.frequency_per_day')}")).to_contain_text("每天群发次数")
     sync_api.expect(page.get_by_text("成员状态变化")).to_be_visible(timeout=TIMEOUT_MS)  # chart titles too
     sync_api.expect(page.locator(".chart-1 .js-plotly-plot")).to_contain_text("活跃", timeout=TIMEOUT_MS)
-    ARTIFACTS.mkdir(exist_ok=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "app_zh.png"), full_page=False)
     assert not log["problems"], log["problems"]
     page.context.close()

@@ -17,7 +17,10 @@ FIXTURES = Path(__file__).parent / "calibration_files"
 
 
 def test_the_command_fits_writes_the_folder_and_the_scenario_validates(tmp_path):
-    shutil.copy(FIXTURES / "good.toml", tmp_path / "calibration.toml")
+    # 4 random trials rarely pin the parameter down; seed 1's four happen to span 69% of the
+    # range, just inside the 70% line (seeds 2-6: 71-97%), so this test names seed 2
+    text = (FIXTURES / "good.toml").read_text(encoding="utf-8").replace("trials = 4", "trials = 4\nseed = 2")
+    (tmp_path / "calibration.toml").write_text(text, encoding="utf-8")
     shutil.copy(FIXTURES / "good.csv", tmp_path / "observed.csv")
     runner = CliRunner()
     out = runner.invoke(app, ["calibrate", str(tmp_path / "calibration.toml"), str(tmp_path / "observed.csv"),

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import string
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -28,7 +27,7 @@ from siyu_sim.report.labels import metric_label
 from siyu_sim.words import number, t
 from siyu_sim.words.calibration import CALIBRATION
 
-from chromium import CHROMIUM, MISSING
+from chromium import ARTIFACTS, CHROMIUM, MISSING
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 METRICS = {"members": 1.0, "gmv": 1.0, "new_members_store_qr": 0.5}
@@ -277,7 +276,6 @@ def test_chinese_report_has_no_english_labels(pages, result):
 
 # ---- in a browser -----------------------------------------------------------------------------
 
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 #: English a Chinese page may show outside paths, commands and files: names and references.
 ALLOWED = {"GMV", "ROI", "siyu_sim", "siyu", "TOML", "DOMAIN", "PNG", "PDF", "CNY", "calibrated", "toml", "sim",
            "luckin_community",
@@ -304,7 +302,7 @@ def test_renders_in_a_browser(result, tmp_path, lang, browser):
     assert problems == [], problems
     assert all(u.startswith(("file:", "data:", "about:", "blob:")) for u in requests), requests
     assert page.evaluate("document.documentElement.scrollWidth") <= 1400, "page scrolls sideways"
-    ARTIFACTS.mkdir(exist_ok=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"calibration_{lang}.png"), full_page=True)
     if lang == "zh":
         text = page.evaluate("""() => {

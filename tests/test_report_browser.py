@@ -16,10 +16,9 @@ import pytest
 from siyu_sim.report import comparison_report, sweep_report
 from siyu_sim.report.html import PRINT_MAX_HEIGHT, PRINT_WIDTH
 
-from chromium import CHROMIUM, MISSING
+from chromium import ARTIFACTS, CHROMIUM, MISSING
 from test_report import comparison_data, make_partial, run_sweep
 
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 pytestmark = [
     pytest.mark.browser,
@@ -67,7 +66,7 @@ KINDS = ["compare_en", "compare_zh", "sweep_en", "sweep_zh", "sobol_zh", "partia
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_report_renders_without_errors(browser, pages, kind):
-    ARTIFACTS.mkdir(exist_ok=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page, problems, requests = _open(browser, pages[kind])
     try:
         figures = page.evaluate("""() => Array.from(document.querySelectorAll('div.figure')).map(f => {
@@ -112,7 +111,7 @@ def _print_layout(page) -> None:
 
 def test_comparison_prints(browser, pages):
     """Print layout: the charts fit the paper, no toolbar, no menu, nothing fails on the way."""
-    ARTIFACTS.mkdir(exist_ok=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page, problems, _ = _open(browser, pages["compare_zh"])
     try:
         _print_layout(page)

@@ -63,7 +63,7 @@ CATALOGUE = {
     "lever_not_a_table.toml": ["levers.coupon = 0.3", "must be a table"],
     "levers_not_a_table.toml": ["levers = 3", "must be a set of tables"],
     "table_for_number.toml": ["levers.broadcast.frequency_per_day", "wrong type", "a number"],
-    "pilot_scale_day_zero.toml": ["levers.pilot_then_scale.scale_day = 0", "at least 1"],
+    "pilot_scale_day_zero.toml": ["levers.pilot_then_scale.scale_day = 0", "from 1 to 3650"],
     "syntax_missing_equals.toml": [":3:6:", "TOML syntax error at line 3, column 6",
                                    "Expected '='", "days 365"],
     "syntax_unclosed_string.toml": ["TOML syntax error at line 2", 'name = "bad'],

@@ -5,8 +5,10 @@ column (1-based) and any subset of the columns in ``config.observed_columns`` (m
 active, muted, left, new members by source, orders, buyers, GMV, discount cost, staff).
 Blank cells and missing periods are allowed: they are simply not matched. Lines starting with
 ``#`` are comments (the template's explanations), and so are blank lines. Every problem in the
-file is reported at once, with the file, its line, the column and what is allowed; nothing
-runs before the file passes.
+file is counted and the first ones shown, with the file, its line, the column and what is
+allowed (values too large to be real are refused, ``UNIT_LIMITS``); nothing runs before the
+file passes. The file is UTF-8 text (a byte-order mark is fine); Excel's GBK or UTF-16 files
+are named with the way to save them as UTF-8.
 """
 
 from __future__ import annotations
@@ -20,11 +22,14 @@ import numpy as np
 import pandas as pd
 
 from ..config.calibration_files import CalibrationError
-from ..config.observed_columns import OBSERVED_COLUMNS, PERIOD_COLUMN
-from ..config.problems import Problem, closest
+from ..config.observed_columns import OBSERVED_COLUMNS, PERIOD_COLUMN, UNIT_LIMITS
+from ..config.problems import UNSET, Problem, closest
+from ..config.toml_files import text_problem
 from ..words import t
 
-_MAX_PROBLEMS = 20
+#: How to turn Excel's other CSV kinds (GBK on Chinese Windows, UTF-16 "Unicode text") into one
+#: this reader takes.
+SAVE_AS_UTF8 = 'in Excel choose File > Save As > "CSV UTF-8 (Comma delimited) (*.csv)"'
 
 
 def read_observed(path: str | Path, n_periods: int | None = None, period: str = "month") -> pd.DataFrame:
@@ -37,9 +42,12 @@ def read_observed(path: str | Path, n_periods: int | None = None, period: str = 
         raise CalibrationError(source, [Problem("", "observed data file not found" if not path.exists()
                                                 else "is a folder, not a CSV file")])
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CalibrationError(source, [Problem("", f"cannot be read as UTF-8 text: {exc}")]) from None
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise CalibrationError(source, [Problem("", f"cannot be read: {exc.strerror or exc}")]) from None
+    text, problem = text_problem(raw, SAVE_AS_UTF8)
+    if problem is not None:
+        raise CalibrationError(source, [Problem("", problem + ("; give a CSV file" if "binary" in problem else ""))])
     return parse_observed(text, source, n_periods, period)
 
 
@@ -86,8 +94,6 @@ def parse_observed(text: str, source: str = "<observed>", n_periods: int | None 
                 problems.append(Problem(PERIOD_COLUMN, f"period given twice (also on line {seen[int(p)]})",
                                         int(p), line=line))
             seen[int(p)] = line
-        if len(problems) >= _MAX_PROBLEMS:
-            break
     if not problems and not any(np.isfinite(table[n]).any() for n in known):
         problems.append(Problem("", "no usable column: no observed column has a value",
                                 allowed=_columns_allowed()))
@@ -107,7 +113,7 @@ def _cell(cell: str, name: str, line: int, column: int, n_periods: int | None, p
             value = float(cell)
         except ValueError:
             problems.append(Problem(name, "a period is required on every row" if not cell else
-                                    "not a whole number", cell if cell else None, allowed, line=line, column=column))
+                                    "not a whole number", cell if cell else UNSET, allowed, line=line, column=column))
             return math.nan
         if not value.is_integer() or value < 1:
             problems.append(Problem(name, "not a period number", cell, allowed, line=line, column=column))
@@ -120,6 +126,7 @@ def _cell(cell: str, name: str, line: int, column: int, n_periods: int | None, p
     if cell == "":
         return math.nan
     unit = OBSERVED_COLUMNS[name].unit
+    limit, why = UNIT_LIMITS[unit]
     allowed = f"a number at least 0 ({unit}), or a blank cell when unknown"
     try:
         value = float(cell.replace("_", "x"))
@@ -128,6 +135,10 @@ def _cell(cell: str, name: str, line: int, column: int, n_periods: int | None, p
         return math.nan
     if not math.isfinite(value) or value < 0:
         problems.append(Problem(name, "must be a finite number at least 0", cell, allowed, line=line, column=column))
+        return math.nan
+    if value > limit:
+        problems.append(Problem(name, f"too large: {why}", cell, f"at most {limit:,.0f} ({unit})",
+                                line=line, column=column))
         return math.nan
     return value
 

@@ -24,6 +24,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..config.output_files import csv_bytes, parquet_bytes, write_files
+
 FILES = {
     "study": "study.sqlite3",
     "summary": "calibration.json",
@@ -33,6 +35,9 @@ FILES = {
     "scenario": "calibrated.toml",
     "report": "report.html",
 }
+#: The file a calibration writes first in its folder (the study): a folder holding it is
+#: ``siyu calibrate``'s own (``config.output_paths.own_folder``).
+MARKER = FILES["study"]
 
 
 @dataclass
@@ -86,12 +91,13 @@ class CalibrationResult:
             "correlations": {"index": list(self.correlations.index),
                              "values": np.asarray(self.correlations, dtype=float).tolist()},
         }
-        (folder / FILES["summary"]).write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n",
-                                               encoding="utf-8")
-        self.observed.to_csv(folder / FILES["observed"], index=False)
-        self.trials.to_parquet(folder / FILES["trials"], index=False)
-        self.simulated.to_parquet(folder / FILES["simulated"], index=False)
-        (folder / FILES["scenario"]).write_text(self.calibrated_toml, encoding="utf-8")
+        write_files({  # together, whole or not at all: a full disk leaves the earlier result intact
+            folder / FILES["summary"]: json.dumps(summary, indent=2, ensure_ascii=False) + "\n",
+            folder / FILES["observed"]: csv_bytes(self.observed),
+            folder / FILES["trials"]: parquet_bytes(self.trials),
+            folder / FILES["simulated"]: parquet_bytes(self.simulated),
+            folder / FILES["scenario"]: self.calibrated_toml,
+        })
 
     @classmethod
     def load(cls, folder: Path) -> "CalibrationResult":

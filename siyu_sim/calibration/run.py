@@ -19,7 +19,7 @@ import pandas as pd
 
 from ..config.calibration_files import CalibrationSpec, load_calibration
 from ..config.observed_columns import PERIOD_COLUMN
-from ..config.output_paths import check_output_dir
+from ..config.output_paths import check_not_inputs, check_own_dir
 from ..config.scenario_files import dumps_scenario
 from ..experiments.backends import Backend
 from ..experiments.progress import NullProgress
@@ -29,7 +29,7 @@ from ..words import t
 from . import uncertainty
 from .fit import Loss, check_observed, columns_needed
 from .observed import read_observed
-from .result import CalibrationResult
+from .result import FILES, MARKER, CalibrationResult
 from .search import SearchState, completed, fingerprint, open_study, search
 from .simulate import TrialBatch, TrialRun, execute_trials
 
@@ -55,13 +55,17 @@ def default_folder(calibration: str | Path) -> Path:
 
 
 def prepare(calibration: str | Path, observed: str | Path, out: str | Path | None = None) -> Prepared:
-    """Check the calibration file, the observed data against it, and the output folder.
+    """Check the calibration file, the observed data against it, and the output folder: new,
+    empty or a calibration's own, and holding none of the inputs under the names it writes.
     Raises CalibrationError (file, key or line, allowed) or OutputPathError; runs nothing."""
     spec = load_calibration(calibration)
     table = read_observed(observed, spec.n_periods, spec.period)
     metrics, fit, held = check_observed(spec, table, str(observed))
-    folder = check_output_dir(Path(out) if out is not None else default_folder(calibration),
-                              "--out" if out is not None else "output")
+    option = "--out" if out is not None else "output"
+    folder = check_own_dir(Path(out) if out is not None else default_folder(calibration), MARKER,
+                           "a calibration folder", option)
+    check_not_inputs([folder / name for name in FILES.values()],
+                     [calibration, observed, spec.scenario_source], option, folder)
     return Prepared(spec, table, str(observed), metrics, fit, held, folder, columns_needed(metrics, table))
 
 

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..config.observed_columns import PERIOD_COLUMN
+from ..config.output_files import write_file
 from ..config.overrides import apply_overrides
 from ..scenario import Scenario
 from .simulate import simulate_periods
@@ -37,4 +38,4 @@ def write_observed(table: pd.DataFrame, path: str | Path) -> None:
     """The observed table as the CSV ``siyu calibrate`` reads (blank cells for NaN)."""
     out = table.copy()
     out[PERIOD_COLUMN] = out[PERIOD_COLUMN].astype(int)
-    out.to_csv(path, index=False, float_format="%.0f")
+    write_file(path, out.to_csv(index=False, float_format="%.0f"))

@@ -12,11 +12,13 @@ from typing import Annotated, Optional
 
 import typer
 
+from ..config.limits import Plan
 from ..words import t
 from .app import app
 from .core_commands import Lang, LangOpt
 from .experiment_commands import (EXIT_FAILED, EXIT_INTERRUPTED, DaskLocalOpt, FreshOpt, QuietOpt,
                                   SchedulerOpt, SerialOpt, WorkersOpt, _describe)
+from .outputs import YesOpt, announce_replaced, confirm_size, existing, resumable_on_full_disk, writing
 from .terminal import _status
 
 
@@ -28,9 +30,11 @@ def calibrate_command(
     template: Annotated[bool, typer.Option("--template", help="Print the observed-data CSV's columns, "
                                            "each with its meaning and unit, and an example; then exit.")] = False,
     out: Annotated[Optional[Path], typer.Option("--out", metavar="DIR", help="Results folder (default: "
-                                                "<calibration file's stem>_fit/ next to it).")] = None,
+                                                "<calibration file's stem>_fit/ next to it): new, empty or "
+                                                "an earlier calibration's.")] = None,
     scheduler: SchedulerOpt = None, dask_local: DaskLocalOpt = None, workers: WorkersOpt = None,
     serial: SerialOpt = False, fresh: FreshOpt = False, quiet: QuietOpt = False, lang: LangOpt = Lang.en,
+    yes: YesOpt = False,
 ) -> None:
     """Fit a scenario's parameters to observed monthly (or weekly) aggregates: Optuna TPE over the
     calibration file's parameter ranges, each trial run under the same seeds; then the best
@@ -60,6 +64,8 @@ def calibrate_command(
         typer.echo("error: give a calibration file and an observed CSV (or --template)", err=True)
         raise typer.Exit(2)
     prep = _prepare(calibration, observed, out)
+    spec = prep.spec
+    confirm_size(Plan(spec.trials * spec.replications + spec.check_replications), yes, lang_code)
     backend = _backend(serial, workers, scheduler, dask_local)
     _fit(prep, backend, fresh, quiet, lang_code)
 
@@ -78,7 +84,12 @@ def _prepare(calibration: Path, observed: Path, out: Path | None):
 
 def _backend(serial, workers, scheduler, dask_local):
     from ..experiments.backends import BackendError, make_backend
+    from .scheduler import environment_problem
 
+    bad_env = environment_problem(serial=serial, scheduler=scheduler, dask_local=dask_local)
+    if bad_env:
+        typer.echo(f"error: {bad_env}", err=True)
+        raise typer.Exit(EXIT_FAILED)
     try:
         return make_backend(serial=serial, workers=workers, scheduler=scheduler, dask_local=dask_local)
     except BackendError as exc:
@@ -90,19 +101,23 @@ def _fit(prep, backend, fresh: bool, quiet: bool, lang: str) -> None:
     from ..calibration.run import calibrate, held_out_coverage
     from ..calibration.search import completed
     from ..config.problems import ConfigError
+    from ..calibration.result import FILES
     from ..experiments.progress import NullProgress, RichProgress
 
     spec = prep.spec
+    before = existing(prep.folder / name for name in FILES.values() if name != FILES["study"])
     _status(quiet, t("calib_status_plan", lang, name=spec.name, params=len(spec.parameters),
                      metrics=len(prep.metrics), trials=spec.trials, reps=spec.replications,
                      backend=_describe(backend, lang), folder=prep.folder))
     try:
-        with backend:
+        with resumable_on_full_disk(prep.folder, lang), backend, writing():
             outcome = calibrate(prep, backend, progress=NullProgress() if quiet else RichProgress(lang=lang),
                                 fresh=fresh, lang=lang, note=lambda text: _status(quiet, text))
     except ConfigError as exc:  # a folder holding another calibration's trials
         typer.echo(str(exc), err=True)
         raise typer.Exit(EXIT_FAILED) from None
+    except typer.Exit:  # said already (a write that failed, a full disk)
+        raise
     except RuntimeError as exc:  # every trial failed, or the best parameters did not run again
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(EXIT_FAILED) from None
@@ -126,6 +141,7 @@ def _fit(prep, backend, fresh: bool, quiet: bool, lang: str) -> None:
         typer.echo(f"warning: {w}", err=True)
     _report(result, prep.folder, lang, quiet)
     _status(quiet, t("calib_wrote", lang, folder=prep.folder))
+    announce_replaced(before, quiet, lang)
 
 
 def _report(result, folder: Path, lang: str, quiet: bool) -> None:
@@ -134,5 +150,6 @@ def _report(result, folder: Path, lang: str, quiet: bool) -> None:
     from ..report.calibration_report import write_calibration_report
 
     path = folder / FILES["report"]
-    write_calibration_report(result, path, lang)
+    with writing():
+        write_calibration_report(result, path, lang)
     _status(quiet, t("calib_wrote_report", lang, path=path))

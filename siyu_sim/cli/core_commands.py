@@ -2,7 +2,8 @@
 
 Tables and verdicts go to stdout; progress and status go to stderr, so ``siyu compare a b
 > out.txt`` holds nothing but the result. Exit codes: 0 ok, 1 invalid input or a failed
-run, 2 wrong usage (unknown option, missing argument).
+run, 2 wrong usage (unknown option, missing argument), 130 interrupted (Ctrl-C; a compare with
+--reps keeps its finished runs and the same command resumes).
 """
 
 from __future__ import annotations
@@ -19,24 +20,37 @@ from typing import Annotated, Optional
 import typer
 
 from ..version import __version__
-from ..compare import Comparison, ComparisonError, compare, unique_names
+from ..compare import Comparison, ComparisonError, ComparisonInterrupted, compare, unique_names
 from ..compare.monthly import monthly
 from .printout import monthly_text, paired_text
 from ..compare.verdict import verdict
 from ..experiments.backends import ProcessPoolBackend
 from ..words import LANGS, t
-from ..config.output_paths import OutputPathError, check_output_dir, check_output_file, inside
+from ..config.limits import MAX_REPLICATIONS, table_plan
+from ..config.output_files import csv_bytes, parquet_bytes, write_files
+from ..config.output_paths import HTML_REPORT, PARQUET_FILE, check_not_inputs, inside
 from ..config.overrides import OverrideError, Overrides, command_overrides
 from ..config.presets import resolve, shipped_dir, shipped_names
 from ..config.problems import ScenarioError
 from ..config.scenario_files import dumps_scenario, load_scenario
 from ..config.toml_files import read_toml
+from ..metrics import DAILY_COLUMNS
+from ..rng import MAX_SEED
 from ..runs import run_scenario
 from ..scenario import Scenario
 from .app import app
+from .outputs import (EXIT_INVALID, YesOpt, announce_replaced, checked, confirm_size, existing, output_file,
+                      output_folder, removed_if_empty, writing)
+from .outputs import fail as _fail
 from .terminal import PROGRESS_DELAY_S, RunProgress, _compiled_status, _status
 
 EXIT_INVALID = 1
+EXIT_INTERRUPTED = 130
+#: The files of a run folder (``siyu run --out``); the first is written first: its marker
+#: (a folder holding it is a run folder, ``config.output_paths.own_folder``).
+RUN_FILES = ("provenance.json", "daily.parquet", "daily.csv", "scenario.toml")
+#: Where ``siyu compare --reps N --out DIR`` keeps its finished runs (a results folder).
+RUN_STORE = "run_store"
 
 
 class Executor(str, Enum):
@@ -62,7 +76,7 @@ DaysOpt = Annotated[Optional[int], typer.Option("--days", min=1, help="Simulated
 CustomersOpt = Annotated[Optional[int], typer.Option(
     "--customers", min=1, help="Rows in the customer table (smaller is faster).")]
 SeedOpt = Annotated[Optional[int], typer.Option(
-    "--seed", min=0, help="Root seed (compare: one root seed for all, so luck is shared).")]
+    "--seed", min=0, max=MAX_SEED, help="Root seed, 64-bit (compare: one root seed for all, so luck is shared).")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or status messages.")]
 LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of labels and sentences: en or zh.")]
 ExecutorOpt = Annotated[Executor, typer.Option(
@@ -70,11 +84,6 @@ ExecutorOpt = Annotated[Executor, typer.Option(
 EngineOpt = Annotated[Engine, typer.Option(
     "--engine", help="compiled (the rules compiled by numba) or numpy (the reference: the same rules on "
                      "numpy columns, slower; equal within floating-point tolerance).")]
-
-
-def _fail(message: str) -> typer.Exit:
-    typer.echo(message, err=True)
-    return typer.Exit(EXIT_INVALID)
 
 
 def _overrides(sets: list[str] | None, days: int | None, customers: int | None,
@@ -88,15 +97,6 @@ def _overrides(sets: list[str] | None, days: int | None, customers: int | None,
     return out
 
 
-def _output(path: Path | None, option: str, folder: bool = False) -> None:
-    """Exit 1 naming ``path`` unless a file (a folder) can be written there: before any work."""
-    try:
-        if path is not None:
-            (check_output_dir if folder else check_output_file)(path, option)
-    except OutputPathError as exc:
-        raise _fail(f"error: {exc}") from None
-
-
 def _load(arg: str, overrides: dict) -> tuple[Scenario, Path]:
     """The scenario a file path or shipped name (``nurture``) gives, with the overrides."""
     path = resolve(arg)
@@ -104,16 +104,33 @@ def _load(arg: str, overrides: dict) -> tuple[Scenario, Path]:
 
 
 def _compare(scenarios: list[Scenario], root_seed: int, executor: str, quiet: bool, lang: str = "en",
-             **options) -> Comparison:
+             fresh: bool = False, **options) -> Comparison:
     """``compare.compare`` with a progress bar in ``lang`` (at once when the runs go to worker
-    processes); a failed run exits with EXIT_INVALID."""
+    processes); a failed run exits with EXIT_INVALID, Ctrl-C with EXIT_INTERRUPTED after one line
+    saying what was kept and how to resume."""
+    from ..experiments.store import StoreError
+
     parallel = options.get("backend") is not None
     bar = RunProgress(quiet, t("status_simulating", lang), delay=0.0 if parallel else PROGRESS_DELAY_S,
                       lang=lang)
     try:
-        return compare(scenarios, root_seed=root_seed, executor=executor, progress=bar, **options)
+        return compare(scenarios, root_seed=root_seed, executor=executor, progress=bar, fresh=fresh,
+                       note=lambda key, **fields: bar.note(t(key, lang, **fields)) if not quiet else None,
+                       **options)
     except ComparisonError as exc:
         raise _fail(str(exc)) from None
+    except StoreError as exc:  # --out's run store holds another comparison, or is in use
+        raise _fail(f"error: {exc}") from None
+    except ComparisonInterrupted as exc:
+        bar.close()
+        again = t("status_resume_fresh" if fresh else "status_resume", lang)
+        typer.echo(t("status_interrupted", lang, saved=exc.saved, total=exc.total, folder=exc.folder, again=again),
+                   err=True)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except KeyboardInterrupt:
+        bar.close()
+        typer.echo(t("status_compare_interrupted", lang), err=True)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     finally:
         bar.close()
         _compiled_status(quiet, lang)
@@ -163,12 +180,13 @@ def run_command(
     ctx: typer.Context,
     scenario: Annotated[str, typer.Argument(help="Scenario file, or a shipped name (see `siyu scenarios`).")],
     out: Annotated[Optional[Path], typer.Option(
-        "--out", "-o", help="Directory for the results (default: runs/NAME-DATE-TIME).")] = None,
+        "--out", "-o", help="Directory for the results (default: runs/NAME-DATE-TIME): new, empty or an "
+                            "earlier run's; a folder of other files is refused.")] = None,
     transactions: Annotated[Optional[Path], typer.Option(
         "--transactions", metavar="FILE.parquet",
         help="Also write every order (customer row, day, units, CNY paid, discount, acquisition source, "
-             "member or not, segment, row weight) to this Parquet file, to fit BG/NBD, Pareto/NBD or "
-             "Gamma-Gamma models to simulated customers.")] = None,
+             "member or not, segment, row weight) to this Parquet file (the path as given, not in --out), "
+             "to fit BG/NBD, Pareto/NBD or Gamma-Gamma models to simulated customers.")] = None,
     executor: ExecutorOpt = Executor.vector, engine: EngineOpt = Engine.compiled,
     set_: SetOpt = None, days: DaysOpt = None, customers: CustomersOpt = None,
     seed: SeedOpt = None, quiet: QuietOpt = False, lang: LangOpt = Lang.en,
@@ -189,24 +207,28 @@ def run_command(
 
       siyu run nurture --transactions nurture_orders.parquet
     """
-    _output(out, "--out", folder=True)
-    _output(transactions, "--transactions")
+    output_folder(out, "--out", RUN_FILES[0], "a run folder")
+    output_file(transactions, "--transactions", PARQUET_FILE)
     try:
         s, path = _load(scenario, _overrides(set_, days, customers, seed))
     except ScenarioError as exc:
         raise _fail(str(exc)) from None
+    option = "--out"
     if out is None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        try:
+        option = "runs/"
+        with checked():
             out = inside(Path("runs"), f"{s.name}-{stamp}")
-        except OutputPathError as exc:
-            raise _fail(f"error: {exc}") from None
-        _output(out, "runs/", folder=True)
+        output_folder(out, option, RUN_FILES[0], "a run folder")
+    with checked():
+        check_not_inputs([out / name for name in RUN_FILES], [path], option, out)
+        check_not_inputs([transactions] if transactions else [], [path], "--transactions")
+    created = not out.exists()
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise _fail(f"{out}: cannot create the output directory: {exc.strerror or exc}") from None
-    bar = RunProgress(quiet, "simulating")
+    bar = RunProgress(quiet, t("status_simulating", lang.value), lang=lang.value)
     try:
         model = run_scenario(s, executor=executor.value, progress=bar, transactions=transactions is not None,
                              engine=engine.value)
@@ -217,18 +239,19 @@ def run_command(
     daily.insert(0, "replication", 0)
     daily.insert(0, "scenario", s.name)
     meta = _meta(s.seed, [s], executor.value, engine.value, ctx) | {"scenario_file": str(path)}
-    daily.to_parquet(out / "daily.parquet", index=False)
-    daily.to_csv(out / "daily.csv", index=False)
-    (out / "scenario.toml").write_text(dumps_scenario(
-        s, header=f"Resolved scenario {s.name!r}, as run by siyu_sim {__version__} on "
-                  f"{meta['date']}.\nSource: {path}"), encoding="utf-8")
-    (out / "provenance.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n",
-                                         encoding="utf-8")
-    if transactions is not None:
-        model.transactions.to_parquet(transactions, index=False)
+    files = dict(zip((out / name for name in RUN_FILES), (
+        json.dumps(meta, indent=2, ensure_ascii=False) + "\n", parquet_bytes(daily), csv_bytes(daily),
+        dumps_scenario(s, header=f"Resolved scenario {s.name!r}, as run by siyu_sim {__version__} on "
+                                 f"{meta['date']}.\nSource: {path}"))))
+    if transactions is not None:  # where --transactions says: the path as given, not in the run folder
+        files[transactions] = parquet_bytes(model.transactions)
+    with writing(), removed_if_empty(out if created else None):
+        replaced = write_files(files)
     typer.echo(monthly_text(monthly(daily, s.days), lang.value))
-    _status(quiet, f"wrote {out}/daily.parquet, daily.csv, scenario.toml, provenance.json"
-                   + (f", {transactions}" if transactions is not None else ""))
+    _status(quiet, t("status_wrote", lang.value, paths=", ".join(str(out / name) for name in RUN_FILES)))
+    if transactions is not None:
+        _status(quiet, t("status_wrote_transactions", lang.value, path=transactions))
+    announce_replaced(replaced, quiet, lang.value)
 
 
 @app.command("compare")
@@ -237,26 +260,33 @@ def compare_command(
     scenarios: Annotated[list[str], typer.Argument(
         help="Two or more scenario files or shipped names.", show_default=False)],
     reps: Annotated[int, typer.Option(
-        "--reps", min=1, help="Replications; above 1, a paired comparison with intervals.")] = 1,
+        "--reps", min=1, max=MAX_REPLICATIONS,
+        help="Replications; above 1, a paired comparison with intervals.")] = 1,
     report: Annotated[Optional[Path], typer.Option(
-        "--report", help="Also write a self-contained HTML report to this path.")] = None,
+        "--report", help="Also write a self-contained HTML report to this path (.html).")] = None,
     out: Annotated[Optional[Path], typer.Option(
         "--out", metavar="DIR", help="Also write the monthly table, the incremental table and the key "
-                                     "figures as CSV and as one Excel workbook (comparison.xlsx) in DIR.")] = None,
+                                     "figures as CSV and as one Excel workbook (comparison.xlsx) in DIR: new, "
+                                     "empty or an earlier --out's.")] = None,
     baseline: Annotated[bool, typer.Option(
         "--baseline/--no-baseline",
         help="Also run each scenario's customers with no private domain (same seeds) and judge "
              "by what the private domain adds over having none (the default); "
              "--no-baseline skips those runs for speed and shows only the gross ledger.")] = True,
+    fresh: Annotated[bool, typer.Option(
+        "--fresh", help="With --reps: discard the finished runs an interrupted run of this comparison kept, "
+                        "and start over (default: resume from them).")] = False,
     executor: ExecutorOpt = Executor.vector, engine: EngineOpt = Engine.compiled,
     set_: SetOpt = None, days: DaysOpt = None, customers: CustomersOpt = None,
-    seed: SeedOpt = None, quiet: QuietOpt = False, lang: LangOpt = Lang.en,
+    seed: SeedOpt = None, quiet: QuietOpt = False, lang: LangOpt = Lang.en, yes: YesOpt = False,
 ) -> None:
     """Compare strategies month by month, with common random numbers, and give a verdict.
 
     Every scenario runs under the same root seed (--seed, else the first scenario's seed) and replication, so differences come from the strategies, not from luck. With --reps N above 1 the table shows means over N replications and a paired comparison with confidence intervals follows. Each scenario's customers also run with no private domain under the same seeds (skip with --no-baseline), so the headline is the profit each strategy adds over having none. Prints, for each month: that added profit and the added ROI, active / muted / churned members, mean trust, GMV, profit, cumulative profit, ROI and the cumulative profit the same money would have made in paid ads; then who adds the most, whether each strategy loses against having none, against paid ads like for like, then the gross ledger (GMV, ledger profit) and relationship health, and from which month. --set, --days and --customers apply to every scenario.
 
-    Exit codes: 0 done; 1 invalid scenario or failed run; 2 wrong usage.
+    With --reps N above 1 every finished run is kept as it finishes (in DIR/run_store with --out DIR, else in the user's cache, $SIYU_CACHE_DIR or ~/.cache/siyu_sim/runs, until the comparison completes): after Ctrl-C the same command resumes and gives the same numbers; --fresh starts over.
+
+    Exit codes: 0 done; 1 invalid scenario or failed run; 2 wrong usage; 130 interrupted.
 
     [bold]Examples[/bold]
 
@@ -274,8 +304,10 @@ def compare_command(
     """
     if len(scenarios) < 2:
         raise typer.BadParameter("give at least two scenarios to compare", param_hint="SCENARIOS")
-    _output(report, "--report")
-    _output(out, "--out", folder=True)
+    from ..compare.exports import EXPORT_FILES, EXPORT_MARKER
+
+    output_file(report, "--report", HTML_REPORT)
+    output_folder(out, "--out", (EXPORT_MARKER, RUN_STORE), "a folder of comparison tables")
     overrides = _overrides(set_, days, customers, None)
     loaded, problems = [], []
     for arg in scenarios:
@@ -286,31 +318,63 @@ def compare_command(
     if problems:
         raise _fail("\n".join(problems))
     items = unique_names([s for s, _ in loaded], [p for _, p in loaded])
+    inputs = [p for _, p in loaded]
+    with checked():
+        check_not_inputs([report] if report else [], inputs, "--report")
+        check_not_inputs([out / name for name in EXPORT_FILES] if out else [], inputs, "--out", out)
+    runs = len(items) * reps * (2 if baseline else 1)  # the tables held in memory until the end
+    confirm_size(table_plan(runs, max(s.days for s in items), len(DAILY_COLUMNS) + 4), yes, lang.value, "memory")
     root_seed = seed if seed is not None else items[0].seed
     if reps > 1:
         _status(quiet, t("status_running_reps", lang.value, n=len(items), reps=reps, seed=root_seed))
+    wrote: list[Path] = []
+    try:
+        _compare_and_write(ctx, items, root_seed, reps, baseline, report, out, executor, engine, quiet,
+                           lang.value, wrote, fresh)
+    except KeyboardInterrupt:  # files are written whole, at the end: none is left half written
+        typer.echo(t("status_compare_interrupted_after", lang.value, paths=", ".join(map(str, wrote))) if wrote
+                   else t("status_compare_interrupted", lang.value), err=True)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+
+
+def _compare_and_write(ctx, items: list[Scenario], root_seed: int, reps: int, baseline: bool,
+                       report: Path | None, out: Path | None, executor: Executor, engine: Engine,
+                       quiet: bool, lang: str, wrote: list[Path], fresh: bool) -> None:
+    """Run the comparison, print it, write the report and the tables (``compare_command``);
+    ``wrote`` gets each file once it is written."""
+    # With --reps every finished run is kept (in DIR/run_store, else in the user's cache until the
+    # comparison completes), so that an interrupted comparison resumes: docs/experiments.md.
+    store = (out / RUN_STORE if out is not None else True) if reps > 1 else None
     with ProcessPoolBackend() if reps > 1 else contextlib.nullcontext() as backend:
-        result = _compare(items, root_seed, executor.value, quiet, lang.value, reps=reps, baseline=baseline,
-                          segments=report is not None, backend=backend, engine=engine.value)
+        result = _compare(items, root_seed, executor.value, quiet, lang, fresh=fresh, reps=reps,
+                          baseline=baseline, segments=report is not None, backend=backend, engine=engine.value,
+                          store=store)
     table = result.monthly()
-    typer.echo(monthly_text(table, lang.value))
+    typer.echo(monthly_text(table, lang))
     typer.echo("")
     summary = result.incremental_summary() if result.has_baseline else None
-    typer.echo("\n".join(verdict(table, lang.value, summary)))
+    typer.echo("\n".join(verdict(table, lang, summary)))
     if result.paired is not None:
         typer.echo("")
-        typer.echo(paired_text(result.paired, reps, lang.value))
+        typer.echo(paired_text(result.paired, reps, lang))
     if report is not None:
         from ..report import report_comparison  # plotly loads only when a report is asked for
 
         meta = _meta(root_seed, items, executor.value, engine.value, ctx) | {"replications": reps}
-        report_comparison(result, report, lang=lang.value, meta=meta)
-        typer.echo(t("status_report_written", lang.value, path=report), err=True)
+        before = existing([report])
+        with writing():
+            report_comparison(result, report, lang=lang, meta=meta)
+        wrote.append(report)
+        typer.echo(t("status_report_written", lang, path=report), err=True)
+        announce_replaced(before, quiet, lang)
     if out is not None:
-        from ..compare.exports import export_tables
+        from ..compare.exports import EXPORT_FILES, export_tables
 
-        written = export_tables(result, out)
-        _status(quiet, t("status_wrote", lang.value, paths=", ".join(str(p) for p in written)))
+        before = existing(out / name for name in EXPORT_FILES)
+        with writing():
+            written = export_tables(result, out)
+        _status(quiet, t("status_wrote", lang, paths=", ".join(str(p) for p in written)))
+        announce_replaced([p for p in before if p in written], quiet, lang)
 
 
 @app.command("validate")

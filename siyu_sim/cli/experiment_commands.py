@@ -1,8 +1,9 @@
 """Experiment commands: ``siyu sweep`` and ``siyu sensitivity``.
 
 Results and tables go to stdout; progress and status to stderr. Exit codes: 0 every run
-finished; 1 invalid input or some runs failed; 130 interrupted (Ctrl-C; finished runs are
-kept and the same command resumes).
+finished; 1 invalid input, some runs failed, or the runs stopped (no Dask worker left: finished
+runs are kept and the same command resumes); 130 interrupted (Ctrl-C; finished runs are kept
+and the same command resumes).
 """
 
 from __future__ import annotations
@@ -12,19 +13,27 @@ from typing import Annotated, Optional
 
 import typer
 
+from ..config.problems import listed
+from ..experiments.backends import NO_WORKER_WAIT_S
 from ..words import TEXT, t
 from .app import app
 from .core_commands import Lang, LangOpt
+from .outputs import YesOpt, checked, resumable_on_full_disk, too_big
+from .scheduler import check_scheduler, environment_problem
 from .terminal import _status
 
 EXIT_FAILED = 1
 EXIT_INTERRUPTED = 130
 
 SchedulerOpt = Annotated[Optional[str], typer.Option(
-    "--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786 "
+    "--scheduler", metavar="ADDRESS", callback=check_scheduler, help="Dask scheduler, e.g. tcp://host:8786 "
     "(default: $DASK_SCHEDULER_ADDRESS if set, else local processes).")]
 DaskLocalOpt = Annotated[Optional[int], typer.Option(
     "--dask-local", metavar="N", min=1, help="Start a Dask LocalCluster of N worker processes.")]
+NoWorkerWaitOpt = Annotated[float, typer.Option(
+    "--no-worker-wait", metavar="SECONDS", min=0,
+    help="With Dask: how long to wait for a worker when none is left before stopping (finished runs "
+         "are kept; the same command resumes).")]
 WorkersOpt = Annotated[Optional[int], typer.Option(
     "--workers", metavar="N", min=1, help="Local worker processes (default: all cores).")]
 SerialOpt = Annotated[bool, typer.Option("--serial", help="Run in this process, one run after another.")]
@@ -39,28 +48,35 @@ CsvOpt = Annotated[bool, typer.Option(
     "--csv", help="Also write aggregate tables as CSV under DIR/_export/.")]
 
 
-def _check_folder(folder: Path | None, option: str) -> None:
-    """Exit 1 naming ``folder`` unless results can be written there (checked before any work)."""
-    from ..config.output_paths import OutputPathError, check_output_dir
+def _check_folder(folder: Path | None, option: str, exp=None) -> None:
+    """Exit 1 naming ``folder`` unless results can be written there: a new or empty folder, or
+    an experiment's results folder; with ``exp``, one that holds none of its input files under
+    the names the store owns (checked before any work)."""
+    from ..config.output_paths import check_not_inputs, check_own_dir
+    from ..experiments.store import EXPERIMENT_FILE, OWNED
 
     if folder is not None:
-        try:
-            check_output_dir(folder, option)
-        except OutputPathError as exc:
-            typer.echo(f"error: {exc}", err=True)
-            raise typer.Exit(EXIT_FAILED) from None
+        with checked():
+            check_own_dir(folder, EXPERIMENT_FILE, "an experiment results folder", option)
+            if exp is not None:
+                check_not_inputs([folder / name for name in OWNED], [exp.file, *exp.scenario_sources.values()],
+                                 option, folder)
 
 
-def _load(experiment: Path):
-    """The experiment, or exit 1 after printing every problem in the file (nothing is run)."""
+def _load(experiment: Path, yes: bool = True, lang: str = "en"):
+    """The experiment, or exit 1 after printing every problem in the file (nothing is run); a
+    huge one only with ``--yes`` (``confirm_size``)."""
     from ..config.experiment_files import load_experiment
+    from ..config.limits import HugeExperiment
     from ..config.problems import ExperimentError
 
     try:
-        return load_experiment(experiment)
+        return load_experiment(experiment, huge_ok=yes)
     except ExperimentError as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(EXIT_FAILED) from None
+    except HugeExperiment as exc:  # not --yes: say how big, before the settings are even chosen
+        raise too_big(exc.plan, lang) from None
 
 
 def _describe(backend, lang: str) -> str:
@@ -74,15 +90,21 @@ def _describe(backend, lang: str) -> str:
     return t("backend_desc", lang, name=name, workers=backend.workers)
 
 
-def _run(exp, *, scheduler, dask_local, workers, serial, fresh, out, quiet, batch_size, lang: str = "en"):
+def _run(exp, *, scheduler, dask_local, workers, serial, fresh, out, quiet, batch_size, lang: str = "en",
+         no_worker_wait: float | None = None):
     """Pick a backend, sweep a loaded experiment (status lines in ``lang``). Returns the SweepResult."""
     from ..experiments.backends import BackendError, make_backend
     from ..experiments.progress import NullProgress, RichProgress
     from ..experiments.store import StoreError
     from ..experiments.sweep import sweep
 
+    bad_env = environment_problem(serial=serial, scheduler=scheduler, dask_local=dask_local)
+    if bad_env:
+        typer.echo(f"error: {bad_env}", err=True)
+        raise typer.Exit(EXIT_FAILED)
     try:
-        backend = make_backend(serial=serial, workers=workers, scheduler=scheduler, dask_local=dask_local)
+        backend = make_backend(serial=serial, workers=workers, scheduler=scheduler, dask_local=dask_local,
+                               no_worker_wait=no_worker_wait)
     except BackendError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(EXIT_FAILED) from None
@@ -95,32 +117,42 @@ def _run(exp, *, scheduler, dask_local, workers, serial, fresh, out, quiet, batc
         except OutputPathError as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(EXIT_FAILED) from None
-    _check_folder(folder, "--out" if out else "output")
+    _check_folder(folder, "--out" if out else "output", exp)
     _status(quiet, t("status_sweep_plan", lang, name=exp.name, runs=exp.n_runs, scenarios=len(exp.scenarios),
                      settings=len(exp.settings), reps=exp.replications, backend=_describe(backend, lang),
                      folder=folder))
     try:
-        with backend:
+        with resumable_on_full_disk(folder, lang), backend:
             result = sweep(exp, out=folder, backend=backend, fresh=fresh,
                            progress=NullProgress() if quiet else RichProgress(lang=lang), batch_size=batch_size)
     except StoreError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(EXIT_FAILED) from None
+    for bad in result.damaged:  # a warning, shown even with --quiet: results were set aside
+        typer.echo(t("status_part_set_aside", lang, file=result.folder / bad.file, reason=bad.reason,
+                     moved=result.folder / bad.moved_to, runs=bad.runs), err=True)
     if result.skipped:
         _status(quiet, t("status_resumed", lang, n=result.skipped))
     _status(quiet, t("status_sweep_done", lang, ok=result.ok, failed=result.failed,
                      seconds=f"{result.duration_s:.1f}"))
+    if result.workers_lost:
+        _status(quiet, t("status_workers_lost", lang, n=result.workers_lost))
     return result
 
 
 def _finish(result, quiet: bool, fresh: bool = False, lang: str = "en") -> None:
+    again = t("status_resume_fresh" if fresh else "status_resume", lang)
     if result.interrupted:
-        again = t("status_resume_fresh" if fresh else "status_resume", lang)
         typer.echo(t("status_interrupted", lang, saved=result.skipped + result.ok, total=result.total,
                      folder=result.folder, again=again), err=True)
         raise typer.Exit(EXIT_INTERRUPTED)
+    if result.stopped is not None:
+        reason = t(result.stopped.key, lang, **result.stopped.fields)
+        typer.echo(t("status_stopped", lang, reason=reason, saved=result.skipped + result.ok, total=result.total,
+                     folder=result.folder, again=again), err=True)
+        raise typer.Exit(EXIT_FAILED)
     if result.failed:
-        shown = ", ".join(result.failed_ids[:5]) + (" …" if len(result.failed_ids) > 5 else "")
+        shown = listed(result.failed_ids, 5)
         typer.echo(t("status_runs_failed", lang, n=result.failed, shown=shown, folder=result.folder), err=True)
         raise typer.Exit(EXIT_FAILED)
 
@@ -130,7 +162,8 @@ def sweep_command(
     experiment: Annotated[Path, typer.Argument(help="Experiment file (TOML).", show_default=False)],
     scheduler: SchedulerOpt = None, dask_local: DaskLocalOpt = None, workers: WorkersOpt = None,
     serial: SerialOpt = False, fresh: FreshOpt = False, out: OutOpt = None, quiet: QuietOpt = False,
-    batch_size: BatchOpt = None, csv: CsvOpt = False, lang: LangOpt = Lang.en,
+    batch_size: BatchOpt = None, csv: CsvOpt = False, lang: LangOpt = Lang.en, yes: YesOpt = False,
+    no_worker_wait: NoWorkerWaitOpt = NO_WORKER_WAIT_S,
 ) -> None:
     """Run every run of an experiment (scenarios × factor settings × replications) and store
     them as Parquet under the results folder (each run with its no-private-domain counterfactual:
@@ -157,9 +190,10 @@ def sweep_command(
     Read the results: pandas.read_parquet("results/frequency_vs_discount")
     """
     _check_folder(out, "--out")
-    result = _run(_load(experiment), scheduler=scheduler, dask_local=dask_local, workers=workers,
-                  serial=serial, fresh=fresh, out=out, quiet=quiet, batch_size=batch_size, lang=lang.value)
-    if not result.interrupted and result.ok + result.skipped > 0:
+    result = _run(_load(experiment, yes, lang.value), scheduler=scheduler, dask_local=dask_local, workers=workers,
+                  serial=serial, fresh=fresh, out=out, quiet=quiet, batch_size=batch_size, lang=lang.value,
+                  no_worker_wait=no_worker_wait)
+    if not result.interrupted and result.stopped is None and result.ok + result.skipped > 0:
         from .printout import best_text, front_text
         from ..experiments.summary import summarize_folder
 
@@ -182,7 +216,8 @@ def sensitivity_command(
                                                "\"sobol\" or \"morris\".", show_default=False)],
     scheduler: SchedulerOpt = None, dask_local: DaskLocalOpt = None, workers: WorkersOpt = None,
     serial: SerialOpt = False, fresh: FreshOpt = False, out: OutOpt = None, quiet: QuietOpt = False,
-    batch_size: BatchOpt = None, lang: LangOpt = Lang.en,
+    batch_size: BatchOpt = None, lang: LangOpt = Lang.en, yes: YesOpt = False,
+    no_worker_wait: NoWorkerWaitOpt = NO_WORKER_WAIT_S,
 ) -> None:
     """Global sensitivity analysis, what the answer depends on: run (or resume) the
     experiment's Sobol or Morris design, average replications, and print the factors ranked by
@@ -201,13 +236,14 @@ def sensitivity_command(
     from ..experiments.sensitivity import SensitivityError, ranked_text, sensitivity_table
 
     _check_folder(out, "--out")
-    exp = _load(experiment)
+    exp = _load(experiment, yes, lang.value)
     if exp.method not in ("sobol", "morris"):
         typer.echo(f"{experiment}: design.method = \"{exp.method}\": sensitivity needs \"sobol\" or "
                    "\"morris\" (use `siyu sweep` for grids and Latin hypercubes)", err=True)
         raise typer.Exit(EXIT_FAILED)
     result = _run(exp, scheduler=scheduler, dask_local=dask_local, workers=workers,
-                  serial=serial, fresh=fresh, out=out, quiet=quiet, batch_size=batch_size, lang=lang.value)
+                  serial=serial, fresh=fresh, out=out, quiet=quiet, batch_size=batch_size, lang=lang.value,
+                  no_worker_wait=no_worker_wait)
     _finish(result, quiet, fresh, lang.value)
     try:
         table = sensitivity_table(result.folder, export=True)

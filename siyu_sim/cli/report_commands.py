@@ -15,6 +15,7 @@ import typer
 from ..words import t
 from .app import app
 from .core_commands import Lang
+from .outputs import announce_replaced, checked, existing, writing
 
 
 @app.command("report")
@@ -43,21 +44,24 @@ def report_command(
 
       siyu report results/frequency_vs_discount -o sweep_zh.html --lang zh
     """
-    from ..config.output_paths import OutputPathError, check_output_file
+    from ..config.output_paths import HTML_REPORT, check_output_file
     from ..report.sweep_report import SweepReportError, read_results, build_page
 
-    try:
-        check_output_file(out, "--out")
-    except OutputPathError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1) from None
+    with checked():
+        check_output_file(out, "--out", HTML_REPORT)
     try:
         res = read_results(results_dir)
     except SweepReportError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from None
-    path = build_page(res, lang.value).write(out)
+    for bad in res.damaged:  # a warning, shown even with --quiet: runs are missing
+        typer.echo(t("status_part_skipped", lang.value, file=results_dir / bad.file, reason=bad.reason,
+                     runs=bad.runs), err=True)
+    before = existing([out])
+    with writing():
+        path = build_page(res, lang.value).write(out)
     if not quiet:
         if res.partial:
             typer.echo(t("status_partial_sweep", lang.value, ok=res.n_ok, planned=res.n_planned), err=True)
         typer.echo(t("status_report_written", lang.value, path=path), err=True)
+    announce_replaced(before, quiet, lang.value)

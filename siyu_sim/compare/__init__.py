@@ -9,7 +9,7 @@
 - ``paired``: paired statistics under common random numbers.
 """
 
-from .runner import ComparisonError, RunCache
+from .runner import ComparisonError, ComparisonInterrupted, RunCache
 from .workflow import Comparison, compare, unique_names
 
-__all__ = ["Comparison", "ComparisonError", "RunCache", "compare", "unique_names"]
+__all__ = ["Comparison", "ComparisonError", "ComparisonInterrupted", "RunCache", "compare", "unique_names"]

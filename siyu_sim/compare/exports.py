@@ -12,7 +12,10 @@
 - ``paired.csv``: the paired differences with their intervals (only with replications);
 - ``comparison.xlsx``: every one of these tables as a sheet of one workbook.
 
-Only tables are written here; where they go was checked by the caller (``cli.paths``).
+Only tables are written here; where they go was checked by the caller
+(``config.output_paths``). The files are written together, whole or not at all
+(``config.output_files``); the workbook is the folder's marker (``EXPORT_MARKER``): a folder
+holding one is a folder ``siyu compare --out`` wrote.
 """
 
 from __future__ import annotations
@@ -20,8 +23,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import io
+
 import pandas as pd
 
+from ..config.output_files import csv_bytes, write_files
 from .monthly import final_day, monthly
 
 if TYPE_CHECKING:
@@ -34,6 +40,10 @@ KEY_FIGURES = ("members", "active", "muted", "churned", "ever_members", "mean_tr
                "cum_spend", "cum_profit", "roi", "alt_ads_cum_profit", "cum_incremental_profit",
                "incremental_roi")
 WORKBOOK = "comparison.xlsx"
+#: The file that makes a folder ``siyu compare --out``'s own (``config.output_paths.own_folder``).
+EXPORT_MARKER = WORKBOOK
+#: Every file an export may write (the folder's own names).
+EXPORT_FILES = (WORKBOOK, "monthly.csv", "incremental.csv", "key_figures.csv", "paired.csv")
 
 
 def monthly_table(result: "Comparison") -> pd.DataFrame:
@@ -73,18 +83,15 @@ def export_tables(result: "Comparison", folder) -> list[Path]:
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     frames = tables(result)
-    written = []
-    for stem, frame in frames.items():
-        path = folder / f"{stem}.csv"
-        frame.to_csv(path, index=False, encoding="utf-8-sig")
-        written.append(path)
-    book = folder / WORKBOOK
+    book = io.BytesIO()
     with pd.ExcelWriter(book, engine="openpyxl") as writer:
         for stem, frame in frames.items():
             frame.to_excel(writer, sheet_name=stem, index=False)
             _fit_columns(writer.sheets[stem], frame)
-    written.append(book)
-    return written
+    files = {folder / WORKBOOK: book.getvalue()}
+    files |= {folder / f"{stem}.csv": csv_bytes(frame, "utf-8-sig") for stem, frame in frames.items()}
+    write_files(files)
+    return [*list(files)[1:], folder / WORKBOOK]
 
 
 def _fit_columns(sheet, frame: pd.DataFrame) -> None:

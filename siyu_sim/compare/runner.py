@@ -2,22 +2,31 @@
 
 Either way each run goes through ``experiments.worker.run_task`` (the code a sweep's worker
 runs), seeded by ``runs.replication_seed(root_seed, replication)``; only where it runs differs.
+
+With a run store (``experiments.resumable.RunStore``, the results-store format sweeps use)
+each finished run is written as it comes; runs the store already holds are read from it, not
+run, with the same bits. Ctrl-C then raises :class:`ComparisonInterrupted` (a
+KeyboardInterrupt) saying how many runs are kept where.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable
 
 import pandas as pd
 
 from ..kernel import DEFAULT_ENGINE
+from ..version import __version__
 from ..experiments.backends import Backend, chunk
 from ..experiments.design import RunTask
+from ..experiments.resumable import RunStore
 from ..experiments.worker import Batch, RunOutcome, run_task
 from .paired import INDEPENDENT_OFFSET
 
@@ -26,6 +35,15 @@ MAX_BATCH = 8  # runs per batch sent to a backend: enough to pay for the trip, f
 
 class ComparisonError(RuntimeError):
     """Some runs of a comparison failed; the message names the first with its traceback."""
+
+
+class ComparisonInterrupted(KeyboardInterrupt):
+    """Ctrl-C during a comparison with a run store: ``saved`` of ``total`` runs are kept in
+    ``folder``, and the same comparison resumes from them."""
+
+    def __init__(self, saved: int, total: int, folder: Path):
+        self.saved, self.total, self.folder = saved, total, folder
+        super().__init__(f"interrupted: {saved} of {total} runs are saved in {folder}")
 
 
 @dataclass(frozen=True)
@@ -80,10 +98,13 @@ class RunCache:
 
 def execute(specs: list[RunSpec], root_seed: int, *, executor: str, segments: bool,
             backend: Backend | None, progress: Callable[[int, int], None] | None,
-            cache: RunCache | None = None, engine: str = DEFAULT_ENGINE) -> dict[str, list[pd.DataFrame]]:
+            cache: RunCache | None = None, engine: str = DEFAULT_ENGINE,
+            store: RunStore | None = None) -> dict[str, list[pd.DataFrame]]:
     """Run every spec; frames by kind ("crn", "independent", "baseline", and "segments" for
     the CRN runs' per-segment tables), with ``scenario`` and ``replication`` as compared.
-    With a ``cache``, runs it holds are taken from it and new ones are added to it."""
+    With a ``cache``, runs it holds are taken from it and new ones are added to it; with a
+    ``store`` (opened by ``open_store``), runs it holds are read from it and new ones written
+    to it as each finishes."""
     by_id = {s.run_id: s for s in specs}
     days = {s.run_id: int(s.data["days"]) for s in specs}
     total = sum(days.values())
@@ -121,22 +142,97 @@ def execute(specs: list[RunSpec], root_seed: int, *, executor: str, segments: bo
         hits = [(s, cache.get(keys[s.run_id], s.run_id)) for s in specs]
         collect([o for _, o in hits if o is not None])
         specs = [s for s, o in hits if o is None]
-    if backend is None:  # this process, one run after another, progress day by day
-        for spec in specs:
-            hit = cache.get(keys[spec.run_id], spec.run_id) if cache is not None else None
-            if hit is not None:  # an identical run earlier in this comparison (two counterfactuals)
-                collect([hit])
-                continue
-            b = batch([spec])
-            collect([run_task(b, b.tasks[0], progress=lambda day, _n: report(done + day))])
-    elif specs:
-        size = min(max(1, -(-len(specs) // (4 * max(1, backend.workers)))), MAX_BATCH)
-        backend.run([batch(part) for part in chunk(specs, size)], collect)
+    if store is not None:
+        collect(_stored(store, [s for s in specs if s.run_id in store.done]))
+        specs = [s for s in specs if s.run_id not in store.done]
+    saved = len(store.done) if store is not None else 0
+
+    def counted(outcomes: list[RunOutcome]) -> None:  # recorded in the store: count, then collect
+        nonlocal saved
+        saved += sum(o.status == "ok" for o in outcomes)
+        collect(outcomes)
+
+    def keep(outcomes: list[RunOutcome]) -> None:  # write first: a kept run is a written run
+        if store is None:
+            return collect(outcomes)
+        store.record(outcomes)
+        counted(outcomes)
+
+    try:
+        if backend is None:  # this process, one run after another, progress day by day
+            for spec in specs:
+                hit = cache.get(keys[spec.run_id], spec.run_id) if cache is not None else None
+                if hit is not None:  # an identical run earlier in this comparison (two counterfactuals)
+                    keep([hit])
+                    continue
+                b = batch([spec])
+                keep([run_task(b, b.tasks[0], progress=lambda day, _n: report(done + day))])
+        elif specs:
+            size = min(max(1, -(-len(specs) // (4 * max(1, backend.workers)))), MAX_BATCH)
+            batches = [batch(part) for part in chunk(specs, size)]
+            if store is None:
+                backend.run(batches, collect)
+            else:
+                tally = store.run(batches, backend, on_outcomes=counted)
+                if tally.stopped is not None:
+                    raise tally.stopped
+                if tally.interrupted:
+                    raise KeyboardInterrupt
+    except KeyboardInterrupt:
+        if store is None:
+            raise
+        raise ComparisonInterrupted(saved, len(by_id), store.folder) from None
     if failures:
         first = failures[0]
         raise ComparisonError(f"{len(failures)} run(s) failed; first {first.run_id}: {first.error}\n"
                               f"{first.traceback}")
     return out
+
+
+def _stored(store: RunStore, specs: list[RunSpec]) -> list[RunOutcome]:
+    """The outcomes of runs the store holds, as they came from the workers: the same frames."""
+    if not specs:
+        return []
+    ids = [s.run_id for s in specs]
+    rows = dict(tuple(store.store.read_runs(ids).groupby("run_id", sort=False)))
+    seg = store.store.read_segments(ids)
+    segs = dict(tuple(seg.groupby("run_id", sort=False))) if len(seg) else {}
+    return [RunOutcome(rid, "ok", rows[rid].reset_index(drop=True), 0.0,
+                       segment_frame=segs[rid].drop(columns="run_id").reset_index(drop=True) if rid in segs else None)
+            for rid in ids]
+
+
+def plan_hash(specs: list[RunSpec], root_seed: int, *, executor: str, segments: bool, engine: str) -> str:
+    """What a comparison's numbers depend on: every run's resolved scenario, seed and
+    replication, the executor, engine, segment tables, and the model's code (a changed rule
+    never resumes from runs made before)."""
+    plan = {"runs": [[s.kind, s.label, s.run_id, s.data, s.replication] for s in specs], "root_seed": root_seed,
+            "executor": executor, "segments": segments, "engine": engine, "version": __version__,
+            "code": _code_hash()}
+    return hashlib.sha256(json.dumps(plan, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
+def _code_hash() -> str:
+    package = Path(__file__).resolve().parent.parent
+    h = hashlib.sha256()
+    for f in sorted(package.rglob("*.py")):
+        h.update(str(f.relative_to(package)).encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def open_store(folder: str | Path, specs: list[RunSpec], root_seed: int, spec_hash: str, meta: dict, *,
+               fresh: bool = False) -> RunStore:
+    """The run store of a comparison in ``folder`` (a results folder: ``experiments.store``),
+    started or resumed; refused if it holds another comparison's runs (``StoreError``) or
+    another command is using it (``StoreBusy``)."""
+    tasks = [s.task(root_seed) for s in specs]
+    scenarios = {s.scenario: s.data for s in specs if s.kind == "crn"}
+    meta = {"kind": "comparison", "spec_hash": spec_hash, "package_version": __version__,
+            "n_runs": len(specs), "experiment_file": "siyu compare", **meta}
+    return RunStore.open(folder, tasks, spec_hash, lambda store: store.open_spec(
+        spec_hash, lambda: store.start(meta, scenarios, tasks), fresh=fresh, what="comparison",
+        changed="the scenarios, seed, replications, options or siyu_sim's code changed since those runs"))
 
 
 def _as_compared(frame: pd.DataFrame, spec: RunSpec) -> pd.DataFrame:

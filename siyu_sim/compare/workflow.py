@@ -7,10 +7,16 @@ and returns a :class:`Comparison` of tidy frames. With ``reps > 1`` it also runs
 independent-seed set the paired statistics need (``paired``); with ``baseline`` each
 scenario's no-private-domain counterfactual (``counterfactual``) under the same seeds. The
 command line, the reports and Python users all compare through here.
+
+``store`` keeps each finished run in a results folder (the format sweeps use) so that an
+interrupted comparison resumes, with the same bits: a path, or True for a folder in the user's
+cache keyed by what the numbers depend on (removed once the comparison completes). Without it
+(the default) runs live in memory only.
 """
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from statistics import fmean
@@ -22,10 +28,11 @@ from ..kernel import DEFAULT_ENGINE
 from ..metrics import derive
 from ..scenario import Scenario
 from ..counterfactual import without_private_domain
+from ..experiments.resumable import StoreBusy, cache_folder
 from .incremental import horizon, summary
 from .monthly import monthly
 from .paired import INDEPENDENT_OFFSET, paired_table
-from .runner import RunCache, RunSpec, execute
+from .runner import RunCache, RunSpec, execute, open_store, plan_hash
 
 Progress = Callable[[int, int], None]
 _BASELINE = "/without_private_domain"  # label suffix of a counterfactual's runs
@@ -63,6 +70,8 @@ class Comparison:
     incremental: pd.DataFrame | None = None
     paired: pd.DataFrame | None = None
     independent: pd.DataFrame | None = None
+    store: Path | None = None   # the run store its runs were kept in (``compare(store=...)``)
+    resumed: int = 0            # runs read from the store, made by an earlier, interrupted call
 
     @property
     def names(self) -> list[str]:
@@ -115,7 +124,8 @@ def unique_names(scenarios: Sequence[Scenario], paths: Sequence[Path] | None = N
 def compare(scenarios: Sequence[Scenario], *, reps: int = 1, root_seed: int | None = None,
             executor: str = "vector", baseline: bool = True, segments: bool = False,
             backend=None, progress: Progress | None = None, cache: RunCache | None = None,
-            engine: str = DEFAULT_ENGINE) -> Comparison:
+            engine: str = DEFAULT_ENGINE, store: str | Path | bool | None = None, fresh: bool = False,
+            note: Callable[..., None] | None = None) -> Comparison:
     """Run ``scenarios`` under common random numbers and return a :class:`Comparison`.
 
     ``root_seed``: default, the first scenario's seed. ``executor``: "vector" or "agent" (the
@@ -128,6 +138,11 @@ def compare(scenarios: Sequence[Scenario], *, reps: int = 1, root_seed: int | No
     ``runner.RunCache`` that keeps finished runs across calls, so unchanged runs (the
     counterfactual, a pinned scenario) are not run again: the same numbers, sooner. ``engine``:
     "compiled" (default) or "numpy" (the reference; last-bit differences: ``siyu_sim.kernel``).
+    ``store``: keep finished runs in this folder (True: ``resumable.cache_folder``, keyed by
+    ``runner.plan_hash`` and removed when the comparison completes) and resume from the runs it
+    holds; ``fresh`` discards them first. Ctrl-C then raises ``runner.ComparisonInterrupted``.
+    A cache folder another command is using is not shared: the runs stay in memory. ``note(key,
+    **fields)`` hears what happens to the store (``siyu_sim.words`` keys).
     """
     if len(scenarios) < 2:
         raise ValueError("a comparison needs at least two scenarios")
@@ -136,11 +151,37 @@ def compare(scenarios: Sequence[Scenario], *, reps: int = 1, root_seed: int | No
     items = unique_names(scenarios)
     root = items[0].seed if root_seed is None else root_seed
     specs = _plan(items, reps, baseline)
-    frames = execute(specs, root, executor=executor, segments=segments, backend=backend,
-                     progress=progress, cache=cache, engine=engine)
+    tell = note or (lambda key, **fields: None)
+    runs = None
+    if store:
+        key = plan_hash(specs, root, executor=executor, segments=segments, engine=engine)
+        folder = cache_folder(key) if store is True else Path(store)
+        meta = {"name": " vs ".join(s.name for s in items), "scenarios": [s.name for s in items],
+                "root_seed": root, "reps": reps, "executor": executor, "engine": engine,
+                "baseline": baseline, "segments": segments}
+        try:
+            runs = open_store(folder, specs, root, key, meta, fresh=fresh)
+        except StoreBusy:
+            if store is not True:
+                raise
+            tell("status_compare_memory", folder=folder)
+        else:
+            tell("status_compare_store", folder=folder)
+            if runs.done:
+                tell("status_compare_resumed", done=len(runs.done), total=len(specs))
+    try:
+        frames = execute(specs, root, executor=executor, segments=segments, backend=backend,
+                         progress=progress, cache=cache, engine=engine, store=runs)
+        if runs is not None and store is True:  # complete: the cache kept it for a resume only
+            shutil.rmtree(runs.folder, ignore_errors=True)
+    finally:
+        if runs is not None:
+            runs.close()
     order = {s.name: i for i, s in enumerate(items)}
     daily = _tidy(frames["crn"], order)
     result = Comparison(items, reps, root, executor, daily)
+    if runs is not None:
+        result.store, result.resumed = runs.folder, len(runs.done)
     if segments:
         result.segment_daily = _tidy(frames["segments"], order)
     if baseline:

@@ -21,7 +21,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ..calendar import Calendar
+from ..calendar import MAX_DAYS, Calendar
+from ..rng import MAX_SEED
 from ..scenario import Scenario
 from . import presets
 from .observed_columns import OBSERVED_COLUMNS
@@ -33,6 +34,7 @@ from .schema_info import leaves
 from .toml_files import FileKind, read_toml
 
 LOSSES = ("relative_squared", "squared")
+MAX_WEIGHT = 1e6  # a metric's weight in the loss
 
 
 class CalibrationError(ConfigError):
@@ -69,7 +71,7 @@ class CalibrationFile(_Strict):
                                   "the scenario's population.customers).")
     weight: float | None = Field(None, gt=0, le=1e6, description="Real customers per row (default: the "
                                  "scenario's): 200k members as 5,000 rows of weight 40.")
-    days: int | None = Field(None, ge=7, le=3650, description="Horizon in days (default: the scenario's).")
+    days: int | None = Field(None, ge=7, le=MAX_DAYS, description="Horizon in days (default: the scenario's).")
     parameters: dict[str, Annotated[list[float], Field(min_length=2, max_length=2)]] = Field(
         ..., min_length=1, description="What to fit: dotted scenario path = [low, high].")
     metrics: dict[str, float] = Field(default_factory=dict, description="Observed column = weight "
@@ -82,7 +84,7 @@ class CalibrationFile(_Strict):
     replications: int = Field(2, ge=1, le=1000, description="Runs per trial, under the same seeds for every trial.")
     check_replications: int = Field(20, ge=4, le=10_000, description="Runs of the best parameters "
                                     "afterwards: the bands and the loss's replication noise.")
-    seed: int = Field(1, ge=0, description="Root seed of the runs (replication r: SeedSequence(seed, "
+    seed: int = Field(1, ge=0, le=MAX_SEED, description="Root seed (64-bit) of the runs (replication r: SeedSequence(seed, "
                       "spawn_key=(r,))) and of the search.")
     batch: int | None = Field(None, ge=1, le=1000, description="Trials asked for at once and run in "
                               "parallel (default: twice the workers).")
@@ -146,9 +148,10 @@ def calibration_from_dict(data: dict, *, file: str = "<calibration>", base_dir: 
         if metric not in OBSERVED_COLUMNS:
             problems.append(Problem(f"metrics.{metric}", "not a column of the observed data", metric,
                                     "one of " + ", ".join(OBSERVED_COLUMNS), closest(metric, OBSERVED_COLUMNS)))
-        elif not (math.isfinite(spec.metrics[metric]) and spec.metrics[metric] > 0):
-            problems.append(Problem(f"metrics.{metric}", "weight must be a positive number",
-                                    spec.metrics[metric], "a number above 0"))
+        elif not (math.isfinite(spec.metrics[metric]) and 0 < spec.metrics[metric] <= MAX_WEIGHT):
+            problems.append(Problem(f"metrics.{metric}", "weight must be a positive number, at most a million "
+                                    "times another's (beyond, the other metrics count for nothing)",
+                                    spec.metrics[metric], f"a number above 0, at most {MAX_WEIGHT:,.0f}"))
     if base is not None:
         _periods(spec, Calendar(int(base["days"])).n_periods(spec.period), problems)
         if not problems:

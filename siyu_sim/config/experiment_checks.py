@@ -5,6 +5,7 @@ allowed, did-you-mean) to a list, so that every problem in a file is reported at
 from __future__ import annotations
 
 import math
+from pathlib import PurePath
 
 from .experiment import Factor
 from .experiment_schema import DISTRIBUTIONS, METRIC_COLUMNS, ExperimentFile
@@ -151,6 +152,18 @@ def check_design(spec: ExperimentFile, method: str, factors: list[Factor], probl
                                 "distribution", method, "grid"))
     if not factors and method != "grid":
         problems.append(Problem("factors", f"{method} needs factors"))
+
+
+def check_output(spec: ExperimentFile, problems: list[Problem]) -> None:
+    """``output`` is a folder inside the working directory, as docs/experiments.md says: an
+    absolute path or one through ``..`` would write where the file's reader does not expect
+    (a shared file may not choose where it writes; ``--out`` may)."""
+    if spec.output is None:
+        return
+    path = PurePath(spec.output)
+    if not spec.output.strip() or path.is_absolute() or ".." in path.parts or spec.output.startswith("~"):
+        problems.append(Problem("output", "must be a folder inside the working directory", spec.output,
+                                'a relative path without "..", e.g. "results/my_sweep"; --out writes anywhere'))
 
 
 def check_metrics(spec: ExperimentFile, problems: list[Problem]) -> None:

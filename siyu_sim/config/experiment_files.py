@@ -16,12 +16,14 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from ..calendar import n_months
 from ..scenario import Scenario
 from . import presets
 from .experiment import Experiment, Factor
-from .experiment_checks import check_design, check_factors, check_metrics, check_set
-from .experiment_schema import ExperimentFile
-from .experiment_settings import make_settings
+from .experiment_checks import check_design, check_factors, check_metrics, check_output, check_set
+from .experiment_schema import METRIC_COLUMNS, ExperimentFile
+from .experiment_settings import count_settings, make_settings
+from .limits import HugeExperiment, table_plan
 from .overrides import OverrideError, apply_overrides
 from .problems import ExperimentError, Problem, ScenarioError
 from .pydantic_errors import translate
@@ -31,19 +33,18 @@ from .toml_files import EXPERIMENT_FILE, read_toml
 
 __all__ = ["Experiment", "ExperimentError", "Factor", "experiment_from_dict", "load_experiment"]
 
-_MAX_SETTING_PROBLEMS = 10  # a bad factor can spoil every setting: the first few say enough
 
-
-def load_experiment(path: str | Path, *, output: str | None = None) -> Experiment:
+def load_experiment(path: str | Path, *, output: str | None = None, huge_ok: bool = True) -> Experiment:
     """Read, validate and resolve an experiment file. Raises :class:`ExperimentError` listing
-    every problem (file, key path, value, allowed, did-you-mean)."""
+    every problem (file, key path, value, allowed, did-you-mean), and with ``huge_ok=False``
+    :class:`~siyu_sim.config.limits.HugeExperiment` for a huge one (before choosing its settings)."""
     path = Path(path)
     data = read_toml(path, EXPERIMENT_FILE)
-    return experiment_from_dict(data, file=str(path), base_dir=path.parent, output=output)
+    return experiment_from_dict(data, file=str(path), base_dir=path.parent, output=output, huge_ok=huge_ok)
 
 
 def experiment_from_dict(data: dict, *, file: str = "<experiment>", base_dir: Path | str = ".",
-                         output: str | None = None) -> Experiment:
+                         output: str | None = None, huge_ok: bool = True) -> Experiment:
     problems: list[Problem] = []
     spec = _validate_keys(data, file, problems)
     if isinstance(data.get("scenarios"), (list, dict)) and not data["scenarios"]:
@@ -58,8 +59,11 @@ def experiment_from_dict(data: dict, *, file: str = "<experiment>", base_dir: Pa
     method = spec.design.method or ("grid" if all(f.values is not None for f in factors) else "lhs")
     check_design(spec, method, factors, problems)
     check_metrics(spec, problems)
+    check_output(spec, problems)
     if problems:
         raise ExperimentError(file, problems)
+    if not huge_ok:
+        _check_size(spec, scenarios, method, factors, file)
 
     resolved = {name: _with_set(name, base, spec.set, problems) for name, base in scenarios.items()}
     if problems:
@@ -78,6 +82,18 @@ def experiment_from_dict(data: dict, *, file: str = "<experiment>", base_dir: Pa
     if problems:
         raise ExperimentError(file, problems)
     return exp
+
+
+def _check_size(spec, scenarios: dict[str, dict], method: str, factors: list[Factor], file: str) -> None:
+    """HugeExperiment when the runs, or the rows they keep, pass the limits (config.limits)."""
+    runs = len(scenarios) * count_settings(method, factors, spec.design.samples,
+                                           spec.design.second_order) * spec.replications
+    days = max((int(s["days"]) for s in scenarios.values()), default=1)
+    rows = {"final": 1, "monthly": n_months(days), "daily": days}[spec.metrics]
+    columns = len(spec.columns or METRIC_COLUMNS) + len(factors) + 6  # ids: run, scenario, setting, …
+    plan = table_plan(runs, rows, columns)
+    if plan.huge:
+        raise HugeExperiment(plan, file)
 
 
 def _validate_keys(data: dict, file: str, problems: list[Problem]) -> ExperimentFile:
@@ -145,8 +161,6 @@ def _check_settings(exp: Experiment, problems: list[Problem]) -> None:
             seen.add(wrong)
             problems.append(Problem("factors", f"setting {s} of scenario {label!r} is invalid: {wrong}",
                                     exp.settings[s]))
-            if len(problems) >= _MAX_SETTING_PROBLEMS:
-                return
 
 
 def _build(base: dict, overrides: dict) -> tuple[dict | None, str | None]:

@@ -12,6 +12,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..metrics import DAILY_COLUMNS, DERIVED_COLUMNS
+from ..rng import MAX_SEED
+from .limits import MAX_REPLICATIONS
 
 #: Metric columns a run can keep: the model's daily table plus the derived ones (cumulative
 #: GMV, pool health, and the profit added over the no-private-domain counterfactual, which a
@@ -78,14 +80,16 @@ class ExperimentFile(_Strict):
     scenarios: list[str] | dict[str, str] = Field(
         ..., description="Base scenarios: shipped names (nurture, harvest) or .toml paths "
         "relative to the experiment file; a table {label = path} names them.")
-    replications: int = Field(..., ge=1, le=100_000, description="Replications per scenario and setting.")
-    root_seed: int = Field(..., ge=0, description="Root seed: replication r uses SeedSequence(root_seed, spawn_key=(r,)).")
+    replications: int = Field(..., ge=1, le=MAX_REPLICATIONS, description="Replications per scenario and setting.")
+    root_seed: int = Field(..., ge=0, le=MAX_SEED, description="Root seed (64-bit): replication r uses "
+                           "SeedSequence(root_seed, spawn_key=(r,)).")
     metrics: Literal["daily", "monthly", "final"] = Field(
         "final", description="Rows kept per run: every day, one per month (flows summed, levels at "
         "month end), or the last day only.")
     columns: list[str] = Field(default_factory=list, description="Metric columns to keep (default: all).")
-    output: str | None = Field(None, description="Results folder, relative to the working directory "
-                               "(default results/<name>); --out overrides.")
+    output: str | None = Field(None, description="Results folder inside the working directory: a "
+                               "relative path without .. (default results/<name>); --out overrides, "
+                               "anywhere.")
     batch_size: int | None = Field(None, ge=1, le=100_000,
                                    description="Runs per task sent to a worker (default: automatic).")
     set: dict[str, Any] = Field(default_factory=dict,

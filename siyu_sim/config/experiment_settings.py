@@ -9,6 +9,7 @@ same file always gives the same settings.
 from __future__ import annotations
 
 import itertools
+import math
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -26,6 +27,22 @@ def design_rng(root_seed: int) -> np.random.Generator:
 def design_seed(root_seed: int) -> int:
     """An integer seed for SALib's samplers, derived from the design stream."""
     return int(np.random.SeedSequence(root_seed, spawn_key=(DESIGN_SPAWN_KEY,)).generate_state(1)[0])
+
+
+def count_settings(method: str, factors: list["Factor"], samples: int | None, second_order: bool) -> int:
+    """How many settings ``make_settings`` will choose, known before choosing them (a huge
+    design is refused before it takes the memory and the time to build)."""
+    if not factors:
+        return 1
+    grid = math.prod(len(f.values) for f in factors if f.values is not None)
+    k = len(factors)
+    if method == "grid":
+        return grid
+    if method == "lhs":
+        return grid * (samples or 0)
+    if method == "sobol":
+        return (samples or 0) * (2 * k + 2 if second_order else k + 2)
+    return (samples or 0) * (k + 1)  # morris: trajectories of k + 1 points
 
 
 def make_settings(exp: "Experiment") -> tuple[list[dict[str, Any]], list[list[float]] | None]:

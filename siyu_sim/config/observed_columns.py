@@ -48,6 +48,15 @@ _COLUMNS = (
     ObservedColumn("staff", "staff", "operators", ("3", "3", "3")),
 )
 
+#: The largest value a cell of each unit may hold, and why: a value beyond it is a typo or a
+#: unit slip (yuan for fen, a pasted ID), and would swamp every other metric in the loss.
+UNIT_LIMITS: dict[str, tuple[float, str]] = {
+    "people": (1e10, "more people than live on Earth"),
+    "orders": (1e12, "more than a hundred orders for every person on Earth"),
+    "CNY": (1e14, "more than China's GDP in a year"),
+    "operators": (1e7, "more staff than any company employs"),
+}
+
 #: Every observed column by its CSV header, in the template's order.
 OBSERVED_COLUMNS: dict[str, ObservedColumn] = {c.name: c for c in _COLUMNS}
 PERIOD_COLUMN = "period"

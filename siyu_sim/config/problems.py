@@ -16,6 +16,9 @@ from typing import Any, Iterable
 #: A Problem's value when there is none to show (``None`` is a value a file can hold).
 UNSET: Any = object()
 
+#: Problems listed in one message; the rest are counted ("… and 99,976 more").
+MAX_SHOWN = 20
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -68,8 +71,11 @@ class ConfigError(ValueError):
 
     def __str__(self) -> str:
         n = len(self.problems)
-        head = f"{self.source}: {n} problem{'s' if n != 1 else ''}, {self.consequence}:"
-        return "\n".join([head, *("  " + p.render() for p in self.problems)])
+        head = f"{self.source}: {n:,} problem{'s' if n != 1 else ''}, {self.consequence}:"
+        shown = ["  " + p.render() for p in self.problems[:MAX_SHOWN]]
+        if n > MAX_SHOWN:
+            shown.append(f"  … and {n - MAX_SHOWN:,} more")  # every problem counted, the first shown
+        return "\n".join([head, *shown])
 
 
 class ScenarioError(ConfigError):
@@ -82,9 +88,17 @@ class ExperimentError(ConfigError):
     """An experiment file that cannot be run."""
 
 
+def listed(items, limit: int = 10) -> str:
+    """The first ``limit`` items, and how many more: ``3, 7, 9 and 99,976 more``."""
+    items = [str(i) for i in items]
+    more = len(items) - limit
+    return ", ".join(items[:limit]) + (f" and {more:,} more" if more > 0 else "")
+
+
 def _worth_showing(value: Any) -> bool:
-    """Show scalars and short lists beside their key; a whole table would drown the message."""
-    if value is UNSET or isinstance(value, dict):
+    """Show scalars and short lists beside their key; a whole table would drown the message,
+    and ``None`` (no value: a file cannot write it) says nothing."""
+    if value is UNSET or value is None or isinstance(value, dict):
         return False
     return not isinstance(value, list) or len(show_value(value)) <= 60
 
@@ -97,6 +111,8 @@ def show_value(value: Any) -> str:
         text = '"' + value.replace('"', '\\"') + '"'
     elif isinstance(value, dict):
         text = "a table"
+    elif value is None:
+        text = "nothing"
     else:
         text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."

@@ -53,22 +53,59 @@ def read_toml(path: str | Path, kind: FileKind = SCENARIO_FILE) -> dict[str, Any
 def parse_toml(raw: bytes | str, source: str = "<text>",
                kind: FileKind = SCENARIO_FILE) -> dict[str, Any]:
     if isinstance(raw, bytes):
-        if b"\x00" in raw:
-            raise kind.error(source, [Problem("", f"is not a text file (it contains binary data); "
-                                                  f"{_a(kind.noun)} is a TOML text file")])
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise kind.error(source, [Problem("", f"is not UTF-8 text (bad byte at offset "
-                                                  f"{exc.start}); save it as UTF-8 TOML")]) from None
+        text = _decoded(raw, source, kind)
     else:
         text = raw
+    text = text.removeprefix(BOM)  # Notepad's UTF-8 byte-order mark: TOML forbids it, people save it
     if all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         raise kind.error(source, [Problem("", f"is empty: {kind.empty_hint}")])
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise kind.error(source, [_syntax_problem(str(exc), text)]) from None
+
+
+#: The byte-order mark some editors (Notepad, Excel) put at the start of a UTF-8 file.
+BOM = "\ufeff"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _utf16(raw: bytes) -> bool:
+    """A UTF-16 file: its byte-order mark, or (mostly Latin text) every other byte zero."""
+    if raw.startswith(_UTF16_BOMS):
+        return True
+    half = len(raw) // 2
+    return half >= 2 and max(raw[0::2].count(0), raw[1::2].count(0)) >= 0.8 * half
+
+
+def text_problem(raw: bytes, fix: str) -> tuple[str, str | None]:
+    """A file's UTF-8 text (a byte-order mark removed) and None; or, when it is not UTF-8 text,
+    None and what it is instead (UTF-16, GBK: the defaults of Windows and of Excel on Chinese
+    Windows), ending with ``fix`` (how to save it as UTF-8)."""
+    if _utf16(raw):
+        return None, f"is UTF-16 text, not UTF-8; {fix}"
+    if b"\x00" in raw:
+        return None, "is not a text file (it contains binary data)"
+    try:
+        return raw.decode("utf-8").removeprefix(BOM), None
+    except UnicodeDecodeError as exc:
+        where = f"bad byte at offset {exc.start}"
+    try:
+        raw.decode("gb18030")
+        where += "; it looks like GBK, the Chinese Windows default"
+    except UnicodeDecodeError:
+        pass
+    return None, f"is not UTF-8 text ({where}); {fix}"
+
+
+def _decoded(raw: bytes, source: str, kind: FileKind) -> str:
+    """The file's text: UTF-8 (with or without a byte-order mark); anything else is named."""
+    text, problem = text_problem(raw, "save it as UTF-8")
+    if problem is None:
+        return text
+    if problem.startswith("is not a text file"):
+        problem += f"; {_a(kind.noun)} is a TOML text file"
+    raise kind.error(source, [Problem("", problem)])
 
 
 def _a(noun: str) -> str:

@@ -5,38 +5,69 @@ calling thread as each batch finishes, so that the caller can write it out at on
 (default ``execute_batch``) is what a worker does with one batch: another importable top-level
 function can be given (the calibration's trials: ``calibration.simulate.execute_trials``).
 On Ctrl-C (KeyboardInterrupt) a backend delivers the batches that already finished, cancels
-the rest, stops its workers and re-raises.
+the rest, stops its workers and re-raises. A backend that cannot go on (every Dask worker gone
+for longer than it waits) raises :class:`BackendStopped` after delivering what finished.
+``note(key, **fields)`` (optional) hears what a backend has to say while it runs, as a word key
+of ``siyu_sim.words`` (a Dask worker lost, no worker left); by default it is logged.
 """
 
 from __future__ import annotations
 
 import concurrent.futures as cf
 import contextlib
+import logging
 import math
 import os
+import queue
 import signal
 import threading
 from typing import Callable, Iterable
 
+from ..words import t
+from .cluster_watch import ClusterWatch
+from .lifeline import die_with_parent
 from .worker import Batch, RunOutcome, execute_batch
 
 OnResult = Callable[[list[RunOutcome]], None]
+Note = Callable[..., None]  # note(word_key, **fields)
 #: Seconds of simulation a batch should hold at least (short runs must not drown in overhead).
 TARGET_BATCH_SECONDS = 2.0
 #: Rough cost of one customer-day in the vector executor, seconds (10⁴ × 365 ≈ 1 s).
 SECONDS_PER_CUSTOMER_DAY = 3e-7
+#: How long a Dask run waits for a worker when none is left before it stops, seconds (--no-worker-wait).
+NO_WORKER_WAIT_S = 60.0
+#: How often the main thread looks at the Dask cluster while it waits for results, seconds (it
+#: also wakes for each finished batch; Ctrl-C is handled at once either way).
+POLL_S = 0.5
 
 
 class BackendError(RuntimeError):
     """A backend that cannot start (e.g. a Dask scheduler that cannot be reached)."""
 
 
+class BackendStopped(BackendError):
+    """A backend that stopped before every batch ran (no Dask worker left, a batch that kept
+    killing its workers). The batches that finished were delivered first. ``key`` and
+    ``fields`` say it in words (``siyu_sim.words``); ``str()`` is the English."""
+
+    def __init__(self, key: str, **fields):
+        self.key, self.fields = key, fields
+        super().__init__(t(key, "en", **fields))
+
+
+def log_note(key: str, **fields) -> None:
+    """The default ``note``: a warning on the ``siyu_sim.experiments`` logger, in English."""
+    logging.getLogger("siyu_sim.experiments").warning(t(key, "en", **fields))
+
+
 class Backend:
     name = "backend"
     workers = 1
+    #: Workers lost while this backend ran (Dask: each one's batch ran again elsewhere).
+    workers_lost = 0
 
     def run(self, batches: list[Batch], on_result: OnResult,
-            fn: Callable = execute_batch) -> None:  # pragma: no cover
+            fn: Callable = execute_batch, note: Note | None = None) -> None:  # pragma: no cover
         raise NotImplementedError
 
     def close(self) -> None:
@@ -57,14 +88,17 @@ class SerialBackend(Backend):
 
     name = "serial"
 
-    def run(self, batches: list[Batch], on_result: OnResult, fn: Callable = execute_batch) -> None:
+    def run(self, batches: list[Batch], on_result: OnResult, fn: Callable = execute_batch,
+            note: Note | None = None) -> None:
         for batch in batches:
             on_result(fn(batch))
 
 
-def _ignore_sigint() -> None:
+def _start_worker(parent: int, started_by_main_thread: bool) -> None:
     # Ctrl-C goes to the whole process group: workers leave it to the parent, which stops them.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A parent killed outright (SIGKILL, out of memory) stops nobody: the workers stop themselves.
+    die_with_parent(parent, started_by_main_thread)
 
 
 @contextlib.contextmanager
@@ -88,11 +122,15 @@ class ProcessPoolBackend(Backend):
         self.workers = max(1, workers or os.cpu_count() or 1)
         self._pool: cf.ProcessPoolExecutor | None = None
 
-    def run(self, batches: list[Batch], on_result: OnResult, fn: Callable = execute_batch) -> None:
+    def run(self, batches: list[Batch], on_result: OnResult, fn: Callable = execute_batch,
+            note: Note | None = None) -> None:
         if not batches:
             return
         if self._pool is None:
-            self._pool = cf.ProcessPoolExecutor(max_workers=self.workers, initializer=_ignore_sigint)
+            # workers start during submit(), from this thread (Python 3.11 without max_tasks_per_child)
+            main = threading.current_thread() is threading.main_thread()
+            self._pool = cf.ProcessPoolExecutor(max_workers=self.workers, initializer=_start_worker,
+                                                initargs=(os.getpid(), main))
         # Worker processes start during submit(). They must ignore Ctrl-C from their first
         # instruction (a worker still importing would print a KeyboardInterrupt traceback):
         # an ignored signal stays ignored across exec, and Python keeps it so.
@@ -150,17 +188,22 @@ class DaskBackend(Backend):
     ``retries`` says; and results come back to this process, which writes each batch once, as
     it arrives, so a finished run is never lost or written twice. ``retries`` only re-runs a
     batch whose task *raised* on the worker (e.g. a MemoryError); a failing model run does
-    not raise — it is recorded as failed in the manifest."""
+    not raise — it is recorded as failed in the manifest.
+
+    Each lost worker is reported (``note``) and counted (``workers_lost``). With no worker at
+    all, :meth:`run` waits ``no_worker_wait`` seconds (``NO_WORKER_WAIT_S``) for one to join,
+    saying so, then stops with :class:`BackendStopped`; what finished was delivered first."""
 
     name = "dask"
 
     def __init__(self, address: str | None = None, *, local_workers: int | None = None,
-                 retries: int = 3, connect_timeout: float = 5.0):
+                 retries: int = 3, connect_timeout: float = 5.0, no_worker_wait: float = NO_WORKER_WAIT_S):
         try:
             from distributed import Client, LocalCluster
         except ImportError as exc:  # pragma: no cover - a dependency
             raise BackendError("Dask distributed is not installed: pip install 'dask[distributed]'") from exc
         self.retries = retries
+        self.no_worker_wait = float(no_worker_wait)
         self._cluster = None
         address = address or (None if local_workers else os.environ.get("DASK_SCHEDULER_ADDRESS"))
         if local_workers:
@@ -200,19 +243,71 @@ class DaskBackend(Backend):
     def describe(self) -> str:
         return f"dask at {self.address} ({self.workers} worker threads)"
 
-    def run(self, batches: list[Batch], on_result: OnResult, fn: Callable = execute_batch) -> None:
-        from distributed import as_completed
+    def run(self, batches: list[Batch], on_result: OnResult, fn: Callable = execute_batch,
+            note: Note | None = None) -> None:
+        """Submit every batch and deliver each result as it comes, in this thread. The wait is
+        a poll (``POLL_S``), never one long block, so that Ctrl-C is handled at once and the
+        cluster is watched: a lost worker is reported, and with no worker at all for
+        ``no_worker_wait`` seconds the run stops (:class:`BackendStopped`)."""
+        from distributed import KilledWorker
 
         if not batches:
             return
         futures = [self.client.submit(fn, b, retries=self.retries, pure=False) for b in batches]
+        finished: queue.SimpleQueue = queue.SimpleQueue()
+        for fut in futures:
+            fut.add_done_callback(finished.put)
+        watch = ClusterWatch(self.client, {f.key for f in futures}, self.no_worker_wait, note or log_note, POLL_S)
         try:
-            for fut in as_completed(futures):
-                on_result(fut.result())
+            for _ in futures:
+                while True:
+                    waited = watch.check()
+                    if waited is not None:
+                        raise BackendStopped("dask_no_worker_stop", waited=f"{waited:.0f}")
+                    try:
+                        fut = finished.get(timeout=POLL_S)
+                        break
+                    except queue.Empty:
+                        continue
+                try:
+                    outcomes = fut.result()
+                except KilledWorker:
+                    import dask
+
+                    deaths = int(dask.config.get("distributed.scheduler.allowed-failures", 3)) + 1
+                    raise BackendStopped("dask_killed_workers", n=deaths) from None
+                except (cf.CancelledError, OSError):  # OSError: distributed's CommClosedError
+                    if fut.status == "error":  # the task itself raised it
+                        raise
+                    # the scheduler forgot it (restarted, or lost this client), or the result could
+                    # not be fetched any more: the cluster is gone, not the batch
+                    raise BackendStopped("dask_scheduler_lost", address=self.address) from None
+                on_result(outcomes)
                 fut.release()
-        except BaseException:
-            self.client.cancel(futures)
+            watch.check()  # a loss in the last moments is still reported
+        except (KeyboardInterrupt, BackendStopped):
+            try:  # finished but not yet delivered: keep the results that can still be fetched
+                while not finished.empty():
+                    fut = finished.get()
+                    if fut.status == "finished":
+                        try:
+                            outcomes = fut.result()
+                        except (cf.CancelledError, OSError):
+                            continue
+                        on_result(outcomes)
+            finally:
+                self._cancel(futures)
             raise
+        except BaseException:
+            self._cancel(futures)
+            raise
+        finally:
+            self.workers_lost += watch.close()
+
+    def _cancel(self, futures) -> None:
+        if self.client.status == "running":  # a scheduler that is gone cannot be told
+            with contextlib.suppress(Exception):
+                self.client.cancel(futures)
 
     def close(self) -> None:
         try:
@@ -223,14 +318,15 @@ class DaskBackend(Backend):
 
 
 def make_backend(*, serial: bool = False, workers: int | None = None, scheduler: str | None = None,
-                 dask_local: int | None = None) -> Backend:
+                 dask_local: int | None = None, no_worker_wait: float | None = None) -> Backend:
     """The backend the command line asks for (default: a local process pool, all cores)."""
+    wait = NO_WORKER_WAIT_S if no_worker_wait is None else no_worker_wait
     if serial:
         return SerialBackend()
     if scheduler or dask_local:
-        return DaskBackend(scheduler, local_workers=dask_local)
+        return DaskBackend(scheduler, local_workers=dask_local, no_worker_wait=wait)
     if os.environ.get("DASK_SCHEDULER_ADDRESS"):
-        return DaskBackend(os.environ["DASK_SCHEDULER_ADDRESS"])
+        return DaskBackend(os.environ["DASK_SCHEDULER_ADDRESS"], no_worker_wait=wait)
     return ProcessPoolBackend(workers)
 
 

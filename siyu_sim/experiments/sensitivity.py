@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..config.problems import listed
 from .design import design_seed
 from .summary import final_rows
 
@@ -26,12 +27,12 @@ def responses(frame: pd.DataFrame, n_settings: int, output: str, scenario: str) 
     y = final.groupby("setting")[output].mean().reindex(range(n_settings))
     missing = [int(s) for s in y.index[y.isna()]]
     if missing:
-        raise SensitivityError(f"{scenario}/{output}: no finished runs for settings {missing[:10]}"
-                               f"{' …' if len(missing) > 10 else ''}; resume the sweep first")
+        raise SensitivityError(f"{scenario}/{output}: no finished runs for settings {listed(missing)}; "
+                               "resume the sweep first")
     values = y.to_numpy(dtype=float)
     bad = np.flatnonzero(~np.isfinite(values))
     if len(bad):
-        raise SensitivityError(f"{scenario}/{output}: not finite at settings {bad[:10].tolist()}; "
+        raise SensitivityError(f"{scenario}/{output}: not finite at settings {listed(bad.tolist())}; "
                                "SALib needs one finite number per sample")
     return values
 

@@ -11,11 +11,20 @@ Layout (see docs/experiments.md)::
       _manifest.jsonl      one JSON record per finished run (ok or failed), appended at once
       _export/*.csv        aggregates, on request
       runs/part-*.parquet  tidy rows of finished runs, one file per finished batch
+      _segments/part-*.parquet  per-segment daily rows of the same runs, when they have them
+                           (``run_id`` first; a compare with a report keeps them)
+      _damaged/            part files found damaged on resume, set aside (their runs re-run)
 
 ``pandas.read_parquet(folder)`` reads every ``runs/*.parquet`` (pyarrow ignores names that
 start with ``_`` or ``.``). A Parquet file is written to a hidden temporary name and renamed,
-then its runs are appended to the manifest; on resume, a Parquet file that no ``ok`` manifest
+then its runs are appended to the manifest; on resume, a part file that no ``ok`` manifest
 record names (a crash between the two steps) is deleted, so no run is ever counted twice.
+
+The store reads only what it owns: the part files (``runs/part-<12 hex>.parquet``) that ``ok``
+manifest records name, never the whole folder, so a file someone puts there (a report, notes)
+is no part of the results. A part that cannot be read (empty, cut short, not Parquet, or
+holding fewer rows than its runs wrote) is *damaged*: the readers skip it and name
+it (``ResultStore.damaged``), and resuming moves it to ``_damaged/`` and runs its runs again.
 """
 
 from __future__ import annotations
@@ -23,18 +32,23 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
+import re
 import shutil
 import tomllib
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from ..version import __version__
 from .design import RunTask
 from ..config.experiment_files import Experiment
+from ..config.output_files import csv_bytes, write_file
+from ..config.output_paths import own_folder
 from .worker import RunOutcome
 
 EXPERIMENT_FILE = "_experiment.json"
@@ -43,7 +57,13 @@ DESIGN_FILE = "_design.csv"
 SCENARIO_DIR = "_scenarios"
 EXPORT_DIR = "_export"
 RUNS_DIR = "runs"
-OWNED = (EXPERIMENT_FILE, MANIFEST_FILE, DESIGN_FILE, SCENARIO_DIR, EXPORT_DIR, RUNS_DIR)
+SEGMENTS_DIR = "_segments"  # "_": pandas.read_parquet(folder) reads runs/ only
+DAMAGED_DIR = "_damaged"
+OWNED = (EXPERIMENT_FILE, MANIFEST_FILE, DESIGN_FILE, SCENARIO_DIR, EXPORT_DIR, RUNS_DIR, SEGMENTS_DIR,
+         DAMAGED_DIR)
+#: The store's part files, and the hidden names they are written under before the rename.
+PART = re.compile(r"part-[0-9a-f]{12}\.parquet")
+PART_TMP = re.compile(r"\.part-[0-9a-f]{12}\.parquet\.tmp")
 
 
 class StoreError(RuntimeError):
@@ -55,38 +75,75 @@ def _now() -> str:
 
 
 @dataclass
+class Damaged:
+    """A part file that cannot be read: where it is (relative to the folder), why, its runs."""
+
+    file: str
+    reason: str
+    runs: int
+    moved_to: str | None = None  # set when resuming set it aside
+
+
+@dataclass
 class ResumeState:
     completed: set[str]
     failed_before: set[str]
     removed_orphans: int
+    damaged: list[Damaged] = field(default_factory=list)
+
+
+def is_part(rel: object) -> bool:
+    """A manifest ``file`` that names one of the store's part files (nothing else is read)."""
+    if not isinstance(rel, str):
+        return False
+    head, _, name = rel.partition("/")
+    return head == RUNS_DIR and PART.fullmatch(name) is not None
 
 
 class ResultStore:
     def __init__(self, folder: str | Path):
         self.folder = Path(folder)
+        self.damaged: dict[str, Damaged] = {}  # found by the readers: file → why (they skip it)
+        self._checked: dict[tuple, str | None] = {}
 
     # --- opening --------------------------------------------------------------------------------
     def open(self, exp: Experiment, tasks: list[RunTask], *, fresh: bool = False) -> ResumeState:
         """Prepare the folder for ``exp``: start it, or resume it (refusing a different spec)."""
+        return self.open_spec(
+            exp.spec_hash, lambda: self._start(exp, tasks), fresh=fresh,
+            changed=f"{exp.file} now resolves to {exp.spec_hash}. The experiment file (or a scenario it "
+                    "uses) changed since those runs")
+
+    def open_spec(self, spec_hash: str, start, *, fresh: bool = False, what: str = "experiment",
+                  changed: str = "it changed since those runs") -> ResumeState:
+        """Start the folder (``start()`` writes its files) or resume it if it holds ``spec_hash``;
+        refuse a non-empty folder that is no results folder, and one of another spec (``what``
+        and ``changed`` word the refusal)."""
         f = self.folder
         meta_path = f / EXPERIMENT_FILE
         if f.exists() and not f.is_dir():
             raise StoreError(f"{f} exists and is not a folder")
-        if f.exists() and any(f.iterdir()) and not meta_path.exists():
+        if not own_folder(f, EXPERIMENT_FILE):
             raise StoreError(f"{f} is not empty and is not an experiment results folder "
                              f"(no {EXPERIMENT_FILE}); choose another --out")
         if fresh:
             self.clear()
         if meta_path.exists():
-            meta = json.loads(meta_path.read_text(encoding="utf-8"))
-            if meta.get("spec_hash") != exp.spec_hash:
+            try:
+                meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+                raise StoreError(f"{meta_path} is damaged and cannot be read ({exc}); its runs cannot "
+                                 "be matched to the experiment. Use --fresh to start over, or --out "
+                                 "to write elsewhere.") from None
+            if not isinstance(meta, dict):
+                meta = {}
+            if meta.get("spec_hash") != spec_hash:
                 raise StoreError(
-                    f"{f} holds results of a different experiment (spec hash {meta.get('spec_hash')}, "
-                    f"from {meta.get('experiment_file')}); {exp.file} now resolves to {exp.spec_hash}. "
-                    "The experiment file (or a scenario it uses) changed since those runs. "
+                    f"{f} holds results of a different {what} (spec hash {meta.get('spec_hash')}, "
+                    f"from {meta.get('experiment_file')}); {changed}. "
                     "Use --fresh to discard them, or --out to write elsewhere.")
         else:
-            self._start(exp, tasks)
+            start()
         return self._resume_state()
 
     def clear(self) -> None:
@@ -97,19 +154,24 @@ class ResultStore:
             elif p.exists():
                 p.unlink()
 
-    def _start(self, exp: Experiment, tasks: list[RunTask]) -> None:
+    def start(self, meta: dict, scenarios: dict[str, dict], tasks: list[RunTask]) -> None:
+        """Write a new folder's files: the scenarios, the run list and ``meta`` (which holds
+        at least ``spec_hash``) as ``_experiment.json``, last."""
         import tomli_w
 
         f = self.folder
         (f / RUNS_DIR).mkdir(parents=True, exist_ok=True)
         (f / SCENARIO_DIR).mkdir(exist_ok=True)
-        for label, data in exp.scenarios.items():
+        for label, data in scenarios.items():
             (f / SCENARIO_DIR / f"{label}.toml").write_text(tomli_w.dumps(data), encoding="utf-8")
         design = pd.DataFrame([{
             "run_id": t.run_id, "scenario": t.scenario, "setting": t.setting,
             "replication": t.replication, **t.factors, "seed_entropy": t.seed_entropy,
             "spawn_key": json.dumps(list(t.spawn_key))} for t in tasks])
         design.to_csv(f / DESIGN_FILE, index=False)
+        _atomic_write(f / EXPERIMENT_FILE, json.dumps(meta, indent=1, default=str).encode())
+
+    def _start(self, exp: Experiment, tasks: list[RunTask]) -> None:
         meta = {
             "name": exp.name, "description": exp.description, "experiment_file": exp.file,
             "spec_hash": exp.spec_hash, "package_version": __version__, "created": _now(),
@@ -118,7 +180,7 @@ class ResultStore:
             "fixed": exp.fixed, "unit_settings": exp.unit_settings,
             **exp.resolved(),
         }
-        _atomic_write(f / EXPERIMENT_FILE, json.dumps(meta, indent=1, default=str).encode())
+        self.start(meta, exp.scenarios, tasks)
 
     # --- reading --------------------------------------------------------------------------------
     def manifest_records(self) -> list[dict]:
@@ -150,19 +212,64 @@ class ResultStore:
         return pd.DataFrame(list(self.latest_records().values()))
 
     def finished_records(self) -> dict[str, dict]:
-        """The latest records of the runs that finished ``ok`` and whose Parquet file exists."""
-        return {rid: rec for rid, rec in self.latest_records().items()
-                if rec.get("status") == "ok" and rec.get("file") and (self.folder / rec["file"]).exists()}
+        """The latest records of the runs that finished ``ok`` and whose part file exists and is
+        whole (a damaged one is noted in ``self.damaged``, its runs left out)."""
+        ok = {rid: rec for rid, rec in self.latest_records().items()
+              if rec.get("status") == "ok" and is_part(rec.get("file")) and (self.folder / rec["file"]).exists()}
+        for bad in self._check_parts(ok):
+            self.damaged.setdefault(bad.file, bad)
+        return {rid: rec for rid, rec in ok.items() if rec["file"] not in self.damaged}
+
+    def _check_parts(self, ok: dict[str, dict]) -> list[Damaged]:
+        """The part files of ``ok`` records that cannot be read: the footer (where Parquet keeps
+        its schema and row count) is read, and its rows compared with what the manifest says."""
+        runs: dict[str, list[dict]] = {}
+        for rec in ok.values():
+            runs.setdefault(rec["file"], []).append(rec)
+        bad = []
+        for rel, recs in sorted(runs.items()):
+            rows = None if any(r.get("rows") is None for r in recs) else sum(int(r["rows"]) for r in recs)
+            path = self.folder / rel
+            stat = path.stat()
+            key = (rel, stat.st_size, stat.st_mtime_ns, rows)
+            if key not in self._checked:  # each file's footer is read once
+                self._checked[key] = part_problem(path, rows)
+            if self._checked[key]:
+                bad.append(Damaged(rel, self._checked[key], len(recs)))
+        return bad
 
     def read_runs(self, run_ids) -> pd.DataFrame:
-        """The stored rows of ``run_ids`` (finished runs), read from the files that hold them."""
+        """The stored rows of ``run_ids`` (finished runs), read from the files that hold them. A
+        file that fails to read despite a sound footer is noted in ``self.damaged`` and skipped."""
         records = self.finished_records()
         wanted = set(run_ids)
-        files = sorted({records[rid]["file"] for rid in wanted if rid in records})
+        by_file: dict[str, set[str]] = {}
+        for rid in wanted & set(records):
+            by_file.setdefault(records[rid]["file"], set()).add(rid)
+        frames = []
+        for rel, rids in sorted(by_file.items()):
+            try:
+                frame = pd.read_parquet(self.folder / rel)
+            except (OSError, pa.ArrowException) as exc:
+                n = sum(1 for rec in records.values() if rec["file"] == rel)
+                self.damaged.setdefault(rel, Damaged(rel, _reason(exc), n))
+                continue
+            # only the runs whose latest record names this file (a run whose manifest line was
+            # cut off, then re-run, also has rows in the file it first went to)
+            frames.append(frame[frame["run_id"].isin(rids)])
+        if not frames:
+            return pd.DataFrame()
+        return pd.concat(frames, ignore_index=True)
+
+    def read_segments(self, run_ids) -> pd.DataFrame:
+        """The stored per-segment rows of ``run_ids`` (finished runs that have them), ``run_id`` first."""
+        records = self.finished_records()
+        files = sorted({records[rid]["segments_file"] for rid in set(run_ids)
+                        if records.get(rid, {}).get("segments_file")})
         if not files:
             return pd.DataFrame()
         frame = pd.concat([pd.read_parquet(self.folder / rel) for rel in files], ignore_index=True)
-        return frame[frame["run_id"].isin(wanted)]
+        return frame[frame["run_id"].isin(set(run_ids))]
 
     def has_experiment(self) -> bool:
         return (self.folder / EXPERIMENT_FILE).exists()
@@ -176,20 +283,37 @@ class ResultStore:
         latest = self.latest_records()
         runs_dir = self.folder / RUNS_DIR
         runs_dir.mkdir(parents=True, exist_ok=True)
-        referenced = {rec["file"] for rec in latest.values() if rec.get("status") == "ok" and rec.get("file")}
+        referenced = {rec[key] for rec in latest.values() for key in ("file", "segments_file")
+                      if rec.get("status") == "ok" and rec.get(key)}
         removed = 0
-        for p in runs_dir.iterdir():
-            rel = f"{RUNS_DIR}/{p.name}"
-            if p.name.startswith(".") or (p.suffix == ".parquet" and rel not in referenced):
+        # only the store's own names (runs/ and _segments/ parts): anything else is left alone
+        for p in [*runs_dir.iterdir(), *((self.folder / SEGMENTS_DIR).glob("*"))]:
+            rel = f"{p.parent.name}/{p.name}"
+            if PART_TMP.fullmatch(p.name) or (PART.fullmatch(p.name) and rel not in referenced):
                 p.unlink()
                 removed += 1
-        completed = {rid for rid, rec in latest.items()
-                     if rec.get("status") == "ok" and (self.folder / rec["file"]).exists()}
+        completed = {rid for rid, rec in self.finished_records().items()
+                     if not rec.get("segments_file") or (self.folder / rec["segments_file"]).exists()}
+        damaged = list(self.damaged.values())
+        for bad in damaged:  # set aside, not deleted: its runs are not completed, so they run again
+            bad.moved_to = self._set_aside(bad.file)
+        self.damaged = {}
         failed = {rid for rid, rec in latest.items() if rec.get("status") == "failed"}
-        return ResumeState(completed, failed, removed)
+        return ResumeState(completed, failed, removed, damaged)
+
+    def _set_aside(self, rel: str) -> str:
+        target_dir = self.folder / DAMAGED_DIR
+        target_dir.mkdir(exist_ok=True)
+        name = Path(rel).name
+        target, k = target_dir / name, 1
+        while target.exists():
+            target, k = target_dir / f"{name}.{k}", k + 1
+        os.replace(self.folder / rel, target)
+        return target.relative_to(self.folder).as_posix()
 
     def read(self) -> pd.DataFrame:
-        return pd.read_parquet(self.folder)
+        """Every finished run's rows (from the part files the manifest names, damaged ones skipped)."""
+        return self.read_runs(self.finished_records())
 
     def experiment_meta(self) -> dict:
         return json.loads((self.folder / EXPERIMENT_FILE).read_text(encoding="utf-8"))
@@ -198,14 +322,11 @@ class ResultStore:
     def record(self, outcomes: Iterable[RunOutcome], tasks: dict[str, RunTask], spec_hash: str) -> None:
         """Write one finished batch: its ok rows as one Parquet file, then its manifest lines."""
         outcomes = list(outcomes)
-        frames = [o.frame for o in outcomes if o.status == "ok" and o.frame is not None]
-        rel = None
-        if frames:
-            rel = f"{RUNS_DIR}/part-{uuid.uuid4().hex[:12]}.parquet"
-            final = self.folder / rel
-            tmp = final.with_name("." + final.name + ".tmp")
-            pd.concat(frames, ignore_index=True).to_parquet(tmp, index=False, compression="zstd")
-            os.replace(tmp, final)
+        ok = [o for o in outcomes if o.status == "ok" and o.frame is not None]
+        part = uuid.uuid4().hex[:12]
+        rel = _write_part(self.folder, RUNS_DIR, part, [o.frame for o in ok])
+        seg = _write_part(self.folder, SEGMENTS_DIR, part, [o.segment_frame.assign(run_id=o.run_id)[
+            ["run_id", *o.segment_frame.columns]] for o in ok if o.segment_frame is not None])
         lines = []
         for o in outcomes:
             rec = {**tasks[o.run_id].manifest_fields(), "status": o.status,
@@ -214,6 +335,8 @@ class ResultStore:
                    "file": rel if o.status == "ok" else None,
                    "rows": int(len(o.frame)) if o.frame is not None else 0,
                    "error": o.error, "traceback": o.traceback}
+            if o.status == "ok" and o.segment_frame is not None:
+                rec["segments_file"] = seg
             lines.append(json.dumps(rec, default=str))
         data = ("\n".join(lines) + "\n").encode()
         fd = os.open(self.folder / MANIFEST_FILE, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
@@ -227,11 +350,43 @@ class ResultStore:
         d = self.folder / EXPORT_DIR
         d.mkdir(exist_ok=True)
         path = d / f"{name}.csv"
-        frame.to_csv(path, index=False)
+        write_file(path, csv_bytes(frame))
         return path
 
 
+def part_problem(path: Path, rows: int | None = None) -> str | None:
+    """Why a part file cannot be used (None when its footer reads and, if ``rows`` is given, it
+    holds at least that many rows)."""
+    try:
+        if path.stat().st_size == 0:
+            return "empty (0 bytes)"
+        meta = pq.read_metadata(path)
+    except (OSError, pa.ArrowException) as exc:
+        return _reason(exc)
+    if rows is not None and meta.num_rows < rows:  # more: runs whose manifest lines were cut off
+        return f"{meta.num_rows} rows where its runs wrote {rows}"
+    return None
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if "magic bytes" in text:
+        return "cut short or not a Parquet file (no Parquet footer)"
+    return text
+
+
+def _write_part(folder: Path, sub: str, part: str, frames: list[pd.DataFrame]) -> str | None:
+    """``frames`` as one Parquet file ``sub/part-<part>.parquet`` (hidden name, then renamed)."""
+    if not frames:
+        return None
+    rel = f"{sub}/part-{part}.parquet"
+    final = folder / rel
+    final.parent.mkdir(exist_ok=True)
+    tmp = final.with_name("." + final.name + ".tmp")
+    pd.concat(frames, ignore_index=True).to_parquet(tmp, index=False, compression="zstd")
+    os.replace(tmp, final)
+    return rel
+
+
 def _atomic_write(path: Path, data: bytes) -> None:
-    tmp = path.with_name("." + path.name + ".tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    write_file(path, data)

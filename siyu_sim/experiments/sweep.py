@@ -2,24 +2,24 @@
 
 ``sweep(...)`` resumes by default (completed runs are skipped; failed runs are tried again),
 ``fresh=True`` starts over, and a folder written by a different experiment is refused.
-Ctrl-C keeps every finished run and returns with ``interrupted=True``.
+Ctrl-C keeps every finished run and returns with ``interrupted=True``; a backend that gives up
+(no Dask worker left) too, with ``stopped`` saying why. The store is kept through
+``resumable.RunStore``, as compare's runs are.
 """
 
 from __future__ import annotations
 
-import signal
-import threading
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import design
-from .backends import Backend, ProcessPoolBackend, batch_size_for, chunk
+from .backends import Backend, BackendStopped, ProcessPoolBackend, batch_size_for, chunk
 from .progress import NullProgress
 from ..config.experiment_files import Experiment, load_experiment
-from .store import ResultStore
-from .worker import Batch, RunOutcome
+from .resumable import RunStore
+from .store import Damaged, ResultStore
+from .worker import Batch
 
 
 @dataclass
@@ -35,26 +35,14 @@ class SweepResult:
     duration_s: float = 0.0
     backend: str = ""
     removed_orphans: int = 0
+    damaged: list[Damaged] = field(default_factory=list)  # part files set aside (their runs re-run)
+    stopped: BackendStopped | None = None  # the backend gave up (no Dask worker left): why
+    workers_lost: int = 0                  # Dask workers lost meanwhile (their batches ran again)
 
     @property
     def complete(self) -> bool:
-        return not self.interrupted and self.failed == 0 and self.skipped + self.ok == self.total
-
-
-@contextmanager
-def hold_sigint():
-    """Defer Ctrl-C while a batch is being written (it is raised right after)."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    got: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda signum, frame: got.append(signum))
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-        if got:
-            raise KeyboardInterrupt
+        return (not self.interrupted and self.stopped is None and self.failed == 0
+                and self.skipped + self.ok == self.total)
 
 
 def factor_dtypes(exp: Experiment) -> dict[str, str]:
@@ -94,41 +82,28 @@ def sweep(experiment: Experiment | str | Path, *, out: str | Path | None = None,
     exp = experiment if isinstance(experiment, Experiment) else load_experiment(experiment)
     progress = progress or NullProgress()
     tasks = design.runs(exp)
-    by_id = {t.run_id: t for t in tasks}
-    store = ResultStore(out or exp.output)
-    state = store.open(exp, tasks, fresh=fresh)
-    todo = [t for t in tasks if t.run_id not in state.completed]
-    result = SweepResult(store.folder, exp, len(tasks), skipped=len(tasks) - len(todo),
-                         removed_orphans=state.removed_orphans)
-    own = backend is None
-    backend = backend or ProcessPoolBackend()
-    result.backend = backend.describe()
-    customers, days = _mean_cost(exp, todo)
-    size = batch_size or exp.batch_size or batch_size_for(len(todo), customers, days, backend.workers)
-    batches = make_batches(exp, todo, size)
-    spec_hash = exp.spec_hash
-
-    def on_result(outcomes: list[RunOutcome]) -> None:
-        with hold_sigint():
-            store.record(outcomes, by_id, spec_hash)
-            ok = sum(o.status == "ok" for o in outcomes)
-            result.ok += ok
-            failed = [o.run_id for o in outcomes if o.status != "ok"]
-            result.failed += len(failed)
-            result.failed_ids.extend(failed)
-            progress.advance(ok, len(failed))
-
-    t0 = time.perf_counter()
-    progress.start(len(tasks), result.skipped, exp.name)
-    try:
-        backend.run(batches, on_result)
-    except KeyboardInterrupt:
-        result.interrupted = True
-    finally:
-        progress.stop()
-        result.duration_s = time.perf_counter() - t0
-        if own:
-            backend.close()
+    with RunStore.open(out or exp.output, tasks, exp.spec_hash,
+                       lambda store: store.open(exp, tasks, fresh=fresh)) as runs:
+        todo = runs.todo()
+        result = SweepResult(runs.folder, exp, len(tasks), skipped=len(tasks) - len(todo),
+                             removed_orphans=runs.state.removed_orphans, damaged=runs.state.damaged)
+        own = backend is None
+        backend = backend or ProcessPoolBackend()
+        result.backend = backend.describe()
+        customers, days = _mean_cost(exp, todo)
+        size = batch_size or exp.batch_size or batch_size_for(len(todo), customers, days, backend.workers)
+        batches = make_batches(exp, todo, size)
+        t0 = time.perf_counter()
+        progress.start(len(tasks), result.skipped, exp.name)
+        try:
+            tally = runs.run(batches, backend, progress=progress)
+        finally:
+            progress.stop()
+            result.duration_s = time.perf_counter() - t0
+            if own:
+                backend.close()
+    result.ok, result.failed, result.failed_ids = tally.ok, tally.failed, tally.failed_ids
+    result.interrupted, result.stopped, result.workers_lost = tally.interrupted, tally.stopped, tally.workers_lost
     return result
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 from pydantic import Field
 
+from ..calendar import MAX_DAYS
 from ..customers import Status
 from ..rules import param
 from .base import Event, register_lever
@@ -17,7 +18,7 @@ class PilotThenScale(Event):
     capped at ``pilot_members``. An event: it has no ``schedule``."""
 
     pilot_members: float = param(2000.0, 0.0, 1e9, "real members", "Pool size during the pilot.")
-    scale_day: int = Field(90, ge=1, description="Day the cap is lifted.", json_schema_extra={"unit": "day"})
+    scale_day: int = Field(90, ge=1, le=MAX_DAYS, description="Day the cap is lifted.", json_schema_extra={"unit": "day"})
 
     def act(self, day, brand):
         brand.set_member_cap(self.pilot_members if day < self.scale_day else None)
@@ -29,7 +30,7 @@ class Migration(Event):
     001): some are lost ("no operation gets 0% churn"), the rest are safe from bans and their
     groups restart with a fresh mood. An event: it has no ``schedule``."""
 
-    day: int = Field(60, ge=0, description="Day of the migration.", json_schema_extra={"unit": "day"})
+    day: int = Field(60, ge=0, le=MAX_DAYS - 1, description="Day of the migration.", json_schema_extra={"unit": "day"})
     loss_share: float = param(0.15, 0.0, 1.0, "share", "Share of migrated members lost on the way.")
 
     def act(self, day, brand):
@@ -50,7 +51,7 @@ class AccountBan(Event):
     with ``daily_probability``; only members held on personal accounts are exposed. An
     event: it has no ``schedule``."""
 
-    day: int | None = Field(None, ge=0, description="Day of a certain ban; none = random bans.",
+    day: int | None = Field(None, ge=0, le=MAX_DAYS - 1, description="Day of a certain ban; none = random bans.",
                             json_schema_extra={"unit": "day"})
     daily_probability: float = param(0.0, 0.0, 1.0, "per day", "Chance of a ban on any day.")
     groups_lost: int = Field(1, ge=1, le=10_000, description="Groups lost per ban.")

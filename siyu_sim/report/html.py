@@ -16,6 +16,7 @@ from pathlib import Path
 import plotly.io as pio
 import plotly.offline
 
+from ..config.output_files import write_file
 from ..words import t
 from ..words.report import PLOTLY_MONTHS_ZH, PLOTLY_ZH
 from .fonts import FONT_STACK
@@ -230,10 +231,12 @@ class Page:
                 + "\n".join(main) + "</section>")
 
     def write(self, path) -> Path:
+        """The page to ``path``, whole or not at all (an earlier report there stays intact when
+        the disk is full or the command is interrupted: ``config.output_files``)."""
         path = Path(path)
         if path.parent and not path.parent.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(self.render(), encoding="utf-8")
+        write_file(path, self.render())
         return path
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..experiments.store import EXPERIMENT_FILE, ResultStore
+from ..experiments.store import EXPERIMENT_FILE, Damaged, ResultStore
 
 
 class SweepReportError(ValueError):
@@ -31,6 +31,7 @@ class SweepResults:
     goal: str
     scenarios: list = field(default_factory=list)
     objectives: dict = field(default_factory=dict)   # every objective the runs hold: metric → goal
+    damaged: list[Damaged] = field(default_factory=list)  # part files skipped (their runs left out)
 
     @property
     def partial(self) -> bool:
@@ -69,12 +70,19 @@ def read_results(folder) -> SweepResults:
     ok = store.finished_records()
     n_failed = sum(1 for r in store.latest_records().values() if r.get("status") == "failed")
     n_planned = int(meta.get("n_runs") or 0)
+    frame = store.read_runs(ok) if ok else pd.DataFrame()
+    ok = {rid: rec for rid, rec in ok.items() if rec["file"] not in store.damaged}
+    if not ok and store.damaged:
+        raise SweepReportError(
+            f"{folder}: no readable runs: " + "; ".join(f"{folder / d.file} is damaged ({d.reason})"
+                                                        for d in store.damaged.values())
+            + ". Resume the sweep with the same `siyu sweep` command: it sets damaged files aside "
+              "and runs their runs again.")
     if not ok:
         raise SweepReportError(
             f"{folder}: no finished runs yet ({n_planned} planned, {n_failed} failed). "
             "Wait for the sweep, or resume it with the same `siyu sweep` command.")
 
-    frame = store.read_runs(ok)
     idx = frame.groupby("run_id")["day"].idxmax()
     finals = frame.loc[idx].reset_index(drop=True)
 
@@ -85,7 +93,7 @@ def read_results(folder) -> SweepResults:
     if objective not in finals.columns:
         raise SweepReportError(f"{folder}: the runs hold no {objective!r} column to rank settings by.")
     return SweepResults(folder, meta, finals, factors, n_planned, len(ok), n_failed, objective, goal,
-                        _scenarios(store, meta), objectives or {objective: goal})
+                        _scenarios(store, meta), objectives or {objective: goal}, list(store.damaged.values()))
 
 
 def _scenarios(store: ResultStore, meta: dict) -> list:

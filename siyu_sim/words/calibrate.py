@@ -35,7 +35,7 @@ CALIBRATE: dict[str, dict[str, str]] = {
               "replications, on {backend}; results in {folder}",
         "zh": "正在校准 {name}：{params} 个参数、{metrics} 个指标，{trials} 次试验 × {reps} 次重复，"
               "运行于 {backend}；结果保存在 {folder}"},
-    "calib_status_resumed": {"en": "Resuming: {done} finished trials kept, {again} interrupted ones asked again.",
+    "calib_status_resumed": {"en": "Resuming: {done} finished trials kept, {again} interrupted ones run again.",
                              "zh": "继续上次：保留已完成的 {done} 次试验，重新运行中断的 {again} 次。"},
     "calib_status_check": {"en": "Re-running the best parameters {reps} times for the bands and the noise…",
                            "zh": "用最佳参数重新运行 {reps} 次，以得到区间带和噪声……"},

@@ -125,6 +125,26 @@ STATUS: dict[str, dict[str, str]] = {
                             "zh": "正在运行 {n} 个情景 × {reps} 次重复，根种子 {seed}"},
     "status_report_written": {"en": "report written to {path}", "zh": "报告已写入 {path}"},
     "status_wrote": {"en": "wrote {paths}", "zh": "已写入 {paths}"},
+    "status_wrote_transactions": {"en": "wrote every order to {path}", "zh": "已将全部订单写入 {path}"},
+    "status_replaced": {"en": "replaced {paths}", "zh": "已覆盖 {paths}"},
+    "status_huge": {"en": "not started: {runs} runs, roughly {size} {what}, is more than {limit_runs} runs or "
+                          "{limit_size}; check the numbers, then add --yes to start it",
+                    "zh": "尚未开始：{runs} 次运行，约 {size}{what}，超过 {limit_runs} 次运行或 {limit_size} 的上限；"
+                          "请核对数字，确认无误后加上 --yes 再运行"},
+    "status_huge_runs": {"en": "not started: {runs} runs is more than {limit_runs}; check the numbers, then add "
+                               "--yes to start it",
+                         "zh": "尚未开始：{runs} 次运行超过 {limit_runs} 次的上限；请核对数字，确认无误后加上 --yes 再运行"},
+    "status_disk_full": {"en": "error: the disk is full: cannot write in {folder} ({free} free there); finished "
+                               "runs are kept: free some space, then run the same command again to go on",
+                         "zh": "错误：磁盘已满，无法写入 {folder}（剩余 {free}）；已完成的运行都已保存：请腾出空间后重新运行同一命令继续"},
+    "status_huge_results": {"en": "of results", "zh": "的结果"},
+    "status_huge_memory": {"en": "of tables in memory", "zh": "的内存表格"},
+    "status_compare_interrupted": {"en": "interrupted before the comparison finished: no report or table was "
+                                         "written and no run kept (a compare keeps its runs with --reps above 1)",
+                                   "zh": "比较尚未完成即被中断：未写入任何报告或表格，也未保存任何运行（--reps 大于 1 时"
+                                         "比较才会保存已完成的运行）"},
+    "status_compare_interrupted_after": {"en": "interrupted: only {paths} was written, the tables were not",
+                                         "zh": "已中断：只写入了 {paths}，表格未写入"},
     "status_compiled": {"en": "compiled the day kernel in {seconds:.1f} s (first run after installing or "
                               "changing a rule; later runs load it from {cache})",
                         "zh": "已编译日内核，用时 {seconds:.1f} 秒（安装或修改规则后的首次运行；之后的运行从 {cache} 直接加载）"},
@@ -158,6 +178,52 @@ STATUS: dict[str, dict[str, str]] = {
     "status_partial_sweep": {"en": "partial sweep: {ok} of {planned} runs finished; the report is "
                                    "marked as partial",
                              "zh": "扫描未完成：计划 {planned} 次运行，完成 {ok} 次；报告已标注为不完整"},
+    # a damaged part file of a results folder (experiments/store.py)
+    "status_part_set_aside": {"en": "warning: {file} is damaged ({reason}): moved to {moved}; its {runs} "
+                                    "run(s) run again",
+                              "zh": "警告：{file} 已损坏（{reason}）：已移到 {moved}；其中的 {runs} 次运行将重新运行"},
+    "status_part_skipped": {"en": "warning: {file} is damaged ({reason}): its {runs} run(s) are left out; "
+                                  "`siyu sweep` on this folder sets it aside and runs them again",
+                            "zh": "警告：{file} 已损坏（{reason}）：其中的 {runs} 次运行未计入；对此文件夹再次运行 "
+                                  "`siyu sweep` 会把它移到一旁并重新运行这些运行"},
 }
 
-CONSOLE: dict[str, dict[str, str]] = {**COLUMNS, **VERDICT, **PAIRED, **STATUS}
+#: Faults a long run reports while it goes on or as it stops (Dask workers lost or gone, a
+#: store in use), plain progress lines where stderr is not a terminal (a log file), and what a
+#: resumable compare keeps.
+FAULTS: dict[str, dict[str, str]] = {
+    "dask_worker_lost": {"en": "lost Dask worker {worker}; its batch is re-run",
+                         "zh": "Dask 工作进程 {worker} 已丢失；它正在运行的批次将重新运行"},
+    "dask_worker_lost_idle": {"en": "lost Dask worker {worker} (it held no batch of this run)",
+                              "zh": "Dask 工作进程 {worker} 已丢失（它没有运行本次的批次）"},
+    "dask_no_worker": {"en": "no Dask worker for {waited} s; giving up in {left} s unless one joins",
+                       "zh": "已有 {waited} 秒没有 Dask 工作进程；若 {left} 秒内仍无工作进程加入，将停止运行"},
+    "dask_worker_back": {"en": "a Dask worker joined; going on", "zh": "有 Dask 工作进程加入，继续运行"},
+    "dask_no_worker_stop": {"en": "no Dask worker for {waited} s", "zh": "已有 {waited} 秒没有 Dask 工作进程"},
+    "dask_killed_workers": {"en": "a batch of runs was on {n} Dask workers that each died (out of memory? "
+                                  "distributed.scheduler.allowed-failures allows {n} deaths per batch)",
+                            "zh": "一个批次先后在 {n} 个 Dask 工作进程上运行，它们都已退出（内存不足？"
+                                  "distributed.scheduler.allowed-failures 允许每个批次 {n} 次）"},
+    "dask_scheduler_lost": {"en": "lost the Dask scheduler at {address} (it stopped, or the connection to it broke)",
+                            "zh": "与 Dask 调度器 {address} 失去联系（调度器已停止，或连接中断）"},
+    "status_stopped": {"en": "stopped: {reason}; {saved} of {total} runs are saved in {folder}; {again}",
+                       "zh": "已停止：{reason}；{total} 次运行中已有 {saved} 次保存在 {folder}；{again}"},
+    "status_workers_lost": {"en": "Dask workers lost during the run: {n}",
+                            "zh": "运行期间丢失的 Dask 工作进程：{n} 个"},
+    "progress_line": {"en": "{label}: {done}/{total} runs ({percent}%), {failed} failed, {rate:.2f} runs/s",
+                      "zh": "{label}：{done}/{total} 次运行（{percent}%），失败 {failed} 次，{rate:.2f} 次/秒"},
+    "progress_days_line": {"en": "{label}: {percent}% ({done:,} of {total:,} simulated days)",
+                           "zh": "{label}：{percent}%（已模拟 {done:,} / {total:,} 天）"},
+    "status_store_busy": {"en": "{folder} is in use by another siyu command (wait for it, or choose another "
+                                "folder)",
+                          "zh": "{folder} 正被另一个 siyu 命令使用（请等待它结束，或换一个文件夹）"},
+    "status_compare_store": {"en": "keeping finished runs in {folder} (--fresh discards them)",
+                             "zh": "已完成的运行保存在 {folder}（--fresh 会丢弃它们）"},
+    "status_compare_resumed": {"en": "resumed: {done} of {total} runs already done",
+                               "zh": "继续运行：{total} 次运行中已有 {done} 次完成"},
+    "status_compare_memory": {"en": "the run store {folder} is in use by another siyu command: this compare "
+                                    "keeps its runs in memory only",
+                              "zh": "运行存储 {folder} 正被另一个 siyu 命令使用：本次比较的运行只保存在内存中"},
+}
+
+CONSOLE: dict[str, dict[str, str]] = {**COLUMNS, **VERDICT, **PAIRED, **STATUS, **FAULTS}

@@ -1,0 +1,208 @@
+"""A comparison keeps its finished runs and resumes like a sweep (issue 21, must-have 3): the
+same numbers, bit for bit, interrupted or not; in a run store under --out, or in the user's
+cache until the comparison completes; --fresh starts over; a busy store is never shared.
+
+Interruptions happen at conditions: inside the fourth run (the library), or once exactly the
+gate's free runs have finished while every other run is held at the gate (the command line).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from siyu_sim.compare import ComparisonInterrupted, compare
+from siyu_sim.config.presets import resolve
+from siyu_sim.config.scenario_files import load_scenario
+from siyu_sim.experiments.resumable import RunStore, StoreBusy, cache_folder
+from siyu_sim.experiments.store import ResultStore, StoreError
+
+DAYS = 40
+FRAMES = ("daily", "segment_daily", "baseline_daily", "incremental", "paired", "independent")
+
+
+def _scenarios(customers: int = 300):
+    return [load_scenario(resolve(name), {"population.customers": customers, "days": DAYS})
+            for name in ("nurture", "harvest")]
+
+
+class StopInRun:
+    """A progress callback that presses Ctrl-C inside run number ``n + 1`` (``n`` runs done)."""
+
+    def __init__(self, n: int):
+        self.limit = n * DAYS
+
+    def __call__(self, done: int, total: int) -> None:
+        if done > self.limit:
+            raise KeyboardInterrupt
+
+
+def _interrupt(n: int, **options) -> ComparisonInterrupted:
+    with pytest.raises(ComparisonInterrupted) as caught:
+        compare(_scenarios(), reps=2, segments=True, progress=StopInRun(n), **options)
+    return caught.value
+
+
+def _ok(folder: Path) -> set[str]:
+    return {r["run_id"] for r in ResultStore(folder).manifest_records() if r["status"] == "ok"}
+
+
+def _same(a, b) -> None:
+    for name in FRAMES:
+        assert getattr(a, name).equals(getattr(b, name)), name
+
+
+@pytest.fixture(scope="module")
+def clean():
+    """The uninterrupted comparison, in memory (no store)."""
+    return compare(_scenarios(), reps=2, segments=True)
+
+
+def test_interrupted_comparison_resumes_bit_identical(tmp_path, clean):
+    store = tmp_path / "runs"
+    stop = _interrupt(3, store=store)
+    # 2 scenarios x 2 reps, + independent set of the second, + both counterfactuals: 10 runs
+    assert (stop.saved, stop.total, stop.folder) == (3, 10, store)
+    assert len(_ok(store)) == 3
+    notes = []
+    resumed = compare(_scenarios(), reps=2, segments=True, store=store,
+                      note=lambda key, **fields: notes.append((key, fields)))
+    assert ("status_compare_resumed", {"done": 3, "total": 10}) in notes
+    assert resumed.resumed == 3 and resumed.store == store
+    assert len(_ok(store)) == 10  # the 3 kept runs were not run again
+    _same(resumed, clean)
+    again = compare(_scenarios(), reps=2, segments=True, store=store)  # everything stored: nothing runs
+    assert again.resumed == 10
+    _same(again, clean)
+
+
+def test_fresh_discards_kept_runs(tmp_path, clean):
+    store = tmp_path / "runs"
+    _interrupt(2, store=store)
+    result = compare(_scenarios(), reps=2, segments=True, store=store, fresh=True)
+    assert result.resumed == 0
+    records = ResultStore(store).manifest_records()
+    assert len(records) == 10 and len(_ok(store)) == 10  # the two earlier ones are gone
+    _same(result, clean)
+
+
+def test_cache_store_is_keyed_by_the_comparison_and_removed_once_complete(tmp_path, monkeypatch, clean):
+    monkeypatch.setenv("SIYU_CACHE_DIR", str(tmp_path / "cache"))
+    stop = _interrupt(4, store=True)
+    assert stop.folder.parent == tmp_path / "cache" / "runs" and stop.folder == cache_folder(stop.folder.name)
+    assert len(_ok(stop.folder)) == 4
+    other = compare(_scenarios(customers=200), reps=2, store=True)  # another: its own folder, removed when done
+    assert other.store is not None and other.store != stop.folder and not other.store.exists()
+    assert stop.folder.exists()  # the interrupted one's runs are still there
+    result = compare(_scenarios(), reps=2, segments=True, store=True)
+    assert result.resumed == 4 and result.store == stop.folder
+    assert not stop.folder.exists()  # complete: the cache kept it for a resume only
+    _same(result, clean)
+
+
+def test_a_store_in_use_is_not_shared(tmp_path, monkeypatch):
+    monkeypatch.setenv("SIYU_CACHE_DIR", str(tmp_path / "cache"))
+    items = _scenarios(customers=100)
+    with pytest.raises(ComparisonInterrupted) as caught:
+        compare(items, reps=2, store=True, progress=StopInRun(1))
+    stop = caught.value
+    key = ResultStore(stop.folder).experiment_meta()["spec_hash"]  # another command holds this store
+    with RunStore.open(stop.folder, [], key, lambda store: store.open_spec(key, lambda: None)) as held:
+        assert held.folder == stop.folder
+        notes = []
+        result = compare(items, reps=2, store=True, note=lambda key, **fields: notes.append(key))
+        assert notes == ["status_compare_memory"] and result.store is None  # ran in memory
+        with pytest.raises(StoreBusy, match="in use by another siyu command"):
+            compare(items, reps=2, store=stop.folder)  # a folder the user named: refused
+
+
+def test_a_store_of_another_comparison_is_refused(tmp_path):
+    store = tmp_path / "runs"
+    with pytest.raises(ComparisonInterrupted):
+        compare(_scenarios(customers=100), reps=2, store=store, progress=StopInRun(1))
+    with pytest.raises(StoreError, match="holds results of a different comparison"):
+        compare(_scenarios(customers=120), reps=2, store=store)
+    assert len(_ok(store)) == 1  # untouched
+
+
+# --- the command line: Ctrl-C, one line, the same command resumes -------------------------------------
+
+
+def _siyu() -> list[str]:
+    exe = Path(sys.executable).with_name("siyu")
+    return [str(exe)] if exe.exists() else [sys.executable, "-c", "from siyu_sim.cli import main; main()"]
+
+
+@pytest.mark.slow
+def test_cli_compare_interrupted_keeps_runs_and_resumes_to_the_same_output(tmp_path):
+    from test_faults_workers import held, hold_plugin, wait_for
+
+    gate = tmp_path / "gate"
+    gate.mkdir()
+    (gate / "hold").touch()
+    env = hold_plugin(tmp_path)
+    # 5 of the 6 runs with the lever go through, one is held (counterfactual runs have no levers)
+    args = ["nurture", "harvest", "--reps", "2", "--customers", "300", "--days", str(DAYS),
+            "--set", f"levers.test_hold.folder={gate}", "--set", "levers.test_hold.free=5"]
+    out = tmp_path / "out"
+    proc = subprocess.Popen(_siyu() + ["compare", *args, "--out", str(out)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True, env=env,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    store = out / "run_store"
+    try:
+        # a run is held (the comparison cannot finish) and at least one run is stored
+        wait_for(lambda: held(gate) and (store / "_manifest.jsonl").exists() and _ok(store), "a stored run")
+        assert proc.poll() is None
+        os.killpg(proc.pid, signal.SIGINT)
+        _, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    kept = len(_ok(store))
+    assert proc.returncode == 130, err
+    assert 1 <= kept < 10
+    lines = [line for line in err.splitlines() if line.startswith("interrupted")]
+    assert lines == [f"interrupted: {kept} of 10 runs are saved in {store}; run the same command again to resume"], err
+    assert "Traceback" not in err
+    (gate / "hold").unlink()  # from now on every run goes through
+    resumed = subprocess.run(_siyu() + ["compare", *args, "--out", str(out)], capture_output=True, text=True,
+                             env=env, timeout=600)
+    assert resumed.returncode == 0, resumed.stderr
+    assert f"resumed: {kept} of 10 runs already done" in resumed.stderr
+    assert len(ResultStore(store).manifest_records()) == 10  # the kept runs did not run again
+    clean = subprocess.run(_siyu() + ["compare", *args, "--out", str(tmp_path / "clean")], capture_output=True,
+                           text=True, env=env, timeout=600)
+    assert clean.returncode == 0, clean.stderr
+    assert resumed.stdout == clean.stdout
+    for name in ("monthly.csv", "incremental.csv", "key_figures.csv", "paired.csv"):
+        assert (out / name).read_bytes() == (tmp_path / "clean" / name).read_bytes(), name
+
+
+@pytest.mark.slow
+def test_cli_compare_without_reps_interrupted_says_so(tmp_path):
+    """One replication runs in this process and keeps nothing; Ctrl-C still ends with one line."""
+    from test_faults_workers import held, hold_plugin, wait_for
+
+    gate = tmp_path / "gate"
+    gate.mkdir()
+    (gate / "hold").touch()
+    proc = subprocess.Popen(_siyu() + ["compare", "nurture", "harvest", "--customers", "300", "--days", str(DAYS),
+                                       "--set", f"levers.test_hold.folder={gate}"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            env=hold_plugin(tmp_path), preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    try:
+        wait_for(lambda: held(gate) == {proc.pid}, "the first run to be held")
+        os.killpg(proc.pid, signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 130, err
+    assert err.strip().splitlines()[-1] == ("interrupted before the comparison finished: no report or table was "
+                                            "written and no run kept (a compare keeps its runs with --reps above 1)")
+    assert "Traceback" not in err and out == ""

@@ -1,0 +1,381 @@
+"""Faults end cleanly (issue 21, must-have 3): a Dask cluster that loses every worker, Ctrl-C
+while nobody works, lost workers reported, and worker processes that die with a killed parent.
+
+Real processes throughout: a Dask scheduler in this process with `dask worker` processes
+killed by pid, and `siyu sweep` in a subprocess. Every wait is for a condition (a note heard, a
+line in a log, a pid gone), with a generous deadline; the only durations are the product's own
+(`no_worker_wait`).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import psutil  # a dependency of distributed
+import pytest
+
+from _experiment_helpers import write_experiment
+from test_experiments_faults import GRID, _ok_records, _siyu
+from siyu_sim.experiments.backends import DaskBackend, SerialBackend
+from siyu_sim.experiments.progress import NullProgress, RichProgress
+from siyu_sim.experiments.sweep import sweep
+
+pytestmark = pytest.mark.slow
+
+DEADLINE_S = 120  # for conditions on a loaded machine; a passing test meets them in seconds
+
+
+def wait_for(condition, what: str, deadline: float = DEADLINE_S, every: float = 0.05):
+    end = time.monotonic() + deadline
+    while time.monotonic() < end:
+        value = condition()
+        if value:
+            return value
+        time.sleep(every)
+    raise AssertionError(f"gave up waiting for {what}")
+
+
+@pytest.fixture
+def scheduler():
+    """A Dask scheduler with no worker of its own (workers are started and killed by the test)."""
+    from distributed import LocalCluster
+
+    cluster = LocalCluster(n_workers=0, processes=True, dashboard_address=None)
+    workers: list[subprocess.Popen] = []
+
+    def start_worker() -> subprocess.Popen:
+        # no nanny: a killed worker stays dead, as on a cluster whose machines are gone
+        proc = subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_worker", cluster.scheduler_address,
+                                 "--no-nanny", "--nthreads", "1", "--no-dashboard"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        workers.append(proc)
+        return proc
+
+    cluster.start_worker = start_worker
+    try:
+        yield cluster
+    finally:
+        for proc in workers:
+            if proc.poll() is None:
+                proc.kill()
+            proc.wait(timeout=30)
+        cluster.close()
+
+
+def _workers(client) -> int:
+    return client.scheduler_info(n_workers=0).get("n_workers", 0)
+
+
+class KillTheWorker(NullProgress):
+    """After the first finished batch, SIGKILL the only worker; hear the backend's notes, and
+    (``rejoin``) start a new worker once the backend says it is waiting for one."""
+
+    def __init__(self, backend: DaskBackend, cluster, rejoin: bool):
+        self.backend, self.cluster, self.rejoin = backend, cluster, rejoin
+        self.killed: str | None = None
+        self.notes: list[tuple[str, dict]] = []
+
+    def advance(self, ok: int, failed: int) -> None:
+        if self.killed is None:
+            pids = self.backend.client.run(os.getpid)
+            self.killed = next(iter(pids))
+            os.kill(pids[self.killed], signal.SIGKILL)
+
+    def note(self, key: str, **fields) -> None:
+        first_wait = key == "dask_no_worker" and "dask_no_worker" not in self.keys()
+        self.notes.append((key, fields))
+        if first_wait and self.rejoin:
+            self.cluster.start_worker()
+
+    def keys(self) -> list[str]:
+        return [k for k, _ in self.notes]
+
+
+def _dask_backend(cluster, wait: float) -> DaskBackend:
+    cluster.start_worker()
+    backend = DaskBackend(cluster.scheduler_address, retries=0, no_worker_wait=wait)
+    wait_for(lambda: _workers(backend.client) >= 1, "the first Dask worker")
+    return backend
+
+
+def test_all_workers_gone_waits_then_a_joining_worker_finishes_the_sweep(tmp_path, scheduler):
+    """The only worker is killed mid-sweep: the loss is reported with its address, the backend
+    says it waits for a worker, a new one joins, and the sweep completes with every run once."""
+    path = write_experiment(tmp_path, GRID, customers=300, days=30, replications=1)  # 12 runs
+    backend = _dask_backend(scheduler, wait=DEADLINE_S)
+    try:
+        watcher = KillTheWorker(backend, scheduler, rejoin=True)
+        res = sweep(path, out=tmp_path / "out", backend=backend, progress=watcher, batch_size=1)
+    finally:
+        backend.close()
+    keys = watcher.keys()
+    assert watcher.killed is not None
+    lost = [f for k, f in watcher.notes if k in ("dask_worker_lost", "dask_worker_lost_idle")]
+    assert [f["worker"] for f in lost] == [watcher.killed]
+    assert keys.index("dask_no_worker") < keys.index("dask_worker_back")
+    assert res.complete and res.ok == 12 and res.workers_lost == 1, res
+    stored = pd.read_parquet(tmp_path / "out")
+    assert stored.run_id.is_unique and stored.run_id.nunique() == 12
+
+
+def test_all_workers_gone_stops_after_the_wait_keeping_finished_runs(tmp_path, scheduler):
+    """With no worker joining, the sweep stops after ``no_worker_wait`` seconds, says why,
+    keeps every finished run, and a later run of the same sweep resumes from them."""
+    path = write_experiment(tmp_path, GRID, customers=300, days=30, replications=1)
+    backend = _dask_backend(scheduler, wait=2.0)
+    try:
+        watcher = KillTheWorker(backend, scheduler, rejoin=False)
+        res = sweep(path, out=tmp_path / "out", backend=backend, progress=watcher, batch_size=1)
+    finally:
+        backend.close()
+    assert res.stopped is not None and res.stopped.key == "dask_no_worker_stop", res
+    assert "no Dask worker for" in str(res.stopped)
+    assert "dask_no_worker" in watcher.keys()  # said so while it waited
+    assert not res.complete and res.workers_lost == 1
+    kept = {r["run_id"] for r in _ok_records(tmp_path / "out")}
+    assert 1 <= len(kept) == res.ok < 12
+    again = sweep(path, out=tmp_path / "out", backend=SerialBackend())
+    assert again.complete and again.skipped == len(kept) and again.ok == 12 - len(kept)
+    assert pd.read_parquet(tmp_path / "out").run_id.nunique() == 12
+
+
+class KillTheScheduler(NullProgress):
+    """After the first finished batch, SIGKILL the scheduler process (and its only worker)."""
+
+    def __init__(self, scheduler: subprocess.Popen, worker: subprocess.Popen):
+        self.procs = [scheduler, worker]
+        self.killed = False
+
+    def advance(self, ok: int, failed: int) -> None:
+        if not self.killed:
+            self.killed = True
+            for proc in self.procs:
+                proc.kill()
+
+
+def test_a_scheduler_that_goes_away_stops_the_sweep_keeping_finished_runs(tmp_path):
+    path = write_experiment(tmp_path, GRID, customers=300, days=30, replications=1)
+    info = tmp_path / "scheduler.json"
+    procs = [subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_scheduler", "--scheduler-file", str(info),
+                               "--port", "0", "--no-dashboard"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
+    backend = None
+    try:
+        address = wait_for(lambda: info.exists() and info.read_text().strip() and json.loads(info.read_text())["address"],
+                           "the scheduler's address")
+        procs.append(subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_worker", address, "--no-nanny",
+                                       "--nthreads", "1", "--no-dashboard"],
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        backend = DaskBackend(address, retries=0, no_worker_wait=DEADLINE_S)
+        wait_for(lambda: _workers(backend.client) >= 1, "the Dask worker")
+        killer = KillTheScheduler(*procs)
+        res = sweep(path, out=tmp_path / "out", backend=backend, progress=killer, batch_size=1)
+    finally:
+        if backend is not None:
+            backend.close()
+        for proc in procs:
+            proc.kill()
+            proc.wait(timeout=30)
+    assert killer.killed
+    assert res.stopped is not None and res.stopped.key == "dask_scheduler_lost", res
+    kept = {r["run_id"] for r in _ok_records(tmp_path / "out")}
+    assert 1 <= len(kept) == res.ok < 12
+
+
+def _sweep_process(args: list[str], log: Path, env=None) -> subprocess.Popen:
+    # stderr to a file, as a log: the progress and the notes must be there in plain lines
+    return subprocess.Popen(_siyu() + ["sweep", *args], stdout=subprocess.PIPE, stderr=log.open("w"), text=True,
+                            start_new_session=True, env=env,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+
+
+def test_ctrl_c_while_waiting_for_a_worker_ends_at_once(tmp_path, scheduler):
+    path = write_experiment(tmp_path, GRID, customers=300, days=30, replications=1)
+    log = tmp_path / "sweep.log"
+    proc = _sweep_process([str(path), "--scheduler", scheduler.scheduler_address, "--out", str(tmp_path / "out")],
+                          log)
+    try:
+        wait_for(lambda: "no Dask worker for" in log.read_text(), "the sweep to say it waits for a worker")
+        assert proc.poll() is None
+        os.killpg(proc.pid, signal.SIGINT)
+        proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    err = log.read_text()
+    assert proc.returncode == 130, err
+    assert "interrupted: 0 of 12 runs are saved in" in err and "Traceback" not in err
+    assert "giving up in" in err
+
+
+def test_no_worker_at_all_stops_with_one_line_after_the_stated_wait(tmp_path, scheduler):
+    path = write_experiment(tmp_path, GRID, customers=300, days=30, replications=1)
+    log = tmp_path / "sweep.log"
+    proc = _sweep_process([str(path), "--scheduler", scheduler.scheduler_address, "--out", str(tmp_path / "out"),
+                           "--no-worker-wait", "1"], log)
+    try:
+        proc.communicate(timeout=DEADLINE_S)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    err = log.read_text()
+    assert proc.returncode == 1, err
+    stopped = [line for line in err.splitlines() if line.startswith("stopped:")]
+    assert stopped == [f"stopped: no Dask worker for 1 s; 0 of 12 runs are saved in {tmp_path / 'out'}; "
+                       "run the same command again to resume"], err
+    assert "Traceback" not in err
+
+
+def test_plain_progress_lines_where_stderr_is_not_a_terminal():
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    progress = RichProgress(console=Console(file=buffer, force_terminal=False, width=200))
+    progress.start(20, done=0, label="tiny")
+    for _ in range(20):
+        progress.advance(1, 0)
+    progress.note("dask_worker_lost", worker="tcp://10.0.0.5:40000")
+    progress.stop()
+    lines = buffer.getvalue().splitlines()
+    runs = [line for line in lines if line.startswith("tiny: ")]
+    assert [line.split(" runs ")[0] for line in runs] == [f"tiny: {n}/20" for n in range(0, 21, 2)]
+    assert "lost Dask worker tcp://10.0.0.5:40000; its batch is re-run" in lines
+
+
+# --- a killed main process takes its workers with it -----------------------------------------------
+
+
+def _children(pid: int) -> list[psutil.Process]:
+    try:
+        return psutil.Process(pid).children(recursive=True)
+    except psutil.NoSuchProcess:
+        return []
+
+
+def _workers_of(pid: int) -> list[psutil.Process]:
+    out = []
+    for child in _children(pid):
+        try:
+            if "spawn_main" in " ".join(child.cmdline()):  # multiprocessing workers (pool or Dask)
+                out.append(child)
+        except psutil.NoSuchProcess:
+            continue
+    return out
+
+
+#: A lever plugin (the ``siyu_sim.levers`` entry-point group): on day 0 a run takes one of
+#: ``free`` tickets (files created atomically) and goes on; a run that gets none writes
+#: ``folder/held-<pid>`` and waits while ``folder/hold`` exists. So the test knows which
+#: processes are inside a run, and that the command cannot finish before it lets them go.
+HOLD = """
+import os, time
+from siyu_sim.levers import Event, register_lever
+
+@register_lever("test_hold")
+class Hold(Event):
+    folder: str
+    free: int = 0
+
+    def act(self, day, brand):
+        if day != 0:
+            return
+        for k in range(self.free):
+            try:
+                os.close(os.open(os.path.join(self.folder, f"ticket-{k}"), os.O_CREAT | os.O_EXCL))
+                return
+            except FileExistsError:
+                continue
+        open(os.path.join(self.folder, f"held-{os.getpid()}"), "w").close()
+        deadline = time.monotonic() + 300  # a broken test must not leave it waiting for ever
+        while os.path.exists(os.path.join(self.folder, "hold")) and time.monotonic() < deadline:
+            time.sleep(0.02)
+"""
+
+
+def hold_plugin(folder: Path) -> dict:
+    """The environment in which ``siyu`` (and its worker processes) load the hold plugin."""
+    site = folder / "plugin"
+    info = site / "siyu_test_hold-0.dist-info"
+    info.mkdir(parents=True)
+    (site / "siyu_test_hold.py").write_text(HOLD, encoding="utf-8")
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: siyu-test-hold\nVersion: 0\n")
+    (info / "entry_points.txt").write_text("[siyu_sim.levers]\ntest_hold = siyu_test_hold\n")
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (str(site), os.environ.get("PYTHONPATH", "")) if p)}
+
+
+def held(gate: Path) -> set[int]:
+    return {int(p.name.split("-")[1]) for p in gate.glob("held-*")}
+
+
+@pytest.mark.parametrize("backend", [["--workers", "2"], ["--dask-local", "2"]], ids=["process-pool", "dask-local"])
+def test_sigkill_of_the_main_process_takes_its_workers_with_it(tmp_path, backend):
+    gate = tmp_path / "gate"
+    gate.mkdir()
+    (gate / "hold").touch()
+    path = write_experiment(tmp_path, f'"levers.test_hold.folder" = "{gate}"\n' + GRID, customers=300, days=30,
+                            replications=1)
+    proc = _sweep_process([str(path), "--out", str(tmp_path / "out"), "--batch-size", "1", *backend],
+                          tmp_path / "sweep.log", env=hold_plugin(tmp_path))
+    everyone: list[psutil.Process] = []
+    try:
+        # two worker processes, each held inside a run: busy when their parent dies
+        workers = wait_for(lambda: len(held(gate) & {p.pid for p in _workers_of(proc.pid)}) >= 2,
+                           "two workers inside a run")
+        assert workers
+        everyone = _children(proc.pid)  # the workers and their helpers (resource tracker)
+        proc.kill()
+        proc.wait(timeout=30)
+        _, alive = psutil.wait_procs(everyone, timeout=DEADLINE_S)
+        assert not alive, f"still running after their parent was killed: {alive}"
+    finally:
+        for p in everyone:
+            try:
+                p.kill()
+            except psutil.NoSuchProcess:
+                pass
+        if proc.poll() is None:
+            proc.kill()
+
+
+#: A parent that starts one child which arms ``die_with_parent`` (by PR_SET_PDEATHSIG, or by the
+#: watch thread a pool started from another thread relies on), prints the child's pid, and waits.
+PARENT = """
+import os, subprocess, sys
+child = subprocess.Popen([sys.executable, "-c", CHILD, str(os.getpid()), sys.argv[1]])
+print(child.pid, flush=True)
+child.wait()
+"""
+CHILD = """
+import os, sys, time
+from siyu_sim.experiments.lifeline import die_with_parent
+die_with_parent(int(sys.argv[1]), started_by_main_thread=sys.argv[2] == "main")
+open(os.path.join(os.environ["ARMED_DIR"], str(os.getpid())), "w").close()
+time.sleep(600)
+"""
+
+
+@pytest.mark.parametrize("how", ["main", "thread"], ids=["pdeathsig", "parent-pid-watch"])
+def test_die_with_parent_both_ways(tmp_path, how):
+    env = {**os.environ, "ARMED_DIR": str(tmp_path)}
+    parent = subprocess.Popen([sys.executable, "-c", f"CHILD = {CHILD!r}\n" + PARENT, how], stdout=subprocess.PIPE,
+                              text=True, env=env)
+    child = None
+    try:
+        child = psutil.Process(int(parent.stdout.readline()))
+        wait_for(lambda: (tmp_path / str(child.pid)).exists(), "the child to arm its watch")
+        parent.kill()
+        parent.wait(timeout=30)
+        _, alive = psutil.wait_procs([child], timeout=DEADLINE_S)
+        assert not alive
+    finally:
+        if parent.poll() is None:
+            parent.kill()
+        if child is not None and child.is_running():
+            child.kill()
