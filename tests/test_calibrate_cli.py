@@ -58,7 +58,7 @@ class _InterruptedBackend(SerialBackend):
 
     workers = 2
 
-    def run(self, batches, on_result, fn=None):
+    def run(self, batches, on_result, fn=None, note=None):
         on_result(fn(batches[0]))
         raise KeyboardInterrupt
 

@@ -46,7 +46,7 @@ class StopAfter(SerialBackend):
     def __init__(self, after: int):
         self.left = after
 
-    def run(self, batches, on_result, fn=None):
+    def run(self, batches, on_result, fn=None, note=None):
         for b in batches:
             if self.left == 0:
                 raise KeyboardInterrupt
@@ -119,7 +119,7 @@ class Recording(SerialBackend):
     def __init__(self):
         self.rounds: list[int] = []
 
-    def run(self, batches, on_result, fn=None):
+    def run(self, batches, on_result, fn=None, note=None):
         self.rounds.append(len(batches))
         super().run(batches, on_result, fn)
 

@@ -8,7 +8,7 @@ import pytest
 
 from siyu_sim import PrivateDomainModel, presets
 from siyu_sim.counterfactual import without_private_domain
-from siyu_sim.customer_day import customer_day
+from siyu_sim.customer_day import Draws, Gathered, customer_day
 from siyu_sim.metrics import derive
 from siyu_sim.params import Behaviour
 from siyu_sim.plan import DayPlan
@@ -98,14 +98,19 @@ def test_customers_who_left_still_buy_outside_the_ledger():
     state = SimpleNamespace(segment=np.int8(0), status=np.int8(Status.CHURNED), group=np.int32(-1), friend=False,
                             trust=0.3, activity=0.5, fatigue=0.0, ref_price=60.0, deal_memory=0.0,
                             days_since_purchase=60.0, need_cycle=30.0, price_sensitivity=2.0, tolerance=2.0,
-                            referred=False, lapsed=False, lapse_propensity=1.0)
+                            referred=False, lapsed=False, lapse_propensity=1.0, weight=1.0, referrals=0.0,
+                            reseller=False)
     touches = DayPlan(1, list_price=60.0)  # no levers fired: nothing reaches the customer
-    out = customer_day(state, 0.0, 0.0, touches, 0.0, 1.0, 1.0, 1.0, 1.0, b, advocate_trust=0.0)
+    alone = Gathered(**{name: 0.0 for name in Gathered._fields})
+
+    def draws(purchase):
+        return Draws(**{name: 1.0 for name in Draws._fields} | {"purchase": purchase})
+
+    out = customer_day(state, touches, b, draws(0.0), alone)
     assert bool(out.bought) and out.paid > 0 and out.next.status == Status.CHURNED
-    never = customer_day(state, 0.0, 0.0, touches, 1.0, 1.0, 1.0, 1.0, 1.0, b, advocate_trust=0.0)
-    assert not bool(never.bought)
+    assert not bool(customer_day(state, touches, b, draws(1.0), alone).bought)
     state.lapsed = True  # one who has stopped buying from the brand buys nowhere, not even here
-    assert not bool(customer_day(state, 0.0, 0.0, touches, 0.0, 1.0, 1.0, 1.0, 1.0, b, advocate_trust=0.0).bought)
+    assert not bool(customer_day(state, touches, b, draws(0.0), alone).bought)
 
 
 def test_days_must_match():

@@ -22,7 +22,7 @@ class StopAfter(SerialBackend):
     def __init__(self, after: int):
         self.after = after
 
-    def run(self, batches, on_result, fn=execute_batch):
+    def run(self, batches, on_result, fn=execute_batch, note=None):
         for done, batch in enumerate(batches):
             if done == self.after:
                 raise KeyboardInterrupt
