@@ -17,6 +17,7 @@ from siyu_sim.rules import (
     reference_price_update,
     referral_share, status_transition, trust_update,
 )
+from siyu_sim.rules.trust import drift_share, trust_drift
 from siyu_sim.rules import Status
 
 PROSPECT, ACTIVE, MUTED, CHURNED = (s.value for s in Status)
@@ -86,11 +87,25 @@ def test_trust_stays_in_unit_interval(t, reads, care, promo, fatigue, excess):
 def test_trust_direction():
     p = TrustParams()
     idle = trust_update(0.5, 0.0, 0.0, 0.0, 0.0, 0.0, p)
-    assert idle < 0.5  # relationships fade
+    assert idle == 0.5  # no contact, no move: only the drift to the baseline (below) moves it
     assert trust_update(0.5, 2.0, 0.0, 0.0, 0.0, 0.0, p) > idle  # useful content builds trust
     assert trust_update(0.5, 0.0, 0.9, 0.0, 0.0, 0.0, p) > idle  # care builds trust
     assert trust_update(0.5, 0.0, 0.0, 5.0, 0.0, 0.0, p) < idle  # opportunism erodes
     assert trust_update(0.5, 0.0, 0.0, 0.0, 1.0, 0.0, p) < idle  # spam fatigue erodes
+
+
+@given(unit, unit, st.floats(0.0, 1.0))
+def test_trust_drifts_toward_the_customers_own_baseline_from_either_side(t, base, decay):
+    """Without contact, trust moves toward the baseline, never past it, from above (what a
+    relationship built fades) and from below (damage heals) alike; decay 0 keeps it."""
+    share = drift_share(TrustParams(decay=decay))
+    out = trust_drift(t, base, share)
+    assert min(t, base) - 1e-12 <= out <= max(t, base) + 1e-12
+    assert abs(out - base) <= abs(t - base) + 1e-12
+    assert trust_drift(t, base, drift_share(TrustParams(decay=0.0))) == t
+    # the same pace up and down: the gap shrinks by the same share
+    if t != base:
+        assert (out - base) / (t - base) == pytest.approx(1.0 - share)
 
 
 def test_trust_saturates():
@@ -209,16 +224,16 @@ def test_status_transition_keeps_codes_and_leaves_prospects_and_churned_alone():
     p = ChurnParams()
     u = np.linspace(0, 0.999, 1000)
     for status in (PROSPECT, CHURNED):
-        out = status_transition(np.full(1000, status), 1.0, 0.0, 0.0, 0.0, 10.0, 1.0, u, p)
+        out = status_transition(np.full(1000, status), 1.0, 0.0, 0.0, 0.0, 10.0, 1.0, 0.0, u, p)
         assert (out == status).all()
     for status in (ACTIVE, MUTED):
-        out = status_transition(np.full(1000, status), 0.5, 0.5, 0.5, 1.0, 2.0, 0.5, u, p)
+        out = status_transition(np.full(1000, status), 0.5, 0.5, 0.5, 1.0, 2.0, 0.5, 0.0, u, p)
         assert set(np.unique(out)) <= {ACTIVE, MUTED, CHURNED}
 
 
 def _rates(status, fatigue, trust, stay, care, pushes=0.0, mood=0.0, p=ChurnParams()):
     u = np.random.default_rng(0).random(200_000)
-    out = status_transition(np.full(u.size, status), fatigue, trust, stay, care, pushes, mood, u, p)
+    out = status_transition(np.full(u.size, status), fatigue, trust, stay, care, pushes, mood, 0.0, u, p)
     return {s: float(np.mean(out == s)) for s in (ACTIVE, MUTED, CHURNED)}
 
 
@@ -236,9 +251,9 @@ def test_no_reason_to_stay_drives_leaving_and_care_unmutes():
 
 def test_all_hazards_off_means_nobody_moves():
     off = ChurnParams(mute_base=0, mute_fatigue=0, mute_per_push=0, leave_base=0, leave_fatigue=0,
-                      leave_per_push=0, leave_no_reason=0, unmute_care=0, unmute_mood=0)
+                      leave_per_push=0, leave_no_reason=0, unmute_care=0, unmute_mood=0, unmute_content=0)
     with np.errstate(all="raise"):
-        out = status_transition(np.array([ACTIVE, MUTED]), 1.0, 0.0, 0.0, 1.0, 10.0, 1.0,
+        out = status_transition(np.array([ACTIVE, MUTED]), 1.0, 0.0, 0.0, 1.0, 10.0, 1.0, 1.0,
                                 np.array([0.0, 0.0]), off)
     assert list(out) == [ACTIVE, MUTED]
 
@@ -283,3 +298,20 @@ def test_parameters_are_validated():
         FatigueParams(gain_typo=1.0)
     with pytest.raises(ValueError, match="less than or equal to 500"):
         GroupParams(capacity=501)
+
+
+def test_content_seen_on_moments_wins_muted_members_back_when_rested():
+    """A muted member no longer reads the group, but its Moments feed still shows the brand's
+    content: better content brings more back (a second chance through another channel), none
+    while fully fatigued."""
+    p = ChurnParams()
+    u = np.random.default_rng(5).random(20_000)
+    muted = np.full(u.size, MUTED)
+
+    def back(content, fatigue):
+        out = status_transition(muted, fatigue, 0.5, 0.5, 0.0, 0.0, 0.0, content, u, p)
+        return int((out == ACTIVE).sum())
+
+    assert back(0.0, 0.0) == 0  # a dead group and nothing read: muted for good
+    assert back(0.5, 0.0) > back(0.1, 0.0) > 0
+    assert back(0.5, 1.0) == 0

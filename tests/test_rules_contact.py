@@ -45,7 +45,7 @@ def test_each_further_message_of_a_day_is_worth_less():
 # --- per-send opt-out -----------------------------------------------------------------------
 def _rates(status, pushes=0.0, mood=0.0, fatigue=0.0, care=0.0, trust=0.6, p=ChurnParams()):
     u = np.random.default_rng(0).random(400_000)
-    out = status_transition(np.full(u.size, status), fatigue, trust, trust, care, pushes, mood, u, p)
+    out = status_transition(np.full(u.size, status), fatigue, trust, trust, care, pushes, mood, 0.0, u, p)
     return {s: float(np.mean(out == s)) for s in (ACTIVE, MUTED, CHURNED)}
 
 

@@ -6,7 +6,8 @@ the campaign; 000 — personal care keeps relationships. Each message sent carri
 opt-out hazard, so the harm of over-contact grows with every push instead of stopping when
 fatigue is full (email: 0.1–0.5% unsubscribe per send; app push: 10% of users disable
 notifications at one a week, 37% at 2–5 — Localytics 2017). Muting is not for ever: a group
-that becomes worth reading again (lively, or a staff member reaching out) wins members back
+that becomes worth reading again (lively, or a staff member reaching out), or content seen on
+Moments (which muting the group does not silence), wins members back
 (social proof, Cialdini 2001; DOMAIN 001: dead groups are worth rebuilding). Competing
 hazards (Cox 1972): a single uniform decides between the outcomes so that probabilities
 never exceed 1.
@@ -84,6 +85,15 @@ class ChurnParams(RuleParams):
         "(social proof, Cialdini 2001; DOMAIN 001: dead groups are worth rebuilding). About "
         "three months on average in a fully lively group; none in a dead one.",
     )
+    unmute_content: float = param(
+        0.05, 0.0, 1.0, "per quality-weighted read a day, when rested",
+        "Chance a day, per unit of useful content read (for a muted member: its Moments feed, which "
+        "muting the group does not silence), that a rested muted member un-mutes: better content "
+        "wins people back even when the group itself has gone quiet (DOMAIN 003: every post tells "
+        "people who you are; 001: dead groups are worth rebuilding). An assumption: a post a day "
+        "of quality 0.6, seen half the time by a half-attentive friend, brings it back in about "
+        "four to five months.",
+    )
 
 
 def reason_to_stay(trust, deal_memory, price_sensitivity, tie=0.0):
@@ -93,14 +103,15 @@ def reason_to_stay(trust, deal_memory, price_sensitivity, tie=0.0):
     return 1.0 - (1.0 - trust) * (1.0 - deal_pull) * (1.0 - tie)
 
 
-def status_transition(status, fatigue, trust, stay, care, pushes, mood, u, params: ChurnParams):
+def status_transition(status, fatigue, trust, stay, care, pushes, mood, content, u, params: ChurnParams):
     """Next status code. Active → muted or churned; muted → active or churned.
 
     ``pushes``: group pushes received today, promotional ones weighted (0 for the muted, who
-    do not receive them); ``mood``: the liveliness of the member's group (0 if none).
-    Hazards per day:
+    do not receive them); ``mood``: the liveliness of the member's group (0 if none);
+    ``content``: quality-weighted useful content the member read today (for the muted: what
+    their Moments feed showed them, since the group is silenced). Hazards per day:
     leave = l0 + l_f·fatigue + l_r·(1 − stay)² + l_p·pushes;  mute = m0 + m_f·fatigue + m_p·pushes;
-    unmute = u_c·care·trust + u_m·mood·(1 − fatigue).
+    unmute = u_c·care·trust + (u_m·mood + u_q·content)·(1 − fatigue).
     Prospects and the churned are unchanged here (joining is the referral rule's business,
     re-joining the acquisition levers').
     """
@@ -108,7 +119,8 @@ def status_transition(status, fatigue, trust, stay, care, pushes, mood, u, param
     leave = (params.leave_base + params.leave_fatigue * fatigue + params.leave_no_reason * no_reason * no_reason
              + params.leave_per_push * pushes)
     mute = params.mute_base + params.mute_fatigue * fatigue + params.mute_per_push * pushes
-    unmute = params.unmute_care * care * trust + params.unmute_mood * mood * (1.0 - fatigue)
+    unmute = (params.unmute_care * care * trust
+              + (params.unmute_mood * mood + params.unmute_content * content) * (1.0 - fatigue))
     # Plain ints (.value, not enum members) keep numpy selects in the status column's dtype.
     active, muted, churned = Status.ACTIVE.value, Status.MUTED.value, Status.CHURNED.value
     other = where(status == active, mute, unmute)
@@ -123,11 +135,12 @@ def status_transition(status, fatigue, trust, stay, care, pushes, mood, u, param
     return where(member, after, status)
 
 
-def leave_or_stay(s, b, u, g, joined, care, pushes):
+def leave_or_stay(s, b, u, g, joined, care, pushes, engaging):
     """Tomorrow's status: members mute, leave or un-mute (every push received carries its own
     opt-out risk); today's joiners become active members."""
     stay = reason_to_stay(s.trust, s.deal_memory, s.price_sensitivity, s.referred * b.churn.friend_tie)
-    next_status = status_transition(s.status, s.fatigue, s.trust, stay, care, pushes, g.mood, u.churn, b.churn)
+    next_status = status_transition(s.status, s.fatigue, s.trust, stay, care, pushes, g.mood, engaging, u.churn,
+                                    b.churn)
     return where(joined, code_like(Status.ACTIVE.value, s.status), next_status)  # keep the dtype
 
 

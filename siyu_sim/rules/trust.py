@@ -7,12 +7,20 @@ by communication and shared values and eroded by opportunistic behaviour. Unwant
 messages irritate, and the irritation attaches to the sender and outlasts the message
 (Kronrod & Huber 2019; Aaker & Bruzzone 1985 on irritation in advertising): every push
 beyond what the member tolerates costs a little trust, with no ceiling on how many count.
+
+Trust is one state for every customer, member or not: what the customer thinks of the brand.
+Without contact it drifts back toward the customer's own baseline — what the market at large
+has taught it (its segment's initial trust) — at the same pace whoever it is: what a
+relationship built fades, and so does what harvesting destroyed, once the brand stops
+touching the customer (memory decay of brand attitudes; relationships dissolve without
+maintenance, Dwyer, Schurr & Oh 1987). So a private domain in which nothing happens leaves
+every customer as it would have been without one.
 """
 
 from __future__ import annotations
 
 from .base import RuleParams, param
-from .module import Column, Day, Module, Step
+from .module import Column, Constant, Day, Module, Step
 from .ops import expm1, where
 
 
@@ -44,7 +52,9 @@ class TrustParams(RuleParams):
     )
     decay: float = param(
         0.0015, 0.0, 1.0, "per day",
-        "Relationships fade without contact (half-life about 15 months at the default).",
+        "How fast trust drifts back toward the customer's own baseline (its segment's initial trust) "
+        "without contact, for every customer, member or not: what a relationship built fades, and so "
+        "does damage (half the gap closes in about 15 months at the default).",
     )
 
 
@@ -55,23 +65,40 @@ def trust_update(trust, engaging_reads, care, promo_reads, fatigue, excess_pushe
     received (0 if none); ``promo_reads``: promotional pushes read; ``excess_pushes``:
     pushes received today beyond tolerance.
     t' = t (1 − loss) + (1 − t) gain: gains saturate at 1, losses at 0 (Morgan & Hunt 1994).
+    The drift toward the customer's baseline is ``trust_drift``, for everyone.
     """
     gain = -expm1(-(params.content_gain * engaging_reads + params.care_gain * care))
     loss = -expm1(-(params.promo_erosion * promo_reads + params.fatigue_erosion * fatigue
-                       + params.irritation_erosion * excess_pushes + params.decay))
+                       + params.irritation_erosion * excess_pushes))
     return trust * (1.0 - loss) + (1.0 - trust) * gain
 
 
-def relationship(s, b, member, engaging, care, promo_reads, excess_pushes):
-    """Tomorrow's trust: members' moves with what the day brought (from yesterday's fatigue:
-    synchronous update); non-members' stays as it is."""
-    return where(member, trust_update(s.trust, engaging, care, promo_reads, s.fatigue, excess_pushes, b.trust),
-                 s.trust)
+def drift_share(params: TrustParams):
+    """Share of the gap to its baseline a customer's trust closes in a day: 1 − e^(−decay)."""
+    return -expm1(-params.decay)
+
+
+def trust_drift(trust, baseline, share):
+    """Trust after a day's drift toward ``baseline``, closing ``share`` of the gap (in [trust,
+    baseline] or [baseline, trust]): t + share · (baseline − t)."""
+    return trust + share * (baseline - trust)
+
+
+def relationship(s, c, b, member, engaging, care, promo_reads, excess_pushes):
+    """Tomorrow's trust: a member's moves with what the day brought (from yesterday's fatigue:
+    synchronous update); then everyone's drifts toward its own baseline."""
+    contact = where(member, trust_update(s.trust, engaging, care, promo_reads, s.fatigue, excess_pushes, b.trust),
+                    s.trust)
+    return trust_drift(contact, s.trust_baseline, c.trust_drift)
 
 
 MODULE = Module(
     name="trust",
     params=TrustParams,
-    columns=(Column("trust", float, lambda d: d.trait("initial_trust"), "trust in the brand, in [0, 1]"),),
+    columns=(Column("trust", float, lambda d: d.trait("initial_trust"), "trust in the brand, in [0, 1]"),
+             Column("trust_baseline", float, lambda d: d.trait("initial_trust"),
+                    "the trust the customer drifts back to without contact (its segment's initial trust)")),
+    constants=(Constant("trust_drift", lambda t, b: drift_share(b.trust),
+                        "share of the gap to its baseline a customer's trust closes in a day"),),
     steps=(Step(Day.RELATIONSHIP, relationship, ("trust",)),),
 )
