@@ -35,6 +35,22 @@ def test_events_dock_too():
     pd.testing.assert_frame_equal(v, a, check_exact=True)
 
 
+@pytest.mark.parametrize("engine", ["compiled", "numpy"])
+def test_groups_beyond_the_teams_reach_dock_too(engine):
+    """Small groups and a team that runs only some of them, one in part: each group agent finds
+    its own place in line and whether it is run, as the vector executor does for all at once."""
+    sc = scenario("nurture", behaviour__groups__capacity=40, levers__broadcast__staff=0.12,
+                  levers__broadcast__frequency_per_day=3.0)
+    vector = PrivateDomainModel(sc, customers=500, seed=4, engine=engine)
+    agent = PrivateDomainModel(sc, customers=500, seed=4, executor="agent", engine=engine)
+    v, a = vector.run(60), agent.run(60)
+    served = vector.groups.values["served"][:vector.groups.opened]
+    assert (served == 1.0).sum() == 2 and ((served > 0.0) & (served < 1.0)).sum() == 1  # 2.4 groups run
+    assert v.groups.iloc[-1] > 3 and 0.0 < v.groups_run_share.iloc[-1] < 1.0
+    pd.testing.assert_frame_equal(v, a, check_exact=True)
+    pd.testing.assert_frame_equal(vector.customers.to_frame(), agent.customers.to_frame(), check_exact=True)
+
+
 def test_agent_executor_uses_mesa_agents():
     model = PrivateDomainModel(scenario("nurture"), customers=200, seed=1, executor="agent")
     model.run(3)

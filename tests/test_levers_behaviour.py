@@ -138,7 +138,7 @@ def test_more_paid_ads_buy_more_members():
 def test_useful_moments_posts_raise_friends_trust_and_attention(seed):
     pool = dict(population__initial_member_share=0.4)
     moments = dict(levers__moments__posts_per_day=1.0, levers__moments__content_quality=0.8,
-                   levers__moments__promo_share=0.2)
+                   levers__moments__promo_share=0.2, levers__moments__staff=1.0)  # one account posts
     runs = {name: PrivateDomainModel(scenario(None, **pool, **extra), customers=2000, seed=seed).run(60)
             for name, extra in (("moments", moments), ("none", {}))}
     m, n = runs["moments"].iloc[-1], runs["none"].iloc[-1]
@@ -158,5 +158,5 @@ def test_moments_reach_friends_only():
         return t.trust[paid].mean()
 
     moments = dict(levers__moments__posts_per_day=2.0, levers__moments__content_quality=0.9,
-                   levers__moments__promo_share=0.0)
+                   levers__moments__promo_share=0.0, levers__moments__staff=1.0)  # one account posts
     assert trust_of_new_members(moments) == pytest.approx(trust_of_new_members({}), abs=1e-12)
