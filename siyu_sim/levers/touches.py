@@ -182,9 +182,11 @@ class Execution(Lever):
     (new operators start at ``new_operator_skill`` and close 95% of the gap in
     ``months_to_learn``: DOMAIN 004, 3–6 months; Argote & Epple 1990) and control is
     ``control_retained_per_layer`` per layer of management beyond the first (Williamson 1967),
-    a lead managing at most ``span_of_control`` people (Urwick 1956). The leads are paid
-    (``economics.lead_cost_per_day_cny``). A team of no operators needs no leads and has
-    nothing to learn."""
+    a lead managing ``span_of_control`` people (Urwick 1956). Leads and layers grow smoothly
+    with the team (``team.managers``, ``team.layers``: fractional leads are part-time or shared
+    ones), so one more operator never costs a whole lead nor drops execution by a whole layer.
+    The leads are paid (``economics.lead_cost_per_day_cny``). A team of no operators needs no
+    leads and has nothing to learn."""
 
     stage = Stage.EXECUTION
     quality: float = param(0.8, 0.0, 1.0, "quality", "Execution quality, 0–1.")
@@ -202,7 +204,7 @@ class Execution(Lever):
     span_of_control: float = param(
         6.0, 2.0, 100.0, "people per lead",
         "People one lead manages well (Urwick 1956: five, at most six, whose work interlocks; "
-        "Graicunas 1933). Beyond it the team needs another layer of leads.")
+        "Graicunas 1933). Each span-fold growth of the team adds a layer of leads.")
     control_retained_per_layer: float = param(
         0.9, 0.0, 1.0, "share per layer",
         "Share of intent carried out through each layer of management beyond the first "

@@ -395,9 +395,9 @@ SETTING_DESCRIPTIONS: dict[str, dict[str, str]] = {
     "How long the team on the first day has already worked together (0: a new team).":
         {"zh": "第一天的团队已经共事的时长（0：新团队）。"},
     "People one lead manages well (Urwick 1956: five, at most six, whose work interlocks; Graicunas "
-    "1933). Beyond it the team needs another layer of leads.":
+    "1933). Each span-fold growth of the team adds a layer of leads.":
         {"zh": "一名主管能管好的人数（Urwick 1956：工作相互关联时最多五到六人；Graicunas 1933）。"
-               "超过后团队需要再加一层主管。"},
+               "团队每扩大这么多倍，就多一层主管。"},
     "Share of intent carried out through each layer of management beyond the first (Williamson 1967 "
     "control loss; 0.9 is an assumption). 1 = no control loss.":
         {"zh": "第一层之外每多一层管理，意图能被执行的比例（Williamson 1967 的控制损失；0.9 为假设值）。"
