@@ -123,26 +123,30 @@ def basket_size(trust, params: PurchaseParams):
     return np.exp(params.basket_trust_effect * (trust - params.trust_neutral))
 
 
-def purchase(s, t, b, u, member, cell, reads):
+def purchase(s, t, b, u, member, cell, reads, potential):
     """Today's deal (a member's coupon: depth and price), whether the customer buys, how much
     and for how much. Everyone's buying hazard moves with the market's demand today (seasons,
     festivals, shocks: ``t.demand``, from the scenario's environment). Everyone still needs the product: prospects and customers who left the
     private domain buy too (at list price, unreminded, with the trust they left with); only
-    members' orders enter the ledger. A customer who has lapsed buys no more."""
+    members' orders enter the ledger. A customer who has lapsed buys no more; someone who is not
+    the brand's customer yet (``potential``) buys elsewhere."""
     depth = member * take(t.coupon_depth, cell)
     price = t.list_price * (1.0 - depth)
     hazard = purchase_hazard(s.days_since_purchase, s.need_cycle, s.trust, reads, price, s.ref_price,
                              s.price_sensitivity, b.purchase)
-    p_buy = (1 - s.lapsed) * -expm1(-hazard * t.demand)  # the market's demand today (environment)
+    # the market's demand today (environment); lapsed customers and potential ones buy elsewhere
+    p_buy = (1 - (s.lapsed | potential)) * -expm1(-hazard * t.demand)
     bought = u.purchase < p_buy
     units = basket_size(s.trust, b.purchase)  # order size, in average orders
     days_since_purchase = where(bought, 0.0, s.days_since_purchase + 1.0)
     return depth, price, bought, units, price * units, days_since_purchase
 
 
-def lapse(s, c, b, u):
-    """Any day a customer may stop buying from the brand for good (less likely if trusting)."""
-    return s.lapsed | (u.lapse < lapse_probability(s.trust, s.lapse_propensity, c.lapse_hazard, b.purchase))
+def lapse(s, c, b, u, potential):
+    """Any day a customer may stop buying from the brand for good (less likely if trusting);
+    someone not yet its customer has nothing to stop."""
+    chance = lapse_probability(s.trust, s.lapse_propensity, c.lapse_hazard, b.purchase)
+    return s.lapsed | (np.logical_not(potential) & (u.lapse < chance))
 
 
 MODULE = Module(
