@@ -65,6 +65,13 @@ class Arrivals:
         self._next = population.customers  # the first potential customer's row
         self._due = 0.0  # rows due but not yet arrived (fractions carried from day to day)
 
+    def rows_over(self, days: int) -> float:
+        """Rows the arrivals of ``days`` days take."""
+        years = days / DAYS_PER_YEAR
+        g = self.growth
+        grown = years if abs(g) < 1e-12 else ((1.0 + g) ** years - 1.0) / math.log1p(g)
+        return self.rate * self.base * grown / self.weight
+
     def today(self, day: int, status: np.ndarray) -> np.ndarray:
         """Rows that start buying from the brand today (their status becomes ``PROSPECT``)."""
         self._due += self.rate * self.base * (1.0 + self.growth) ** (day / DAYS_PER_YEAR) / DAYS_PER_YEAR / self.weight

@@ -117,7 +117,8 @@ class PrivateDomainModel(mesa.Model):
         self.team = Cohorts()
         self.customers = CustomerTable.initial(
             draw_initial(self.population, self.economics, self.streams.get("population"),
-                         self.streams.get("potential")))
+                         self.streams.get("potential"), Arrivals(self.population, self.behaviour.purchase)
+                         .rows_over(scenario.days)))
         self.contacts, self.degree = contact_graph(len(self.customers), self.population.contacts_per_customer,
                                                    self.streams.get("network"), self.customers.segment,
                                                    self.population.homophily)

@@ -72,12 +72,12 @@ class Population(Params):
                                        "and members (the potential customers of potential_share come on top).",
                            json_schema_extra={"unit": "rows"})
     potential_share: float = param(
-        1.0, 0.0, 20.0, "× customers",
+        0.5, 0.0, 20.0, "× customers",
         "People in the brand's market who do not buy from it yet, as a multiple of its customers on day 0: "
         "where new customers come from, by themselves (arrivals), through paid ads or a friend's referral. "
         "An assumption: a brand's buyers are a minority of its category's buyers (Ehrenberg-Bass: penetration "
-        "is what brands grow on; Sharp 2010); set it from the brand's market share. Each adds a row; once it "
-        "is used up, no one new arrives.")
+        "is what brands grow on; Sharp 2010); set it from the brand's market share. Each adds a row; there are "
+        "always at least enough for the horizon's arrivals (and a fifth more).")
     arrivals_per_year: float | None = Field(
         None, ge=0.0, le=5.0, json_schema_extra={"unit": "share of customers a year"},
         description="New customers who start buying from the brand each year through public channels (not "
