@@ -89,15 +89,21 @@ class BrandContext:
         return self._model.streams.get(f"{self.lever_name}.{purpose}")
 
     # --- what the lever can do ----------------------------------------------------------
-    def acquire(self, probability: np.ndarray, source: str, cost_per_add_cny: float = 0.0, *,
+    def acquire(self, probability: np.ndarray, source: str, cost_per_add_cny: float | np.ndarray = 0.0, *,
                 into_group: bool = True, add_friend: bool = True, on_wecom: bool = True) -> float:
-        """Each customer outside the private domain (a prospect, or one who left) joins with its
-        ``probability`` today; returns real customers added (re-joiners included)."""
+        """Each person outside the private domain (a prospect, one who left, or someone in the
+        market not yet buying from the brand) joins with its ``probability`` today, at its cost
+        per add (one for all, or one per row); returns real customers added (re-joiners included)."""
         u = self.uniform("acquire")
-        chosen = self._model.customers.outside() & (u < probability)
-        added = self._model.add_members(np.flatnonzero(chosen), source, into_group=into_group,
-                                        add_friend=add_friend, on_wecom=on_wecom)
-        self.charge_acquisition(added * cost_per_add_cny)
+        t = self._model.customers
+        chosen = t.outside() & (u < probability)
+        rows = self._model.add_members(np.flatnonzero(chosen), source, into_group=into_group,
+                                       add_friend=add_friend, on_wecom=on_wecom)
+        added = float(t.weight[rows].sum())
+        if np.ndim(cost_per_add_cny) == 0:
+            self.charge_acquisition(added * cost_per_add_cny)
+        elif len(rows):
+            self.charge_acquisition(float(np.dot(t.weight[rows], np.asarray(cost_per_add_cny)[rows])))
         return added
 
     def charge_acquisition(self, cny: float) -> None:

@@ -89,9 +89,10 @@ class CustomerTable:
         return np.bincount(codes, minlength=length) * unit
 
     def outside(self) -> np.ndarray:
-        """Rows not in the private domain: prospects and those who left (the ones a channel
-        can add)."""
-        return (self.status == Status.PROSPECT) | (self.status == Status.CHURNED)
+        """Rows not in the private domain: prospects, those who left, and people in the market
+        not yet buying from the brand (the ones a channel can add)."""
+        s = self.status
+        return (s == Status.PROSPECT) | (s == Status.CHURNED) | (s == Status.POTENTIAL)
 
     @staticmethod
     def column_names() -> list[str]:

@@ -99,6 +99,17 @@ class DayView:
         return (s == Status.ACTIVE) | (s == Status.MUTED)
 
     @cached_property
+    def ever_member(self) -> np.ndarray:
+        """Members now, or once (those who left)."""
+        s = self.t.status
+        return self.member | (s == Status.CHURNED)
+
+    @cached_property
+    def customer(self) -> np.ndarray:
+        """The brand's customers who still buy from it: not potential ones, not lapsed."""
+        return (self.t.status != Status.POTENTIAL) & np.logical_not(self.t.lapsed)
+
+    @cached_property
     def members(self):
         c = self.status_counts
         return c[Status.ACTIVE] + c[Status.MUTED]
@@ -228,10 +239,17 @@ def _outside_margin(v: DayView) -> float:
 
 #: The core's metrics, in the daily table's order.
 CORE: tuple[Metric, ...] = (
-    _m("prospects", "stock", "customers", "prospects", "潜在顾客数", _status(Status.PROSPECT), True),
+    _m("prospects", "stock", "customers", "prospects (customers outside the private domain)", "未入私域的顾客数",
+       _status(Status.PROSPECT), True),
     _m("active", "stock", "customers", "active members", "活跃成员数", _status(Status.ACTIVE), True),
     _m("muted", "stock", "customers", "muted members", "免打扰成员数", _status(Status.MUTED), True),
     _m("churned", "stock", "customers", "churned", "退群人数", _status(Status.CHURNED), True),
+    _m("potential", "stock", "customers", "potential customers (in the market, not buying from the brand)",
+       "潜在顾客数（尚未购买本品牌）", _status(Status.POTENTIAL), True),
+    _m("customers", "stock", "customers", "customers (buying from the brand)", "在购顾客数",
+       lambda v: v.count(v.customer), True),
+    _m("arrivals", "flow", "customers", "new customers from the market", "市场新增顾客",
+       lambda v: v.model._arrived_weight),
     _m("members", "stock", "customers", "members", "成员数", lambda v: v.members),
     # new_members includes those who left and came back (rejoined): each join is paid for
     _m("new_members", "flow", "customers", "new members", "新增成员数", lambda v: v.new_members, True),
@@ -277,7 +295,7 @@ CORE: tuple[Metric, ...] = (
     # funnel: acquired → engaged → bought → repeat → referred (cumulative, except engaged: active
     # members paying attention today)
     _m("ever_members", "stock", "customers", "ever joined", "累计入域人数",
-       lambda v: v.count(v.t.status != Status.PROSPECT), True),
+       lambda v: v.count(v.ever_member), True),
     _m("engaged", "stock", "customers", "engaged members", "专注成员数",
        lambda v: v.count((v.t.status == Status.ACTIVE) & (v.t.activity >= ENGAGED_ACTIVITY))),
     _m("ever_buyers", "stock", "customers", "people who ever bought", "累计购买人数", lambda v: v.count(v.t.orders >= 1)),
@@ -288,7 +306,7 @@ CORE: tuple[Metric, ...] = (
          f"信任度 {i / 5:g}–{(i + 1) / 5:g} 的成员数", lambda v, i=i: float(v.trust_bands[i]))
       for i, band in enumerate(TRUST_BANDS)),
     _m("realised_ltv", "stock", "CNY per customer", "realised LTV (gross margin per member ever, CNY)",
-       "已实现 LTV（每位曾入群成员的毛利，元）", lambda v: _mean(v.total(v.t.margin), v.count(v.t.status != Status.PROSPECT)),
+       "已实现 LTV（每位曾入群成员的毛利，元）", lambda v: _mean(v.total(v.t.margin), v.count(v.ever_member)),
        True),
     _m("lapsed_members", "stock", "customers", "members who stopped buying", "已流失成员数",
        lambda v: v.count(v.member & v.t.lapsed), True),

@@ -20,6 +20,7 @@ from .gathers import Gathering, for_rows, gather
 from .groups import Groups
 from .kernel import DEFAULT_ENGINE, check_engine
 from .initial import draw_initial
+from .market import Arrivals
 from .levers import BrandAction, Stage
 from .metrics import DAILY_COLUMNS, SEGMENT_COLUMNS, daily_row, segment_rows
 from .network import contact_graph
@@ -110,10 +111,15 @@ class PrivateDomainModel(mesa.Model):
         self.sources = list(BASE_SOURCES)
         self.member_cap: float | None = None
         self.ledger = Ledger(self.economics)
+        #: New customers from the market each day (not the brand's doing: the baseline has them too).
+        self.arrivals = Arrivals(self.population, self.behaviour.purchase)
+        self._arrived_weight = 0.0
         #: The operating team by the day each operator joined (levers' staff; ODD §7.11).
         self.team = Cohorts()
         self.customers = CustomerTable.initial(
-            draw_initial(self.population, self.economics, self.streams.get("population")))
+            draw_initial(self.population, self.economics, self.streams.get("population"),
+                         self.streams.get("potential"), Arrivals(self.population, self.behaviour.purchase)
+                         .rows_over(scenario.days)))
         self.contacts, self.degree = contact_graph(len(self.customers), self.population.contacts_per_customer,
                                                    self.streams.get("network"), self.customers.segment,
                                                    self.population.homophily)
@@ -168,16 +174,17 @@ class PrivateDomainModel(mesa.Model):
         return t.weight_of((t.status == Status.ACTIVE) | (t.status == Status.MUTED))
 
     def add_members(self, rows: np.ndarray, source: str, *, into_group: bool = True,
-                    add_friend: bool = True, on_wecom: bool = True) -> float:
-        """Make prospects, or customers who left, in ``rows`` active members today (respecting
-        a pilot cap). Those who left come back to a new group, if any; they count as new members
-        and, apart, as re-joined."""
+                    add_friend: bool = True, on_wecom: bool = True) -> np.ndarray:
+        """Make prospects, customers who left, or potential customers (who start buying from the
+        brand) in ``rows`` active members today (respecting a pilot cap); returns the rows added.
+        Those who left come back to a new group, if any; they count as new members and, apart, as
+        re-joined."""
         t = self.customers
         if self.member_cap is not None and len(rows):
             room = self.member_cap - self.member_weight()
             rows = rows[np.cumsum(t.weight[rows]) <= room]
         if not len(rows):
-            return 0.0
+            return rows
         back = t.status[rows] == Status.CHURNED
         self._rejoined_weight += float(t.weight[rows[back]].sum())
         t.group[rows[back]] = -1  # the old group is not theirs any more
@@ -186,10 +193,9 @@ class PrivateDomainModel(mesa.Model):
         t.friend[rows] = add_friend
         t.on_wecom[rows] = on_wecom
         self._onboard(rows, self._source_code(source), into_group=into_group)
-        added = float(t.weight[rows].sum())
-        self._new_weight += added
+        self._new_weight += float(t.weight[rows].sum())
         self._new_rows.append(rows)
-        return added
+        return rows
 
     def _onboard(self, rows: np.ndarray, source_code: int | np.ndarray, *, into_group: bool) -> None:
         t = self.customers
@@ -243,6 +249,9 @@ class PrivateDomainModel(mesa.Model):
         self.customers.refresh_weight_unit()
         self.ledger.open_day()
         self.team.update(self.day, sum(lever.staff_on(self.day) for lever in self.scenario.levers.values()))
+        arrived = self.arrivals.today(self.day, self.customers.status)  # the market's new customers
+        self.customers.status[arrived] = Status.PROSPECT
+        self._arrived_weight = float(self.customers.weight[arrived].sum())
         self._new_weight = 0.0
         self._rejoined_weight = 0.0
         self._new_rows = []

@@ -68,8 +68,26 @@ class Population(Params):
     """Who the brand can reach: its customers and their contacts."""
 
     customers: int = Field(10_000, ge=10, le=50_000_000,
-                           description="Rows in the customer table: prospects and members.",
+                           description="Rows in the customer table for the brand's customers on day 0: prospects "
+                                       "and members (the potential customers of potential_share come on top).",
                            json_schema_extra={"unit": "rows"})
+    potential_share: float = param(
+        0.5, 0.0, 20.0, "× customers",
+        "People in the brand's market who do not buy from it yet, as a multiple of its customers on day 0: "
+        "where new customers come from, by themselves (arrivals), through paid ads or a friend's referral. "
+        "An assumption: a brand's buyers are a minority of its category's buyers (Ehrenberg-Bass: penetration "
+        "is what brands grow on; Sharp 2010); set it from the brand's market share. Each adds a row; there are "
+        "always at least enough for the horizon's arrivals (and a fifth more).")
+    arrivals_per_year: float | None = Field(
+        None, ge=0.0, le=5.0, json_schema_extra={"unit": "share of customers a year"},
+        description="New customers who start buying from the brand each year through public channels (not "
+                    "the private domain's doing: the no-private-domain baseline has them too), as a share of "
+                    "the customers on day 0. None: as many as keep the base as large in five years as today, "
+                    "given how customers lapse (behaviour.purchase.lapse_per_year and "
+                    "lapse_propensity_shape): a brand in steady state.")
+    market_growth_per_year: float = param(
+        0.0, -0.5, 1.0, "per year",
+        "How fast the flow of new customers grows (or shrinks) a year: the category's growth.")
     weight: float = param(1.0, 1e-9, 1e6, "real customers per row",
                           "One row stands for this many real customers; every count and money "
                           "figure is multiplied by it.")

@@ -24,7 +24,8 @@ __all__ = ["COLUMNS", "CORE", "Column", "READ_COLUMNS", "STATE", "UPDATED_COLUMN
 #: The core's columns: who a customer is to the brand, and its bookkeeping.
 CORE: tuple[Column, ...] = (
     Column("segment", np.int8, lambda d: d.segment, "index into Population.segments"),
-    Column("status", np.int8, lambda d: np.where(d.member, Status.ACTIVE, Status.PROSPECT),
+    Column("status", np.int8,
+           lambda d: np.where(d.member, Status.ACTIVE, np.where(d.potential, Status.POTENTIAL, Status.PROSPECT)),
            "Status code: where the customer stands"),
     Column("group", np.int32, -1, "community group id, -1 if none"),
     Column("friend", bool, lambda d: d.member, "WeCom / personal-account friend (reachable 1:1 and by Moments)"),

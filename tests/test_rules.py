@@ -215,8 +215,9 @@ def test_join_probability_matches_bass_hazard():
 def test_rewards_raise_referrals_and_muted_members_do_not_advocate():
     p = ReferralParams()
     assert join_probability(0.4, 2.0, p) > join_probability(0.4, 1.0, p)
-    assert advocacy(0.9, False) == 0.0
-    assert advocacy(0.9, True) == 0.9
+    assert advocacy(0.9, 1.0, False) == 0.0
+    assert advocacy(0.9, 1.0, True) == 0.9
+    assert advocacy(0.9, 0.5, True) < advocacy(0.9, 0.8, True)  # attention: a silent group's members fall quiet
 
 
 # --- churn ----------------------------------------------------------------------------------

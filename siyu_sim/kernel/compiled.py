@@ -94,10 +94,10 @@ def day_rows(columns, status, draws, gathered, t, b, next_columns, event_columns
     ``columns`` are the ``state.READ_COLUMNS`` in that order, ``draws`` and ``gathered`` today's
     draws and each row's gathered values in ``Draws`` and ``Gathered`` order, ``next_columns``
     and ``event_columns`` the ``UPDATED_COLUMNS`` and ``EVENT_NAMES`` in order
-    (``executors.Kernel`` passes them so). Prospects and the churned run ``day_rules`` with their
-    status as a constant: the compiler then drops the member-only rules (trust, activity,
-    churn) for them."""
-    prospect, churned = Status.PROSPECT.value, Status.CHURNED.value
+    (``executors.Kernel`` passes them so). Prospects, the churned and potential customers run
+    ``day_rules`` with their status as a constant: the compiler then drops the member-only rules
+    (trust, activity, churn) for them, and for potential customers the buying too."""
+    prospect, churned, potential = Status.PROSPECT.value, Status.CHURNED.value, Status.POTENTIAL.value
     c = day_constants(t, b)  # once, not once a row
     for i in range(len(status)):
         u = _draws_at(draws, i)
@@ -107,6 +107,8 @@ def day_rows(columns, status, draws, gathered, t, b, next_columns, event_columns
             values = day_rules(_row_as(columns, i, prospect), t, c, b, u, g)
         elif st == churned:
             values = day_rules(_row_as(columns, i, churned), t, c, b, u, g)
+        elif st == potential:
+            values = day_rules(_row_as(columns, i, potential), t, c, b, u, g)
         else:
             values = day_rules(_row_of(columns, i), t, c, b, u, g)
         _store(next_columns, event_columns, i, values)

@@ -134,13 +134,17 @@ class AdsDay:
 class PaidAds(_Channel):
     """Bought adds from paid platforms (公域) with diminishing returns (docs/ODD.md §7.1).
 
-    The platform reaches a fixed share of the simulated customers (``reach_share``, drawn once
-    per row). Each day the budget ``adds_per_day × cost_per_add_cny`` buys each reachable
-    prospect left with the chance ``Hill(budget; c0 · A, 1)`` (``AdsDay``), at the price
-    ``c0 (A + adds_per_day) / R`` per add (A the reachable audience, R its prospects left): about ``adds_per_day`` adds at
-    about ``cost_per_add_cny`` while the audience is fresh, fewer and dearer as it is used up,
-    none once it is (DOMAIN 001/002: platform CAC 200–900 CNY per buyer, rising year on year;
-    an add is cheaper than a buyer)."""
+    The platform reaches a fixed share of the simulated people (``reach_share``, drawn once per
+    row). The day's budget ``adds_per_day × cost_per_add_cny`` is split between two audiences: the
+    brand's own customers outside the private domain (retargeting) and people in its market who
+    do not buy from it yet (prospecting, 拉新: ``new_customer_share`` of the budget). In each, the
+    budget buys every reachable person left with the chance ``Hill(budget; c0 · A, 1)``
+    (``AdsDay``), at the price ``c0 (A + N) / R`` per add (A the audience, R who is left of it,
+    N the adds the budget would buy on a fresh audience): about ``adds_per_day`` adds at about
+    ``cost_per_add_cny`` while the audiences are fresh, fewer and dearer as they are used up, none
+    once they are (DOMAIN 001/002: platform CAC 200–900 CNY per buyer, rising year on year; an
+    add is cheaper than a buyer). A new customer an ad brings starts buying from the brand: what
+    the baseline, which has no ads, never gets."""
 
     adds_per_day: float = param(
         50.0, 0.0, 1e7, "real customers per day",
@@ -155,28 +159,45 @@ class PaidAds(_Channel):
         "Share of the simulated customers the platform can reach with this brand's targeting; only "
         "they can be bought. Campaign reach plateaus short of the whole target (Nielsen: an 8-week "
         "TV campaign reached 69% of its target adults).")
+    new_customer_share: float = param(
+        0.5, 0.0, 1.0, "share of the budget",
+        "Share of the budget spent on people who do not buy from the brand yet (prospecting), the rest "
+        "on its own customers (retargeting). An assumption: practitioners track the 'new customer rate' "
+        "of paid media and it varies widely with targeting; take it from the platforms' reports.")
     max_cost_per_add_cny: float | None = Field(
         None, ge=0.0, le=1e5, json_schema_extra={"unit": "CNY per add"},
         description="Bid cap: nothing is bought (or spent) on a day an add would cost more; none = no cap.")
     execution_elasticity: float = param(0.0, 0.0, 10.0, "exponent",
                                         "Bought adds depend little on the brand's own execution.")
 
-    def day(self, brand, strength) -> tuple[AdsDay, np.ndarray]:
-        """Today's ads (audience, prospects left, budget) and the reachable prospects' rows."""
+    def day(self, brand, strength) -> list[tuple[AdsDay, np.ndarray]]:
+        """Today's ads in each audience (the brand's customers, then new people): its ``AdsDay``
+        and the rows it can buy."""
         t = brand.customers
         reachable = brand.fixed_uniform("reach") < self.reach_share
-        left = reachable & (t.status == Status.PROSPECT)
+        new_block = np.arange(len(t)) >= brand.population.customers  # the market beyond day 0's customers
         target = self.adds_per_day * strength * brand.execution ** self.execution_elasticity
-        return AdsDay(float(t.weight[reachable].sum()), float(t.weight[left].sum()), target,
-                      self.cost_per_add_cny), left
+        out = []
+        for block, left_status, share in ((~new_block, Status.PROSPECT, 1.0 - self.new_customer_share),
+                                          (new_block, Status.POTENTIAL, self.new_customer_share)):
+            audience = reachable & block
+            left = reachable & (t.status == left_status)
+            out.append((AdsDay(float(t.weight[audience].sum()), float(t.weight[left].sum()), target * share,
+                               self.cost_per_add_cny), left))
+        return out
 
     def fire(self, day, brand, strength):
-        ads, left = self.day(brand, strength)
-        share = ads.share
-        if share <= 0.0 or (self.max_cost_per_add_cny is not None
-                            and ads.cost_per_add_cny > self.max_cost_per_add_cny):
-            return
-        self._acquire(brand, np.where(left, share, 0.0), "paid_ads", ads.cost_per_add_cny)
+        probability = np.zeros(len(brand.customers))
+        cost = np.zeros(len(brand.customers))
+        for ads, left in self.day(brand, strength):
+            share = ads.share
+            if share <= 0.0 or (self.max_cost_per_add_cny is not None
+                                and ads.cost_per_add_cny > self.max_cost_per_add_cny):
+                continue
+            probability[left] = share
+            cost[left] = ads.cost_per_add_cny
+        if probability.any():
+            self._acquire(brand, probability, "paid_ads", cost)
 
 
 @register_lever("referral_reward")

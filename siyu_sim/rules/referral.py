@@ -57,9 +57,18 @@ def referred_trust(trust, advocate_trust, params: ReferralParams):
     return trust + params.trust_transfer * np.maximum(advocate_trust - trust, 0.0)
 
 
-def advocacy(trust, active):
-    """How strongly a member speaks for the brand, in [0, 1]: trusting, engaged members only."""
-    return trust * active
+def advocacy(trust, activity, active):
+    """How strongly a member speaks for the brand, in [0, 1]: trust × attention, active members
+    only. A member brings friends when the private domain gives it something worth sharing —
+    useful content, care, a lively group keep its attention up (DOMAIN 002: satisfied customers
+    post on Moments); in a group where nothing happens attention fades, and so does the word of
+    mouth (a private domain that does nothing brings nobody)."""
+    return trust * activity * active
+
+
+def join_rates(pressure, wom_multiplier, params: ReferralParams):
+    """(organic discovery, word of mouth) join rates per year of a prospect: p and q · m · pressure."""
+    return params.organic_per_year, params.word_of_mouth_per_year * wom_multiplier * pressure
 
 
 def join_probability(pressure, wom_multiplier, params: ReferralParams):
@@ -68,34 +77,40 @@ def join_probability(pressure, wom_multiplier, params: ReferralParams):
     ``pressure`` is the mean advocacy of its contacts (0 for prospects and the churned).
     P = 1 − exp(−(p + q · multiplier · pressure) / 365).
     """
-    rate = params.organic_per_year + params.word_of_mouth_per_year * wom_multiplier * pressure
-    return -expm1(-rate / DAYS_PER_YEAR)
+    organic, word_of_mouth = join_rates(pressure, wom_multiplier, params)
+    return -expm1(-(organic + word_of_mouth) / DAYS_PER_YEAR)
 
 
 def referral_share(pressure, wom_multiplier, params: ReferralParams):
     """Share of today's join hazard that comes from word of mouth (vs organic discovery)."""
-    wom = params.word_of_mouth_per_year * wom_multiplier * pressure
-    total = params.organic_per_year + wom
-    return where(total > 0.0, wom / where(total > 0.0, total, 1.0), 0.0)
+    organic, word_of_mouth = join_rates(pressure, wom_multiplier, params)
+    total = organic + word_of_mouth
+    return where(total > 0.0, word_of_mouth / where(total > 0.0, total, 1.0), 0.0)
 
 
 def advocate(s):
     """What a customer gives its contacts today, from yesterday's state: its advocacy and its
     advocacy × trust (the trust a referral carries), summed over each contact's contacts."""
-    speaks = advocacy(s.trust, s.status == Status.ACTIVE)
+    speaks = advocacy(s.trust, s.activity, s.status == Status.ACTIVE)
     return speaks, speaks * s.trust
 
 
-def join(s, t, b, u, g, prospect, trust):
+def join(s, t, b, u, g, prospect, potential, trust):
     """Prospects join through organic discovery or their contacts' advocacy (Bass 1969): the
     pressure is the mean advocacy of the contacts. A referred joiner takes part of its
     advocates' (advocacy-weighted) trust with it; one who left the brand joins nothing, and
-    nobody joins while the private domain is closed to joiners (a full pilot cap)."""
+    nobody joins while the private domain is closed to joiners (a full pilot cap). Someone not
+    yet the brand's customer (``potential``) cannot discover a private domain on its own, but a
+    friend's word can bring it in: it joins, and starts buying, by referral only (referrals
+    bring genuinely new customers)."""
     pressure = where(g.degree > 0, g.advocacy / where(g.degree > 0, g.degree, 1.0), 0.0)
     advocate_trust = where(g.advocacy > 0.0, g.advocacy_trust / where(g.advocacy > 0.0, g.advocacy, 1.0), 0.0)
-    p_join = join_probability(pressure, t.wom_multiplier, b.referral)
-    joined = prospect & np.logical_not(s.lapsed) & (u.referral < p_join * t.open_to_joiners)
-    via_referral = joined & (u.referral < p_join * referral_share(pressure, t.wom_multiplier, b.referral))
+    organic, word_of_mouth = join_rates(pressure, t.wom_multiplier, b.referral)
+    rate = prospect * organic + word_of_mouth
+    p_join = -expm1(-rate / DAYS_PER_YEAR)
+    candidate = (prospect | potential) & np.logical_not(s.lapsed)
+    joined = candidate & (u.referral < p_join * t.open_to_joiners)
+    via_referral = joined & (u.referral < p_join * where(rate > 0.0, word_of_mouth / where(rate > 0.0, rate, 1.0), 0.0))
     trust = where(via_referral, referred_trust(s.trust, advocate_trust, b.referral), trust)
     referred = where(joined, via_referral, s.referred)
     return joined, via_referral, trust, referred

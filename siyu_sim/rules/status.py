@@ -15,10 +15,11 @@ class Status(IntEnum):
     plain int, which keeps numpy selects in the dtype of the status column.
     """
 
-    PROSPECT = 0  # reachable, not (yet) in the private domain
+    PROSPECT = 0  # a customer of the brand, not (yet) in the private domain
     ACTIVE = 1  # member who reads
     MUTED = 2  # member who muted (免打扰): still in, no longer reads group pushes
     CHURNED = 3  # left the group / deleted the friend (退群), or lost to an account ban
+    POTENTIAL = 4  # in the brand's market but not (yet) its customer: buys elsewhere
 
     @property
     def label(self) -> str:

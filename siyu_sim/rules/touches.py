@@ -39,6 +39,7 @@ def reach(s, t, c, b, u, g, cell, member, muted, grouped, member_friend):
     group_reads = run_reads + unrun_reads
     moments_seen = member_friend * c.moments_attended * b.attention.moments_view_share * s.activity * t.moments.reach
     pushed = member * take(t.coupon_push, cell)  # a coupon announced today
+    depth = member * take(t.coupon_depth, cell)  # the discount on offer to a member today
     care = member_friend * (u.care < take(t.care_probability, cell)) * t.care_quality
     useful_worth = (run_reads + b.groups.unrun_quality * unrun_reads) * (1.0 - t.broadcast.promo) * t.broadcast.quality
     promo_group_reads = group_reads * t.broadcast.promo
@@ -46,7 +47,7 @@ def reach(s, t, c, b, u, g, cell, member, muted, grouped, member_friend):
     engaging = useful_worth + useful_seen * t.moments.quality
     promo_reads = promo_group_reads + promo_seen + pushed * s.activity
     reads = group_reads + moments_seen
-    return received, moments_seen, pushed, care, care > 0.0, engaging, promo_reads, reads
+    return received, moments_seen, pushed, depth, care, care > 0.0, engaging, promo_reads, reads
 
 
 MODULE = Module(
@@ -61,7 +62,7 @@ MODULE = Module(
         Constant("moments_attended", lambda t, b: attended(t.moments.count, b.attention),
                  "reads' worth of attention one reader gives today's Moments posts"),
     ),
-    steps=(Step(Day.REACH, reach, ("received", "moments_seen", "pushed", "care", "cared", "engaging",
+    steps=(Step(Day.REACH, reach, ("received", "moments_seen", "pushed", "depth", "care", "cared", "engaging",
                                    "promo_reads", "reads")),),
     events=(Event("care", bool, "got 1:1 care today", of="cared"),),
 )

@@ -19,6 +19,8 @@ every customer as it would have been without one.
 
 from __future__ import annotations
 
+import numpy as np
+
 from .base import RuleParams, param
 from .module import Column, Constant, Day, Module, Step
 from .ops import expm1, where
@@ -49,6 +51,17 @@ class TrustParams(RuleParams):
         "Trust lost per group push received beyond the member's daily tolerance (promotional "
         "pushes weighted): irritation attaches to the sender and outlasts the message "
         "(Kronrod & Huber 2019). Muted members receive nothing and lose nothing this way.",
+    )
+    discount_doubt: float = param(
+        0.01, 0.0, 1.0, "per announced coupon per unit of depth beyond shallow",
+        "Trust in the product lost each time a coupon deeper than shallow_discount is announced to the "
+        "member, per unit of depth beyond it: a deep price cut makes people wonder what the product is "
+        "worth (price–quality inference: Rao & Monroe 1989; Raghubir & Corfman 1999; Darke & Chung "
+        "2005). A weekly 30% coupon then costs about 0.08 trust a year.",
+    )
+    shallow_discount: float = param(
+        0.15, 0.0, 0.9, "share of list price",
+        "Discounts up to this depth read as a routine deal and say nothing of the product's quality.",
     )
     decay: float = param(
         0.0015, 0.0, 1.0, "per day",
@@ -84,11 +97,17 @@ def trust_drift(trust, baseline, share):
     return trust + share * (baseline - trust)
 
 
-def relationship(s, c, b, member, engaging, care, promo_reads, excess_pushes):
+def quality_doubt(pushed, depth, params: TrustParams):
+    """Trust lost today to a deep discount announced (price–quality inference), in [0, 1)."""
+    return -expm1(-params.discount_doubt * pushed * np.maximum(depth - params.shallow_discount, 0.0))
+
+
+def relationship(s, c, b, member, engaging, care, promo_reads, excess_pushes, pushed, depth):
     """Tomorrow's trust: a member's moves with what the day brought (from yesterday's fatigue:
-    synchronous update); then everyone's drifts toward its own baseline."""
-    contact = where(member, trust_update(s.trust, engaging, care, promo_reads, s.fatigue, excess_pushes, b.trust),
-                    s.trust)
+    synchronous update), a deep discount announced dents it; then everyone's drifts toward its
+    own baseline."""
+    contact = where(member, trust_update(s.trust, engaging, care, promo_reads, s.fatigue, excess_pushes, b.trust)
+                    * (1.0 - quality_doubt(pushed, depth, b.trust)), s.trust)
     return trust_drift(contact, s.trust_baseline, c.trust_drift)
 
 
