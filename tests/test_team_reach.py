@@ -91,7 +91,7 @@ def _reach(served: float, pushes: float = 3.0, promo: float = 0.2):
     s = SimpleNamespace(activity=0.6)
     u = SimpleNamespace(care=0.5)
     g = SimpleNamespace(served=served, mood=0.5)
-    received, _, _, _, _, engaging, promo_reads, reads = reach(
+    received, _, _, _, _, _, engaging, promo_reads, reads = reach(
         s, t, day_constants(t, b), b, u, g, 0, True, False, True, False)
     return received, engaging, promo_reads, reads
 
@@ -156,14 +156,15 @@ def test_members_of_groups_nobody_runs_end_with_less_trust_and_attention(seed):
     sc = _all_members(days=180, behaviour__groups__capacity=50, levers__broadcast__staff=1.0)
     model = PrivateDomainModel(sc, customers=2000, seed=seed)
     daily = model.run()
-    assert daily.groups.iloc[-1] == 40 and daily.groups_run_share.iloc[-1] == pytest.approx(0.5)
+    groups = daily.groups.iloc[-1]  # 40 at the start; referrals bring a few more members
+    assert 40 <= groups < 44 and daily.groups_run_share.iloc[-1] == pytest.approx(20 / groups)
     t = model.customers
     served = model.groups.values["served"][t.group]
     member = (t.status == 1) | (t.status == 2)
     run, unrun = member & (served == 1.0), member & (served == 0.0)
     assert t.trust[run].mean() > t.trust[unrun].mean() + 0.02
     assert t.activity[run].mean() > t.activity[unrun].mean() + 0.02
-    moods, runs = model.groups.values["mood"][:40], model.groups.values["served"][:40]
+    moods, runs = model.groups.values["mood"][:int(groups)], model.groups.values["served"][:int(groups)]
     assert moods[runs == 1.0].mean() > moods[runs == 0.0].mean() + 0.05
 
 
@@ -179,7 +180,8 @@ def test_at_a_pool_the_team_cannot_run_more_operators_pay_despite_control_loss()
     small, big = run(4.0), run(20.0)
     assert small.groups_run_share == pytest.approx(80 / small.groups, rel=1e-9)
     assert small.groups_run_share < 0.25
-    assert big.groups_run_share == 1.0
+    assert big.groups_run_share == pytest.approx(min(1.0, 400 / big.groups), rel=1e-9)
+    assert big.groups_run_share > 0.99
     assert big.execution < small.execution
     assert big.mean_trust > small.mean_trust + 0.03
     assert big.cum_profit > small.cum_profit
