@@ -15,12 +15,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from siyu_sim import PrivateDomainModel
+from siyu_sim import PrivateDomainModel, Status
 from siyu_sim.customer_day import day_constants
 from siyu_sim.levers import Moments
 from siyu_sim.params import Behaviour
 from siyu_sim.plan import DayPlan
-from siyu_sim.rules.mood import GroupParams, group_mood_update, group_step, served_share
+from siyu_sim.rules.mood import GroupParams, group_mood_update, group_step, liveliness_share, posted, served_share
 from siyu_sim.rules.touches import reach
 
 from helpers import scenario
@@ -82,6 +82,30 @@ def test_a_group_nobody_runs_gets_only_the_mass_sent_pushes_and_their_spam():
     run = group_mood_update(0.5, 0.5, 5.0, b.groups)
     unrun = group_mood_update(0.5, 0.5 * b.groups.unrun_liveliness, b.groups.unrun_pushes_per_day, b.groups)
     assert mood == pytest.approx([run, unrun])
+
+
+@given(st.floats(0.0, 1.0), st.floats(0.0, 48.0))
+def test_liveliness_is_a_share_highest_in_a_run_group_and_grows_with_the_posts(served, pushes):
+    p = GroupParams()
+    share = liveliness_share(served, pushes, p)
+    assert 0.0 <= posted(pushes) <= 1.0 and 0.0 <= share <= 1.0
+    assert liveliness_share(1.0, pushes, p) == 1.0  # an operator keeps conversation going
+    assert share <= liveliness_share(served, pushes + 1.0, p)  # more posts, never less lively
+    assert share <= liveliness_share(min(1.0, served + 0.1), pushes, p)  # more running, never less
+    assert liveliness_share(0.0, pushes, p) <= p.unrun_liveliness  # unrun: at most its share
+
+
+def test_a_group_nobody_runs_or_posts_to_falls_silent():
+    """Members as attentive as ever (0.6), nobody running the group: with the one mass-sent
+    push a day its mood settles at ``unrun_liveliness`` of their activity; with no push at all
+    it has nothing to talk about and goes quiet, however attentive its members are."""
+    b = Behaviour()
+    for pushes, expected in ((1.0, 0.6 * b.groups.unrun_liveliness), (0.0, 0.0), (0.5, 0.3 * b.groups.unrun_liveliness)):
+        mood = np.array([0.9])
+        for _ in range(400):
+            mood, served = group_step(mood, np.array([60.0]), np.array([100.0]), np.array([0.0]),
+                                      _plan(pushes=pushes, groups_run=0.0), b)
+        assert served[0] == 0.0 and mood[0] == pytest.approx(expected, abs=1e-6)
 
 
 # --- what a member reads in a group that is run, or not --------------------------------------------
@@ -199,3 +223,21 @@ def test_care_contacts_are_the_capacity_however_big_the_pool(weight):
     assert abs(d.care_contacts.sum() - capacity) < noise
     assert np.all(d.care_contacts <= d.members)
     assert d.care_per_member.iloc[-1] == pytest.approx(d.care_contacts.iloc[-1] / d.members.iloc[-1])
+
+
+def test_in_a_private_domain_where_nothing_happens_groups_and_attention_do_not_sustain_themselves():
+    """Store QR adds into groups nobody runs or posts to, word of mouth on (the review's case: the
+    groups' mood kept itself up on its members' attention, and that attention kept bringing
+    friends in). The groups go quiet, and members who joined in the first hundred days have lost
+    most of their attention by day 300 (attention.decay, nothing to win it back)."""
+    sc = scenario(None, days=300, levers__store_qr__incentive_cny=0.0)
+    model = PrivateDomainModel(sc, customers=2000, seed=1)
+    model.run()
+    t = model.customers
+    occupied = model.gathering.occupied
+    assert occupied.sum() >= 3
+    assert model.groups.values["mood"][:len(occupied)][occupied].max() < 1e-3
+    member = (t.status == Status.ACTIVE) | (t.status == Status.MUTED)
+    early = member & (t.join_day >= 0) & (t.join_day < 100)
+    assert early.sum() > 200
+    assert t.activity[early].mean() < 0.15

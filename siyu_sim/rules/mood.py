@@ -22,6 +22,16 @@ to fit it to the group, answer questions or follow it up; an assumption), and wi
 answering or starting conversation its mood drifts toward a lower share of its members'
 activity (``unrun_liveliness``: Joyce & Kraut 2006, newcomers whose first post got a reply
 posted again 56% of the time, 44% without).
+
+**A group nobody runs and nobody posts to has nothing to talk about**: members of a brand's
+group are its customers, not each other's friends, and their conversation is about what the
+brand brings. Such a group's liveliness scales with the posts it gets, up to one a day
+(``posted``), so with no posts its mood drifts to 0 at ``responsiveness`` a day and does not
+sustain itself on its members' own attention: a group left alone dies (DOMAIN 001/003: silent,
+dead groups; Kraut & Resnick 2012, *Building Successful Online Communities*, ch. 2: most new
+online groups never get going, and what the hosts post and answer is what starts and keeps the
+conversation). A run group is lively as its members are: the operator answers and starts
+conversation whether or not the brand pushes that day.
 """
 
 from __future__ import annotations
@@ -98,17 +108,31 @@ def liveliness(s):
     return s.weight * s.activity * active, s.weight * (active | (s.status == Status.MUTED))
 
 
+def posted(pushes):
+    """How far a group nobody runs has something to talk about today, in [0, 1]: the pushes it
+    got, up to one a day (0 with none)."""
+    return min(max(pushes, 0.0), 1.0)
+
+
+def liveliness_share(served, pushes, params: GroupParams):
+    """Share of its members' mean activity a group's mood moves toward, in [0, 1]: 1 in a run
+    group, ``unrun_liveliness × posted(pushes)`` in one nobody runs (``pushes``: what the
+    mass-sending tool brings it today), between for the group at the edge."""
+    return served + (1.0 - served) * params.unrun_liveliness * posted(pushes)
+
+
 def group_step(mood, weighted_activity, member_weight, ahead, t, b):
     """Today's (mood, served) of each group. ``served``: how far the operators run it (a group
-    without members is not run). Mood moves toward the members' mean activity — as lively as
-    its members in a run group, ``unrun_liveliness`` of that in one nobody runs — damped by the
-    promotional pushes the group got today; a group without members keeps its mood."""
+    without members is not run). Mood moves toward a share of the members' mean activity
+    (``liveliness_share``: all of it in a run group, less in one nobody runs, none in one nobody
+    runs or posts to) damped by the promotional pushes the group got today; a group without
+    members keeps its mood."""
     occupied = member_weight > 0.0
     served = where(occupied, served_share(ahead, t.groups_run), 0.0)
     unrun = unrun_pushes(t.broadcast.count, b.groups.unrun_pushes_per_day)
     pushes = served * t.broadcast.count + (1.0 - served) * unrun
     mean = weighted_activity / where(occupied, member_weight, 1.0)
-    lively = served + (1.0 - served) * b.groups.unrun_liveliness
+    lively = liveliness_share(served, unrun, b.groups)
     moved = group_mood_update(mood, mean * lively, pushes * t.broadcast.promo, b.groups)
     return where(occupied, moved, mood), served
 
