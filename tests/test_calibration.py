@@ -246,11 +246,15 @@ def test_group_members_buy_about_30_percent_more_often_than_comparable_non_membe
 # --- referral-only adoption docks with Bass (1969) ----------------------------------------------
 def bass_error(contacts, customers=5000):
     p, q = 0.03, 0.38  # Sultan, Farley & Lehmann (1990) means, per year
+    # Bass's adopters are all full advocates: trust and attention 1 that never fade (advocacy is
+    # trust × attention, and a group nobody posts to no longer keeps attention up), and its market
+    # potential is fixed (no lapsing, nobody from beyond the day-0 customers).
     sc = scenario(None, days=3650, population__customers=customers, population__initial_member_share=0.0,
-                  population__contacts_per_customer=contacts,
+                  population__contacts_per_customer=contacts, population__potential_share=0.0,
                   **{f"population__segments__{i}__initial_trust": 1.0 for i in range(3)},
-                  behaviour__trust__decay=0.0,
-                  behaviour__purchase__lapse_per_year=0.0,  # Bass's market potential is fixed
+                  **{f"population__segments__{i}__initial_activity": 1.0 for i in range(3)},
+                  behaviour__trust__decay=0.0, behaviour__attention__decay=0.0,
+                  behaviour__purchase__lapse_per_year=0.0,
                   **{f"behaviour__churn__{k}": 0.0 for k in
                      ("mute_base", "mute_fatigue", "leave_base", "leave_fatigue", "leave_no_reason")})
     daily = PrivateDomainModel(sc, seed=1).run()
