@@ -99,7 +99,7 @@ def test_settings_that_differ_only_in_levers_share_one_counterfactual():
 
 
 def test_batches_keep_a_replications_settings_together(tmp_path, monkeypatch):
-    from siyu_sim.config.experiment_files import load_experiment
+    from siyu_sim.experiments import load_experiment
     from siyu_sim.experiments import design
     from siyu_sim.experiments import worker
     from siyu_sim.experiments.sweep import make_batches

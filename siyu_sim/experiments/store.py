@@ -46,7 +46,7 @@ import pyarrow.parquet as pq
 
 from ..version import __version__
 from .design import RunTask
-from ..config.experiment_files import Experiment
+from ..config.experiment import Experiment
 from ..config.output_files import csv_bytes, write_file
 from ..config.output_paths import own_folder
 from .worker import RunOutcome

@@ -13,10 +13,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..config.experiment import Experiment
 from . import design
 from .backends import Backend, BackendStopped, ProcessPoolBackend, batch_size_for, chunk
 from .progress import NullProgress
-from ..config.experiment_files import Experiment, load_experiment
 from .resumable import RunStore
 from .store import Damaged, ResultStore
 from .worker import Batch
@@ -79,7 +79,7 @@ def sweep(experiment: Experiment | str | Path, *, out: str | Path | None = None,
           backend: Backend | None = None, fresh: bool = False, progress=None,
           batch_size: int | None = None) -> SweepResult:
     """Run (or resume) every run of ``experiment``; see the module docstring."""
-    exp = experiment if isinstance(experiment, Experiment) else load_experiment(experiment)
+    exp = experiment if isinstance(experiment, Experiment) else design.load_experiment(experiment)
     progress = progress or NullProgress()
     tasks = design.runs(exp)
     with RunStore.open(out or exp.output, tasks, exp.spec_hash,
