@@ -136,6 +136,22 @@ def test_rules_are_pure():
                 f"rules/{path.name} imports {sorted(roots)}"
 
 
+def test_the_package_needs_nothing_beside_it():
+    """The code beside the package (the CDNOW validation, benchmarks, tests, docs' figures) is
+    not installed: nothing in the package may import it."""
+    beside = {p.name for p in PACKAGE.parent.iterdir() if p.is_dir() and p.name != PACKAGE.name}
+    assert "validation" in beside and "benchmarks" in beside
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                roots = {a.name.split(".")[0] for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and not node.level:
+                roots = {(node.module or "").split(".")[0]}
+            else:
+                continue
+            assert not roots & beside, f"{path.relative_to(PACKAGE.parent)} imports {sorted(roots & beside)}"
+
+
 def test_no_import_cycle_anywhere():
     graph = _graph()
     for name in graph:
