@@ -19,7 +19,6 @@ from .limits import MAX_REPLICATIONS
 #: GMV, pool health, and the profit added over the no-private-domain counterfactual, which a
 #: sweep runs: ``metrics.derive``).
 METRIC_COLUMNS = tuple(c for c in DAILY_COLUMNS if c != "day") + DERIVED_COLUMNS
-DESIGN_METHODS = ("grid", "lhs", "sobol", "morris")
 DISTRIBUTIONS = {
     "uniform": ("low", "high"),
     "normal": ("mean", "sd"),

@@ -87,7 +87,6 @@ class Damaged:
 @dataclass
 class ResumeState:
     completed: set[str]
-    failed_before: set[str]
     removed_orphans: int
     damaged: list[Damaged] = field(default_factory=list)
 
@@ -298,8 +297,7 @@ class ResultStore:
         for bad in damaged:  # set aside, not deleted: its runs are not completed, so they run again
             bad.moved_to = self._set_aside(bad.file)
         self.damaged = {}
-        failed = {rid for rid, rec in latest.items() if rec.get("status") == "failed"}
-        return ResumeState(completed, failed, removed, damaged)
+        return ResumeState(completed, removed, damaged)
 
     def _set_aside(self, rel: str) -> str:
         target_dir = self.folder / DAMAGED_DIR

@@ -3,7 +3,6 @@ per objective with its interval and its paired margin over the runner-up."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import numpy as np
@@ -121,7 +120,3 @@ def summarize_folder(folder: str | Path, *, export: bool = False) -> dict[str, p
             if not table.empty:
                 store.export_csv(name, table)
     return out
-
-
-def to_json(table: pd.DataFrame) -> str:
-    return json.dumps(table.to_dict(orient="records"), default=str)

@@ -26,8 +26,6 @@ from .allocator import restore_malloc_thresholds
 from .derived import CounterfactualCache
 from .design import RunTask
 
-ID_COLUMNS = ("run_id", "scenario", "replication", "setting")
-
 
 @dataclass
 class Batch:

@@ -265,9 +265,3 @@ class Raw:
 
     def __init__(self, html: str):
         self.html = html
-
-
-def json_script(data, element_id: str) -> str:
-    """Data for scripts, safely embedded."""
-    text = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
-    return f'<script type="application/json" id="{esc(element_id)}">{text}</script>'
