@@ -2,7 +2,7 @@
 
 The models check each key on its own; what depends on the scenarios (factor paths, their
 bounds) is checked in ``experiment_checks``. docs/experiments.md's key tables are generated
-from these models (``experiment_docs``).
+from these models (``schema_docs.reference_markdown``).
 """
 
 from __future__ import annotations

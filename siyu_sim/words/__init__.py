@@ -10,8 +10,8 @@ missing in one language is a bug: ``tests/test_report.py`` checks that every ent
 - ``calibrate``: ``siyu calibrate``'s terminal words and the observed-data template;
 - ``calibration``: the calibration report's words and the observed columns' own names;
 - ``app``: the live what-if app's words and its controls' short labels (``control_label``);
-- ``report``: the HTML reports' sentences (``printing``: a printed report's appendix); ``incremental``: the comparison report's words for
-  added profit; ``console``: the terminal's; ``names``: scenario and segment names and
+- ``report``: the HTML reports' sentences (a printed report's appendix too); ``incremental``: the
+  comparison report's words for added profit; ``console``: the terminal's; ``names``: scenario and segment names and
   the key assumptions; ``numbers``: number formats; ``sweep``: sweeps' and sensitivity
   analyses' words; ``settings`` and
   ``setting_descriptions``: every scenario setting's unit and description (the assumptions page).
@@ -27,7 +27,6 @@ from .console import CONSOLE
 from .incremental import INCREMENTAL
 from .names import KEY_ASSUMPTIONS, SCENARIO_DESCRIPTIONS, SCENARIO_LABELS, SEGMENT_LABELS
 from .numbers import FORMATS, count, money, number, percent, ratio, share
-from .printing import PRINTING
 from .report import REPORT
 from .sweep import EXPERIMENT_DESCRIPTIONS, SWEEP
 
@@ -44,7 +43,7 @@ def _merge(*catalogues: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     return out
 
 
-TEXT: dict[str, dict[str, str]] = _merge(REPORT, CONSOLE, INCREMENTAL, SWEEP, PRINTING, APP, CALIBRATION, CALIBRATE)
+TEXT: dict[str, dict[str, str]] = _merge(REPORT, CONSOLE, INCREMENTAL, SWEEP, APP, CALIBRATION, CALIBRATE)
 
 
 def check_lang(lang: str) -> str:
