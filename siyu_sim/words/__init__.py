@@ -19,7 +19,6 @@ missing in one language is a bug: ``tests/test_report.py`` checks that every ent
 
 from __future__ import annotations
 
-from ..calendar import n_months
 from .app import APP, control_label
 from .calibrate import CALIBRATE
 from .calibration import CALIBRATION, OBSERVED_LABELS
@@ -59,11 +58,6 @@ def t(key: str, lang: str, **fields) -> str:
     return text.format(**fields) if fields else text
 
 
-def run_length(days: int, lang: str) -> str:
-    """A horizon as the reader says it: "12 months" from 60 days on, else "45 days"."""
-    return t("months_n", lang, n=n_months(days)) if days >= 60 else t("days_n", lang, n=days)
-
-
 def _lookup(table: dict[str, dict[str, str]], name: str, lang: str) -> str:
     entry = table.get(name)
     return entry[lang] if entry else name
@@ -98,6 +92,6 @@ def scenario_description(name: str, description: str, lang: str) -> str:
 
 
 __all__ = ["FORMATS", "KEY_ASSUMPTIONS", "LANGS", "OBSERVED_LABELS", "control_label", "SCENARIO_LABELS",
-           "SEGMENT_LABELS", "TEXT", "check_lang", "column_label", "count", "run_length", "experiment_description",
+           "SEGMENT_LABELS", "TEXT", "check_lang", "column_label", "count", "experiment_description",
            "money", "number", "percent", "ratio", "scenario_description", "scenario_label", "segment_label",
            "share", "t"]
