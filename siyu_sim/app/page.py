@@ -2,8 +2,8 @@
 
 A change is checked at once (a refused value shows the files' own message and starts no run),
 then handed to the background worker (``live.Debounced``). The page draws the worker's newest
-snapshot (progress, answers, "ready") from a periodic callback on its own document: the worker
-thread never touches the document. (It once did, through next-tick callbacks: Bokeh gives those
+snapshot (progress, answers, "ready") from a periodic callback on its own document, started
+once the page is in the browser: the worker thread never touches the document. (It once did, through next-tick callbacks: Bokeh gives those
 no order while the document is held, so a run's "100%" could land after its answers and hide
 "ready" for good.) The status line and its bar are one HTML pane, so a deferred update always
 draws the current text. Every word comes from ``siyu_sim.words``.
@@ -90,7 +90,7 @@ class AppPage:
         self.worker = Debounced(self._run)
         if self.served:
             self.doc.on_session_destroyed(lambda _ctx: self.worker.stop())
-            self.doc.add_periodic_callback(self.refresh, REFRESH_MS)
+            pn.state.onload(self._loaded)
         self._relabel()
         self._submit()
 
@@ -98,6 +98,13 @@ class AppPage:
     def served(self) -> bool:
         """In a server session (else a test building the page alone, calling ``refresh``)."""
         return self.doc is not None and self.doc.session_context is not None
+
+    def _loaded(self) -> None:
+        """The page is in the browser: from now on, draw the runs as they go. Not before: a
+        change before Panel has written the page out gets the CDN's address for its style
+        sheets, and Panel defers and reorders changes made before the websocket is open."""
+        self.refresh()
+        self.doc.add_periodic_callback(self.refresh, REFRESH_MS)
 
     # --- layout -----------------------------------------------------------------------
 
