@@ -104,11 +104,12 @@ def test_a_workers_batches_share_baselines(tmp_path, monkeypatch):
     from siyu_sim.experiments.sweep import make_batches
     from siyu_sim.runs import RunCache
 
-    monkeypatch.setattr(worker, "RUN_CACHE", RunCache())  # a fresh worker process's
+    monkeypatch.setattr(worker, "RUN_CACHE", RunCache(baselines_only=True))  # a fresh worker process's
     grid = ('[factors."levers.broadcast.frequency_per_day"]\nvalues = [1.0, 2.0, 4.0]\n')
     exp = load_experiment(write_experiment(tmp_path, grid, replications=2, days=10, customers=80))
     batches = make_batches(exp, design.runs(exp), 2)
     assert [[t.replication for t in b.tasks] for b in batches] == [[0, 0], [0, 1], [1, 1]]
     outcomes = [o for b in batches for o in worker.execute_batch(b)]
     assert all(o.status == "ok" for o in outcomes)
-    assert worker.RUN_CACHE.misses == 6 + 2  # six runs, two baselines (the old cache per batch made 3)
+    # two baselines made (the old cache per batch made three), the six runs' own runs not kept
+    assert (worker.RUN_CACHE.misses, worker.RUN_CACHE.hits, len(worker.RUN_CACHE)) == (2, 4, 2)

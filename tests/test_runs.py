@@ -115,13 +115,14 @@ def test_a_sweep_runs_one_baseline_per_replication(tmp_path, monkeypatch):
     scenario's name too, made six)."""
     from siyu_sim.experiments import worker
 
-    monkeypatch.setattr(worker, "RUN_CACHE", RunCache())
+    monkeypatch.setattr(worker, "RUN_CACHE", RunCache(baselines_only=True))  # a fresh worker process's
     grid = '[factors."levers.broadcast.frequency_per_day"]\nvalues = [1.0, 2.0, 4.0]\n'
     path = write_experiment(tmp_path, grid, scenarios='["nurture", "harvest"]', replications=2, days=10,
                             customers=80)
     result = sweep(path, out=tmp_path / "out", backend=SerialBackend(), batch_size=4)
     assert result.complete and result.ok == 12
-    assert worker.RUN_CACHE.misses == 12 + 2
+    # one baseline per replication made and kept, the other ten runs' taken from it
+    assert (worker.RUN_CACHE.misses, worker.RUN_CACHE.hits, len(worker.RUN_CACHE)) == (2, 10, 2)
 
 
 def test_write_makes_the_run_folder_and_refuses_someone_elses(tmp_path):

@@ -26,8 +26,9 @@ from ..scenario import Scenario
 from .allocator import restore_malloc_thresholds
 from .design import RunTask
 
-#: Finished runs kept by this process across batches (``runs.RunCache``).
-RUN_CACHE = RunCache()
+#: The no-private-domain baselines kept by this process across batches (``runs.RunCache``): a
+#: sweep's or a comparison's own runs never repeat, and would push the baselines out.
+RUN_CACHE = RunCache(baselines_only=True)
 
 
 @dataclass

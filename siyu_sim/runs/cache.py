@@ -52,6 +52,10 @@ class RunCache:
         kept = {k: v for k, v in data.items() if k not in UNKEYED}
         return (json.dumps(kept, sort_keys=True, default=str), root_seed, replication, executor, engine, segments)
 
+    def keeps(self, baseline: bool) -> bool:
+        """Whether runs of this kind (a no-private-domain baseline or not) are kept here."""
+        return baseline or not self.baselines_only
+
     def get(self, key: tuple) -> Run | None:
         with self._lock:
             found = self._runs.get(key)

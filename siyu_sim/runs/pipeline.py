@@ -138,16 +138,17 @@ def simulate(scenario: Scenario, *, replication: int = 0, root_seed: int | None 
     ``transactions``: every order. ``executor`` "vector" or "agent" (the same numbers);
     ``engine`` "compiled" or "numpy" (``siyu_sim.kernel``). ``progress(done, total)``: simulated
     days of the run and its baseline. ``cache``: a :class:`RunCache` the runs are taken from when
-    it holds them, and added to when made (a run that keeps its orders is always made)."""
+    it holds them, and added to when made (a run that keeps its orders is always made; a
+    ``baselines_only`` cache keeps only the baseline)."""
     root = scenario.seed if root_seed is None else root_seed
     days = scenario.days
     total = days * (2 if baseline else 1)
     data = scenario.to_dict() if baseline or cache is not None else None
 
     def made(item: Scenario | None, item_data: dict | None, offset: int, keep_segments: bool,
-             keep_orders: bool) -> tuple[Run, PrivateDomainModel | None]:
+             keep_orders: bool, is_baseline: bool) -> tuple[Run, PrivateDomainModel | None]:
         key = None
-        if cache is not None and not keep_orders:
+        if cache is not None and not keep_orders and cache.keeps(is_baseline):
             key = RunCache.key(item_data, root, replication, executor=executor, engine=engine, segments=keep_segments)
             found = cache.get(key)
             if found is not None:
@@ -163,8 +164,8 @@ def simulate(scenario: Scenario, *, replication: int = 0, root_seed: int | None 
             cache.put(key, run)
         return run, model
 
-    own, model = made(scenario, data, 0, segments, transactions)
-    base = made(None, baseline_data(data), days, False, False)[0] if baseline else None
+    own, model = made(scenario, data, 0, segments, transactions, False)
+    base = made(None, baseline_data(data), days, False, False, True)[0] if baseline else None
     return RunResult(scenario, root, replication, derive(own.daily, base.daily if base is not None else None),
                      executor, engine,
                      segment_daily=own.segment_daily.copy() if own.segment_daily is not None else None,
