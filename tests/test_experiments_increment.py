@@ -98,7 +98,7 @@ def test_settings_that_differ_only_in_levers_share_one_baseline_under_any_name()
 def test_a_workers_batches_share_baselines(tmp_path, monkeypatch):
     """Batches that split a replication's settings (the batch size is not the settings' count)
     make one baseline per replication in a worker, not one per batch."""
-    from siyu_sim.config.experiment_files import load_experiment
+    from siyu_sim.experiments import load_experiment
     from siyu_sim.experiments import design
     from siyu_sim.experiments import worker
     from siyu_sim.experiments.sweep import make_batches

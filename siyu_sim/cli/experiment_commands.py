@@ -66,9 +66,9 @@ def _check_folder(folder: Path | None, option: str, exp=None) -> None:
 def _load(experiment: Path, yes: bool = True, lang: str = "en"):
     """The experiment, or exit 1 after printing every problem in the file (nothing is run); a
     huge one only with ``--yes`` (``confirm_size``)."""
-    from ..config.experiment_files import load_experiment
     from ..config.limits import HugeExperiment
     from ..config.problems import ExperimentError
+    from ..experiments.design import load_experiment
 
     try:
         return load_experiment(experiment, huge_ok=yes)

@@ -50,7 +50,7 @@ import pyarrow.parquet as pq
 
 from ..version import __version__
 from .design import RunTask
-from ..config.experiment_files import Experiment
+from ..config.experiment import Experiment
 from ..config.output_files import csv_bytes, write_file
 from ..config.output_paths import own_folder
 from .worker import RunOutcome
@@ -96,7 +96,6 @@ class Damaged:
 @dataclass
 class ResumeState:
     completed: set[str]
-    failed_before: set[str]
     removed_orphans: int
     damaged: list[Damaged] = field(default_factory=list)
 
@@ -318,8 +317,7 @@ class ResultStore:
         for bad in damaged:  # set aside, not deleted: its runs are not completed, so they run again
             bad.moved_to = self._set_aside(bad.file)
         self.damaged = {}
-        failed = {rid for rid, rec in latest.items() if rec.get("status") == "failed"}
-        return ResumeState(completed, failed, removed, damaged)
+        return ResumeState(completed, removed, damaged)
 
     def _set_aside(self, rel: str) -> str:
         target_dir = self.folder / DAMAGED_DIR

@@ -13,10 +13,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..config.experiment import Experiment
 from . import design
 from .backends import Backend, BackendStopped, ProcessPoolBackend, batch_size_for, chunk
 from .progress import NullProgress
-from ..config.experiment_files import Experiment, load_experiment
 from ..kernel import DEFAULT_ENGINE
 from ..runs import provenance
 from .resumable import RunStore
@@ -83,7 +83,7 @@ def sweep(experiment: Experiment | str | Path, *, out: str | Path | None = None,
     """Run (or resume) every run of ``experiment``; see the module docstring. Each call is
     recorded in the folder (``_sessions.jsonl``): its provenance, the backend, ``command``, and
     how many runs it resumed from."""
-    exp = experiment if isinstance(experiment, Experiment) else load_experiment(experiment)
+    exp = experiment if isinstance(experiment, Experiment) else design.load_experiment(experiment)
     progress = progress or NullProgress()
     tasks = design.runs(exp)
     with RunStore.open(out or exp.output, tasks, exp.spec_hash,

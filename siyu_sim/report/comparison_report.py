@@ -22,9 +22,10 @@ import pandas as pd
 from . import figures, incremental_summary, stats
 from .assumptions import section_blocks
 from .html import Page, esc, table
+from .labels import run_length
 from ..compare.monthly import final_day
 from ..metrics import derive
-from ..words import check_lang, money, number, percent, ratio, run_length, scenario_label, t
+from ..words import check_lang, money, number, percent, ratio, scenario_label, t
 
 if TYPE_CHECKING:
     from ..compare.workflow import Comparison
