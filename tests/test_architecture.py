@@ -25,6 +25,7 @@ LAYERS = {
     "kernel": 1,  # the compiled day kernel (numba): part of the core
     "config": 2,  # scenario and experiment files
     "words": 2,  # every user-facing word and number format
+    "runs": 3,  # the one run pipeline: simulate, its result, provenance and folder, the run cache
     "experiments": 3,  # run lists, backends, the results store
     "compare": 4,  # the compare workflow and its tables
     "calibration": 4,  # fitting scenarios to observed data

@@ -67,7 +67,7 @@ def no_run(monkeypatch):
     """Any simulation, sweep or fit fails loudly: a refused input must never start one."""
     def started(*a, **k):
         raise AssertionError("a run started although the input was refused")
-    monkeypatch.setattr(core_commands, "run_scenario", started)
+    monkeypatch.setattr(core_commands, "simulate", started)
     monkeypatch.setattr(core_commands, "compare", started)
     monkeypatch.setattr("siyu_sim.experiments.sweep.sweep", started)
     monkeypatch.setattr("siyu_sim.calibration.run.calibrate", started)

@@ -16,7 +16,7 @@ from siyu_sim.experiments.design import runs
 from siyu_sim.experiments.store import ResultStore
 from siyu_sim.experiments.sweep import rerun, sweep
 from siyu_sim.config.overrides import apply_overrides
-from siyu_sim.runs import replication_seed, run_daily
+from siyu_sim.runs import replication_seed, run_scenario
 from siyu_sim.scenario import Scenario
 
 GRID = '[factors."levers.broadcast.frequency_per_day"]\nvalues = [1.0, 4.0]\n'
@@ -69,7 +69,7 @@ def test_any_run_reproduces_alone_from_the_manifest(tmp_path):
     base = tomllib.loads((tmp_path / "out" / "_scenarios" / "harvest.toml").read_text())
     scenario = Scenario.from_dict(apply_overrides(base, rec["overrides"]))
     assert rec["spawn_key"] == [rec["replication"]]
-    daily = run_daily(scenario, rec["spawn_key"][0], rec["seed_entropy"])
+    daily = run_scenario(scenario, replication=rec["spawn_key"][0], root_seed=rec["seed_entropy"]).daily
     cols = ["cum_profit", "gmv", "active", "muted", "mean_trust"]
     assert np.array_equal(daily[cols].to_numpy(), mine[cols].to_numpy())
 
