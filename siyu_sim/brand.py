@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .rules.status import Status
 
 if TYPE_CHECKING:  # pragma: no cover
     from .model import PrivateDomainModel
@@ -58,6 +59,12 @@ class BrandContext:
     def open_groups(self) -> int:
         """Community groups opened so far."""
         return self._model.groups.opened
+
+    @property
+    def member_friends(self) -> float:
+        """Real members who are WeCom / personal friends (reachable by Moments and 1:1)."""
+        t = self._model.customers
+        return t.weight_of(t.friend & ((t.status == Status.ACTIVE) | (t.status == Status.MUTED)))
 
     @property
     def team(self):

@@ -80,8 +80,13 @@ class Wiring:
 
     @property
     def gathered(self) -> tuple[str, ...]:
-        """What a step reads as ``g.<name>``: the group's value, the contact sums, the degree."""
-        return ((self.group[1].value,) if self.group else ()) + self.contact_sums + ("degree",)
+        """What a step reads as ``g.<name>``: the group's values, the contact sums, the degree."""
+        return (self.group[1].values if self.group else ()) + self.contact_sums + ("degree",)
+
+    @property
+    def group_arguments(self) -> tuple[str, ...]:
+        """The group step's arguments, in order (each found by name: ``GroupStep``)."""
+        return tuple(inspect.signature(self.group[1].fn).parameters) if self.group else ()
 
 
 def _ordered(steps: list[tuple[Module, Step]]) -> list[tuple[Module, Step]]:
@@ -176,6 +181,29 @@ def _check(w: Wiring, modules: tuple[Module, ...]) -> None:
             for event in w.events:
                 if event.value not in given:
                     raise WiringError(f"event {event.name!r} records {event.value!r}, which no step returns")
+    if w.group is not None:
+        _check_group(w, known, what, fix)
+
+
+#: What a group step may read besides its values and sums: its place in line, the plan, the parameters.
+GROUP_RESERVED = {"ahead": "the groups with members opened before it", "t": RESERVED["t"], "b": RESERVED["b"]}
+
+
+def _check_group(w: Wiring, known: dict, what: dict, fix: dict) -> None:
+    module, group = w.group
+    where = f"behaviour {module.name!r}, group step {group.fn.__name__} ({inspect.getsourcefile(group.fn)})"
+    allowed = set(group.values) | set(group.sums) | set(GROUP_RESERVED)
+    for name in inspect.signature(group.fn).parameters:
+        if name not in allowed:
+            raise WiringError(f"{where} reads {name!r}, which is none of the group's values {group.values}, its "
+                              f"sums {group.sums} or {', '.join(GROUP_RESERVED)}")
+        if name in ("t", "b"):
+            try:
+                read = attributes_read(group.fn, name)
+            except ValueError as error:
+                raise WiringError(f"{where}: {error}") from None
+            for attr in sorted(read - known[name]):
+                raise WiringError(f"{where} reads {name}.{attr}, but no {what[name]} is named {attr!r}: {fix[name]}")
 
 
 WIRING = wire()

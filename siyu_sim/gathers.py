@@ -5,10 +5,12 @@ anyone steps (synchronous update). One path serves both executors and both engin
    ``Day.EMIT`` steps), compiled over every row or run on numpy columns;
 2. **contacts**: each row's sums of its contacts' emitted ``contact_sums`` values, in CSR
    order (``network.Contacts.sums``);
-3. **groups**: each community group's sums of its rows' emitted values, in row order; the
-   group step (the mood rule) then moves each group's value — over every group at once
-   (vector executor) or by each ``CommunityGroup`` agent for itself (agent executor);
-4. **rows**: each row's ``Gathered`` values: its group's value (0 without a group), its
+3. **groups**: each community group's sums of its rows' emitted values, in row order, and its
+   place in line (``ahead``: the groups with members opened before it); the group step (the
+   groups behaviour: mood, and whether an operator runs the group) then moves each group's
+   values — over every group at once (vector executor) or by each ``CommunityGroup`` agent for
+   itself (agent executor);
+4. **rows**: each row's ``Gathered`` values: its group's values (0 without a group), its
    contacts' sums and its degree (``g.<name>`` in the steps).
 """
 
@@ -20,6 +22,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .customer_day import EMITTED, GATHERED, WIRING, Emitted, Gathered, day_constants, emit_rules
+from .rules.status import Status
 from .state import READ_COLUMNS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -53,6 +56,8 @@ class Gathering:
     emitted: Emitted  # one column per emitted value
     group_sums: tuple  # one array per summed value, indexed by group id
     contacts: dict  # contact-sum name -> each row's sum over its contacts
+    occupied: np.ndarray | None = None  # per group id: has members (active or muted) today
+    ahead: np.ndarray | None = None  # per group id: groups with members opened before it
     rows: Gathered | None = None
 
 
@@ -77,24 +82,34 @@ def gather(model: "PrivateDomainModel", today: "Today") -> Gathering:
     """Steps 1–3 of the module doc: emit, sum over contacts, sum over groups."""
     emitted = emit(model, today)
     sums = model.contacts.sums(tuple(getattr(emitted, name) for name in WIRING.contact_sums))
-    group_sums = ()
+    gathering = Gathering(emitted, (), dict(zip(WIRING.contact_sums, sums)))
     if WIRING.group is not None:
+        t = model.customers
         step = WIRING.group[1]
-        key = model.customers.group.astype(np.int64) + 1
+        key = t.group.astype(np.int64) + 1
         length = model.groups.count + 1
-        group_sums = tuple(np.bincount(key, weights=getattr(emitted, name), minlength=length)[1:]
-                           for name in step.sums)
-    return Gathering(emitted, group_sums, dict(zip(WIRING.contact_sums, sums)))
+        gathering.group_sums = tuple(np.bincount(key, weights=getattr(emitted, name), minlength=length)[1:]
+                                     for name in step.sums)
+        member = (t.status == Status.ACTIVE) | (t.status == Status.MUTED)
+        gathering.occupied = np.bincount(key[member], minlength=length)[1:] > 0
+        gathering.ahead = (np.cumsum(gathering.occupied) - gathering.occupied).astype(float)
+    return gathering
 
 
 def move_groups(model: "PrivateDomainModel", today: "Today", gathering: Gathering, ids=None) -> None:
-    """The group step for the groups ``ids`` (default: every group), from their sums."""
+    """The group step for the groups ``ids`` (default: every group), from their sums and their
+    places in line; its arguments found by name (``GroupStep``)."""
     if WIRING.group is None:
         return
     step = WIRING.group[1]
-    values = model.groups.values[step.value]
+    values = model.groups.values
     where = slice(None) if ids is None else ids
-    values[where] = step.fn(values[where], *(s[where] for s in gathering.group_sums), today.plan, model.behaviour)
+    found = {name: values[name][where] for name in step.values}
+    found.update((name, s[where]) for name, s in zip(step.sums, gathering.group_sums))
+    found.update(ahead=gathering.ahead[where], t=today.plan, b=model.behaviour)
+    out = step.results(step.fn(*(found[name] for name in WIRING.group_arguments)))
+    for name, value in zip(step.values, out):
+        values[name][where] = value
 
 
 def for_rows(model: "PrivateDomainModel", gathering: Gathering) -> Gathered:
@@ -102,7 +117,9 @@ def for_rows(model: "PrivateDomainModel", gathering: Gathering) -> Gathered:
     t = model.customers
     found = dict(gathering.contacts, degree=model.degree)
     if WIRING.group is not None:
-        values = model.groups.values[WIRING.group[1].value]
-        found[WIRING.group[1].value] = np.where(t.group >= 0, values[np.maximum(t.group, 0)], 0.0)
+        has_group = t.group >= 0
+        group = np.maximum(t.group, 0)
+        for name in WIRING.group[1].values:
+            found[name] = np.where(has_group, model.groups.values[name][group], 0.0)
     gathering.rows = Gathered(**{name: found[name] for name in GATHERED})
     return gathering.rows

@@ -37,7 +37,8 @@ if TYPE_CHECKING:  # pragma: no cover
 UNIT_FORMATS = {"CNY": "money", "CNY per CNY": "ratio", "customers": "count", "orders": "count",
                 "operators": "count", "share": "percent", "trust": "score", "activity": "score",
                 "fatigue": "score", "share of list price": "percent", "CNY per customer": "money", "day": "count",
-                "leads": "count", "layers": "count"}
+                "leads": "ratio", "layers": "ratio", "groups": "count", "quality": "score",
+                "contacts per member": "ratio"}
 
 TRUST_BANDS = ("trust_0_20", "trust_20_40", "trust_40_60", "trust_60_80", "trust_80_100")
 ENGAGED_ACTIVITY = 0.5  # an active member at or above this attention counts as engaged
@@ -311,6 +312,14 @@ CORE: tuple[Metric, ...] = (
     # the team's management (the execution lever's: none without one) and the costs that do not
     # grow with the pool (tools, and content: one push serves every group)
     _m("leads", "stock", "leads", "team leads", "主管人数", lambda v: float(v.model.team.leads)),
+    # how well the day's work is carried out (quality × skill × control: the execution lever's;
+    # 1 without one), what 1:1 care each member got, and how far Moments posts reach the member
+    # friends (the team's accounts hold a bounded number of friends)
+    _m("execution", "stock", "quality", "execution", "执行质量", lambda v: v.model.today.plan.execution),
+    _m("care_per_member", "flow", "contacts per member", "1:1 care contacts per member", "人均一对一关怀次数",
+       lambda v: _mean(v.count(v.out.care), v.members)),
+    _m("moments_reach", "stock", "share", "share of member friends Moments posts reach",
+       "朋友圈触达的成员好友占比", lambda v: v.model.today.plan.moments.reach),
     _m("management_layers", "stock", "layers", "layers of management", "管理层级数",
        lambda v: float(v.model.team.layers)),
     _m("lead_cost", "flow", "CNY", "team leads' cost (CNY)", "主管成本（元）", lambda v: v.model.ledger.management_today),

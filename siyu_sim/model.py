@@ -49,8 +49,9 @@ class PrivateDomainModel(mesa.Model):
     4. **Draws**: the day's uniforms per row, one stream per draw a behaviour declares
        (``model.today.draws``).
     5. **Gather** (social effects, from yesterday's state; ``gathers``): what each customer
-       gives (advocacy, activity) is summed over its contacts and over its group; each
-       community group's mood moves toward its members' activity, damped by promotional spam.
+       gives (advocacy, activity) is summed over its contacts and over its group; the
+       community operators run the oldest groups they can, and each group's mood moves toward
+       its members' activity, damped by promotional spam and by nobody running it.
     6. **Customers update** (``customer_day``: every behaviour's steps in ``rules.Day`` order,
        all from yesterday's state — synchronous): who the touches reach and what is read,
        fatigue, trust and activity, the deal and the purchase, reference price and deal
@@ -123,7 +124,7 @@ class PrivateDomainModel(mesa.Model):
                                                    self.streams.get("network"), self.customers.segment,
                                                    self.population.homophily)
         capacity = self.behaviour.groups.capacity
-        initial = {} if WIRING.group is None else {WIRING.group[1].value: WIRING.group[1].initial(self.behaviour)}
+        initial = {} if WIRING.group is None else WIRING.group[1].initial_values(self.behaviour)
         self.groups = Groups(capacity, initial,
                              expected_groups=int(np.ceil(self.customers.weight.sum() / capacity)) + 1)
         #: Levers and events by the stage of the day they fire in, each in scenario order.

@@ -17,16 +17,19 @@ from .rules.status import N_STATUS
 @dataclass
 class Touches:
     """One touch channel's day (group pushes, Moments posts): how many touches go out, and
-    their count-weighted mean quality and promotional share."""
+    their count-weighted mean quality, promotional share and reach (the share of the channel's
+    audience they get to: Moments posts reach the friends the team's accounts hold)."""
 
     count: float = 0.0
     _quality: float = 0.0  # count-weighted sums
     _promo: float = 0.0
+    _reach: float = 0.0
 
-    def add(self, count: float, quality: float, promo_share: float) -> None:
+    def add(self, count: float, quality: float, promo_share: float, reach: float = 1.0) -> None:
         self.count += count
         self._quality += count * quality
         self._promo += count * promo_share
+        self._reach += count * reach
 
     @property
     def quality(self) -> float:
@@ -36,6 +39,11 @@ class Touches:
     def promo(self) -> float:
         """Promotional share of the channel's touches."""
         return self._promo / self.count if self.count > 0 else 0.0
+
+    @property
+    def reach(self) -> float:
+        """Share of the channel's audience its touches reach, in [0, 1]."""
+        return self._reach / self.count if self.count > 0 else 0.0
 
     @property
     def promotional(self) -> float:
@@ -60,6 +68,9 @@ class DayPlan:
     reward_elasticity: float = 0.0  # referral.reward_elasticity: word-of-mouth lift per relative reward
     execution: float = 1.0
     broadcast: Touches = field(default_factory=Touches)  # group pushes
+    #: Groups the community operators can run today (``Broadcast``: staff × groups per operator);
+    #: the groups behaviour says which (``rules.mood``).
+    groups_run: float = 0.0
     moments: Touches = field(default_factory=Touches)  # Moments posts
     care_capacity: float = 0.0  # 1:1 contacts available today
     _care_quality: float = 0.0

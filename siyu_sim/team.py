@@ -6,10 +6,18 @@ quality and management cost (docs/ODD.md §7.11).
 - Learning (DOMAIN 004: a new team needs 3–6 months; Argote & Epple 1990): an operator's skill
   approaches full as ``1 − (1 − s0) e^{−3 t / T}``, so ``T`` months close 95% of the gap.
 - Span of management (Urwick 1956: a superior directly supervises at most five or six people
-  whose work interlocks; Graicunas 1933): the team needs a lead per ``span`` operators, a lead
-  per ``span`` leads above them, and so on up to one head.
+  whose work interlocks; Graicunas 1933): a full hierarchy of ``span^L`` operators, a lead per
+  ``span`` people at every level up to one head, has ``L`` layers and ``(span^L − 1) / (span − 1)``
+  leads. Between those sizes the model is smooth, not stepped: ``layers = log_span(S)`` and
+  ``leads = (S − 1) / (span − 1)`` (each operator beyond the first span brings ``1 / (span − 1)``
+  of a lead: a lead's cost spread per operator); within one span a team has one layer and
+  ``S / span`` of a lead (a part-time or shared one). Firms add supervisors as they add workers,
+  not a whole layer the day one more is hired; fractional leads are part-time or shared ones,
+  as in any team's budget (the review's case: stepped leads made the seventh operator cost a
+  second lead and a head, −¥697k a year).
 - Control loss (Williamson 1967): each layer of management beyond the first passes on only a
-  share ``α`` of what the layer above intends, so execution is scaled by ``α^(layers − 1)``.
+  share ``α`` of what the layer above intends, so execution is scaled by ``α^(layers − 1)`` —
+  with smooth layers, each hire loses only the sliver of a layer it adds.
 """
 
 from __future__ import annotations
@@ -35,28 +43,28 @@ def skill(tenure_days, initial: float, months_to_learn: float):
     return out if out.ndim else float(out)
 
 
-def layers(staff: float, span: float) -> int:
-    """Layers of management a team of ``staff`` operators needs when one lead manages at most
-    ``span`` people: 0 for no team, 1 up to ``span`` operators, 2 up to ``span²``, …"""
+def layers(staff: float, span: float) -> float:
+    """Layers of management a team of ``staff`` operators has when a lead manages ``span``
+    people: 0 for no team, 1 within one span, ``log_span(staff)`` beyond (2 at ``span²``, 3 at
+    ``span³``…, smoothly between)."""
     if staff <= 0.0:
-        return 0
-    n, reach = 1, span
-    while reach < staff * (1.0 - 1e-12):
-        n += 1
-        reach *= span
-    return n
+        return 0.0
+    return max(1.0, math.log(staff) / math.log(span))
 
 
-def managers(staff: float, span: float) -> int:
-    """Leads a team of ``staff`` operators needs: ``Σ_k ceil(staff / span^k)`` over its layers
-    (one lead for a team within the span; a fraction of an operator is a part-time one)."""
-    return sum(math.ceil(staff / span ** k - 1e-9) for k in range(1, layers(staff, span) + 1))
+def managers(staff: float, span: float) -> float:
+    """Leads a team of ``staff`` operators needs: ``staff / span`` within one span (part of one
+    lead), ``(staff − 1) / (span − 1)`` beyond — the leads of a full hierarchy at ``span^L``
+    operators (``Σ_{k<L} span^k``), on the line between."""
+    if staff <= 0.0:
+        return 0.0
+    return staff / span if staff <= span else (staff - 1.0) / (span - 1.0)
 
 
 def control(staff: float, span: float, retained_per_layer: float) -> float:
     """Share of the head's intent carried out at the front line, in (0, 1]: 1 within one span,
-    ``retained_per_layer`` per extra layer of management beyond it."""
-    return retained_per_layer ** max(0, layers(staff, span) - 1)
+    ``retained_per_layer`` per layer of management beyond it (fractions of a layer too)."""
+    return retained_per_layer ** max(0.0, layers(staff, span) - 1.0)
 
 
 class Cohorts:
@@ -66,8 +74,8 @@ class Cohorts:
 
     def __init__(self) -> None:
         self.hired: list[tuple[float, float]] = []  # (day joined, operators)
-        self.leads = 0
-        self.layers = 0
+        self.leads = 0.0
+        self.layers = 0.0
 
     @property
     def staff(self) -> float:
@@ -75,7 +83,7 @@ class Cohorts:
 
     def update(self, day: int, staff: float) -> None:
         """Today's team has ``staff`` operators (and no management until ``manage``)."""
-        self.leads = self.layers = 0
+        self.leads = self.layers = 0.0
         extra = staff - self.staff
         if extra > 1e-12:
             self.hired.append((float(day), extra))
@@ -85,9 +93,9 @@ class Cohorts:
                 self.hired.append((joined, n + extra))
             extra += n
 
-    def manage(self, span: float) -> int:
-        """Today's team led by leads of at most ``span`` people each: sets ``leads`` and
-        ``layers`` (the day's metrics) and returns the leads."""
+    def manage(self, span: float) -> float:
+        """Today's team led by leads of ``span`` people each: sets ``leads`` and ``layers``
+        (the day's metrics) and returns the leads."""
         self.layers = layers(self.staff, span)
         self.leads = managers(self.staff, span)
         return self.leads

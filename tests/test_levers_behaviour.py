@@ -99,23 +99,29 @@ def test_care_for_muted_members_reaches_muted_members_only_and_brings_some_back(
 
 # --- paid ads: the daily volume bought (DOMAIN 001/002) -------------------------------------------
 def test_paid_ads_add_about_adds_per_day_while_prospects_are_plentiful():
-    """Paid ads buy, each day, R · N / (N + A) members on average: N = adds_per_day, A the
-    platform's reachable audience, R the reachable customers still prospects (docs/ODD.md §7.1;
-    about N while the audience is fresh). Over D days and S seeds the adds are a sum of
-    binomials with mean Σ R N / (N + A): checked within 4 sd (≈ 4 √mean). Volume only."""
+    """Paid ads buy, each day and in each of their two audiences (the brand's customers outside
+    the private domain, and people who do not buy from it yet: ``new_customer_share`` of the
+    budget), R · N / (N + A) members on average: N = the audience's share of adds_per_day, A the
+    platform's reachable audience, R who of it is left (docs/ODD.md §7.1; about N while the
+    audience is fresh). Over D days and S seeds the adds are a sum of binomials with mean
+    Σ R N / (N + A): checked within 4 sd (≈ 4 √mean). Volume only."""
     from siyu_sim.levers.acquisition import PaidAds
 
     adds_per_day, days = 10.0, 15
     reach_share = PaidAds.model_fields["reach_share"].default
+    new_share = PaidAds.model_fields["new_customer_share"].default
     added = expected = 0.0
     for seed in SEEDS:
         model = PrivateDomainModel(scenario(None, levers__paid_ads__adds_per_day=adds_per_day),
                                    customers=3000, seed=seed)
         reachable = model.streams.fixed_uniform("paid_ads.reach", len(model.customers)) < reach_share
-        audience = float(reachable.sum())
+        new_people = np.arange(len(model.customers)) >= 3000  # the market beyond day 0's customers
+        audiences = ((reachable & ~new_people, Status.PROSPECT, adds_per_day * (1.0 - new_share)),
+                     (reachable & new_people, Status.POTENTIAL, adds_per_day * new_share))
         for _ in range(days):
-            left = float((reachable & (model.customers.status == Status.PROSPECT)).sum())
-            expected += left * adds_per_day / (adds_per_day + audience)
+            for audience, status, adds in audiences:
+                left = float((audience & (model.customers.status == status)).sum())
+                expected += left * adds / (adds + float(audience.sum()))
             model.step()
         t = model.customers
         added += float(t.weight[t.source == model.sources.index("paid_ads")].sum())
@@ -138,7 +144,7 @@ def test_more_paid_ads_buy_more_members():
 def test_useful_moments_posts_raise_friends_trust_and_attention(seed):
     pool = dict(population__initial_member_share=0.4)
     moments = dict(levers__moments__posts_per_day=1.0, levers__moments__content_quality=0.8,
-                   levers__moments__promo_share=0.2)
+                   levers__moments__promo_share=0.2, levers__moments__staff=1.0)  # one account posts
     runs = {name: PrivateDomainModel(scenario(None, **pool, **extra), customers=2000, seed=seed).run(60)
             for name, extra in (("moments", moments), ("none", {}))}
     m, n = runs["moments"].iloc[-1], runs["none"].iloc[-1]
@@ -158,5 +164,5 @@ def test_moments_reach_friends_only():
         return t.trust[paid].mean()
 
     moments = dict(levers__moments__posts_per_day=2.0, levers__moments__content_quality=0.9,
-                   levers__moments__promo_share=0.0)
+                   levers__moments__promo_share=0.0, levers__moments__staff=1.0)  # one account posts
     assert trust_of_new_members(moments) == pytest.approx(trust_of_new_members({}), abs=1e-12)

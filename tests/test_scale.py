@@ -60,32 +60,69 @@ def test_an_experienced_team_starts_near_full_skill():
 
 # --- span of management (Urwick 1956; Graicunas 1933) and control loss (Williamson 1967) --------------
 @pytest.mark.parametrize("span", [3.0, 6.0, 10.0])
-def test_control_is_one_within_the_span_and_falls_beyond_it(span):
+def test_control_is_one_within_the_span_and_falls_smoothly_beyond_it(span):
     alpha = 0.9
     within = [control(s, span, alpha) for s in (0.5, 1.0, span)]
     assert within == [1.0, 1.0, 1.0]
-    assert control(span + 1, span, alpha) == pytest.approx(alpha)
-    assert control(span ** 2 + 1, span, alpha) == pytest.approx(alpha ** 2)
-    grid = [control(s, span, alpha) for s in np.linspace(0.1, span ** 3, 200)]
+    # at the sizes of full hierarchies, one more layer each: as many α as layers beyond the first
+    assert control(span ** 2, span, alpha) == pytest.approx(alpha)
+    assert control(span ** 3, span, alpha) == pytest.approx(alpha ** 2)
+    assert alpha < control(span + 1, span, alpha) < 1.0  # one more operator costs a sliver, not a layer
+    grid = [control(s, span, alpha) for s in np.linspace(0.1, span ** 3, 2000)]
     assert np.all(np.diff(grid) <= 0) and min(grid) >= 0.0 and max(grid) <= 1.0
+    # no hire drops control by a layer's loss (1 − α): at most by the share of a layer it adds,
+    # log(1 + 1/S) / log(span), largest just beyond one span
+    steps = [control(s, span, alpha) - control(s + 1, span, alpha) for s in range(1, 401)]
+    share = math.log(1 + 1 / span) / math.log(span)
+    assert max(steps) <= 1 - alpha ** share + 1e-12 and 1 - alpha ** share < 0.3 * (1 - alpha)
     assert control(span ** 4, span, 1.0) == 1.0  # no control loss when nothing is lost
 
 
-def test_leads_one_per_span_and_a_layer_above():
+def test_leads_grow_smoothly_and_are_a_full_hierarchy_at_its_sizes():
     assert managers(0.0, 6) == 0 and layers(0.0, 6) == 0
-    assert managers(3.0, 6) == 1 and layers(3.0, 6) == 1
-    assert managers(6.0, 6) == 1
-    assert managers(30.0, 6) == 5 + 1  # five leads and their head
-    assert managers(300.0, 6) == 50 + 9 + 2 + 1
-    assert layers(300.0, 6) == 4
+    assert managers(3.0, 6) == pytest.approx(0.5) and layers(3.0, 6) == 1  # a part-time lead
+    assert managers(6.0, 6) == pytest.approx(1.0)
+    assert managers(36.0, 6) == pytest.approx(6 + 1)  # six leads and their head
+    assert managers(216.0, 6) == pytest.approx(36 + 6 + 1) and layers(216.0, 6) == pytest.approx(3)
+    assert managers(300.0, 6) == pytest.approx(299 / 5)  # between full hierarchies: on the line
+    sizes = np.linspace(0.0, 400.0, 4001)
+    leads = np.array([managers(s, 6) for s in sizes])
+    assert np.all(np.diff(leads) > 0) and np.all(np.abs(np.diff(leads)) <= 0.1 / 5 + 1e-12)  # no jump
+
+
+def test_one_more_operator_never_costs_much_more_than_an_operator():
+    """The review's case: with leads in whole steps, the seventh operator brought a second lead
+    and a head (−¥697k a year from 6 to 7 operators). Now the marginal operator costs its pay and
+    a share of a lead, at most 1.5 operators, at every team size from 1 to 400; and it never
+    raises execution (at constant skill: control alone)."""
+    sc = scenario("nurture")
+    e, lever = sc.economics, sc.levers["execution"]
+    span, alpha = lever.span_of_control, lever.control_retained_per_layer
+
+    def cost(staff):
+        return staff * e.staff_cost_per_day_cny + managers(staff, span) * e.lead_cost_per_day_cny
+
+    marginal = np.array([cost(s + 1) - cost(s) for s in range(0, 400)])
+    assert np.all(marginal >= e.staff_cost_per_day_cny)  # leads never fall as the team grows
+    assert np.all(marginal <= 1.5 * e.staff_cost_per_day_cny)
+    assert cost(7) - cost(6) < 1.5 * e.staff_cost_per_day_cny
+    team = Cohorts()
+    execution = []
+    for staff in range(1, 401):
+        team.update(0, float(staff))  # one cohort, all joined the same day: the same skill
+        execution.append(lever.quality * lever.team_factor(0, team))
+    assert np.all(np.diff(execution) <= 0) and execution[0] == pytest.approx(lever.quality * lever.new_operator_skill)
+    assert execution[-1] == pytest.approx(execution[0] * alpha ** (math.log(400) / math.log(span) - 1))
 
 
 def test_execution_lever_scales_quality_by_skill_and_control():
     lever = Execution(quality=0.8, new_operator_skill=0.5, span_of_control=6)
     team = Cohorts()
     team.update(0, 10.0)
-    assert lever.team_factor(0, team) == pytest.approx(0.5 * 0.9)
-    assert team.manage(lever.span_of_control) == 3 and (team.leads, team.layers) == (3, 2)
+    depth = math.log(10) / math.log(6)
+    assert lever.team_factor(0, team) == pytest.approx(0.5 * 0.9 ** (depth - 1))
+    assert team.manage(lever.span_of_control) == pytest.approx(9 / 5)
+    assert (team.leads, team.layers) == (pytest.approx(1.8), pytest.approx(depth))
     team.update(1, 10.0)  # a new day: no management until the execution lever sets it
     assert (team.leads, team.layers) == (0, 0)
 
@@ -142,7 +179,7 @@ def test_without_the_team_mechanisms_ten_times_the_pool_gives_ten_times_the_resu
 
 def test_fixed_costs_give_economies_of_scale_by_exactly_what_they_save():
     """Ten small operations pay ten sets of fixed costs; one big one pays once for content and
-    tools, and for the leads its span needs (1 operator: 1 lead; 10: 2 leads and a head)."""
+    tools, and for the leads its span needs (1 operator: a sixth of a lead; 10: 1.8 leads)."""
     sc = scenario("nurture")
     e, b, m = sc.economics, sc.levers["broadcast"], sc.levers["moments"]
     per_day = e.tool_cost_per_day_cny + b.frequency_per_day * b.content_cost_per_push_cny \
@@ -156,10 +193,12 @@ def test_fixed_costs_give_economies_of_scale_by_exactly_what_they_save():
 
 
 def test_control_loss_gives_diseconomies_beyond_the_span():
-    """With no fixed costs, the ten-operator team needs a second layer of leads (span 6), so it
-    carries out only 0.9 of what it intends: less profit per customer, lower trust."""
-    assert control(10.0, 6.0, 0.9) < control(1.0, 6.0, 0.9) == 1.0
-    (p1, t1), (p10, t10) = _pair(**NO_FIXED)
+    """With no fixed costs, the ten-operator team is deeper than one span (span 6: 1.29 layers),
+    so it carries out less of what it intends (a strong control loss here, 0.6 per layer: 0.86
+    at ten operators): less profit per customer, lower trust."""
+    loss = dict(levers__execution__control_retained_per_layer=0.6)
+    assert control(10.0, 6.0, 0.6) < 0.9 < control(1.0, 6.0, 0.6) == 1.0
+    (p1, t1), (p10, t10) = _pair(**NO_FIXED, **loss)
     assert p10 < 10 * p1 * (1 - NOISE)
     assert t10 < t1 - 0.01
 

@@ -51,10 +51,13 @@ class Broadcast(_TouchChannel):
     """Pushes to every community group: count per day, content quality, promotional share
     (DOMAIN 001/003: frequency annoys, quality builds trust, promotions erode it).
 
-    Community operators keep groups alive: they answer, start conversations, fit content to
-    the group. One operator can do that for ``groups_per_staff`` groups; beyond that the
-    effective quality falls in proportion (service quality does not hold when the pool
-    outgrows the team: DOMAIN 000, "does it scale?")."""
+    Community operators run groups: they post the day's pushes, answer, start conversations,
+    fit content to the group. One operator can run ``groups_per_staff`` groups, so the team
+    runs ``staff × groups_per_staff`` groups today (``plan.groups_run``); which groups those are,
+    and what a group nobody runs gets, is the groups behaviour's (``rules/mood.py``: the oldest
+    groups with members are run; the rest get only the day's mass-sent push, worth less, and
+    drift quiet — service quality does not hold when the pool outgrows the team: DOMAIN 000,
+    "does it scale?")."""
 
     channel = "broadcast"
     frequency_per_day: float = param(1.0, 0.0, 48.0, "pushes per day", "Group pushes per day.")
@@ -76,24 +79,32 @@ class Broadcast(_TouchChannel):
     def cost_per_touch(self) -> float:
         return self.content_cost_per_push_cny
 
-    def coverage(self, open_groups: int) -> float:
-        """Share of groups the operators can look after, in [0, 1]."""
-        return min(1.0, self.staff * self.groups_per_staff / max(open_groups, 1))
-
-    def quality_today(self, brand) -> float:
-        return self.content_quality * brand.execution * self.coverage(brand.open_groups)
+    def fire(self, day, brand, strength):
+        super().fire(day, brand, strength)
+        brand.plan.groups_run += self.staff * self.groups_per_staff
 
 
 @register_lever("moments")
 class Moments(_TouchChannel):
     """Moments (朋友圈) posts seen by WeCom / personal friends (DOMAIN 003: every post tells
-    people who you are)."""
+    people who you are).
+
+    A post goes out through the operators' own accounts (WeCom's customer Moments: the company
+    publishes one post through every member's account), and an account holds a bounded number
+    of friends: the team's accounts (one per operator on the day's team, every lever's staff)
+    hold at most ``team × friends_per_account`` friends, so when the pool of friends outgrows
+    them a post reaches only that share of the friends (``Touches.reach``)."""
 
     channel = "moments"
     posts_per_day: float = param(1.0, 0.0, 48.0, "posts per day", "Moments posts per day.")
     content_quality: float = param(0.6, 0.0, 1.0, "quality", "Usefulness of the posts, 0–1.")
     promo_share: float = param(0.3, 0.0, 1.0, "share", "Share of posts that are promotions.")
     staff: float = param(0.0, 0.0, 1e4, "staff", "Operators posting (cost per day).")
+    friends_per_account: float = param(
+        20_000.0, 1.0, 1e6, "friends per account",
+        "Friends (customers) one operator's account holds: a WeCom member's customer limit is "
+        "5,000, raised on request up to 20,000 (Tencent WeCom customer-contact rules); a personal "
+        "WeChat account holds at most 10,000 friends (5,000 before 2022).")
     content_cost_per_post_cny: float = param(
         50.0, 0.0, 1e6, "CNY per post",
         "Producing one Moments post (a picture and a few lines; an assumption): the same post "
@@ -104,6 +115,17 @@ class Moments(_TouchChannel):
 
     def cost_per_touch(self) -> float:
         return self.content_cost_per_post_cny
+
+    def reach(self, brand) -> float:
+        """Share of the member friends the team's accounts hold, in [0, 1] (1 with no friends)."""
+        friends = brand.member_friends
+        return min(1.0, brand.team.staff * self.friends_per_account / friends) if friends > 0.0 else 1.0
+
+    def fire(self, day, brand, strength):
+        count = self.per_day() * strength
+        brand.plan.moments.add(count, self.quality_today(brand), self.promo_share, self.reach(brand))
+        brand.charge_tools(count * self.cost_per_touch())
+        brand.add_staff(self.staff)
 
 
 @register_lever("coupon")
@@ -160,9 +182,11 @@ class Execution(Lever):
     (new operators start at ``new_operator_skill`` and close 95% of the gap in
     ``months_to_learn``: DOMAIN 004, 3–6 months; Argote & Epple 1990) and control is
     ``control_retained_per_layer`` per layer of management beyond the first (Williamson 1967),
-    a lead managing at most ``span_of_control`` people (Urwick 1956). The leads are paid
-    (``economics.lead_cost_per_day_cny``). A team of no operators needs no leads and has
-    nothing to learn."""
+    a lead managing ``span_of_control`` people (Urwick 1956). Leads and layers grow smoothly
+    with the team (``team.managers``, ``team.layers``: fractional leads are part-time or shared
+    ones), so one more operator never costs a whole lead nor drops execution by a whole layer.
+    The leads are paid (``economics.lead_cost_per_day_cny``). A team of no operators needs no
+    leads and has nothing to learn."""
 
     stage = Stage.EXECUTION
     quality: float = param(0.8, 0.0, 1.0, "quality", "Execution quality, 0–1.")
@@ -180,7 +204,7 @@ class Execution(Lever):
     span_of_control: float = param(
         6.0, 2.0, 100.0, "people per lead",
         "People one lead manages well (Urwick 1956: five, at most six, whose work interlocks; "
-        "Graicunas 1933). Beyond it the team needs another layer of leads.")
+        "Graicunas 1933). Each span-fold growth of the team adds a layer of leads.")
     control_retained_per_layer: float = param(
         0.9, 0.0, 1.0, "share per layer",
         "Share of intent carried out through each layer of management beyond the first "

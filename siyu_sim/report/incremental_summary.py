@@ -135,8 +135,8 @@ def team_paragraph(daily: pd.DataFrame, scenario, name_html: str, lang: str) -> 
         return []
     return ["<p>" + t("scale_team", lang, name=name_html, fixed=money(team["fixed"], lang),
                       leads=number(team["leads"], lang), lead_cost=money(team["lead_cost"], lang),
-                      staff=f"{team['staff']:g}", layers=team["layers"], span=f"{team['span']:g}",
-                      next_span=f"{team['next_span']:g}", retained=f"{team['retained']:.0%}") + "</p>"]
+                      staff=f"{team['staff']:g}", layers=f"{team['layers']:.1f}", span=f"{team['span']:g}",
+                      retained=f"{team['retained']:.0%}") + "</p>"]
 
 
 def best_overall(daily: pd.DataFrame, names: list[str], lang: str) -> str:

@@ -83,9 +83,7 @@ def team_scale(daily: pd.DataFrame, scenario) -> dict | None:
     if execution is None:
         return None
     last = daily.loc[daily.groupby("replication", sort=False)["day"].idxmax()]
-    layers = int(round(float(last["management_layers"].mean())))
-    span = execution.span_of_control
     return {"fixed": float(daily["fixed_tool_cost"].mean()), "leads": float(last["leads"].mean()),
-            "lead_cost": float(last["lead_cost"].mean()), "layers": layers, "span": span,
-            "staff": float(last["staff"].mean()), "retained": execution.control_retained_per_layer,
-            "next_span": span ** max(1, layers)}
+            "lead_cost": float(last["lead_cost"].mean()), "layers": float(last["management_layers"].mean()),
+            "span": execution.span_of_control, "staff": float(last["staff"].mean()),
+            "retained": execution.control_retained_per_layer}

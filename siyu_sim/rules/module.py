@@ -15,7 +15,8 @@ declares everything the model needs to run it:
   the names of what it returns);
 - ``contact_sums``: values it emits (at ``Day.EMIT``, from yesterday's state) to be summed over
   each customer's contacts, read as ``g.<name>``; ``group``: the community group's own update
-  from its members' sums (``GroupStep``, at most one module), read as ``g.mood``;
+  from its members' sums and its place among the groups (``GroupStep``, at most one module),
+  giving the group's values, read as ``g.mood``, ``g.served``;
 - ``events``: values of the day that the bookkeeping reads after it (``Event``: a customer
   bought, joined, got care…); ``metrics``: what it adds to the daily table (``Metric``).
 
@@ -124,14 +125,35 @@ class Event:
 
 @dataclass(frozen=True)
 class GroupStep:
-    """A community group's own update, once a day before the customers step: ``fn(value,
-    sums…, t, b)`` of the group's value yesterday and its members' sums of the emitted
-    ``sums`` (row order), applied to every group (``value`` starts at ``initial(b)``)."""
+    """A community group's own update, once a day before the customers step, applied to every
+    group. ``fn``'s arguments are found by name, as a step's are: each of the group's ``values``
+    as it was yesterday, its members' sum of each emitted value in ``sums`` (row order),
+    ``ahead`` (the groups with members opened before it: its place in line when something is
+    shared out group by group, oldest first — the operators' time), ``t`` and ``b``. It returns
+    the group's ``values`` today (a tuple in that order; one value: the value itself), which its
+    members read as ``g.<value>``. A new group starts at ``initial(b)`` (likewise a tuple, or
+    the one value)."""
 
-    value: str  # the group's value, read by its members as g.<value>
+    values: tuple[str, ...]  # the group's values, read by its members as g.<value>
     sums: tuple[str, ...]  # emitted values summed over each group's rows
     fn: Callable
-    initial: Callable  # b -> a new group's value
+    initial: Callable  # b -> a new group's values
+
+    def __post_init__(self) -> None:
+        if isinstance(self.values, str):  # one value, named on its own
+            object.__setattr__(self, "values", (self.values,))
+
+    def initial_values(self, b) -> dict[str, float]:
+        """A new group's values by name."""
+        return dict(zip(self.values, _as_tuple(self.initial(b), len(self.values))))
+
+    def results(self, out) -> tuple:
+        """What ``fn`` returned, as one array per value in ``values`` order."""
+        return _as_tuple(out, len(self.values))
+
+
+def _as_tuple(out, n: int) -> tuple:
+    return (out,) if n == 1 else tuple(out)
 
 
 @dataclass(frozen=True)

@@ -87,19 +87,20 @@ REPORT: dict[str, dict[str, str]] = {
                            "需要同时扫描用户池规模与人员配置（<code>siyu sweep</code>），观察每名成员的利润和"
                            "服务质量（信任度、免打扰比例）如何变化。"},
     "scale_team": {"en": "<b>{name}</b>: {fixed} a day is fixed whatever the pool (tools, and content: one "
-                         "push serves every group); {leads} team lead(s) ({lead_cost} a day) manage its "
-                         "{staff} operators in {layers} layer(s), at most {span} people each. A bigger pool "
-                         "shares these fixed costs over more members (economies of scale), but a team of "
-                         "more than {next_span} operators needs another layer of leads, which carries out "
-                         "only {retained} of what is intended (control loss), and new operators take months "
-                         "to learn (diseconomies). Where one outweighs the other is what a sweep over pool "
-                         "size with the team grown alongside shows (<code>experiments/staff_scaling.toml</code>).",
+                         "push serves every group); {leads} team lead(s) ({lead_cost} a day; a fraction is a "
+                         "part-time or shared lead) manage its {staff} operators in {layers} layer(s), {span} "
+                         "people a lead. A bigger pool shares these fixed costs over more members (economies of "
+                         "scale), but each {span}-fold growth of the team adds a layer of leads, and each layer "
+                         "carries out only {retained} of what is intended (control loss); new operators take "
+                         "months to learn, and groups beyond the operators' reach go unrun (diseconomies). Where "
+                         "one outweighs the other is what a sweep over pool size and team size shows "
+                         "(<code>experiments/staff_scaling.toml</code>).",
                    "zh": "<b>{name}</b>：每天 {fixed} 是固定成本，与用户池大小无关（工具，以及内容：一条群发服务所有群）；"
-                         "{leads} 名主管（每天 {lead_cost}）分 {layers} 层管理 {staff} 名运营人员，每人最多管 {span} 人。"
-                         "用户池越大，这些固定成本摊到每名成员身上越少（规模经济）；但团队超过 {next_span} 人就要再加一层主管，"
-                         "每多一层只能执行 {retained} 的意图（控制损失），新人还需要几个月才能上手（规模不经济）。"
-                         "两者在哪里此消彼长，要靠在扩大用户池的同时相应扩充团队的扫描实验来回答"
-                         "（<code>experiments/staff_scaling.toml</code>）。"},
+                         "{leads} 名主管（每天 {lead_cost}；小数表示兼职或共享的主管）分 {layers} 层管理 {staff} 名运营人员，"
+                         "每名主管管 {span} 人。用户池越大，这些固定成本摊到每名成员身上越少（规模经济）；但团队每扩大 {span} 倍"
+                         "就要多一层主管，每层只能执行 {retained} 的意图（控制损失），新人还需要几个月才能上手，"
+                         "超出运营人员能力范围的群无人运营（规模不经济）。两者在哪里此消彼长，要靠同时扫描用户池规模与团队规模的"
+                         "实验来回答（<code>experiments/staff_scaling.toml</code>）。"},
     "scale_differs": {"en": "The strategies differ in pool size ({sizes}); profit per member above "
                             "is the fairer yardstick, but one comparison is not a scaling curve.",
                       "zh": "各策略的用户池规模不同（{sizes}）；上面的每名成员利润更有可比性，"

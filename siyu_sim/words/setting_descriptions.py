@@ -224,6 +224,22 @@ SETTING_DESCRIPTIONS: dict[str, dict[str, str]] = {
         {"zh": "每个社群的成员数；微信群上限为 500 人（DOMAIN 004）。"},
     "Mood of a newly opened group.":
         {"zh": "新建社群的群氛围。"},
+    "Pushes a group nobody runs still gets a day (at most the day's pushes): those the mass-sending tool "
+    "carries. WeCom lets a customer group receive at most as many mass-sent messages a month as the month "
+    "has days, each confirmed by the group's owner in one batch; what an operator posts by hand does not "
+    "happen.":
+        {"zh": "无人运营的群每天仍能收到的推送数（不超过当天的推送数）：即群发工具发出的那些。企业微信规定每个客户群"
+               "每月最多接收与当月天数相同的群发消息，由群主一键确认发送；运营人员手动发布的内容则不会发生。"},
+    "Worth of a push read in a group nobody runs, as a share of one read in a run group: the same piece with "
+    "nobody to fit it to the group, answer questions or follow it up (an assumption).":
+        {"zh": "在无人运营的群里读到一条推送的价值，占在有人运营的群里读到的比例：同样的内容，但没有人根据群的情况调整、"
+               "解答问题或跟进（假设）。"},
+    "Liveliness of a group nobody runs, as a share of a run one: its mood moves toward this share of its "
+    "members' activity. With no operator nobody answers or starts conversation (Joyce & Kraut 2006: "
+    "newcomers whose first post got a reply posted again 56% of the time, 44% without; 44 / 56 ≈ 0.79).":
+        {"zh": "无人运营的群的活跃程度，占有人运营的群的比例：群氛围趋向成员活跃度的这一比例。没有运营人员，就没有人"
+               "回应或发起话题（Joyce & Kraut 2006：首帖得到回复的新人有 56% 再次发帖，没有回复的只有 44%；"
+               "44 / 56 ≈ 0.79）。"},
     "How fast a group's mood follows its members' activity (about a week and a half).":
         {"zh": "群氛围跟随成员活跃度变化的速度（约一周半）。"},
     "How strongly promotional pushes kill conversation in a group (DOMAIN 003: groups go silent under "
@@ -331,6 +347,11 @@ SETTING_DESCRIPTIONS: dict[str, dict[str, str]] = {
         {"zh": "朋友圈中促销内容所占比例。"},
     "Operators posting (cost per day).":
         {"zh": "发朋友圈的运营人员（按天计成本）。"},
+    "Friends (customers) one operator's account holds: a WeCom member's customer limit is 5,000, raised on "
+    "request up to 20,000 (Tencent WeCom customer-contact rules); a personal WeChat account holds at most "
+    "10,000 friends (5,000 before 2022).":
+        {"zh": "一名运营人员的账号能容纳的好友（客户）数：企业微信成员的客户上限为 5000 人，申请扩容后最多 2 万人"
+               "（腾讯企业微信客户联系规则）；个人微信号最多 1 万个好友（2022 年前为 5000）。"},
     "Discount depth.":
         {"zh": "折扣力度。"},
     "Days a coupon stays usable.":
@@ -374,9 +395,9 @@ SETTING_DESCRIPTIONS: dict[str, dict[str, str]] = {
     "How long the team on the first day has already worked together (0: a new team).":
         {"zh": "第一天的团队已经共事的时长（0：新团队）。"},
     "People one lead manages well (Urwick 1956: five, at most six, whose work interlocks; Graicunas "
-    "1933). Beyond it the team needs another layer of leads.":
+    "1933). Each span-fold growth of the team adds a layer of leads.":
         {"zh": "一名主管能管好的人数（Urwick 1956：工作相互关联时最多五到六人；Graicunas 1933）。"
-               "超过后团队需要再加一层主管。"},
+               "团队每扩大这么多倍，就多一层主管。"},
     "Share of intent carried out through each layer of management beyond the first (Williamson 1967 "
     "control loss; 0.9 is an assumption). 1 = no control loss.":
         {"zh": "第一层之外每多一层管理，意图能被执行的比例（Williamson 1967 的控制损失；0.9 为假设值）。"

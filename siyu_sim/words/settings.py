@@ -33,6 +33,8 @@ SETTING_UNITS: dict[str, dict[str, str]] = {
     "days": {"en": "days", "zh": "天"},
     "exponent": {"en": "exponent", "zh": "指数"},
     "groups per operator": {"en": "groups per operator", "zh": "群/运营人员"},
+    "friends per account": {"en": "friends per account", "zh": "好友/账号"},
+    "share of a run group's": {"en": "share of a run group's", "zh": "占有人运营的群的比例"},
     "log basket size per unit trust": {"en": "log basket size per unit trust", "zh": "每单位信任的客单量对数"},
     "log-hazard at saturation": {"en": "log-hazard at saturation", "zh": "饱和时的对数风险率"},
     "log-hazard per unit relative gain": {"en": "log-hazard per unit relative gain", "zh": "每单位相对实惠的对数风险率"},
