@@ -10,23 +10,36 @@ seed, its customers are the same people with the same luck (the named streams do
 on levers), so the difference is the private domain's doing: a common-random-numbers
 counterfactual (Law 2015, §11.2). The profit added day by day is a derived column
 (``metrics.derive(daily, baseline)``: ``incremental_profit`` and its cumulative sum).
+
+``baseline_data`` is the same change on a scenario's plain data, so that what the baseline
+depends on is known before anything is validated or run (``runs.RunCache`` keys it).
 """
 
 from __future__ import annotations
 
+import copy
+from typing import Any
+
 from .scenario import Scenario
+
+
+def baseline_data(data: dict[str, Any]) -> dict[str, Any]:
+    """A scenario's plain data (``Scenario.to_dict``) with no private domain: its levers
+    dropped, the environment, population, behaviour and economics kept (a new dict)."""
+    name = data.get("name", "scenario")
+    out = copy.deepcopy({k: v for k, v in data.items() if k != "levers"})
+    out["name"] = f"{name}_without_private_domain"
+    out["description"] = f"{name}'s customers with no private domain (counterfactual)."
+    out["levers"] = {}
+    out.setdefault("population", {})["initial_member_share"] = 0.0
+    behaviour = out.setdefault("behaviour", {})
+    behaviour.setdefault("referral", {})["organic_per_year"] = 0.0
+    economics = out.setdefault("economics", {})
+    economics["tool_cost_per_day_cny"] = 0.0
+    economics["tool_cost_per_member_day_cny"] = 0.0
+    return out
 
 
 def without_private_domain(scenario: Scenario) -> Scenario:
     """The scenario's customers, prices and behaviour, with no private domain."""
-    data = scenario.to_dict()
-    data["name"] = f"{scenario.name}_without_private_domain"
-    data["description"] = f"{scenario.name}'s customers with no private domain (counterfactual)."
-    data["levers"] = {}
-    data.setdefault("population", {})["initial_member_share"] = 0.0
-    behaviour = data.setdefault("behaviour", {})
-    behaviour.setdefault("referral", {})["organic_per_year"] = 0.0
-    economics = data.setdefault("economics", {})
-    economics["tool_cost_per_day_cny"] = 0.0
-    economics["tool_cost_per_member_day_cny"] = 0.0
-    return Scenario.from_dict(data)
+    return Scenario.from_dict(baseline_data(scenario.to_dict()))

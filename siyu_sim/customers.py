@@ -148,11 +148,6 @@ class Customer(mesa.Agent):
         self.row = row
         self.outcome: DayOutcome | None = None  # today's, set by step
 
-    def neighbours(self) -> np.ndarray:
-        """Rows of this customer's contacts in the referral graph, in CSR order."""
-        graph = self.model.contacts
-        return graph.indices[graph.indptr[self.row]:graph.indptr[self.row + 1]]
-
     def step(self) -> None:
         """One day: read today's inputs (``model.today``) and gathers, apply the day's rules."""
         m = self.model

@@ -67,8 +67,6 @@ class DayView:
     Money that the ledger books comes from the day's ledger close (``money``) here, and from
     the members' orders by segment there."""
 
-    by_segment = False
-
     def __init__(self, model: "PrivateDomainModel", out: "DayOutcome", money):
         self.model = model
         self.t = model.customers
@@ -168,8 +166,6 @@ class DayView:
 
 class SegmentView(DayView):
     """The same names as ``DayView``, one value per segment (``segment_metrics=True``)."""
-
-    by_segment = True
 
     def __init__(self, model: "PrivateDomainModel", out: "DayOutcome", money, new_rows: np.ndarray):
         super().__init__(model, out, money)
@@ -418,8 +414,6 @@ DERIVED_COLUMNS = tuple(d.name for d in DERIVED)
 
 #: Every column's declaration by name: the daily metrics and the derived columns.
 DECLARED: dict[str, Metric | Derived] = {**{m.name: m for m in METRICS}, **{d.name: d for d in DERIVED}}
-FLOW_COLUMNS = tuple(name for name, m in DECLARED.items() if m.kind == "flow")
-STOCK_COLUMNS = tuple(name for name, m in DECLARED.items() if m.kind == "stock")
 
 
 def kind(name: str) -> str:

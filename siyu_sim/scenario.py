@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from pydantic import Field, SerializeAsAny, field_validator, model_validator
+from pydantic import Field, SerializeAsAny, ValidationInfo, field_validator, model_validator
 
 from .environment import Environment
 from .levers import BrandAction, lever_from_dict
@@ -21,6 +21,9 @@ from .rng import MAX_SEED
 
 #: What a scenario's name may hold: it names files and folders (``runs/NAME-…``).
 SAFE_NAME = re.compile(r"[\w.-]+")
+#: Validation context under which the levers are built as strictly as the rest
+#: (``Scenario.model_validate(data, strict=True, context=STRICT)``: how a scenario file is read).
+STRICT = {"strict": True}
 
 
 class Scenario(Params):
@@ -55,14 +58,15 @@ class Scenario(Params):
 
     @field_validator("levers", mode="before")
     @classmethod
-    def _build_levers(cls, value: Any) -> Any:
+    def _build_levers(cls, value: Any, info: ValidationInfo) -> Any:
         if not isinstance(value, dict):
             return value
+        strict = bool(info.context and info.context.get("strict"))
         built = {}
         for name, item in value.items():
             if isinstance(item, dict):
                 try:
-                    item = lever_from_dict(name, item)
+                    item = lever_from_dict(name, item, strict=strict)
                 except KeyError as exc:
                     raise ValueError(f"unknown lever type {exc.args[0]!r} for lever {name!r}") from None
             built[name] = item

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
 
 import pytest
 from typer.testing import CliRunner
@@ -12,6 +13,7 @@ from typer.testing import CliRunner
 from siyu_sim.app import WhatIf
 from siyu_sim.app.answers import added, headline
 from siyu_sim.app.live import Debounced
+from siyu_sim.app.page import AppPage
 from siyu_sim.app.server import AppError, check_port
 from siyu_sim.cli import app as cli
 from siyu_sim.compare import compare
@@ -75,30 +77,107 @@ def test_against_no_private_domain_the_baseline_adds_nothing():
     assert "没有私域" in headline(result, "zh")
 
 
-def test_the_worker_runs_only_the_last_of_a_burst():
-    ran, done = [], threading.Event()
-    results = []
+WAIT_S = 60  # a bound on waits for conditions (a loaded machine), never a time a test relies on
 
-    def work(request):
+
+def test_a_burst_during_a_run_runs_once_for_its_last_request():
+    """Five changes while a run is under way give one more run: the last change's."""
+    running, release, ran = threading.Event(), threading.Event(), []
+
+    def work(request, progress):
         ran.append(request)
+        if request == 0:
+            running.set()
+            assert release.wait(WAIT_S)
         if request == "boom":
             raise ValueError("bad")
         return request * 2
 
-    def finished(outcome):
-        results.append(outcome)
-        done.set()
-
-    worker = Debounced(work, finished, delay=0.3)
-    for i in range(5):
-        worker.submit(i)
-    assert done.wait(10)
-    assert ran == [4] and results[0].result == 8
-    done.clear()
+    worker = Debounced(work, delay=0.05)
+    worker.submit(0)
+    assert running.wait(WAIT_S)  # the first run is under way...
+    tickets = [worker.submit(i) for i in range(1, 6)]  # ...while the burst comes
+    release.set()
+    done = worker.wait(lambda s: s.ready, WAIT_S)
+    assert ran == [0, 5] and done.outcome.result == 10 and done.outcome.ticket == tickets[-1]
     worker.submit("boom")
-    assert done.wait(10)
-    assert isinstance(results[1].error, ValueError)  # a failing run is reported, the worker lives on
+    failed = worker.wait(lambda s: s.ready, WAIT_S)
+    assert isinstance(failed.outcome.error, ValueError)  # a failing run is reported, the worker lives on
     worker.stop()
+
+
+def test_the_worker_waits_for_a_quiet_spell_before_it_runs():
+    """Changes in quick succession wait for ``delay`` without another before a run starts."""
+    submitted, started = [], []
+
+    def work(request, progress):
+        started.append((request, time.monotonic()))
+        return request
+
+    worker = Debounced(work, delay=0.2)
+    for i in range(5):
+        submitted.append(time.monotonic())
+        worker.submit(i)
+    worker.wait(lambda s: s.ready, WAIT_S)
+    assert started[-1][0] == 4  # the last change always runs, after every run before it
+    for request, at in started:  # a lower bound only: a slow machine makes the gap longer, never shorter
+        assert at - max(t for t in submitted if t <= at) >= 0.2 - 0.01  # (timer resolution)
+    worker.stop()
+
+
+def test_a_late_or_stale_progress_report_cannot_undo_ready():
+    """The race the browser tests hit: a run's progress arriving after its answers. Reports of
+    a finished run, or of a run that is no longer the newest, change nothing."""
+    reporters, release = {}, threading.Event()
+
+    def work(request, progress):
+        reporters[request] = progress
+        progress(1, 2)
+        if request == "old":
+            assert release.wait(WAIT_S)
+        return request
+
+    worker = Debounced(work, delay=0.01)
+    worker.submit("old")
+    worker.wait(lambda s: s.pct == 50, WAIT_S)
+    worker.submit("new")  # while "old" runs
+    reporters["old"](2, 2)  # the old run's 100%: not the newest request's progress
+    assert worker.snapshot().pct == 0
+    release.set()
+    ready = worker.wait(lambda s: s.ready, WAIT_S)
+    assert ready.outcome.request == "new" and ready.pct == 50
+    reporters["new"](2, 2)  # the finished run reports late...
+    reporters["old"](2, 2)
+    assert worker.snapshot() == ready  # ...and nothing moves: still ready, same version
+    worker.stop()
+
+
+def test_the_page_shows_ready_whatever_order_the_reports_come_in(whatif, monkeypatch):
+    """The page built alone (no server): it draws the worker's snapshot when asked, so a late
+    progress report after the answers leaves "ready" on the page."""
+    reporters = []
+    compare = whatif.compare
+
+    def recording(values, **kw):
+        reporters.append(kw["progress"])
+        return compare(values, **kw)
+
+    monkeypatch.setattr(whatif, "compare", recording)
+    page = AppPage(whatif, "en")
+    page.worker.wait(lambda s: s.ready, WAIT_S)
+    page.refresh()
+    assert "class='ready'" in page.status.object and "value='100'" in page.status.object
+    assert "data-added" in page.headline.object  # the answers are drawn
+    reporters[-1](1, 2)  # a progress report after the run finished
+    reporters[-1](2, 2)
+    page.refresh()
+    assert "class='ready'" in page.status.object, page.status.object
+    page.inputs[FREQ].value = 2.5  # a change: the status is no longer ready until its run is drawn
+    assert "class='ready'" not in page.status.object
+    page.worker.wait(lambda s: s.ready, WAIT_S)
+    page.refresh()
+    assert "class='ready'" in page.status.object and page.shown.request[0][FREQ] == 2.5
+    page.worker.stop()
 
 
 def test_a_taken_port_is_refused_before_anything_starts():

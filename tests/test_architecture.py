@@ -25,6 +25,7 @@ LAYERS = {
     "kernel": 1,  # the compiled day kernel (numba): part of the core
     "config": 2,  # scenario and experiment files
     "words": 2,  # every user-facing word and number format
+    "runs": 3,  # the one run pipeline: simulate, its result, provenance and folder, the run cache
     "experiments": 3,  # run lists, backends, the results store
     "compare": 4,  # the compare workflow and its tables
     "calibration": 4,  # fitting scenarios to observed data
@@ -134,6 +135,31 @@ def test_rules_are_pure():
                 continue
             assert roots <= {"numpy", "pydantic"} | set(sys.stdlib_module_names), \
                 f"rules/{path.name} imports {sorted(roots)}"
+
+
+def test_words_import_nothing_of_the_model():
+    """Words are data: the catalogues and number formats import nothing of ours outside words/
+    (a horizon in months, a column's label: report/labels.py, which may read the model)."""
+    wrong = [f"{module} imports {other}" for module, imported in _graph().items()
+             if module.startswith("siyu_sim.words") for other in imported
+             if not other.startswith("siyu_sim.words") and other != "siyu_sim"]
+    assert not wrong, "\n".join(sorted(wrong))
+
+
+def test_the_package_needs_nothing_beside_it():
+    """The code beside the package (the CDNOW validation, benchmarks, tests, docs' figures) is
+    not installed: nothing in the package may import it."""
+    beside = {p.name for p in PACKAGE.parent.iterdir() if p.is_dir() and p.name != PACKAGE.name}
+    assert "validation" in beside and "benchmarks" in beside
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                roots = {a.name.split(".")[0] for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and not node.level:
+                roots = {(node.module or "").split(".")[0]}
+            else:
+                continue
+            assert not roots & beside, f"{path.relative_to(PACKAGE.parent)} imports {sorted(roots & beside)}"
 
 
 def test_no_import_cycle_anywhere():

@@ -67,7 +67,7 @@ def no_run(monkeypatch):
     """Any simulation, sweep or fit fails loudly: a refused input must never start one."""
     def started(*a, **k):
         raise AssertionError("a run started although the input was refused")
-    monkeypatch.setattr(core_commands, "run_scenario", started)
+    monkeypatch.setattr(core_commands, "simulate", started)
     monkeypatch.setattr(core_commands, "compare", started)
     monkeypatch.setattr("siyu_sim.experiments.sweep.sweep", started)
     monkeypatch.setattr("siyu_sim.calibration.run.calibrate", started)
@@ -408,7 +408,7 @@ BOM = "\ufeff"
 def test_a_byte_order_mark_is_accepted_in_every_file_a_user_edits(work, no_run):
     """Notepad saves UTF-8 with a byte-order mark; TOML forbids it; people have it."""
     from siyu_sim.calibration.run import prepare
-    from siyu_sim.config.experiment_files import load_experiment
+    from siyu_sim.experiments import load_experiment
 
     _write(work, {"s.toml": BOM + SCENARIO, "e.toml": BOM + EXPERIMENT, "c.toml": BOM + GOOD_CALIBRATION,
                   "o.csv": BOM + GOOD_OBSERVED})

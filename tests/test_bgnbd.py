@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from siyu_sim.calibration import bgnbd
-from siyu_sim.calibration.cohort import read_cohort
+from validation.cohort import read_cohort
 
 DATA = Path(__file__).parent / "data" / "cdnow.csv.gz"
 CALIBRATION_END = 273  # days 0–272: 1 January to 30 September 1997, weeks 1–39

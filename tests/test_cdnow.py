@@ -1,6 +1,6 @@
 """The model on real customers: its purchase-and-leaving process fitted to the CDNOW cohort's
 weeks 1–39 and forecasting weeks 40–78 beside BG/NBD (docs/validation.md, "Real customers:
-CDNOW"; siyu_sim.calibration.cohort_model and cohort_compare).
+CDNOW"; validation/cohort_model.py and cohort_compare.py).
 
 The fit itself takes minutes (docs/figures/cdnow.py), so its result is pinned in
 tests/data/cdnow_fit.toml: one test re-simulates it and must find the errors the docs report;
@@ -16,8 +16,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from siyu_sim.calibration import cohort_compare, cohort_model
-from siyu_sim.calibration.cohort import Cohort, read_cohort
+from validation import cohort_compare, cohort_model
+from validation.cohort import Cohort, read_cohort
 
 DATA = Path(__file__).parent / "data"
 PINNED = tomllib.loads((DATA / "cdnow_fit.toml").read_text(encoding="utf-8"))

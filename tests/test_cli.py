@@ -165,7 +165,8 @@ def test_compare_report_calls_the_report_module(tmp_path, monkeypatch):
     assert set(calls["result"].daily["scenario"]) == {"nurture", "harvest"}
     assert calls["result"].names == ["nurture", "harvest"]
     assert set(calls["result"].segment_daily["scenario"]) == {"nurture", "harvest"}  # LTV chart
-    assert calls["meta"]["seed"] == 7 and calls["meta"]["version"] == __version__
+    meta = {**calls["result"].provenance, **calls["meta"]}  # the result's provenance, the command beside it
+    assert meta["seed"] == 7 and meta["version"] == __version__ and "--report" in meta["command"]
     assert f"报告已写入 {target}" in result.stderr  # --lang zh: the terminal's words too
     assert "report written to" not in result.stderr
 
@@ -227,7 +228,7 @@ def _no_run(monkeypatch):
     def boom(*a, **k):
         raise AssertionError("the simulation started before the output path was checked")
     monkeypatch.setattr(core_commands, "compare", boom)
-    monkeypatch.setattr(core_commands, "run_scenario", boom)
+    monkeypatch.setattr(core_commands, "simulate", boom)
 
 
 @pytest.mark.parametrize("where, message", [

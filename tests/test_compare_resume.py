@@ -23,6 +23,9 @@ from siyu_sim.experiments.resumable import RunStore, StoreBusy, cache_folder
 from siyu_sim.experiments.store import ResultStore, StoreError
 
 DAYS = 40
+#: The runs of nurture vs harvest with two replications, in the order they run, by the days each
+#: simulates: four runs with their baselines, then harvest's two independent-seed runs.
+RUN_DAYS = (2 * DAYS,) * 4 + (DAYS,) * 2
 FRAMES = ("daily", "segment_daily", "baseline_daily", "incremental", "paired", "independent")
 
 
@@ -35,7 +38,7 @@ class StopInRun:
     """A progress callback that presses Ctrl-C inside run number ``n + 1`` (``n`` runs done)."""
 
     def __init__(self, n: int):
-        self.limit = n * DAYS
+        self.limit = sum(RUN_DAYS[:n])
 
     def __call__(self, done: int, total: int) -> None:
         if done > self.limit:
@@ -66,18 +69,18 @@ def clean():
 def test_interrupted_comparison_resumes_bit_identical(tmp_path, clean):
     store = tmp_path / "runs"
     stop = _interrupt(3, store=store)
-    # 2 scenarios x 2 reps, + independent set of the second, + both counterfactuals: 10 runs
-    assert (stop.saved, stop.total, stop.folder) == (3, 10, store)
+    # 2 scenarios x 2 reps (each with its baseline), + independent set of the second: 6 runs
+    assert (stop.saved, stop.total, stop.folder) == (3, 6, store)
     assert len(_ok(store)) == 3
     notes = []
     resumed = compare(_scenarios(), reps=2, segments=True, store=store,
                       note=lambda key, **fields: notes.append((key, fields)))
-    assert ("status_compare_resumed", {"done": 3, "total": 10}) in notes
+    assert ("status_compare_resumed", {"done": 3, "total": 6}) in notes
     assert resumed.resumed == 3 and resumed.store == store
-    assert len(_ok(store)) == 10  # the 3 kept runs were not run again
+    assert len(_ok(store)) == 6  # the 3 kept runs were not run again
     _same(resumed, clean)
     again = compare(_scenarios(), reps=2, segments=True, store=store)  # everything stored: nothing runs
-    assert again.resumed == 10
+    assert again.resumed == 6
     _same(again, clean)
 
 
@@ -87,7 +90,7 @@ def test_fresh_discards_kept_runs(tmp_path, clean):
     result = compare(_scenarios(), reps=2, segments=True, store=store, fresh=True)
     assert result.resumed == 0
     records = ResultStore(store).manifest_records()
-    assert len(records) == 10 and len(_ok(store)) == 10  # the two earlier ones are gone
+    assert len(records) == 6 and len(_ok(store)) == 6  # the two earlier ones are gone
     _same(result, clean)
 
 
@@ -146,7 +149,7 @@ def test_cli_compare_interrupted_keeps_runs_and_resumes_to_the_same_output(tmp_p
     gate.mkdir()
     (gate / "hold").touch()
     env = hold_plugin(tmp_path)
-    # 5 of the 6 runs with the lever go through, one is held (counterfactual runs have no levers)
+    # 5 of the 6 runs go through, one is held (their baselines have no levers: never held)
     args = ["nurture", "harvest", "--reps", "2", "--customers", "300", "--days", str(DAYS),
             "--set", f"levers.test_hold.folder={gate}", "--set", "levers.test_hold.free=5"]
     out = tmp_path / "out"
@@ -165,16 +168,16 @@ def test_cli_compare_interrupted_keeps_runs_and_resumes_to_the_same_output(tmp_p
             os.killpg(proc.pid, signal.SIGKILL)
     kept = len(_ok(store))
     assert proc.returncode == 130, err
-    assert 1 <= kept < 10
+    assert 1 <= kept < 6
     lines = [line for line in err.splitlines() if line.startswith("interrupted")]
-    assert lines == [f"interrupted: {kept} of 10 runs are saved in {store}; run the same command again to resume"], err
+    assert lines == [f"interrupted: {kept} of 6 runs are saved in {store}; run the same command again to resume"], err
     assert "Traceback" not in err
     (gate / "hold").unlink()  # from now on every run goes through
     resumed = subprocess.run(_siyu() + ["compare", *args, "--out", str(out)], capture_output=True, text=True,
                              env=env, timeout=600)
     assert resumed.returncode == 0, resumed.stderr
-    assert f"resumed: {kept} of 10 runs already done" in resumed.stderr
-    assert len(ResultStore(store).manifest_records()) == 10  # the kept runs did not run again
+    assert f"resumed: {kept} of 6 runs already done" in resumed.stderr
+    assert len(ResultStore(store).manifest_records()) == 6  # the kept runs did not run again
     clean = subprocess.run(_siyu() + ["compare", *args, "--out", str(tmp_path / "clean")], capture_output=True,
                            text=True, env=env, timeout=600)
     assert clean.returncode == 0, clean.stderr

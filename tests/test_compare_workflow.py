@@ -14,7 +14,7 @@ from siyu_sim.counterfactual import without_private_domain
 from siyu_sim.compare.paired import INDEPENDENT_OFFSET, KEY_METRICS
 from siyu_sim.cli.printout import paired_text
 from siyu_sim.experiments.backends import SerialBackend
-from siyu_sim.runs import run_daily, run_scenario
+from siyu_sim.runs import run_scenario
 from siyu_sim.scenario import Scenario
 
 
@@ -41,7 +41,7 @@ def test_each_run_is_the_scenario_run_alone_under_the_replication_seed():
     assert res.names == ["nurture", "harvest"] and res.root_seed == 9
     for s in (a, b):
         for r in range(2):
-            alone = run_daily(s, r, 9)
+            alone = run_scenario(s, replication=r, root_seed=9).daily
             mine = res.daily[(res.daily.scenario == s.name) & (res.daily.replication == r)]
             pd.testing.assert_frame_equal(mine[alone.columns].reset_index(drop=True), alone)
     assert list(dict.fromkeys(res.daily.scenario)) == ["nurture", "harvest"]
@@ -125,7 +125,7 @@ def test_paired_comparison_and_crn_narrowing():
     assert cp.ci_width < cp.independent_ci_width
     assert cp.width_ratio < 0.5
     # the independent set uses other streams
-    ind = run_daily(b, INDEPENDENT_OFFSET + 3, 5)
+    ind = run_scenario(b, replication=INDEPENDENT_OFFSET + 3, root_seed=5).daily
     mine_ind = res.independent[res.independent.replication == 3]
     assert np.array_equal(ind.cum_profit.to_numpy(), mine_ind.cum_profit.to_numpy())
     ref = res.daily[(res.daily.scenario == "nurture_deeper") & (res.daily.replication == 3)]
@@ -177,9 +177,9 @@ def test_validation_and_repeated_names():
 def test_a_failing_run_raises_with_its_traceback(monkeypatch):
     from siyu_sim.experiments import worker
 
-    def run_model(scenario, task, **options):
+    def simulate_task(batch, task, *args, **options):
         raise RuntimeError("boom in the model")
 
-    monkeypatch.setattr(worker, "run_model", run_model)
+    monkeypatch.setattr(worker, "simulate_task", simulate_task)
     with pytest.raises(ComparisonError, match="boom in the model"):
         compare(_pair(days=10, customers=50))

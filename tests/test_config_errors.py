@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from siyu_sim.config import presets
-from siyu_sim.config.experiment_files import experiment_from_dict, load_experiment
+from siyu_sim.experiments.design import experiment_from_dict, load_experiment
 from siyu_sim.config.problems import ConfigError, ExperimentError, Problem, ScenarioError, closest
 from siyu_sim.config.scenario_files import load_scenario
 

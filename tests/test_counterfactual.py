@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from siyu_sim import PrivateDomainModel, presets
+from siyu_sim import PrivateDomainModel, Scenario, presets
 from siyu_sim.counterfactual import without_private_domain
 from siyu_sim.customer_day import Draws, Gathered, customer_day
 from siyu_sim.metrics import derive
@@ -31,11 +31,28 @@ def test_the_counterfactual_has_no_members_and_no_ledger():
     assert d.outside_gross_margin.sum() > 0  # the customers still buy
 
 
-def test_a_world_without_a_private_domain_adds_exactly_nothing_to_itself():
-    # the same customers and luck (named streams), so the increment is exactly zero every day
-    base = without_private_domain(presets.nurture())
-    inc = derive(_run(base), _run(without_private_domain(base)))
-    assert (inc.incremental_profit == 0.0).all()
+def test_a_brand_with_no_private_domain_of_its_own_is_its_own_baseline_bit_for_bit():
+    """A scenario written with no private domain (no levers, nobody a member, no organic joining,
+    no tools), but its own customers, prices, behaviour and market (a dated festival and a
+    shock): its baseline must be the very same world, so every column of every day is equal
+    and the profit added is exactly zero. A baseline that drops or changes anything that is
+    not the brand's doing (the market, a price, a behaviour, the seed) fails here."""
+    data = {"days": 150, "start_date": "2026-05-01", "seed": 21,
+            "population": {"customers": 2500, "initial_member_share": 0.0, "on_wecom_share": 0.4},
+            "behaviour": {"referral": {"organic_per_year": 0.0}, "purchase": {"trust_effect": 2.5}},
+            "economics": {"tool_cost_per_day_cny": 0.0, "tool_cost_per_member_day_cny": 0.0,
+                          "order_value_cny": 88.0},
+            "environment": {"festivals": [{"name": "618", "start": "06-01", "stop": "06-18", "demand": 2.5}],
+                            "shocks": [{"name": "closures", "start": 100, "stop": 120, "demand": 0.4}]}}
+    none = Scenario.from_dict(data)
+    world = PrivateDomainModel(none).run()
+    base = PrivateDomainModel(without_private_domain(none)).run()
+    pd.testing.assert_frame_equal(base, world, check_exact=True)
+    assert (derive(world, base).incremental_profit == 0.0).all()
+    # not vacuous: the customers buy, and the market they buy in moves what they buy
+    flat = PrivateDomainModel(Scenario.from_dict({**data, "environment": {}})).run()
+    assert world.outside_gross_margin.sum() > 0
+    assert not np.allclose(world.outside_gross_margin, flat.outside_gross_margin)
 
 
 def test_the_counterfactual_is_the_same_customers_with_the_private_domain_taken_away():

@@ -16,7 +16,7 @@ from siyu_sim.experiments.design import runs
 from siyu_sim.experiments.store import ResultStore
 from siyu_sim.experiments.sweep import rerun, sweep
 from siyu_sim.config.overrides import apply_overrides
-from siyu_sim.runs import replication_seed, run_daily
+from siyu_sim.runs import replication_seed, run_scenario
 from siyu_sim.scenario import Scenario
 
 GRID = '[factors."levers.broadcast.frequency_per_day"]\nvalues = [1.0, 4.0]\n'
@@ -69,7 +69,7 @@ def test_any_run_reproduces_alone_from_the_manifest(tmp_path):
     base = tomllib.loads((tmp_path / "out" / "_scenarios" / "harvest.toml").read_text())
     scenario = Scenario.from_dict(apply_overrides(base, rec["overrides"]))
     assert rec["spawn_key"] == [rec["replication"]]
-    daily = run_daily(scenario, rec["spawn_key"][0], rec["seed_entropy"])
+    daily = run_scenario(scenario, replication=rec["spawn_key"][0], root_seed=rec["seed_entropy"]).daily
     cols = ["cum_profit", "gmv", "active", "muted", "mean_trust"]
     assert np.array_equal(daily[cols].to_numpy(), mine[cols].to_numpy())
 
@@ -88,3 +88,27 @@ def test_batch_size_balances_and_amortises():
     small = batch_size_for(1000, 100, 30, 2)
     assert small > 1
     assert 1000 / small >= 8
+
+
+def test_a_design_is_counted_before_it_is_chosen_as_many_settings_as_it_chooses(tmp_path):
+    """The size that decides whether a huge experiment waits for --yes (``count_settings``, from
+    the method's own rule) against the settings the samplers then give (SALib's, scipy's)."""
+    from siyu_sim.experiments.design import count_settings
+
+    ranged = ('[factors."levers.coupon.depth"]\nrange = [0.0, 0.3]\n'
+              '[factors."levers.broadcast.content_quality"]\nrange = [0.2, 0.9]\n')
+    designs = {
+        "grid": GRID + '[factors."levers.coupon.valid_days"]\nvalues = [3, 5, 7]\n',
+        "lhs crossed with a grid": GRID + '[factors."levers.coupon.depth"]\nrange = [0.0, 0.3]\n'
+                                          '[design]\nmethod = "lhs"\nsamples = 5\n',
+        "sobol": ranged + '[design]\nmethod = "sobol"\nsamples = 8\n',
+        "sobol, second order": ranged + '[design]\nmethod = "sobol"\nsamples = 8\nsecond_order = true\n',
+        "morris": ranged + '[design]\nmethod = "morris"\nsamples = 3\n',
+    }
+    counts = {}
+    for name, body in designs.items():
+        exp = load_experiment(write_experiment(tmp_path, body, replications=1))
+        counts[name] = count_settings(exp)
+        assert counts[name] == len(exp.settings), name
+    assert counts == {"grid": 6, "lhs crossed with a grid": 10, "sobol": 32, "sobol, second order": 48,
+                      "morris": 9}

@@ -16,7 +16,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from _experiment_helpers import write_experiment
+from _experiment_helpers import held, hold_plugin, wait_for, write_experiment
+from siyu_sim import levers
 from siyu_sim.experiments.backends import BackendError, DaskBackend, make_backend
 from siyu_sim.experiments.progress import NullProgress
 from siyu_sim.experiments.store import ResultStore
@@ -28,25 +29,28 @@ GRID = ('[factors."levers.broadcast.frequency_per_day"]\nvalues = [0.5, 1.0, 2.0
         '[factors."levers.coupon.depth"]\nvalues = [0.0, 0.1, 0.2]\n')
 
 
-class KillABusyWorker(NullProgress):
-    """After the first finished batch, SIGKILL a Dask worker process that is running a batch
-    at that moment (its nanny restarts it), and note which batches it held."""
+class KillAWorkerInsideARun(NullProgress):
+    """After the first finished batch, wait until a Dask worker process is inside a run (held
+    at the gate: its ``held-<pid>`` file), SIGKILL it (its nanny restarts it), note the batches
+    it held, and open the gate for the rest."""
 
-    def __init__(self, client):
-        self.client = client
+    def __init__(self, client, gate: Path):
+        self.client, self.gate = client, gate
         self.killed: int | None = None
         self.in_flight: list = []
+
+    def _inside(self):
+        pids = self.client.run(os.getpid)  # worker address → its process
+        return next(((address, pid) for address, pid in sorted(pids.items()) if pid in held(self.gate)), None)
 
     def advance(self, ok: int, failed: int) -> None:
         if self.killed is not None:
             return
-        busy = {w: keys for w, keys in self.client.processing().items() if keys}
-        if not busy:  # nothing running right now: try again after the next batch
-            return
-        address = sorted(busy)[0]
-        self.in_flight = list(busy[address])
-        self.killed = self.client.run(os.getpid, workers=[address])[address]
-        os.kill(self.killed, signal.SIGKILL)
+        address, pid = wait_for(self._inside, "a Dask worker inside a run")
+        self.in_flight = list(self.client.processing().get(address, ()))
+        os.kill(pid, signal.SIGKILL)
+        self.killed = pid
+        (self.gate / "hold").unlink()
 
 
 def _profiler_enabled() -> bool:
@@ -58,28 +62,43 @@ def _by_run(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.sort_values("run_id").reset_index(drop=True)
 
 
-def test_dask_worker_killed_mid_sweep_loses_and_duplicates_nothing(tmp_path):
+def test_dask_worker_killed_mid_sweep_loses_and_duplicates_nothing(tmp_path, monkeypatch):
     """The property that matters: with a worker killed while it runs a batch, every run ends
     up stored exactly once with the same numbers a serial sweep gives. ``retries=0``: what
     protects the runs is Dask rescheduling a dead worker's tasks and the client writing each
-    result once, not task retries."""
-    path = write_experiment(tmp_path, GRID, customers=300, days=40, replications=1)  # 12 runs
-    backend = DaskBackend(local_workers=2, retries=0)
+    result once, not task retries. The first run passes the gate, the others wait at it, so a
+    worker is surely inside a run when it is killed, however fast or loaded the machine."""
+    gate = tmp_path / "gate"
+    gate.mkdir()
+    (gate / "hold").touch()
+    env = hold_plugin(tmp_path)
+    monkeypatch.setenv("PYTHONPATH", env["PYTHONPATH"])  # the cluster's worker processes load the plugin
+    monkeypatch.syspath_prepend(str(tmp_path / "plugin"))  # and so does this process
+    before = dict(levers.LEVER_TYPES)  # put back as it was below
     try:
-        before = set(backend.client.run(os.getpid).values())
-        # the local cluster has no dashboard, so its workers run without the stack profiler
-        assert set(backend.client.run(_profiler_enabled).values()) == {False}
-        killer = KillABusyWorker(backend.client)
-        res = sweep(path, out=tmp_path / "out", backend=backend, progress=killer, batch_size=1)
+        assert "test_hold" in levers.load_plugins()
+        gate_keys = f'"levers.test_hold.folder" = "{gate}"\n"levers.test_hold.free" = 1\n'
+        path = write_experiment(tmp_path, gate_keys + GRID, customers=300, days=40, replications=1)  # 12 runs
+        backend = DaskBackend(local_workers=2, retries=0)
+        try:
+            workers = set(backend.client.run(os.getpid).values())
+            # the local cluster has no dashboard, so its workers run without the stack profiler
+            assert set(backend.client.run(_profiler_enabled).values()) == {False}
+            killer = KillAWorkerInsideARun(backend.client, gate)
+            res = sweep(path, out=tmp_path / "out", backend=backend, progress=killer, batch_size=1)
+        finally:
+            backend.close()
+        assert killer.killed in workers and killer.in_flight
+        assert res.complete, res
+        assert res.ok == 12 and res.failed == 0
+        records = ResultStore(tmp_path / "out").manifest_records()
+        assert len(records) == 12 and {r["status"] for r in records} == {"ok"}  # each run once
+        serial = sweep(path, out=tmp_path / "serial", backend=make_backend(serial=True))
+        assert serial.ok == 12
     finally:
-        backend.close()
-    assert killer.killed in before and killer.in_flight, "no worker was killed mid-batch"
-    assert res.complete, res
-    assert res.ok == 12 and res.failed == 0
-    records = ResultStore(tmp_path / "out").manifest_records()
-    assert len(records) == 12 and {r["status"] for r in records} == {"ok"}  # each run once
-    serial = sweep(path, out=tmp_path / "serial", backend=make_backend(serial=True))
-    assert serial.ok == 12
+        levers.LEVER_TYPES.clear()
+        levers.LEVER_TYPES.update(before)
+        sys.modules.pop("siyu_test_hold", None)
     survived = _by_run(pd.read_parquet(tmp_path / "out"))
     assert survived.run_id.is_unique
     pd.testing.assert_frame_equal(survived, _by_run(pd.read_parquet(tmp_path / "serial")))
@@ -116,55 +135,16 @@ def _ok_records(out: Path) -> list[dict]:
     return [r for r in ResultStore(out).manifest_records() if r["status"] == "ok"]
 
 
-#: A lever plugin (docs/extending.md: the ``siyu_sim.levers`` entry-point group) that holds
-#: runs at a gate: on day 0 each run takes one of ``free`` tickets (files created atomically in
-#: ``folder``) and goes on; the runs that get none wait while ``folder/hold`` exists. So exactly
-#: ``free`` runs finish and the rest are surely still running when the signal comes, however
-#: fast or slow the machine is.
-GATE = """
-import os, time
-from siyu_sim.levers import Event, register_lever
-
-@register_lever("test_gate")
-class Gate(Event):
-    folder: str
-    free: int = 3
-
-    def act(self, day, brand):
-        if day != 0:
-            return
-        for k in range(self.free):
-            try:
-                os.close(os.open(os.path.join(self.folder, f"ticket-{k}"), os.O_CREAT | os.O_EXCL))
-                return
-            except FileExistsError:
-                continue
-        deadline = time.monotonic() + 300  # a broken test must not hang forever
-        while os.path.exists(os.path.join(self.folder, "hold")) and time.monotonic() < deadline:
-            time.sleep(0.02)
-"""
-
-
-def _gate_plugin(folder: Path) -> dict:
-    """The environment in which ``siyu`` (and its worker processes) load the gate plugin."""
-    site = folder / "plugin"
-    info = site / "siyu_test_gate-0.dist-info"
-    info.mkdir(parents=True)
-    (site / "siyu_test_gate.py").write_text(GATE, encoding="utf-8")
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: siyu-test-gate\nVersion: 0\n")
-    (info / "entry_points.txt").write_text("[siyu_sim.levers]\ntest_gate = siyu_test_gate\n")
-    path = os.pathsep.join(p for p in (str(site), os.environ.get("PYTHONPATH", "")) if p)
-    return {**os.environ, "PYTHONPATH": path}
-
-
 def test_sigint_keeps_finished_runs_and_the_rerun_resumes(tmp_path):
     gate = tmp_path / "gate"
     gate.mkdir()
     (gate / "hold").touch()
-    # the gate joins the experiment's [set] table; 36 runs: 4 x 3 settings x 3 replications
-    gate_keys = f'"levers.test_gate.folder" = "{gate}"\n'
+    # the gate (a lever plugin: docs/extending.md) joins the experiment's [set] table and lets
+    # three runs through, so exactly three finish and the rest are surely still running when the
+    # signal comes; 36 runs: 4 x 3 settings x 3 replications
+    gate_keys = f'"levers.test_hold.folder" = "{gate}"\n"levers.test_hold.free" = 3\n'
     path = write_experiment(tmp_path, gate_keys + GRID, customers=300, days=30, replications=3)
-    env = _gate_plugin(tmp_path)
+    env = hold_plugin(tmp_path)
     out = tmp_path / "out"
     cmd = _siyu() + ["sweep", str(path), "--out", str(out), "--workers", "2", "--batch-size", "1", "--quiet"]
     # Ctrl-C handled as in a terminal even when these tests run where SIGINT is ignored (a

@@ -11,10 +11,9 @@ from _experiment_helpers import write_experiment
 from siyu_sim.calendar import month_of
 from siyu_sim.counterfactual import without_private_domain
 from siyu_sim.experiments.backends import SerialBackend
-from siyu_sim.experiments.derived import CounterfactualCache
+from siyu_sim.config.scenario_files import build_scenario
 from siyu_sim.experiments.store import ResultStore
 from siyu_sim.experiments.sweep import rerun, sweep
-from siyu_sim.experiments.worker import build_scenario, counterfactual_daily
 from siyu_sim.runs import run_scenario
 
 GRID = ('[factors."levers.broadcast.frequency_per_day"]\nname = "freq"\nvalues = [1.0, 4.0]\n'
@@ -77,46 +76,40 @@ def test_monthly_rows_sum_the_daily_increment(tmp_path):
     assert mm.cum_incremental_profit.tolist() == dd.groupby(month).cum_incremental_profit.last().tolist()
 
 
-def test_settings_that_differ_only_in_levers_share_one_counterfactual():
+def test_settings_that_differ_only_in_levers_share_one_baseline_under_any_name():
     from siyu_sim import presets
-    from siyu_sim.experiments.design import RunTask
+    from siyu_sim.runs import RunCache, simulate
 
     data = presets.nurture().to_dict()
     data["days"], data["population"]["customers"] = 10, 100
-    cache = CounterfactualCache()
+    cache = RunCache()
     tables = []
-    for freq in (1.0, 3.0):
+    for name, freq in (("a", 1.0), ("b", 3.0)):  # other names, other levers: the same customers
         for r in (0, 1):
-            task = RunTask(f"x{freq}-{r}", "nurture", 0, r, {}, {}, 5, (r,))
-            sc = build_scenario(data, {"levers.broadcast.frequency_per_day": freq})
-            tables.append(counterfactual_daily(sc, task, cache))
-    assert (cache.misses, cache.hits) == (2, 2)
+            sc = build_scenario(data, {"levers.broadcast.frequency_per_day": freq, "name": name})
+            tables.append(simulate(sc, replication=r, root_seed=5, baseline=True, cache=cache).baseline_daily)
+    assert cache.misses == 4 + 2 and cache.hits == 2  # four own runs, one baseline per replication
     pd.testing.assert_frame_equal(tables[0], tables[2])
-    # a behaviour parameter changes the counterfactual: no hit
-    task = RunTask("y", "nurture", 0, 0, {}, {}, 5, (0,))
-    counterfactual_daily(build_scenario(data, {"behaviour.fatigue.gain": 0.5}), task, cache)
-    assert cache.misses == 3
+    # a behaviour parameter changes the baseline: no hit
+    simulate(build_scenario(data, {"behaviour.fatigue.gain": 0.5}), root_seed=5, baseline=True, cache=cache)
+    assert cache.misses == 6 + 2
 
 
-def test_batches_keep_a_replications_settings_together(tmp_path, monkeypatch):
-    from siyu_sim.config.experiment_files import load_experiment
+def test_a_workers_batches_share_baselines(tmp_path, monkeypatch):
+    """Batches that split a replication's settings (the batch size is not the settings' count)
+    make one baseline per replication in a worker, not one per batch."""
+    from siyu_sim.experiments import load_experiment
     from siyu_sim.experiments import design
     from siyu_sim.experiments import worker
     from siyu_sim.experiments.sweep import make_batches
+    from siyu_sim.runs import RunCache
 
-    caches = []
-
-    class Recording(CounterfactualCache):
-        def __init__(self, *a, **kw):
-            super().__init__(*a, **kw)
-            caches.append(self)
-
-    monkeypatch.setattr(worker, "CounterfactualCache", Recording)
-
+    monkeypatch.setattr(worker, "RUN_CACHE", RunCache(baselines_only=True))  # a fresh worker process's
     grid = ('[factors."levers.broadcast.frequency_per_day"]\nvalues = [1.0, 2.0, 4.0]\n')
     exp = load_experiment(write_experiment(tmp_path, grid, replications=2, days=10, customers=80))
-    batches = make_batches(exp, design.runs(exp), 3)
-    assert [[t.replication for t in b.tasks] for b in batches] == [[0, 0, 0], [1, 1, 1]]
-    outcomes = worker.execute_batch(batches[0])
+    batches = make_batches(exp, design.runs(exp), 2)
+    assert [[t.replication for t in b.tasks] for b in batches] == [[0, 0], [0, 1], [1, 1]]
+    outcomes = [o for b in batches for o in worker.execute_batch(b)]
     assert all(o.status == "ok" for o in outcomes)
-    assert (caches[0].misses, caches[0].hits) == (1, 2)  # one counterfactual for three settings
+    # two baselines made (the old cache per batch made three), the six runs' own runs not kept
+    assert (worker.RUN_CACHE.misses, worker.RUN_CACHE.hits, len(worker.RUN_CACHE)) == (2, 4, 2)

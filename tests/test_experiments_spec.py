@@ -108,7 +108,7 @@ def test_docs_describe_every_key(model):
 
 
 def test_docs_key_tables_are_generated_from_the_schema():
-    from siyu_sim.config.experiment_docs import reference_markdown
+    from siyu_sim.config.schema_docs import reference_markdown
 
     text = (ROOT / "docs" / "experiments.md").read_text(encoding="utf-8")
     begin, end = "<!-- BEGIN GENERATED: experiment keys -->\n", "<!-- END GENERATED: experiment keys -->"

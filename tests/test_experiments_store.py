@@ -106,15 +106,15 @@ def test_refuses_a_folder_that_is_not_a_results_folder(tmp_path):
 
 
 def _flaky(original):
-    def run_model(scenario, task, **options):
+    def simulate_task(batch, task, *args, **options):
         if task.replication == 1 and task.setting == 2:
             raise RuntimeError("boom in the model")
-        return original(scenario, task, **options)
-    return run_model
+        return original(batch, task, *args, **options)
+    return simulate_task
 
 
 def test_a_failing_run_is_recorded_and_the_rest_go_on(tmp_path, monkeypatch):
-    monkeypatch.setattr(worker_mod, "run_model", _flaky(worker_mod.run_model))
+    monkeypatch.setattr(worker_mod, "simulate_task", _flaky(worker_mod.simulate_task))
     path = write_experiment(tmp_path, GRID)
     out = tmp_path / "out"
     res = sweep(path, out=out, backend=SerialBackend(), batch_size=8)

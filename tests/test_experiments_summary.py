@@ -8,9 +8,8 @@ import itertools
 import numpy as np
 import pandas as pd
 
-from siyu_sim.experiments.pareto import non_dominated, pareto_front
 from siyu_sim.cli.printout import best_text, front_text
-from siyu_sim.experiments.summary import best_settings, trade_off
+from siyu_sim.experiments.summary import best_settings, non_dominated, pareto_front, trade_off
 
 
 def _frame():

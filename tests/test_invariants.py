@@ -49,10 +49,25 @@ def scenarios(draw):
                                "seed": draw(st.integers(0, 2**32))})
 
 
+def _by_day(log: pd.DataFrame, days: int, unit_cost: float) -> pd.DataFrame:
+    """Per day, from the transaction log: the members' orders (count, GMV at list price,
+    revenue, discounts, cost of goods) and the gross margin of everyone else's orders."""
+    w = log.weight
+    cost = w * log.units * unit_cost
+    each = pd.DataFrame({"day": log.day, "purchases": w, "gmv": w * log.units * log.list_price_cny,
+                         "revenue": w * log.paid_cny, "discount_cost": w * log.discount_cny, "cogs": cost,
+                         "margin": w * log.paid_cny - cost})
+    days_index = pd.RangeIndex(days, name="day")
+    out = each[log.member.to_numpy()].groupby("day").sum().reindex(days_index, fill_value=0.0)
+    out["outside_gross_margin"] = each[~log.member.to_numpy()].groupby("day")["margin"].sum().reindex(
+        days_index, fill_value=0.0)
+    return out.reset_index(drop=True)
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(scenarios())
 def test_state_stays_in_bounds_and_money_adds_up(sc):
-    model = PrivateDomainModel(sc)
+    model = PrivateDomainModel(sc, transactions=True)
     daily = model.run()
     t = model.customers
     for col in ("trust", "activity", "fatigue", "deal_memory"):
@@ -66,16 +81,24 @@ def test_state_stays_in_bounds_and_money_adds_up(sc):
     assert np.allclose(daily[["prospects", "active", "muted", "churned"]].sum(axis=1), total)
     assert set(np.unique(t.status)) <= set(int(s) for s in Status)
     assert np.allclose(daily.ever_members, daily.active + daily.muted + daily.churned)
-    # money adds up
-    assert np.allclose(daily.revenue, daily.gmv - daily.discount_cost)
-    assert np.allclose(daily.profit, daily.revenue - daily.cogs - daily.staff_cost - daily.tool_cost
-                       - daily.acquisition_cost)
-    assert np.allclose(daily.cum_profit, daily.profit.cumsum())
+    # money adds up, from the orders themselves (the transaction log, not the ledger): members'
+    # orders are the ledger's, valued at list price (GMV), at what was paid (revenue), at cost
+    # (cost of goods); the costs of running it are the team's, the tools' and acquisition's
+    e = sc.economics
+    orders = _by_day(model.transactions, len(daily), e.unit_cost_cny)
+    tol = dict(rtol=1e-9, atol=1e-6 * max(1.0, float(daily.gmv.sum())))
+    for column in ("purchases", "gmv", "revenue", "discount_cost", "cogs", "outside_gross_margin"):
+        assert np.allclose(daily[column], orders[column], **tol), column
+    team = daily.staff * e.staff_cost_per_day_cny + daily.lead_cost
+    tools = daily.fixed_tool_cost + e.tool_cost_per_member_day_cny * daily.members
+    profit = orders.revenue - orders.cogs - team - tools - daily.acquisition_cost
+    assert np.allclose(daily.staff_cost, team, **tol) and np.allclose(daily.tool_cost, tools, **tol)
+    assert np.allclose(daily.profit, profit, **tol)
+    assert np.allclose(daily.cum_profit, profit.cumsum(), **tol)
     assert (daily.discount_cost >= -1e-9).all() and (daily.gmv >= 0).all()
     # the ledger against the customers' own accounts: every member order booked on its row
     # (spend = what the member paid, margin = paid − cost of goods) sums to the ledger's totals
     w = t.weight.astype(float)
-    tol = dict(rtol=1e-9, atol=1e-6 * max(1.0, float(daily.gmv.sum())))
     assert np.isclose(float(w @ t.spend), daily.revenue.sum(), **tol)
     assert np.isclose(float(w @ t.spend) + daily.discount_cost.sum(), daily.gmv.sum(), **tol)
     assert np.isclose(float(w @ t.margin), daily.gross_margin.sum(), **tol)

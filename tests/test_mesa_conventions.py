@@ -7,7 +7,7 @@ import pydoc
 import pandas as pd
 import pytest
 
-from siyu_sim import Customer, PrivateDomainModel, presets
+from siyu_sim import Customer, PrivateDomainModel, Status, presets
 from siyu_sim.customers import CommunityGroup
 
 
@@ -22,12 +22,37 @@ def batch_run():
     multiprocessing.set_start_method(before, force=True)
 
 
-def test_datacollector_holds_the_daily_table():
-    model = PrivateDomainModel(presets.nurture(), customers=300, seed=3)
-    daily = model.run(6)
+def test_datacollector_collects_each_days_figures():
+    """Mesa's DataCollector, day by day, against figures recomputed here from the model's own
+    records: the customers' statuses after each step and the orders in the transaction log
+    (members' orders are the ledger's: their count, GMV at list price, what was paid, the
+    discounts). Then the collector's frame is the daily table, column for column."""
+    model = PrivateDomainModel(presets.nurture(), customers=400, seed=3, transactions=True)
+    days = 12
+    statuses = []
+    for _ in range(days):
+        model.step()
+        statuses.append(model.customers.status.copy())
     collected = model.datacollector.get_model_vars_dataframe()
-    assert len(collected) == 6 and daily.profit.abs().sum() > 0
-    pd.testing.assert_frame_equal(collected, daily, check_exact=True)
+    assert len(collected) == days
+    w = model.customers.weight
+    log = model.transactions
+    ledger = log[log.member]
+    names = {"prospects": Status.PROSPECT, "active": Status.ACTIVE, "muted": Status.MUTED, "churned": Status.CHURNED}
+    for day in range(days):
+        row, status = collected.iloc[day], statuses[day]
+        assert row["day"] == day
+        for column, code in names.items():
+            assert row[column] == pytest.approx(w[status == code].sum()), (day, column)
+        assert row["members"] == pytest.approx(w[(status == Status.ACTIVE) | (status == Status.MUTED)].sum())
+        orders = ledger[ledger.day == day]
+        assert row["purchases"] == pytest.approx(orders.weight.sum()), day
+        assert row["gmv"] == pytest.approx((orders.weight * orders.units * orders.list_price_cny).sum()), day
+        assert row["revenue"] == pytest.approx((orders.weight * orders.paid_cny).sum()), day
+        assert row["discount_cost"] == pytest.approx((orders.weight * orders.discount_cny).sum(), abs=1e-9), day
+    assert collected.purchases.sum() > 0 and collected.discount_cost.sum() > 0  # the checks saw orders and deals
+    assert len(set(map(tuple, statuses))) > 1  # and statuses that moved
+    pd.testing.assert_frame_equal(collected, model.daily, check_exact=True)
 
 
 def test_mesa_batch_run_runs_the_model_to_its_horizon(batch_run):

@@ -20,7 +20,7 @@ from siyu_sim.rules import (
 from siyu_sim.rules.trust import drift_share, trust_drift
 from siyu_sim.rules import Status
 
-PROSPECT, ACTIVE, MUTED, CHURNED = (s.value for s in Status)
+PROSPECT, ACTIVE, MUTED, CHURNED = (s.value for s in (Status.PROSPECT, Status.ACTIVE, Status.MUTED, Status.CHURNED))
 
 unit = st.floats(0.0, 1.0)
 count = st.floats(0.0, 50.0)
@@ -160,6 +160,30 @@ def test_purchase_direction():
     assert buy(reads=2.0) > buy()
     assert buy(price=48.0) > buy()  # a discount lifts conversion
     assert buy(price=48.0, sens=5.0) > buy(price=48.0, sens=1.0)
+
+
+def _mean_days_between_orders(cycle, trust, p):
+    """Expected days from one order to the next for a customer who is never reminded and sees
+    list price: the sum of the chances of not having bought yet (a discrete renewal)."""
+    days = np.arange(0.0, 40 * cycle)
+    buy = purchase_probability(days, cycle, trust, 0.0, 60.0, 60.0, 2.0, p)
+    still_waiting = np.cumprod(np.concatenate([[1.0], 1.0 - buy[1:]]))
+    return float(still_waiting.sum())
+
+
+@pytest.mark.parametrize("cycle", [3.0, 30.0, 90.0])
+@pytest.mark.parametrize("lift", [1.3, 2.0])
+def test_a_lift_of_x_buys_about_x_times_as_often_even_where_need_cycles_are_short(cycle, lift):
+    """Accelerated time (Gupta 1991): a lift shortens the wait until the customer needs the product
+    again as well as the wait after, so the order rate scales by the lift. Bounds: one day's rounding
+    of the wait either way (the renewal is counted in whole days). A lift on the hazard alone (the
+    wait until readiness unchanged) gives 1.3 -> 1.23 and 2 -> 1.70 at a 30-day cycle and fails."""
+    p = PurchaseParams()
+    lifted_trust = p.trust_neutral + np.log(lift) / p.trust_effect
+    base = _mean_days_between_orders(cycle, p.trust_neutral, p)
+    lifted = _mean_days_between_orders(cycle, lifted_trust, p)
+    assert base / (lifted + 1.0) <= lift <= base / max(lifted - 1.0, 1.0)
+    assert base / lifted == pytest.approx(lift, rel=0.12)
 
 
 def test_losses_against_the_reference_price_weigh_more_than_gains():

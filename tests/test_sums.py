@@ -3,6 +3,7 @@ thread count (siyu_sim/sums.py; docs/performance.md)."""
 
 from __future__ import annotations
 
+import math
 import os
 import subprocess
 import sys
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from siyu_sim.sums import dot
 
@@ -25,11 +27,17 @@ m.run(6).to_parquet(sys.argv[1])
 """
 
 
-def test_dot_is_the_plain_sum_of_products():
+def test_dot_is_the_sum_of_products():
+    """Against sums computed another way: exactly, where every partial sum is an integer a
+    float holds exactly (weights × counts), and within a few rounding errors of the correctly
+    rounded sum (``math.fsum``) for any floats; a boolean mask picks the rows it counts."""
     rng = np.random.default_rng(0)
-    x, y = rng.random(1001), rng.random(1001) < 0.5
-    assert dot(x, y) == float(np.add.reduce(x * y))
-    assert abs(dot(x, y) - float(x @ y)) < 1e-9
+    counts, weights = rng.integers(0, 50, 100_001), rng.integers(1, 1000, 100_001).astype(float)
+    assert dot(weights, counts) == float(sum(int(a) * int(b) for a, b in zip(weights, counts)))
+    x, mask = rng.random(100_001), rng.random(100_001) < 0.5
+    assert dot(x, mask) == pytest.approx(math.fsum(x[mask]), rel=1e-13, abs=0)
+    assert dot(x, ~mask) == pytest.approx(math.fsum(x[~mask]), rel=1e-13, abs=0)
+    assert dot(x[:0], mask[:0]) == 0.0
 
 
 def test_tables_are_bit_identical_on_one_and_two_blas_threads(tmp_path):

@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from siyu_sim import words as T
-from siyu_sim.experiments.pareto import non_dominated
+from siyu_sim.experiments.summary import non_dominated
 from siyu_sim.report import SweepReportError, sweep_report
 from siyu_sim.report.sweep_figures import effects_figure, is_geometric
 from siyu_sim.report.sweep_report import _effects, read_results, setting_cells, trade_off_points

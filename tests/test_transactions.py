@@ -86,7 +86,7 @@ def test_siyu_run_writes_the_log_to_parquet_and_checks_the_path_first(tmp_path, 
 
     def boom(*a, **k):
         raise AssertionError("the simulation started before the output path was checked")
-    monkeypatch.setattr(core_commands, "run_scenario", boom)
+    monkeypatch.setattr(core_commands, "simulate", boom)
     bad = tmp_path / "missing" / "orders.parquet"
     result = runner.invoke(app, ["run", "nurture", "--quiet", "--out", str(tmp_path / "r2"),
                                  "--transactions", str(bad)])

@@ -23,13 +23,14 @@ import tomllib
 from pathlib import Path
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))  # the validation code beside the package (validation/)
 
 import tomli_w  # noqa: E402
 
-from siyu_sim.calibration import cohort_compare, cohort_model  # noqa: E402
-from siyu_sim.calibration.cohort import read_cohort  # noqa: E402
+from validation import cohort_compare, cohort_model  # noqa: E402
+from validation.cohort import read_cohort  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "cdnow.csv.gz"
 PINNED = ROOT / "tests" / "data" / "cdnow_fit.toml"
 PNG = ROOT / "docs" / "figures" / "cdnow.png"

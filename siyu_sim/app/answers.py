@@ -12,7 +12,8 @@ from ..compare import Comparison
 from ..report import figures
 from ..report.html import esc
 from ..report.incremental_summary import summary_blocks
-from ..words import money, run_length, scenario_label, t
+from ..report.labels import run_length
+from ..words import money, scenario_label, t
 from .whatif import NO_PRIVATE_DOMAIN
 
 #: The charts, in the order shown: (report section title key, figure function).

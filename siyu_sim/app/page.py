@@ -1,9 +1,12 @@
 """The app's page, one per browser tab (Panel): levers on the left, answers on the right.
 
 A change is checked at once (a refused value shows the files' own message and starts no run),
-then handed to the background worker (``live.Debounced``); the worker's progress and result
-come back to the page through Bokeh's next-tick callbacks, the only safe way to touch a
-document from another thread. Every word comes from ``siyu_sim.words``.
+then handed to the background worker (``live.Debounced``). The page draws the worker's newest
+snapshot (progress, answers, "ready") from a periodic callback on its own document, started
+once the page is in the browser: the worker thread never touches the document. (It once did, through next-tick callbacks: Bokeh gives those
+no order while the document is held, so a run's "100%" could land after its answers and hide
+"ready" for good.) The status line and its bar are one HTML pane, so a deferred update always
+draws the current text. Every word comes from ``siyu_sim.words``.
 """
 
 from __future__ import annotations
@@ -24,17 +27,19 @@ from ..words import control_label, scenario_label, t
 from ..words.settings import setting_description
 from . import answers
 from .group_view import GroupWatch
-from .live import Debounced, Outcome
+from .live import Debounced, Outcome, Progress, Snapshot
 from .whatif import CONTROLS, LEVER_CONTROLS, NO_PRIVATE_DOMAIN, WhatIf, saved_name
 
 LANG_OPTIONS = {"English": "en", "中文": "zh"}
 SIDEBAR_WIDTH = 380
+REFRESH_MS = 100  # how often the page looks at the worker's snapshot (a no-op when unchanged)
 CSS = """
 .headline { font-size: 1.9em; font-weight: 600; line-height: 1.25; }
 .headline.up { color: #1b7837; } .headline.down { color: #b2182b; }
 .headline-base { font-size: 1.2em; color: #444; margin-top: .3em; }
 .refused { color: #b2182b; white-space: pre-wrap; font-family: monospace; }
 .command { font-family: monospace; color: #333; }
+.status progress { width: 100%; }
 """
 
 
@@ -50,9 +55,8 @@ class AppPage:
         self.whatif, self.lang = whatif, lang
         self.doc = pn.state.curdoc
         self.values = whatif.initial()
-        self.result: object = None
-        self.shown: Outcome | None = None
-        self._shown_pct = -1
+        self.shown: Outcome | None = None  # the outcome whose answers are drawn
+        self._drawn = -1  # the version of the worker's snapshot drawn
         html = partial(pn.pane.HTML, stylesheets=[CSS], sizing_mode="stretch_width")
         self.title = html(css_classes=["title"])
         self.intro = html(css_classes=["intro"])
@@ -64,7 +68,6 @@ class AppPage:
         self.inputs = {c.path: self._input(c) for c in CONTROLS}
         self.heads = {k: html() for k in ("strategy", "levers", "run", "baseline", "note")}
         self.refused = html(css_classes=["refused"])
-        self.progress = pn.indicators.Progress(value=0, max=100, sizing_mode="stretch_width", bar_color="info")
         self.status = html(css_classes=["status"])
         self.save = pn.widgets.FileDownload(callback=self._scenario_file, filename="scenario.toml",
                                             button_type="primary", css_classes=["save"])
@@ -84,11 +87,24 @@ class AppPage:
                                           css_classes=["chart", "group-chart"])
         self.watch: GroupWatch | None = None
         self._ticker = None
-        self.worker = Debounced(self._run, self._finished)
-        if self.doc is not None and hasattr(self.doc, "on_session_destroyed"):
+        self.worker = Debounced(self._run)
+        if self.served:
             self.doc.on_session_destroyed(lambda _ctx: self.worker.stop())
+            pn.state.onload(self._loaded)
         self._relabel()
         self._submit()
+
+    @property
+    def served(self) -> bool:
+        """In a server session (else a test building the page alone, calling ``refresh``)."""
+        return self.doc is not None and self.doc.session_context is not None
+
+    def _loaded(self) -> None:
+        """The page is in the browser: from now on, draw the runs as they go. Not before: a
+        change before Panel has written the page out gets the CDN's address for its style
+        sheets, and Panel defers and reorders changes made before the websocket is open."""
+        self.refresh()
+        self.doc.add_periodic_callback(self.refresh, REFRESH_MS)
 
     # --- layout -----------------------------------------------------------------------
 
@@ -98,7 +114,7 @@ class AppPage:
         sidebar = pn.Column(self.language, self.heads["strategy"], self.heads["baseline"], self.baseline,
                             self.heads["levers"], *levers, self.heads["note"], self.heads["run"], *run,
                             self.refused, pn.Row(self.save, self.report), width=SIDEBAR_WIDTH)
-        main = pn.Column(self.title, self.intro, self.progress, self.status, self.headline, self.command,
+        main = pn.Column(self.title, self.intro, self.status, self.headline, self.command,
                          *[part for pair in zip(self.chart_titles, self.charts) for part in pair],
                          self.summary, self.group_title, self.group_intro, self.group_play, self.group_chart,
                          sizing_mode="stretch_width")
@@ -134,7 +150,9 @@ class AppPage:
         self.group_play.name = t("app_group_pause" if self.group_play.value else "app_group_play", lang)
         if self.watch is not None:
             self.group_chart.object = self.watch.figure(lang)
-        self._show_answers()
+        self._show_answers()  # in the new language, without a run
+        self._drawn = -1
+        self.refresh()  # the status too (and newer answers, if any)
 
     # --- changes and runs ---------------------------------------------------------------
 
@@ -155,55 +173,53 @@ class AppPage:
         self.save.disabled = self.report.disabled = False
         self.save.filename = saved_name(scenario)
         self.report.filename = f"{scenario.name}_vs_{self.baseline.value}.html"
-        self._shown_pct = -1
-        self._set_progress(0)
         self.worker.submit((dict(self.values), self.pinned))
+        self.refresh()
 
     @property
     def pinned(self) -> bool:
         return self.baseline.value != NO_PRIVATE_DOMAIN
 
-    def _run(self, request):
+    def _run(self, request, progress: Progress):
         values, pinned = request
-        return self.whatif.compare(values, pinned=pinned, progress=self._progress_from_worker)
+        return self.whatif.compare(values, pinned=pinned, progress=progress)
 
-    def _later(self, callback) -> None:
-        if self.doc is not None and self.doc.session_context is not None:
-            self.doc.add_next_tick_callback(callback)
-        else:  # no server (a test building the page alone)
-            callback()
-
-    def _progress_from_worker(self, done: int, total: int) -> None:
-        pct = int(100 * done / total) if total else 100
-        if pct >= self._shown_pct + 5:  # a message per 5%: the socket is not flooded
-            self._shown_pct = pct
-            self._later(partial(self._set_progress, pct))
-
-    def _set_progress(self, pct: int) -> None:
-        self.progress.value = pct
-        self.status.object = f"<p>{esc(t('app_running', self.lang, pct=pct))}</p>"
-
-    def _finished(self, outcome: Outcome) -> None:
-        self._later(partial(self._show, outcome))
-
-    def _show(self, outcome: Outcome) -> None:
-        if outcome.error is not None:
-            self.status.object = f"<p class='refused'>{esc(t('app_failed', self.lang, error=outcome.error))}</p>"
+    def refresh(self) -> None:
+        """Draw the worker's newest snapshot if it has moved: the one place the status and the
+        answers are drawn, always on the document's own thread, so every draw shows the
+        newest state whatever order the runs' reports came in."""
+        snapshot = self.worker.snapshot()
+        if snapshot.version == self._drawn:
             return
-        self.result, self.shown = outcome.result, outcome
-        self._show_answers()
+        self._drawn = snapshot.version
+        outcome = snapshot.outcome
+        if outcome is not None and outcome is not self.shown and outcome.error is None:
+            self.shown = outcome
+            self._show_answers()
+        self._show_status(snapshot)
+
+    def _show_status(self, snapshot: Snapshot) -> None:
+        lang, outcome = self.lang, snapshot.outcome
+        if snapshot.ready and outcome.error is not None:
+            line, pct = f"<p class='refused'>{esc(t('app_failed', lang, error=outcome.error))}</p>", 100
+        elif snapshot.ready:
+            values = outcome.request[0]
+            line, pct = "<p class='ready'>" + esc(t(
+                "app_ready", lang, customers=f"{values['population.customers']:,}", days=values["days"],
+                seed=values["seed"], seconds=outcome.seconds)) + "</p>", 100
+        elif self.shown is None:
+            line, pct = f"<p class='running'>{esc(t('app_waiting', lang))}</p>", snapshot.pct
+        else:
+            line, pct = f"<p class='running'>{esc(t('app_running', lang, pct=snapshot.pct))}</p>", snapshot.pct
+        self.status.object = f"{line}<progress max='100' value='{pct}'></progress>"
 
     def _show_answers(self) -> None:
-        if self.result is None:
-            self.status.object = f"<p>{esc(t('app_waiting', self.lang))}</p>"
+        """The answers of ``self.shown`` (the newest outcome that has some)."""
+        if self.shown is None:
             return
-        lang, result, values = self.lang, self.result, self.shown.request[0]
-        self.progress.value = 100
-        self.status.object = "<p class='ready'>" + esc(t(
-            "app_ready", lang, customers=f"{values['population.customers']:,}", days=values["days"],
-            seed=values["seed"], seconds=self.shown.seconds)) + "</p>"
+        lang, result, (values, pinned) = self.lang, self.shown.result, self.shown.request
         self.headline.object = answers.headline(result, lang)
-        command = self.whatif.command(values, pinned=self.shown.request[1])
+        command = self.whatif.command(values, pinned=pinned)
         self.command.object = (f"<small>{esc(t('app_command', lang))}</small><br><code>{esc(command)}</code>"
                                if command else "")
         self.summary.object = answers.summary(result, lang)
@@ -221,7 +237,7 @@ class AppPage:
                 self._ticker = None
             return
         self._tick()
-        if self.doc is not None and self.doc.session_context is not None:
+        if self.served:
             self._ticker = pn.state.add_periodic_callback(self._tick, period=400)
 
     def _tick(self) -> None:

@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Callable
 
-from ..compare import Comparison, RunCache, compare
+from ..compare import Comparison, compare
 from ..config.overrides import command_overrides, normalise_path
 from ..config.presets import resolve
 from ..config.scenario_files import dumps_scenario, load_scenario
 from ..config.schema_info import leaves
 from ..counterfactual import without_private_domain
+from ..runs import RunCache
 from ..scenario import Scenario
 from ..version import __version__
 

@@ -1,2 +1,3 @@
-"""Calibration: fit a scenario's parameters to a brand's own numbers, and check the model
-against real customers' data (docs/calibration.md, docs/validation.md)."""
+"""Calibration: fit a scenario's parameters to a brand's own numbers (docs/calibration.md),
+and the BG/NBD model of repeat buying (``bgnbd``) to fit to transactions. The model checked
+against real customers' data lives outside the package (``validation/``, docs/validation.md)."""

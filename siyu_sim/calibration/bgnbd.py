@@ -5,7 +5,7 @@ While alive a customer buys as a Poisson process with rate λ ~ Gamma(r, α); af
 transaction it dies (buys never again) with probability p ~ Beta(a, b). Fitted by maximum
 likelihood on each customer's (x, t_x, T): repeat transactions, time of the last one, time
 observed since the first purchase (eq. 6 of the paper, in logs). Used as the benchmark the
-agent model is put beside on real customers (``calibration.cohort``, docs/validation.md).
+agent model is put beside on real customers (``validation/cohort_compare.py``, docs/validation.md).
 
 No maintained BG/NBD library installs on Python 3.11, so the published formulas are coded
 here: the log-likelihood (eq. 6), E[X(t)] through the Gaussian hypergeometric function

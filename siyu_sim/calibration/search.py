@@ -44,7 +44,6 @@ optuna.logging.set_verbosity(logging.WARNING)
 @dataclass
 class SearchState:
     done: int = 0  # finished (COMPLETE) trials before this run
-    rerun: int = 0  # trials left RUNNING by an interrupted fit, run again
     failed_runs: int = 0
     first_error: str | None = None
     interrupted: bool = False
@@ -152,7 +151,7 @@ def search(spec: CalibrationSpec, study: optuna.Study, loss: Loss, columns: list
     """Ask, run and tell until ``spec.trials`` trials have finished. KeyboardInterrupt is
     re-raised after the finished trials are told (``state.interrupted`` is set first)."""
     progress = progress or NullProgress()
-    state = SearchState(rerun=len(study.get_trials(deepcopy=False, states=(TrialState.RUNNING,))))
+    state = SearchState()
     state.done = len(completed(study))
     dist = distributions(spec)
     # the batch size of the first run is kept: another size would lay other batches

@@ -1,6 +1,6 @@
 """What the model says a brand's observed columns would be: one run, aggregated by period.
 
-``simulate_periods`` runs one replication of a scenario and returns the observed columns
+``simulate_periods`` runs one replication of a scenario (``runs.simulate``) and returns the observed columns
 (``config.observed_columns``) per period: its daily table aggregated by the calendar's months or
 weeks (``metrics.aggregate``: flows summed over the period's days, stocks read on its last day).
 
@@ -22,11 +22,10 @@ import pandas as pd
 
 from ..calendar import Calendar
 from ..config.observed_columns import OBSERVED_COLUMNS, PERIOD_COLUMN
-from ..config.overrides import apply_overrides
+from ..config.scenario_files import build_scenario
 from ..experiments.allocator import restore_malloc_thresholds
 from ..metrics import aggregate
-from ..model import PrivateDomainModel
-from ..runs import replication_seed
+from ..runs import simulate
 from ..scenario import Scenario
 
 
@@ -62,7 +61,7 @@ def simulate_periods(scenario: Scenario, replication: int, root_seed: int, perio
                      columns: list[str] | None = None) -> pd.DataFrame:
     """One run (seed ``replication_seed(root_seed, replication)``) as observed columns by period:
     ``period`` and one float column per observed column (the metric it is, aggregated)."""
-    daily = PrivateDomainModel(scenario, seed=replication_seed(root_seed, replication)).run()
+    daily = simulate(scenario, replication=replication, root_seed=root_seed).daily
     table = aggregate(daily, period, Calendar(scenario.days))
     out = {PERIOD_COLUMN: table[period].to_numpy(dtype=np.int64)}
     for name in columns or OBSERVED_COLUMNS:
@@ -78,7 +77,7 @@ def execute_trials(batch: TrialBatch) -> list[TrialOutcome]:
     for run in batch.runs:
         start = time.perf_counter()
         try:
-            scenario = Scenario.from_dict(apply_overrides(batch.scenario, run.values))
+            scenario = build_scenario(batch.scenario, run.values)
             table = simulate_periods(scenario, run.replication, batch.root_seed, batch.period, batch.columns)
             out.append(TrialOutcome(run.trial, run.replication, "ok", table, time.perf_counter() - start,
                                     worker=where))

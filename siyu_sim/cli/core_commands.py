@@ -9,17 +9,14 @@ run, 2 wrong usage (unknown option, missing argument), 130 interrupted (Ctrl-C; 
 from __future__ import annotations
 
 import contextlib
-import json
-import platform
 import sys
-from datetime import datetime, timezone
+from datetime import datetime
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from ..version import __version__
 from ..compare import Comparison, ComparisonError, ComparisonInterrupted, compare, unique_names
 from ..compare.monthly import monthly
 from .printout import monthly_text, paired_text
@@ -27,16 +24,15 @@ from ..compare.verdict import verdict
 from ..experiments.backends import ProcessPoolBackend
 from ..words import LANGS, t
 from ..config.limits import MAX_REPLICATIONS, table_plan
-from ..config.output_files import csv_bytes, parquet_bytes, write_files
 from ..config.output_paths import HTML_REPORT, PARQUET_FILE, check_not_inputs, inside
 from ..config.overrides import OverrideError, Overrides, command_overrides
 from ..config.presets import resolve, shipped_dir, shipped_names
 from ..config.problems import ScenarioError
-from ..config.scenario_files import dumps_scenario, load_scenario
+from ..config.scenario_files import load_scenario
 from ..config.toml_files import read_toml
 from ..metrics import DAILY_COLUMNS
 from ..rng import MAX_SEED
-from ..runs import run_scenario
+from ..runs import RUN_FILES, simulate
 from ..scenario import Scenario
 from .app import app
 from .outputs import (EXIT_INVALID, YesOpt, announce_replaced, checked, confirm_size, existing, output_file,
@@ -46,9 +42,6 @@ from .terminal import PROGRESS_DELAY_S, RunProgress, _compiled_status, _status
 
 EXIT_INVALID = 1
 EXIT_INTERRUPTED = 130
-#: The files of a run folder (``siyu run --out``); the first is written first: its marker
-#: (a folder holding it is a run folder, ``config.output_paths.own_folder``).
-RUN_FILES = ("provenance.json", "daily.parquet", "daily.csv", "scenario.toml")
 #: Where ``siyu compare --reps N --out DIR`` keeps its finished runs (a results folder).
 RUN_STORE = "run_store"
 
@@ -157,22 +150,6 @@ def command_line(ctx: typer.Context | None) -> str:
     return shlex.join(parts)
 
 
-def _meta(root_seed: int, scenarios: list[Scenario], executor: str, engine: str,
-          ctx: typer.Context | None = None) -> dict:
-    import mesa
-    import numba
-    import numpy
-
-    # The engine and the libraries under it: one seed gives the same bits on one engine, numpy
-    # and numba version and kind of machine (the compiled engine calls the system's libm).
-    return {"seed": root_seed, "replication": 0, "version": __version__,
-            "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "command": command_line(ctx), "executor": executor, "engine": engine,
-            "scenarios": [s.name for s in scenarios], "python": platform.python_version(),
-            "mesa": mesa.__version__, "numpy": numpy.__version__, "numba": numba.__version__,
-            "machine": platform.machine()}
-
-
 # --- commands -----------------------------------------------------------------------------
 
 @app.command("run")
@@ -230,24 +207,16 @@ def run_command(
         raise _fail(f"{out}: cannot create the output directory: {exc.strerror or exc}") from None
     bar = RunProgress(quiet, t("status_simulating", lang.value), lang=lang.value)
     try:
-        model = run_scenario(s, executor=executor.value, progress=bar, transactions=transactions is not None,
-                             engine=engine.value)
+        result = simulate(s, executor=executor.value, progress=bar, transactions=transactions is not None,
+                          engine=engine.value)
     finally:
         bar.close()
         _compiled_status(quiet)
-    daily = model.daily
-    daily.insert(0, "replication", 0)
-    daily.insert(0, "scenario", s.name)
-    meta = _meta(s.seed, [s], executor.value, engine.value, ctx) | {"scenario_file": str(path)}
-    files = dict(zip((out / name for name in RUN_FILES), (
-        json.dumps(meta, indent=2, ensure_ascii=False) + "\n", parquet_bytes(daily), csv_bytes(daily),
-        dumps_scenario(s, header=f"Resolved scenario {s.name!r}, as run by siyu_sim {__version__} on "
-                                 f"{meta['date']}.\nSource: {path}"))))
-    if transactions is not None:  # where --transactions says: the path as given, not in the run folder
-        files[transactions] = parquet_bytes(model.transactions)
+    result.provenance |= {"command": command_line(ctx), "scenario_file": str(path)}
     with writing(), removed_if_empty(out if created else None):
-        replaced = write_files(files)
-    typer.echo(monthly_text(monthly(daily, s.days), lang.value))
+        # --transactions: the path as given, not in the run folder
+        replaced = result.write(out, transactions=transactions)
+    typer.echo(monthly_text(monthly(result.tidy(result.daily), s.days), lang.value))
     _status(quiet, t("status_wrote", lang.value, paths=", ".join(str(out / name) for name in RUN_FILES)))
     if transactions is not None:
         _status(quiet, t("status_wrote_transactions", lang.value, path=transactions))
@@ -360,10 +329,9 @@ def _compare_and_write(ctx, items: list[Scenario], root_seed: int, reps: int, ba
     if report is not None:
         from ..report import report_comparison  # plotly loads only when a report is asked for
 
-        meta = _meta(root_seed, items, executor.value, engine.value, ctx) | {"replications": reps}
         before = existing([report])
         with writing():
-            report_comparison(result, report, lang=lang, meta=meta)
+            report_comparison(result, report, lang=lang, meta={"command": command_line(ctx)})
         wrote.append(report)
         typer.echo(t("status_report_written", lang, path=report), err=True)
         announce_replaced(before, quiet, lang)

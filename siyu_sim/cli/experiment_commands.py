@@ -17,7 +17,7 @@ from ..config.problems import listed
 from ..experiments.backends import NO_WORKER_WAIT_S
 from ..words import TEXT, t
 from .app import app
-from .core_commands import Lang, LangOpt
+from .core_commands import Lang, LangOpt, command_line
 from .outputs import YesOpt, checked, resumable_on_full_disk, too_big
 from .scheduler import check_scheduler, environment_problem
 from .terminal import _status
@@ -66,9 +66,9 @@ def _check_folder(folder: Path | None, option: str, exp=None) -> None:
 def _load(experiment: Path, yes: bool = True, lang: str = "en"):
     """The experiment, or exit 1 after printing every problem in the file (nothing is run); a
     huge one only with ``--yes`` (``confirm_size``)."""
-    from ..config.experiment_files import load_experiment
     from ..config.limits import HugeExperiment
     from ..config.problems import ExperimentError
+    from ..experiments.design import load_experiment
 
     try:
         return load_experiment(experiment, huge_ok=yes)
@@ -91,8 +91,9 @@ def _describe(backend, lang: str) -> str:
 
 
 def _run(exp, *, scheduler, dask_local, workers, serial, fresh, out, quiet, batch_size, lang: str = "en",
-         no_worker_wait: float | None = None):
-    """Pick a backend, sweep a loaded experiment (status lines in ``lang``). Returns the SweepResult."""
+         no_worker_wait: float | None = None, command: str | None = None):
+    """Pick a backend, sweep a loaded experiment (status lines in ``lang``; ``command`` recorded
+    in the folder's sessions). Returns the SweepResult."""
     from ..experiments.backends import BackendError, make_backend
     from ..experiments.progress import NullProgress, RichProgress
     from ..experiments.store import StoreError
@@ -124,7 +125,8 @@ def _run(exp, *, scheduler, dask_local, workers, serial, fresh, out, quiet, batc
     try:
         with resumable_on_full_disk(folder, lang), backend:
             result = sweep(exp, out=folder, backend=backend, fresh=fresh,
-                           progress=NullProgress() if quiet else RichProgress(lang=lang), batch_size=batch_size)
+                           progress=NullProgress() if quiet else RichProgress(lang=lang), batch_size=batch_size,
+                           command=command)
     except StoreError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(EXIT_FAILED) from None
@@ -159,6 +161,7 @@ def _finish(result, quiet: bool, fresh: bool = False, lang: str = "en") -> None:
 
 @app.command("sweep")
 def sweep_command(
+    ctx: typer.Context,
     experiment: Annotated[Path, typer.Argument(help="Experiment file (TOML).", show_default=False)],
     scheduler: SchedulerOpt = None, dask_local: DaskLocalOpt = None, workers: WorkersOpt = None,
     serial: SerialOpt = False, fresh: FreshOpt = False, out: OutOpt = None, quiet: QuietOpt = False,
@@ -192,7 +195,7 @@ def sweep_command(
     _check_folder(out, "--out")
     result = _run(_load(experiment, yes, lang.value), scheduler=scheduler, dask_local=dask_local, workers=workers,
                   serial=serial, fresh=fresh, out=out, quiet=quiet, batch_size=batch_size, lang=lang.value,
-                  no_worker_wait=no_worker_wait)
+                  no_worker_wait=no_worker_wait, command=command_line(ctx))
     if not result.interrupted and result.stopped is None and result.ok + result.skipped > 0:
         from .printout import best_text, front_text
         from ..experiments.summary import summarize_folder
@@ -212,6 +215,7 @@ def sweep_command(
 
 @app.command("sensitivity")
 def sensitivity_command(
+    ctx: typer.Context,
     experiment: Annotated[Path, typer.Argument(help="Experiment file with design.method = "
                                                "\"sobol\" or \"morris\".", show_default=False)],
     scheduler: SchedulerOpt = None, dask_local: DaskLocalOpt = None, workers: WorkersOpt = None,
@@ -243,7 +247,7 @@ def sensitivity_command(
         raise typer.Exit(EXIT_FAILED)
     result = _run(exp, scheduler=scheduler, dask_local=dask_local, workers=workers,
                   serial=serial, fresh=fresh, out=out, quiet=quiet, batch_size=batch_size, lang=lang.value,
-                  no_worker_wait=no_worker_wait)
+                  no_worker_wait=no_worker_wait, command=command_line(ctx))
     _finish(result, quiet, fresh, lang.value)
     try:
         table = sensitivity_table(result.folder, export=True)

@@ -1,7 +1,8 @@
 """Comparing strategies: the compare workflow and what it is made of.
 
 - ``workflow``: ``compare(...)`` → :class:`Comparison` (the one way to compare, used by the
-  command line, the reports and Python users); ``runner`` runs its runs;
+  command line, the reports and Python users); ``runner`` runs its runs (each through
+  ``siyu_sim.runs.simulate``, with its baseline);
 - ``monthly``: the monthly table; ``verdict``: who leads, in words (the terminal's tables:
   ``siyu_sim.cli.printout``);
 - ``incremental``: the profit added over the same customers with no private domain (the
@@ -9,7 +10,7 @@
 - ``paired``: paired statistics under common random numbers.
 """
 
-from .runner import ComparisonError, ComparisonInterrupted, RunCache
+from .runner import ComparisonError, ComparisonInterrupted
 from .workflow import Comparison, compare, unique_names
 
-__all__ = ["Comparison", "ComparisonError", "ComparisonInterrupted", "RunCache", "compare", "unique_names"]
+__all__ = ["Comparison", "ComparisonError", "ComparisonInterrupted", "compare", "unique_names"]

@@ -17,7 +17,7 @@ cache keyed by what the numbers depend on (removed once the comparison completes
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from statistics import fmean
 from typing import Callable, Sequence
@@ -25,18 +25,15 @@ from typing import Callable, Sequence
 import pandas as pd
 
 from ..kernel import DEFAULT_ENGINE
-from ..metrics import derive
+from ..runs import RunCache, provenance
 from ..scenario import Scenario
-from ..counterfactual import without_private_domain
 from ..experiments.resumable import StoreBusy, cache_folder
 from .incremental import horizon, summary
 from .monthly import monthly
 from .paired import INDEPENDENT_OFFSET, paired_table
-from .runner import RunCache, RunSpec, execute, open_store, plan_hash
+from .runner import RunSpec, execute, open_store, plan_hash
 
 Progress = Callable[[int, int], None]
-_BASELINE = "/without_private_domain"  # label suffix of a counterfactual's runs
-RUN_KEYS = ("scenario", "replication")  # what tells one run from another in a tidy frame
 
 
 @dataclass
@@ -57,7 +54,9 @@ class Comparison:
       the default), else None;
     - ``paired``: differences vs the first scenario at the horizon with paired and
       independent-seed intervals (``reps > 1``; see ``paired.paired_table``), else None;
-    - ``independent``: the independent-seed runs behind ``paired`` (``reps > 1``), else None.
+    - ``independent``: the independent-seed runs behind ``paired`` (``reps > 1``), else None;
+    - ``provenance``: seed, replications, versions, machine, date, each scenario's hash, where
+      the runs went and how many were resumed (``runs.provenance``).
     """
 
     scenarios: list[Scenario]
@@ -72,6 +71,7 @@ class Comparison:
     independent: pd.DataFrame | None = None
     store: Path | None = None   # the run store its runs were kept in (``compare(store=...)``)
     resumed: int = 0            # runs read from the store, made by an earlier, interrupted call
+    provenance: dict = field(default_factory=dict)
 
     @property
     def names(self) -> list[str]:
@@ -135,8 +135,10 @@ def compare(scenarios: Sequence[Scenario], *, reps: int = 1, root_seed: int | No
     LTV chart). ``backend``: an ``experiments.backends`` backend for parallel runs (default:
     one run after another in this process). ``progress(done, total)``: simulated days done
     of all runs' days (day by day in this process, run by run on a backend). ``cache``: a
-    ``runner.RunCache`` that keeps finished runs across calls, so unchanged runs (the
-    counterfactual, a pinned scenario) are not run again: the same numbers, sooner. ``engine``:
+    ``runs.RunCache`` that keeps finished runs across calls, so that runs in this process whose
+    inputs have not changed (the baseline, a pinned scenario) are not run again: the same
+    numbers, sooner (default: one for this call, so strategies with the same customers share
+    their baseline runs; on a backend each worker process keeps its own). ``engine``:
     "compiled" (default) or "numpy" (the reference; last-bit differences: ``siyu_sim.kernel``).
     ``store``: keep finished runs in this folder (True: ``resumable.cache_folder``, keyed by
     ``runner.plan_hash`` and removed when the comparison completes) and resume from the runs it
@@ -152,6 +154,8 @@ def compare(scenarios: Sequence[Scenario], *, reps: int = 1, root_seed: int | No
     root = items[0].seed if root_seed is None else root_seed
     specs = _plan(items, reps, baseline)
     tell = note or (lambda key, **fields: None)
+    record = provenance(seed=root, executor=executor, engine=engine, scenarios=items, replications=reps,
+                        baseline=baseline, backend=backend.describe() if backend is not None else "this process")
     runs = None
     if store:
         key = plan_hash(specs, root, executor=executor, segments=segments, engine=engine)
@@ -169,6 +173,7 @@ def compare(scenarios: Sequence[Scenario], *, reps: int = 1, root_seed: int | No
             tell("status_compare_store", folder=folder)
             if runs.done:
                 tell("status_compare_resumed", done=len(runs.done), total=len(specs))
+            runs.session(record)
     try:
         frames = execute(specs, root, executor=executor, segments=segments, backend=backend,
                          progress=progress, cache=cache, engine=engine, store=runs)
@@ -178,15 +183,14 @@ def compare(scenarios: Sequence[Scenario], *, reps: int = 1, root_seed: int | No
         if runs is not None:
             runs.close()
     order = {s.name: i for i, s in enumerate(items)}
-    daily = _tidy(frames["crn"], order)
-    result = Comparison(items, reps, root, executor, daily)
+    result = Comparison(items, reps, root, executor, _tidy(frames["crn"], order), provenance=record)
     if runs is not None:
         result.store, result.resumed = runs.folder, len(runs.done)
+        record |= {"store": str(runs.folder), "resumed": len(runs.done)}
     if segments:
         result.segment_daily = _tidy(frames["segments"], order)
-    if baseline:
+    if baseline:  # each run's daily table has the profit added over its baseline (runs.simulate)
         result.baseline_daily = _tidy(frames["baseline"], order)
-        result.daily = derive(daily, result.baseline_daily, by=RUN_KEYS)
         result.incremental = horizon(result.daily)
     if reps > 1:
         result.independent = _tidy(frames["independent"], order)
@@ -195,19 +199,15 @@ def compare(scenarios: Sequence[Scenario], *, reps: int = 1, root_seed: int | No
 
 
 def _plan(items: list[Scenario], reps: int, baseline: bool) -> list[RunSpec]:
-    """Every run: CRN replications of each scenario; with reps > 1 an independent set for the
-    non-first ones; with a baseline, each scenario's counterfactual under the same seeds."""
+    """Every run: CRN replications of each scenario (with a baseline, each with its
+    no-private-domain baseline under the same seed); with reps > 1 an independent set for the
+    non-first ones."""
     specs = []
     for i, s in enumerate(items):
         data = s.to_dict()
-        specs += [RunSpec("crn", s.name, s.name, data, r, f"{s.name}-crn-r{r:03d}") for r in range(reps)]
+        specs += [RunSpec("crn", s, data, r, f"{s.name}-crn-r{r:03d}", baseline) for r in range(reps)]
         if reps > 1 and i > 0:
-            specs += [RunSpec("independent", s.name, s.name, data, INDEPENDENT_OFFSET + r,
-                              f"{s.name}-ind-r{r:03d}") for r in range(reps)]
-    if baseline:
-        for s in items:
-            data = without_private_domain(s).to_dict()
-            specs += [RunSpec("baseline", s.name, s.name + _BASELINE, data, r, f"{s.name}-base-r{r:03d}")
+            specs += [RunSpec("independent", s, data, INDEPENDENT_OFFSET + r, f"{s.name}-ind-r{r:03d}")
                       for r in range(reps)]
     return specs
 

@@ -7,10 +7,10 @@
 - ``pydantic_errors``: pydantic's validation errors → Problems;
 - ``scenario_files``: scenario TOML ↔ validated ``Scenario``; ``overrides``: ``--set`` paths;
 - ``presets``: the shipped scenarios, and ``resolve``, the one resolver of scenario names;
-- ``experiment_schema``, ``experiment_checks``, ``experiment_settings``, ``experiment``,
-  ``experiment_files``: an experiment file's keys, its checks against the scenarios, the
-  settings its design chooses, the resolved ``Experiment``, and the loader;
-- ``schema_docs``, ``experiment_docs``: the generated reference tables of docs/.
+- ``experiment_schema``, ``experiment_checks``, ``experiment``, ``experiment_files``: an
+  experiment file's keys, its checks against the scenarios, the resolved ``Experiment``, and
+  the reader (the settings its design chooses are ``experiments.design``'s);
+- ``schema_docs``: the reference tables of docs/ generated from the scenario and experiment schemas.
 
 config/ sits above the model core and below experiments/, compare/, report/ and cli/.
 """

@@ -33,7 +33,6 @@ from .scenario_files import load_scenario, scenario_problems
 from .schema_info import leaves
 from .toml_files import FileKind, read_toml
 
-LOSSES = ("relative_squared", "squared")
 MAX_WEIGHT = 1e6  # a metric's weight in the loss
 
 

@@ -1,4 +1,5 @@
-"""A validated experiment: its base scenarios resolved, its factors, and every setting chosen."""
+"""A validated experiment: its base scenarios resolved, its factors, and the settings its design
+chooses (``experiments.design``)."""
 
 from __future__ import annotations
 
@@ -31,7 +32,8 @@ class Factor:
 
 @dataclass
 class Experiment:
-    """A validated experiment with its base scenarios loaded and every setting chosen."""
+    """A validated experiment with its base scenarios loaded; ``settings`` are chosen by
+    ``experiments.design.choose_settings`` (``load_experiment`` does both)."""
 
     name: str
     file: str

@@ -1,12 +1,14 @@
-"""Experiment files (TOML) → a validated, fully resolved :class:`Experiment`.
+"""Experiment files (TOML) → a validated, resolved :class:`Experiment`, its settings not yet
+chosen.
 
 An experiment names one or more base scenarios, fixed settings applied to all of them,
 factors (dotted scenario paths) with grid ``values``, a ``range`` or a ``distribution``,
 a design (grid, Latin hypercube, Sobol, Morris), replications, a root seed, which metrics
 to keep and where to write (the keys: ``experiment_schema``). Every problem in a file is
-reported at once (file, key path, value, allowed, did-you-mean), and every setting of every
-factor is validated against the scenario schema before any run starts. The format is
-documented in docs/experiments.md.
+reported at once (file, key path, value, allowed, did-you-mean). The design's settings are
+chosen by ``experiments.design`` (``load_experiment``: read here, choose there, then
+``check_settings`` here validates every setting of every factor against the scenario schema
+before any run starts). The format is documented in docs/experiments.md.
 """
 
 from __future__ import annotations
@@ -16,14 +18,11 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..calendar import n_months
 from ..scenario import Scenario
 from . import presets
 from .experiment import Experiment, Factor
 from .experiment_checks import check_design, check_factors, check_metrics, check_output, check_set
-from .experiment_schema import METRIC_COLUMNS, ExperimentFile
-from .experiment_settings import count_settings, make_settings
-from .limits import HugeExperiment, table_plan
+from .experiment_schema import ExperimentFile
 from .overrides import OverrideError, apply_overrides
 from .problems import ExperimentError, Problem, ScenarioError
 from .pydantic_errors import translate
@@ -31,20 +30,21 @@ from .scenario_files import load_scenario, scenario_problems
 from .schema_info import leaves
 from .toml_files import EXPERIMENT_FILE, read_toml
 
-__all__ = ["Experiment", "ExperimentError", "Factor", "experiment_from_dict", "load_experiment"]
+__all__ = ["Experiment", "ExperimentError", "Factor", "check_settings", "read_experiment", "validate_experiment"]
 
 
-def load_experiment(path: str | Path, *, output: str | None = None, huge_ok: bool = True) -> Experiment:
-    """Read, validate and resolve an experiment file. Raises :class:`ExperimentError` listing
-    every problem (file, key path, value, allowed, did-you-mean), and with ``huge_ok=False``
-    :class:`~siyu_sim.config.limits.HugeExperiment` for a huge one (before choosing its settings)."""
+def read_experiment(path: str | Path, *, output: str | None = None) -> Experiment:
+    """Read, validate and resolve an experiment file, its settings not yet chosen. Raises
+    :class:`ExperimentError` listing every problem (file, key path, value, allowed, did-you-mean)."""
     path = Path(path)
     data = read_toml(path, EXPERIMENT_FILE)
-    return experiment_from_dict(data, file=str(path), base_dir=path.parent, output=output, huge_ok=huge_ok)
+    return validate_experiment(data, file=str(path), base_dir=path.parent, output=output)
 
 
-def experiment_from_dict(data: dict, *, file: str = "<experiment>", base_dir: Path | str = ".",
-                         output: str | None = None, huge_ok: bool = True) -> Experiment:
+def validate_experiment(data: dict, *, file: str = "<experiment>", base_dir: Path | str = ".",
+                        output: str | None = None) -> Experiment:
+    """``read_experiment`` on an experiment's data (``file`` names it in errors; relative
+    scenario paths are read from ``base_dir``)."""
     problems: list[Problem] = []
     spec = _validate_keys(data, file, problems)
     if isinstance(data.get("scenarios"), (list, dict)) and not data["scenarios"]:
@@ -62,13 +62,10 @@ def experiment_from_dict(data: dict, *, file: str = "<experiment>", base_dir: Pa
     check_output(spec, problems)
     if problems:
         raise ExperimentError(file, problems)
-    if not huge_ok:
-        _check_size(spec, scenarios, method, factors, file)
-
     resolved = {name: _with_set(name, base, spec.set, problems) for name, base in scenarios.items()}
     if problems:
         raise ExperimentError(file, problems)
-    exp = Experiment(
+    return Experiment(
         name=spec.name, file=file, description=spec.description, scenarios=resolved,
         scenario_sources=sources, factors=factors, method=method, samples=spec.design.samples,
         levels=spec.design.levels, second_order=spec.design.second_order,
@@ -77,23 +74,6 @@ def experiment_from_dict(data: dict, *, file: str = "<experiment>", base_dir: Pa
         columns=list(spec.columns), output=output or spec.output or str(Path("results") / spec.name),
         batch_size=spec.batch_size, objectives=dict(spec.objectives), fixed=dict(spec.set),
     )
-    exp.settings, exp.unit_settings = make_settings(exp)
-    _check_settings(exp, problems)
-    if problems:
-        raise ExperimentError(file, problems)
-    return exp
-
-
-def _check_size(spec, scenarios: dict[str, dict], method: str, factors: list[Factor], file: str) -> None:
-    """HugeExperiment when the runs, or the rows they keep, pass the limits (config.limits)."""
-    runs = len(scenarios) * count_settings(method, factors, spec.design.samples,
-                                           spec.design.second_order) * spec.replications
-    days = max((int(s["days"]) for s in scenarios.values()), default=1)
-    rows = {"final": 1, "monthly": n_months(days), "daily": days}[spec.metrics]
-    columns = len(spec.columns or METRIC_COLUMNS) + len(factors) + 6  # ids: run, scenario, setting, …
-    plan = table_plan(runs, rows, columns)
-    if plan.huge:
-        raise HugeExperiment(plan, file)
 
 
 def _validate_keys(data: dict, file: str, problems: list[Problem]) -> ExperimentFile:
@@ -150,8 +130,10 @@ def _with_set(name: str, base: dict, fixed: dict, problems: list[Problem]) -> di
     return built or base
 
 
-def _check_settings(exp: Experiment, problems: list[Problem]) -> None:
-    """Build every (scenario, setting) once: cross-field rules are checked before any run."""
+def check_settings(exp: Experiment) -> None:
+    """Build every (scenario, setting) once: cross-field rules are checked before any run.
+    Raises :class:`ExperimentError` naming each invalid setting."""
+    problems: list[Problem] = []
     seen: set[str] = set()
     for label in exp.scenarios:
         for s in range(len(exp.settings)):
@@ -161,6 +143,8 @@ def _check_settings(exp: Experiment, problems: list[Problem]) -> None:
             seen.add(wrong)
             problems.append(Problem("factors", f"setting {s} of scenario {label!r} is invalid: {wrong}",
                                     exp.settings[s]))
+    if problems:
+        raise ExperimentError(exp.file, problems)
 
 
 def _build(base: dict, overrides: dict) -> tuple[dict | None, str | None]:

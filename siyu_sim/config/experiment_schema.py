@@ -2,7 +2,7 @@
 
 The models check each key on its own; what depends on the scenarios (factor paths, their
 bounds) is checked in ``experiment_checks``. docs/experiments.md's key tables are generated
-from these models (``experiment_docs``).
+from these models (``schema_docs.reference_markdown``).
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from .limits import MAX_REPLICATIONS
 #: GMV, pool health, and the profit added over the no-private-domain counterfactual, which a
 #: sweep runs: ``metrics.derive``).
 METRIC_COLUMNS = tuple(c for c in DAILY_COLUMNS if c != "day") + DERIVED_COLUMNS
-DESIGN_METHODS = ("grid", "lhs", "sobol", "morris")
 DISTRIBUTIONS = {
     "uniform": ("low", "high"),
     "normal": ("mean", "sd"),

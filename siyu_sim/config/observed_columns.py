@@ -60,4 +60,3 @@ UNIT_LIMITS: dict[str, tuple[float, str]] = {
 #: Every observed column by its CSV header, in the template's order.
 OBSERVED_COLUMNS: dict[str, ObservedColumn] = {c.name: c for c in _COLUMNS}
 PERIOD_COLUMN = "period"
-PERIOD_KINDS = ("month", "week")

@@ -5,10 +5,12 @@ carries them all, each naming the file, the key path (``levers.coupon.depth``,
 ``population.segments[1].share``), the value given, what is allowed (type, bounds, unit:
 read from the schema) and, for a misspelt key or lever type, the closest valid name.
 
-Levers are validated one by one against their registered class so that their errors carry
-the lever's own path; the rest of the scenario is validated in one pass so that pydantic
-collects all of its errors at once. Values are validated strictly: a TOML file has types,
-so ``true`` or ``"3"`` where a number belongs is an error, not a guess.
+Loading is one path: read the TOML into data, apply ``--set``/``--days``/``--customers``/
+``--seed`` to the data, validate once. Only when that fails are the problems sought out: levers
+one by one against their registered class so that their errors carry the lever's own path, the
+rest of the scenario in one pass so that pydantic collects all of its errors at once. Values
+are validated strictly: a TOML file has types, so ``true`` or ``"3"`` where a number belongs is
+an error, not a guess.
 """
 
 from __future__ import annotations
@@ -21,14 +23,14 @@ import tomli_w
 from pydantic import BaseModel, ValidationError
 
 from ..levers import LEVER_TYPES
-from ..scenario import Scenario, unknown_targets
+from ..scenario import STRICT, Scenario, unknown_targets
 from .overrides import OverrideError, apply_overrides, normalise_path
 from .problems import UNSET, Problem, ScenarioError, closest
 from .pydantic_errors import translate
 from .schema_info import lever_kind
 from .toml_files import SCENARIO_FILE, parse_toml, read_toml
 
-__all__ = ["ScenarioError", "dumps_scenario", "load_scenario", "loads_scenario",
+__all__ = ["ScenarioError", "build_scenario", "dumps_scenario", "load_scenario", "loads_scenario",
            "scenario_problems", "validate_data"]
 
 
@@ -44,29 +46,60 @@ def loads_scenario(text: str, source: str = "<text>",
 
 def validate_data(data: dict[str, Any], source: str = "<data>",
                   overrides: Mapping[str, Any] | None = None) -> Scenario:
-    """A Scenario from plain data, or a ScenarioError with every problem found."""
+    """A Scenario from plain data with the overrides applied to the data, validated once; or a
+    ScenarioError with every problem found (the passes that give each its own path run only then)."""
     problems: list[Problem] = []
     origins = dict(getattr(overrides, "origins", {}))  # where each came from (Overrides)
     overrides = dict(overrides or {})
     if overrides:
-        try:  # override the resolved scenario, so defaults (e.g. the segments) can be set too
-            data = validate_data(data, source).to_dict()
-        except ScenarioError:
-            pass  # the file's own problems are reported below, beside the overrides'
+        if not all(_parent_in(data, path) for path in overrides):
+            # a path through what the file leaves to its defaults (the segments): override the
+            # resolved scenario, so that defaults can be set too
+            try:
+                data = _strict(data).to_dict()
+            except ValidationError:
+                pass  # the file's own problems are reported below, beside the overrides'
         for path, value in overrides.items():  # one at a time: a bad path spoils no other
             try:
                 data = apply_overrides(data, {path: value})
             except OverrideError as exc:
                 problems.append(Problem(exc.path or path, exc.reason,
                                         origin=origins.get(normalise_path(path), "--set")))
-    problems += _data_problems(data)
+    error = None
     if not problems:
         try:
-            return Scenario.model_validate(data, strict=True)
-        except ValidationError as exc:  # cross-checks the passes above do not see
-            problems += translate(exc, Scenario)
+            return _strict(data)
+        except ValidationError as exc:
+            error = exc
+    problems += _data_problems(data)
+    if not problems and error is not None:  # cross-checks the passes do not see
+        problems += translate(error, Scenario)
     set_paths = {normalise_path(p): origins.get(normalise_path(p), "--set") for p in overrides}
     raise ScenarioError(source, [_mark_override(p, set_paths) for p in problems])
+
+
+def build_scenario(data: dict[str, Any], overrides: Mapping[str, Any] | None = None) -> Scenario:
+    """A run's scenario from resolved data already checked (an experiment's base scenario and a
+    setting's or a trial's values): overrides applied to the data, validated once."""
+    return Scenario.from_dict(apply_overrides(data, overrides) if overrides else data)
+
+
+def _strict(data: dict[str, Any]) -> Scenario:
+    """The one validation of a scenario file's data: strict, levers too (``scenario.STRICT``)."""
+    return Scenario.model_validate(data, strict=True, context=STRICT)
+
+
+def _parent_in(data: Any, path: str) -> bool:
+    """Whether the table or list that ``path`` sets a key of is in ``data`` itself."""
+    node = data
+    for part in normalise_path(path).split(".")[:-1]:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and part.lstrip("-").isdigit() and -len(node) <= int(part) < len(node):
+            node = node[int(part)]
+        else:
+            return False
+    return isinstance(node, (dict, list))
 
 
 def scenario_problems(data: dict[str, Any]) -> list[Problem]:

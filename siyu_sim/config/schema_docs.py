@@ -1,15 +1,18 @@
-"""docs/scenarios.md, generated from the scenario schema so that it cannot drift.
+"""docs/scenarios.md, and the key tables of docs/experiments.md, generated from the scenario and
+experiment schemas so that they cannot drift.
 
     python -m siyu_sim.config.schema_docs > docs/scenarios.md
 
-Every key: its path, unit, default, what is allowed, and its description (with the source
-of the default). Lever types come from the registry, so a lever registered by a new module
-appears here once that module is imported.
+Every scenario key: its path, unit, default, what is allowed, and its description (with the
+source of the default). Lever types come from the registry, so a lever registered by a new
+module appears here once that module is imported. ``reference_markdown`` gives the experiment
+file's key tables (a test checks that docs/experiments.md holds exactly that text).
 """
 
 from __future__ import annotations
 
 import inspect
+import json
 import typing
 
 from pydantic import BaseModel
@@ -20,6 +23,7 @@ from ..levers import LEVER_TYPES, Event, Lever
 from ..params import Behaviour, Economics, Population, Segment, default_segments
 from ..scenario import Scenario
 from ..schedule import Schedule, Window
+from .experiment_schema import DesignSpec, DistributionSpec, ExperimentFile, FactorSpec
 from .schema_info import is_model, range_words, type_words, unit, unwrap
 
 INTRO = """\
@@ -164,6 +168,39 @@ def generate() -> str:
         parts += [f"### `type = \"{kind}\"`", "", _doc(cls), "",
                   table(cls, f"levers.{kind}.", skip=[n for n in (Lever.model_fields if issubclass(cls, Lever) else ('type',))]), ""]
     return "\n".join(parts).rstrip() + "\n"
+
+
+# --- docs/experiments.md: the experiment file's keys ----------------------------------------
+
+
+def _type_text(info) -> str:
+    text = str(info.annotation).replace("typing.", "").replace("<class '", "").replace("'>", "")
+    text = text.replace("siyu_sim.config.experiment_schema.", "")
+    text = text.replace("Literal", "one of ").replace("NoneType", "none").replace("None", "none")
+    if text.startswith("Optional[") and text.endswith("]"):
+        text = text[len("Optional["):-1] + " or none"
+    return text
+
+
+def reference_markdown() -> str:
+    """The key tables of docs/experiments.md, generated from the pydantic models (a test
+    checks that the document holds exactly this text)."""
+    sections = [("Top level", ExperimentFile), ("`[factors.\"dotted.path\"]`", FactorSpec),
+                ("`[design]`", DesignSpec), ("`distribution = {...}` of a factor", DistributionSpec)]
+    out = []
+    for title, model in sections:
+        out.append(f"#### {title}\n")
+        out.append("| key | type | default | meaning |")
+        out.append("| --- | --- | --- | --- |")
+        for name, info in model.model_fields.items():
+            made = info.default_factory() if info.default_factory is not None else None
+            default = "required" if info.is_required() else "see below" if isinstance(made, BaseModel) else (
+                "—" if info.default is None or info.default_factory is not None and not info.default_factory()
+                else f"`{json.dumps(info.default if info.default_factory is None else info.default_factory(), default=str)}`")
+            meaning = (info.description or "").replace("|", "\\|")
+            out.append(f"| `{name}` | {_type_text(info).replace('|', 'or')} | {default} | {meaning} |")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -3,9 +3,10 @@
 
 Experiment files are read by ``siyu_sim.config`` (``experiment_files``: TOML → validated,
 resolved :class:`Experiment`, whose errors name file, key path, value, allowed,
-did-you-mean); this package runs them. One job per module:
+did-you-mean); this package chooses their settings and runs them. One job per module:
 
-- ``design``: the run list (run id, scenario, setting, replication, seed);
+- ``design``: ``load_experiment``, the settings a design chooses (grid, Latin hypercube,
+  Sobol, Morris) and the run list (run id, scenario, setting, replication, seed);
 - ``worker``: run a batch of runs, each guarded, into tidy frames;
 - ``backends``: serial, local process pool (default), Dask distributed;
 - ``store``: the results folder (Parquet per finished batch + manifest), resume;
@@ -14,7 +15,8 @@ did-you-mean); this package runs them. One job per module:
 - ``summary``: per-setting aggregates and the best setting per objective.
 """
 
-from ..config.experiment_files import Experiment, load_experiment
+from ..config.experiment import Experiment
 from ..config.problems import ExperimentError, Problem
+from .design import load_experiment
 
 __all__ = ["Experiment", "ExperimentError", "Problem", "load_experiment"]

@@ -116,6 +116,12 @@ class RunStore:
     def todo(self) -> list[RunTask]:
         return [t for t in self.tasks.values() if t.run_id not in self.state.completed]
 
+    def session(self, record: dict) -> None:
+        """Record the command running into the folder now (``ResultStore.add_session``): its
+        provenance ``record``, the runs it found done (resumed from an earlier command) and the
+        runs it has to do."""
+        self.store.add_session({**record, "resumed": len(self.done), "to_run": len(self.todo())})
+
     def record(self, outcomes: list[RunOutcome]) -> None:
         """Write one finished batch (Ctrl-C waits until it is written)."""
         with hold_sigint():

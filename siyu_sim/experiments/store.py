@@ -9,10 +9,14 @@ Layout (see docs/experiments.md)::
       _design.csv          the run list: run_id, scenario, setting, replication, factors, seed
       _scenarios/<label>.toml   each resolved base scenario (``set`` applied)
       _manifest.jsonl      one JSON record per finished run (ok or failed), appended at once
+      _sessions.jsonl      one JSON record per command that ran into it: provenance, backend,
+                           command, runs found done (resumed) and runs to do
       _export/*.csv        aggregates, on request
       runs/part-*.parquet  tidy rows of finished runs, one file per finished batch
       _segments/part-*.parquet  per-segment daily rows of the same runs, when they have them
                            (``run_id`` first; a compare with a report keeps them)
+      _baselines/part-*.parquet  the daily rows of their no-private-domain baselines, when kept
+                           (``run_id`` first; a compare keeps them)
       _damaged/            part files found damaged on resume, set aside (their runs re-run)
 
 ``pandas.read_parquet(folder)`` reads every ``runs/*.parquet`` (pyarrow ignores names that
@@ -46,7 +50,7 @@ import pyarrow.parquet as pq
 
 from ..version import __version__
 from .design import RunTask
-from ..config.experiment_files import Experiment
+from ..config.experiment import Experiment
 from ..config.output_files import csv_bytes, write_file
 from ..config.output_paths import own_folder
 from .worker import RunOutcome
@@ -58,9 +62,14 @@ SCENARIO_DIR = "_scenarios"
 EXPORT_DIR = "_export"
 RUNS_DIR = "runs"
 SEGMENTS_DIR = "_segments"  # "_": pandas.read_parquet(folder) reads runs/ only
+BASELINES_DIR = "_baselines"
+SESSIONS_FILE = "_sessions.jsonl"
 DAMAGED_DIR = "_damaged"
+#: The tables a run may have beside its rows: kind → (folder, manifest key, RunOutcome field).
+SIDE_TABLES = {"segments": (SEGMENTS_DIR, "segments_file", "segment_frame"),
+               "baselines": (BASELINES_DIR, "baselines_file", "baseline_frame")}
 OWNED = (EXPERIMENT_FILE, MANIFEST_FILE, DESIGN_FILE, SCENARIO_DIR, EXPORT_DIR, RUNS_DIR, SEGMENTS_DIR,
-         DAMAGED_DIR)
+         BASELINES_DIR, SESSIONS_FILE, DAMAGED_DIR)
 #: The store's part files, and the hidden names they are written under before the rename.
 PART = re.compile(r"part-[0-9a-f]{12}\.parquet")
 PART_TMP = re.compile(r"\.part-[0-9a-f]{12}\.parquet\.tmp")
@@ -87,7 +96,6 @@ class Damaged:
 @dataclass
 class ResumeState:
     completed: set[str]
-    failed_before: set[str]
     removed_orphans: int
     damaged: list[Damaged] = field(default_factory=list)
 
@@ -241,12 +249,24 @@ class ResultStore:
     def read_runs(self, run_ids) -> pd.DataFrame:
         """The stored rows of ``run_ids`` (finished runs), read from the files that hold them. A
         file that fails to read despite a sound footer is noted in ``self.damaged`` and skipped."""
+        frames = list(self._parts(run_ids))
+        if not frames:
+            return pd.DataFrame()
+        return pd.concat(frames, ignore_index=True)
+
+    def read_run_frames(self, run_ids) -> dict[str, pd.DataFrame]:
+        """Each of ``run_ids``' stored rows on its own, with the columns its batch wrote (runs of
+        different kinds may have different columns: ``read_runs`` would join them)."""
+        return {rid: rows.reset_index(drop=True) for frame in self._parts(run_ids)
+                for rid, rows in frame.groupby("run_id", sort=False)}
+
+    def _parts(self, run_ids):
+        """The rows of ``run_ids`` in each file that holds them (see ``read_runs``)."""
         records = self.finished_records()
         wanted = set(run_ids)
         by_file: dict[str, set[str]] = {}
         for rid in wanted & set(records):
             by_file.setdefault(records[rid]["file"], set()).add(rid)
-        frames = []
         for rel, rids in sorted(by_file.items()):
             try:
                 frame = pd.read_parquet(self.folder / rel)
@@ -256,16 +276,14 @@ class ResultStore:
                 continue
             # only the runs whose latest record names this file (a run whose manifest line was
             # cut off, then re-run, also has rows in the file it first went to)
-            frames.append(frame[frame["run_id"].isin(rids)])
-        if not frames:
-            return pd.DataFrame()
-        return pd.concat(frames, ignore_index=True)
+            yield frame[frame["run_id"].isin(rids)]
 
-    def read_segments(self, run_ids) -> pd.DataFrame:
-        """The stored per-segment rows of ``run_ids`` (finished runs that have them), ``run_id`` first."""
+    def read_side(self, kind: str, run_ids) -> pd.DataFrame:
+        """The stored ``kind`` rows (``SIDE_TABLES``: per-segment, baselines) of ``run_ids``
+        (finished runs that have them), ``run_id`` first."""
+        key = SIDE_TABLES[kind][1]
         records = self.finished_records()
-        files = sorted({records[rid]["segments_file"] for rid in set(run_ids)
-                        if records.get(rid, {}).get("segments_file")})
+        files = sorted({records[rid][key] for rid in set(run_ids) if records.get(rid, {}).get(key)})
         if not files:
             return pd.DataFrame()
         frame = pd.concat([pd.read_parquet(self.folder / rel) for rel in files], ignore_index=True)
@@ -283,23 +301,23 @@ class ResultStore:
         latest = self.latest_records()
         runs_dir = self.folder / RUNS_DIR
         runs_dir.mkdir(parents=True, exist_ok=True)
-        referenced = {rec[key] for rec in latest.values() for key in ("file", "segments_file")
-                      if rec.get("status") == "ok" and rec.get(key)}
+        keys = ("file", *(key for _sub, key, _attr in SIDE_TABLES.values()))
+        referenced = {rec[key] for rec in latest.values() for key in keys if rec.get("status") == "ok" and rec.get(key)}
         removed = 0
-        # only the store's own names (runs/ and _segments/ parts): anything else is left alone
-        for p in [*runs_dir.iterdir(), *((self.folder / SEGMENTS_DIR).glob("*"))]:
+        # only the store's own names (runs/, _segments/ and _baselines/ parts): anything else is left alone
+        for p in [*runs_dir.iterdir(), *(p for sub, _key, _attr in SIDE_TABLES.values()
+                                          for p in (self.folder / sub).glob("*"))]:
             rel = f"{p.parent.name}/{p.name}"
             if PART_TMP.fullmatch(p.name) or (PART.fullmatch(p.name) and rel not in referenced):
                 p.unlink()
                 removed += 1
         completed = {rid for rid, rec in self.finished_records().items()
-                     if not rec.get("segments_file") or (self.folder / rec["segments_file"]).exists()}
+                     if all((self.folder / rec[key]).exists() for key in keys[1:] if rec.get(key))}
         damaged = list(self.damaged.values())
         for bad in damaged:  # set aside, not deleted: its runs are not completed, so they run again
             bad.moved_to = self._set_aside(bad.file)
         self.damaged = {}
-        failed = {rid for rid, rec in latest.items() if rec.get("status") == "failed"}
-        return ResumeState(completed, failed, removed, damaged)
+        return ResumeState(completed, removed, damaged)
 
     def _set_aside(self, rel: str) -> str:
         target_dir = self.folder / DAMAGED_DIR
@@ -325,8 +343,9 @@ class ResultStore:
         ok = [o for o in outcomes if o.status == "ok" and o.frame is not None]
         part = uuid.uuid4().hex[:12]
         rel = _write_part(self.folder, RUNS_DIR, part, [o.frame for o in ok])
-        seg = _write_part(self.folder, SEGMENTS_DIR, part, [o.segment_frame.assign(run_id=o.run_id)[
-            ["run_id", *o.segment_frame.columns]] for o in ok if o.segment_frame is not None])
+        side = {key: _write_part(self.folder, sub, part, [
+            getattr(o, attr).assign(run_id=o.run_id)[["run_id", *getattr(o, attr).columns]]
+            for o in ok if getattr(o, attr) is not None]) for sub, key, attr in SIDE_TABLES.values()}
         lines = []
         for o in outcomes:
             rec = {**tasks[o.run_id].manifest_fields(), "status": o.status,
@@ -335,16 +354,24 @@ class ResultStore:
                    "file": rel if o.status == "ok" else None,
                    "rows": int(len(o.frame)) if o.frame is not None else 0,
                    "error": o.error, "traceback": o.traceback}
-            if o.status == "ok" and o.segment_frame is not None:
-                rec["segments_file"] = seg
+            for _sub, key, attr in SIDE_TABLES.values():
+                if o.status == "ok" and getattr(o, attr) is not None:
+                    rec[key] = side[key]
             lines.append(json.dumps(rec, default=str))
-        data = ("\n".join(lines) + "\n").encode()
-        fd = os.open(self.folder / MANIFEST_FILE, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-        try:
-            os.write(fd, data)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        _append(self.folder / MANIFEST_FILE, lines)
+
+    def add_session(self, record: dict) -> None:
+        """One line in ``_sessions.jsonl`` for each command that runs into the folder: its
+        provenance (``runs.provenance``: versions, machine, date, the backend, the command) and
+        how many runs it found done (a resume) and had to run."""
+        _append(self.folder / SESSIONS_FILE, [json.dumps(record, default=str, ensure_ascii=False)])
+
+    def sessions(self) -> list[dict]:
+        """Every session's record, the first (the start) first."""
+        path = self.folder / SESSIONS_FILE
+        if not path.exists():
+            return []
+        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
     def export_csv(self, name: str, frame: pd.DataFrame) -> Path:
         d = self.folder / EXPORT_DIR
@@ -386,6 +413,16 @@ def _write_part(folder: Path, sub: str, part: str, frames: list[pd.DataFrame]) -
     pd.concat(frames, ignore_index=True).to_parquet(tmp, index=False, compression="zstd")
     os.replace(tmp, final)
     return rel
+
+
+def _append(path: Path, lines: list[str]) -> None:
+    """Append whole lines and flush them to the disk."""
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        os.write(fd, ("\n".join(lines) + "\n").encode())
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _atomic_write(path: Path, data: bytes) -> None:

@@ -1,18 +1,55 @@
-"""Summaries a report can use: per-setting means with 95% intervals, and the best setting
-per objective with its interval and its paired margin over the runner-up."""
+"""Summaries a report can use: per-setting means with 95% intervals, the best setting per
+objective with its interval and its paired margin over the runner-up, and the trade-off front.
+
+The front holds the settings no other setting beats on every objective at once: a setting is
+dominated when another is at least as good on every objective and strictly better on one; the
+front is the settings that are not (Pareto optimal). Used for profit against the health of
+the pool: settings off the front give up one without gaining the other.
+"""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from scipy import stats
 
-from .pareto import pareto_front, trade_off_axes
-
 KEY = ["scenario", "setting"]
+
+#: The default trade-off: what the private domain adds against how healthy the pool stays,
+#: each with fallbacks for results folders written before the sweep stored them.
+PROFIT_METRICS = ("cum_incremental_profit", "cum_profit")
+HEALTH_METRICS = ("active_share", "mean_trust")
+
+
+def non_dominated(values: np.ndarray) -> np.ndarray:
+    """Mask of the rows of ``values`` (n × k, larger is better) that no other row dominates.
+    Rows with a missing value are never on the front."""
+    v = np.asarray(values, dtype=float)
+    ok = np.isfinite(v).all(axis=1)
+    front = np.zeros(len(v), dtype=bool)
+    for i in np.flatnonzero(ok):
+        others = v[ok]
+        dominated = ((others >= v[i]).all(axis=1) & (others > v[i]).any(axis=1)).any()
+        front[i] = not dominated
+    return front
+
+
+def pareto_front(table: pd.DataFrame, objectives: dict[str, str]) -> pd.Series:
+    """Boolean Series over ``table``'s rows: on the front of ``objectives`` (column → "max" or
+    "min")."""
+    signs = np.array([1.0 if goal == "max" else -1.0 for goal in objectives.values()])
+    values = table[list(objectives)].to_numpy(dtype=float) * signs
+    return pd.Series(non_dominated(values), index=table.index, name="pareto")
+
+
+def trade_off_axes(columns) -> tuple[str, str] | None:
+    """(profit metric, health metric) present in ``columns``, or None."""
+    cols = set(columns)
+    profit = next((m for m in PROFIT_METRICS if m in cols), None)
+    health = next((m for m in HEALTH_METRICS if m in cols), None)
+    return (profit, health) if profit and health else None
 
 
 def t_interval(values, conf: float = 0.95) -> tuple[float, float, float, float]:
@@ -89,7 +126,7 @@ def best_settings(frame: pd.DataFrame, objectives: dict[str, str], factor_column
 
 def trade_off(frame: pd.DataFrame, factor_columns: list[str]) -> pd.DataFrame:
     """Per (scenario, setting): factors, the median at the horizon of the profit and pool-health
-    metrics (``pareto.trade_off_axes``), and ``pareto``: on the front of the two. Empty when
+    metrics (``trade_off_axes``), and ``pareto``: on the front of the two. Empty when
     the runs hold neither pair."""
     final = final_rows(frame)
     axes = trade_off_axes(final.columns)
@@ -121,7 +158,3 @@ def summarize_folder(folder: str | Path, *, export: bool = False) -> dict[str, p
             if not table.empty:
                 store.export_csv(name, table)
     return out
-
-
-def to_json(table: pd.DataFrame) -> str:
-    return json.dumps(table.to_dict(orient="records"), default=str)

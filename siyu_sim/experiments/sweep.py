@@ -13,10 +13,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..config.experiment import Experiment
 from . import design
 from .backends import Backend, BackendStopped, ProcessPoolBackend, batch_size_for, chunk
 from .progress import NullProgress
-from ..config.experiment_files import Experiment, load_experiment
+from ..kernel import DEFAULT_ENGINE
+from ..runs import provenance
 from .resumable import RunStore
 from .store import Damaged, ResultStore
 from .worker import Batch
@@ -51,7 +53,7 @@ def factor_dtypes(exp: Experiment) -> dict[str, str]:
 
 def make_batches(exp: Experiment, tasks: list[design.RunTask], size: int) -> list[Batch]:
     """Batches of ``size`` runs, each replication's settings together: settings that differ only
-    in levers share their counterfactual run, which a batch runs once (``derived``)."""
+    in levers share their no-private-domain baseline, which a worker runs once (``runs.RunCache``)."""
     out = []
     dtypes = factor_dtypes(exp)
     order = {label: i for i, label in enumerate(exp.scenarios)}
@@ -59,7 +61,7 @@ def make_batches(exp: Experiment, tasks: list[design.RunTask], size: int) -> lis
     for part in chunk(tasks, size):
         labels = {t.scenario for t in part}
         out.append(Batch({k: exp.scenarios[k] for k in labels}, part, exp.metrics,
-                         exp.columns or None, dtypes, derived=True))
+                         exp.columns or None, dtypes, baseline=True))
     return out
 
 
@@ -77,9 +79,11 @@ def _mean_cost(exp: Experiment, tasks: list[design.RunTask]) -> tuple[int, int]:
 
 def sweep(experiment: Experiment | str | Path, *, out: str | Path | None = None,
           backend: Backend | None = None, fresh: bool = False, progress=None,
-          batch_size: int | None = None) -> SweepResult:
-    """Run (or resume) every run of ``experiment``; see the module docstring."""
-    exp = experiment if isinstance(experiment, Experiment) else load_experiment(experiment)
+          batch_size: int | None = None, command: str | None = None) -> SweepResult:
+    """Run (or resume) every run of ``experiment``; see the module docstring. Each call is
+    recorded in the folder (``_sessions.jsonl``): its provenance, the backend, ``command``, and
+    how many runs it resumed from."""
+    exp = experiment if isinstance(experiment, Experiment) else design.load_experiment(experiment)
     progress = progress or NullProgress()
     tasks = design.runs(exp)
     with RunStore.open(out or exp.output, tasks, exp.spec_hash,
@@ -90,6 +94,8 @@ def sweep(experiment: Experiment | str | Path, *, out: str | Path | None = None,
         own = backend is None
         backend = backend or ProcessPoolBackend()
         result.backend = backend.describe()
+        runs.session(provenance(seed=exp.root_seed, executor="vector", engine=DEFAULT_ENGINE,
+                                scenarios=exp.scenarios, backend=result.backend, command=command))
         customers, days = _mean_cost(exp, todo)
         size = batch_size or exp.batch_size or batch_size_for(len(todo), customers, days, backend.workers)
         batches = make_batches(exp, todo, size)
@@ -111,13 +117,13 @@ def rerun(folder: str | Path, run_id: str):
     """Re-run one run alone from a results folder (manifest seed + resolved scenario); returns
     its tidy frame, which equals the stored rows bit for bit."""
     from .design import RunTask
-    from .worker import build_scenario, simulate, tidy
+    from .worker import simulate_task, tidy
 
     store = ResultStore(folder)
     meta = store.experiment_meta()
     rec = next(r for r in reversed(store.manifest_records()) if r["run_id"] == run_id)
     task = RunTask(rec["run_id"], rec["scenario"], rec["setting"], rec["replication"], rec["factors"],
                    rec["overrides"], rec["seed_entropy"], tuple(rec["spawn_key"]))
-    scenario = build_scenario(meta["scenarios"][task.scenario], task.overrides)
+    batch = Batch({task.scenario: meta["scenarios"][task.scenario]}, [task], baseline=True)
     dtypes = {f["name"]: f["dtype"] for f in meta["factors"]}
-    return tidy(simulate(scenario, task), task, meta["metrics"], meta["columns"] or None, dtypes)
+    return tidy(simulate_task(batch, task).daily, task, meta["metrics"], meta["columns"] or None, dtypes)

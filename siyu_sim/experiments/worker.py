@@ -1,7 +1,9 @@
 """What a worker does: run a batch of runs, each one guarded, and return tidy frames.
 
+Each run goes through the one run pipeline (``runs.simulate``), with the worker process's
+``RUN_CACHE``: a baseline shared by many settings (or strategies) is run once per process.
 Importable at top level (process pools use the spawn start method; Dask pickles by
-reference), with no state of its own.
+reference), with no state of its own but that cache.
 """
 
 from __future__ import annotations
@@ -11,34 +13,35 @@ import socket
 import time
 import traceback
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Callable
 
 import numpy as np
 import pandas as pd
 
-from ..metrics import aggregate, derive
-from ..config.overrides import apply_overrides
-from ..model import PrivateDomainModel
-from ..runs import run_scenario
-from ..scenario import Scenario
+from ..config.scenario_files import build_scenario
 from ..kernel import DEFAULT_ENGINE
+from ..metrics import aggregate
+from ..runs import RunCache, RunResult, simulate
+from ..scenario import Scenario
 from .allocator import restore_malloc_thresholds
-from .derived import CounterfactualCache
 from .design import RunTask
 
-ID_COLUMNS = ("run_id", "scenario", "replication", "setting")
+#: The no-private-domain baselines kept by this process across batches (``runs.RunCache``): a
+#: sweep's or a comparison's own runs never repeat, and would push the baselines out.
+RUN_CACHE = RunCache(baselines_only=True)
 
 
 @dataclass
 class Batch:
-    scenarios: dict[str, dict]            # label → resolved scenario data
+    scenarios: dict[str, dict | Scenario]  # label → resolved scenario data (or the Scenario itself)
     tasks: list[RunTask]
     metrics: str = "final"                # daily | monthly | final
     columns: list[str] | None = None      # metric columns to keep (None: all)
     factor_dtypes: dict[str, str] = field(default_factory=dict)
     executor: str = "vector"              # vector | agent (the same results, docked)
     segments: bool = False                # also return each run's per-segment daily table
-    derived: bool = False                 # derive against the no-private-domain counterfactual too
+    baseline: bool = False                # run the no-private-domain baseline too: the profit added
+    baseline_rows: bool = False           # and return the baseline's daily rows (a comparison keeps them)
     engine: str = DEFAULT_ENGINE          # compiled | numpy (the reference): see siyu_sim.kernel
 
 
@@ -52,43 +55,34 @@ class RunOutcome:
     traceback: str | None = None
     worker: str = ""
     segment_frame: pd.DataFrame | None = None   # scenario, replication + segment daily rows
+    baseline_frame: pd.DataFrame | None = None  # scenario, replication + the baseline's daily rows
 
 
-def build_scenario(scenario_data: dict, overrides: dict[str, Any]) -> Scenario:
-    return Scenario.from_dict(apply_overrides(scenario_data, overrides))
+def scenario_of(batch: Batch, task: RunTask) -> Scenario:
+    """The task's scenario: its base scenario with the task's overrides."""
+    base = batch.scenarios[task.scenario]
+    if isinstance(base, Scenario) and not task.overrides:
+        return base
+    return build_scenario(base.to_dict() if isinstance(base, Scenario) else base, task.overrides)
 
 
-def run_model(scenario: Scenario, task: RunTask, *, executor: str = "vector", segments: bool = False,
-              progress: Callable[[int, int], None] | None = None,
-              engine: str = DEFAULT_ENGINE) -> PrivateDomainModel:
-    """The finished model of one run (seeded by ``replication_seed(entropy, r)``)."""
+def simulate_task(batch: Batch, task: RunTask, progress: Callable[[int, int], None] | None = None,
+                  cache: RunCache | None = None) -> RunResult:
+    """One run of the batch (seeded by ``replication_seed(entropy, r)``), unguarded."""
     if task.spawn_key != (task.replication,):  # pragma: no cover - design guarantees it
         raise ValueError(f"unexpected spawn key {task.spawn_key} for replication {task.replication}")
-    return run_scenario(scenario, replication=task.replication, root_seed=task.seed_entropy,
-                        executor=executor, segment_metrics=segments, progress=progress, engine=engine)
-
-
-def counterfactual_daily(scenario: Scenario, task: RunTask, cache: CounterfactualCache | None = None,
-                         executor: str = "vector", engine: str = DEFAULT_ENGINE) -> pd.DataFrame:
-    """The daily table of the run's no-private-domain counterfactual, under the run's seed."""
-    def run(base: Scenario) -> pd.DataFrame:
-        return run_model(base, task, executor=executor, engine=engine).daily
-    return (cache or CounterfactualCache(size=1)).get(scenario, task.seed_entropy, task.replication, run)
-
-
-def simulate(scenario: Scenario, task: RunTask, cache: CounterfactualCache | None = None) -> pd.DataFrame:
-    """The daily table of one run (seeded by ``replication_seed(entropy, r)``) with the derived
-    columns (``metrics.derive``: cumulative GMV, pool health, the profit added over its
-    counterfactual)."""
-    return derive(run_model(scenario, task).daily, counterfactual_daily(scenario, task, cache))
+    return simulate(scenario_of(batch, task), replication=task.replication, root_seed=task.seed_entropy,
+                    baseline=batch.baseline, segments=batch.segments, executor=batch.executor,
+                    engine=batch.engine, progress=progress, cache=cache)
 
 
 def tidy(daily: pd.DataFrame, task: RunTask, metrics: str, columns: list[str] | None,
          factor_dtypes: dict[str, str]) -> pd.DataFrame:
     """Reduce a daily table to the kept rows and columns, with id and factor columns in front.
 
-    ``monthly`` rows are the calendar's months (``metrics.aggregate``, 1-based)."""
-    metric_cols = [c for c in daily.columns if c != "day"]
+    ``monthly`` rows are the calendar's months (``metrics.aggregate``, 1-based). A dated run's
+    ``date`` is left out: rows are numbers, and the date is the day's under the scenario's start."""
+    metric_cols = [c for c in daily.columns if c not in ("day", "date")]
     if metrics == "final":
         frame = daily.iloc[[-1]]
     elif metrics == "monthly":
@@ -115,33 +109,29 @@ def _pandas_dtype(dtype: str) -> str:
     return {"string": "object"}.get(dtype, dtype)
 
 
-def segment_table(model: PrivateDomainModel, task: RunTask) -> pd.DataFrame:
+def segment_table(segment_daily: pd.DataFrame, task: RunTask) -> pd.DataFrame:
     """A run's per-segment daily table with ``scenario`` and ``replication`` in front."""
-    seg = model.segment_daily
-    seg.insert(0, "replication", task.replication)
-    seg.insert(0, "scenario", task.scenario)
-    return seg
+    segment_daily.insert(0, "replication", task.replication)
+    segment_daily.insert(0, "scenario", task.scenario)
+    return segment_daily
 
 
 def run_task(batch: Batch, task: RunTask,
              progress: Callable[[int, int], None] | None = None,
-             cache: CounterfactualCache | None = None) -> RunOutcome:
+             cache: RunCache | None = None) -> RunOutcome:
     """One run of the batch, guarded: a failure is returned as a ``failed`` outcome.
-    ``progress(day, days)`` follows the run day by day (in this process only); ``cache`` holds
-    counterfactual runs shared by settings that differ only in levers."""
+    ``progress(done, total)`` follows the run and its baseline day by day (in this process
+    only); ``cache`` holds finished runs (``runs.RunCache``)."""
     start = time.perf_counter()
     where = f"{socket.gethostname()}:{os.getpid()}"
     try:
-        scenario = build_scenario(batch.scenarios[task.scenario], task.overrides)
-        model = run_model(scenario, task, executor=batch.executor, segments=batch.segments,
-                          progress=progress, engine=batch.engine)
-        baseline = (counterfactual_daily(scenario, task, cache, batch.executor, batch.engine)
-                    if batch.derived else None)
-        daily = derive(model.daily, baseline)
-        frame = tidy(daily, task, batch.metrics, batch.columns, batch.factor_dtypes)
-        seg = segment_table(model, task) if batch.segments else None
+        result = simulate_task(batch, task, progress, cache)
+        frame = tidy(result.daily, task, batch.metrics, batch.columns, batch.factor_dtypes)
+        seg = segment_table(result.segment_daily, task) if batch.segments else None
+        base = (tidy(result.baseline_daily, task, "daily", None, {}).drop(columns=["run_id", "setting"])
+                if batch.baseline and batch.baseline_rows else None)
         return RunOutcome(task.run_id, "ok", frame, time.perf_counter() - start, worker=where,
-                          segment_frame=seg)
+                          segment_frame=seg, baseline_frame=base)
     except Exception as exc:  # a failing run is recorded; the others go on
         return RunOutcome(task.run_id, "failed", None, time.perf_counter() - start,
                           error=f"{type(exc).__name__}: {exc}", traceback=traceback.format_exc(),
@@ -151,5 +141,4 @@ def run_task(batch: Batch, task: RunTask,
 def execute_batch(batch: Batch) -> list[RunOutcome]:
     """Run every task of the batch; never raises for a failing run."""
     restore_malloc_thresholds()  # a Dask worker's malloc setting would halve the speed
-    cache = CounterfactualCache()
-    return [run_task(batch, task, cache=cache) for task in batch.tasks]
+    return [run_task(batch, task, cache=RUN_CACHE) for task in batch.tasks]

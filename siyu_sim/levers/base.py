@@ -99,11 +99,12 @@ class Event(BrandAction):
     stage: ClassVar[Stage] = Stage.EVENTS
 
 
-def lever_from_dict(name: str, data: dict[str, Any]) -> BrandAction:
-    """Build a registered lever or event from a mapping; ``type`` defaults to ``name``."""
+def lever_from_dict(name: str, data: dict[str, Any], *, strict: bool = False) -> BrandAction:
+    """Build a registered lever or event from a mapping; ``type`` defaults to ``name``
+    (``strict``: no type coercion, as a scenario file is read)."""
     data = dict(data)
     kind = data.pop("type", None) or name
     cls = LEVER_TYPES.get(kind)
     if cls is None:
         raise KeyError(kind)
-    return cls(**data)
+    return cls.model_validate(data, strict=strict)

@@ -22,9 +22,10 @@ import pandas as pd
 from . import figures, incremental_summary, stats
 from .assumptions import section_blocks
 from .html import Page, esc, table
+from .labels import run_length
 from ..compare.monthly import final_day
 from ..metrics import derive
-from ..words import check_lang, money, number, percent, ratio, run_length, scenario_label, t
+from ..words import check_lang, money, number, percent, ratio, scenario_label, t
 
 if TYPE_CHECKING:
     from ..compare.workflow import Comparison
@@ -57,10 +58,10 @@ def comparison_report(daily: pd.DataFrame, scenarios: list, path, *, lang: str =
 
 def report_comparison(result: "Comparison", path, *, lang: str = "en", meta: dict | None = None) -> Path:
     """Write the comparison report of a ``siyu_sim.compare.compare`` result to ``path``; its
-    per-segment tables (``segments=True``) give the LTV chart. ``meta`` adds to the seed and
-    replications the result knows (command, date, version...)."""
+    per-segment tables (``segments=True``) give the LTV chart. ``meta`` adds to the result's
+    provenance (seed, replications, versions, date…) what only the caller knows (the command)."""
     meta = {"seed": result.root_seed, "replications": result.reps, "executor": result.executor,
-            **(meta or {})}
+            **result.provenance, **(meta or {})}
     return comparison_report(result.daily, result.scenarios, path, lang=lang,
                              segment_daily=result.segment_daily, meta=meta)
 

@@ -14,7 +14,7 @@ from ..compare.monthly import final_day
 from ..metrics import TRUST_BANDS, aggregate
 from ..words import number, percent, scenario_label, segment_label, t
 from .axes import extent as _extent, unit_axis
-from .fonts import FONT_STACK
+from .html import FONT_STACK
 
 SCENARIO_COLOURS = ("#1b7837", "#c2410c", "#1f4e9e", "#7b3294", "#b8860b", "#0e7c86", "#8c2d04",
                     "#4d4d4d")

@@ -19,7 +19,13 @@ import plotly.offline
 from ..config.output_files import write_file
 from ..words import t
 from ..words.report import PLOTLY_MONTHS_ZH, PLOTLY_ZH
-from .fonts import FONT_STACK
+
+# The fonts every report page and chart asks for (figures.py sets them on the charts): Debian's
+# fonts-noto-cjk and fonts-wqy-microhei first, so Chinese renders in a bare Chromium; then what
+# Windows and macOS laptops have.
+FONT_STACK = ('"Noto Sans CJK SC", "Noto Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", '
+              '"Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", '
+              '"Helvetica Neue", Arial, sans-serif')
 
 CSS = """
 :root { --ink:#1d1d1f; --muted:#5b5b60; --line:#d9d9de; --accent:#1f4e9e; --bg:#ffffff;
@@ -265,9 +271,3 @@ class Raw:
 
     def __init__(self, html: str):
         self.html = html
-
-
-def json_script(data, element_id: str) -> str:
-    """Data for scripts, safely embedded."""
-    text = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
-    return f'<script type="application/json" id="{esc(element_id)}">{text}</script>'

@@ -16,7 +16,8 @@ from ..calendar import Calendar
 from ..compare.incremental import horizon
 from ..compare.paired import paired_t
 from ..economics import payback_day
-from ..words import money, number, ratio, run_length, scenario_label, t
+from ..words import money, number, ratio, scenario_label, t
+from .labels import run_length
 from . import stats
 from .html import esc
 

@@ -5,14 +5,15 @@ the terminal's tables): a declared column (``siyu_sim.metrics``: every daily met
 column) is named by its declaration's label, and its values are written in the format of its
 declared unit (``metrics.UNIT_FORMATS`` → ``words.numbers``). Only a column that is not a declared
 metric (an observed CSV column such as ``orders``) is named by ``words`` (``column_label``) and
-written as a count.
+written as a count. A run's horizon is said here too (``run_length``: months by the calendar's
+rule), so that words/ needs nothing of the model.
 """
 
 from __future__ import annotations
 
 from .. import metrics
-from ..words import column_label
-from ..words import numbers
+from ..calendar import n_months
+from ..words import column_label, numbers, t
 
 
 def metric_label(name: str, lang: str) -> str:
@@ -43,6 +44,11 @@ def cell(value: float, name: str) -> str:
 def signed_cell(value: float, name: str) -> str:
     """A difference in a plain-text table cell: +12,345, −0.031."""
     return numbers.signed(value, number_format(name))
+
+
+def run_length(days: int, lang: str) -> str:
+    """A horizon as the reader says it: "12 months" from 60 days on, else "45 days"."""
+    return t("months_n", lang, n=n_months(days)) if days >= 60 else t("days_n", lang, n=days)
 
 
 #: Plotly's tick and hover formats by number format (money ticks carry ¥: SI units, as k/M).

@@ -21,7 +21,7 @@ from .sensitivity_report import add_sections as add_sensitivity_sections
 from .sweep_parts import (KEYS, add_table_and_assumptions, axes, best_index, is_grid, is_sensitivity,
                           long_labels, setting_cells, setting_text, short_labels, status_blocks, value_text)
 from .sweep_results import SweepReportError, SweepResults, read_results
-from ..experiments.pareto import pareto_front, trade_off_axes
+from ..experiments.summary import pareto_front, trade_off_axes
 from ..words import check_lang, t
 from .labels import metric_label, metric_value
 

@@ -10,8 +10,8 @@ missing in one language is a bug: ``tests/test_report.py`` checks that every ent
 - ``calibrate``: ``siyu calibrate``'s terminal words and the observed-data template;
 - ``calibration``: the calibration report's words and the observed columns' own names;
 - ``app``: the live what-if app's words and its controls' short labels (``control_label``);
-- ``report``: the HTML reports' sentences (``printing``: a printed report's appendix); ``incremental``: the comparison report's words for
-  added profit; ``console``: the terminal's; ``names``: scenario and segment names and
+- ``report``: the HTML reports' sentences (a printed report's appendix too); ``incremental``: the
+  comparison report's words for added profit; ``console``: the terminal's; ``names``: scenario and segment names and
   the key assumptions; ``numbers``: number formats; ``sweep``: sweeps' and sensitivity
   analyses' words; ``settings`` and
   ``setting_descriptions``: every scenario setting's unit and description (the assumptions page).
@@ -19,7 +19,6 @@ missing in one language is a bug: ``tests/test_report.py`` checks that every ent
 
 from __future__ import annotations
 
-from ..calendar import n_months
 from .app import APP, control_label
 from .calibrate import CALIBRATE
 from .calibration import CALIBRATION, OBSERVED_LABELS
@@ -27,7 +26,6 @@ from .console import CONSOLE
 from .incremental import INCREMENTAL
 from .names import KEY_ASSUMPTIONS, SCENARIO_DESCRIPTIONS, SCENARIO_LABELS, SEGMENT_LABELS
 from .numbers import FORMATS, count, money, number, percent, ratio, share
-from .printing import PRINTING
 from .report import REPORT
 from .sweep import EXPERIMENT_DESCRIPTIONS, SWEEP
 
@@ -44,7 +42,7 @@ def _merge(*catalogues: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     return out
 
 
-TEXT: dict[str, dict[str, str]] = _merge(REPORT, CONSOLE, INCREMENTAL, SWEEP, PRINTING, APP, CALIBRATION, CALIBRATE)
+TEXT: dict[str, dict[str, str]] = _merge(REPORT, CONSOLE, INCREMENTAL, SWEEP, APP, CALIBRATION, CALIBRATE)
 
 
 def check_lang(lang: str) -> str:
@@ -58,11 +56,6 @@ def t(key: str, lang: str, **fields) -> str:
     """The sentence ``key`` in ``lang`` with its fields filled in."""
     text = TEXT[key][lang]
     return text.format(**fields) if fields else text
-
-
-def run_length(days: int, lang: str) -> str:
-    """A horizon as the reader says it: "12 months" from 60 days on, else "45 days"."""
-    return t("months_n", lang, n=n_months(days)) if days >= 60 else t("days_n", lang, n=days)
 
 
 def _lookup(table: dict[str, dict[str, str]], name: str, lang: str) -> str:
@@ -99,6 +92,6 @@ def scenario_description(name: str, description: str, lang: str) -> str:
 
 
 __all__ = ["FORMATS", "KEY_ASSUMPTIONS", "LANGS", "OBSERVED_LABELS", "control_label", "SCENARIO_LABELS",
-           "SEGMENT_LABELS", "TEXT", "check_lang", "column_label", "count", "run_length", "experiment_description",
+           "SEGMENT_LABELS", "TEXT", "check_lang", "column_label", "count", "experiment_description",
            "money", "number", "percent", "ratio", "scenario_description", "scenario_label", "segment_label",
            "share", "t"]

@@ -1,5 +1,6 @@
 """The reports' words: page furniture, section titles and explanations, the summary's
-sentences, chart text, the assumptions page and the sweep report, in English and Chinese."""
+sentences, chart text, the assumptions page, a printed report's appendix and the sweep report,
+in English and Chinese."""
 
 from __future__ import annotations
 
@@ -235,6 +236,12 @@ REPORT: dict[str, dict[str, str]] = {
                              "full table below).",
                        "zh": "该策略是否使用这一运营杠杆（具体设置见下方完整参数表）。"},
     "asm_same": {"en": "The strategies share every other setting.", "zh": "其余设置均相同。"},
+    # ---- a printed report's appendix
+    "appendix": {"en": "Appendix: every setting and the scenario files",
+                 "zh": "附录：全部设置与情景文件"},
+    "appendix_intro": {"en": "For checking and re-running: each strategy's settings with their units "
+                             "and sources, and its resolved scenario file.",
+                       "zh": "供核对与复现：各策略的全部设置（含单位与出处），以及完整的情景文件。"},
     # ---- sweep
     "sec_sweep_status": {"en": "About this sweep", "zh": "扫描概况"},
     "sec_heatmap": {"en": "Objective over {x} and {y}", "zh": "目标指标随 {x} 与 {y} 的变化"},

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from . import bgnbd
+from siyu_sim.calibration import bgnbd
+
 from .cohort import WEEK, Cohort
 from .cohort_model import HISTOGRAM_TOP, histogram, simulate
 

@@ -29,10 +29,11 @@ from typing import Any, Callable
 
 import numpy as np
 
-from ..config.overrides import apply_overrides
-from ..counterfactual import without_private_domain
-from ..model import PrivateDomainModel
-from ..scenario import Scenario
+from siyu_sim.config.overrides import apply_overrides
+from siyu_sim.counterfactual import without_private_domain
+from siyu_sim.model import PrivateDomainModel
+from siyu_sim.scenario import Scenario
+
 from .cohort import WEEK, Cohort
 
 SEGMENT_NAMES = ("frequent", "occasional", "rare", "seldom")
