@@ -7,6 +7,7 @@ that what an error says is allowed and what the docs say are the same words.
 
 from __future__ import annotations
 
+import functools
 import types
 import typing
 from dataclasses import dataclass
@@ -210,7 +211,8 @@ def iter_leaves(model: type[BaseModel], data: Any = None,
     are addressed by index (``population.segments.0.share``), each lever by its name through
     its registered type, and each lever type it lacks by the type's name (setting one of
     those keys adds that lever)."""
-    yield from _walk(model, data, prefix, data is not None)
+    for path, field, _owner in _walk(model, data, prefix, data is not None):
+        yield path, field
 
 
 def _walk(model: type[BaseModel], data: Any, prefix: str, concrete: bool):
@@ -232,7 +234,7 @@ def _walk(model: type[BaseModel], data: Any, prefix: str, concrete: bool):
             if concrete and issubclass(value_model, BrandAction):
                 yield from _lever_leaves(path, here if isinstance(here, dict) else {})
         else:
-            yield path, field
+            yield path, field, model
 
 
 def _lever_leaves(path: str, levers: dict):
@@ -245,12 +247,73 @@ def _lever_leaves(path: str, levers: dict):
             yield from _walk(cls, None, f"{path}.{kind}.", True)
 
 
+def declaring_class(model: type[BaseModel], name: str) -> type[BaseModel]:
+    """The class in ``model``'s ancestry that declares the field ``name`` (a subclass that
+    declares it again is its own declarer)."""
+    return next(c for c in model.__mro__ if name in c.__dict__.get("__annotations__", {}))
+
+
+@functools.cache
+def setting_ids() -> dict[tuple[type[BaseModel], str], str]:
+    """The stable id of every setting's words, by (declaring class, field name): its dotted
+    path in a scenario file, lists written ``[]`` and levers by type (``behaviour.trust.decay``,
+    ``population.segments[].share``, ``levers.coupon.depth``). A field that several lever types
+    inherit from one class is keyed once, with ``*`` for the type (``levers.*.schedule.start``);
+    a class used in several places (a date window) is keyed where a walk of the scenario, then of
+    the lever types in their order, first meets it. The words of a setting
+    (``words.setting_descriptions``) are keyed by these ids, so an edited English description keeps
+    its translation and a renamed key loses it (``tests/test_words_settings.py``)."""
+    shipped = [(kind, cls) for kind, cls in LEVER_TYPES.items() if cls.__module__.startswith("siyu_sim.")]
+    ids: dict[tuple[type[BaseModel], str], str] = {}
+
+    def shared(decl: type) -> bool:  # declared on a class more than one lever type inherits
+        return sum(issubclass(cls, decl) for _, cls in shipped) > 1
+
+    def walk(model: type[BaseModel], prefix: str, lever: str | None) -> None:
+        for name, field in model.model_fields.items():
+            decl = declaring_class(model, name)
+            inherited = lever is not None and prefix == f"levers.{lever}." and shared(decl)
+            key = ids.setdefault((decl, name), f"levers.*.{name}" if inherited else prefix + name)
+            core, _ = unwrap(field.annotation)
+            origin = typing.get_origin(core)
+            if is_model(core):
+                walk(core, key + ".", lever)
+            elif origin is list and is_model(item := unwrap(typing.get_args(core)[0])[0]):
+                walk(item, key + "[].", lever)
+            elif origin is dict and is_model(value := unwrap(typing.get_args(core)[1])[0]):
+                if not issubclass(value, BrandAction):  # the levers: walked by type below
+                    walk(value, key + ".*.", lever)
+
+    walk(_scenario(), "", None)
+    for kind, cls in shipped:
+        walk(cls, f"levers.{kind}.", kind)
+    return ids
+
+
+def _scenario() -> type[BaseModel]:
+    from ..scenario import Scenario  # the scenario imports the levers' package, as this module does
+
+    return Scenario
+
+
+def setting_id(model: type[BaseModel], name: str) -> str | None:
+    """The id of the words of ``model``'s field ``name`` (``setting_ids``); None for a field no
+    shipped scenario or lever type has (a plug-in's)."""
+    return setting_ids().get((declaring_class(model, name), name))
+
+
 @dataclass(frozen=True)
 class Leaf:
-    """One settable parameter of a file: its dotted path and its field."""
+    """One settable parameter of a file: its dotted path, its field and the model that holds it."""
 
     path: str
     info: FieldInfo
+    owner: type[BaseModel] | None = None
+
+    @property
+    def id(self) -> str | None:
+        """The id of its words (``setting_id``)."""
+        return setting_id(self.owner, self.path.rsplit(".", 1)[-1]) if self.owner is not None else None
 
     @property
     def kind(self) -> str:
@@ -278,4 +341,5 @@ class Leaf:
 
 def leaves(model: type[BaseModel], data: Any) -> dict[str, Leaf]:
     """The settable dotted paths of ``data`` under ``model`` (see ``iter_leaves``)."""
-    return {path: Leaf(path, info) for path, info in iter_leaves(model, data if data is not None else {})}
+    return {path: Leaf(path, info, owner)
+            for path, info, owner in _walk(model, data if data is not None else {}, "", True)}

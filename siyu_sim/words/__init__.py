@@ -28,6 +28,7 @@ from .names import KEY_ASSUMPTIONS, SCENARIO_DESCRIPTIONS, SCENARIO_LABELS, SEGM
 from .numbers import FORMATS, count, money, number, percent, ratio, share
 from .report import REPORT
 from .sweep import EXPERIMENT_DESCRIPTIONS, SWEEP
+from .text import Run, Text, code, fill, join, note, path, strong
 
 LANGS = ("en", "zh")
 
@@ -56,6 +57,12 @@ def t(key: str, lang: str, **fields) -> str:
     """The sentence ``key`` in ``lang`` with its fields filled in."""
     text = TEXT[key][lang]
     return text.format(**fields) if fields else text
+
+
+def rich(key: str, lang: str, **fields) -> Text:
+    """The sentence ``key`` in ``lang`` as a ``Text`` whose fields keep what they are (a name in
+    ``strong``, a command in ``code``: ``words.text``); a page's template draws them."""
+    return fill(TEXT[key][lang], **fields)
 
 
 def _lookup(table: dict[str, dict[str, str]], name: str, lang: str) -> str:
@@ -92,6 +99,6 @@ def scenario_description(name: str, description: str, lang: str) -> str:
 
 
 __all__ = ["FORMATS", "KEY_ASSUMPTIONS", "LANGS", "OBSERVED_LABELS", "control_label", "SCENARIO_LABELS",
-           "SEGMENT_LABELS", "TEXT", "check_lang", "column_label", "count", "experiment_description",
-           "money", "number", "percent", "ratio", "scenario_description", "scenario_label", "segment_label",
-           "share", "t"]
+           "SEGMENT_LABELS", "TEXT", "Run", "Text", "check_lang", "code", "column_label", "count",
+           "experiment_description", "join", "money", "note", "number", "path", "percent", "ratio", "rich",
+           "scenario_description", "scenario_label", "segment_label", "share", "strong", "t"]

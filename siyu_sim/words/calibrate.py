@@ -30,6 +30,8 @@ CALIBRATE: dict[str, dict[str, str]] = {
     "calib_col_gmv": {"en": "GMV of members' orders", "zh": "成员订单 GMV"},
     "calib_col_discount_cost": {"en": "discounts and coupons given", "zh": "折扣与优惠券成本"},
     "calib_col_staff": {"en": "operators on the private-domain team", "zh": "私域运营人员数"},
+    "calib_need_files": {"en": "give a calibration file and an observed CSV (or --template)",
+                         "zh": "请给出校准文件和实际数据 CSV（或使用 --template）"},
     "calib_status_plan": {
         "en": "Calibrating {name}: {params} parameters on {metrics} metrics, {trials} trials × {reps} "
               "replications, on {backend}; results in {folder}",
