@@ -147,6 +147,10 @@ def _columns_allowed() -> str:
     return "period, " + ", ".join(OBSERVED_COLUMNS)
 
 
+#: A column's kind in the template's words.
+KINDS = {"flow": "calib_kind_flow", "stock": "calib_kind_stock"}
+
+
 def template(lang: str = "en") -> str:
     """The observed CSV's template: comment lines (``#``) saying what each column means and
     its unit, then a header and three example rows (blank cells: not known)."""
@@ -154,9 +158,8 @@ def template(lang: str = "en") -> str:
     out = [f"# {line}" for line in t("calib_template_intro", lang).splitlines()]
     out.append(f"# {PERIOD_COLUMN}: {t('calib_col_period', lang)}")
     for c in cols:
-        kind = t(f"calib_kind_{c.kind}", lang)
-        meaning = (t("calib_col_new_members_source", lang, source=c.name.removeprefix("new_members_"))
-                   if c.name.startswith("new_members_") else t(f"calib_col_{c.name}", lang))
+        kind = t(KINDS[c.kind], lang)
+        meaning = t(c.meaning, lang, source=c.name.removeprefix("new_members_"))
         out.append(f"# {c.name}: {meaning} [{c.unit}; {kind}]")
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")

@@ -25,7 +25,7 @@ from ..compare.monthly import monthly
 from .printout import monthly_text, paired_text
 from ..compare.verdict import verdict
 from ..experiments.backends import ProcessPoolBackend
-from ..words import LANGS, t
+from ..words import LANGS, scenario_description, t
 from ..config.limits import MAX_REPLICATIONS, table_plan
 from ..config.output_files import csv_bytes, parquet_bytes, write_files
 from ..config.output_paths import HTML_REPORT, PARQUET_FILE, check_not_inputs, inside
@@ -39,8 +39,8 @@ from ..rng import MAX_SEED
 from ..runs import run_scenario
 from ..scenario import Scenario
 from .app import app
-from .outputs import (EXIT_INVALID, YesOpt, announce_replaced, checked, confirm_size, existing, output_file,
-                      output_folder, removed_if_empty, writing)
+from .outputs import (EXIT_INVALID, YesOpt, announce_replaced, checked, confirm_size, error, existing,
+                      output_file, output_folder, removed_if_empty, writing)
 from .outputs import fail as _fail
 from .terminal import PROGRESS_DELAY_S, RunProgress, _compiled_status, _status
 
@@ -120,7 +120,7 @@ def _compare(scenarios: list[Scenario], root_seed: int, executor: str, quiet: bo
     except ComparisonError as exc:
         raise _fail(str(exc)) from None
     except StoreError as exc:  # --out's run store holds another comparison, or is in use
-        raise _fail(f"error: {exc}") from None
+        raise error(exc, lang) from None
     except ComparisonInterrupted as exc:
         bar.close()
         again = t("status_resume_fresh" if fresh else "status_resume", lang)
@@ -207,8 +207,9 @@ def run_command(
 
       siyu run nurture --transactions nurture_orders.parquet
     """
-    output_folder(out, "--out", RUN_FILES[0], "a run folder")
-    output_file(transactions, "--transactions", PARQUET_FILE)
+    lang_code = lang.value
+    output_folder(out, "--out", RUN_FILES[0], "a run folder", lang_code)
+    output_file(transactions, "--transactions", PARQUET_FILE, lang_code)
     try:
         s, path = _load(scenario, _overrides(set_, days, customers, seed))
     except ScenarioError as exc:
@@ -217,24 +218,24 @@ def run_command(
     if out is None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         option = "runs/"
-        with checked():
+        with checked(lang_code):
             out = inside(Path("runs"), f"{s.name}-{stamp}")
-        output_folder(out, option, RUN_FILES[0], "a run folder")
-    with checked():
+        output_folder(out, option, RUN_FILES[0], "a run folder", lang_code)
+    with checked(lang_code):
         check_not_inputs([out / name for name in RUN_FILES], [path], option, out)
         check_not_inputs([transactions] if transactions else [], [path], "--transactions")
     created = not out.exists()
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise _fail(f"{out}: cannot create the output directory: {exc.strerror or exc}") from None
-    bar = RunProgress(quiet, t("status_simulating", lang.value), lang=lang.value)
+        raise _fail(t("run_cannot_create", lang_code, folder=out, reason=exc.strerror or exc)) from None
+    bar = RunProgress(quiet, t("status_simulating", lang_code), lang=lang_code)
     try:
         model = run_scenario(s, executor=executor.value, progress=bar, transactions=transactions is not None,
                              engine=engine.value)
     finally:
         bar.close()
-        _compiled_status(quiet)
+        _compiled_status(quiet, lang_code)
     daily = model.daily
     daily.insert(0, "replication", 0)
     daily.insert(0, "scenario", s.name)
@@ -245,7 +246,7 @@ def run_command(
                                  f"{meta['date']}.\nSource: {path}"))))
     if transactions is not None:  # where --transactions says: the path as given, not in the run folder
         files[transactions] = parquet_bytes(model.transactions)
-    with writing(), removed_if_empty(out if created else None):
+    with writing(lang_code), removed_if_empty(out if created else None):
         replaced = write_files(files)
     typer.echo(monthly_text(monthly(daily, s.days), lang.value))
     _status(quiet, t("status_wrote", lang.value, paths=", ".join(str(out / name) for name in RUN_FILES)))
@@ -306,8 +307,8 @@ def compare_command(
         raise typer.BadParameter("give at least two scenarios to compare", param_hint="SCENARIOS")
     from ..compare.exports import EXPORT_FILES, EXPORT_MARKER
 
-    output_file(report, "--report", HTML_REPORT)
-    output_folder(out, "--out", (EXPORT_MARKER, RUN_STORE), "a folder of comparison tables")
+    output_file(report, "--report", HTML_REPORT, lang.value)
+    output_folder(out, "--out", (EXPORT_MARKER, RUN_STORE), "a folder of comparison tables", lang.value)
     overrides = _overrides(set_, days, customers, None)
     loaded, problems = [], []
     for arg in scenarios:
@@ -319,7 +320,7 @@ def compare_command(
         raise _fail("\n".join(problems))
     items = unique_names([s for s, _ in loaded], [p for _, p in loaded])
     inputs = [p for _, p in loaded]
-    with checked():
+    with checked(lang.value):
         check_not_inputs([report] if report else [], inputs, "--report")
         check_not_inputs([out / name for name in EXPORT_FILES] if out else [], inputs, "--out", out)
     runs = len(items) * reps * (2 if baseline else 1)  # the tables held in memory until the end
@@ -362,7 +363,7 @@ def _compare_and_write(ctx, items: list[Scenario], root_seed: int, reps: int, ba
 
         meta = _meta(root_seed, items, executor.value, engine.value, ctx) | {"replications": reps}
         before = existing([report])
-        with writing():
+        with writing(lang):
             report_comparison(result, report, lang=lang, meta=meta)
         wrote.append(report)
         typer.echo(t("status_report_written", lang, path=report), err=True)
@@ -371,7 +372,7 @@ def _compare_and_write(ctx, items: list[Scenario], root_seed: int, reps: int, ba
         from ..compare.exports import EXPORT_FILES, export_tables
 
         before = existing(out / name for name in EXPORT_FILES)
-        with writing():
+        with writing(lang):
             written = export_tables(result, out)
         _status(quiet, t("status_wrote", lang, paths=", ".join(str(p) for p in written)))
         announce_replaced([p for p in before if p in written], quiet, lang)
@@ -380,7 +381,7 @@ def _compare_and_write(ctx, items: list[Scenario], root_seed: int, reps: int, ba
 @app.command("validate")
 def validate_command(
     files: Annotated[list[str], typer.Argument(help="Scenario files to check.", show_default=False)],
-    set_: SetOpt = None, quiet: QuietOpt = False,
+    set_: SetOpt = None, quiet: QuietOpt = False, lang: LangOpt = Lang.en,
 ) -> None:
     """Check scenario files without running them; print every problem in each.
 
@@ -402,15 +403,15 @@ def validate_command(
             typer.echo(str(exc))
             continue
         if not quiet:
-            typer.echo(f"{path}: ok ({s.name}: {s.days} days, {len(s.levers)} levers, "
-                       f"{s.population.customers:,} customers)")
+            typer.echo(t("validate_ok", lang.value, path=path, name=s.name, days=s.days, levers=len(s.levers),
+                         customers=f"{s.population.customers:,}"))
     if bad:
         raise typer.Exit(EXIT_INVALID)
 
 
 @app.command("scenarios")
-def scenarios_command() -> None:
-    """List the shipped scenarios, one line each.
+def scenarios_command(lang: LangOpt = Lang.en) -> None:
+    """List the shipped scenarios, one line each: the name to run it by, and what it stands for.
 
     Run one by name (`siyu run nurture`) or by path (`siyu run scenarios/nurture.toml`).
     """
@@ -419,6 +420,7 @@ def scenarios_command() -> None:
     for name in names:
         try:
             description = str(read_toml(shipped_dir() / f"{name}.toml").get("description", ""))
+            description = scenario_description(name, description, lang.value)
         except ScenarioError as exc:
-            description = f"(unreadable: {exc.problems[0].message})"
+            description = t("scenarios_unreadable", lang.value, reason=exc.problems[0].message)
         typer.echo(f"{name:<{width}}  {description}")
