@@ -170,7 +170,15 @@ def test_number_formats():
     # money() has no house styles to choose between
     import inspect
     assert list(inspect.signature(T.money).parameters) == ["x", "lang"]
-    assert T.money(384_087.4, "zh") == "38.4万元" and T.money(12_345, "en") == "¥12.3k"
+    assert T.money(384_087.4, "zh") == "38.4万元" and T.money(12_345, "en") == "¥12.3K"
+
+
+def test_numbers_are_cldr_compact_forms():
+    """Counts and amounts in CLDR's units by language (Babel): K/M/B in English, 万/亿 in
+    Chinese, at three significant digits, rounded before the unit is chosen."""
+    assert [T.number(x, "en") for x in (1_234, 999_950, 2.5e9)] == ["1.23K", "1M", "2.5B"]
+    assert [T.number(x, "zh") for x in (9_999, 12_345, 999_950, 1.23e8)] == ["9,999", "1.23万", "100万", "1.23亿"]
+    assert T.number(-0.2, "zh") == "−0.2" and T.number(0, "en") == "0" and T.number(12.345, "en") == "12.3"
 
 
 def test_a_non_zero_share_never_shows_as_zero_percent():
