@@ -179,6 +179,7 @@ def test_numbers_are_cldr_compact_forms():
     assert [T.number(x, "en") for x in (1_234, 999_950, 2.5e9)] == ["1.23K", "1M", "2.5B"]
     assert [T.number(x, "zh") for x in (9_999, 12_345, 999_950, 1.23e8)] == ["9,999", "1.23万", "100万", "1.23亿"]
     assert T.number(-0.2, "zh") == "−0.2" and T.number(0, "en") == "0" and T.number(12.345, "en") == "12.3"
+    assert T.number(5_875.25, "zh") == "5,875" and T.number(999.6, "en") == "1,000"  # below the first unit
 
 
 def test_a_non_zero_share_never_shows_as_zero_percent():

@@ -149,6 +149,9 @@ def _columns_allowed() -> str:
 
 #: A column's kind in the template's words.
 KINDS = {"flow": "calib_kind_flow", "stock": "calib_kind_stock"}
+#: A column's unit in the template's words.
+UNITS = {"people": "calib_unit_people", "orders": "calib_unit_orders", "CNY": "calib_unit_cny",
+         "operators": "calib_unit_operators"}
 
 
 def template(lang: str = "en") -> str:
@@ -160,7 +163,7 @@ def template(lang: str = "en") -> str:
     for c in cols:
         kind = t(KINDS[c.kind], lang)
         meaning = t(c.meaning, lang, source=c.name.removeprefix("new_members_"))
-        out.append(f"# {c.name}: {meaning} [{c.unit}; {kind}]")
+        out.append(f"# {c.name}: {meaning} [{t(UNITS[c.unit], lang)}; {kind}]")
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow([PERIOD_COLUMN, *(c.name for c in cols)])

@@ -43,7 +43,8 @@ def number(x: float, lang: str, digits: int = 3) -> str:
     x = float(x)
     a = abs(x)
     locale = LOCALES[lang]
-    if a == 0 or format_compact_decimal(a, format_type="short", locale=locale, fraction_digits=0).isdigit():
+    unit = format_compact_decimal(a, format_type="short", locale=locale, fraction_digits=0).strip("0123456789.,")
+    if not unit:  # below the first unit
         text = f"{a:,.0f}" if a >= 100 or a == round(a) else f"{_significant(a, digits):g}"
     else:  # rounded first, so that 999,950 is 1M (not 999.95K)
         text = format_compact_decimal(_significant(a, digits), format_type="short", locale=locale,
