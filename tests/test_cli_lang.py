@@ -1,13 +1,17 @@
 """Every ``siyu`` command speaks Chinese under ``--lang zh``: each command is run on a tiny
 brand with ``--lang zh`` (status lines and progress included, not ``--quiet``), and its whole
 output, stdout and stderr, is searched for English sentences — three English words in a row,
-once file paths, options, key paths and identifiers (``cum_profit``, ``levers.coupon.depth``),
+once file paths, options, key paths and identifiers (``cum_profit``, ``levers.coupon.depth``) and
+lists of them (the keys or lever types a file may use),
 numbers and the names a Chinese reader uses as they are (GMV, ROI, Dask) are set aside. The
 same search finds English in the English output of the same commands (so a pass means
 something), and in a Chinese line with one English sentence left in it.
 
 The app is served by ``siyu app``; here its refusals are checked (the served page is
-``test_app_served.py``'s and the browser tests')."""
+``test_app_served.py``'s and the browser tests'). Of the errors, a scenario file's commonest
+problems are said in Chinese (unknown key, out of range, wrong type, unknown lever type or
+scenario, a missing file, a bad ``--set``) and checked here; experiment and calibration files'
+own problems are still English."""
 
 from __future__ import annotations
 
@@ -44,6 +48,7 @@ def english(text: str) -> list[str]:
         line = re.sub(rf"{PLAIN}*[/\\]{PLAIN}*", " ", line)      # paths
         line = re.sub(r"(?<!\w)--?[A-Za-z][\w-]*", " ", line)   # options
         line = re.sub(r"\b\w+(?:[._]\w+)+\b", " ", line)        # identifiers, key paths, file names
+        line = re.sub(r"\b(?:[A-Za-z]\w*, ){2,}[A-Za-z]\w*\b", " ", line)  # a list of names: keys, types
         line = re.sub(r"\d[\d,.]*", " ", line)                  # numbers
         line = " ".join(w if w.strip("()（）:：,，") not in AS_THEY_ARE else "·" for w in line.split(" "))
         found += SENTENCE.findall(line)
@@ -56,6 +61,7 @@ def test_the_search_finds_english():
     assert not english("养（关系经营） · 累计利润（元）（cum_profit）· morris")
     assert not english("siyu compare nurture harvest --report r.html --lang zh")
     assert not english("GMV ROI CNY")
+    assert not english("允许：以下之一：account_ban, broadcast, care, coupon, execution")  # names to type
 
 
 def _run(args: list[str], *, code: int = 0) -> str:
@@ -79,6 +85,9 @@ def outputs(work) -> dict[str, str]:
                                     '[factors."economics.unit_cost_cny"]\nrange = [20.0, 40.0]\n'
                                     '[design]\nmethod = "morris"\nsamples = 2\noutputs = ["cum_profit"]\n',
                               name="morris", replications=1)
+    bad = work / "bad.toml"  # an unknown key, a value out of range, one of the wrong type, an unknown lever
+    bad.write_text('name = "bad"\n[population]\ninitial_member_shar = 0.3\n[levers.broadcast]\n'
+                   'frequency_per_day = -2\ncontent_quality = "high"\n[levers.coupn]\ndepth = 0.2\n', encoding="utf-8")
     shutil.copy(CALIBRATION / "good.toml", work / "calibration.toml")
     shutil.copy(CALIBRATION / "good.csv", work / "observed.csv")
     zh = ["--lang", "zh"]
@@ -87,6 +96,11 @@ def outputs(work) -> dict[str, str]:
         "compare": _run(["compare", "nurture", "harvest", *tiny, "--reps", "2", "--report", str(work / "c.html"),
                          "--out", str(work / "tables"), *zh]),
         "validate": _run(["validate", "nurture", "harvest", *zh]),
+        "validate a bad file": _run(["validate", str(bad), *zh], code=1),
+        "validate a bad --set": _run(["validate", "nurture", "--set", "levers.broadcast.frequency_per_day=-2", *zh],
+                                     code=1),
+        "run an unknown scenario": _run(["run", "nurtur", *zh], code=1),
+        "compare a missing file": _run(["compare", "nurture", str(work / "missing.toml"), *zh], code=1),
         "scenarios": _run(["scenarios", *zh]),
         "sweep": _run(["sweep", str(grid), "--serial", "--csv", "--out", str(work / "grid"), *zh]),
         "report": _run(["report", str(work / "grid"), "-o", str(work / "grid.html"), *zh]),
@@ -104,12 +118,14 @@ def outputs(work) -> dict[str, str]:
         out["app on a taken port"] = _run(["app", "--port", str(taken.getsockname()[1]), "--no-browser", *zh],
                                           code=1)
     out["en: validate"] = _run(["validate", "nurture"])
+    out["en: validate a bad file"] = _run(["validate", str(bad)], code=1)
     out["en: scenarios"] = _run(["scenarios"])
     out["en: run"] = _run(["run", "nurture", *tiny, "--out", str(work / "run_en")])
     return out
 
 
-COMMANDS = ("run", "compare", "validate", "scenarios", "sweep", "report", "sensitivity", "sensitivity of a grid",
+COMMANDS = ("run", "compare", "validate", "validate a bad file", "validate a bad --set", "run an unknown scenario",
+            "compare a missing file", "scenarios", "sweep", "report", "sensitivity", "sensitivity of a grid",
             "calibrate --template", "calibrate", "calibrate without files", "app on a bad port",
             "app on a taken port")
 
@@ -121,6 +137,6 @@ def test_a_command_speaks_chinese(outputs, command):
     assert not english(text), f"siyu {command} --lang zh printed English: {english(text)}\n{text}"
 
 
-@pytest.mark.parametrize("command", ("validate", "scenarios", "run"))
+@pytest.mark.parametrize("command", ("validate", "validate a bad file", "scenarios", "run"))
 def test_the_same_commands_in_english_are_found_english(outputs, command):
     assert english(outputs[f"en: {command}"])

@@ -53,7 +53,7 @@ def app_command(
         whatif = WhatIf(scenario, baseline, sets=set_, days=days, customers=customers)
         check_port(port, lang.value)
     except ScenarioError as exc:
-        raise _fail(str(exc)) from None
+        raise _fail(exc.render(lang.value)) from None
     except AppError as exc:
         raise error(exc, lang.value) from None
     try:

@@ -78,7 +78,7 @@ def _prepare(calibration: Path, observed: Path, out: Path | None, lang: str):
     try:
         return prepare(calibration, observed, out)
     except ConfigError as exc:
-        typer.echo(str(exc), err=True)
+        typer.echo(exc.render(lang), err=True)
         raise typer.Exit(EXIT_FAILED) from None
     except OutputPathError as exc:
         raise error(exc, lang) from None
@@ -114,7 +114,7 @@ def _fit(prep, backend, fresh: bool, quiet: bool, lang: str) -> None:
             outcome = calibrate(prep, backend, progress=NullProgress() if quiet else RichProgress(lang=lang),
                                 fresh=fresh, lang=lang, note=lambda text: _status(quiet, text))
     except ConfigError as exc:  # a folder holding another calibration's trials
-        typer.echo(str(exc), err=True)
+        typer.echo(exc.render(lang), err=True)
         raise typer.Exit(EXIT_FAILED) from None
     except typer.Exit:  # said already (a write that failed, a full disk)
         raise

@@ -213,7 +213,7 @@ def run_command(
     try:
         s, path = _load(scenario, _overrides(set_, days, customers, seed))
     except ScenarioError as exc:
-        raise _fail(str(exc)) from None
+        raise _fail(exc.render(lang_code)) from None
     option = "--out"
     if out is None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -315,7 +315,7 @@ def compare_command(
         try:
             loaded.append(_load(arg, overrides))
         except ScenarioError as exc:
-            problems.append(str(exc))
+            problems.append(exc.render(lang.value))
     if problems:
         raise _fail("\n".join(problems))
     items = unique_names([s for s, _ in loaded], [p for _, p in loaded])
@@ -400,7 +400,7 @@ def validate_command(
             s, path = _load(arg, overrides)
         except ScenarioError as exc:
             bad += 1
-            typer.echo(str(exc))
+            typer.echo(exc.render(lang.value))
             continue
         if not quiet:
             typer.echo(t("validate_ok", lang.value, path=path, name=s.name, days=s.days, levers=len(s.levers),

@@ -73,7 +73,7 @@ def _load(experiment: Path, yes: bool = True, lang: str = "en"):
     try:
         return load_experiment(experiment, huge_ok=yes)
     except ExperimentError as exc:
-        typer.echo(str(exc), err=True)
+        typer.echo(exc.render(lang), err=True)
         raise typer.Exit(EXIT_FAILED) from None
     except HugeExperiment as exc:  # not --yes: say how big, before the settings are even chosen
         raise too_big(exc.plan, lang) from None

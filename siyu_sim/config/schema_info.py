@@ -17,6 +17,8 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from ..levers import LEVER_TYPES, BrandAction
+from ..words import Said, t
+from ..words.settings import setting_unit
 
 
 def unwrap(annotation: Any) -> tuple[Any, bool]:
@@ -115,31 +117,35 @@ def unit(info: FieldInfo | None) -> str | None:
     return extra.get("unit") if isinstance(extra, dict) else None
 
 
-def type_words(annotation: Any) -> str:
-    """Plain words for a type: "a number", "a whole number", "one of 'a', 'b'"..."""
+def type_words(annotation: Any, lang: str = "en") -> str:
+    """Plain words for a type: "a number", "a whole number", "one of 'a', 'b'"... in ``lang``."""
     core, optional = unwrap(annotation)
     origin = typing.get_origin(core)
     if core is bool:
-        words = "true or false"
-    elif core is int:
-        words = "a whole number"
-    elif core is float:
-        words = "a number"
-    elif core is str:
-        words = "text"
-    elif origin is Literal:
-        words = "one of " + ", ".join(f'"{a}"' for a in typing.get_args(core))
-    elif origin is list and typing.get_origin(typing.get_args(core)[0]) is Literal:
-        words = "a list of " + ", ".join(f'"{a}"' for a in typing.get_args(typing.get_args(core)[0]))
-    elif origin is list:
-        words = f"a list of {_plural(type_words(typing.get_args(core)[0]))}"
-    elif origin is dict or is_model(core):
-        words = "a table"
-    elif origin in (Union, types.UnionType):
-        words = " or ".join(type_words(a) for a in typing.get_args(core))
-    else:
-        words = getattr(core, "__name__", str(core))
-    return words
+        return t("err_type_bool", lang)
+    if core is int:
+        return t("err_type_int", lang)
+    if core is float:
+        return t("err_type_float", lang)
+    if core is str:
+        return t("err_type_text", lang)
+    if origin is Literal:
+        return t("err_one_of", lang, choices=_choices(typing.get_args(core), lang))
+    if origin is list and typing.get_origin(typing.get_args(core)[0]) is Literal:
+        return t("err_type_list", lang, items=_choices(typing.get_args(typing.get_args(core)[0]), lang))
+    if origin is list:
+        items = type_words(typing.get_args(core)[0], lang)
+        return t("err_type_list", lang, items=_plural(items) if lang == "en" else items)
+    if origin is dict or is_model(core):
+        return t("err_type_table", lang)
+    if origin in (Union, types.UnionType):
+        return functools.reduce(lambda a, b: t("err_or", lang, a=a, b=b),
+                                (type_words(a, lang) for a in typing.get_args(core)))
+    return getattr(core, "__name__", str(core))
+
+
+def _choices(values, lang: str) -> str:
+    return t("err_list_sep", lang).join(f'"{a}"' for a in values)
 
 
 def _plural(words: str) -> str:
@@ -153,44 +159,48 @@ def _num(value: Any) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-def range_words(info: FieldInfo | None) -> str:
-    """"from 0 to 0.9", "at least 1", "" — the declared bounds in words."""
+def range_words(info: FieldInfo | None, lang: str = "en") -> str:
+    """"from 0 to 0.9", "at least 1", "" — the declared bounds in words, in ``lang``."""
     b = bounds(info)
     lo = b.get("ge", b.get("gt"))
     hi = b.get("le", b.get("lt"))
-    lo_word = "above" if "gt" in b else "at least"
-    hi_word = "below" if "lt" in b else "at most"
+    lo_key = "err_range_above" if "gt" in b else "err_range_at_least"
+    hi_key = "err_range_below" if "lt" in b else "err_range_at_most"
     if lo is not None and hi is not None and "gt" not in b and "lt" not in b:
-        text = f"from {_num(lo)} to {_num(hi)}"
+        parts = [t("err_range_from_to", lang, lo=_num(lo), hi=_num(hi))]
     elif lo is not None and hi is not None:
-        text = f"{lo_word} {_num(lo)} and {hi_word} {_num(hi)}"
+        parts = [t("err_range_and", lang, lo=t(lo_key, lang, lo=_num(lo)), hi=t(hi_key, lang, hi=_num(hi)))]
     elif lo is not None:
-        text = f"{lo_word} {_num(lo)}"
+        parts = [t(lo_key, lang, lo=_num(lo))]
     elif hi is not None:
-        text = f"{hi_word} {_num(hi)}"
+        parts = [t(hi_key, lang, hi=_num(hi))]
     else:
-        text = ""
+        parts = []
     if "min_length" in b and b["min_length"]:
-        text = (text + ", " if text else "") + f"at least {b['min_length']} long"
+        parts.append(t("err_range_long", lang, n=b["min_length"]))
     if "pattern" in b:
-        text = (text + ", " if text else "") + f"matching {b['pattern']}"
-    return text
+        parts.append(t("err_range_matching", lang, pattern=b["pattern"]))
+    return t("err_list_sep", lang).join(parts)
 
 
-def allowed_words(located: Located) -> str:
-    """Everything a key allows, in one phrase: type, bounds, unit, and "or leave it out"."""
-    info = located.info
-    annotation = info.annotation if info is not None else located.annotation
-    words = type_words(annotation)
-    rng = range_words(info)
-    if rng:
-        words += f" {rng}"
-    u = unit(info)
-    if u:
-        words += f" ({u})"
-    if unwrap(annotation)[1]:
-        words += "; leave it out for none"
-    return words
+def allowed_words(located: Located) -> Said:
+    """Everything a key allows, in one phrase: type, bounds, unit, and "or leave it out"; in
+    English, and in any language (``words.Said``)."""
+    def say(lang: str) -> str:
+        info = located.info
+        annotation = info.annotation if info is not None else located.annotation
+        words = type_words(annotation, lang)
+        rng = range_words(info, lang)
+        if rng:
+            words = t("err_words_range", lang, words=words, range=rng)
+        u = unit(info)
+        if u:
+            words = t("err_words_unit", lang, words=words, unit=setting_unit(u, lang))
+        if unwrap(annotation)[1]:
+            words = t("err_words_or_none", lang, words=words)
+        return words
+
+    return Said.by(say)
 
 
 def field_names(model: type[BaseModel]) -> list[str]:

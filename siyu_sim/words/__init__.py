@@ -10,6 +10,7 @@ missing in one language is a bug: ``tests/test_report.py`` checks that every ent
 - ``calibrate``: ``siyu calibrate``'s terminal words and the observed-data template;
 - ``calibration``: the calibration report's words and the observed columns' own names;
 - ``app``: the live what-if app's words and its controls' short labels (``control_label``);
+- ``problems``: what is wrong with a scenario file, said in either language (``Said``);
 - ``report``: the HTML reports' sentences (a printed report's appendix too); ``incremental``: the
   comparison report's words for added profit; ``console``: the terminal's; ``names``: scenario and segment names and
   the key assumptions; ``numbers``: number formats; ``sweep``: sweeps' and sensitivity
@@ -24,6 +25,7 @@ from .calibrate import CALIBRATE
 from .calibration import CALIBRATION, OBSERVED_LABELS
 from .console import CONSOLE
 from .incremental import INCREMENTAL
+from .problems import PROBLEMS
 from .names import KEY_ASSUMPTIONS, SCENARIO_DESCRIPTIONS, SCENARIO_LABELS, SEGMENT_LABELS
 from .numbers import FORMATS, count, money, number, percent, ratio, share
 from .report import REPORT
@@ -43,7 +45,8 @@ def _merge(*catalogues: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     return out
 
 
-TEXT: dict[str, dict[str, str]] = _merge(REPORT, CONSOLE, INCREMENTAL, SWEEP, APP, CALIBRATION, CALIBRATE)
+TEXT: dict[str, dict[str, str]] = _merge(REPORT, CONSOLE, INCREMENTAL, SWEEP, APP, CALIBRATION, CALIBRATE,
+                                        PROBLEMS)
 
 
 def check_lang(lang: str) -> str:
@@ -63,6 +66,36 @@ def rich(key: str, lang: str, **fields) -> Text:
     """The sentence ``key`` in ``lang`` as a ``Text`` whose fields keep what they are (a name in
     ``strong``, a command in ``code``: ``words.text``); a page's template draws them."""
     return fill(TEXT[key][lang], **fields)
+
+
+class Said(str):
+    """Words that are English as a ``str`` (what ``str()``, logs and ``==`` see) and can be said
+    in another language: ``Said.words(key, **fields)`` is a catalogue sentence (a field may be
+    ``Said`` too), ``Said.by(say)`` words a function of the language composes. ``in_lang(lang)``
+    says them. Pickled (to another process), they are their English."""
+
+    _say = None
+
+    @classmethod
+    def words(cls, key: str, **fields) -> "Said":
+        return cls.by(lambda lang: t(key, lang, **{k: in_lang(v, lang) for k, v in fields.items()}))
+
+    @classmethod
+    def by(cls, say) -> "Said":
+        said = cls(say("en"))
+        said._say = say
+        return said
+
+    def in_lang(self, lang: str) -> str:
+        return self._say(lang) if self._say is not None and lang != "en" else str(self)
+
+    def __reduce__(self):
+        return str, (str(self),)
+
+
+def in_lang(value, lang: str):
+    """``value`` in ``lang`` if it is ``Said``, else as it is."""
+    return value.in_lang(lang) if isinstance(value, Said) else value
 
 
 def _lookup(table: dict[str, dict[str, str]], name: str, lang: str) -> str:
@@ -99,6 +132,6 @@ def scenario_description(name: str, description: str, lang: str) -> str:
 
 
 __all__ = ["FORMATS", "KEY_ASSUMPTIONS", "LANGS", "OBSERVED_LABELS", "control_label", "SCENARIO_LABELS",
-           "SEGMENT_LABELS", "TEXT", "Run", "Text", "check_lang", "code", "column_label", "count",
-           "experiment_description", "join", "money", "note", "number", "path", "percent", "ratio", "rich",
+           "SEGMENT_LABELS", "Said", "TEXT", "Run", "Text", "check_lang", "code", "column_label", "count",
+           "experiment_description", "in_lang", "join", "money", "note", "number", "path", "percent", "ratio", "rich",
            "scenario_description", "scenario_label", "segment_label", "share", "strong", "t"]
