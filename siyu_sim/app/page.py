@@ -159,7 +159,7 @@ class AppPage:
         try:
             scenario = self.whatif.scenario(self.values)
         except ScenarioError as exc:
-            self.refused.object = pane("refused", t("app_refused", self.lang), str(exc))
+            self.refused.object = pane("refused", t("app_refused", self.lang), exc.render(self.lang))
             self.save.disabled = self.report.disabled = True
             return
         self.refused.object = ""
