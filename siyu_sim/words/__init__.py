@@ -1,21 +1,25 @@
 """One home for every word and number format a reader sees, in English and Chinese.
 
-Identifiers stay English (DOMAIN.md vocabulary); only user-facing text is translated.
-``t(key, lang, **fields)`` looks a sentence up in the one catalogue and fills its
-``{fields}``; ``scenario_label`` and ``segment_label`` name the things in the tidy tables
-(a metric is named by its declaration, ``siyu_sim.metrics``; ``siyu_sim.report.labels`` looks
-it up); ``numbers`` formats amounts (k, M, 万, 亿, ¥, 元) and writes a value in its format. A key
-missing in one language is a bug: ``tests/test_report.py`` checks that every entry has both.
+Identifiers stay English (DOMAIN.md vocabulary); only user-facing text is translated. Words are
+data: plain text with ``{fields}``, keyed by stable ids a search can find (no key is built from
+pieces, no word carries markup: ``tests/test_words_keys.py``). ``t(key, lang, **fields)`` looks a
+sentence up in the one catalogue and fills its fields; ``rich(key, lang, name=strong(...))`` gives
+a ``Text`` whose parts keep what they are (a name in bold, a command as code), for a page's
+template to draw (``text``). ``scenario_label`` and ``segment_label`` name the things in the
+tidy tables (a metric is named by its declaration, ``siyu_sim.metrics``; ``siyu_sim.report.labels``
+looks it up); ``numbers`` formats amounts (Babel's K, M, 万, 亿; ¥, 元) and writes a value in its
+format. ``Said`` is words that are English as a ``str`` and can be said in another language (a
+file's problems). A key missing in one language is a bug: a test checks that every entry has both.
 
 - ``calibrate``: ``siyu calibrate``'s terminal words and the observed-data template;
 - ``calibration``: the calibration report's words and the observed columns' own names;
 - ``app``: the live what-if app's words and its controls' short labels (``control_label``);
-- ``problems``: what is wrong with a scenario file, said in either language (``Said``);
+- ``problems``: what is wrong with a scenario file, and what a key allows;
 - ``report``: the HTML reports' sentences (a printed report's appendix too); ``incremental``: the
-  comparison report's words for added profit; ``console``: the terminal's; ``names``: scenario and segment names and
-  the key assumptions; ``numbers``: number formats; ``sweep``: sweeps' and sensitivity
-  analyses' words; ``settings`` and
-  ``setting_descriptions``: every scenario setting's unit and description (the assumptions page).
+  comparison report's words for added profit; ``console``: the terminal's; ``names``: scenario and
+  segment names and the key assumptions; ``numbers``: number formats; ``sweep``: sweeps' and
+  sensitivity analyses' words; ``settings`` and ``setting_descriptions``: every scenario
+  setting's unit, and its description by the setting's id (its dotted path).
 """
 
 from __future__ import annotations
