@@ -1,9 +1,11 @@
 """Units and descriptions of the scenario settings (the pydantic schema's ``unit`` extras and
-field descriptions) in both languages, for the assumptions page. ``setting_unit(unit, lang)``
-and ``setting_description(description, lang)`` return the reader's wording; a unit or
-description not listed comes back unchanged (``tests/test_words_settings.py`` walks the schema
-and checks that every unit and description has Chinese). The descriptions live in
-``setting_descriptions``."""
+field descriptions) in both languages, for the assumptions page, the calibration report and the
+app. ``setting_unit(unit, lang)`` and ``setting_description(setting_id, english, lang)`` return
+the reader's wording: a description by its setting's id (``config.schema_info.setting_id``, the
+dotted path; the translations are in ``setting_descriptions``), a unit by the unit's own short
+name, a vocabulary of a few dozen that many settings share. English, and a unit or setting with
+no entry (a plug-in's), come back as the schema writes them; ``tests/test_words_settings.py``
+walks the schema and checks that every unit and description has Chinese."""
 
 from __future__ import annotations
 
@@ -98,10 +100,8 @@ def setting_unit(unit: str, lang: str) -> str:
     return entry[lang] if entry else unit
 
 
-def setting_description(description: str, lang: str) -> str:
-    """A setting's ``description`` (as the schema writes it, in English) in ``lang``; English,
-    and any description not listed, unchanged."""
-    if lang == "en":
-        return description
-    entry = SETTING_DESCRIPTIONS.get(description)
-    return entry[lang] if entry else description
+def setting_description(setting_id: str | None, english: str, lang: str) -> str:
+    """The description of the setting ``setting_id`` in ``lang``; ``english`` is the schema's
+    own (returned for English, and for a setting with no translation)."""
+    entry = SETTING_DESCRIPTIONS.get(setting_id) if lang != "en" and setting_id else None
+    return entry[lang] if entry else english
