@@ -80,3 +80,13 @@ def hold_plugin(folder: Path) -> dict:
 
 def held(gate: Path) -> set[int]:
     return {int(p.name.split("-")[1]) for p in gate.glob("held-*")}
+
+
+def gated(batch: str) -> list[str]:
+    """A batch function for a process pool (``Backend.run(fn=gated)``): ``"quick"`` comes back at
+    once; a path waits while that file exists (at most DEADLINE_S, so a broken test ends)."""
+    if batch != "quick":
+        end = time.monotonic() + DEADLINE_S
+        while os.path.exists(batch) and time.monotonic() < end:
+            time.sleep(0.02)
+    return [batch]

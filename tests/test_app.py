@@ -166,17 +166,17 @@ def test_the_page_shows_ready_whatever_order_the_reports_come_in(whatif, monkeyp
     page = AppPage(whatif, "en")
     page.worker.wait(lambda s: s.ready, WAIT_S)
     page.refresh()
-    assert "class='ready'" in page.status.object and "value='100'" in page.status.object
+    assert 'class="ready"' in page.status.object and 'value="100"' in page.status.object
     assert "data-added" in page.headline.object  # the answers are drawn
     reporters[-1](1, 2)  # a progress report after the run finished
     reporters[-1](2, 2)
     page.refresh()
-    assert "class='ready'" in page.status.object, page.status.object
+    assert 'class="ready"' in page.status.object, page.status.object
     page.inputs[FREQ].value = 2.5  # a change: the status is no longer ready until its run is drawn
-    assert "class='ready'" not in page.status.object
+    assert 'class="ready"' not in page.status.object
     page.worker.wait(lambda s: s.ready, WAIT_S)
     page.refresh()
-    assert "class='ready'" in page.status.object and page.shown.request[0][FREQ] == 2.5
+    assert 'class="ready"' in page.status.object and page.shown.request[0][FREQ] == 2.5
     page.worker.stop()
 
 

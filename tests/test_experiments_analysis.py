@@ -75,7 +75,7 @@ def test_cli_sensitivity_morris_prints_a_ranked_table(tmp_path):
     res = CliRunner().invoke(app, ["sensitivity", str(path), "--out", str(tmp_path / "o"), "--serial",
                                    "--quiet"])
     assert res.exit_code == 0, res.output
-    assert "nurture · cum_profit · morris" in res.output
+    assert "nurture · cumulative profit (CNY) (cum_profit) · morris" in res.output
     assert res.output.startswith("What the answer depends on")
     lines = [l for l in res.output.splitlines() if l.strip().startswith("1 ")]
     assert any("economics.unit_cost_cny" in l for l in lines)

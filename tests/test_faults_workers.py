@@ -1,5 +1,6 @@
 """Faults end cleanly (issue 21, must-have 3): a Dask cluster that loses every worker, Ctrl-C
-while nobody works, lost workers reported, and worker processes that die with a killed parent.
+while nobody works, Ctrl-C whose signal wakes nobody, lost workers reported, and worker
+processes that die with a killed parent.
 
 Real processes throughout: a Dask scheduler in this process with `dask worker` processes
 killed by pid, and `siyu sweep` in a subprocess. Every wait is for a condition (a note heard, a
@@ -15,15 +16,16 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pandas as pd
 import psutil  # a dependency of distributed
 import pytest
 
-from _experiment_helpers import DEADLINE_S, held, hold_plugin, wait_for, write_experiment
+from _experiment_helpers import DEADLINE_S, gated, held, hold_plugin, wait_for, write_experiment
 from test_experiments_faults import GRID, _ok_records, _siyu
-from siyu_sim.experiments.backends import DaskBackend, SerialBackend
+from siyu_sim.experiments.backends import DaskBackend, ProcessPoolBackend, SerialBackend
 from siyu_sim.experiments.progress import NullProgress, RichProgress
 from siyu_sim.experiments.sweep import sweep
 
@@ -233,6 +235,74 @@ def test_plain_progress_lines_where_stderr_is_not_a_terminal():
     runs = [line for line in lines if line.startswith("tiny: ")]
     assert [line.split(" runs ")[0] for line in runs] == [f"tiny: {n}/20" for n in range(0, 21, 2)]
     assert "lost Dask worker tcp://10.0.0.5:40000; its batch is re-run" in lines
+
+
+# --- Ctrl-C while a process pool waits for a run that does not end ----------------------------------
+
+
+@pytest.fixture
+def ctrl_c():
+    """Python's own SIGINT handler (KeyboardInterrupt), also where these tests run with SIGINT ignored."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
+
+
+def _asleep(thread: threading.Thread) -> bool:
+    """Linux says the thread sleeps (state S in /proc: on a lock, not running Python)."""
+    stat = Path(f"/proc/self/task/{thread.native_id}/stat").read_text()
+    return stat.rsplit(")", 1)[1].split()[0] == "S"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads the main thread's state in /proc")
+def test_ctrl_c_that_wakes_nobody_still_stops_a_process_pool(tmp_path, ctrl_c):
+    """Python runs a SIGINT handler only in the main thread, between two instructions: a Ctrl-C
+    whose signal Linux gives to another thread (or that comes just before the main thread goes to
+    sleep on a lock) wakes nobody. Waiting for a run that never ends, the pool must notice it
+    anyway: `siyu compare` on a loaded CI machine sat 120 s after Ctrl-C, its main thread asleep
+    in concurrent.futures.as_completed, while a run was held."""
+    gate = tmp_path / "hold"
+    gate.touch()
+    delivered: list[str] = []
+    ended = threading.Event()
+    main = threading.main_thread()
+    asleep = [0]
+
+    def still_asleep() -> bool:  # the quick batch is in, and the main thread sleeps in the wait
+        asleep[0] = asleep[0] + 1 if delivered and _asleep(main) else 0
+        return asleep[0] >= 3
+
+    def press() -> None:
+        wait_for(still_asleep, "the main thread to sleep waiting for the held batch")
+        signal.pthread_kill(threading.get_ident(), signal.SIGINT)  # Ctrl-C, taken by this thread
+        try:
+            wait_for(ended.is_set, "the pool to stop")
+        except AssertionError:
+            gate.unlink()  # it did not notice: let the held batch go, so the test fails instead of hanging
+
+    presser = threading.Thread(target=press, daemon=True)
+    with ProcessPoolBackend(2) as backend:
+        presser.start()
+        with pytest.raises(KeyboardInterrupt):
+            backend.run(["quick", str(gate)], delivered.extend, fn=gated)
+        ended.set()
+    presser.join()
+    assert delivered == ["quick"], "the pool went on waiting until the held batch ended"
+
+
+def test_ctrl_c_during_a_delivery_stops_after_it(tmp_path, ctrl_c):
+    """A result being delivered (written, counted) is delivered whole: Ctrl-C waits for it to end."""
+    gate = tmp_path / "hold"
+    gate.touch()
+    delivered: list[str] = []
+
+    def on_result(outcomes: list[str]) -> None:
+        os.kill(os.getpid(), signal.SIGINT)
+        delivered.extend(outcomes)
+
+    with ProcessPoolBackend(2) as backend, pytest.raises(KeyboardInterrupt):
+        backend.run(["quick", str(gate)], on_result, fn=gated)
+    assert delivered == ["quick"]
 
 
 # --- a killed main process takes its workers with it -----------------------------------------------

@@ -209,8 +209,8 @@ def test_every_setting_unit_of_the_shipped_scenarios_has_chinese():
     from siyu_sim.words.settings import setting_unit
 
     for name in presets.shipped_names():
-        for path, _value, unit, _desc in settings(presets.load(name)):
-            if unit:
-                zh = setting_unit(unit, "zh")
-                assert re.search(r"[\u4e00-\u9fff]", zh), f"{path}: unit {unit!r} has no Chinese"
-                assert setting_unit(unit, "en") == unit
+        for s in settings(presets.load(name)):
+            if s.unit:
+                zh = setting_unit(s.unit, "zh")
+                assert re.search(r"[\u4e00-\u9fff]", zh), f"{s.path}: unit {s.unit!r} has no Chinese"
+                assert setting_unit(s.unit, "en") == s.unit

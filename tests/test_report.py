@@ -143,17 +143,17 @@ def test_catalogue_has_both_languages_with_the_same_fields():
         for key, entry in table.items():
             assert set(entry) == set(T.LANGS), key
             assert _fields(entry["en"]) == _fields(entry["zh"]), key
-            if key != "asm_source_note":
-                assert entry["en"] and entry["zh"], key
+            assert entry["en"] and entry["zh"], key
     for entry in T.KEY_ASSUMPTIONS:
         assert CJK.search(entry["zh"]) and entry["en"]
 
 
 def test_chinese_catalogue_is_chinese():
     for key, entry in T.TEXT.items():
-        if key in ("lang_attr", "asm_source_note", "gmv", "roi", "panel_roi", "sweep_lo", "sweep_hi",
+        if key in ("lang_attr", "gmv", "roi", "panel_roi", "sweep_lo", "sweep_hi",
                    "asm_version", "comparison_subtitle", "col_gmv",
-                   "sw_front_item", "sw_list_sep", "cal_list_sep"):  # punctuation only
+                   "sw_front_item", "sw_list_sep", "cal_list_sep", "sw_ranked_line", "err_list_sep", "err_sep",
+                   "err_words_range", "err_words_unit"):  # punctuation only
             continue
         assert CJK.search(entry["zh"]), f"{key}: {entry['zh']!r} has no Chinese"
 
@@ -171,7 +171,16 @@ def test_number_formats():
     # money() has no house styles to choose between
     import inspect
     assert list(inspect.signature(T.money).parameters) == ["x", "lang"]
-    assert T.money(384_087.4, "zh") == "38.4万元" and T.money(12_345, "en") == "¥12.3k"
+    assert T.money(384_087.4, "zh") == "38.4万元" and T.money(12_345, "en") == "¥12.3K"
+
+
+def test_numbers_are_cldr_compact_forms():
+    """Counts and amounts in CLDR's units by language (Babel): K/M/B in English, 万/亿 in
+    Chinese, at three significant digits, rounded before the unit is chosen."""
+    assert [T.number(x, "en") for x in (1_234, 999_950, 2.5e9)] == ["1.23K", "1M", "2.5B"]
+    assert [T.number(x, "zh") for x in (9_999, 12_345, 999_950, 1.23e8)] == ["9,999", "1.23万", "100万", "1.23亿"]
+    assert T.number(-0.2, "zh") == "−0.2" and T.number(0, "en") == "0" and T.number(12.345, "en") == "12.3"
+    assert T.number(5_875.25, "zh") == "5,875" and T.number(999.6, "en") == "1,000"  # below the first unit
 
 
 def test_a_non_zero_share_never_shows_as_zero_percent():

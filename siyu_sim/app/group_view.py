@@ -31,6 +31,14 @@ STATUS_STYLE = {
 GOLDEN_ANGLE = math.pi * (3.0 - math.sqrt(5.0))
 
 
+def hover(lang: str) -> str:
+    """A dot's hover text: Plotly's template (its placeholders, its line breaks)."""
+    lines = (t("app_group_hover_customer", lang, value="%{customdata[0]}"),
+             t("app_group_hover_trust", lang, value="%{customdata[1]:.2f}"),
+             t("app_group_hover_activity", lang, value="%{customdata[2]:.2f}"))
+    return "<br>".join(lines) + "<extra></extra>"
+
+
 class GroupWatch:
     """A small agent-executor run of ``scenario`` and the group it shows (the first one)."""
 
@@ -83,7 +91,7 @@ class GroupWatch:
                 x=x[sel], y=y[sel], mode="markers", name=f"{t(key, lang)} ({int(sel.sum())})",
                 marker=dict(color=colour, size=6 + 22 * m["trust"][sel], line=dict(width=0)),
                 customdata=np.stack([m["row"][sel], m["trust"][sel], m["activity"][sel]], axis=-1),
-                hovertemplate=t("app_group_hover", lang) + "<extra></extra>"))
+                hovertemplate=hover(lang)))
         fig.update_layout(
             title=t("app_group_day", lang, day=self.day, horizon=self.horizon, members=len(i)),
             xaxis=dict(visible=False), yaxis=dict(visible=False, scaleanchor="x"),

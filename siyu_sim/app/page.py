@@ -6,7 +6,8 @@ snapshot (progress, answers, "ready") from a periodic callback on its own docume
 once the page is in the browser: the worker thread never touches the document. (It once did, through next-tick callbacks: Bokeh gives those
 no order while the document is held, so a run's "100%" could land after its answers and hide
 "ready" for good.) The status line and its bar are one HTML pane, so a deferred update always
-draws the current text. Every word comes from ``siyu_sim.words``.
+draws the current text. Every word comes from ``siyu_sim.words``; every pane is drawn by a
+macro of ``templates/panes.html.j2`` (``answers.pane``), its style sheet is ``templates/app.css``.
 """
 
 from __future__ import annotations
@@ -21,11 +22,11 @@ import panel as pn
 
 from ..config.problems import ScenarioError
 from ..report import report_comparison
-from ..report.html import esc
 from ..version import __version__
 from ..words import control_label, scenario_label, t
 from ..words.settings import setting_description
 from . import answers
+from .answers import CSS, pane
 from .group_view import GroupWatch
 from .live import Debounced, Outcome, Progress, Snapshot
 from .whatif import CONTROLS, LEVER_CONTROLS, NO_PRIVATE_DOMAIN, WhatIf, saved_name
@@ -33,14 +34,6 @@ from .whatif import CONTROLS, LEVER_CONTROLS, NO_PRIVATE_DOMAIN, WhatIf, saved_n
 LANG_OPTIONS = {"English": "en", "中文": "zh"}
 SIDEBAR_WIDTH = 380
 REFRESH_MS = 100  # how often the page looks at the worker's snapshot (a no-op when unchanged)
-CSS = """
-.headline { font-size: 1.9em; font-weight: 600; line-height: 1.25; }
-.headline.up { color: #1b7837; } .headline.down { color: #b2182b; }
-.headline-base { font-size: 1.2em; color: #444; margin-top: .3em; }
-.refused { color: #b2182b; white-space: pre-wrap; font-family: monospace; }
-.command { font-family: monospace; color: #333; }
-.status progress { width: 100%; }
-"""
 
 
 def css_class(path: str) -> str:
@@ -134,19 +127,20 @@ class AppPage:
         lang = self.lang
         for c in CONTROLS:
             self.inputs[c.path].name = control_label(c.path, lang)
-            self.inputs[c.path].description = setting_description(self.whatif.description(c.path), lang)
-        self.title.object = f"<h1>{esc(t('app_title', lang))}</h1>"
-        self.intro.object = f"<p>{esc(t('app_intro', lang))}</p>"
+            self.inputs[c.path].description = setting_description(self.whatif.setting_id(c.path),
+                                                                  self.whatif.description(c.path), lang)
+        self.title.object = pane("heading", t("app_title", lang), 1)
+        self.intro.object = pane("para", t("app_intro", lang))
         name = scenario_label(self.whatif.start.name, lang)
-        self.heads["strategy"].object = f"<h2>{esc(t('app_strategy', lang, name=name))}</h2>"
-        self.heads["baseline"].object = f"<h3>{esc(t('app_baseline', lang))}</h3>"
-        self.heads["levers"].object = f"<h3>{esc(t('app_levers', lang))}</h3>"
-        self.heads["run"].object = f"<h3>{esc(t('app_run_settings', lang))}</h3>"
-        self.heads["note"].object = f"<small>{esc(t('app_absent_note', lang))}</small>"
+        self.heads["strategy"].object = pane("heading", t("app_strategy", lang, name=name), 2)
+        self.heads["baseline"].object = pane("heading", t("app_baseline", lang), 3)
+        self.heads["levers"].object = pane("heading", t("app_levers", lang), 3)
+        self.heads["run"].object = pane("heading", t("app_run_settings", lang), 3)
+        self.heads["note"].object = pane("small", t("app_absent_note", lang))
         self.baseline.options = {scenario_label(n, lang): n for n in self.baseline.values}
         self.save.label, self.report.label = t("app_save", lang), t("app_report", lang)
-        self.group_title.object = f"<h2>{esc(t('app_group_title', lang))}</h2>"
-        self.group_intro.object = f"<p>{esc(t('app_group_intro', lang))}</p>"
+        self.group_title.object = pane("heading", t("app_group_title", lang), 2)
+        self.group_intro.object = pane("para", t("app_group_intro", lang))
         self.group_play.name = t("app_group_pause" if self.group_play.value else "app_group_play", lang)
         if self.watch is not None:
             self.group_chart.object = self.watch.figure(lang)
@@ -165,7 +159,7 @@ class AppPage:
         try:
             scenario = self.whatif.scenario(self.values)
         except ScenarioError as exc:
-            self.refused.object = f"<p>{esc(t('app_refused', self.lang))}</p><pre>{esc(str(exc))}</pre>"
+            self.refused.object = pane("refused", t("app_refused", self.lang), exc.render(self.lang))
             self.save.disabled = self.report.disabled = True
             return
         self.refused.object = ""
@@ -201,17 +195,17 @@ class AppPage:
     def _show_status(self, snapshot: Snapshot) -> None:
         lang, outcome = self.lang, snapshot.outcome
         if snapshot.ready and outcome.error is not None:
-            line, pct = f"<p class='refused'>{esc(t('app_failed', lang, error=outcome.error))}</p>", 100
+            kind, line, pct = "refused", t("app_failed", lang, error=outcome.error), 100
         elif snapshot.ready:
             values = outcome.request[0]
-            line, pct = "<p class='ready'>" + esc(t(
-                "app_ready", lang, customers=f"{values['population.customers']:,}", days=values["days"],
-                seed=values["seed"], seconds=outcome.seconds)) + "</p>", 100
+            kind, pct = "ready", 100
+            line = t("app_ready", lang, customers=f"{values['population.customers']:,}", days=values["days"],
+                     seed=values["seed"], seconds=outcome.seconds)
         elif self.shown is None:
-            line, pct = f"<p class='running'>{esc(t('app_waiting', lang))}</p>", snapshot.pct
+            kind, line, pct = "running", t("app_waiting", lang), snapshot.pct
         else:
-            line, pct = f"<p class='running'>{esc(t('app_running', lang, pct=snapshot.pct))}</p>", snapshot.pct
-        self.status.object = f"{line}<progress max='100' value='{pct}'></progress>"
+            kind, line, pct = "running", t("app_running", lang, pct=snapshot.pct), snapshot.pct
+        self.status.object = pane("status", kind, line, pct)
 
     def _show_answers(self) -> None:
         """The answers of ``self.shown`` (the newest outcome that has some)."""
@@ -220,12 +214,11 @@ class AppPage:
         lang, result, (values, pinned) = self.lang, self.shown.result, self.shown.request
         self.headline.object = answers.headline(result, lang)
         command = self.whatif.command(values, pinned=pinned)
-        self.command.object = (f"<small>{esc(t('app_command', lang))}</small><br><code>{esc(command)}</code>"
-                               if command else "")
+        self.command.object = pane("command", t("app_command", lang), command) if command else ""
         self.summary.object = answers.summary(result, lang)
-        for title, pane, (text, fig) in zip(self.chart_titles, self.charts, answers.charts(result, lang)):
-            title.object = f"<h2>{esc(text)}</h2>"
-            pane.object = fig
+        for title, chart, (text, fig) in zip(self.chart_titles, self.charts, answers.charts(result, lang)):
+            title.object = pane("heading", text, 2)
+            chart.object = fig
 
     # --- one group, day by day ---------------------------------------------------------------
 

@@ -39,7 +39,7 @@ class AppError(ValueError):
 def check_port(port: int, lang: str = "en") -> int:
     """``port`` if the app can listen on it, else an AppError naming it and what is allowed."""
     if not 1024 <= port <= 65535:
-        raise AppError(f"--port {port}: allowed: a number from 1024 to 65535")
+        raise AppError(t("app_port_range", lang, port=port))
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         try:
             probe.bind((HOST, port))

@@ -110,6 +110,11 @@ class WhatIf:
         leaf = self._field(path)
         return (leaf.info.description or "") if leaf is not None else ""
 
+    def setting_id(self, path: str) -> str | None:
+        """The id of the setting's words (``config.schema_info.setting_id``)."""
+        leaf = self._field(path)
+        return leaf.id if leaf is not None else None
+
     def _field(self, path: str):
         return self._fields.get(normalise_path(path))
 

@@ -147,6 +147,13 @@ def _columns_allowed() -> str:
     return "period, " + ", ".join(OBSERVED_COLUMNS)
 
 
+#: A column's kind in the template's words.
+KINDS = {"flow": "calib_kind_flow", "stock": "calib_kind_stock"}
+#: A column's unit in the template's words.
+UNITS = {"people": "calib_unit_people", "orders": "calib_unit_orders", "CNY": "calib_unit_cny",
+         "operators": "calib_unit_operators"}
+
+
 def template(lang: str = "en") -> str:
     """The observed CSV's template: comment lines (``#``) saying what each column means and
     its unit, then a header and three example rows (blank cells: not known)."""
@@ -154,10 +161,9 @@ def template(lang: str = "en") -> str:
     out = [f"# {line}" for line in t("calib_template_intro", lang).splitlines()]
     out.append(f"# {PERIOD_COLUMN}: {t('calib_col_period', lang)}")
     for c in cols:
-        kind = t(f"calib_kind_{c.kind}", lang)
-        meaning = (t("calib_col_new_members_source", lang, source=c.name.removeprefix("new_members_"))
-                   if c.name.startswith("new_members_") else t(f"calib_col_{c.name}", lang))
-        out.append(f"# {c.name}: {meaning} [{c.unit}; {kind}]")
+        kind = t(KINDS[c.kind], lang)
+        meaning = t(c.meaning, lang, source=c.name.removeprefix("new_members_"))
+        out.append(f"# {c.name}: {meaning} [{t(UNITS[c.unit], lang)}; {kind}]")
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow([PERIOD_COLUMN, *(c.name for c in cols)])

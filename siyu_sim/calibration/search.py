@@ -31,9 +31,8 @@ from optuna.trial import FrozenTrial, TrialState
 
 from ..config.calibration_files import CalibrationError, CalibrationSpec
 from ..config.problems import Problem
-from ..experiments.backends import Backend
+from ..experiments.backends import Backend, hold_sigint
 from ..experiments.progress import NullProgress
-from ..experiments.resumable import hold_sigint
 from .fit import Loss, mean_table
 from .result import FILES
 from .simulate import TrialBatch, TrialOutcome, TrialRun, execute_trials

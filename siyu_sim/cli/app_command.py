@@ -13,6 +13,7 @@ import typer
 from ..config.problems import ScenarioError
 from .app import app
 from .core_commands import CustomersOpt, DaysOpt, Lang, SetOpt, _fail, _overrides
+from .outputs import error
 
 
 @app.command("app")
@@ -52,9 +53,9 @@ def app_command(
         whatif = WhatIf(scenario, baseline, sets=set_, days=days, customers=customers)
         check_port(port, lang.value)
     except ScenarioError as exc:
-        raise _fail(str(exc)) from None
+        raise _fail(exc.render(lang.value)) from None
     except AppError as exc:
-        raise _fail(f"error: {exc}") from None
+        raise error(exc, lang.value) from None
     try:
         serve(whatif, port=port, lang=lang.value, open_browser=not no_browser,
               announce=lambda text: typer.echo(text, err=True))

@@ -18,7 +18,7 @@ from .app import app
 from .core_commands import Lang, LangOpt
 from .experiment_commands import (EXIT_FAILED, EXIT_INTERRUPTED, DaskLocalOpt, FreshOpt, QuietOpt,
                                   SchedulerOpt, SerialOpt, WorkersOpt, _describe)
-from .outputs import YesOpt, announce_replaced, confirm_size, existing, resumable_on_full_disk, writing
+from .outputs import YesOpt, announce_replaced, confirm_size, error, existing, resumable_on_full_disk, writing
 from .terminal import _status
 
 
@@ -61,40 +61,40 @@ def calibrate_command(
         typer.echo(observed_template(lang_code), nl=False)
         return
     if calibration is None or observed is None:
-        typer.echo("error: give a calibration file and an observed CSV (or --template)", err=True)
+        typer.echo(t("cli_error", lang_code, message=t("calib_need_files", lang_code)), err=True)
         raise typer.Exit(2)
-    prep = _prepare(calibration, observed, out)
+    prep = _prepare(calibration, observed, out, lang_code)
     spec = prep.spec
     confirm_size(Plan(spec.trials * spec.replications + spec.check_replications), yes, lang_code)
-    backend = _backend(serial, workers, scheduler, dask_local)
+    backend = _backend(serial, workers, scheduler, dask_local, lang_code)
     _fit(prep, backend, fresh, quiet, lang_code)
 
 
-def _prepare(calibration: Path, observed: Path, out: Path | None):
+def _prepare(calibration: Path, observed: Path, out: Path | None, lang: str):
     from ..calibration.run import prepare
     from ..config.output_paths import OutputPathError
     from ..config.problems import ConfigError
 
     try:
         return prepare(calibration, observed, out)
-    except (ConfigError, OutputPathError) as exc:
-        typer.echo(str(exc) if isinstance(exc, ConfigError) else f"error: {exc}", err=True)
+    except ConfigError as exc:
+        typer.echo(exc.render(lang), err=True)
         raise typer.Exit(EXIT_FAILED) from None
+    except OutputPathError as exc:
+        raise error(exc, lang) from None
 
 
-def _backend(serial, workers, scheduler, dask_local):
+def _backend(serial, workers, scheduler, dask_local, lang: str):
     from ..experiments.backends import BackendError, make_backend
     from .scheduler import environment_problem
 
     bad_env = environment_problem(serial=serial, scheduler=scheduler, dask_local=dask_local)
     if bad_env:
-        typer.echo(f"error: {bad_env}", err=True)
-        raise typer.Exit(EXIT_FAILED)
+        raise error(bad_env, lang)
     try:
         return make_backend(serial=serial, workers=workers, scheduler=scheduler, dask_local=dask_local)
     except BackendError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(EXIT_FAILED) from None
+        raise error(exc, lang) from None
 
 
 def _fit(prep, backend, fresh: bool, quiet: bool, lang: str) -> None:
@@ -110,17 +110,16 @@ def _fit(prep, backend, fresh: bool, quiet: bool, lang: str) -> None:
                      metrics=len(prep.metrics), trials=spec.trials, reps=spec.replications,
                      backend=_describe(backend, lang), folder=prep.folder))
     try:
-        with resumable_on_full_disk(prep.folder, lang), backend, writing():
+        with resumable_on_full_disk(prep.folder, lang), backend, writing(lang):
             outcome = calibrate(prep, backend, progress=NullProgress() if quiet else RichProgress(lang=lang),
                                 fresh=fresh, lang=lang, note=lambda text: _status(quiet, text))
     except ConfigError as exc:  # a folder holding another calibration's trials
-        typer.echo(str(exc), err=True)
+        typer.echo(exc.render(lang), err=True)
         raise typer.Exit(EXIT_FAILED) from None
     except typer.Exit:  # said already (a write that failed, a full disk)
         raise
     except RuntimeError as exc:  # every trial failed, or the best parameters did not run again
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(EXIT_FAILED) from None
+        raise error(exc, lang) from None
     except KeyboardInterrupt:
         from ..calibration.search import open_study, fingerprint
 
@@ -138,7 +137,7 @@ def _fit(prep, backend, fresh: bool, quiet: bool, lang: str) -> None:
     if total:
         typer.echo(t("calib_held_out", lang, inside=inside, total=total))
     for w in result.warnings:
-        typer.echo(f"warning: {w}", err=True)
+        typer.echo(t("cli_warning", lang, message=w), err=True)
     _report(result, prep.folder, lang, quiet)
     _status(quiet, t("calib_wrote", lang, folder=prep.folder))
     announce_replaced(before, quiet, lang)
@@ -150,6 +149,6 @@ def _report(result, folder: Path, lang: str, quiet: bool) -> None:
     from ..report.calibration_report import write_calibration_report
 
     path = folder / FILES["report"]
-    with writing():
+    with writing(lang):
         write_calibration_report(result, path, lang)
     _status(quiet, t("calib_wrote_report", lang, path=path))

@@ -22,7 +22,7 @@ from ..compare.monthly import monthly
 from .printout import monthly_text, paired_text
 from ..compare.verdict import verdict
 from ..experiments.backends import ProcessPoolBackend
-from ..words import LANGS, t
+from ..words import LANGS, scenario_description, t
 from ..config.limits import MAX_REPLICATIONS, table_plan
 from ..config.output_paths import HTML_REPORT, PARQUET_FILE, check_not_inputs, inside
 from ..config.overrides import OverrideError, Overrides, command_overrides
@@ -35,8 +35,8 @@ from ..rng import MAX_SEED
 from ..runs import RUN_FILES, simulate
 from ..scenario import Scenario
 from .app import app
-from .outputs import (EXIT_INVALID, YesOpt, announce_replaced, checked, confirm_size, existing, output_file,
-                      output_folder, removed_if_empty, writing)
+from .outputs import (EXIT_INVALID, YesOpt, announce_replaced, checked, confirm_size, error, existing,
+                      output_file, output_folder, removed_if_empty, writing)
 from .outputs import fail as _fail
 from .terminal import PROGRESS_DELAY_S, RunProgress, _compiled_status, _status
 
@@ -113,7 +113,7 @@ def _compare(scenarios: list[Scenario], root_seed: int, executor: str, quiet: bo
     except ComparisonError as exc:
         raise _fail(str(exc)) from None
     except StoreError as exc:  # --out's run store holds another comparison, or is in use
-        raise _fail(f"error: {exc}") from None
+        raise error(exc, lang) from None
     except ComparisonInterrupted as exc:
         bar.close()
         again = t("status_resume_fresh" if fresh else "status_resume", lang)
@@ -184,36 +184,37 @@ def run_command(
 
       siyu run nurture --transactions nurture_orders.parquet
     """
-    output_folder(out, "--out", RUN_FILES[0], "a run folder")
-    output_file(transactions, "--transactions", PARQUET_FILE)
+    lang_code = lang.value
+    output_folder(out, "--out", RUN_FILES[0], "a run folder", lang_code)
+    output_file(transactions, "--transactions", PARQUET_FILE, lang_code)
     try:
         s, path = _load(scenario, _overrides(set_, days, customers, seed))
     except ScenarioError as exc:
-        raise _fail(str(exc)) from None
+        raise _fail(exc.render(lang_code)) from None
     option = "--out"
     if out is None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         option = "runs/"
-        with checked():
+        with checked(lang_code):
             out = inside(Path("runs"), f"{s.name}-{stamp}")
-        output_folder(out, option, RUN_FILES[0], "a run folder")
-    with checked():
+        output_folder(out, option, RUN_FILES[0], "a run folder", lang_code)
+    with checked(lang_code):
         check_not_inputs([out / name for name in RUN_FILES], [path], option, out)
         check_not_inputs([transactions] if transactions else [], [path], "--transactions")
     created = not out.exists()
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise _fail(f"{out}: cannot create the output directory: {exc.strerror or exc}") from None
-    bar = RunProgress(quiet, t("status_simulating", lang.value), lang=lang.value)
+        raise _fail(t("run_cannot_create", lang_code, folder=out, reason=exc.strerror or exc)) from None
+    bar = RunProgress(quiet, t("status_simulating", lang_code), lang=lang_code)
     try:
         result = simulate(s, executor=executor.value, progress=bar, transactions=transactions is not None,
                           engine=engine.value)
     finally:
         bar.close()
-        _compiled_status(quiet)
+        _compiled_status(quiet, lang_code)
     result.provenance |= {"command": command_line(ctx), "scenario_file": str(path)}
-    with writing(), removed_if_empty(out if created else None):
+    with writing(lang_code), removed_if_empty(out if created else None):
         # --transactions: the path as given, not in the run folder
         replaced = result.write(out, transactions=transactions)
     typer.echo(monthly_text(monthly(result.tidy(result.daily), s.days), lang.value))
@@ -275,20 +276,20 @@ def compare_command(
         raise typer.BadParameter("give at least two scenarios to compare", param_hint="SCENARIOS")
     from ..compare.exports import EXPORT_FILES, EXPORT_MARKER
 
-    output_file(report, "--report", HTML_REPORT)
-    output_folder(out, "--out", (EXPORT_MARKER, RUN_STORE), "a folder of comparison tables")
+    output_file(report, "--report", HTML_REPORT, lang.value)
+    output_folder(out, "--out", (EXPORT_MARKER, RUN_STORE), "a folder of comparison tables", lang.value)
     overrides = _overrides(set_, days, customers, None)
     loaded, problems = [], []
     for arg in scenarios:
         try:
             loaded.append(_load(arg, overrides))
         except ScenarioError as exc:
-            problems.append(str(exc))
+            problems.append(exc.render(lang.value))
     if problems:
         raise _fail("\n".join(problems))
     items = unique_names([s for s, _ in loaded], [p for _, p in loaded])
     inputs = [p for _, p in loaded]
-    with checked():
+    with checked(lang.value):
         check_not_inputs([report] if report else [], inputs, "--report")
         check_not_inputs([out / name for name in EXPORT_FILES] if out else [], inputs, "--out", out)
     runs = len(items) * reps * (2 if baseline else 1)  # the tables held in memory until the end
@@ -330,7 +331,7 @@ def _compare_and_write(ctx, items: list[Scenario], root_seed: int, reps: int, ba
         from ..report import report_comparison  # plotly loads only when a report is asked for
 
         before = existing([report])
-        with writing():
+        with writing(lang):
             report_comparison(result, report, lang=lang, meta={"command": command_line(ctx)})
         wrote.append(report)
         typer.echo(t("status_report_written", lang, path=report), err=True)
@@ -339,7 +340,7 @@ def _compare_and_write(ctx, items: list[Scenario], root_seed: int, reps: int, ba
         from ..compare.exports import EXPORT_FILES, export_tables
 
         before = existing(out / name for name in EXPORT_FILES)
-        with writing():
+        with writing(lang):
             written = export_tables(result, out)
         _status(quiet, t("status_wrote", lang, paths=", ".join(str(p) for p in written)))
         announce_replaced([p for p in before if p in written], quiet, lang)
@@ -348,7 +349,7 @@ def _compare_and_write(ctx, items: list[Scenario], root_seed: int, reps: int, ba
 @app.command("validate")
 def validate_command(
     files: Annotated[list[str], typer.Argument(help="Scenario files to check.", show_default=False)],
-    set_: SetOpt = None, quiet: QuietOpt = False,
+    set_: SetOpt = None, quiet: QuietOpt = False, lang: LangOpt = Lang.en,
 ) -> None:
     """Check scenario files without running them; print every problem in each.
 
@@ -367,18 +368,18 @@ def validate_command(
             s, path = _load(arg, overrides)
         except ScenarioError as exc:
             bad += 1
-            typer.echo(str(exc))
+            typer.echo(exc.render(lang.value))
             continue
         if not quiet:
-            typer.echo(f"{path}: ok ({s.name}: {s.days} days, {len(s.levers)} levers, "
-                       f"{s.population.customers:,} customers)")
+            typer.echo(t("validate_ok", lang.value, path=path, name=s.name, days=s.days, levers=len(s.levers),
+                         customers=f"{s.population.customers:,}"))
     if bad:
         raise typer.Exit(EXIT_INVALID)
 
 
 @app.command("scenarios")
-def scenarios_command() -> None:
-    """List the shipped scenarios, one line each.
+def scenarios_command(lang: LangOpt = Lang.en) -> None:
+    """List the shipped scenarios, one line each: the name to run it by, and what it stands for.
 
     Run one by name (`siyu run nurture`) or by path (`siyu run scenarios/nurture.toml`).
     """
@@ -387,6 +388,7 @@ def scenarios_command() -> None:
     for name in names:
         try:
             description = str(read_toml(shipped_dir() / f"{name}.toml").get("description", ""))
+            description = scenario_description(name, description, lang.value)
         except ScenarioError as exc:
-            description = f"(unreadable: {exc.problems[0].message})"
+            description = t("scenarios_unreadable", lang.value, reason=exc.problems[0].message)
         typer.echo(f"{name:<{width}}  {description}")

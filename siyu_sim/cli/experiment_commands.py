@@ -15,10 +15,10 @@ import typer
 
 from ..config.problems import listed
 from ..experiments.backends import NO_WORKER_WAIT_S
-from ..words import TEXT, t
+from ..words import t
 from .app import app
 from .core_commands import Lang, LangOpt, command_line
-from .outputs import YesOpt, checked, resumable_on_full_disk, too_big
+from .outputs import YesOpt, checked, error, resumable_on_full_disk, too_big
 from .scheduler import check_scheduler, environment_problem
 from .terminal import _status
 
@@ -48,7 +48,7 @@ CsvOpt = Annotated[bool, typer.Option(
     "--csv", help="Also write aggregate tables as CSV under DIR/_export/.")]
 
 
-def _check_folder(folder: Path | None, option: str, exp=None) -> None:
+def _check_folder(folder: Path | None, option: str, exp=None, lang: str = "en") -> None:
     """Exit 1 naming ``folder`` unless results can be written there: a new or empty folder, or
     an experiment's results folder; with ``exp``, one that holds none of its input files under
     the names the store owns (checked before any work)."""
@@ -56,7 +56,7 @@ def _check_folder(folder: Path | None, option: str, exp=None) -> None:
     from ..experiments.store import EXPERIMENT_FILE, OWNED
 
     if folder is not None:
-        with checked():
+        with checked(lang):
             check_own_dir(folder, EXPERIMENT_FILE, "an experiment results folder", option)
             if exp is not None:
                 check_not_inputs([folder / name for name in OWNED], [exp.file, *exp.scenario_sources.values()],
@@ -73,10 +73,14 @@ def _load(experiment: Path, yes: bool = True, lang: str = "en"):
     try:
         return load_experiment(experiment, huge_ok=yes)
     except ExperimentError as exc:
-        typer.echo(str(exc), err=True)
+        typer.echo(exc.render(lang), err=True)
         raise typer.Exit(EXIT_FAILED) from None
     except HugeExperiment as exc:  # not --yes: say how big, before the settings are even chosen
         raise too_big(exc.plan, lang) from None
+
+
+#: A backend's name (``Backend.name``) in the reader's words.
+BACKEND_NAMES = {"serial": "backend_serial", "local processes": "backend_local_processes"}
 
 
 def _describe(backend, lang: str) -> str:
@@ -85,8 +89,8 @@ def _describe(backend, lang: str) -> str:
         return backend.describe()
     if backend.name == "dask":
         return t("backend_dask", lang, address=backend.address, workers=backend.workers)
-    key = "backend_" + backend.name.replace(" ", "_")
-    name = t(key, lang) if key in TEXT else backend.name
+    key = BACKEND_NAMES.get(backend.name)
+    name = t(key, lang) if key else backend.name
     return t("backend_desc", lang, name=name, workers=backend.workers)
 
 
@@ -101,14 +105,12 @@ def _run(exp, *, scheduler, dask_local, workers, serial, fresh, out, quiet, batc
 
     bad_env = environment_problem(serial=serial, scheduler=scheduler, dask_local=dask_local)
     if bad_env:
-        typer.echo(f"error: {bad_env}", err=True)
-        raise typer.Exit(EXIT_FAILED)
+        raise error(bad_env, lang)
     try:
         backend = make_backend(serial=serial, workers=workers, scheduler=scheduler, dask_local=dask_local,
                                no_worker_wait=no_worker_wait)
     except BackendError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(EXIT_FAILED) from None
+        raise error(exc, lang) from None
     folder = out or Path(exp.output)
     if out is None and folder == Path("results") / exp.name:  # the default: named by the experiment
         from ..config.output_paths import OutputPathError, inside
@@ -116,9 +118,8 @@ def _run(exp, *, scheduler, dask_local, workers, serial, fresh, out, quiet, batc
         try:
             inside(Path("results"), exp.name)
         except OutputPathError as exc:
-            typer.echo(f"error: {exc}", err=True)
-            raise typer.Exit(EXIT_FAILED) from None
-    _check_folder(folder, "--out" if out else "output", exp)
+            raise error(exc, lang) from None
+    _check_folder(folder, "--out" if out else "output", exp, lang)
     _status(quiet, t("status_sweep_plan", lang, name=exp.name, runs=exp.n_runs, scenarios=len(exp.scenarios),
                      settings=len(exp.settings), reps=exp.replications, backend=_describe(backend, lang),
                      folder=folder))
@@ -128,8 +129,7 @@ def _run(exp, *, scheduler, dask_local, workers, serial, fresh, out, quiet, batc
                            progress=NullProgress() if quiet else RichProgress(lang=lang), batch_size=batch_size,
                            command=command)
     except StoreError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(EXIT_FAILED) from None
+        raise error(exc, lang) from None
     for bad in result.damaged:  # a warning, shown even with --quiet: results were set aside
         typer.echo(t("status_part_set_aside", lang, file=result.folder / bad.file, reason=bad.reason,
                      moved=result.folder / bad.moved_to, runs=bad.runs), err=True)
@@ -192,7 +192,7 @@ def sweep_command(
 
     Read the results: pandas.read_parquet("results/frequency_vs_discount")
     """
-    _check_folder(out, "--out")
+    _check_folder(out, "--out", lang=lang.value)
     result = _run(_load(experiment, yes, lang.value), scheduler=scheduler, dask_local=dask_local, workers=workers,
                   serial=serial, fresh=fresh, out=out, quiet=quiet, batch_size=batch_size, lang=lang.value,
                   no_worker_wait=no_worker_wait, command=command_line(ctx))
@@ -239,11 +239,10 @@ def sensitivity_command(
     """
     from ..experiments.sensitivity import SensitivityError, ranked_text, sensitivity_table
 
-    _check_folder(out, "--out")
+    _check_folder(out, "--out", lang=lang.value)
     exp = _load(experiment, yes, lang.value)
     if exp.method not in ("sobol", "morris"):
-        typer.echo(f"{experiment}: design.method = \"{exp.method}\": sensitivity needs \"sobol\" or "
-                   "\"morris\" (use `siyu sweep` for grids and Latin hypercubes)", err=True)
+        typer.echo(t("sw_needs_design", lang.value, file=experiment, method=exp.method), err=True)
         raise typer.Exit(EXIT_FAILED)
     result = _run(exp, scheduler=scheduler, dask_local=dask_local, workers=workers,
                   serial=serial, fresh=fresh, out=out, quiet=quiet, batch_size=batch_size, lang=lang.value,
@@ -252,7 +251,6 @@ def sensitivity_command(
     try:
         table = sensitivity_table(result.folder, export=True)
     except SensitivityError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(EXIT_FAILED) from None
+        raise error(exc, lang.value) from None
     typer.echo(ranked_text(table, lang.value))
     _status(quiet, t("status_wrote", lang.value, paths=f"{result.folder}/_export/sensitivity.csv"))

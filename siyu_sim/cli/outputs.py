@@ -30,38 +30,49 @@ def fail(message: str) -> typer.Exit:
     return typer.Exit(EXIT_INVALID)
 
 
+def error(exc, lang: str = "en") -> typer.Exit:
+    """Print "error: …" (in ``lang``) with the exception's own words; the Exit (code 1) to raise.
+    A store another command is using is said in ``lang`` whole."""
+    from ..experiments.resumable import StoreBusy
+
+    if isinstance(exc, StoreBusy):
+        return fail(t("status_store_busy", lang, folder=exc.folder))
+    return fail(t("cli_error", lang, message=exc))
+
+
 @contextlib.contextmanager
-def checked() -> Iterator[None]:
+def checked(lang: str = "en") -> Iterator[None]:
     """An output path refused by ``config.output_paths`` → its one-line error, exit 1."""
     try:
         yield
     except OutputPathError as exc:
-        raise fail(f"error: {exc}") from None
+        raise error(exc, lang) from None
 
 
-def output_file(path: Path | None, option: str, kind: OutputKind) -> None:
+def output_file(path: Path | None, option: str, kind: OutputKind, lang: str = "en") -> None:
     """Exit 1 naming ``path`` unless a file of ``kind`` can be written there: before any work."""
     if path is not None:
-        with checked():
+        with checked(lang):
             check_output_file(path, option, kind)
 
 
-def output_folder(path: Path | None, option: str, marker: str | tuple[str, ...], owner: str) -> None:
+def output_folder(path: Path | None, option: str, marker: str | tuple[str, ...], owner: str,
+                  lang: str = "en") -> None:
     """Exit 1 naming ``path`` unless it is a folder the command may write into (new, empty, or
     its own: holding ``marker``): before any work."""
     if path is not None:
-        with checked():
+        with checked(lang):
             check_own_dir(path, marker, owner, option)
 
 
 @contextlib.contextmanager
-def writing() -> Iterator[None]:
+def writing(lang: str = "en") -> Iterator[None]:
     """A write that failed (a full disk, a folder made read-only meanwhile) → one line naming the
     file and, for a full disk, the space needed and free; exit 1. Nothing was replaced."""
     try:
         yield
     except OutputWriteError as exc:
-        raise fail(f"error: {exc}") from None
+        raise error(exc, lang) from None
 
 
 @contextlib.contextmanager
@@ -96,11 +107,15 @@ def confirm_size(plan: Plan, yes: bool, lang: str, what: str = "results") -> Non
         raise too_big(plan, lang, what)
 
 
+#: What a huge experiment's size is of: results on disk, or tables in memory.
+HUGE_WHAT = {"results": "status_huge_results", "memory": "status_huge_memory"}
+
+
 def too_big(plan: Plan, lang: str, what: str = "results") -> typer.Exit:
     """Say how many runs and roughly how big (``what``: "results" on disk, "memory"), and how to
     start it anyway; the Exit (code 1) to raise."""
     return fail(t("status_huge" if plan.bytes else "status_huge_runs", lang, runs=f"{plan.runs:,}",
-                  size=size_text(plan.bytes), what=t(f"status_huge_{what}", lang),
+                  size=size_text(plan.bytes), what=t(HUGE_WHAT[what], lang),
                   limit_runs=f"{HUGE_RUNS:,}", limit_size=size_text(HUGE_BYTES)))
 
 

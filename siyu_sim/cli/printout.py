@@ -13,6 +13,20 @@ from ..report.labels import cell, metric_label, metric_value, signed_cell, signe
 from ..words import check_lang, scenario_label, t
 from ..words.numbers import width_ratio
 
+#: The monthly table's columns, each with its words.
+MONTHLY_COLUMNS = {
+    "month": "col_month", "scenario": "col_scenario", "cum_incremental_profit": "col_cum_incremental_profit",
+    "incremental_roi": "col_incremental_roi", "active": "col_active", "muted": "col_muted",
+    "churned": "col_churned", "mean_trust": "col_mean_trust", "gmv": "col_gmv", "profit": "col_profit",
+    "cum_profit": "col_cum_profit", "roi": "col_roi", "alt_ads_cum_profit": "col_alt_ads_cum_profit"}
+#: The paired comparison's metrics, each with its words.
+PAIRED_METRICS = {
+    "cum_profit": "paired_metric_cum_profit", "cum_incremental_profit": "paired_metric_cum_incremental_profit",
+    "cum_gmv": "paired_metric_cum_gmv", "active": "paired_metric_active", "muted": "paired_metric_muted",
+    "churned": "paired_metric_churned", "mean_trust": "paired_metric_mean_trust", "roi": "paired_metric_roi"}
+#: An objective's goal in words.
+GOALS = {"max": "sw_goal_max", "min": "sw_goal_min"}
+
 #: Column widths of the paired table: label, mean, interval, independent width, ratio
 #: (Chinese labels are shorter in characters, their column headers longer).
 _PAIRED_WIDTHS = {"en": (32, 14, 28, 14, 8), "zh": (14, 14, 28, 16, 10)}
@@ -26,7 +40,7 @@ def monthly_text(table: pd.DataFrame, lang: str) -> str:
         shown[col] = shown[col].map(lambda v, col=col: cell(v, col))
     shown["scenario"] = shown["scenario"].map(lambda n: scenario_label(n, lang))
     shown["month"] = shown["month"].where(shown["month"].ne(shown["month"].shift()), "")
-    shown.columns = [t(f"col_{c}", lang) for c in shown.columns]
+    shown.columns = [t(MONTHLY_COLUMNS[c], lang) for c in shown.columns]
     with pd.option_context("display.unicode.east_asian_width", True):  # align Chinese labels
         return shown.to_string(index=False)
 
@@ -48,7 +62,7 @@ def paired_text(table: pd.DataFrame, reps: int, lang: str = "en") -> str:
         lines.append(head)
         for _, row in table[table.scenario == name].iterrows():
             m = row.metric
-            label = t(f"paired_metric_{m}", lang)
+            label = t(PAIRED_METRICS[m], lang)
             interval = f"[{signed_cell(row.ci_low, m)}, {signed_cell(row.ci_high, m)}]"
             iw = signed_cell(row.independent_ci_width, m).lstrip("+")
             lines.append(f"{label:<{wl}}{signed_cell(row.mean_diff, m):>{wm}}  {interval:<{wi}}"
@@ -80,7 +94,7 @@ def best_text(best: pd.DataFrame, factors: list[str], lang: str = "en") -> str:
         def fmt(v, signed=False):
             return (signed_value if signed else metric_value)(v, m, lang)
 
-        lines.append(t("sw_best_line", lang, goal=t(f"sw_goal_{row.goal}", lang),
+        lines.append(t("sw_best_line", lang, goal=t(GOALS[row.goal], lang),
                        column=m, objective=metric_label(m, lang), scenario=scenario_label(row.scenario, lang),
                        setting=setting_text(row, factors, lang), value=fmt(row["mean"]),
                        lo=fmt(row.ci_low), hi=fmt(row.ci_high)))

@@ -15,7 +15,7 @@ import typer
 from ..words import t
 from .app import app
 from .core_commands import Lang
-from .outputs import announce_replaced, checked, existing, writing
+from .outputs import announce_replaced, checked, error, existing, writing
 
 
 @app.command("report")
@@ -47,18 +47,17 @@ def report_command(
     from ..config.output_paths import HTML_REPORT, check_output_file
     from ..report.sweep_report import SweepReportError, read_results, build_page
 
-    with checked():
+    with checked(lang.value):
         check_output_file(out, "--out", HTML_REPORT)
     try:
         res = read_results(results_dir)
     except SweepReportError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1) from None
+        raise error(exc, lang.value) from None
     for bad in res.damaged:  # a warning, shown even with --quiet: runs are missing
         typer.echo(t("status_part_skipped", lang.value, file=results_dir / bad.file, reason=bad.reason,
                      runs=bad.runs), err=True)
     before = existing([out])
-    with writing():
+    with writing(lang.value):
         path = build_page(res, lang.value).write(out)
     if not quiet:
         if res.partial:

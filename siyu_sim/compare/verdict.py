@@ -20,11 +20,12 @@ def _cash(lang: str):
     return lambda v: money(v, lang)
 
 
-def _lead_sentence(series: pd.DataFrame, metric: str, fmt, lang: str) -> tuple[str, str | None]:
+def _lead_sentence(series: pd.DataFrame, metric_key: str, fmt, lang: str) -> tuple[str, str | None]:
+    """Who leads ``series`` (months × scenarios) and since when; ``metric_key``: the figure's words."""
     last_month = int(series.index[-1])
     leader, since, first = leader_since(series)
     last = series.iloc[-1]
-    name = t(f"verdict_{metric}", lang, last=last_month)
+    name = t(metric_key, lang, last=last_month)
     label = lambda n: scenario_label(n, lang)  # noqa: E731
     if leader is None:
         values = ", ".join(f"{label(k)} {fmt(v)}" for k, v in last.items())
@@ -64,7 +65,7 @@ def verdict(table: pd.DataFrame, lang: str = "en", summary: pd.DataFrame | None 
     final = table.xs(table.index.get_level_values("month").max(), level="month")
     lines = []
     if incremental:
-        head, head_leader = _lead_sentence(wide(table, "cum_incremental_profit"), "added", cash, lang)
+        head, head_leader = _lead_sentence(wide(table, "cum_incremental_profit"), "verdict_added", cash, lang)
         lines.append(head)
         for name, row in final.iterrows():
             inc = row["cum_incremental_profit"]
@@ -84,10 +85,10 @@ def verdict(table: pd.DataFrame, lang: str = "en", summary: pd.DataFrame | None 
     else:
         lines.append(t("verdict_no_baseline", lang))
         head_leader = None
-    gmv_line, gmv_leader = _lead_sentence(wide(table, "cum_gmv"), "gmv", cash, lang)
-    profit_line, profit_leader = _lead_sentence(wide(table, "cum_profit"), "profit", cash, lang)
+    gmv_line, gmv_leader = _lead_sentence(wide(table, "cum_gmv"), "verdict_gmv", cash, lang)
+    profit_line, profit_leader = _lead_sentence(wide(table, "cum_profit"), "verdict_profit", cash, lang)
     lines.append(gmv_line)
-    month_line, month_leader = _lead_sentence(wide(table, "gmv"), "gmv_month", cash, lang)
+    month_line, month_leader = _lead_sentence(wide(table, "gmv"), "verdict_gmv_month", cash, lang)
     if month_leader != gmv_leader:  # the monthly race has turned: say when
         lines.append(month_line)
     lines.append(profit_line)
@@ -104,6 +105,6 @@ def verdict(table: pd.DataFrame, lang: str = "en", summary: pd.DataFrame | None 
                 else "verdict_own_gross_better"
             lines.append(t(key, lang, name=label(name), ads=cash(row["alt_ads_cum_profit"]),
                            own=cash(row["cum_profit"])))
-    lines.append(_lead_sentence(wide(table, "active"), "active", count, lang)[0])
-    lines.append(_lead_sentence(wide(table, "mean_trust"), "trust", share, lang)[0])
+    lines.append(_lead_sentence(wide(table, "active"), "verdict_active", count, lang)[0])
+    lines.append(_lead_sentence(wide(table, "mean_trust"), "verdict_trust", share, lang)[0])
     return lines

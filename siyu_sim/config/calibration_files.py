@@ -39,7 +39,7 @@ MAX_WEIGHT = 1e6  # a metric's weight in the loss
 class CalibrationError(ConfigError):
     """A calibration file, or the observed data it is fitted to, that cannot be run."""
 
-    consequence = "nothing was run"
+    consequence = "err_nothing_run"
 
 
 CALIBRATION_FILE = FileKind("calibration", CalibrationError, "check the path",

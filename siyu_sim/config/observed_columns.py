@@ -25,6 +25,7 @@ class ObservedColumn:
     model: str  # the model's daily metric it is
     unit: str  # "people", "orders", "CNY", "operators": as the template says it
     example: tuple[str, str, str]  # three example cells for the template (periods 1–3)
+    meaning: str  # the key of its meaning's words (words/calibrate.py), for the template
 
     @property
     def kind(self) -> str:
@@ -33,19 +34,19 @@ class ObservedColumn:
 
 
 _COLUMNS = (
-    ObservedColumn("members", "members", "people", ("2010", "2350", "2620")),
-    ObservedColumn("active", "active", "people", ("1800", "2050", "2240")),
-    ObservedColumn("muted", "muted", "people", ("210", "300", "")),
-    ObservedColumn("left", "churned", "people", ("35", "90", "160")),
-    ObservedColumn("new_members", "new_members", "people", ("1100", "520", "480")),
+    ObservedColumn("members", "members", "people", ("2010", "2350", "2620"), "calib_col_members"),
+    ObservedColumn("active", "active", "people", ("1800", "2050", "2240"), "calib_col_active"),
+    ObservedColumn("muted", "muted", "people", ("210", "300", ""), "calib_col_muted"),
+    ObservedColumn("left", "churned", "people", ("35", "90", "160"), "calib_col_left"),
+    ObservedColumn("new_members", "new_members", "people", ("1100", "520", "480"), "calib_col_new_members"),
     *(ObservedColumn(f"new_members_{s}", f"new_members_{s}", "people",
-                     ("900", "300", "260") if s == "store_qr" else ("", "", ""))
+                     ("900", "300", "260") if s == "store_qr" else ("", "", ""), "calib_col_new_members_source")
       for s in SOURCES),
-    ObservedColumn("orders", "purchases", "orders", ("1450", "1720", "1900")),
-    ObservedColumn("buyers", "buyers", "people", ("980", "1150", "1240")),
-    ObservedColumn("gmv", "gmv", "CNY", ("101500", "118000", "129300")),
-    ObservedColumn("discount_cost", "discount_cost", "CNY", ("4100", "4800", "")),
-    ObservedColumn("staff", "staff", "operators", ("3", "3", "3")),
+    ObservedColumn("orders", "purchases", "orders", ("1450", "1720", "1900"), "calib_col_orders"),
+    ObservedColumn("buyers", "buyers", "people", ("980", "1150", "1240"), "calib_col_buyers"),
+    ObservedColumn("gmv", "gmv", "CNY", ("101500", "118000", "129300"), "calib_col_gmv"),
+    ObservedColumn("discount_cost", "discount_cost", "CNY", ("4100", "4800", ""), "calib_col_discount_cost"),
+    ObservedColumn("staff", "staff", "operators", ("3", "3", "3"), "calib_col_staff"),
 )
 
 #: The largest value a cell of each unit may hold, and why: a value beyond it is a typo or a

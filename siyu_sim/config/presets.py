@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..scenario import Scenario
+from ..words import Said
 from .problems import Problem, ScenarioError, closest
 from .scenario_files import load_scenario
 
@@ -37,12 +38,13 @@ def resolve(ref: str, base_dir: str | Path | None = None, relative_to: str = "")
     names = shipped_names()
     if ref in names:
         return shipped_dir() / f"{ref}.toml"
-    relative = f" relative to {relative_to}" if relative_to else ""
-    allowed = f"a .toml path{relative}, or one of: {', '.join(names)}"
+    allowed = (f"a .toml path relative to {relative_to}, or one of: {', '.join(names)}" if relative_to
+               else Said.words("err_scenario_ref", names=", ".join(names)))
     if path_like:
-        where = f" ({path})" if str(path) != ref else ""
-        raise ScenarioError(ref, [Problem("", f"no such scenario file{where}", allowed=allowed)])
-    raise ScenarioError(ref, [Problem("", "no such shipped scenario or file", allowed=allowed,
+        message = (Said.words("err_no_scenario_file_at", path=path) if str(path) != ref
+                   else Said.words("err_no_scenario_file"))
+        raise ScenarioError(ref, [Problem("", message, allowed=allowed)])
+    raise ScenarioError(ref, [Problem("", Said.words("err_no_shipped_scenario"), allowed=allowed,
                                       suggestion=closest(ref, names))])
 
 

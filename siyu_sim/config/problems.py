@@ -3,7 +3,9 @@
 A ``Problem`` names the key path, the value given, what is allowed and, when we can guess,
 what was meant; a ``ConfigError`` carries every problem found in one file so that one try
 shows them all. ``ScenarioError`` and ``ExperimentError`` are the two kinds of file: they
-differ only in the words they use for the file (the rendering is one).
+differ only in the words they use for the file (the rendering is one). ``str()`` is English;
+``render(lang)`` says it in the reader's language: a message or an allowed phrase given as
+``words.Said`` (the commonest problems of a scenario file) is said in it, any other is English.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import dataclasses
 import difflib
 from dataclasses import dataclass
 from typing import Any, Iterable
+
+from ..words import Said, in_lang, t
 
 #: A Problem's value when there is none to show (``None`` is a value a file can hold).
 UNSET: Any = object()
@@ -34,7 +38,7 @@ class Problem:
     column: int | None = None
     source: str | None = None  # the file; filled in by the ConfigError that carries it
 
-    def render(self, source: str | None = None) -> str:
+    def render(self, source: str | None = None, lang: str = "en") -> str:
         """``file:line:col: key = value (from --set): message; allowed: …; did you mean `…`?``"""
         source = self.source if source is None else source
         parts = []
@@ -45,12 +49,14 @@ class Problem:
             parts.append(head)
         if self.where:
             key = f"{self.where} = {show_value(self.value)}" if _worth_showing(self.value) else self.where
-            parts.append(key + (f" (from {self.origin})" if self.origin else ""))
-        text = ": ".join([*parts, self.message])
+            parts.append(t("err_from", lang, where=key, origin=self.origin) if self.origin else key)
+        text = in_lang(self.message, lang)
+        for part in reversed(parts):
+            text = t("err_sep", lang, a=part, b=text)
         if self.allowed:
-            text += f"; allowed: {self.allowed}"
+            text = t("err_allowed", lang, message=text, allowed=in_lang(self.allowed, lang))
         if self.suggestion:
-            text += f"; did you mean `{self.suggestion}`?"
+            text = t("err_did_you_mean", lang, message=text, suggestion=self.suggestion)
         return text
 
     def __str__(self) -> str:
@@ -60,8 +66,8 @@ class Problem:
 class ConfigError(ValueError):
     """Every problem found in one file (or its data), reported together."""
 
-    #: how the first line ends: what did not happen because of the problems
-    consequence = "nothing was run"
+    #: how the first line ends: what did not happen because of the problems (its words' key)
+    consequence = "err_nothing_run"
 
     def __init__(self, source: str, problems: Iterable[Problem]):
         self.source = source
@@ -70,18 +76,24 @@ class ConfigError(ValueError):
         super().__init__(str(self))
 
     def __str__(self) -> str:
+        return self.render("en")
+
+    def render(self, lang: str = "en") -> str:
+        """Every problem, one a line under a head line, in ``lang``."""
         n = len(self.problems)
-        head = f"{self.source}: {n:,} problem{'s' if n != 1 else ''}, {self.consequence}:"
-        shown = ["  " + p.render() for p in self.problems[:MAX_SHOWN]]
-        if n > MAX_SHOWN:
-            shown.append(f"  … and {n - MAX_SHOWN:,} more")  # every problem counted, the first shown
+        consequence = t(self.consequence, lang)
+        head = (t("err_head_one", lang, source=self.source, consequence=consequence) if n == 1 else
+                t("err_head_many", lang, source=self.source, n=f"{n:,}", consequence=consequence))
+        shown = ["  " + p.render(lang=lang) for p in self.problems[:MAX_SHOWN]]
+        if n > MAX_SHOWN:  # every problem counted, the first shown
+            shown.append("  " + t("err_more", lang, n=f"{n - MAX_SHOWN:,}"))
         return "\n".join([head, *shown])
 
 
 class ScenarioError(ConfigError):
     """A scenario file (or scenario data, or a shipped name) that cannot be run."""
 
-    consequence = "the scenario was not run"
+    consequence = "err_scenario_not_run"
 
 
 class ExperimentError(ConfigError):

@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from ..words import Said
 from .problems import UNSET, Problem, closest
 from .schema_info import Located, allowed_words, field_names, is_model, iter_leaves, locate
 
@@ -61,8 +62,8 @@ def _problem(err: dict, root: type[BaseModel], prefix: tuple,
         parent = locate(root, loc[:-1])
         names = field_names(parent.annotation) if parent and is_model(parent.annotation) else []
         where = key_path(prefix + (parent.loc if parent else loc[:-1]) + loc[-1:])
-        return Problem(where, "unknown key", value,
-                       allowed="keys here: " + ", ".join(names) if names else None,
+        return Problem(where, Said.words("err_unknown_key"), value,
+                       allowed=Said.words("err_keys_here", keys=", ".join(names)) if names else None,
                        suggestion=closest(loc[-1], names) or _elsewhere(whole, str(loc[-1]))), \
             bool(parent and parent.in_union)
     located = locate(root, loc)
@@ -73,21 +74,21 @@ def _problem(err: dict, root: type[BaseModel], prefix: tuple,
 def _described(kind: str, err: dict, where: str, value: Any, located: Located | None) -> Problem:
     allowed = allowed_words(located) if located else None
     if kind == "missing":
-        return Problem(where, "required key is missing", allowed=allowed)
+        return Problem(where, Said.words("err_missing"), allowed=allowed)
     if kind in _RANGE_ERRORS:
-        return Problem(where, "out of range", value, allowed=allowed)
+        return Problem(where, Said.words("err_out_of_range"), value, allowed=allowed)
     if kind == "string_pattern_mismatch":
-        return Problem(where, "not a valid name here", value, allowed=allowed)
+        return Problem(where, Said.words("err_bad_name"), value, allowed=allowed)
     if kind in _LENGTH_ERRORS:
         return Problem(where, err["msg"].replace("Value should", "should").lower(), value, allowed=allowed)
     if kind == "literal_error":
         choices = typing.get_args(located.annotation) if located else ()
-        return Problem(where, "not one of the choices", value, allowed=allowed,
+        return Problem(where, Said.words("err_not_a_choice"), value, allowed=allowed,
                        suggestion=closest(value, map(str, choices)) if isinstance(value, str) else None)
     if kind in _TABLE_ERRORS:
-        return Problem(where, "must be a table", value, allowed=allowed)
+        return Problem(where, Said.words("err_not_a_table"), value, allowed=allowed)
     if kind.endswith("_type") or kind.endswith("_parsing") or kind == "int_from_float":
-        return Problem(where, "wrong type", value, allowed=allowed)
+        return Problem(where, Said.words("err_wrong_type"), value, allowed=allowed)
     if kind == "value_error":
         return Problem(where, err["msg"].removeprefix("Value error, "), value)
     return Problem(where, err["msg"], value, allowed=allowed)

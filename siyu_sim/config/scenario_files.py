@@ -25,6 +25,7 @@ from pydantic import BaseModel, ValidationError
 from ..levers import LEVER_TYPES
 from ..scenario import STRICT, Scenario, unknown_targets
 from .overrides import OverrideError, apply_overrides, normalise_path
+from ..words import Said
 from .problems import UNSET, Problem, ScenarioError, closest
 from .pydantic_errors import translate
 from .schema_info import lever_kind
@@ -117,8 +118,7 @@ def _data_problems(data: dict[str, Any]) -> list[Problem]:
     levers = data.get("levers", {})
     problems = _problems(Scenario, {k: v for k, v in data.items() if k != "levers"}, ())
     if not isinstance(levers, dict):
-        problems.append(Problem("levers", "must be a set of tables, one per lever "
-                                          "([levers.broadcast], [levers.coupon], ...)", levers))
+        problems.append(Problem("levers", Said.words("err_levers_not_tables"), levers))
     else:
         for name, item in levers.items():
             problems += _lever_problems(str(name), item)
@@ -141,14 +141,14 @@ def _mark_override(problem: Problem, set_paths: dict[str, str]) -> Problem:
 def _lever_problems(name: str, item: Any) -> list[Problem]:
     where = f"levers.{name}"
     if not isinstance(item, dict):
-        return [Problem(where, f"must be a table of the lever's settings ([{where}])", item)]
+        return [Problem(where, Said.words("err_lever_not_a_table", where=where), item)]
     kind = lever_kind(name, item)
     if not isinstance(kind, str) or kind not in LEVER_TYPES:
         given_type = "type" in item
-        hint = "" if given_type else " (a lever's type is its table name unless it sets type = \"...\")"
-        return [Problem(f"{where}.type" if given_type else where, f"unknown lever type{hint}",
+        return [Problem(f"{where}.type" if given_type else where,
+                        Said.words("err_unknown_lever" if given_type else "err_unknown_lever_named"),
                         kind if given_type else UNSET,
-                        allowed="one of " + ", ".join(sorted(LEVER_TYPES)),
+                        allowed=Said.words("err_one_of", choices=", ".join(sorted(LEVER_TYPES))),
                         suggestion=closest(kind, LEVER_TYPES))]
     cls = LEVER_TYPES[kind]
     return _problems(cls, {k: v for k, v in item.items() if k != "type"}, ("levers", name))
@@ -158,8 +158,8 @@ def _target_problems(data: dict[str, Any]) -> list[Problem]:
     """Levers that target a segment the population does not have."""
     population = Scenario.model_validate({"population": data.get("population", {})}, strict=True).population
     known = [s.name for s in population.segments]
-    return [Problem(f"levers.{name}.segments[{i}]", "no such segment", seg,
-                    allowed="one of " + ", ".join(known), suggestion=closest(seg, known))
+    return [Problem(f"levers.{name}.segments[{i}]", Said.words("err_no_segment"), seg,
+                    allowed=Said.words("err_one_of", choices=", ".join(known)), suggestion=closest(seg, known))
             for name, i, seg in unknown_targets(population.segments, data.get("levers", {}))]
 
 

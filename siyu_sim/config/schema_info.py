@@ -7,6 +7,7 @@ that what an error says is allowed and what the docs say are the same words.
 
 from __future__ import annotations
 
+import functools
 import types
 import typing
 from dataclasses import dataclass
@@ -16,6 +17,8 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from ..levers import LEVER_TYPES, BrandAction
+from ..words import Said, t
+from ..words.settings import setting_unit
 
 
 def unwrap(annotation: Any) -> tuple[Any, bool]:
@@ -114,31 +117,35 @@ def unit(info: FieldInfo | None) -> str | None:
     return extra.get("unit") if isinstance(extra, dict) else None
 
 
-def type_words(annotation: Any) -> str:
-    """Plain words for a type: "a number", "a whole number", "one of 'a', 'b'"..."""
+def type_words(annotation: Any, lang: str = "en") -> str:
+    """Plain words for a type: "a number", "a whole number", "one of 'a', 'b'"... in ``lang``."""
     core, optional = unwrap(annotation)
     origin = typing.get_origin(core)
     if core is bool:
-        words = "true or false"
-    elif core is int:
-        words = "a whole number"
-    elif core is float:
-        words = "a number"
-    elif core is str:
-        words = "text"
-    elif origin is Literal:
-        words = "one of " + ", ".join(f'"{a}"' for a in typing.get_args(core))
-    elif origin is list and typing.get_origin(typing.get_args(core)[0]) is Literal:
-        words = "a list of " + ", ".join(f'"{a}"' for a in typing.get_args(typing.get_args(core)[0]))
-    elif origin is list:
-        words = f"a list of {_plural(type_words(typing.get_args(core)[0]))}"
-    elif origin is dict or is_model(core):
-        words = "a table"
-    elif origin in (Union, types.UnionType):
-        words = " or ".join(type_words(a) for a in typing.get_args(core))
-    else:
-        words = getattr(core, "__name__", str(core))
-    return words
+        return t("err_type_bool", lang)
+    if core is int:
+        return t("err_type_int", lang)
+    if core is float:
+        return t("err_type_float", lang)
+    if core is str:
+        return t("err_type_text", lang)
+    if origin is Literal:
+        return t("err_one_of", lang, choices=_choices(typing.get_args(core), lang))
+    if origin is list and typing.get_origin(typing.get_args(core)[0]) is Literal:
+        return t("err_type_list", lang, items=_choices(typing.get_args(typing.get_args(core)[0]), lang))
+    if origin is list:
+        items = type_words(typing.get_args(core)[0], lang)
+        return t("err_type_list", lang, items=_plural(items) if lang == "en" else items)
+    if origin is dict or is_model(core):
+        return t("err_type_table", lang)
+    if origin in (Union, types.UnionType):
+        return functools.reduce(lambda a, b: t("err_or", lang, a=a, b=b),
+                                (type_words(a, lang) for a in typing.get_args(core)))
+    return getattr(core, "__name__", str(core))
+
+
+def _choices(values, lang: str) -> str:
+    return t("err_list_sep", lang).join(f'"{a}"' for a in values)
 
 
 def _plural(words: str) -> str:
@@ -152,44 +159,48 @@ def _num(value: Any) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-def range_words(info: FieldInfo | None) -> str:
-    """"from 0 to 0.9", "at least 1", "" — the declared bounds in words."""
+def range_words(info: FieldInfo | None, lang: str = "en") -> str:
+    """"from 0 to 0.9", "at least 1", "" — the declared bounds in words, in ``lang``."""
     b = bounds(info)
     lo = b.get("ge", b.get("gt"))
     hi = b.get("le", b.get("lt"))
-    lo_word = "above" if "gt" in b else "at least"
-    hi_word = "below" if "lt" in b else "at most"
+    lo_key = "err_range_above" if "gt" in b else "err_range_at_least"
+    hi_key = "err_range_below" if "lt" in b else "err_range_at_most"
     if lo is not None and hi is not None and "gt" not in b and "lt" not in b:
-        text = f"from {_num(lo)} to {_num(hi)}"
+        parts = [t("err_range_from_to", lang, lo=_num(lo), hi=_num(hi))]
     elif lo is not None and hi is not None:
-        text = f"{lo_word} {_num(lo)} and {hi_word} {_num(hi)}"
+        parts = [t("err_range_and", lang, lo=t(lo_key, lang, lo=_num(lo)), hi=t(hi_key, lang, hi=_num(hi)))]
     elif lo is not None:
-        text = f"{lo_word} {_num(lo)}"
+        parts = [t(lo_key, lang, lo=_num(lo))]
     elif hi is not None:
-        text = f"{hi_word} {_num(hi)}"
+        parts = [t(hi_key, lang, hi=_num(hi))]
     else:
-        text = ""
+        parts = []
     if "min_length" in b and b["min_length"]:
-        text = (text + ", " if text else "") + f"at least {b['min_length']} long"
+        parts.append(t("err_range_long", lang, n=b["min_length"]))
     if "pattern" in b:
-        text = (text + ", " if text else "") + f"matching {b['pattern']}"
-    return text
+        parts.append(t("err_range_matching", lang, pattern=b["pattern"]))
+    return t("err_list_sep", lang).join(parts)
 
 
-def allowed_words(located: Located) -> str:
-    """Everything a key allows, in one phrase: type, bounds, unit, and "or leave it out"."""
-    info = located.info
-    annotation = info.annotation if info is not None else located.annotation
-    words = type_words(annotation)
-    rng = range_words(info)
-    if rng:
-        words += f" {rng}"
-    u = unit(info)
-    if u:
-        words += f" ({u})"
-    if unwrap(annotation)[1]:
-        words += "; leave it out for none"
-    return words
+def allowed_words(located: Located) -> Said:
+    """Everything a key allows, in one phrase: type, bounds, unit, and "or leave it out"; in
+    English, and in any language (``words.Said``)."""
+    def say(lang: str) -> str:
+        info = located.info
+        annotation = info.annotation if info is not None else located.annotation
+        words = type_words(annotation, lang)
+        rng = range_words(info, lang)
+        if rng:
+            words = t("err_words_range", lang, words=words, range=rng)
+        u = unit(info)
+        if u:
+            words = t("err_words_unit", lang, words=words, unit=setting_unit(u, lang))
+        if unwrap(annotation)[1]:
+            words = t("err_words_or_none", lang, words=words)
+        return words
+
+    return Said.by(say)
 
 
 def field_names(model: type[BaseModel]) -> list[str]:
@@ -210,7 +221,8 @@ def iter_leaves(model: type[BaseModel], data: Any = None,
     are addressed by index (``population.segments.0.share``), each lever by its name through
     its registered type, and each lever type it lacks by the type's name (setting one of
     those keys adds that lever)."""
-    yield from _walk(model, data, prefix, data is not None)
+    for path, field, _owner in _walk(model, data, prefix, data is not None):
+        yield path, field
 
 
 def _walk(model: type[BaseModel], data: Any, prefix: str, concrete: bool):
@@ -232,7 +244,7 @@ def _walk(model: type[BaseModel], data: Any, prefix: str, concrete: bool):
             if concrete and issubclass(value_model, BrandAction):
                 yield from _lever_leaves(path, here if isinstance(here, dict) else {})
         else:
-            yield path, field
+            yield path, field, model
 
 
 def _lever_leaves(path: str, levers: dict):
@@ -245,12 +257,73 @@ def _lever_leaves(path: str, levers: dict):
             yield from _walk(cls, None, f"{path}.{kind}.", True)
 
 
+def declaring_class(model: type[BaseModel], name: str) -> type[BaseModel]:
+    """The class in ``model``'s ancestry that declares the field ``name`` (a subclass that
+    declares it again is its own declarer)."""
+    return next(c for c in model.__mro__ if name in c.__dict__.get("__annotations__", {}))
+
+
+@functools.cache
+def setting_ids() -> dict[tuple[type[BaseModel], str], str]:
+    """The stable id of every setting's words, by (declaring class, field name): its dotted
+    path in a scenario file, lists written ``[]`` and levers by type (``behaviour.trust.decay``,
+    ``population.segments[].share``, ``levers.coupon.depth``). A field that several lever types
+    inherit from one class is keyed once, with ``*`` for the type (``levers.*.schedule.start``);
+    a class used in several places (a date window) is keyed where a walk of the scenario, then of
+    the lever types in their order, first meets it. The words of a setting
+    (``words.setting_descriptions``) are keyed by these ids, so an edited English description keeps
+    its translation and a renamed key loses it (``tests/test_words_settings.py``)."""
+    shipped = [(kind, cls) for kind, cls in LEVER_TYPES.items() if cls.__module__.startswith("siyu_sim.")]
+    ids: dict[tuple[type[BaseModel], str], str] = {}
+
+    def shared(decl: type) -> bool:  # declared on a class more than one lever type inherits
+        return sum(issubclass(cls, decl) for _, cls in shipped) > 1
+
+    def walk(model: type[BaseModel], prefix: str, lever: str | None) -> None:
+        for name, field in model.model_fields.items():
+            decl = declaring_class(model, name)
+            inherited = lever is not None and prefix == f"levers.{lever}." and shared(decl)
+            key = ids.setdefault((decl, name), f"levers.*.{name}" if inherited else prefix + name)
+            core, _ = unwrap(field.annotation)
+            origin = typing.get_origin(core)
+            if is_model(core):
+                walk(core, key + ".", lever)
+            elif origin is list and is_model(item := unwrap(typing.get_args(core)[0])[0]):
+                walk(item, key + "[].", lever)
+            elif origin is dict and is_model(value := unwrap(typing.get_args(core)[1])[0]):
+                if not issubclass(value, BrandAction):  # the levers: walked by type below
+                    walk(value, key + ".*.", lever)
+
+    walk(_scenario(), "", None)
+    for kind, cls in shipped:
+        walk(cls, f"levers.{kind}.", kind)
+    return ids
+
+
+def _scenario() -> type[BaseModel]:
+    from ..scenario import Scenario  # the scenario imports the levers' package, as this module does
+
+    return Scenario
+
+
+def setting_id(model: type[BaseModel], name: str) -> str | None:
+    """The id of the words of ``model``'s field ``name`` (``setting_ids``); None for a field no
+    shipped scenario or lever type has (a plug-in's)."""
+    return setting_ids().get((declaring_class(model, name), name))
+
+
 @dataclass(frozen=True)
 class Leaf:
-    """One settable parameter of a file: its dotted path and its field."""
+    """One settable parameter of a file: its dotted path, its field and the model that holds it."""
 
     path: str
     info: FieldInfo
+    owner: type[BaseModel] | None = None
+
+    @property
+    def id(self) -> str | None:
+        """The id of its words (``setting_id``)."""
+        return setting_id(self.owner, self.path.rsplit(".", 1)[-1]) if self.owner is not None else None
 
     @property
     def kind(self) -> str:
@@ -278,4 +351,5 @@ class Leaf:
 
 def leaves(model: type[BaseModel], data: Any) -> dict[str, Leaf]:
     """The settable dotted paths of ``data`` under ``model`` (see ``iter_leaves``)."""
-    return {path: Leaf(path, info) for path, info in iter_leaves(model, data if data is not None else {})}
+    return {path: Leaf(path, info, owner)
+            for path, info, owner in _walk(model, data if data is not None else {}, "", True)}

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..words import Said
 from .problems import ConfigError, ExperimentError, Problem, ScenarioError
 
 
@@ -22,14 +23,12 @@ class FileKind:
 
     noun: str
     error: type[ConfigError]
-    not_found_hint: str
+    not_found_hint: str  # words.Said where a scenario's are said in Chinese too
     empty_hint: str
 
 
-SCENARIO_FILE = FileKind("scenario", ScenarioError,
-                         "check the path; `siyu scenarios` lists the shipped ones",
-                         "a scenario needs at least a name and some [levers.*] tables "
-                         "(see docs/scenarios.md)")
+SCENARIO_FILE = FileKind("scenario", ScenarioError, Said.words("err_hint_scenario_path"),
+                         Said.words("err_hint_scenario_empty"))
 EXPERIMENT_FILE = FileKind("experiment", ExperimentError, "check the path",
                            "an experiment needs at least a name, scenarios, replications and "
                            "root_seed (see docs/experiments.md)")
@@ -40,7 +39,7 @@ def read_toml(path: str | Path, kind: FileKind = SCENARIO_FILE) -> dict[str, Any
     path = Path(path)
     source = str(path)
     if not path.exists():
-        raise kind.error(source, [Problem("", f"file not found ({kind.not_found_hint})")])
+        raise kind.error(source, [Problem("", Said.words("err_file_not_found", hint=kind.not_found_hint))])
     if path.is_dir():
         raise kind.error(source, [Problem("", f"is a directory, not {_a(kind.noun)} file")])
     try:
@@ -58,7 +57,7 @@ def parse_toml(raw: bytes | str, source: str = "<text>",
         text = raw
     text = text.removeprefix(BOM)  # Notepad's UTF-8 byte-order mark: TOML forbids it, people save it
     if all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
-        raise kind.error(source, [Problem("", f"is empty: {kind.empty_hint}")])
+        raise kind.error(source, [Problem("", Said.words("err_file_empty", hint=kind.empty_hint))])
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -21,7 +21,7 @@ import os
 import queue
 import signal
 import threading
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from ..words import t
 from .cluster_watch import ClusterWatch
@@ -36,8 +36,8 @@ TARGET_BATCH_SECONDS = 2.0
 SECONDS_PER_CUSTOMER_DAY = 3e-7
 #: How long a Dask run waits for a worker when none is left before it stops, seconds (--no-worker-wait).
 NO_WORKER_WAIT_S = 60.0
-#: How often the main thread looks at the Dask cluster while it waits for results, seconds (it
-#: also wakes for each finished batch; Ctrl-C is handled at once either way).
+#: How often the main thread wakes while it waits for results, seconds: to look at the Dask
+#: cluster, and for a Ctrl-C whose signal woke nobody (it also wakes for each finished batch).
 POLL_S = 0.5
 
 
@@ -102,6 +102,38 @@ def _start_worker(parent: int, started_by_main_thread: bool) -> None:
 
 
 @contextlib.contextmanager
+def hold_sigint(wake: Callable[[], None] | None = None) -> Iterator[Callable[[], bool]]:
+    """Hold Ctrl-C (SIGINT) for the length of the block; KeyboardInterrupt is raised when it ends.
+
+    Inside, the handler only notes the press and calls ``wake`` (it runs in the main thread
+    between two instructions: ``wake`` must be reentrant, e.g. ``SimpleQueue.put``); the block
+    may look at ``pressed()`` and stop where stopping is clean. So Ctrl-C never lands inside a
+    write, a lock or a finaliser (where Python prints and forgets it). Ctrl-C reaches only the
+    main thread: elsewhere the block just runs, as it does where SIGINT is ignored (nohup)."""
+    if threading.current_thread() is not threading.main_thread() \
+            or signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        yield lambda: False
+        return
+    got: list[int] = []
+
+    def note(signum, frame) -> None:
+        got.append(signum)
+        if wake is not None:
+            wake()
+
+    previous = signal.signal(signal.SIGINT, note)
+    try:
+        yield lambda: bool(got)
+    except KeyboardInterrupt:
+        got.clear()  # the block stopped for it already: once is enough
+        raise
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if got:
+            raise KeyboardInterrupt
+
+
+@contextlib.contextmanager
 def _sigint_ignored():
     if threading.current_thread() is not threading.main_thread():
         yield
@@ -136,27 +168,32 @@ class ProcessPoolBackend(Backend):
         # an ignored signal stays ignored across exec, and Python keeps it so.
         with _sigint_ignored():
             futures = [self._pool.submit(fn, b) for b in batches]
-        consumed: set[int] = set()
-        try:
-            for fut in cf.as_completed(futures):
-                consumed.add(id(fut))
-                on_result(fut.result())
-        except KeyboardInterrupt:
-            for fut in futures:
-                fut.cancel()
-            try:  # finished but not yet consumed: their results are here already, keep them
+        finished: queue.SimpleQueue = queue.SimpleQueue()  # futures as they finish; None: Ctrl-C
+        for fut in futures:
+            fut.add_done_callback(finished.put)
+        # Ctrl-C is noted, not raised, while results come in, and the wait wakes every POLL_S to
+        # look: Python runs a signal's handler only in the main thread, between instructions, so
+        # a SIGINT that came just before that thread went to sleep on a lock (or that Linux gave
+        # to another thread) wakes nobody, and with a run that never ends nothing else would.
+        with hold_sigint(wake=lambda: finished.put(None)) as pressed:
+            try:
+                for _ in futures:
+                    on_result(_next_finished(finished, pressed).result())
+            except KeyboardInterrupt:
                 for fut in futures:
-                    if id(fut) not in consumed and fut.done() and not fut.cancelled() \
-                            and fut.exception() is None:
-                        consumed.add(id(fut))
-                        on_result(fut.result())
-            finally:
-                self._kill()
-            raise
-        except BaseException:
-            for fut in futures:
-                fut.cancel()
-            raise
+                    fut.cancel()
+                try:  # finished but not yet delivered: their results are here already, keep them
+                    while not finished.empty():
+                        fut = finished.get()
+                        if fut is not None and not fut.cancelled() and fut.exception() is None:
+                            on_result(fut.result())
+                finally:
+                    self._kill()
+                raise
+            except BaseException:
+                for fut in futures:
+                    fut.cancel()
+                raise
 
     def _kill(self) -> None:
         pool, self._pool = self._pool, None
@@ -176,6 +213,18 @@ class ProcessPoolBackend(Backend):
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+
+
+def _next_finished(finished: queue.SimpleQueue, pressed: Callable[[], bool]) -> cf.Future:
+    """The next finished future from ``finished``; KeyboardInterrupt once Ctrl-C was pressed."""
+    while not pressed():
+        try:
+            fut = finished.get(timeout=POLL_S)
+        except queue.Empty:
+            continue
+        if fut is not None:
+            return fut
+    raise KeyboardInterrupt
 
 
 class DaskBackend(Backend):

@@ -12,14 +12,11 @@ up: no Dask worker left) included, never losing a finished run.
 from __future__ import annotations
 
 import os
-import signal
-import threading
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from .backends import Backend, BackendStopped
+from .backends import Backend, BackendStopped, hold_sigint
 from .design import RunTask
 from .progress import NullProgress
 from .store import ResultStore, ResumeState, StoreError
@@ -37,22 +34,6 @@ class StoreBusy(StoreError):
     def __init__(self, folder: Path):
         self.folder = folder
         super().__init__(f"{folder} is in use by another siyu command (wait for it, or choose another folder)")
-
-
-@contextmanager
-def hold_sigint():
-    """Defer Ctrl-C while a batch is being written (it is raised right after)."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    got: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda signum, frame: got.append(signum))
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-        if got:
-            raise KeyboardInterrupt
 
 
 @dataclass

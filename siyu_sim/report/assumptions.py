@@ -1,24 +1,43 @@
 """The assumptions page: every setting of each resolved scenario with its unit and the source
-of its default (pulled from the pydantic schema's descriptions), how the report was made, and
-the model's key assumptions. The settings tables and the scenario files are marked for the
-appendix (``html.Appendix``): a printed report keeps them after its main body."""
+of its default (the pydantic schema's descriptions, in the reader's language by the setting's
+id), how the report was made, and the model's key assumptions. The settings tables and the
+scenario files are marked for the appendix (``html.Appendix``): a printed report keeps them
+after its main body."""
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any, Iterator
 
 import tomli_w
 from pydantic import BaseModel
 
-from .html import Appendix, Raw, esc, table
-from ..words import KEY_ASSUMPTIONS, scenario_description, scenario_label, t
+from .html import Appendix, Bullets, Details, Heading, Para, Table
+from ..config.schema_info import setting_id
+from ..words import KEY_ASSUMPTIONS, code, path as path_run, scenario_description, scenario_label, t
 from ..words.settings import setting_description, setting_unit
 
 
-def settings(obj: BaseModel, prefix: str = "") -> Iterator[tuple[str, Any, str, str]]:
-    """(dotted path, value, unit, description) for every leaf setting of a pydantic object.
-    Lists of named items (segments) and dicts (levers) are keyed by name."""
+@dataclass(frozen=True)
+class Setting:
+    """One leaf setting of a resolved scenario: where it is (its dotted path in this scenario),
+    its value, and the unit, English description and id of its words (``setting_id``)."""
+
+    path: str
+    value: Any
+    unit: str
+    description: str
+    id: str | None
+
+    def meaning(self, lang: str) -> str:
+        """Its description in ``lang``."""
+        return setting_description(self.id, self.description, lang)
+
+
+def settings(obj: BaseModel, prefix: str = "") -> Iterator[Setting]:
+    """Every leaf setting of a pydantic object. Lists of named items (segments) and dicts
+    (levers) are keyed by name."""
     for name, info in type(obj).model_fields.items():
         value = getattr(obj, name)
         path = f"{prefix}{name}"
@@ -35,7 +54,7 @@ def settings(obj: BaseModel, prefix: str = "") -> Iterator[tuple[str, Any, str, 
                 key = getattr(item, "name", None) or str(i)
                 yield from settings(item, f"{path}.{key}.")
         else:
-            yield path, value, unit, desc
+            yield Setting(path, value, unit, desc, setting_id(type(obj), name))
 
 
 def show(value: Any) -> str:
@@ -52,23 +71,23 @@ def show(value: Any) -> str:
     return str(getattr(value, "value", value))
 
 
-def settings_rows(scenarios: list) -> tuple[list[str], dict[str, list[str]], dict[str, tuple[str, str]]]:
-    """All dotted paths (in first-seen order), each scenario's shown value per path, and the unit
-    and description of each path."""
+def settings_rows(scenarios: list) -> tuple[list[str], dict[str, list[str]], dict[str, Setting]]:
+    """All dotted paths (in first-seen order), each scenario's shown value per path, and each
+    path's setting (its unit and words)."""
     order: list[str] = []
     values: dict[str, list[str]] = {}
-    meta: dict[str, tuple[str, str]] = {}
+    meta: dict[str, Setting] = {}
     for k, sc in enumerate(scenarios):
-        for path, value, unit, desc in settings(sc):
-            if path not in values:
-                order.append(path)
-                values[path] = ["–"] * len(scenarios)
-                meta[path] = (unit, desc)
-            values[path][k] = show(value)
+        for s in settings(sc):
+            if s.path not in values:
+                order.append(s.path)
+                values[s.path] = ["–"] * len(scenarios)
+                meta[s.path] = s
+            values[s.path][k] = show(s.value)
     return order, values, meta
 
 
-def _params_table(paths, values, meta, names, lang: str, diff_only: bool) -> str:
+def _params_table(paths, values, meta, names, lang: str, diff_only: bool) -> Table | None:
     header = [t("asm_param", lang)] + names + [t("asm_unit", lang), t("asm_source", lang)]
     rows, classes = [], []
     levers_shown: set[str] = set()
@@ -83,7 +102,7 @@ def _params_table(paths, values, meta, names, lang: str, diff_only: bool) -> str
             if not all(used):
                 if lever not in levers_shown:
                     levers_shown.add(lever)
-                    rows.append([Raw(f'<span class="path">levers.<wbr>{esc(lever)}</span>')]
+                    rows.append([path_run(f"levers.{lever}")]
                                 + [t("asm_lever_on" if u else "asm_lever_off", lang) for u in used]
                                 + ["", t("asm_lever_desc", lang)])
                     classes.append("")
@@ -91,26 +110,20 @@ def _params_table(paths, values, meta, names, lang: str, diff_only: bool) -> str
         differs = len(set(vals)) > 1
         if diff_only and not differs:
             continue
-        unit, desc = meta[p]
-        rows.append([Raw(f'<span class="path">{_breakable(p)}</span>')] + vals
-                    + [setting_unit(unit, lang), setting_description(desc, lang)])
+        setting = meta[p]
+        rows.append([path_run(p)] + vals + [setting_unit(setting.unit, lang), setting.meaning(lang)])
         classes.append("diff" if differs and not diff_only else "")
     if not rows:
-        return ""
-    return table(header, rows, css_class="params", row_classes=classes)
-
-
-def _breakable(path: str) -> str:
-    """A dotted path that may wrap after its dots (never inside a name)."""
-    return ".<wbr>".join(esc(part) for part in path.split("."))
+        return None
+    return Table(header, rows, css="params", row_classes=classes, wrap=not diff_only)
 
 
 def section_blocks(scenarios: list, lang: str, meta: dict | None, replications: int | None = None,
-                   extra_rows: list[tuple[str, str]] | None = None) -> list[str]:
-    """The HTML blocks of the assumptions section."""
+                   extra_rows: list[tuple[str, str]] | None = None) -> list:
+    """The blocks of the assumptions section (``html``)."""
     meta = dict(meta or {})
     names = [scenario_label(s.name, lang) for s in scenarios]
-    blocks = [f'<p class="why">{esc(t("asm_intro", lang))}</p>']
+    blocks: list = [Para(t("asm_intro", lang), "why")]
 
     # how the report was made
     seeds = meta.get("seed")
@@ -119,19 +132,18 @@ def section_blocks(scenarios: list, lang: str, meta: dict | None, replications: 
     info = [(t("asm_seed", lang), str(seeds)),
             (t("asm_version", lang), str(meta.get("version", _version()))),
             (t("asm_date", lang), str(meta.get("date", ""))),
-            (t("asm_command", lang), Raw(f"<code>{esc(meta['command'])}</code>") if meta.get("command") else "–")]
+            (t("asm_command", lang), code(meta["command"]) if meta.get("command") else "–")]
     if replications is not None:
         info.append((t("asm_reps", lang), str(replications)))
     info += list(extra_rows or [])
-    blocks.append(f"<h3>{esc(t('asm_run', lang))}</h3>")
-    blocks.append(table([t("asm_param", lang), ""], [list(r) for r in info]))
+    blocks.append(Heading(t("asm_run", lang)))
+    blocks.append(Table([t("asm_param", lang), ""], [list(r) for r in info]))
     if replications and replications > 1 and len(scenarios) > 1:
-        blocks.append(f'<p class="note">{esc(t("asm_crn", lang))}</p>')
+        blocks.append(Para(t("asm_crn", lang), "note"))
 
     # key assumptions
-    blocks.append(f"<h3>{esc(t('asm_key', lang))}</h3>")
-    blocks.append('<ul class="assumptions">' + "".join(f"<li>{esc(a[lang])}</li>" for a in KEY_ASSUMPTIONS)
-                  + "</ul>")
+    blocks.append(Heading(t("asm_key", lang)))
+    blocks.append(Bullets([a[lang] for a in KEY_ASSUMPTIONS]))
 
     paths, values, pmeta = settings_rows(scenarios)
     if "description" in values:  # a shipped scenario's description in the reader's language
@@ -140,18 +152,13 @@ def section_blocks(scenarios: list, lang: str, meta: dict | None, replications: 
     if len(scenarios) > 1:
         diff = _params_table(paths, values, pmeta, names, lang, diff_only=True)
         if diff:
-            blocks.append(Appendix(f"<h3>{esc(t('asm_differs', lang))}</h3>"))
+            blocks.append(Appendix(Heading(t("asm_differs", lang))))
             blocks.append(Appendix(diff))
-            blocks.append(Appendix(f'<p class="note">{esc(t("asm_same", lang))}</p>'))
-    blocks.append(Appendix(f"<h3>{esc(t('asm_full', lang))}</h3>"))
-    if t("asm_source_note", lang):
-        blocks.append(Appendix(f'<p class="note">{esc(t("asm_source_note", lang))}</p>'))
-    blocks.append(Appendix('<div class="tablewrap">'
-                           + _params_table(paths, values, pmeta, names, lang, diff_only=False) + "</div>"))
+            blocks.append(Appendix(Para(t("asm_same", lang), "note")))
+    blocks.append(Appendix(Heading(t("asm_full", lang))))
+    blocks.append(Appendix(_params_table(paths, values, pmeta, names, lang, diff_only=False)))
     for sc, name in zip(scenarios, names):
-        toml = tomli_w.dumps(sc.to_dict())
-        blocks.append(Appendix(f"<details><summary>{esc(t('asm_toml', lang, name=name))}</summary>"
-                               f'<pre class="toml">{esc(toml)}</pre></details>'))
+        blocks.append(Appendix(Details(t("asm_toml", lang, name=name), tomli_w.dumps(sc.to_dict()))))
     return blocks
 
 

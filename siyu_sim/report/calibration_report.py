@@ -20,12 +20,11 @@ import tomli_w
 
 from . import calibration_figures as figs, calibration_stats as stats
 from .assumptions import settings
-from .html import Appendix, Page, Raw, esc, table
+from .html import Appendix, Banner, Bullets, Details, Heading, Page, Para, Pre, Table
 from ..calibration.result import FILES
-from ..words import check_lang, number, percent, scenario_label, t
+from ..words import Text, check_lang, code, join, note, number, path as path_run, percent, rich, scenario_label, strong, t
 from .labels import metric_label
 from ..words.numbers import finite
-from ..words.settings import setting_description
 
 if TYPE_CHECKING:
     from ..calibration.result import CalibrationResult
@@ -51,7 +50,7 @@ def build_page(result: "CalibrationResult", lang: str, scenario_file: str) -> Pa
     rows = stats.joined(result)
     metrics = stats.metrics(result)
     reps = stats.replications(result)
-    unit = t(f"cal_unit_{_period(result)}", lang)
+    unit = t(UNITS[_period(result)], lang)
     reps_text = t("cal_reps_many", lang, n=reps) if reps > 1 else t("cal_reps_one", lang)
     page = Page(title=t("cal_title", lang, name=scenario_label(result.name, lang)), lang=lang,
                 subtitle=t("cal_subtitle", lang, metrics=len(metrics), fit=len(result.fit_periods), unit=unit,
@@ -79,69 +78,74 @@ def build_page(result: "CalibrationResult", lang: str, scenario_file: str) -> Pa
     return page
 
 
+#: The fitted periods' unit, by the calibration's period.
+UNITS = {"month": "cal_unit_month", "week": "cal_unit_week"}
+
+
 def _period(result: "CalibrationResult") -> str:
     return "week" if result.period == "week" else "month"
 
 
-def _why(text: str) -> str:
-    return f'<p class="why">{esc(text)}</p>'
+def _why(text: str) -> Para:
+    return Para(text, "why")
 
 
-def _names(paths: list[str], lang: str) -> str:
-    return t("cal_list_sep", lang).join(f"<code>{esc(p)}</code>" for p in paths)
+def _names(paths: list[str], lang: str) -> Text:
+    return join(t("cal_list_sep", lang), (code(p) for p in paths))
 
 
-def summary_blocks(result: "CalibrationResult", rows, metrics: list[str], reps: int, lang: str) -> list[str]:
-    unit = t(f"cal_unit_{_period(result)}", lang)
+def summary_blocks(result: "CalibrationResult", rows, metrics: list[str], reps: int, lang: str) -> list:
+    unit = t(UNITS[_period(result)], lang)
     labels = t("cal_list_sep", lang).join(metric_label(m, lang) for m in metrics)
     if result.held_out_periods:
         intro = t("cal_intro", lang, fit=len(result.fit_periods), unit=unit, metrics=labels,
                   held=len(result.held_out_periods))
     else:
         intro = t("cal_intro_no_held", lang, fit=len(result.fit_periods), unit=unit, metrics=labels)
-    blocks = [f"<p>{esc(intro)}</p>"]
+    blocks: list = [Para(intro)]
     if result.held_out_periods:
-        blocks.append(f"<p>{coverage_sentence(rows, reps, lang)}</p>")
+        blocks.append(Para(coverage_sentence(rows, reps, lang)))
     unidentified = [e.path for e in result.estimates if not e.identified]
     if unidentified:
-        blocks.append(f'<div class="banner" id="not-identified">'
-                      f'{t("cal_not_identified", lang, names=_names(unidentified, lang))}</div>')
+        blocks.append(Banner(rich("cal_not_identified", lang, lead=strong(t("cal_not_identified_lead", lang)),
+                                  names=_names(unidentified, lang)), id="not-identified"))
     if result.estimates:
         ok = len(result.estimates) - len(unidentified)
-        blocks.append(f'<p>{esc(t("cal_params_ok", lang, k=ok, n=len(result.estimates)))}</p>')
+        blocks.append(Para(t("cal_params_ok", lang, k=ok, n=len(result.estimates))))
     truths = [e for e in result.estimates if e.truth is not None]
     if truths:
         k = sum(e.low <= e.truth <= e.high for e in truths)
-        blocks.append(f'<p>{esc(t("cal_recovered", lang, k=k, n=len(truths)))}</p>')
+        blocks.append(Para(t("cal_recovered", lang, k=k, n=len(truths))))
     trials = stats.convergence(result.trials)
     if len(trials):
         best = result.best_loss if finite(result.best_loss) else trials["best"].iloc[-1]
-        blocks.append(f'<p>{esc(t("cal_best_loss", lang, loss=number(best, lang), trials=len(trials)))}</p>')
-    blocks.append(f'<p>{esc(t("cal_errors_intro", lang))}</p>')
+        blocks.append(Para(t("cal_best_loss", lang, loss=number(best, lang), trials=len(trials))))
+    blocks.append(Para(t("cal_errors_intro", lang)))
     blocks.append(metric_table(result, rows, lang))
     return blocks
 
 
-def coverage_sentence(rows, reps: int, lang: str) -> str:
-    """The held-out check in a sentence (HTML): observations inside the band and a verdict."""
+def coverage_sentence(rows, reps: int, lang: str) -> str | Text:
+    """The held-out check in a sentence: observations inside the band and a verdict."""
     if reps <= 1:
-        return esc(t("cal_cov_no_band", lang))
+        return t("cal_cov_no_band", lang)
     k, n = stats.held_coverage(rows)
     if n == 0:
-        return esc(t("cal_cov_no_band", lang))
+        return t("cal_cov_no_band", lang)
     share = k / n
     verdict = "cal_cov_good" if share >= stats.GOOD else "cal_cov_fair" if share >= stats.FAIR else "cal_cov_poor"
-    return t("cal_coverage", lang, k=k, n=n, share=esc(percent(share)), verdict=esc(t(verdict, lang)))
+    return rich("cal_coverage", lang, lead=strong(t("cal_coverage_lead", lang)), k=k, n=n, share=percent(share),
+                verdict=t(verdict, lang))
 
 
-def metric_table(result: "CalibrationResult", rows, lang: str) -> str:
+def metric_table(result: "CalibrationResult", rows, lang: str) -> Table:
     tab = stats.metric_table(result, rows)
     header = [t("cal_col_metric", lang), t("cal_col_weight", lang), t("cal_col_obs", lang),
               t("cal_col_fit_err", lang), t("cal_col_held_err", lang), t("cal_col_inside", lang)]
     body = [[metric_label(r.metric, lang), number(r.weight, lang), str(r.observations), percent(r.fit_error),
              percent(r.held_error), t("cal_k_of_n", lang, k=r.held_inside, n=r.held_n) if r.held_n else "–"]
             for r in tab.itertuples()]
-    return table(header, body, num_cols={1, 2, 3, 4, 5}, css_class="kpi")
+    return Table(header, body, num_cols=frozenset({1, 2, 3, 4, 5}), css="kpi")
 
 
 def _descriptions(result: "CalibrationResult", lang: str) -> dict[str, str]:
@@ -153,10 +157,10 @@ def _descriptions(result: "CalibrationResult", lang: str) -> dict[str, str]:
         scenario = loads_scenario(result.calibrated_toml, FILES["scenario"])
     except Exception:  # the report still shows the estimates, without their meaning
         return {}
-    return {path: setting_description(desc, lang) for path, _, _, desc in settings(scenario)}
+    return {s.path: s.meaning(lang) for s in settings(scenario)}
 
 
-def estimates_table(result: "CalibrationResult", lang: str) -> str:
+def estimates_table(result: "CalibrationResult", lang: str) -> Table:
     """Every fitted parameter: its path and meaning, fitted value, interval, allowed range and
     whether the data pin it down (the true value too in a recovery check). Each number cell
     carries the exact value in ``data-v``."""
@@ -167,8 +171,7 @@ def estimates_table(result: "CalibrationResult", lang: str) -> str:
     header += [t("cal_col_truth", lang)] if truth else []
     body, keys, classes = [], [], []
     for e in result.estimates:
-        about = f"<br><small>{esc(meaning[e.path])}</small>" if meaning.get(e.path) else ""
-        row = [Raw(f'<span class="path">{esc(e.path)}</span>{about}'), number(e.best, lang),
+        row = [path_run(e.path) + (note(meaning[e.path]) if meaning.get(e.path) else ""), number(e.best, lang),
                t("cal_range", lang, low=number(e.low, lang), high=number(e.high, lang)),
                t("cal_range", lang, low=number(e.range_low, lang), high=number(e.range_high, lang)),
                t("cal_identified" if e.identified else "cal_unidentified", lang)]
@@ -179,62 +182,60 @@ def estimates_table(result: "CalibrationResult", lang: str) -> str:
         body.append(row)
         keys.append(key)
         classes.append("" if e.identified else "unidentified")
-    return table(header, body, num_cols={1, 2, 3} | ({5} if truth else set()), css_class="kpi estimates",
+    return Table(header, body, num_cols=frozenset({1, 2, 3} | ({5} if truth else set())), css="kpi estimates",
                  row_classes=classes, sort_values=keys)
 
 
-def correlation_blocks(page: Page, result: "CalibrationResult", lang: str) -> list[str]:
+def correlation_blocks(page: Page, result: "CalibrationResult", lang: str) -> list:
     corr = result.correlations
     if corr is None or len(corr) < 2:
-        return [f'<p class="note">{esc(t("cal_corr_one", lang))}</p>']
+        return [Para(t("cal_corr_one", lang), "note")]
     pairs = stats.strong_pairs(corr)
     if pairs:
-        text = t("cal_list_sep", lang).join(
-            t("cal_pair", lang, a=f"<code>{esc(a)}</code>", b=f"<code>{esc(b)}</code>",
-              r=f"{r:.2f}".replace("-", "−")) for a, b, r in pairs)
-        note = f"<p>{t('cal_strong_pairs', lang, pairs=text)}</p>"
+        text = join(t("cal_list_sep", lang), (rich("cal_pair", lang, a=code(a), b=code(b),
+                                                     r=f"{r:.2f}".replace("-", "−")) for a, b, r in pairs))
+        found = Para(rich("cal_strong_pairs", lang, pairs=text))
     else:
-        note = f"<p>{esc(t('cal_no_strong_pairs', lang))}</p>"
-    return [_why(t("cal_why_corr", lang)), note, page.figure(figs.correlation_figure(corr, lang), "correlations")]
+        found = Para(t("cal_no_strong_pairs", lang))
+    return [_why(t("cal_why_corr", lang)), found, page.figure(figs.correlation_figure(corr, lang), "correlations")]
 
 
-def _convergence_note(conv, lang: str) -> str:
+def _convergence_note(conv, lang: str) -> Para | None:
     late = stats.late_improvement(conv)
     if not finite(late):
-        return ""
+        return None
     verdict = t("cal_conv_settled" if late < stats.SETTLED else "cal_conv_moving", lang)
-    return f'<p class="note">{esc(t("cal_conv_note", lang, pct=percent(late), verdict=verdict))}</p>'
+    return Para(t("cal_conv_note", lang, pct=percent(late), verdict=verdict), "note")
 
 
-def next_blocks(result: "CalibrationResult", rows, unidentified: list, scenario_file: str, lang: str) -> list[str]:
+def next_blocks(result: "CalibrationResult", rows, unidentified: list, scenario_file: str, lang: str) -> list:
     """What the reader does next, with the commands to run."""
-    blocks = [f"<p>{t('cal_next_file', lang, file=esc(scenario_file))}</p>"]
+    blocks: list = [Para(rich("cal_next_file", lang, file=code(scenario_file)))]
     k, n = stats.held_coverage(rows)
     if n and stats.replications(result) > 1 and k / n < stats.FAIR:
-        blocks.insert(0, f'<div class="banner">{esc(t("cal_next_poor", lang))}</div>')
-    blocks.append(f"<p>{esc(t('cal_next_compare', lang))}</p>")
-    blocks.append(f'<pre class="toml">siyu compare {esc(scenario_file)} my_plan.toml --report compare.html</pre>')
-    blocks.append(f"<p>{esc(t('cal_next_app', lang))}</p>")
-    blocks.append(f'<pre class="toml">siyu app {esc(scenario_file)}</pre>')
+        blocks.insert(0, Banner(t("cal_next_poor", lang)))
+    blocks.append(Para(t("cal_next_compare", lang)))
+    blocks.append(Pre(f"siyu compare {scenario_file} my_plan.toml --report compare.html"))
+    blocks.append(Para(t("cal_next_app", lang)))
+    blocks.append(Pre(f"siyu app {scenario_file}"))
     if unidentified:
-        blocks.append(f"<p>{t('cal_next_sweep', lang, names=_names([e.path for e in unidentified], lang))}</p>")
+        blocks.append(Para(rich("cal_next_sweep", lang, names=_names([e.path for e in unidentified], lang),
+                                command=code("siyu sweep"))))
     return blocks
 
 
-def appendix_blocks(result: "CalibrationResult", lang: str) -> list[str]:
+def appendix_blocks(result: "CalibrationResult", lang: str) -> list:
     """The calibrated scenario file, the calibration settings as run and the fit's messages."""
-    blocks = [Appendix(f"<details><summary>{esc(t('cal_app_toml', lang, file=FILES['scenario']))}</summary>"
-                       f'<pre class="toml">{esc(result.calibrated_toml)}</pre></details>')]
+    blocks = [Appendix(Details(t("cal_app_toml", lang, file=FILES["scenario"]), result.calibrated_toml))]
     if result.spec:
         try:
             spec = tomli_w.dumps(result.spec)
         except (TypeError, ValueError):  # e.g. a None in it: TOML has no null
             spec = json.dumps(result.spec, indent=2, ensure_ascii=False, default=str)
-        blocks.append(Appendix(f"<details><summary>{esc(t('cal_app_spec', lang))}</summary>"
-                               f'<pre class="toml">{esc(spec)}</pre></details>'))
+        blocks.append(Appendix(Details(t("cal_app_spec", lang), spec)))
     if result.warnings:
-        blocks.append(Appendix(f"<h3>{esc(t('cal_app_messages', lang))}</h3><ul class=\"assumptions\">"
-                               + "".join(f"<li>{esc(w)}</li>" for w in result.warnings) + "</ul>"))
+        blocks.append(Appendix(Heading(t("cal_app_messages", lang))))
+        blocks.append(Appendix(Bullets(list(result.warnings))))
     return blocks
 
 

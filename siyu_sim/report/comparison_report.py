@@ -21,11 +21,11 @@ import pandas as pd
 
 from . import figures, incremental_summary, stats
 from .assumptions import section_blocks
-from .html import Page, esc, table
+from .html import Banner, Heading, Page, Para, Table
 from .labels import run_length
 from ..compare.monthly import final_day
 from ..metrics import derive
-from ..words import check_lang, money, number, percent, ratio, scenario_label, t
+from ..words import check_lang, code, money, number, percent, ratio, rich, scenario_label, strong, t
 
 if TYPE_CHECKING:
     from ..compare.workflow import Comparison
@@ -112,19 +112,18 @@ def build_page(daily: pd.DataFrame, scenarios: list, lang: str,
         summary = incremental_summary.summary_blocks(daily, scenarios, lang)
         kpi_note = f'{t("kpi_added_note", lang)} {t("kpi_note", lang)}'
     else:
-        summary = [f'<div class="banner">{esc(t("inc_no_baseline", lang))}</div>',
-                   *summary_blocks(daily, scenarios, lang)]
+        summary = [Banner(t("inc_no_baseline", lang)), *summary_blocks(daily, scenarios, lang)]
         kpi_note = t("kpi_note", lang)
     page.add("summary", t("sec_summary", lang), *summary, css_class="summary")
     page.add("kpis", t("sec_kpis", lang), kpi_table(daily, scenarios, lang),
-             f'<p class="note">{esc(kpi_note)}</p>' if reps > 1 else "")
+             Para(kpi_note, "note") if reps > 1 else None)
     page.add("members", t("sec_members", lang), _why("why_members", lang),
              page.figure(figures.members_figure(daily, lang), "members"))
     page.add("trust", t("sec_trust", lang), _why("why_trust", lang),
              page.figure(figures.trust_figure(daily, lang), "trust"))
     page.add("money", t("sec_money", lang), _why("why_money", lang),
              page.figure(figures.money_figure(daily, lang), "money"),
-             f'<p class="note">{esc(t("months_note", lang))}</p>')
+             Para(t("months_note", lang), "note"))
     page.add("cumulative", t("sec_cum", lang), _why("why_cum", lang),
              page.figure(figures.cumulative_figure(daily, lang), "cumulative"))
     page.add("funnel", t("sec_funnel", lang), _why("why_funnel", lang),
@@ -132,15 +131,15 @@ def build_page(daily: pd.DataFrame, scenarios: list, lang: str,
     if segment_daily is not None and "realised_ltv" in segment_daily.columns:
         ltv = page.figure(figures.ltv_figure(segment_daily, lang), "ltv")
     else:
-        ltv = f'<div class="banner">{t("ltv_missing", lang)}</div>'
+        ltv = Banner(t("ltv_missing", lang))
     page.add("ltv", t("sec_ltv", lang), _why("why_ltv", lang), ltv)
     page.add("assumptions", t("sec_assumptions", lang),
              *section_blocks(scenarios, lang, meta, replications=reps))
     return page
 
 
-def _why(key: str, lang: str) -> str:
-    return f'<p class="why">{esc(t(key, lang))}</p>'
+def _why(key: str, lang: str) -> Para:
+    return Para(t(key, lang), "why")
 
 
 # ---- numbers behind the summary ---------------------------------------------------------------
@@ -169,17 +168,22 @@ def _interval(lo: float, hi: float, n: int, lang: str, fmt) -> str:
     return t("interval", lang, lo=fmt(lo), hi=fmt(hi)) if n > 1 else ""
 
 
-def summary_blocks(daily: pd.DataFrame, scenarios: list, lang: str) -> list[str]:
+#: What the summary says of a strategy's profit, by ``stats.sign_call``.
+PAYS = {"yes": "pays_yes", "no": "pays_no", "uncertain": "pays_uncertain"}
+
+
+def summary_blocks(daily: pd.DataFrame, scenarios: list, lang: str) -> list:
     """The executive summary in gross ledger money, for a daily table without the incremental
     columns (no baseline); with them, ``incremental_summary.summary_blocks`` answers instead."""
     ends = end_values(daily)
     names = [s.name for s in scenarios]
     by_name = {s.name: s for s in scenarios}
     m = lambda x: money(x, lang)  # noqa: E731
-    blocks: list[str] = []
+    label = lambda n: strong(scenario_label(n, lang))  # noqa: E731
+    blocks: list = []
 
     # 1. does it pay?
-    blocks.append(f"<h3>{esc(t('q_pays', lang))}</h3>")
+    blocks.append(Heading(t("q_pays", lang)))
     medians = {}
     for name in names:
         e = ends[ends["scenario"] == name]
@@ -188,35 +192,33 @@ def summary_blocks(daily: pd.DataFrame, scenarios: list, lang: str) -> list[str]
         medians[name] = mid
         roi = _q(e["roi"])[0]
         days = int(daily.loc[daily["scenario"] == name, "day"].max()) + 1
-        fields = dict(name=esc(scenario_label(name, lang)), months=run_length(days, lang), profit=m(mid),
-                      interval=_interval(lo, hi, n, lang, m), roi=ratio(roi))
-        key = "pays_" + stats.sign_call(mid, lo, hi, n)
-        sentence = t(key, lang, **fields)
+        call = stats.sign_call(mid, lo, hi, n)
+        sentence = rich(PAYS[call], lang, name=label(name), months=run_length(days, lang), profit=m(mid),
+                        interval=_interval(lo, hi, n, lang, m), roi=ratio(roi))
         curve = daily[daily["scenario"] == name].groupby("day")["cum_profit"].median()
         pay = stats.payback_month(curve)
-        if key != "pays_no":
+        if call != "no":
             sentence += t("payback", lang, month=pay) if pay else t("payback_never", lang)
-        blocks.append(f"<p>{sentence}</p>")
+        blocks.append(Para(sentence))
     if len(names) > 1:
         gmv = {n: _q(ends.loc[ends["scenario"] == n, "cum_gmv"])[0] for n in names}
         high = max(names, key=lambda n: gmv[n])
         best = max(names, key=lambda n: medians[n])
         if best != high and medians[best] > medians[high]:
-            blocks.append("<p>" + t("false_prosperity", lang, high=esc(scenario_label(high, lang)),
-                                     low=esc(scenario_label(best, lang)), gmv_high=m(gmv[high]),
-                                     gmv_low=m(gmv[best]), p_low=m(medians[best]),
-                                     p_high=m(medians[high])) + "</p>")
+            blocks.append(Para(rich("false_prosperity", lang, lead=strong(t("lead_false_prosperity", lang)),
+                                    high=scenario_label(high, lang), low=scenario_label(best, lang),
+                                    gmv_high=m(gmv[high]), gmv_low=m(gmv[best]), p_low=m(medians[best]),
+                                    p_high=m(medians[high]))))
 
     # 2. best use of the money?
-    blocks.append(f"<h3>{esc(t('q_best', lang))}</h3>")
+    blocks.append(Heading(t("q_best", lang)))
     for name in names:
         e = ends[ends["scenario"] == name]
         diff = _q(e["profit_vs_ads"])[0]
         key = "best_vs_ads_win" if diff >= 0 else "best_vs_ads_lose"
         ret = by_name[name].economics.paid_ads_return_per_cny
-        blocks.append("<p>" + t(key, lang, name=esc(scenario_label(name, lang)), spend=m(_q(e["cum_spend"])[0]),
-                                ret=f"¥{ret:.2f}", alt=m(_q(e["alt_ads_cum_profit"])[0]),
-                                diff=m(abs(diff))) + "</p>")
+        blocks.append(Para(rich(key, lang, name=label(name), spend=m(_q(e["cum_spend"])[0]), ret=f"¥{ret:.2f}",
+                                alt=m(_q(e["alt_ads_cum_profit"])[0]), diff=m(abs(diff)))))
     if len(names) > 1:
         ranked = sorted(names, key=lambda n: medians[n], reverse=True)
         best, other = ranked[0], ranked[1]
@@ -227,28 +229,26 @@ def summary_blocks(daily: pd.DataFrame, scenarios: list, lang: str) -> list[str]
         if len(paired) > 1:
             _, lo, hi = _q(paired)
             paired_text = t("paired", lang, k=int((paired > 0).sum()), n=len(paired), lo=m(lo), hi=m(hi))
-        blocks.append("<p>" + t("best_overall", lang, best=esc(scenario_label(best, lang)),
-                                other=esc(scenario_label(other, lang)),
+        blocks.append(Para(rich("best_overall", lang, best=label(best), other=scenario_label(other, lang),
                                 diff=m(float(paired.median()) if len(paired) else medians[best] - medians[other]),
-                                paired=paired_text) + "</p>")
+                                paired=paired_text)))
 
     # 3. does it scale?
-    blocks.append(f"<h3>{esc(t('q_scale', lang))}</h3>")
+    blocks.append(Heading(t("q_scale", lang)))
     for name in names:
         e = ends[ends["scenario"] == name]
         members = _q(e["members"])[0]
         staff = _q(e["staff"])[0]
-        blocks.append("<p>" + t("scale_pool", lang, name=esc(scenario_label(name, lang)),
-                                members=number(members, lang), staff=f"{staff:g}",
-                                per_staff=number(members / staff, lang) if staff > 0 else "–",
-                                ppm=m(_q(e["profit_per_member"])[0])) + "</p>")
+        blocks.append(Para(rich("scale_pool", lang, name=label(name), members=number(members, lang),
+                                staff=f"{staff:g}", per_staff=number(members / staff, lang) if staff > 0 else "–",
+                                ppm=m(_q(e["profit_per_member"])[0]))))
         blocks.extend(incremental_summary.team_paragraph(daily[daily["scenario"] == name], by_name[name],
-                                                         esc(scenario_label(name, lang)), lang))
+                                                         scenario_label(name, lang), lang))
     sizes = {n: by_name[n].population.customers * by_name[n].population.weight for n in names}
     if len(set(sizes.values())) > 1:
-        blocks.append("<p>" + esc(t("scale_differs", lang, sizes=", ".join(
-            f"{scenario_label(n, lang)}: {number(v, lang)}" for n, v in sizes.items()))) + "</p>")
-    blocks.append(f'<p>{t("scale_honest", lang)}</p>')
+        blocks.append(Para(t("scale_differs", lang, sizes=", ".join(
+            f"{scenario_label(n, lang)}: {number(v, lang)}" for n, v in sizes.items()))))
+    blocks.append(Para(rich("scale_honest", lang, command=code("siyu sweep"))))
     return blocks
 
 
@@ -264,7 +264,7 @@ KPI_ROWS = (
 )
 
 
-def kpi_table(daily: pd.DataFrame, scenarios: list, lang: str) -> str:
+def kpi_table(daily: pd.DataFrame, scenarios: list, lang: str) -> Table:
     ends = end_values(daily)
     names = [s.name for s in scenarios]
     fmt = {"count": lambda x: number(round(x) if np.isfinite(x) else x, lang), "money": lambda x: money(x, lang),
@@ -282,4 +282,4 @@ def kpi_table(daily: pd.DataFrame, scenarios: list, lang: str) -> str:
             row.append(f(mid) + (f" ({f(lo)} – {f(hi)})" if len(e) > 1 else ""))
         rows.append(row)
     header = [t("kpi_metric", lang)] + [scenario_label(n, lang) for n in names]
-    return table(header, rows, css_class="kpi", num_cols=set(range(1, len(names) + 1)))
+    return Table(header, rows, css="kpi", num_cols=frozenset(range(1, len(names) + 1)))

@@ -19,6 +19,8 @@ from .html import FONT_STACK
 SCENARIO_COLOURS = ("#1b7837", "#c2410c", "#1f4e9e", "#7b3294", "#b8860b", "#0e7c86", "#8c2d04",
                     "#4d4d4d")
 STATUS_COLOURS = {"active": "#2a9d8f", "muted": "#e9c46a", "churned": "#9b2226"}
+#: A member status's name on the charts.
+STATUS_WORDS = {"active": "status_active", "muted": "status_muted", "churned": "status_churned"}
 TRUST_COLOURS = ("#b2182b", "#ef8a62", "#f7d98b", "#67a9cf", "#2166ac")
 GMV_COLOUR, PROFIT_COLOUR = "#9ecae1", "#08519c"
 FONT_SIZE = 16
@@ -99,11 +101,11 @@ def members_figure(daily: pd.DataFrame, lang: str) -> go.Figure:
         for status in ("active", "muted", "churned"):
             b = stats.band(d, status, ["day"])
             fig.add_trace(go.Scatter(
-                x=b["day"], y=b["mid"], mode="lines", stackgroup=f"s{i}", name=t(f"status_{status}", lang),
+                x=b["day"], y=b["mid"], mode="lines", stackgroup=f"s{i}", name=t(STATUS_WORDS[status], lang),
                 legendgroup=status, showlegend=i == 0,
                 line={"width": 0.5, "color": STATUS_COLOURS[status]},
                 fillcolor=_rgba(STATUS_COLOURS[status], 0.85),
-                hovertemplate="%{y:,.0f}<extra>" + t(f"status_{status}", lang) + "</extra>"),
+                hovertemplate="%{y:,.0f}<extra>" + t(STATUS_WORDS[status], lang) + "</extra>"),
                 row=r, col=c)
         fig.update_xaxes(title_text=t("axis_day", lang), row=r, col=c)
         gone = stats.exhausted_day(d)

@@ -16,10 +16,10 @@ from ..calendar import Calendar
 from ..compare.incremental import horizon
 from ..compare.paired import paired_t
 from ..economics import payback_day
-from ..words import money, number, ratio, scenario_label, t
+from ..words import Text, code, money, number, ratio, rich, scenario_label, strong, t
 from .labels import run_length
 from . import stats
-from .html import esc
+from .html import Heading, Para
 
 
 def has_incremental(daily: pd.DataFrame) -> bool:
@@ -56,59 +56,66 @@ def _ci(row, col: str, lang: str, fmt, negate: bool = False) -> str:
     return t("inc_ci", lang, lo=fmt(lo), hi=fmt(hi), n=int(row["n"]))
 
 
-def summary_blocks(daily: pd.DataFrame, scenarios: list, lang: str) -> list[str]:
-    """The three questions in incremental money."""
+#: What the summary says of a strategy's added profit, by ``stats.sign_call``.
+PAYS = {"yes": "inc_pays_yes", "no": "inc_pays_no", "uncertain": "inc_pays_uncertain"}
+#: The false-prosperity sentence: by the figure that is higher for a strategy that adds less
+#: (GMV, the ledger's profit), and whether even the best strategy loses against none.
+FALSE_PROSPERITY = {("cum_gmv", False): "inc_false_prosperity_gmv", ("cum_gmv", True): "inc_false_prosperity_gmv_loses",
+                    ("cum_profit", False): "inc_false_prosperity_ledger",
+                    ("cum_profit", True): "inc_false_prosperity_ledger_loses"}
+
+
+def summary_blocks(daily: pd.DataFrame, scenarios: list, lang: str) -> list:
+    """The three questions in incremental money (``html`` blocks)."""
     f = figures(daily)
     names = [s.name for s in scenarios]
     by_name = {s.name: s for s in scenarios}
     m = lambda x: money(x, lang)  # noqa: E731
-    label = lambda n: esc(scenario_label(n, lang))  # noqa: E731
-    blocks = [f"<p class=\"note\">{esc(t('inc_meaning', lang))}</p>",
-              f"<h3>{esc(t('q_pays', lang))}</h3>"]
+    label = lambda n: strong(scenario_label(n, lang))  # noqa: E731
+    blocks: list = [Para(t("inc_meaning", lang), "note"), Heading(t("q_pays", lang))]
     for name in names:
         r = f.loc[name]
         inc, lo, hi, n = r["cum_incremental_profit"], r["cum_incremental_profit_lo"], \
             r["cum_incremental_profit_hi"], r["n"]
-        key = "inc_pays_" + stats.sign_call(inc, lo, hi, n)
-        text = t(key, lang, name=label(name), months=run_length(int(r["days"]), lang), inc=m(abs(inc)),
-                 ci=_ci(r, "cum_incremental_profit", lang, m, negate=inc < 0),
-                 roi=ratio(r["incremental_roi"]),
-                 roi_ci=_ci(r, "incremental_roi", lang, ratio), gross=m(r["cum_profit"]),
-                 gmv=m(r["cum_gmv"]))
-        if key == "inc_pays_no" and r["cum_profit"] > 0:
+        call = stats.sign_call(inc, lo, hi, n)
+        text = rich(PAYS[call], lang, name=label(name), months=run_length(int(r["days"]), lang), inc=m(abs(inc)),
+                    ci=_ci(r, "cum_incremental_profit", lang, m, negate=inc < 0),
+                    roi=ratio(r["incremental_roi"]),
+                    roi_ci=_ci(r, "incremental_roi", lang, ratio), gross=m(r["cum_profit"]),
+                    gmv=m(r["cum_gmv"]))
+        if call == "no" and r["cum_profit"] > 0:
             text += t("inc_ledger_hides_loss", lang)
-        if key != "inc_pays_no":
+        if call != "no":
             day = r["payback_day"]
             text += (t("inc_payback", lang, day=int(day), month=int(Calendar(int(r["days"])).month_of(int(day))))
                      if day is not None and np.isfinite(day) else t("inc_payback_never", lang))
-        blocks.append(f"<p>{text}</p>")
+        blocks.append(Para(text))
     if len(names) > 1:
         best = max(names, key=lambda n: f.loc[n, "cum_incremental_profit"])
-        for key, col in (("inc_false_prosperity_gmv", "cum_gmv"), ("inc_false_prosperity_ledger", "cum_profit")):
+        for col in ("cum_gmv", "cum_profit"):
             high = max(names, key=lambda n: f.loc[n, col])
             if high != best:
-                if f.loc[best, "cum_incremental_profit"] < 0:
-                    key += "_loses"
-                blocks.append("<p>" + t(key, lang, high=label(high), best=label(best),
+                key = FALSE_PROSPERITY[col, bool(f.loc[best, "cum_incremental_profit"] < 0)]
+                blocks.append(Para(rich(key, lang, lead=strong(t("lead_false_prosperity", lang)),
+                                        high=scenario_label(high, lang), best=scenario_label(best, lang),
                                         v_high=m(f.loc[high, col]), v_best=m(f.loc[best, col]),
                                         inc_high=m(f.loc[high, "cum_incremental_profit"]),
-                                        inc_best=m(f.loc[best, "cum_incremental_profit"])) + "</p>")
+                                        inc_best=m(f.loc[best, "cum_incremental_profit"]))))
                 break
 
-    blocks.append(f"<h3>{esc(t('q_best', lang))}</h3>")
+    blocks.append(Heading(t("q_best", lang)))
     for name in names:
         r = f.loc[name]
         diff = r["added_vs_ads"]
         ret = by_name[name].economics.paid_ads_return_per_cny
         key = "inc_vs_ads_win" if diff >= 0 else "inc_vs_ads_lose"
-        blocks.append("<p>" + t(key, lang, name=label(name), spend=m(r["cum_spend"]), ret=m(ret),
+        blocks.append(Para(rich(key, lang, name=label(name), spend=m(r["cum_spend"]), ret=m(ret),
                                 alt=m(r["alt_ads_cum_profit"]), inc=m(r["cum_incremental_profit"]),
-                                diff=m(abs(diff)), ci=_ci(r, "added_vs_ads", lang, m, negate=diff < 0))
-                          + "</p>")
+                                diff=m(abs(diff)), ci=_ci(r, "added_vs_ads", lang, m, negate=diff < 0))))
     if len(names) > 1:
-        blocks.append("<p>" + best_overall(daily, names, lang) + "</p>")
+        blocks.append(Para(best_overall(daily, names, lang)))
 
-    blocks.append(f"<h3>{esc(t('q_scale', lang))}</h3>")
+    blocks.append(Heading(t("q_scale", lang)))
     last = final_day(daily)
     for name in names:
         r = f.loc[name]
@@ -116,30 +123,30 @@ def summary_blocks(daily: pd.DataFrame, scenarios: list, lang: str) -> list[str]
         members = float(e["members"].mean())
         ever = float(e["ever_members"].mean())
         ops = float(e["staff"].mean())
-        blocks.append("<p>" + t("inc_scale_pool", lang, name=label(name), members=number(members, lang),
+        blocks.append(Para(rich("inc_scale_pool", lang, name=label(name), members=number(members, lang),
                                 staff=f"{ops:g}", per_staff=number(members / ops, lang) if ops > 0 else "–",
-                                ppm=m(r["cum_incremental_profit"] / ever) if ever > 0 else "–") + "</p>")
-        blocks.extend(team_paragraph(daily[daily["scenario"] == name], by_name[name], label(name), lang))
+                                ppm=m(r["cum_incremental_profit"] / ever) if ever > 0 else "–")))
+        blocks.extend(team_paragraph(daily[daily["scenario"] == name], by_name[name],
+                                     scenario_label(name, lang), lang))
         if r["exhausted_day"] is not None and np.isfinite(r["exhausted_day"]):
-            blocks.append("<p>" + t("inc_exhausted", lang, name=label(name), day=int(r["exhausted_day"]))
-                          + "</p>")
+            blocks.append(Para(rich("inc_exhausted", lang, name=label(name), day=int(r["exhausted_day"]))))
     return blocks
 
 
-def team_paragraph(daily: pd.DataFrame, scenario, name_html: str, lang: str) -> list[str]:
+def team_paragraph(daily: pd.DataFrame, scenario, name: str, lang: str) -> list:
     """What the scenario's own team mechanisms say about scale: its fixed costs, leads and
     layers (``stats.team_scale`` of its runs, ``daily``); nothing for a scenario with no
-    execution lever."""
+    execution lever. ``name``: the scenario as the reader calls it."""
     team = stats.team_scale(daily, scenario)
     if team is None:
         return []
-    return ["<p>" + t("scale_team", lang, name=name_html, fixed=money(team["fixed"], lang),
+    return [Para(rich("scale_team", lang, name=strong(name), fixed=money(team["fixed"], lang),
                       leads=number(team["leads"], lang), lead_cost=money(team["lead_cost"], lang),
                       staff=f"{team['staff']:g}", layers=f"{team['layers']:.1f}", span=f"{team['span']:g}",
-                      retained=f"{team['retained']:.0%}") + "</p>"]
+                      retained=f"{team['retained']:.0%}", file=code("experiments/staff_scaling.toml")))]
 
 
-def best_overall(daily: pd.DataFrame, names: list[str], lang: str) -> str:
+def best_overall(daily: pd.DataFrame, names: list[str], lang: str) -> Text:
     """Which strategy adds the most, and by how much more than the runner-up, paired run by run."""
     ends = horizon(daily).set_index(["scenario", "replication"])["cum_incremental_profit"]
     means = {n: float(ends.loc[n].mean()) for n in names}
@@ -148,8 +155,8 @@ def best_overall(daily: pd.DataFrame, names: list[str], lang: str) -> str:
     mean, lo, hi = paired_t(diffs)
     ci = t("inc_ci", lang, lo=money(lo, lang), hi=money(hi, lang), n=len(diffs)) if len(diffs) > 1 else ""
     key = "inc_best_overall_loses" if means[best] < 0 else "inc_best_overall"
-    return t(key, lang, best=esc(scenario_label(best, lang)),
-             other=esc(scenario_label(other, lang)), diff=money(mean, lang), ci=ci)
+    return rich(key, lang, best=strong(scenario_label(best, lang)), other=scenario_label(other, lang),
+                diff=money(mean, lang), ci=ci)
 
 
 def kpi_rows(daily: pd.DataFrame, names: list[str], lang: str) -> list[list[str]]:

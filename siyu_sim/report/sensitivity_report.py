@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import sweep_figures
-from .html import Page, esc
+from .html import Page, Para
 from .sweep_parts import add_table_and_assumptions, long_labels, setting_cells, status_blocks
 from .sweep_results import SweepResults
 from ..words import t
@@ -37,9 +37,9 @@ def add_sections(page: Page, res: SweepResults, lang: str, reps: int) -> None:
     status = status_blocks(res, lang, len(cells), reps)
     table = indices(res)
     if table is None or table.empty:
-        status.append(f'<p class="note">{esc(t("sw_no_indices", lang))}</p>')
+        status.append(Para(t("sw_no_indices", lang), "note"))
     if "cum_incremental_profit" in res.meta.get("outputs", []):
-        status.append(f'<p class="note">{esc(t("sw_money_note", lang))}</p>')
+        status.append(Para(t("sw_money_note", lang), "note"))
     page.add("status", t("sec_sweep_status", lang), *status)
     labels = long_labels(res, lang)
     if table is not None and not table.empty:
@@ -50,6 +50,6 @@ def add_sections(page: Page, res: SweepResults, lang: str, reps: int) -> None:
         for i, (output, d) in enumerate(table[table["scenario"] == first].groupby("output", sort=False)):
             d = d[d["index"].isin(["S1", "ST", "mu_star", "sigma"])]
             page.add(f"depends-{i + 1}", t("sec_sw_depends", lang, output=metric_label(output, lang)),
-                     f'<p class="note">{esc(t(key, lang, method=note))}</p>',
+                     Para(t(key, lang, method=note), "note"),
                      page.figure(sweep_figures.depends_figure(d, labels, lang), f"depends-{i + 1}"))
     add_table_and_assumptions(page, res, cells, lang, reps, title=t("sw_sens_table", lang), best_i=None)

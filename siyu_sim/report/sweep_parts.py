@@ -9,15 +9,16 @@ import pandas as pd
 
 from . import stats
 from .assumptions import section_blocks
-from .html import Page, esc, table
+from .html import Banner, Page, Para, Table
 from .sweep_results import SweepResults
 from ..words import experiment_description, scenario_label, t
 from .labels import metric_label, metric_value
 
 MAX_TABLE_ROWS = 2000
 KEYS = ["scenario", "setting"]
-#: Pool-health metrics shown beside the objective, when the runs hold them.
-HEALTH = ("active_share", "muted_share", "mean_trust")
+#: Pool-health metrics shown beside the objective, when the runs hold them, with their column's words.
+HEALTH = {"active_share": "sw_col_active_share", "muted_share": "sw_col_muted_share",
+          "mean_trust": "sw_col_mean_trust"}
 
 
 def setting_cells(res: SweepResults, metric: str | None = None) -> pd.DataFrame:
@@ -78,18 +79,18 @@ def setting_text(row, res: SweepResults, lang: str) -> str:
     return ", ".join(f"{short[d]} = {value_text(row[d], d, lang)}" for d in dims) or t("sw_base", lang)
 
 
-def status_blocks(res: SweepResults, lang: str, n_settings: int, reps: int) -> list[str]:
+def status_blocks(res: SweepResults, lang: str, n_settings: int, reps: int) -> list:
     """The experiment's description in the reader's language, completeness, version mismatch."""
     from ..version import __version__
 
     meta = res.meta
     desc = experiment_description(meta.get("name", ""), meta.get("description", ""), lang)
-    out = [f"<p>{esc(desc)}</p>" if desc else ""]
+    out: list = [Para(desc) if desc else None]
     if not res.partial:  # a partial sweep carries the banner at the top of the page
-        out.append("<p>" + esc(t("sweep_complete", lang, done=res.n_ok, settings=n_settings, reps=reps)) + "</p>")
+        out.append(Para(t("sweep_complete", lang, done=res.n_ok, settings=n_settings, reps=reps)))
     old = meta.get("package_version")
     if old and old != __version__:
-        out.append(f'<p class="banner">{esc(t("sweep_version_mismatch", lang, old=old, new=__version__))}</p>')
+        out.append(Banner(t("sweep_version_mismatch", lang, old=old, new=__version__)))
     return out
 
 
@@ -98,7 +99,7 @@ def health_metrics(res: SweepResults) -> list[str]:
 
 
 def settings_table(res: SweepResults, cells: pd.DataFrame, lang: str, *, best_i: int | None,
-                   front: pd.Series | None = None) -> str:
+                   front: pd.Series | None = None) -> Table:
     """Every setting, best first: factors, runs, (on the front), pool health medians, then the
     objective's median, 10% and 90% (the last three columns)."""
     short = short_labels(res, lang)
@@ -107,7 +108,7 @@ def settings_table(res: SweepResults, cells: pd.DataFrame, lang: str, *, best_i:
     several = res.finals["scenario"].nunique() > 1
     header = ([t("sweep_scenario", lang)] * several + [short[f] for f in res.factors] + [t("sweep_runs_col", lang)]
               + ([t("sw_pareto_col", lang)] if front is not None else [])
-              + [t(f"sw_col_{m}", lang) for m in health]
+              + [t(HEALTH[m], lang) for m in health]
               + [f"{metric_label(res.objective, lang)}: {t('sweep_median', lang)}", t("sweep_lo", lang),
                  t("sweep_hi", lang)])
     order = cells.sort_values("mid", ascending=(res.goal == "min")).head(MAX_TABLE_ROWS)
@@ -127,14 +128,13 @@ def settings_table(res: SweepResults, cells: pd.DataFrame, lang: str, *, best_i:
         rows.append(vals)
         keys.append(sort)
         classes.append("best" if best_i is not None and i == best_i else "")
-    num = set(range(int(several), len(header)))
-    return ('<div class="tablewrap">' + table(header, rows, css_class="sortable", num_cols=num,
-                                              row_classes=classes, sort_values=keys) + "</div>")
+    num = frozenset(range(int(several), len(header)))
+    return Table(header, rows, css="sortable", num_cols=num, row_classes=classes, sort_values=keys, wrap=True)
 
 
 def add_table_and_assumptions(page: Page, res: SweepResults, cells: pd.DataFrame, lang: str, reps: int,
                               *, title: str, best_i: int | None, front: pd.Series | None = None) -> None:
-    page.add("settings", title, f'<p class="note screen-only">{esc(t("sweep_sort_hint", lang))}</p>',
+    page.add("settings", title, Para(t("sweep_sort_hint", lang), "note screen-only"),
              settings_table(res, cells, lang, best_i=best_i, front=front))
     meta = res.meta
     extra = [(t("sweep_created", lang), str(meta.get("created", "–"))),

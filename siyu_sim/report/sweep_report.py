@@ -16,13 +16,13 @@ from pathlib import Path
 import pandas as pd
 
 from . import stats, sweep_figures
-from .html import Page, esc
+from .html import Page, Para
 from .sensitivity_report import add_sections as add_sensitivity_sections
 from .sweep_parts import (KEYS, add_table_and_assumptions, axes, best_index, is_grid, is_sensitivity,
                           long_labels, setting_cells, setting_text, short_labels, status_blocks, value_text)
 from .sweep_results import SweepReportError, SweepResults, read_results
 from ..experiments.summary import pareto_front, trade_off_axes
-from ..words import check_lang, t
+from ..words import check_lang, strong, t
 from .labels import metric_label, metric_value
 
 MAX_PANELS = 12
@@ -52,7 +52,7 @@ def build_page(res: SweepResults, lang: str) -> Page:
     page = Page(title=t("sw_title_sens" if sens else "sw_title", lang), lang=lang, subtitle=subtitle,
                 meta_line=t("generated", lang, date=_dt.date.today().isoformat(), version=__version__))
     if res.partial:
-        page.banner = esc(t("sweep_partial", lang, done=res.n_ok, total=res.n_planned))
+        page.banner = t("sweep_partial", lang, done=res.n_ok, total=res.n_planned)
     if sens:
         add_sensitivity_sections(page, res, lang, reps)
     else:
@@ -70,12 +70,11 @@ def _lever_sections(page: Page, res: SweepResults, lang: str, reps: int) -> None
                  hi=metric_value(best["hi"], res.objective, lang)) if best["n"] > 1 else ""
     status = status_blocks(res, lang, len(cells), reps)
     if "incremental" in res.objective:
-        status.append(f'<p class="note">{esc(t("sw_money_note", lang))}</p>')
+        status.append(Para(t("sw_money_note", lang), "note"))
     if not dims:
-        status.append(f'<p class="note">{esc(t("sweep_no_factor", lang))}</p>')
-    status.append("<p><b>" + esc(t("sweep_best", lang, setting=setting_text(best, res, lang), objective=obj,
-                                     value=metric_value(best["mid"], res.objective, lang),
-                                     interval=interval)) + "</b></p>")
+        status.append(Para(t("sweep_no_factor", lang), "note"))
+    status.append(Para(strong(t("sweep_best", lang, setting=setting_text(best, res, lang), objective=obj,
+                                value=metric_value(best["mid"], res.objective, lang), interval=interval))))
     page.add("status", t("sec_sweep_status", lang), *status)
 
     front = _trade_off(page, res, lang)
@@ -84,7 +83,7 @@ def _lever_sections(page: Page, res: SweepResults, lang: str, reps: int) -> None
     if dims:
         sampled = not is_grid(res)
         page.add("effects", t("sec_sw_effects", lang),
-                 f'<p class="note">{esc(t("sw_effects_note_sampled" if sampled else "sw_effects_note", lang))}</p>',
+                 Para(t("sw_effects_note_sampled" if sampled else "sw_effects_note", lang), "note"),
                  page.figure(sweep_figures.effects_figure(_effects(res, dims, best, lang), short_labels(res, lang),
                                                           res.objective, lang, sampled=sampled), "effects"))
     add_table_and_assumptions(page, res, cells, lang, reps, title=t("sec_table", lang), best_i=best_i,
@@ -117,9 +116,9 @@ def _trade_off(page: Page, res: SweepResults, lang: str) -> pd.Series | None:
         t("sw_front_item", lang, label=r["label"], x=metric_value(r[f"{x}_mid"], x, lang),
           y=metric_value(r[f"{y}_mid"], y, lang)) for _, r in on.head(8).iterrows())
     page.add("tradeoff", t("sec_sw_front", lang),
-             f'<p class="note">{esc(t("sw_front_note", lang, x=metric_label(x, lang), y=metric_label(y, lang)))}</p>',
+             Para(t("sw_front_note", lang, x=metric_label(x, lang), y=metric_label(y, lang)), "note"),
              page.figure(sweep_figures.trade_off_figure(points, x, y, lang), "tradeoff"),
-             f"<p>{esc(t('sw_front_best_of', lang, settings=listed))}</p>")
+             Para(t("sw_front_best_of", lang, settings=listed)))
     return points["pareto"]  # rows in the order of setting_cells(res)
 
 
@@ -139,7 +138,7 @@ def _heatmaps(page: Page, res, cells, dims, best, lang) -> None:
                                  best=(bcell[x], bcell[y]), goal=res.goal)
     note = t("sweep_heat_note", lang, others=(" · " + held) if held else "")
     page.add("heatmap", t("sec_heatmap", lang, x=short[x], y=short[y]),
-             page.figure(fig, "heatmap"), f'<p class="note">{esc(note)}</p>')
+             page.figure(fig, "heatmap"), Para(note, "note"))
     combos = list(itertools.product(*[sorted(cells[d].unique(), key=str) for d in hold]))
     if hold and len(combos) <= MAX_PANELS:
         panels = []

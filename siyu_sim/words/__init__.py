@@ -1,20 +1,25 @@
 """One home for every word and number format a reader sees, in English and Chinese.
 
-Identifiers stay English (DOMAIN.md vocabulary); only user-facing text is translated.
-``t(key, lang, **fields)`` looks a sentence up in the one catalogue and fills its
-``{fields}``; ``scenario_label`` and ``segment_label`` name the things in the tidy tables
-(a metric is named by its declaration, ``siyu_sim.metrics``; ``siyu_sim.report.labels`` looks
-it up); ``numbers`` formats amounts (k, M, 万, 亿, ¥, 元) and writes a value in its format. A key
-missing in one language is a bug: ``tests/test_report.py`` checks that every entry has both.
+Identifiers stay English (DOMAIN.md vocabulary); only user-facing text is translated. Words are
+data: plain text with ``{fields}``, keyed by stable ids a search can find (no key is built from
+pieces, no word carries markup: ``tests/test_words_keys.py``). ``t(key, lang, **fields)`` looks a
+sentence up in the one catalogue and fills its fields; ``rich(key, lang, name=strong(...))`` gives
+a ``Text`` whose parts keep what they are (a name in bold, a command as code), for a page's
+template to draw (``text``). ``scenario_label`` and ``segment_label`` name the things in the
+tidy tables (a metric is named by its declaration, ``siyu_sim.metrics``; ``siyu_sim.report.labels``
+looks it up); ``numbers`` formats amounts (Babel's K, M, 万, 亿; ¥, 元) and writes a value in its
+format. ``Said`` is words that are English as a ``str`` and can be said in another language (a
+file's problems). A key missing in one language is a bug: a test checks that every entry has both.
 
 - ``calibrate``: ``siyu calibrate``'s terminal words and the observed-data template;
 - ``calibration``: the calibration report's words and the observed columns' own names;
 - ``app``: the live what-if app's words and its controls' short labels (``control_label``);
+- ``problems``: what is wrong with a scenario file, and what a key allows;
 - ``report``: the HTML reports' sentences (a printed report's appendix too); ``incremental``: the
-  comparison report's words for added profit; ``console``: the terminal's; ``names``: scenario and segment names and
-  the key assumptions; ``numbers``: number formats; ``sweep``: sweeps' and sensitivity
-  analyses' words; ``settings`` and
-  ``setting_descriptions``: every scenario setting's unit and description (the assumptions page).
+  comparison report's words for added profit; ``console``: the terminal's; ``names``: scenario and
+  segment names and the key assumptions; ``numbers``: number formats; ``sweep``: sweeps' and
+  sensitivity analyses' words; ``settings`` and ``setting_descriptions``: every scenario
+  setting's unit, and its description by the setting's id (its dotted path).
 """
 
 from __future__ import annotations
@@ -24,10 +29,12 @@ from .calibrate import CALIBRATE
 from .calibration import CALIBRATION, OBSERVED_LABELS
 from .console import CONSOLE
 from .incremental import INCREMENTAL
+from .problems import PROBLEMS
 from .names import KEY_ASSUMPTIONS, SCENARIO_DESCRIPTIONS, SCENARIO_LABELS, SEGMENT_LABELS
 from .numbers import FORMATS, count, money, number, percent, ratio, share
 from .report import REPORT
 from .sweep import EXPERIMENT_DESCRIPTIONS, SWEEP
+from .text import Run, Text, code, fill, join, note, path, strong
 
 LANGS = ("en", "zh")
 
@@ -42,7 +49,8 @@ def _merge(*catalogues: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     return out
 
 
-TEXT: dict[str, dict[str, str]] = _merge(REPORT, CONSOLE, INCREMENTAL, SWEEP, APP, CALIBRATION, CALIBRATE)
+TEXT: dict[str, dict[str, str]] = _merge(REPORT, CONSOLE, INCREMENTAL, SWEEP, APP, CALIBRATION, CALIBRATE,
+                                        PROBLEMS)
 
 
 def check_lang(lang: str) -> str:
@@ -56,6 +64,42 @@ def t(key: str, lang: str, **fields) -> str:
     """The sentence ``key`` in ``lang`` with its fields filled in."""
     text = TEXT[key][lang]
     return text.format(**fields) if fields else text
+
+
+def rich(key: str, lang: str, **fields) -> Text:
+    """The sentence ``key`` in ``lang`` as a ``Text`` whose fields keep what they are (a name in
+    ``strong``, a command in ``code``: ``words.text``); a page's template draws them."""
+    return fill(TEXT[key][lang], **fields)
+
+
+class Said(str):
+    """Words that are English as a ``str`` (what ``str()``, logs and ``==`` see) and can be said
+    in another language: ``Said.words(key, **fields)`` is a catalogue sentence (a field may be
+    ``Said`` too), ``Said.by(say)`` words a function of the language composes. ``in_lang(lang)``
+    says them. Pickled (to another process), they are their English."""
+
+    _say = None
+
+    @classmethod
+    def words(cls, key: str, **fields) -> "Said":
+        return cls.by(lambda lang: t(key, lang, **{k: in_lang(v, lang) for k, v in fields.items()}))
+
+    @classmethod
+    def by(cls, say) -> "Said":
+        said = cls(say("en"))
+        said._say = say
+        return said
+
+    def in_lang(self, lang: str) -> str:
+        return self._say(lang) if self._say is not None and lang != "en" else str(self)
+
+    def __reduce__(self):
+        return str, (str(self),)
+
+
+def in_lang(value, lang: str):
+    """``value`` in ``lang`` if it is ``Said``, else as it is."""
+    return value.in_lang(lang) if isinstance(value, Said) else value
 
 
 def _lookup(table: dict[str, dict[str, str]], name: str, lang: str) -> str:
@@ -92,6 +136,6 @@ def scenario_description(name: str, description: str, lang: str) -> str:
 
 
 __all__ = ["FORMATS", "KEY_ASSUMPTIONS", "LANGS", "OBSERVED_LABELS", "control_label", "SCENARIO_LABELS",
-           "SEGMENT_LABELS", "TEXT", "check_lang", "column_label", "count", "experiment_description",
-           "money", "number", "percent", "ratio", "scenario_description", "scenario_label", "segment_label",
-           "share", "t"]
+           "SEGMENT_LABELS", "Said", "TEXT", "Run", "Text", "check_lang", "code", "column_label", "count",
+           "experiment_description", "in_lang", "join", "money", "note", "number", "path", "percent", "ratio", "rich",
+           "scenario_description", "scenario_label", "segment_label", "share", "strong", "t"]

@@ -14,7 +14,6 @@ APP: dict[str, dict[str, str]] = {
     "app_levers": {"en": "Levers", "zh": "运营杠杆"},
     "app_run_settings": {"en": "Customers, horizon, luck", "zh": "顾客数、模拟时长与随机种子"},
     "app_baseline": {"en": "Pinned baseline", "zh": "固定对照"},
-    "app_language": {"en": "Language", "zh": "语言"},
     "app_absent_note": {"en": "0 on a channel or lever the strategy does not use means it stays off; "
                               "any other value adds it with its defaults.",
                         "zh": "策略未使用的渠道或杠杆显示为 0，表示保持关闭；填入其他数值即以默认设置启用。"},
@@ -32,6 +31,8 @@ APP: dict[str, dict[str, str]] = {
                            "zh": "{name}在{months}内比没有私域少赚 {inc}"},
     "app_headline_base": {"en": "Pinned baseline {name}: {inc} added", "zh": "固定对照{name}：净增 {inc}"},
     "app_command": {"en": "The same comparison from a terminal:", "zh": "在终端中运行同一比较："},
+    "app_port_range": {"en": "--port {port}: allowed: a number from 1024 to 65535",
+                       "zh": "--port {port}：允许的取值为 1024 到 65535 之间的数"},
     "app_port_taken": {"en": "port {port} on 127.0.0.1 is taken (another program listens there): "
                              "choose another with --port, a number from 1024 to 65535",
                        "zh": "127.0.0.1 上的端口 {port} 已被占用（另有程序在监听）：请用 --port 另选一个 1024–65535 之间的端口"},
@@ -45,8 +46,10 @@ APP: dict[str, dict[str, str]] = {
     "app_group_pause": {"en": "❚❚ Pause", "zh": "❚❚ 暂停"},
     "app_group_day": {"en": "Day {day} of {horizon}: {members} ever in the group",
                       "zh": "第 {day} 天 / 共 {horizon} 天：累计入群 {members} 人"},
-    "app_group_hover": {"en": "customer %{customdata[0]}<br>trust %{customdata[1]:.2f}<br>activity %{customdata[2]:.2f}",
-                        "zh": "顾客 %{customdata[0]}<br>信任度 %{customdata[1]:.2f}<br>活跃度 %{customdata[2]:.2f}"},
+    # a dot's hover lines (the values are Plotly's placeholders, filled in by the chart)
+    "app_group_hover_customer": {"en": "customer {value}", "zh": "顾客 {value}"},
+    "app_group_hover_trust": {"en": "trust {value}", "zh": "信任度 {value}"},
+    "app_group_hover_activity": {"en": "activity {value}", "zh": "活跃度 {value}"},
     "app_serving": {"en": "siyu app: open {url} (Ctrl+C stops it)", "zh": "siyu app：请打开 {url}（按 Ctrl+C 停止）"},
 }
 

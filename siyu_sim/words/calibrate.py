@@ -12,6 +12,10 @@ CALIBRATE: dict[str, dict[str, str]] = {
         "zh": "`siyu calibrate` 的实际数据：每个周期一行，下列各列可任选其一部分。\n"
               "不知道的数值留空即可；以 # 开头的行会被忽略。\n"
               "人数为真实人数（不是模拟行数）；金额单位为元。"},
+    "calib_unit_people": {"en": "people", "zh": "人"},
+    "calib_unit_orders": {"en": "orders", "zh": "单"},
+    "calib_unit_cny": {"en": "CNY", "zh": "元"},
+    "calib_unit_operators": {"en": "operators", "zh": "名运营人员"},
     "calib_kind_flow": {"en": "total over the period", "zh": "周期内合计"},
     "calib_kind_stock": {"en": "at the period's end", "zh": "周期末时点值"},
     "calib_col_period": {"en": "the month (or week) counted from the scenario's day 0: 1, 2, 3, …",
@@ -30,6 +34,8 @@ CALIBRATE: dict[str, dict[str, str]] = {
     "calib_col_gmv": {"en": "GMV of members' orders", "zh": "成员订单 GMV"},
     "calib_col_discount_cost": {"en": "discounts and coupons given", "zh": "折扣与优惠券成本"},
     "calib_col_staff": {"en": "operators on the private-domain team", "zh": "私域运营人员数"},
+    "calib_need_files": {"en": "give a calibration file and an observed CSV (or --template)",
+                         "zh": "请给出校准文件和实际数据 CSV（或使用 --template）"},
     "calib_status_plan": {
         "en": "Calibrating {name}: {params} parameters on {metrics} metrics, {trials} trials × {reps} "
               "replications, on {backend}; results in {folder}",

@@ -43,9 +43,10 @@ CALIBRATION: dict[str, dict[str, str]] = {
                           "zh": "模型用品牌 {fit} {unit}的实际数据（{metrics}）进行拟合。没有留出任何时期，"
                                 "因此拟合结果尚未在模型没见过的数据上检验。"},
     "cal_list_sep": {"en": ", ", "zh": "、"},
-    "cal_coverage": {"en": "<b>Held-out check:</b> {k} of {n} held-out observations ({share}) fall inside the "
+    "cal_coverage_lead": {"en": "Held-out check:", "zh": "留出期检验："},
+    "cal_coverage": {"en": "{lead} {k} of {n} held-out observations ({share}) fall inside the "
                            "simulated band (5–95% of replications). {verdict}",
-                     "zh": "<b>留出期检验：</b>{n} 个留出期观测值中有 {k} 个（{share}）落在模拟区间"
+                     "zh": "{lead}{n} 个留出期观测值中有 {k} 个（{share}）落在模拟区间"
                            "（重复运行的 5%–95%）之内。{verdict}"},
     "cal_cov_good": {"en": "The model forecasts the held-out period well.", "zh": "模型对留出期的预测良好。"},
     "cal_cov_fair": {"en": "The model forecasts the held-out period only in part: use its forecasts with their bands.",
@@ -61,11 +62,12 @@ CALIBRATION: dict[str, dict[str, str]] = {
                          "zh": "各指标模拟中位数的误差，占实际值的比例（|模拟值 − 实际值| 之和除以 |实际值| 之和）："},
     "cal_params_ok": {"en": "{k} of {n} fitted parameters are pinned down by the data.",
                       "zh": "{n} 个拟合参数中有 {k} 个能被数据确定。"},
-    "cal_not_identified": {"en": "<b>Not identified by the data:</b> {names}. Several values fit about equally "
+    "cal_not_identified_lead": {"en": "Not identified by the data:", "zh": "数据无法识别："},
+    "cal_not_identified": {"en": "{lead} {names}. Several values fit about equally "
                                  "well (the interval spans most of the allowed range), so the fitted value is one "
                                  "of many: treat it as an assumption, not a finding. Measure it another way, or "
                                  "observe a figure that moves with it.",
-                           "zh": "<b>数据无法识别：</b>{names}。多个取值的拟合效果几乎一样好（区间几乎覆盖整个允许范围），"
+                           "zh": "{lead}{names}。多个取值的拟合效果几乎一样好（区间几乎覆盖整个允许范围），"
                                  "拟合值只是众多可能值之一：请把它当作假设，而不是结论。可以用其他方法测量它，"
                                  "或者观测一个随它变化的指标。"},
     "cal_recovered": {"en": "Recovery check: the true value lies inside the interval for {k} of {n} parameters.",
@@ -90,7 +92,6 @@ CALIBRATION: dict[str, dict[str, str]] = {
     "cal_observed_fit": {"en": "observed (fitted)", "zh": "实际值（拟合期）"},
     "cal_observed_held": {"en": "observed (held out)", "zh": "实际值（留出期）"},
     "cal_sim_median": {"en": "simulated median", "zh": "模拟中位数"},
-    "cal_sim_band": {"en": "simulated 5–95%", "zh": "模拟 5%–95% 区间"},
     "cal_held_marker": {"en": "held out", "zh": "留出期"},
     # ---- estimates
     "cal_why_estimates": {"en": "The fitted value is the best trial's. The interval holds the values that fit "
@@ -151,9 +152,9 @@ CALIBRATION: dict[str, dict[str, str]] = {
     "cal_conv_moving": {"en": "more trials may still improve the fit", "zh": "增加试验次数可能还会改善拟合"},
     # ---- what next
     "cal_next_file": {"en": "The calibrated scenario is the base scenario with the fitted values written in "
-                            "(<code>{file}</code>; also in the appendix). Its customer parameters now describe "
+                            "({file}; also in the appendix). Its customer parameters now describe "
                             "this brand's customers; its levers are still what the brand does today.",
-                      "zh": "校准后的情景文件就是写入了拟合值的基础情景（<code>{file}</code>，附录中也有全文）。"
+                      "zh": "校准后的情景文件就是写入了拟合值的基础情景（{file}，附录中也有全文）。"
                             "其中的顾客参数现在描述的是这个品牌自己的顾客；运营杠杆仍是品牌目前的做法。"},
     "cal_next_compare": {"en": "Try a strategy on these customers: copy the file, change the levers (how often "
                                "to broadcast, coupons, care staff…) and compare the two:",
@@ -161,10 +162,10 @@ CALIBRATION: dict[str, dict[str, str]] = {
                                "然后对比两者："},
     "cal_next_app": {"en": "Or explore it live, lever by lever:", "zh": "也可以逐个调整杠杆，实时推演："},
     "cal_next_sweep": {"en": "Before trusting an answer, check it does not hinge on what the data leave open "
-                             "({names}): sweep those over their intervals (<code>siyu sweep</code>) and see "
+                             "({names}): sweep those over their intervals ({command}) and see "
                              "whether the answer holds.",
                        "zh": "在相信结论之前，先确认它不依赖于数据无法确定的参数（{names}）：在其区间内扫描这些参数"
-                             "（<code>siyu sweep</code>），看结论是否依然成立。"},
+                             "（{command}），看结论是否依然成立。"},
     "cal_next_poor": {"en": "The held-out check failed: fix the fit (more metrics, other parameters, a "
                             "different period) before using the calibrated scenario for decisions.",
                       "zh": "留出期检验没有通过：在用校准后的情景做决策之前，先改进拟合（增加指标、换用其他参数、"

@@ -16,7 +16,6 @@ COLUMNS: dict[str, dict[str, str]] = {
     "col_cum_profit": {"en": "ledger cum. profit", "zh": "账面累计利润"},
     "col_roi": {"en": "ledger ROI", "zh": "账面回报率"},
     "col_alt_ads_cum_profit": {"en": "paid ads cum. profit", "zh": "投广告累计利润"},
-    "col_cum_gmv": {"en": "cum. GMV", "zh": "累计GMV"},
     "col_cum_incremental_profit": {"en": "added profit (cum.)", "zh": "累计净增利润"},
     "col_incremental_roi": {"en": "added ROI", "zh": "净增回报率"},
 }
@@ -119,6 +118,15 @@ PAIRED: dict[str, dict[str, str]] = {
 #: What ``siyu compare`` and ``siyu report`` say on stderr while they work (in the report's
 #: language when they have ``--lang``).
 STATUS: dict[str, dict[str, str]] = {
+    # what every command says when it stops or warns (the message: the error's own words)
+    "cli_error": {"en": "error: {message}", "zh": "错误：{message}"},
+    "cli_warning": {"en": "warning: {message}", "zh": "警告：{message}"},
+    # siyu validate, siyu scenarios, siyu run
+    "validate_ok": {"en": "{path}: ok ({name}: {days} days, {levers} levers, {customers} customers)",
+                    "zh": "{path}：有效（{name}：{days} 天，{levers} 个运营杠杆，{customers} 位顾客）"},
+    "scenarios_unreadable": {"en": "(unreadable: {reason})", "zh": "（无法读取：{reason}）"},
+    "run_cannot_create": {"en": "{folder}: cannot create the output directory: {reason}",
+                          "zh": "{folder}：无法创建输出文件夹：{reason}"},
     "status_simulating": {"en": "simulating", "zh": "模拟中"},
     "status_days": {"en": "days", "zh": "天"},
     "status_running_reps": {"en": "running {n} scenarios x {reps} replications, root seed {seed}",

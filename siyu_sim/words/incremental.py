@@ -18,84 +18,84 @@ INCREMENTAL: dict[str, dict[str, str]] = {
     "inc_ci": {"en": " (95% paired interval, {n} runs: {lo} to {hi})",
                "zh": "（{n} 次配对运行的 95% 区间：{lo} 至 {hi}）"},
     "inc_pays_yes": {
-        "en": "<b>{name}</b> pays: over {months} it adds {inc}{ci} of profit over the same "
+        "en": "{name} pays: over {months} it adds {inc}{ci} of profit over the same "
               "customers with no private domain; every CNY put in adds {roi} net (added ROI{roi_ci}). "
               "Its ledger shows {gross} of profit on {gmv} of GMV, counting orders members would "
               "have placed anyway.",
-        "zh": "<b>{name}</b> 能赚钱：{months}内比同一批顾客不做私域净增利润 {inc}{ci}；"
+        "zh": "{name} 能赚钱：{months}内比同一批顾客不做私域净增利润 {inc}{ci}；"
               "每投入 1 元净增 {roi}（净增回报率{roi_ci}）。账面利润 {gross}、GMV {gmv}，"
               "其中包含成员本来也会下的订单。"},
     "inc_pays_no": {
-        "en": "<b>{name}</b> loses money against having no private domain at all: over {months} "
+        "en": "{name} loses money against having no private domain at all: over {months} "
               "it makes {inc}{ci} less profit than the same customers with none (added ROI "
               "{roi}{roi_ci}). Its ledger shows {gross} of profit on {gmv} of GMV.",
-        "zh": "<b>{name}</b> 比完全不做私域还亏：{months}内利润比同一批顾客不做私域少 {inc}{ci}"
+        "zh": "{name} 比完全不做私域还亏：{months}内利润比同一批顾客不做私域少 {inc}{ci}"
               "（净增回报率 {roi}{roi_ci}）。账面利润为 {gross}、GMV 为 {gmv}。"},
     "inc_ledger_hides_loss": {
         "en": " A ledger in profit over a loss against having none is false prosperity.",
         "zh": "账面盈利、实际却比不做私域还亏，这就是虚假繁荣。"},
     "inc_pays_uncertain": {
-        "en": "<b>{name}</b> adds about nothing over having no private domain within {months}: "
+        "en": "{name} adds about nothing over having no private domain within {months}: "
               "{inc}{ci}, so whether it pays depends on luck (added ROI {roi}{roi_ci}). Its ledger "
               "shows {gross} of profit on {gmv} of GMV.",
-        "zh": "<b>{name}</b> 在 {months}内相对不做私域几乎没有净增：{inc}{ci}，是否赚钱取决于运气"
+        "zh": "{name} 在 {months}内相对不做私域几乎没有净增：{inc}{ci}，是否赚钱取决于运气"
               "（净增回报率 {roi}{roi_ci}）。账面利润 {gross}、GMV {gmv}。"},
     "inc_payback": {"en": " The added profit stays at or above zero from day {day} (month {month}).",
                     "zh": "从第 {day} 天（第 {month} 个月）起累计净增利润持续不低于零。"},
     "inc_payback_never": {"en": " The added profit is still below zero at the end.",
                           "zh": "到期末累计净增利润仍为负。"},
     "inc_false_prosperity_gmv": {
-        "en": "<b>False prosperity:</b> {high} sells more (GMV {v_high} against {v_best}) but "
+        "en": "{lead} {high} sells more (GMV {v_high} against {v_best}) but "
               "{best} adds more profit ({inc_best} against {inc_high}). Judge by added profit, "
               "not GMV.",
-        "zh": "<b>虚假繁荣：</b>{high} 的 GMV 更高（{v_high}，对比 {v_best}），但 {best} 的净增利润更多"
+        "zh": "{lead}{high} 的 GMV 更高（{v_high}，对比 {v_best}），但 {best} 的净增利润更多"
               "（{inc_best}，对比 {inc_high}）。请看净增利润，而不是 GMV。"},
     "inc_false_prosperity_gmv_loses": {
-        "en": "<b>False prosperity:</b> {high} sells more (GMV {v_high} against {v_best}) but "
+        "en": "{lead} {high} sells more (GMV {v_high} against {v_best}) but "
               "{best} loses less against having no private domain ({inc_best} against {inc_high}). "
               "Judge by added profit, not GMV.",
-        "zh": "<b>虚假繁荣：</b>{high} 的 GMV 更高（{v_high}，对比 {v_best}），但 {best} 比不做私域亏得更少"
+        "zh": "{lead}{high} 的 GMV 更高（{v_high}，对比 {v_best}），但 {best} 比不做私域亏得更少"
               "（{inc_best}，对比 {inc_high}）。请看净增利润，而不是 GMV。"},
     "inc_false_prosperity_ledger_loses": {
-        "en": "<b>False prosperity:</b> {high} shows more ledger profit ({v_high} against {v_best}) "
+        "en": "{lead} {high} shows more ledger profit ({v_high} against {v_best}) "
               "but {best} loses less against having no private domain ({inc_best} against {inc_high}).",
-        "zh": "<b>虚假繁荣：</b>{high} 的账面利润更高（{v_high}，对比 {v_best}），但 {best} "
+        "zh": "{lead}{high} 的账面利润更高（{v_high}，对比 {v_best}），但 {best} "
               "比不做私域亏得更少（{inc_best}，对比 {inc_high}）。"},
     "inc_best_overall_loses": {
-        "en": "Every strategy compared loses against having no private domain; <b>{best}</b> loses "
+        "en": "Every strategy compared loses against having no private domain; {best} loses "
               "the least: {diff} less than {other}{ci}.",
-        "zh": "参与对比的策略都比不做私域亏；<b>{best}</b> 亏得最少：比 {other} 少亏 {diff}{ci}。"},
+        "zh": "参与对比的策略都比不做私域亏；{best} 亏得最少：比 {other} 少亏 {diff}{ci}。"},
     "inc_false_prosperity_ledger": {
-        "en": "<b>False prosperity:</b> {high} shows more ledger profit ({v_high} against {v_best}) "
+        "en": "{lead} {high} shows more ledger profit ({v_high} against {v_best}) "
               "but {best} adds more profit over no private domain ({inc_best} against {inc_high}).",
-        "zh": "<b>虚假繁荣：</b>{high} 的账面利润更高（{v_high}，对比 {v_best}），但 {best} "
+        "zh": "{lead}{high} 的账面利润更高（{v_high}，对比 {v_best}），但 {best} "
               "相对不做私域的净增利润更多（{inc_best}，对比 {inc_high}）。"},
     "inc_vs_ads_win": {
-        "en": "<b>{name}</b> beats paid ads, like for like: the same {spend} in ads at {ret} of "
+        "en": "{name} beats paid ads, like for like: the same {spend} in ads at {ret} of "
               "revenue per CNY would have added {alt} of profit; the private domain added {inc}, "
               "{diff} more{ci}.",
-        "zh": "<b>{name}</b> 胜过付费广告（同口径）：同样的 {spend} 若投放广告（每元带来 {ret} 收入），"
+        "zh": "{name} 胜过付费广告（同口径）：同样的 {spend} 若投放广告（每元带来 {ret} 收入），"
               "净增利润 {alt}；私域净增 {inc}，多 {diff}{ci}。"},
     "inc_vs_ads_lose": {
-        "en": "<b>{name}</b> loses to paid ads, like for like: the same {spend} in ads at {ret} of "
+        "en": "{name} loses to paid ads, like for like: the same {spend} in ads at {ret} of "
               "revenue per CNY would have added {alt} of profit; the private domain added {inc}, "
               "{diff} less{ci}.",
-        "zh": "<b>{name}</b> 不如付费广告（同口径）：同样的 {spend} 若投放广告（每元带来 {ret} 收入），"
+        "zh": "{name} 不如付费广告（同口径）：同样的 {spend} 若投放广告（每元带来 {ret} 收入），"
               "净增利润 {alt}；私域净增 {inc}，少 {diff}{ci}。"},
     "inc_best_overall": {
-        "en": "Of the strategies compared, <b>{best}</b> adds the most profit over no private "
+        "en": "Of the strategies compared, {best} adds the most profit over no private "
               "domain: {diff} more than {other}{ci}.",
-        "zh": "在参与对比的策略中，<b>{best}</b> 相对不做私域的净增利润最高：比 {other} 多 {diff}{ci}。"},
+        "zh": "在参与对比的策略中，{best} 相对不做私域的净增利润最高：比 {other} 多 {diff}{ci}。"},
     "inc_scale_pool": {
-        "en": "<b>{name}</b>: {members} members at the end with {staff} operators ({per_staff} "
+        "en": "{name}: {members} members at the end with {staff} operators ({per_staff} "
               "members per operator), {ppm} of added profit per person ever acquired.",
-        "zh": "<b>{name}</b>：期末 {members} 名成员，{staff} 名运营人员（人均服务 {per_staff} 名成员），"
+        "zh": "{name}：期末 {members} 名成员，{staff} 名运营人员（人均服务 {per_staff} 名成员），"
               "每名入域者带来净增利润 {ppm}。"},
     "inc_exhausted": {
-        "en": "<b>{name}</b> runs out of market: from day {day} no prospect is left; every "
+        "en": "{name} runs out of market: from day {day} no prospect is left; every "
               "simulated customer has been recruited, so growth after that is capped by the "
               "population size, not by the strategy.",
-        "zh": "<b>{name}</b> 耗尽了市场：从第 {day} 天起已没有潜在客户，所有模拟顾客都已入域，"
+        "zh": "{name} 耗尽了市场：从第 {day} 天起已没有潜在客户，所有模拟顾客都已入域，"
               "此后的增长受限于人群规模，而不是策略本身。"},
     "inc_no_baseline": {
         "en": "No baseline in this report (--no-baseline): the figures below are the gross ledger, "

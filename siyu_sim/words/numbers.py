@@ -1,9 +1,10 @@
-"""Every number format a reader sees: counts and amounts in their units (k, M, B; 万, 亿),
+"""Every number format a reader sees: counts and amounts in their units (K, M, B; 万, 亿),
 money (¥ or 元/CNY), shares, ratios, signed differences and table cells.
 
-Money has one format per language, the same in the terminal, the reports' text, tables and
-axes: three significant digits in the reader's units, ``¥12.3k`` / ``−¥1.46M`` in English,
-``1.23万元`` / ``−146万元`` in Chinese.
+Counts and amounts are CLDR's compact short forms by locale (Babel: ``12.3K`` in English,
+``1.23万`` and ``3.4亿`` in Chinese), at three significant digits. Money has one format per
+language, the same in the terminal, the reports' text, tables and axes: ``¥12.3K`` /
+``−¥1.46M`` in English, ``1.23万元`` / ``−146万元`` in Chinese.
 
 A value is written by its *format*, one of ``FORMATS``: which format a table column has
 follows from its declared unit (``siyu_sim.metrics.UNIT_FORMATS``; looked up by the layers that
@@ -14,7 +15,10 @@ from __future__ import annotations
 
 import math
 
-_UNITS = {"zh": ((1e8, "亿"), (1e4, "万")), "en": ((1e9, "B"), (1e6, "M"), (1e3, "k"))}
+from babel.numbers import format_compact_decimal
+
+#: The CLDR locale of each language's numbers.
+LOCALES = {"en": "en", "zh": "zh_Hans_CN"}
 
 #: How values are written: money (CNY), counts (people, orders), percentages (shares), ratios
 #: (CNY per CNY) and scores (trust, attention, fatigue: 0–1).
@@ -31,32 +35,29 @@ def finite(x) -> bool:
 
 
 def number(x: float, lang: str, digits: int = 3) -> str:
-    """A count or amount in the reader's units: 12.3k / 1.2M in English, 1.2万 / 3.4亿 in Chinese."""
+    """A count or amount in the reader's units, ``digits`` significant: 12.3K / 1.2M in English,
+    1.23万 / 3.4亿 in Chinese (CLDR's compact forms, Babel). Below the language's first unit (a
+    thousand; 万) a number is written whole from 100 on (1,234), else to ``digits``."""
     if not finite(x):
         return "–"
     x = float(x)
-    sign = "−" if x < 0 else ""
     a = abs(x)
-    for size, suffix in _UNITS[lang]:
-        if a >= size:
-            return f"{sign}{_sig(a / size, digits)}{suffix}"
-    if a >= 100 or a == round(a):
-        return f"{sign}{a:,.0f}"
-    return f"{sign}{_sig(a, digits)}"
+    locale = LOCALES[lang]
+    unit = format_compact_decimal(a, format_type="short", locale=locale, fraction_digits=0).strip("0123456789.,")
+    if not unit:  # below the first unit
+        text = f"{a:,.0f}" if a >= 100 or a == round(a) else f"{_significant(a, digits):g}"
+    else:  # rounded first, so that 999,950 is 1M (not 999.95K)
+        text = format_compact_decimal(_significant(a, digits), format_type="short", locale=locale,
+                                      fraction_digits=digits)
+    return ("−" if x < 0 and any(c in "123456789" for c in text) else "") + text
 
 
-def _sig(v: float, digits: int) -> str:
-    if v >= 10 ** digits:
-        return f"{v:,.0f}"
-    decimals = max(0, digits - 1 - int(math.floor(math.log10(v)))) if v > 0 else 0
-    s = f"{v:.{decimals}f}"
-    if "." in s:
-        s = s.rstrip("0").rstrip(".")
-    return s
+def _significant(a: float, digits: int) -> float:
+    return round(a, digits - 1 - int(math.floor(math.log10(a)))) if a > 0 else 0.0
 
 
 def money(x: float, lang: str) -> str:
-    """An amount of CNY: ``¥384k`` (en) or ``38.4万元`` (zh), the one format per language that
+    """An amount of CNY: ``¥384K`` (en) or ``38.4万元`` (zh), the one format per language that
     the terminal and the reports share."""
     if not finite(x):
         return "–"

@@ -37,56 +37,57 @@ REPORT: dict[str, dict[str, str]] = {
     "q_pays": {"en": "1. Does it pay?", "zh": "一、能赚钱吗？"},
     "q_best": {"en": "2. Is it the best use of the money?", "zh": "二、这笔钱花在这里最划算吗？"},
     "q_scale": {"en": "3. Does it scale?", "zh": "三、能规模化吗？"},
-    "pays_yes": {"en": "<b>{name}</b> pays: cumulative profit after {months} is {profit}{interval}; "
+    "pays_yes": {"en": "{name} pays: cumulative profit after {months} is {profit}{interval}; "
                        "every CNY put in returns {roi} net (ROI).",
-                 "zh": "<b>{name}</b> 能赚钱：{months}后累计利润为 {profit}{interval}；"
+                 "zh": "{name} 能赚钱：{months}后累计利润为 {profit}{interval}；"
                        "每投入 1 元净回报 {roi}（ROI）。"},
-    "pays_no": {"en": "<b>{name}</b> does not pay within {months}: cumulative profit is {profit}{interval} "
+    "pays_no": {"en": "{name} does not pay within {months}: cumulative profit is {profit}{interval} "
                       "(ROI {roi}).",
-                "zh": "<b>{name}</b> 在 {months}内没有赚钱：累计利润为 {profit}{interval}（ROI {roi}）。"},
-    "pays_uncertain": {"en": "<b>{name}</b> breaks about even over {months}: cumulative profit is "
+                "zh": "{name} 在 {months}内没有赚钱：累计利润为 {profit}{interval}（ROI {roi}）。"},
+    "pays_uncertain": {"en": "{name} breaks about even over {months}: cumulative profit is "
                              "{profit}{interval}, so whether it pays depends on luck.",
-                       "zh": "<b>{name}</b> 在 {months}内大致持平：累计利润为 {profit}{interval}，"
+                       "zh": "{name} 在 {months}内大致持平：累计利润为 {profit}{interval}，"
                              "是否盈利取决于运气。"},
     "payback": {"en": " It is in profit for good from month {month}.",
                 "zh": "从第 {month} 个月起累计利润持续为正。"},
     "payback_never": {"en": " Cumulative profit is still below zero at the end.",
                       "zh": "到期末累计利润仍为负。"},
-    "false_prosperity": {"en": "<b>False prosperity:</b> {high} sells more (GMV {gmv_high} against "
+    "lead_false_prosperity": {"en": "False prosperity:", "zh": "虚假繁荣："},
+    "false_prosperity": {"en": "{lead} {high} sells more (GMV {gmv_high} against "
                                "{gmv_low}) but {low} keeps more profit ({p_low} against {p_high}). "
                                "Judge by profit, not GMV.",
-                         "zh": "<b>虚假繁荣：</b>{high} 的 GMV 更高（{gmv_high}，对比 {gmv_low}），"
+                         "zh": "{lead}{high} 的 GMV 更高（{gmv_high}，对比 {gmv_low}），"
                                "但 {low} 留下的利润更多（{p_low}，对比 {p_high}）。请看利润，而不是 GMV。"},
-    "best_vs_ads_win": {"en": "<b>{name}</b> beats paid ads: the same {spend} spent on ads at "
+    "best_vs_ads_win": {"en": "{name} beats paid ads: the same {spend} spent on ads at "
                               "{ret} revenue per CNY would have earned {alt} profit, {diff} less.",
-                        "zh": "<b>{name}</b> 胜过付费广告：同样的 {spend} 若投放广告（每元带来 {ret} 收入），"
+                        "zh": "{name} 胜过付费广告：同样的 {spend} 若投放广告（每元带来 {ret} 收入），"
                               "利润为 {alt}，比私域少 {diff}。"},
-    "best_vs_ads_lose": {"en": "<b>{name}</b> loses to paid ads: the same {spend} spent on ads at "
+    "best_vs_ads_lose": {"en": "{name} loses to paid ads: the same {spend} spent on ads at "
                                "{ret} revenue per CNY would have earned {alt} profit, {diff} more.",
-                         "zh": "<b>{name}</b> 不如付费广告：同样的 {spend} 若投放广告（每元带来 {ret} 收入），"
+                         "zh": "{name} 不如付费广告：同样的 {spend} 若投放广告（每元带来 {ret} 收入），"
                                "利润为 {alt}，比私域多 {diff}。"},
-    "best_overall": {"en": "Of the strategies compared, <b>{best}</b> ends with the most profit: "
+    "best_overall": {"en": "Of the strategies compared, {best} ends with the most profit: "
                            "{diff} more than {other}{paired}.",
-                     "zh": "在参与对比的策略中，<b>{best}</b> 期末累计利润最高：比 {other} 多 {diff}{paired}。"},
+                     "zh": "在参与对比的策略中，{best} 期末累计利润最高：比 {other} 多 {diff}{paired}。"},
     "paired": {"en": " (ahead in {k} of {n} paired runs; 10–90%: {lo} to {hi})",
                "zh": "（{n} 次配对运行中 {k} 次领先；10%–90% 区间：{lo} 至 {hi}）"},
-    "scale_pool": {"en": "<b>{name}</b>: {members} members at the end with {staff} operators "
+    "scale_pool": {"en": "{name}: {members} members at the end with {staff} operators "
                          "({per_staff} members per operator), {ppm} profit per member.",
-                   "zh": "<b>{name}</b>：期末 {members} 名成员，{staff} 名运营人员"
+                   "zh": "{name}：期末 {members} 名成员，{staff} 名运营人员"
                          "（人均服务 {per_staff} 名成员），每名成员贡献利润 {ppm}。"},
     "scale_honest": {"en": "What this comparison cannot tell: every strategy here runs at one pool "
                            "size, so it shows how the strategies differ, not whether their results "
                            "hold with ten times the members and the staff it would take (DOMAIN 000: "
                            "20,000 users and 2 staff made +100k CNY a month; would 2,000,000 users "
                            "and 100 staff?). To answer that, sweep the pool size and staff together "
-                           "(<code>siyu sweep</code>) and read the profit per member and the service "
+                           "({command}) and read the profit per member and the service "
                            "quality (trust, muted share) as they grow.",
                      "zh": "这份对比无法回答的问题：这里每种策略都只在一个用户池规模下运行，只能说明策略之间的差别，"
                            "不能说明用户数扩大十倍、并配上相应人手之后结果是否还能保持（DOMAIN 000：2 万用户、"
                            "2 名员工每月增利 10 万元；200 万用户、100 名员工还能做到吗？）。要回答这个问题，"
-                           "需要同时扫描用户池规模与人员配置（<code>siyu sweep</code>），观察每名成员的利润和"
+                           "需要同时扫描用户池规模与人员配置（{command}），观察每名成员的利润和"
                            "服务质量（信任度、免打扰比例）如何变化。"},
-    "scale_team": {"en": "<b>{name}</b>: {fixed} a day is fixed whatever the pool (tools, and content: one "
+    "scale_team": {"en": "{name}: {fixed} a day is fixed whatever the pool (tools, and content: one "
                          "push serves every group); {leads} team lead(s) ({lead_cost} a day; a fraction is a "
                          "part-time or shared lead) manage its {staff} operators in {layers} layer(s), {span} "
                          "people a lead. A bigger pool shares these fixed costs over more members (economies of "
@@ -94,13 +95,13 @@ REPORT: dict[str, dict[str, str]] = {
                          "carries out only {retained} of what is intended (control loss); new operators take "
                          "months to learn, and groups beyond the operators' reach go unrun (diseconomies). Where "
                          "one outweighs the other is what a sweep over pool size and team size shows "
-                         "(<code>experiments/staff_scaling.toml</code>).",
-                   "zh": "<b>{name}</b>：每天 {fixed} 是固定成本，与用户池大小无关（工具，以及内容：一条群发服务所有群）；"
+                         "({file}).",
+                   "zh": "{name}：每天 {fixed} 是固定成本，与用户池大小无关（工具，以及内容：一条群发服务所有群）；"
                          "{leads} 名主管（每天 {lead_cost}；小数表示兼职或共享的主管）分 {layers} 层管理 {staff} 名运营人员，"
                          "每名主管管 {span} 人。用户池越大，这些固定成本摊到每名成员身上越少（规模经济）；但团队每扩大 {span} 倍"
                          "就要多一层主管，每层只能执行 {retained} 的意图（控制损失），新人还需要几个月才能上手，"
                          "超出运营人员能力范围的群无人运营（规模不经济）。两者在哪里此消彼长，要靠同时扫描用户池规模与团队规模的"
-                         "实验来回答（<code>experiments/staff_scaling.toml</code>）。"},
+                         "实验来回答（{file}）。"},
     "scale_differs": {"en": "The strategies differ in pool size ({sizes}); profit per member above "
                             "is the fairer yardstick, but one comparison is not a scaling curve.",
                       "zh": "各策略的用户池规模不同（{sizes}）；上面的每名成员利润更有可比性，"
@@ -160,7 +161,6 @@ REPORT: dict[str, dict[str, str]] = {
     "funnel_members": {"en": "Still members (active + muted)", "zh": "仍是成员（活跃 + 免打扰）"},
     "funnel_active": {"en": "Active", "zh": "活跃"},
     "funnel_engaged": {"en": "Engaged (active and attentive today)", "zh": "专注（活跃且今天仍在关注）"},
-    "band": {"en": "10–90% of runs", "zh": "10%–90% 区间"},
     "ltv_missing": {"en": "Not available in this report: lifetime value by segment needs the "
                           "per-segment table (runs with segment metrics), which was not supplied.",
                     "zh": "本报告未包含此项：分层 LTV 需要分层明细表（开启分层指标的运行结果），生成报告时未提供。"},
@@ -228,7 +228,6 @@ REPORT: dict[str, dict[str, str]] = {
     "asm_param": {"en": "Setting", "zh": "参数"},
     "asm_unit": {"en": "Unit", "zh": "单位"},
     "asm_source": {"en": "Meaning and source", "zh": "含义与出处"},
-    "asm_source_note": {"en": "", "zh": "参数含义与出处取自模型源代码中的说明（英文）。"},
     "asm_toml": {"en": "Scenario file of {name} (TOML)", "zh": "{name} 的情景文件（TOML）"},
     "asm_lever_on": {"en": "used", "zh": "使用"},
     "asm_lever_off": {"en": "not used", "zh": "未使用"},

@@ -1,9 +1,11 @@
 """Units and descriptions of the scenario settings (the pydantic schema's ``unit`` extras and
-field descriptions) in both languages, for the assumptions page. ``setting_unit(unit, lang)``
-and ``setting_description(description, lang)`` return the reader's wording; a unit or
-description not listed comes back unchanged (``tests/test_words_settings.py`` walks the schema
-and checks that every unit and description has Chinese). The descriptions live in
-``setting_descriptions``."""
+field descriptions) in both languages, for the assumptions page, the calibration report and the
+app. ``setting_unit(unit, lang)`` and ``setting_description(setting_id, english, lang)`` return
+the reader's wording: a description by its setting's id (``config.schema_info.setting_id``, the
+dotted path; the translations are in ``setting_descriptions``), a unit by the unit's own short
+name, a vocabulary of a few dozen that many settings share. English, and a unit or setting with
+no entry (a plug-in's), come back as the schema writes them; ``tests/test_words_settings.py``
+walks the schema and checks that every unit and description has Chinese."""
 
 from __future__ import annotations
 
@@ -41,6 +43,15 @@ SETTING_UNITS: dict[str, dict[str, str]] = {
     "log-hazard per unit relative price gain": {"en": "log-hazard per unit relative price gain",
                                                 "zh": "每单位相对价格实惠的对数风险率"},
     "log-hazard per unit trust": {"en": "log-hazard per unit trust", "zh": "每单位信任的对数风险率"},
+    "per quality-weighted read a day, when rested": {"en": "per quality-weighted read a day, when rested", "zh": "每单位有用内容阅读、每天（已缓过来时）"},
+    "share of the budget": {"en": "share of the budget", "zh": "预算比例"},
+    "share of customers a year": {"en": "share of customers a year", "zh": "每年占顾客数的比例"},
+    "× customers": {"en": "× customers", "zh": "× 顾客数"},
+    "log-hazard per unit price sensitivity at saturation": {"en": "log-hazard per unit price sensitivity at saturation", "zh": "每单位价格敏感度的对数风险率（饱和时）"},
+    "log-hazard": {"en": "log-hazard", "zh": "对数风险率"},
+    "log-lift at saturation": {"en": "log-lift at saturation", "zh": "对数提升（饱和时）"},
+    "log-lift per unit trust": {"en": "log-lift per unit trust", "zh": "每单位信任的对数提升"},
+    "per announced coupon per unit of depth beyond shallow": {"en": "per announced coupon per unit of depth beyond shallow", "zh": "每张发出的优惠券、按超出浅折扣的每单位力度"},
     "log-normal sigma": {"en": "log-normal sigma", "zh": "对数正态分布 σ"},
     "members": {"en": "members", "zh": "成员数"},
     "mood": {"en": "mood", "zh": "群氛围"},
@@ -100,10 +111,8 @@ def setting_unit(unit: str, lang: str) -> str:
     return entry[lang] if entry else unit
 
 
-def setting_description(description: str, lang: str) -> str:
-    """A setting's ``description`` (as the schema writes it, in English) in ``lang``; English,
-    and any description not listed, unchanged."""
-    if lang == "en":
-        return description
-    entry = SETTING_DESCRIPTIONS.get(description)
-    return entry[lang] if entry else description
+def setting_description(setting_id: str | None, english: str, lang: str) -> str:
+    """The description of the setting ``setting_id`` in ``lang``; ``english`` is the schema's
+    own (returned for English, and for a setting with no translation)."""
+    entry = SETTING_DESCRIPTIONS.get(setting_id) if lang != "en" and setting_id else None
+    return entry[lang] if entry else english

@@ -38,6 +38,12 @@ SWEEP: dict[str, dict[str, str]] = {
     "sw_ranked_head": {"en": "What the answer depends on (most influential first; these are uncertainties "
                              "to measure, not settings to choose):",
                        "zh": "结论取决于什么（影响最大的在前；这些是需要测量的不确定因素，而不是可选择的设置）："},
+    "sw_ranked_factor": {"en": "factor", "zh": "参数"},
+    "sw_ranked_line": {"en": "{scenario} · {label} ({column}) · {method}", "zh": "{scenario} · {label}（{column}）· {method}"},
+    "sw_needs_design": {"en": "{file}: design.method = \"{method}\": sensitivity needs \"sobol\" or \"morris\" "
+                              "(use `siyu sweep` for grids and Latin hypercubes)",
+                        "zh": "{file}：design.method = \"{method}\"：敏感性分析需要 \"sobol\" 或 \"morris\""
+                              "（网格和拉丁超立方设计请用 `siyu sweep`）"},
     "sw_front_head": {"en": "Trade-off: settings no other setting beats on both {x} and {y} (medians):",
                       "zh": "权衡：在{x}和{y}两方面都没有被其他组合超越的参数组合（中位数）："},
     "sw_front_line": {"en": "  {scenario} [{setting}]: {x} {xv}, {y} {yv}",
@@ -70,9 +76,6 @@ SWEEP: dict[str, dict[str, str]] = {
     "sw_front_best_of": {"en": "On the front: {settings}.", "zh": "位于前沿的设置：{settings}。"},
     "sw_front_item": {"en": "{label} ({x}, {y})", "zh": "{label}（{x}，{y}）"},
     "sw_list_sep": {"en": "; ", "zh": "；"},
-    "sec_sw_health": {"en": "Health of the pool at the end", "zh": "期末用户池健康度"},
-    "sw_health_note": {"en": "Median over replications for each setting: {metrics}.",
-                       "zh": "各组设置在重复运行中的中位数：{metrics}。"},
     "sec_sw_effects": {"en": "Each factor's effect, the others held at the best setting",
                        "zh": "各参数的影响（其余参数固定在最佳设置）"},
     "sw_effects_note": {"en": "Lines: median over replications; bands: 10–90% of replications of the same "
@@ -99,12 +102,6 @@ SWEEP: dict[str, dict[str, str]] = {
     "sw_morris_note": {"en": "μ*: mean absolute effect of a step in the parameter; σ: how much that "
                              "effect varies (interactions, non-linearity).",
                        "zh": "μ*：参数每变化一步带来的平均绝对影响；σ：该影响的波动程度（交互作用或非线性）。"},
-    "sec_sw_spread": {"en": "How the outcomes vary over the uncertainties",
-                      "zh": "结果如何随不确定因素变化"},
-    "sw_spread_note": {"en": "Each point is one sampled combination of the uncertain parameters (median "
-                             "over its replications). No combination is 'best': these are not choices.",
-                       "zh": "每个点代表一组抽样的不确定参数组合（其重复运行的中位数）。"
-                             "这里没有“最佳”组合：这些参数不是可选的设置。"},
     "sw_no_indices": {"en": "The sensitivity indices need every run; they appear once the sweep has finished "
                             "(`siyu sensitivity` computes and stores them).",
                       "zh": "敏感性指数需要全部运行完成后才能计算；扫描结束后即会显示（`siyu sensitivity` 会计算并保存）。"},

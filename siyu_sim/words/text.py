@@ -1,0 +1,108 @@
+"""Sentences with parts a page shows differently (a name in bold, a command in code type), as
+data rather than markup: the catalogues hold plain words with ``{fields}``, and the caller says
+which field is what (``strong(name)``, ``code(command)``). ``fill(sentence, **fields)`` gives a
+``Text``, a tuple of ``Run(kind, text)``; the page's template decides what each kind looks like
+(``report/templates/blocks.html.j2``), and ``str(text)`` is the plain sentence (the terminal).
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from typing import Iterable
+
+#: What a run can be: plain words, emphasised, code (a command, a file), a setting's dotted path,
+#: and a note in smaller type on its own line.
+KINDS = ("", "strong", "code", "path", "note")
+
+
+@dataclass(frozen=True)
+class Run:
+    kind: str
+    text: str
+
+    def __post_init__(self):
+        if self.kind not in KINDS:
+            raise ValueError(f"a run's kind is one of {KINDS}, got {self.kind!r}")
+
+    def __add__(self, other) -> "Text":
+        return Text([self]) + other
+
+    def __radd__(self, other) -> "Text":
+        return as_text(other) + Text([self])
+
+
+class Text(tuple):
+    """Runs in reading order; ``str()`` is the plain text."""
+
+    def __new__(cls, runs: Iterable[Run] = ()):
+        merged: list[Run] = []
+        for run in runs:
+            if not run.text:
+                continue
+            if merged and run.kind == "" and merged[-1].kind == "":
+                merged[-1] = Run("", merged[-1].text + run.text)
+            else:
+                merged.append(run)
+        return super().__new__(cls, merged)
+
+    def __str__(self) -> str:
+        return "".join(r.text for r in self)
+
+    def __add__(self, other) -> "Text":
+        return Text([*self, *as_text(other)])
+
+    def __radd__(self, other) -> "Text":
+        return Text([*as_text(other), *self])
+
+
+def as_text(value) -> Text:
+    """A value as a ``Text``: a Text or Run as it is, anything else as plain words."""
+    if isinstance(value, Text):
+        return value
+    if isinstance(value, Run):
+        return Text([value])
+    return Text([Run("", str(value))])
+
+
+def strong(value) -> Run:
+    return Run("strong", str(value))
+
+
+def code(value) -> Run:
+    return Run("code", str(value))
+
+
+def path(value) -> Run:
+    return Run("path", str(value))
+
+
+def note(value) -> Run:
+    return Run("note", str(value))
+
+
+def fill(sentence: str, **fields) -> Text:
+    """``sentence`` (a catalogue entry) with its fields filled in: a field given as a Run or a
+    Text keeps its kinds, any other value is formatted as ``str.format`` would."""
+    runs: list[Run] = []
+    for literal, name, spec, conversion in string.Formatter().parse(sentence):
+        runs.append(Run("", literal))
+        if name is None:
+            continue
+        value = fields[name]
+        if isinstance(value, (Run, Text)):
+            runs.extend(as_text(value))
+        else:
+            value = repr(value) if conversion == "r" else str(value) if conversion == "s" else value
+            runs.append(Run("", format(value, spec or "")))
+    return Text(runs)
+
+
+def join(separator: str, items: Iterable) -> Text:
+    """``items`` (Texts, Runs or plain values) with ``separator`` between them."""
+    runs: list[Run] = []
+    for i, item in enumerate(items):
+        if i:
+            runs.append(Run("", separator))
+        runs.extend(as_text(item))
+    return Text(runs)
