@@ -122,17 +122,20 @@ def test_imports_run_downwards():
     assert not wrong, "imports against the layers:\n" + "\n".join(sorted(wrong))
 
 
+def _absolute_import_roots(path):
+    """The top-level names each absolute import in ``path`` reaches, one set per import."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            yield {a.name.split(".")[0] for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and not node.level:
+            yield {(node.module or "").split(".")[0]}
+
+
 def test_rules_are_pure():
     """Rules import numpy, pydantic (their parameter types) and the standard library, nothing of
     ours outside rules/ (DESIGN: pure element-wise functions)."""
     for path in (PACKAGE / "rules").glob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Import):
-                roots = {a.name.split(".")[0] for a in node.names}
-            elif isinstance(node, ast.ImportFrom) and not node.level:
-                roots = {(node.module or "").split(".")[0]}
-            else:
-                continue
+        for roots in _absolute_import_roots(path):
             assert roots <= {"numpy", "pydantic"} | set(sys.stdlib_module_names), \
                 f"rules/{path.name} imports {sorted(roots)}"
 
@@ -152,13 +155,7 @@ def test_the_package_needs_nothing_beside_it():
     beside = {p.name for p in PACKAGE.parent.iterdir() if p.is_dir() and p.name != PACKAGE.name}
     assert "validation" in beside and "benchmarks" in beside
     for path in PACKAGE.rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Import):
-                roots = {a.name.split(".")[0] for a in node.names}
-            elif isinstance(node, ast.ImportFrom) and not node.level:
-                roots = {(node.module or "").split(".")[0]}
-            else:
-                continue
+        for roots in _absolute_import_roots(path):
             assert not roots & beside, f"{path.relative_to(PACKAGE.parent)} imports {sorted(roots & beside)}"
 
 

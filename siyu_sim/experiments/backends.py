@@ -307,19 +307,36 @@ class DaskBackend(Backend):
         for fut in futures:
             fut.add_done_callback(finished.put)
         watch = ClusterWatch(self.client, {f.key for f in futures}, self.no_worker_wait, note or log_note, POLL_S)
+
+        def watched(wait: Callable[[], object]):
+            """``wait()`` (one poll, raising queue.Empty when nothing came yet) until it gives,
+            looking at the cluster between polls."""
+            while True:
+                waited = watch.check()
+                if waited is not None:
+                    raise BackendStopped("dask_no_worker_stop", waited=f"{waited:.0f}")
+                try:
+                    return wait()
+                except queue.Empty:
+                    continue
+
+        def fetched(fut):
+            """One poll for a finished batch's result. It still has to come from the worker that
+            holds it; if that worker is gone Dask recomputes it, which needs a worker, so the wait
+            is watched (one long block here hung with every worker gone). A batch that raised
+            raises at once, its own TimeoutError included."""
+            if fut.status == "error":
+                return fut.result()
+            try:
+                return fut.result(timeout=POLL_S)
+            except TimeoutError:
+                raise queue.Empty from None
+
         try:
             for _ in futures:
-                while True:
-                    waited = watch.check()
-                    if waited is not None:
-                        raise BackendStopped("dask_no_worker_stop", waited=f"{waited:.0f}")
-                    try:
-                        fut = finished.get(timeout=POLL_S)
-                        break
-                    except queue.Empty:
-                        continue
+                fut = watched(lambda: finished.get(timeout=POLL_S))
                 try:
-                    outcomes = fut.result()
+                    outcomes = watched(lambda: fetched(fut))
                 except KilledWorker:
                     import dask
 
@@ -339,9 +356,9 @@ class DaskBackend(Backend):
                 while not finished.empty():
                     fut = finished.get()
                     if fut.status == "finished":
-                        try:
-                            outcomes = fut.result()
-                        except (cf.CancelledError, OSError):
+                        try:  # only what can be fetched now: its worker may be gone
+                            outcomes = fut.result(timeout=POLL_S)
+                        except (cf.CancelledError, OSError, TimeoutError):
                             continue
                         on_result(outcomes)
             finally:
