@@ -77,8 +77,9 @@ def test_state_stays_in_bounds_and_money_adds_up(sc):
     numeric = daily.select_dtypes("number").to_numpy()
     assert np.isfinite(numeric).all()
     # every customer is in exactly one status; counts honour the weight
-    total = sc.population.customers * sc.population.weight
-    assert np.allclose(daily[["prospects", "active", "muted", "churned"]].sum(axis=1), total)
+    total = float(t.weight.sum())  # the brand's customers and the potential ones in its market
+    assert total >= sc.population.customers * sc.population.weight
+    assert np.allclose(daily[["prospects", "active", "muted", "churned", "potential"]].sum(axis=1), total)
     assert set(np.unique(t.status)) <= set(int(s) for s in Status)
     assert np.allclose(daily.ever_members, daily.active + daily.muted + daily.churned)
     # money adds up, from the orders themselves (the transaction log, not the ledger): members'

@@ -13,6 +13,7 @@ from siyu_sim.customer_day import EVENT_NAMES
 from siyu_sim.kernel import ENGINES, check_engine
 from siyu_sim.kernel.cache import cache_dir, source_hash
 from siyu_sim.plan import DayPlan
+from siyu_sim.rules import Status
 from siyu_sim.state import UPDATED_COLUMNS
 
 from helpers import scenario
@@ -117,7 +118,7 @@ def test_records_keep_each_parameter_its_type_and_the_touch_channels_their_shape
     rec = plan_record(plan)
     assert rec.broadcast.count == 3.0 and rec.broadcast.quality == pytest.approx(0.6)
     assert rec.broadcast.promo == pytest.approx(0.5) and rec.broadcast.promotional == pytest.approx(1.5)
-    assert rec.coupon_depth.shape == (3 * 4,)  # [segment, status] tables, flat
+    assert rec.coupon_depth.shape == (3 * len(Status),)  # [segment, status] tables, flat
 
 
 def test_cache_lives_outside_the_package_and_follows_the_sources(tmp_path, monkeypatch):

@@ -17,7 +17,7 @@ from siyu_sim.rules import (
     status_transition, trust_update,
 )
 
-PROSPECT, ACTIVE, MUTED, CHURNED = (s.value for s in Status)
+PROSPECT, ACTIVE, MUTED, CHURNED = (s.value for s in (Status.PROSPECT, Status.ACTIVE, Status.MUTED, Status.CHURNED))
 messages = st.floats(0.0, 48.0)
 
 

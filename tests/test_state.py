@@ -52,7 +52,7 @@ def test_customer_day_reads_and_writes_back_what_is_declared():
 
 
 def test_status_is_one_vocabulary():
-    assert [s.label for s in Status] == ["prospect", "active", "muted", "churned"]
+    assert [s.label for s in Status] == ["prospect", "active", "muted", "churned", "potential"]
     assert Status.from_label("muted") is Status.MUTED
     import siyu_sim.customers
     import siyu_sim.rules
