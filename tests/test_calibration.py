@@ -86,19 +86,29 @@ def test_a_deep_coupon_campaign_lifts_buying_while_it_runs_and_leaves_a_dip_afte
 
 
 def test_personal_care_is_slow_to_show_and_durable():
-    """Relationship building is slow to show results and durable (DOMAIN 000/001/003): the
-    profit a care operator adds grows year on year as the trust she builds accumulates."""
-    added = []
+    """Relationship building is slow to show results and durable (DOMAIN 000/001/003). Slow:
+    the margin a care operator adds grows year on year as the trust she builds accumulates.
+    Durable: stop her after two years and, in the third, her customers still buy more than
+    where there never was one, at the same cost (trust fades to its baseline over months,
+    docs/ODD.md §7.2). Whether she pays for herself is a question of the pool's size and the
+    horizon, which the scenario answers in money; it is not assumed here."""
+    kept, stopped = [], []
     for seed in (1, 2):
-        profit = {}
-        for staff in (0.0, 1.0):
-            d = PrivateDomainModel(scenario("nurture", levers__care__staff=staff, days=3 * 365),
-                                   customers=3000, seed=seed).run()
-            profit[staff] = [d.profit[(d.day >= 365 * y) & (d.day < 365 * (y + 1))].sum() for y in range(3)]
-        added.append([with_care - without for with_care, without in zip(profit[1.0], profit[0.0])])
-    y1, y2, y3 = np.mean(added, axis=0)
-    assert y1 < y2 < y3
-    assert y3 > 0  # by the third year the operator more than pays for herself
+        margin = {}
+        for arm, care in (("none", {"levers__care__staff": 0.0}), ("kept", {"levers__care__staff": 1.0}),
+                          ("stopped", {"levers__care__staff": 1.0, "levers__care__schedule": {"stop": 2 * 365}})):
+            d = PrivateDomainModel(scenario("nurture", days=3 * 365, **care), customers=3000, seed=seed).run()
+            margin[arm] = [d.gross_margin[(d.day >= 365 * y) & (d.day < 365 * (y + 1))].sum() for y in range(3)]
+            if arm == "stopped":
+                third_year_cost = d.staff_cost.iloc[-365:].sum()
+            elif arm == "none":
+                cost_without = d.staff_cost.iloc[-365:].sum()
+        kept.append([a - b for a, b in zip(margin["kept"], margin["none"])])
+        stopped.append(margin["stopped"][2] - margin["none"][2])
+        assert third_year_cost == cost_without  # nobody is paid for care once it stops
+    y1, y2, y3 = np.mean(kept, axis=0)
+    assert 0 < y1 < y2 < y3
+    assert 0 < np.mean(stopped) < y3  # what she built lasts, and fades without her
 
 
 SIMPLE_PRODUCT = {
