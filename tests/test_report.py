@@ -236,7 +236,7 @@ def test_chinese_report_is_in_chinese(reports):
 def test_assumptions_page_pulls_the_schema(reports):
     html = reports["en"]
     # descriptions, units and sources come from the pydantic fields
-    assert "Relationships fade without contact" in html
+    assert "drifts back toward the customer's own baseline" in html.replace("&#39;", "'").replace("&#x27;", "'")
     assert "DOMAIN 000: 100 CNY into Douyin" in html
     assert "levers.broadcast.frequency_per_day" in html.replace("<wbr>", "")  # may wrap after a dot
     assert "Settings that differ between the strategies" in html

@@ -185,8 +185,8 @@ def test_printed_comparison_has_a_short_main_body_then_the_appendix(browser, pag
 
 
 def test_settings_table_breaks_no_word(browser, pages):
-    """Printed, the settings table wraps between words (and after a path's dots), never inside
-    one ('Relationshi p')."""
+    """Printed, the settings table wraps between words (and after a path's dots or a dash),
+    never inside one ('Relationshi p'); Chinese may wrap between any two characters."""
     page = browser.new_page(viewport={"width": 1031, "height": 703})  # A4 landscape less margins
     try:
         page.goto(pages["compare_en"].as_uri(), wait_until="load")
@@ -196,7 +196,7 @@ def test_settings_table_breaks_no_word(browser, pages):
             document.querySelectorAll('table.params td').forEach(td => {
                 const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
                 for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-                    for (const m of node.textContent.matchAll(/[^\\s.\\-]+/g)) {
+                    for (const m of node.textContent.matchAll(/[^\\s.\\-\u2013\u3400-\u9fff\uff00-\uffef]+/g)) {
                         const r = document.createRange();
                         r.setStart(node, m.index); r.setEnd(node, m.index + m[0].length);
                         const tops = new Set(Array.from(r.getClientRects()).map(c => Math.round(c.top)));
