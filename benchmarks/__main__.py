@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import calibration, core, machine, sweep
+from . import against, calibration, core, machine, sweep
 
 #: The recorded figures (docs/performance.md quotes them).
 RESULTS = Path(__file__).resolve().parent / "results.md"
@@ -20,7 +20,8 @@ RESULTS = Path(__file__).resolve().parent / "results.md"
 TARGETS = {
     "us_per_cd": 0.2,  # µs per customer-day at 10⁶, full model, one process
     "numpy_ratio": 3.0,  # numpy day function / compiled day function, at the largest size
-    "floor_ratio": 2.0,  # compiled day function / floor probe pass
+    "floor_ratio": 2.0,
+    "against_ratio": 1.15,  # a behaviour change may cost the kernel at most 15% per row-day (issue 23)  # compiled day function / floor probe pass
     "agent_speedup": 500.0,
     "bytes_per_customer": 400.0,
     "pool_speedup": 1.8,
@@ -59,6 +60,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--big-days", type=int, default=365, help="days of the --big run (default 365)")
     p.add_argument("--calibration-trials", type=int, default=None,
                    help="trials of the calibration benchmark (default 200; issue 13's target is for 200)")
+    p.add_argument("--against", default=None, metavar="REF",
+                   help="also time this tree against another commit (a git ref), side by side in "
+                        "alternating fresh processes: e.g. --against main")
+    p.add_argument("--against-customers", type=int, default=None, help="default 100000")
+    p.add_argument("--against-days", type=int, default=None, help="default 365")
+    p.add_argument("--against-rounds", type=int, default=None, help="timings of each version (default 5)")
     p.add_argument("--skip", default="",
                    help="comma-separated parts to skip: vector,numpy,floor,compile,agent,memory,sweep,dask,calibration")
     p.add_argument("--out", type=Path, default=None,
@@ -78,6 +85,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "sweep_days": 5 if quick else 365, "sweep_rounds": 1 if quick else 2,
         "floor_days": 3 if quick else 30,
         "calibration_trials": 10 if quick else 200,
+        "against_customers": 2_000 if quick else 100_000, "against_days": 10 if quick else 365,
+        "against_rounds": 1 if quick else 5,
     }
     for key, value in defaults.items():
         if getattr(a, key) is None:
@@ -247,6 +256,23 @@ def run(a: argparse.Namespace, log=print) -> dict:
                            f"{p['bytes_per_customer']:.0f}"]]))
         targets.append((f"{_sci(a.big)} rows x {a.big_days} days in one run", f"{p['run_s']:.0f} s, "
                         f"peak {p['peak_bytes'] / 2**30:.1f} GiB", "(reported)", ""))
+    if a.against:
+        m = machine.CpuMeter().__enter__()
+        rows = against.run(a.against, a.presets, a.against_customers, a.against_days, a.against_rounds, log=log)
+        m.__exit__(None, None, None)
+        sections.append((loaded(f"This tree against {a.against}: median of {a.against_rounds} timings each, "
+                                "alternating fresh processes", m),
+                         ["preset", "version", "customers", "rows", "days", "run s", "µs / row-day",
+                          "µs / customer-day"],
+                         [[r["preset"], r["version"], f"{r['customers']:,}", f"{r['rows']:,}", str(r["days"]),
+                           f"{r['run_s']:.1f}", f"{r['us_per_row_day']:.3f}", f"{r['us_per_customer_day']:.3f}"]
+                          for r in rows]))
+        for preset in a.presets:
+            here, there = (next(r for r in rows if r["preset"] == preset and r["version"] == v)
+                           for v in ("this tree", a.against))
+            slower = here["us_per_row_day"] / there["us_per_row_day"]
+            targets.append((f"kernel per row-day vs {a.against} ({preset})", f"{slower:.2f}x",
+                            f"≤ {TARGETS['against_ratio']:.2f}x", _ok(slower <= TARGETS["against_ratio"])))
     if "calibration" not in a.skip:
         customers = 1_000 if a.quick else 5_000
         log(f"calibration: 4 parameters, {a.calibration_trials} trials x 2 replications at {customers:,} "
