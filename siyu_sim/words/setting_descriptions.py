@@ -73,10 +73,18 @@ SETTING_DESCRIPTIONS: dict[str, dict[str, str]] = {
     "its business (an assumption).":
         {"zh": "分销商为品牌说话的力度是同等信任度普通成员的多少倍：卖货是他的生意（假设值）。"},
     # population
-    "Rows in the customer table: prospects and members.":
-        {"zh": "顾客表的行数：包括潜在顾客和私域成员。"},
-    "One row stands for this many real customers; every count and money figure is multiplied by it.":
-        {"zh": "每一行代表的真实顾客人数；所有人数和金额都会乘以这个数。"},
+    "The brand's customers on day 0, real people: prospects and members (the potential customers of "
+    "potential_share come on top). The brand's size: every count and money figure is in real customers, "
+    "whatever the rows.":
+        {"zh": "品牌第 0 天的顾客数，按真实人数计：包括潜在顾客和私域成员（potential_share 所指的市场潜在顾客另计）。"
+               "这是品牌的规模：无论模拟多少行，所有人数和金额都按真实顾客计算。"},
+    "Rows simulated for those customers: the run's precision, not the brand's size. Each row stands for "
+    "customers / rows real customers (the weight, derived, never set); fewer rows are faster and noisier,"
+    " with the same scale. None: as many as the customers, at most 10,000 (docs/performance.md, how many "
+    "rows a question needs). More rows than customers give each row a fraction of a customer.":
+        {"zh": "为这些顾客模拟的行数：决定一次运行的精度，而不是品牌的规模。每行代表 customers / rows 位真实顾客"
+               "（即权重，由此推算，不再手动设置）；行数越少越快、噪声越大，但数字的量级不变。不填：与顾客数相同，"
+               "最多 10,000 行（docs/performance.md，“一个问题需要多少行”）。行数多于顾客数时，每行代表不到一位顾客。"},
     "Share of customers already in the private domain on day 0.":
         {"zh": "第 0 天已在私域中的顾客比例。"},
     "Share of customers who shop in physical stores (where a checkout QR can reach them); the rest "
