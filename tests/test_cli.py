@@ -332,11 +332,11 @@ def test_one_key_set_twice_is_an_error_naming_both_values(monkeypatch):
 
 
 def test_an_option_s_error_names_the_option_not_set():
-    result = siyu("run", "nurture", "--customers", "100000000")
+    result = siyu("run", "nurture", "--rows", "100000000")
     assert result.exit_code == 1
-    assert "population.customers = 100000000 (from --customers)" in result.output
+    assert "population.rows = 100000000 (from --rows)" in result.output
     assert "(from --set)" not in result.output
-    via_set = siyu("run", "nurture", "--set", "population.customers=100000000")
+    via_set = siyu("run", "nurture", "--set", "population.rows=100000000")
     assert "(from --set)" in via_set.output
 
 
