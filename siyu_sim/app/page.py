@@ -203,10 +203,10 @@ class AppPage:
         if snapshot.ready and outcome.error is not None:
             line, pct = f"<p class='refused'>{esc(t('app_failed', lang, error=outcome.error))}</p>", 100
         elif snapshot.ready:
-            values = outcome.request[0]
+            values, population = outcome.request[0], outcome.result.scenarios[0].population
             line, pct = "<p class='ready'>" + esc(t(
-                "app_ready", lang, customers=f"{values['population.customers']:,}", days=values["days"],
-                seed=values["seed"], seconds=outcome.seconds)) + "</p>", 100
+                "app_ready", lang, customers=f"{population.customers:,}", rows=f"{population.n_rows:,}",
+                days=values["days"], seed=values["seed"], seconds=outcome.seconds)) + "</p>", 100
         elif self.shown is None:
             line, pct = f"<p class='running'>{esc(t('app_waiting', lang))}</p>", snapshot.pct
         else:
