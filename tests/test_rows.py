@@ -125,3 +125,24 @@ def test_the_command_line_sets_the_brand_and_the_rows_apart(tmp_path):
     assert result.exit_code == 0, result.output
     again = load_scenario(out / "scenario.toml")
     assert (again.population.customers, again.population.rows, again.population.weight) == (150_000, 500, 300.0)
+
+
+def test_sweeps_and_calibrations_take_rows_from_the_command_line(tmp_path):
+    from siyu_sim.calibration.run import prepare
+    from siyu_sim.config.problems import ExperimentError
+    from siyu_sim.experiments.design import load_experiment
+
+    exp_file = tmp_path / "e.toml"
+    exp_file.write_text('name = "e"\nscenarios = ["nurture"]\nreplications = 1\nroot_seed = 1\n'
+                        '[set]\n"population.customers" = 150000\n'
+                        '[factors."levers.broadcast.frequency_per_day"]\nvalues = [1.0, 2.0]\n')
+    plain, rough = load_experiment(exp_file), load_experiment(exp_file, rows=600)
+    assert rough.scenarios["nurture"]["population"] == {**plain.scenarios["nurture"]["population"], "rows": 600}
+    assert rough.spec_hash != plain.spec_hash  # another experiment: its results never mix with the file's
+    precision = Path(__file__).parent.parent / "experiments" / "rows_precision.toml"
+    with pytest.raises(ExperimentError, match="is a factor of this experiment: --rows cannot fix it"):
+        load_experiment(precision, rows=600)
+    prep = prepare(FILES / "good.toml", FILES / "good.csv", tmp_path / "fit", rows=400)
+    assert (prep.spec.scenario["population"]["customers"], prep.spec.scenario["population"]["rows"]) == (1000, 400)
+    result = runner.invoke(app, ["calibrate", str(FILES / "good.toml"), str(FILES / "good.csv"), "--rows", "5"])
+    assert result.exit_code == 2 and "--rows" in result.output

@@ -15,7 +15,7 @@ import typer
 from ..config.limits import Plan
 from ..words import t
 from .app import app
-from .core_commands import Lang, LangOpt
+from .core_commands import Lang, LangOpt, RowsOpt
 from .experiment_commands import (EXIT_FAILED, EXIT_INTERRUPTED, DaskLocalOpt, FreshOpt, QuietOpt,
                                   SchedulerOpt, SerialOpt, WorkersOpt, _describe)
 from .outputs import YesOpt, announce_replaced, confirm_size, existing, resumable_on_full_disk, writing
@@ -34,7 +34,7 @@ def calibrate_command(
                                                 "an earlier calibration's.")] = None,
     scheduler: SchedulerOpt = None, dask_local: DaskLocalOpt = None, workers: WorkersOpt = None,
     serial: SerialOpt = False, fresh: FreshOpt = False, quiet: QuietOpt = False, lang: LangOpt = Lang.en,
-    yes: YesOpt = False,
+    yes: YesOpt = False, rows: RowsOpt = None,
 ) -> None:
     """Fit a scenario's parameters to observed monthly (or weekly) aggregates: Optuna TPE over the
     calibration file's parameter ranges, each trial run under the same seeds; then the best
@@ -63,20 +63,20 @@ def calibrate_command(
     if calibration is None or observed is None:
         typer.echo("error: give a calibration file and an observed CSV (or --template)", err=True)
         raise typer.Exit(2)
-    prep = _prepare(calibration, observed, out)
+    prep = _prepare(calibration, observed, out, rows)
     spec = prep.spec
     confirm_size(Plan(spec.trials * spec.replications + spec.check_replications), yes, lang_code)
     backend = _backend(serial, workers, scheduler, dask_local)
     _fit(prep, backend, fresh, quiet, lang_code)
 
 
-def _prepare(calibration: Path, observed: Path, out: Path | None):
+def _prepare(calibration: Path, observed: Path, out: Path | None, rows: int | None = None):
     from ..calibration.run import prepare
     from ..config.output_paths import OutputPathError
     from ..config.problems import ConfigError
 
     try:
-        return prepare(calibration, observed, out)
+        return prepare(calibration, observed, out, rows=rows)
     except (ConfigError, OutputPathError) as exc:
         typer.echo(str(exc) if isinstance(exc, ConfigError) else f"error: {exc}", err=True)
         raise typer.Exit(EXIT_FAILED) from None

@@ -31,7 +31,7 @@ from ..config.problems import ScenarioError
 from ..config.scenario_files import load_scenario
 from ..config.toml_files import read_toml
 from ..metrics import DAILY_COLUMNS
-from ..params import DEFAULT_ROWS
+from ..params import DEFAULT_ROWS, MAX_ROWS
 from ..rng import MAX_SEED
 from ..runs import RUN_FILES, simulate
 from ..scenario import Scenario
@@ -71,7 +71,7 @@ CustomersOpt = Annotated[Optional[int], typer.Option(
     "--customers", min=1, help="The brand's customers on day 0, real people: its size (a smaller number is a "
                                "smaller brand with the same fixed costs, not a faster run: see --rows).")]
 RowsOpt = Annotated[Optional[int], typer.Option(
-    "--rows", min=1, help="Rows simulated for the customers: the run's precision, not the brand's size (fewer is "
+    "--rows", min=10, max=MAX_ROWS, help="Rows simulated for the customers: the run's precision, not the brand's size (fewer is "
                           "faster and noisier; every figure stays in real customers). Default: as many as the "
                           f"customers, at most {DEFAULT_ROWS:,}.")]
 SeedOpt = Annotated[Optional[int], typer.Option(

@@ -137,10 +137,13 @@ class CalibrationSpec:
         return apply_overrides(self.scenario, values)
 
 
-def load_calibration(path: str | Path) -> CalibrationSpec:
-    """Read and validate a calibration file; CalibrationError lists every problem."""
+def load_calibration(path: str | Path, *, rows: int | None = None) -> CalibrationSpec:
+    """Read and validate a calibration file (``rows``: --rows, over its ``rows``); CalibrationError
+    lists every problem."""
     path = Path(path)
     data = read_toml(path, CALIBRATION_FILE)
+    if rows is not None:
+        data = {**data, "rows": rows}
     return calibration_from_dict(data, file=str(path), base_dir=path.parent)
 
 
