@@ -85,6 +85,16 @@ SETTING_DESCRIPTIONS: dict[str, dict[str, str]] = {
         {"zh": "为这些顾客模拟的行数：决定一次运行的精度，而不是品牌的规模。每行代表 customers / rows 位真实顾客"
                "（即权重，由此推算，不再手动设置）；行数越少越快、噪声越大，但数字的量级不变。不填：与顾客数相同，"
                "最多 10,000 行（docs/performance.md，“一个问题需要多少行”）。行数多于顾客数时，每行代表不到一位顾客。"},
+    "People in the brand's market who do not buy from it yet, as a multiple of its customers on day 0: "
+    "where new customers come from, by themselves (arrivals), through paid ads or a friend's referral. An"
+    " assumption: a brand's buyers are a minority of its category's buyers (Ehrenberg-Bass: penetration "
+    "is what brands grow on; Sharp 2010); set it from the brand's market share. They are simulated on "
+    "rows in the same proportion as the customers (each row stands for as many people); there are always "
+    "at least enough for the horizon's arrivals (and a fifth more).":
+        {"zh": "品牌市场中尚未购买该品牌的人数，以第 0 天顾客数的倍数表示：新顾客从这里来，或自行到来（市场新增），"
+               "或经付费广告、朋友推荐而来。假设值：一个品牌的购买者只是其品类购买者中的少数（Ehrenberg-Bass：品牌靠渗透率增长；"
+               "Sharp 2010）；请按品牌的市场份额设置。他们以与顾客相同的比例按行模拟（每行代表同样多的人）；"
+               "数量始终至少足够模拟期内的市场新增（并多出五分之一）。"},
     "Share of customers already in the private domain on day 0.":
         {"zh": "第 0 天已在私域中的顾客比例。"},
     "Share of customers who shop in physical stores (where a checkout QR can reach them); the rest "

@@ -66,6 +66,7 @@ SETTING_UNITS: dict[str, dict[str, str]] = {
         "en": "relative lift per reward as a share of order value", "zh": "奖励占客单价比例对应的相对提升"},
     "rows": {"en": "rows", "zh": "行"},
     "customers": {"en": "customers", "zh": "位顾客"},
+    "× customers": {"en": "× customers", "zh": "× 顾客数"},
     "share": {"en": "share", "zh": "比例"},
     "share a year": {"en": "share a year", "zh": "每年比例"},
     "Gamma shape": {"en": "Gamma shape", "zh": "Gamma 形状参数"},
