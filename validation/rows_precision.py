@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import math
 import sys
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -44,12 +45,13 @@ def combined_half(a, b) -> float:
     return float(stats.t.ppf(0.975, dof) * se)
 
 
-def added_profit(frame: pd.DataFrame, size: str = "brand_customers") -> pd.DataFrame:
+def added_profit(frame: pd.DataFrame, size: str = "brand_customers", order: list[str] | None = None) -> pd.DataFrame:
     """One row per brand size, rows and replication: each strategy's added profit at the horizon
-    and, with two strategies, the first minus the second (paired within the replication)."""
+    and, with two strategies, the first (in ``order``, else as found) minus the second (paired
+    within the replication)."""
     final = frame.loc[frame.groupby("run_id")["day"].idxmax()] if "day" in frame else frame
     wide = final.pivot_table(index=[size, "rows", "replication"], columns="scenario", values=METRIC)
-    names = list(dict.fromkeys(final["scenario"]))
+    names = order or list(dict.fromkeys(final["scenario"]))
     if len(names) == 2:
         wide[f"{names[0]} − {names[1]}"] = wide[names[0]] - wide[names[1]]
     wide.columns.name = None
@@ -94,7 +96,9 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m validation.rows_precision", description=__doc__.split("\n\n")[0])
     p.add_argument("results", help="the results folder of experiments/rows_precision.toml")
     a = p.parse_args(argv)
-    print(markdown(precision_table(added_profit(pd.read_parquet(a.results)))))
+    design = Path(a.results) / "_design.csv"  # the experiment's own order of the strategies
+    order = list(dict.fromkeys(pd.read_csv(design)["scenario"])) if design.exists() else None
+    print(markdown(precision_table(added_profit(pd.read_parquet(a.results), order=order))))
     return 0
 
 
