@@ -49,7 +49,7 @@ def test_missing_file_is_an_error(tmp_path):
         load_experiment(tmp_path / "nope.toml")
 
 
-@pytest.mark.parametrize("name", ["frequency_vs_discount", "what_matters", "staff_scaling"])
+@pytest.mark.parametrize("name", ["frequency_vs_discount", "what_matters", "staff_scaling", "rows_precision"])
 def test_shipped_experiments_load(name):
     exp = load_experiment(ROOT / "experiments" / f"{name}.toml")
     assert exp.name == name
