@@ -90,8 +90,8 @@ class PrivateDomainModel(mesa.Model):
     """
 
     def __init__(self, scenario: Scenario | None = None, *, customers: int | None = None,
-                 rows: int | None = None, seed: SeedLike = None, executor: str = "vector", segment_metrics: bool = False,
-                 transactions: bool = False, engine: str = DEFAULT_ENGINE):
+                 rows: int | None = None, seed: SeedLike = None, executor: str = "vector",
+                 segment_metrics: bool = False, transactions: bool = False, engine: str = DEFAULT_ENGINE):
         """Build day 0 of the scenario: the customer table (drawn from the population stream),
         the contact graph, the groups of the members on day 0, the levers by stage and the
         executor (the class doc gives every parameter)."""

@@ -71,9 +71,10 @@ CustomersOpt = Annotated[Optional[int], typer.Option(
     "--customers", min=1, help="The brand's customers on day 0, real people: its size (a smaller number is a "
                                "smaller brand with the same fixed costs, not a faster run: see --rows).")]
 RowsOpt = Annotated[Optional[int], typer.Option(
-    "--rows", min=10, max=MAX_ROWS, help="Rows simulated for the customers: the run's precision, not the brand's size (fewer is "
-                          "faster and noisier; every figure stays in real customers). Default: as many as the "
-                          f"customers, at most {DEFAULT_ROWS:,}.")]
+    "--rows", min=10, max=MAX_ROWS,
+    help="Rows simulated for the customers: the run's precision, not the brand's size (fewer is faster and "
+         "noisier; every figure stays in real customers). Default: as many as the customers, at most "
+         f"{DEFAULT_ROWS:,}.")]
 SeedOpt = Annotated[Optional[int], typer.Option(
     "--seed", min=0, max=MAX_SEED, help="Root seed, 64-bit (compare: one root seed for all, so luck is shared).")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or status messages.")]
