@@ -274,19 +274,19 @@ def run(a: argparse.Namespace, log=print) -> dict:
             targets.append((f"kernel per row-day vs {a.against} ({preset})", f"{slower:.2f}x",
                             f"≤ {TARGETS['against_ratio']:.2f}x", _ok(slower <= TARGETS["against_ratio"])))
     if "calibration" not in a.skip:
-        customers = 1_000 if a.quick else 5_000
-        log(f"calibration: 4 parameters, {a.calibration_trials} trials x 2 replications at {customers:,} "
-            "customers x 12 months on 2 workers ...")
+        rows = 1_000 if a.quick else 5_000
+        log(f"calibration: 4 parameters, {a.calibration_trials} trials x 2 replications at {rows:,} "
+            "rows x 12 months on 2 workers ...")
         m = machine.CpuMeter().__enter__()
-        c = calibration.run(trials=a.calibration_trials, customers=customers, workers=2)
+        c = calibration.run(trials=a.calibration_trials, rows=rows, workers=2)
         m.__exit__(None, None, None)
         rows = [[path, f"{best:.4g}", f"[{low:.4g}, {high:.4g}]", f"{truth:g}",
                  "yes" if low <= truth <= high else "NO"] for path, (best, low, high, truth) in c["estimates"].items()]
         sections.append((loaded(f"Calibration ({c['trials']} trials x {c['replications']} replications + 20 check "
-                                f"runs at {c['customers']:,} customers x 12 months, 2 local workers): "
+                                f"runs at {c['rows']:,} rows x 12 months, 2 local workers): "
                                 f"{c['seconds']:.0f} s wall, {c['cpu_seconds']:.0f} s CPU; estimates against the "
                                 "known truth", m), ["parameter", "estimate", "interval", "truth", "truth inside"], rows))
-        if (c["trials"], c["customers"]) == (200, 5_000):
+        if (c["trials"], c["rows"]) == (200, 5_000):
             targets.append(("calibration: 4 parameters, 200 trials x 2 reps at 5,000 x 12 months, 2 workers",
                             f"{c['seconds']:.0f} s (CPU {c['cpu_seconds']:.0f} s)",
                             f"≤ {calibration.TARGET_SECONDS:.0f} s", _ok(c["seconds"] <= calibration.TARGET_SECONDS)))

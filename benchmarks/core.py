@@ -45,7 +45,9 @@ def time_model(preset: str, customers: int, days: int, *, executor: str = "vecto
     scenario = getattr(presets, preset)()
     PrivateDomainModel(scenario, customers=50, seed=seed, executor=executor, engine=engine).run(1)  # compile/load
     t0 = time.perf_counter()
-    model = PrivateDomainModel(scenario, customers=customers, seed=seed, executor=executor, engine=engine)
+    # one row a customer (weight 1): µs per customer-day are µs per row-day
+    model = PrivateDomainModel(scenario, customers=customers, rows=customers, seed=seed, executor=executor,
+                               engine=engine)
     t1 = time.perf_counter()
     import siyu_sim.model as model_module
 

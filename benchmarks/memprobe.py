@@ -42,7 +42,7 @@ def probe(preset: str, customers: int, days: int, seed: int = 1) -> dict:
     PrivateDomainModel(scenario, customers=200, seed=seed).run(3)  # load everything lazily loaded
     baseline = _peak_bytes()
     t0 = time.perf_counter()
-    model = PrivateDomainModel(scenario, customers=customers, seed=seed)
+    model = PrivateDomainModel(scenario, customers=customers, rows=customers, seed=seed)  # one row a customer
     build_s = time.perf_counter() - t0
     after_build = _peak_bytes()
     t1 = time.perf_counter()

@@ -37,7 +37,7 @@ def make_batches(preset: str, runs: int, customers: int, days: int, batch_size: 
     scenario = getattr(presets, preset)()
     data = scenario.to_dict()
     data["days"] = days
-    data.setdefault("population", {})["customers"] = customers
+    data.setdefault("population", {}).update(customers=customers, rows=customers)  # one row a customer
     seed = 7
     tasks = [RunTask(run_id=f"{preset}-s0000-r{r:03d}", scenario=preset, setting=0, replication=r,
                      factors={}, overrides={}, seed_entropy=seed, spawn_key=(r,)) for r in range(runs)]

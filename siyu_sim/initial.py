@@ -67,8 +67,9 @@ def _draw(population: Population, n: int, rng: np.random.Generator, member_share
 
 def potential_rows(population: Population, arrivals: float) -> int:
     """Rows of people in the market who are not yet the brand's customers: ``potential_share`` of
-    the customers, and at least a fifth more than the ``arrivals`` (rows) the horizon needs."""
-    return max(int(round(population.customers * population.potential_share)), int(np.ceil(1.2 * arrivals)))
+    the customers' rows (each row the same weight), and at least a fifth more than the
+    ``arrivals`` (rows) the horizon needs."""
+    return max(int(round(population.n_rows * population.potential_share)), int(np.ceil(1.2 * arrivals)))
 
 
 def draw_initial(population: Population, economics: Economics, rng: np.random.Generator,
@@ -76,9 +77,9 @@ def draw_initial(population: Population, economics: Economics, rng: np.random.Ge
     """The customers (from ``rng``, the population stream) and after them the potential customers
     (from their own stream, so that the customers are the same people whatever the market's size;
     ``arrivals``: rows the horizon's arrivals take)."""
-    customers = _draw(population, population.customers, rng, population.initial_member_share)
+    customers = _draw(population, population.n_rows, rng, population.initial_member_share)
     n_potential = potential_rows(population, arrivals)
     others = _draw(population, n_potential, potential_rng, 0.0)
     both = {k: np.concatenate([customers[k], others[k]]) for k in customers}
-    potential = np.concatenate([np.zeros(population.customers, bool), np.ones(n_potential, bool)])
+    potential = np.concatenate([np.zeros(population.n_rows, bool), np.ones(n_potential, bool)])
     return InitialDraw(population=population, list_price=economics.order_value_cny, potential=potential, **both)

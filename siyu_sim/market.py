@@ -60,9 +60,9 @@ class Arrivals:
         self.rate = (population.arrivals_per_year if population.arrivals_per_year is not None
                      else replacement_rate(population, purchase))
         self.growth = population.market_growth_per_year
-        self.base = population.customers * population.weight  # real customers on day 0
+        self.base = population.customers  # real customers on day 0
         self.weight = population.weight
-        self._next = population.customers  # the first potential customer's row
+        self._next = population.n_rows  # the first potential customer's row
         self._due = 0.0  # rows due but not yet arrived (fractions carried from day to day)
 
     def rows_over(self, days: int) -> float:

@@ -68,7 +68,11 @@ class PrivateDomainModel(mesa.Model):
         Population, behaviour, levers, economics, horizon and seed. Defaults to ``Scenario()``
         (no levers: a pool left alone).
     customers : int, optional
-        Rows in the customer table; overrides ``scenario.population.customers``.
+        The brand's real customers on day 0 (its size); overrides ``scenario.population.customers``.
+    rows : int, optional
+        Rows simulated for them (the precision); overrides ``scenario.population.rows``. Each row
+        stands for customers / rows real customers; every count and money figure is in real
+        customers whatever the rows.
     seed : int or numpy.random.SeedSequence, optional
         Root of every named random stream; overrides ``scenario.seed``.
     executor : "vector" or "agent"
@@ -87,16 +91,16 @@ class PrivateDomainModel(mesa.Model):
     """
 
     def __init__(self, scenario: Scenario | None = None, *, customers: int | None = None,
-                 seed: SeedLike = None, executor: str = "vector", segment_metrics: bool = False,
-                 transactions: bool = False, engine: str = DEFAULT_ENGINE):
+                 rows: int | None = None, seed: SeedLike = None, executor: str = "vector",
+                 segment_metrics: bool = False, transactions: bool = False, engine: str = DEFAULT_ENGINE):
         """Build day 0 of the scenario: the customer table (drawn from the population stream),
         the contact graph, the groups of the members on day 0, the levers by stage and the
         executor (the class doc gives every parameter)."""
         scenario = scenario if scenario is not None else Scenario()
-        if customers is not None:
+        size = {k: v for k, v in (("customers", customers), ("rows", rows)) if v is not None}
+        if size:
             scenario = scenario.model_copy(update={
-                "population": scenario.population.model_validate(
-                    {**scenario.population.model_dump(), "customers": customers})})
+                "population": scenario.population.model_validate({**scenario.population.model_dump(), **size})})
         self.scenario = scenario
         self.engine = check_engine(engine)
         self.streams = Streams(scenario.seed if seed is None else seed)

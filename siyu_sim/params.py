@@ -8,6 +8,7 @@ this module groups them and adds the population and the economics.
 from __future__ import annotations
 
 import math
+from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 
@@ -64,20 +65,48 @@ def default_segments() -> list[Segment]:
     ]
 
 
-class Population(Params):
-    """Who the brand can reach: its customers and their contacts."""
+#: Rows simulated for a brand with more customers than this, when population.rows is not given:
+#: enough that added profit moves by less than its own seed-to-seed interval at fewer rows
+#: (measured in docs/performance.md, "How many rows a question needs").
+DEFAULT_ROWS = 10_000
+MAX_ROWS = 50_000_000  # the table's rows: memory (~400 B a row) and time
+MAX_CUSTOMERS = 2_000_000_000  # a brand's real customers
+MIN_WEIGHT, MAX_WEIGHT = 1e-3, 1e6  # real customers a row
 
-    customers: int = Field(10_000, ge=10, le=50_000_000,
-                           description="Rows in the customer table for the brand's customers on day 0: prospects "
-                                       "and members (the potential customers of potential_share come on top).",
-                           json_schema_extra={"unit": "rows"})
+
+def simulated_rows(customers: int, rows: int | None) -> int:
+    """Rows simulated for ``customers`` real customers: ``rows`` if given, else as many as the
+    customers, at most ``DEFAULT_ROWS`` (a brand no bigger is simulated one row a customer)."""
+    return int(rows) if rows is not None else min(int(customers), DEFAULT_ROWS)
+
+
+class Population(Params):
+    """Who the brand can reach: its customers (real people: the brand's size) and their contacts,
+    simulated on ``rows`` rows (the run's precision)."""
+
+    #: Keys that were settings once, and the words saying what to write instead (config.pydantic_errors).
+    RETIRED_KEYS: ClassVar[dict[str, str]] = {"weight": "err_retired_weight"}  # the words' key
+
+    customers: int = Field(10_000, ge=10, le=MAX_CUSTOMERS,
+                           description="The brand's customers on day 0, real people: prospects and members (the "
+                                       "potential customers of potential_share come on top). The brand's size: "
+                                       "every count and money figure is in real customers, whatever the rows.",
+                           json_schema_extra={"unit": "customers"})
+    rows: int | None = Field(None, ge=10, le=MAX_ROWS, json_schema_extra={"unit": "rows"},
+                             description="Rows simulated for those customers: the run's precision, not the brand's "
+                                         "size. Each row stands for customers / rows real customers (the weight, "
+                                         "derived, never set); fewer rows are faster and noisier, with the same "
+                                         f"scale. None: as many as the customers, at most {DEFAULT_ROWS:,} "
+                                         "(docs/performance.md, how many rows a question needs). More rows than "
+                                         "customers give each row a fraction of a customer.")
     potential_share: float = param(
         0.5, 0.0, 20.0, "× customers",
         "People in the brand's market who do not buy from it yet, as a multiple of its customers on day 0: "
         "where new customers come from, by themselves (arrivals), through paid ads or a friend's referral. "
         "An assumption: a brand's buyers are a minority of its category's buyers (Ehrenberg-Bass: penetration "
-        "is what brands grow on; Sharp 2010); set it from the brand's market share. Each adds a row; there are "
-        "always at least enough for the horizon's arrivals (and a fifth more).")
+        "is what brands grow on; Sharp 2010); set it from the brand's market share. They are simulated on rows in "
+        "the same proportion as the customers (each row stands for as many people); there are always at least "
+        "enough for the horizon's arrivals (and a fifth more).")
     arrivals_per_year: float | None = Field(
         None, ge=0.0, le=5.0, json_schema_extra={"unit": "share of customers a year"},
         description="New customers who start buying from the brand each year through public channels (not "
@@ -88,9 +117,6 @@ class Population(Params):
     market_growth_per_year: float = param(
         0.0, -0.5, 1.0, "per year",
         "How fast the flow of new customers grows (or shrinks) a year: the category's growth.")
-    weight: float = param(1.0, 1e-9, 1e6, "real customers per row",
-                          "One row stands for this many real customers; every count and money "
-                          "figure is multiplied by it.")
     initial_member_share: float = param(
         0.1, 0.0, 1.0, "share", "Share of customers already in the private domain on day 0."
     )
@@ -129,6 +155,25 @@ class Population(Params):
     )
     segments: list[Segment] = Field(default_factory=default_segments, min_length=1,
                                     description="Customer segments; shares must sum to 1.")
+
+    @property
+    def n_rows(self) -> int:
+        """Rows simulated for the customers on day 0: ``rows``, else as many as the customers, at
+        most ``DEFAULT_ROWS``."""
+        return simulated_rows(self.customers, self.rows)
+
+    @property
+    def weight(self) -> float:
+        """Real customers per row: customers / rows (derived, never set). Potential customers,
+        arrivals and every row added later stand for as many."""
+        return self.customers / self.n_rows
+
+    @model_validator(mode="after")
+    def _check_weight(self) -> "Population":
+        if not MIN_WEIGHT <= self.weight <= MAX_WEIGHT:
+            raise ValueError(f"{self.customers:,} customers on {self.n_rows:,} rows is {self.weight:.3g} customers "
+                             f"a row; keep it between {MIN_WEIGHT:g} and {MAX_WEIGHT:,.0f} (set population.rows)")
+        return self
 
     @model_validator(mode="after")
     def _check_segments(self) -> "Population":

@@ -13,7 +13,7 @@ PROBE = textwrap.dedent("""
     from siyu_sim.experiments.allocator import restore_malloc_thresholds
     applied = restore_malloc_thresholds() if sys.argv[1] == "restore" else False
     from siyu_sim import PrivateDomainModel, presets
-    model = PrivateDomainModel(presets.nurture(), customers=70_000, seed=1)
+    model = PrivateDomainModel(presets.nurture(), customers=70_000, rows=70_000, seed=1)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
     model.run(8)
     print(applied, resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before)

@@ -203,3 +203,19 @@ def test_bad_input_is_named_before_anything_starts(args, code, words):
     out = CliRunner().invoke(cli, args)
     assert out.exit_code == code, out.output
     assert words in out.output
+
+
+def test_the_status_line_says_the_brand_and_the_rows_it_is_simulated_on():
+    """--customers is the brand, --rows the precision: both reach the command, the pinned
+    baseline and the status line (which reads them from the run itself)."""
+    whatif = WhatIf("nurture", "harvest", customers=150_000, rows=1_500, days=30)
+    values = whatif.initial()
+    assert values["population.customers"] == 150_000
+    assert whatif.arguments(values) == ["--days", "30", "--customers", "150000", "--rows", "1500"]
+    strategy = whatif.scenario(values)
+    assert strategy.population.weight == whatif.baseline(values, strategy).population.weight == 100.0
+    page = AppPage(whatif, "zh")
+    page.worker.wait(lambda s: s.ready, WAIT_S)
+    page.refresh()
+    assert "150,000 位顾客（以 1,500 行模拟）" in page.status.object, page.status.object
+    page.worker.stop()

@@ -33,8 +33,8 @@ def test_the_good_fixtures_pass(tmp_path):
     prep = prepare(GOOD_TOML, GOOD_CSV, tmp_path / "out")
     assert prep.metrics == {"members": 1.0, "new_members": 1.0}
     assert prep.fit_periods == [1, 2, 3] and prep.held_out == [4]
-    assert prep.spec.scenario["population"]["customers"] == 200
-    assert prep.spec.scenario["population"]["weight"] == 5
+    assert prep.spec.scenario["population"]["customers"] == 1000
+    assert prep.spec.scenario["population"]["rows"] == 200
 
 
 def test_observed_data_with_no_usable_column(tmp_path):

@@ -26,7 +26,7 @@ from siyu_sim.scenario import Scenario
 TRUTH = {"levers.store_qr.rate_at_full_execution": 0.5, "behaviour.churn.leave_base": 0.003}
 RANGES = {"levers.store_qr.rate_at_full_execution": (0.1, 0.9), "behaviour.churn.leave_base": (0.0, 0.012)}
 COLUMNS = ["members", "new_members", "left", "orders", "gmv"]
-SIZE = {"population.customers": 600, "population.weight": 20, "days": 243}  # 8 months
+SIZE = {"population.customers": 12_000, "population.rows": 600, "days": 243}  # 8 months, 20 customers a row
 
 
 def _write(folder, trials=36):
@@ -37,7 +37,7 @@ def _write(folder, trials=36):
         name = "known_truth"
         scenario = "nurture"
         customers = {SIZE['population.customers']}
-        weight = {SIZE['population.weight']}
+        rows = {SIZE['population.rows']}
         days = {SIZE['days']}
         trials = {trials}
         replications = 2
@@ -103,7 +103,7 @@ def test_the_folder_holds_the_result_and_a_scenario_the_other_commands_take(fitt
     out = CliRunner().invoke(app, ["validate", str(toml)])
     assert out.exit_code == 0, out.output
     text = toml.read_text()
-    assert "customers = 600" in text and "weight = 20" in text
+    assert "customers = 12000" in text and "rows = 600" in text
     best = {e.path: e.best for e in result.estimates}
     from siyu_sim.config.scenario_files import load_scenario
 

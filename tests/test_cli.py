@@ -332,12 +332,14 @@ def test_one_key_set_twice_is_an_error_naming_both_values(monkeypatch):
 
 
 def test_an_option_s_error_names_the_option_not_set():
-    result = siyu("run", "nurture", "--customers", "100000000")
+    result = siyu("run", "nurture", "--customers", "5000000000")
     assert result.exit_code == 1
-    assert "population.customers = 100000000 (from --customers)" in result.output
+    assert "population.customers = 5000000000 (from --customers)" in result.output
     assert "(from --set)" not in result.output
-    via_set = siyu("run", "nurture", "--set", "population.customers=100000000")
+    via_set = siyu("run", "nurture", "--set", "population.customers=5000000000")
     assert "(from --set)" in via_set.output
+    fine = siyu("run", "nurture", "--rows", "20000000")  # within --rows' own bounds: 0.0005 customers a row
+    assert fine.exit_code == 1 and "(from --rows)" in fine.output and "customers a row" in fine.output
 
 
 def test_compare_with_reps_shows_its_bar_at_once(monkeypatch):

@@ -49,7 +49,7 @@ def test_missing_file_is_an_error(tmp_path):
         load_experiment(tmp_path / "nope.toml")
 
 
-@pytest.mark.parametrize("name", ["frequency_vs_discount", "what_matters", "staff_scaling"])
+@pytest.mark.parametrize("name", ["frequency_vs_discount", "what_matters", "staff_scaling", "rows_precision"])
 def test_shipped_experiments_load(name):
     exp = load_experiment(ROOT / "experiments" / f"{name}.toml")
     assert exp.name == name
@@ -114,3 +114,16 @@ def test_docs_key_tables_are_generated_from_the_schema():
     begin, end = "<!-- BEGIN GENERATED: experiment keys -->\n", "<!-- END GENERATED: experiment keys -->"
     block = text.split(begin, 1)[1].split(end, 1)[0]
     assert block == reference_markdown(), "regenerate the key tables in docs/experiments.md"
+
+
+def test_a_factor_named_like_a_results_column_is_refused(tmp_path):
+    """One table holds the ids, the factors and the metrics: a factor column named ``customers``
+    (a metric) or ``scenario`` (an id) would clash, so the file is refused before any run."""
+    from _experiment_helpers import write_experiment
+
+    for name in ("customers", "scenario"):
+        body = f'[factors."levers.coupon.depth"]\nname = "{name}"\nvalues = [0.0, 0.2]\n'
+        with pytest.raises(ExperimentError) as err:
+            load_experiment(write_experiment(tmp_path, body))
+        assert f'factors."levers.coupon.depth".name = "{name}": is already a column of the results table' \
+            in str(err.value)

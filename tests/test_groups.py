@@ -36,8 +36,8 @@ def test_no_group_exceeds_capacity_unless_one_row_is_heavier(weights, capacity):
 
 def test_a_weighted_model_keeps_groups_at_500_real_members():
     sc = presets.nurture().with_overrides(days=30)
-    model = PrivateDomainModel(sc.model_copy(update={"population": sc.population.model_copy(
-        update={"weight": 10.0})}), customers=2000, seed=1)
+    model = PrivateDomainModel(sc, customers=20_000, rows=2000, seed=1)  # 10 customers a row
+    assert model.population.weight == 10.0
     model.run()
     t = model.customers
     members = np.bincount(t.group[t.group >= 0], weights=t.weight[t.group >= 0])

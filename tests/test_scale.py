@@ -4,7 +4,8 @@ by the whole operation (economies), learning, span of management and control los
 (diseconomies). Unit tests of each rule's direction and bounds, then behaviour.
 
 The behavioural tests compare a pool with one operator against the same customers counted ten
-times (``population.weight = 10``, same seed: the same draws) with ten operators. With every
+times (ten times the customers on the same rows: each row stands for 10; same seed: the same
+draws) with ten operators. With every
 team mechanism switched off that is ten times the result up to the group-mood rounding of the
 weight trick (checked below); each mechanism then moves it by an amount or in a direction
 that follows from its definition."""
@@ -128,8 +129,8 @@ def test_execution_lever_scales_quality_by_skill_and_control():
 
 
 # --- fixed costs do not grow with the pool ------------------------------------------------------------
-def _tool_and_staff_cost(customers, weight):
-    sc = scenario("nurture", days=30, population__customers=customers, population__weight=weight)
+def _tool_and_staff_cost(customers, rows):
+    sc = scenario("nurture", days=30, population__customers=customers, population__rows=rows)
     d = PrivateDomainModel(sc, seed=1).run()
     members = d.members.sum()
     per_member = sc.economics.tool_cost_per_member_day_cny * members
@@ -137,8 +138,8 @@ def _tool_and_staff_cost(customers, weight):
 
 
 def test_fixed_costs_are_independent_of_pool_size():
-    small = _tool_and_staff_cost(1000, 1.0)
-    big = _tool_and_staff_cost(1000, 20.0)
+    small = _tool_and_staff_cost(1000, 1000)
+    big = _tool_and_staff_cost(20_000, 1000)
     assert big == pytest.approx(small)
     sc = scenario("nurture")
     push = sc.levers["broadcast"].frequency_per_day * sc.levers["broadcast"].content_cost_per_push_cny
@@ -156,7 +157,7 @@ def _pair(**overrides):
     times with 10 operators."""
     out = []
     for k in (1, 10):
-        sc = scenario("nurture", days=DAYS, population__customers=2000, population__weight=float(k),
+        sc = scenario("nurture", days=DAYS, population__customers=2000 * k, population__rows=2000,
                       levers__care__staff=0.7 * k, levers__broadcast__staff=0.3 * k, **overrides)
         d = PrivateDomainModel(sc, seed=3).run()
         out.append((float(d.cum_profit.iloc[-1]), float(d.mean_trust.iloc[-1])))

@@ -34,7 +34,7 @@ CATALOGUE = {
                                         "a number from 0 to 48"],
     "wrong_type_quoted_number.toml": ['days = "365"', "wrong type", "a whole number from 1 to 3650"],
     "fraction_for_count.toml": ["population.customers = 1000.5", "a whole number"],
-    "negative_count.toml": ["population.customers = -100", "out of range", "from 10 to 50000000 (rows)"],
+    "negative_count.toml": ["population.customers = -100", "out of range", "from 10 to 2000000000 (customers)"],
     "probability_above_one.toml": ["levers.account_ban.daily_probability = 1.5", "out of range",
                                    "from 0 to 1"],
     "share_above_one.toml": ["population.initial_member_share = 1.2", "from 0 to 1"],
@@ -270,6 +270,9 @@ def scenarios(draw):
         data["name"] = draw(st.from_regex(r"[\w.-]{0,19}\w", fullmatch=True))
     population = draw(_model_strategy(Population))
     population["segments"] = draw(_segments())
+    if population.get("rows") is not None:  # each row stands for 0.001 to 10⁶ customers (params.MIN/MAX_WEIGHT)
+        customers = population.get("customers", Population.model_fields["customers"].default)
+        population["rows"] = min(max(population["rows"], -(-customers // 10**6)), 1000 * customers)
     data["population"] = population
     data["behaviour"] = {name: draw(_model_strategy(unwrap(f.annotation)[0]))
                          for name, f in Behaviour.model_fields.items()}

@@ -76,7 +76,7 @@ def _cohorts(seed: int, **overrides):
     (each cohort's own exposure, so that joining later is not mistaken for being worth less)."""
     sc = scenario("nurture", levers__paid_ads__adds_per_day=10.0, levers__paid_ads__cost_per_add_cny=20.0,
                   **overrides)
-    m = PrivateDomainModel(sc, customers=20_000, seed=seed)
+    m = PrivateDomainModel(sc, customers=20_000, rows=20_000, seed=seed)
     m.run(365)
     f = m.customers.to_frame()
     cohort = (f.join_day >= 0) & (f.join_day < 180)
@@ -226,7 +226,7 @@ def test_a_cohorts_lapse_rate_falls_with_tenure():
     year, fewer lapse in the second year than lapsed in the first. A Gamma mixture with shape
     0.6 predicts a ratio of about 0.83 (S(t) = (1 + λt/s)^−s); customers all alike, 1."""
     base = without_private_domain(scenario("nurture"))
-    model = PrivateDomainModel(base, customers=20_000, seed=4)
+    model = PrivateDomainModel(base, customers=20_000, rows=20_000, seed=4)
     model.run(365)
     first = model.customers.lapsed.mean()
     model.run(365)

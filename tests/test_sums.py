@@ -20,9 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 RUN = """
 import sys
 from siyu_sim import PrivateDomainModel, presets
-sc = presets.nurture()
-sc = sc.model_copy(update={"population": sc.population.model_copy(update={"weight": 0.1})})
-m = PrivateDomainModel(sc, customers=40_000, seed=9, segment_metrics=True)
+m = PrivateDomainModel(presets.nurture(), customers=4_000, rows=40_000, seed=9, segment_metrics=True)
+assert m.population.weight == 0.1
 m.run(6).to_parquet(sys.argv[1])
 """
 

@@ -1,6 +1,6 @@
 """Make observed.csv, the worked example of docs/calibration.md, from known truth.
 
-A brand of 200,000 customers (5,000 rows of weight 40) runs the shipped nurture strategy;
+A brand of 200,000 customers (simulated on 5,000 rows) runs the shipped nurture strategy;
 its true store-QR add rate, base leave hazard and order value are below. One year of its
 monthly numbers is simulated once at a seed no trial uses, 3% measurement noise is added and
 the values are rounded: `siyu calibrate` then has to find the truth from these numbers alone.
@@ -23,7 +23,7 @@ COLUMNS = ["members", "new_members", "left", "orders", "gmv", "staff"]
 
 
 def main() -> None:
-    base = apply_overrides(presets.nurture().to_dict(), {"population.customers": 5000, "population.weight": 40})
+    base = apply_overrides(presets.nurture().to_dict(), {"population.customers": 200_000, "population.rows": 5000})
     table = synthetic_observed(base, TRUTH, COLUMNS, seed=2026, noise=0.03)
     table.loc[table.period == 4, "left"] = float("nan")  # a month the brand did not record
     write_observed(table, Path(__file__).with_name("observed.csv"))

@@ -43,7 +43,8 @@ class GroupWatch:
     """A small agent-executor run of ``scenario`` and the group it shows (the first one)."""
 
     def __init__(self, scenario: Scenario, seed: int, customers: int = WATCH_CUSTOMERS):
-        self.model = PrivateDomainModel(scenario, customers=customers, seed=seed, executor="agent")
+        # one row a customer, whatever the scenario's size and rows: each dot is one person
+        self.model = PrivateDomainModel(scenario, customers=customers, rows=customers, seed=seed, executor="agent")
         self.horizon = scenario.days
         self.gid = 0
 

@@ -197,10 +197,10 @@ class AppPage:
         if snapshot.ready and outcome.error is not None:
             kind, line, pct = "refused", t("app_failed", lang, error=outcome.error), 100
         elif snapshot.ready:
-            values = outcome.request[0]
+            values, population = outcome.request[0], outcome.result.scenarios[0].population
             kind, pct = "ready", 100
-            line = t("app_ready", lang, customers=f"{values['population.customers']:,}", days=values["days"],
-                     seed=values["seed"], seconds=outcome.seconds)
+            line = t("app_ready", lang, customers=f"{population.customers:,}", rows=f"{population.n_rows:,}",
+                     days=values["days"], seed=values["seed"], seconds=outcome.seconds)
         elif self.shown is None:
             kind, line, pct = "running", t("app_waiting", lang), snapshot.pct
         else:

@@ -3,7 +3,7 @@ comparison they give against a pinned baseline. No web framework here: the page 
 only shows what this module computes, so tests can check the numbers without a browser.
 
 The controls become exactly what the command line would pass (``--set PATH=VALUE`` for a
-lever, ``--days``/``--customers``/``--seed`` for the run), through the same
+lever, ``--days``/``--customers``/``--seed`` for the run; ``--rows`` as ``siyu app`` was given it), through the same
 ``config.overrides.command_overrides`` and ``load_scenario``: a refused value gets the words
 ``siyu validate --set`` gives, and the screen equals ``siyu compare`` on the saved file.
 """
@@ -53,7 +53,9 @@ LEVER_CONTROLS = (
     Control("levers.paid_ads.adds_per_day", 10, off_when_absent=True),
     Control("levers.referral_reward.reward_cny", 1, off_when_absent=True),
 )
-#: Customers, horizon and luck: what the counterfactual and the pinned baseline depend on.
+#: Customers (the brand's size), horizon and luck: what the counterfactual and the pinned baseline
+#: depend on. The rows simulated (precision) are ``siyu app --rows``, not a control: left out they
+#: follow the customers (``params.simulated_rows``).
 RUN_CONTROLS = (
     Control("population.customers", 1000, "int", "--customers"),
     Control("days", 30, "int", "--days"),
@@ -78,14 +80,15 @@ class WhatIf:
     ``scenario(values)`` and ``compare(values, ...)`` give what the controls' values mean."""
 
     def __init__(self, strategy: str, baseline: str | None = None, *, sets: list[str] | None = None,
-                 days: int | None = None, customers: int | None = None):
+                 days: int | None = None, customers: int | None = None, rows: int | None = None):
         self.strategy_ref, self.baseline_ref = strategy, baseline
         self.strategy_path = resolve(strategy)
         self.baseline_path = resolve(baseline) if baseline else None
-        # what `siyu app` was given (--set, --days, --customers): the start, beneath the controls
+        # what `siyu app` was given (--set, --days, --customers, --rows): the start, beneath the controls
         self.start_sets = list(sets or [])
-        self.start_options = {k: v for k, v in (("--days", days), ("--customers", customers)) if v is not None}
-        self.start = load_scenario(self.strategy_path, command_overrides(self.start_sets, days, customers))
+        self.start_options = {k: v for k, v in (("--days", days), ("--customers", customers), ("--rows", rows))
+                              if v is not None}
+        self.start = load_scenario(self.strategy_path, command_overrides(self.start_sets, days, customers, None, rows))
         self._fields = leaves(Scenario, self.start.to_dict())
         if self.baseline_path is not None:  # a bad baseline file fails before anything starts
             load_scenario(self.baseline_path, self._run_options(self.initial()))
@@ -140,11 +143,14 @@ class WhatIf:
 
     def _overrides(self, values: Values):
         sets, options = self._parts(values)
-        return command_overrides(sets, options.get("--days"), options.get("--customers"), options.get("--seed"))
+        return command_overrides(sets, options.get("--days"), options.get("--customers"), options.get("--seed"),
+                                 options.get("--rows"))
 
     def _run_options(self, values: Values) -> dict:
-        """--days and --customers apply to the pinned baseline too (as in ``siyu compare``)."""
-        return {"days": values["days"], "population.customers": values["population.customers"]}
+        """--days, --customers and --rows apply to the pinned baseline too (as in ``siyu compare``)."""
+        rows = self.start_options.get("--rows")
+        return {"days": values["days"], "population.customers": values["population.customers"],
+                **({"population.rows": rows} if rows is not None else {})}
 
     # --- what the values mean -----------------------------------------------------------
 
@@ -174,6 +180,8 @@ class WhatIf:
         if saved_as is None:
             return shlex.join(["siyu", "compare", self.strategy_ref, self.baseline_ref, *self.arguments(values)])
         horizon = ["--days", str(values["days"]), "--customers", str(values["population.customers"])]
+        if "--rows" in self.start_options:  # the saved file holds them too; said for the reader
+            horizon += ["--rows", str(self.start_options["--rows"])]
         return shlex.join(["siyu", "compare", saved_as, self.baseline_ref, *horizon])
 
     def scenario_toml(self, values: Values) -> str:

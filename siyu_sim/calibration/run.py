@@ -54,11 +54,13 @@ def default_folder(calibration: str | Path) -> Path:
     return path.parent / f"{path.stem}_fit"
 
 
-def prepare(calibration: str | Path, observed: str | Path, out: str | Path | None = None) -> Prepared:
+def prepare(calibration: str | Path, observed: str | Path, out: str | Path | None = None, *,
+            rows: int | None = None) -> Prepared:
     """Check the calibration file, the observed data against it, and the output folder: new,
-    empty or a calibration's own, and holding none of the inputs under the names it writes.
-    Raises CalibrationError (file, key or line, allowed) or OutputPathError; runs nothing."""
-    spec = load_calibration(calibration)
+    empty or a calibration's own, and holding none of the inputs under the names it writes
+    (``rows``: --rows, over the file's ``rows``). Raises CalibrationError (file, key or line,
+    allowed) or OutputPathError; runs nothing."""
+    spec = load_calibration(calibration, rows=rows)
     table = read_observed(observed, spec.n_periods, spec.period)
     metrics, fit, held = check_observed(spec, table, str(observed))
     option = "--out" if out is not None else "output"

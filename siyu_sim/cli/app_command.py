@@ -12,7 +12,7 @@ import typer
 
 from ..config.problems import ScenarioError
 from .app import app
-from .core_commands import CustomersOpt, DaysOpt, Lang, SetOpt, _fail, _overrides
+from .core_commands import CustomersOpt, DaysOpt, Lang, RowsOpt, SetOpt, _fail, _overrides
 from .outputs import error
 
 
@@ -27,7 +27,7 @@ def app_command(
     port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1 (1024–65535).")] = 8765,
     lang: Annotated[Lang, typer.Option("--lang", help="Language of the page: en or zh (中文).")] = Lang.en,
     no_browser: Annotated[bool, typer.Option("--no-browser", help="Do not open a browser tab.")] = False,
-    set_: SetOpt = None, days: DaysOpt = None, customers: CustomersOpt = None,
+    set_: SetOpt = None, days: DaysOpt = None, customers: CustomersOpt = None, rows: RowsOpt = None,
 ) -> None:
     """Answer "what if…?" live in the browser: levers on the left, answers on the right.
 
@@ -42,15 +42,17 @@ def app_command(
       siyu app calibrated.toml nurture --port 8765 --lang zh --no-browser
 
       siyu app harvest --customers 5000 --days 180    # against no private domain
+
+      siyu app calibrated.toml nurture --rows 2500     # a quicker, rougher answer for the same brand
     """
     from ..app.server import AppError, check_port, serve
     from ..app.whatif import WhatIf
 
     if scenario is None:
         scenario, baseline = "nurture", "harvest"
-    _overrides(set_, days, customers, None)  # a malformed or repeated --set is a usage error, at once
+    _overrides(set_, days, customers, None, rows)  # a malformed or repeated --set is a usage error, at once
     try:
-        whatif = WhatIf(scenario, baseline, sets=set_, days=days, customers=customers)
+        whatif = WhatIf(scenario, baseline, sets=set_, days=days, customers=customers, rows=rows)
         check_port(port, lang.value)
     except ScenarioError as exc:
         raise _fail(exc.render(lang.value)) from None

@@ -15,7 +15,7 @@ import typer
 from ..config.limits import Plan
 from ..words import t
 from .app import app
-from .core_commands import Lang, LangOpt
+from .core_commands import Lang, LangOpt, RowsOpt
 from .experiment_commands import (EXIT_FAILED, EXIT_INTERRUPTED, DaskLocalOpt, FreshOpt, QuietOpt,
                                   SchedulerOpt, SerialOpt, WorkersOpt, _describe)
 from .outputs import YesOpt, announce_replaced, confirm_size, error, existing, resumable_on_full_disk, writing
@@ -34,7 +34,7 @@ def calibrate_command(
                                                 "an earlier calibration's.")] = None,
     scheduler: SchedulerOpt = None, dask_local: DaskLocalOpt = None, workers: WorkersOpt = None,
     serial: SerialOpt = False, fresh: FreshOpt = False, quiet: QuietOpt = False, lang: LangOpt = Lang.en,
-    yes: YesOpt = False,
+    yes: YesOpt = False, rows: RowsOpt = None,
 ) -> None:
     """Fit a scenario's parameters to observed monthly (or weekly) aggregates: Optuna TPE over the
     calibration file's parameter ranges, each trial run under the same seeds; then the best
@@ -63,20 +63,20 @@ def calibrate_command(
     if calibration is None or observed is None:
         typer.echo(t("cli_error", lang_code, message=t("calib_need_files", lang_code)), err=True)
         raise typer.Exit(2)
-    prep = _prepare(calibration, observed, out, lang_code)
+    prep = _prepare(calibration, observed, out, lang_code, rows)
     spec = prep.spec
     confirm_size(Plan(spec.trials * spec.replications + spec.check_replications), yes, lang_code)
     backend = _backend(serial, workers, scheduler, dask_local, lang_code)
     _fit(prep, backend, fresh, quiet, lang_code)
 
 
-def _prepare(calibration: Path, observed: Path, out: Path | None, lang: str):
+def _prepare(calibration: Path, observed: Path, out: Path | None, lang: str, rows: int | None = None):
     from ..calibration.run import prepare
     from ..config.output_paths import OutputPathError
     from ..config.problems import ConfigError
 
     try:
-        return prepare(calibration, observed, out)
+        return prepare(calibration, observed, out, rows=rows)
     except ConfigError as exc:
         typer.echo(exc.render(lang), err=True)
         raise typer.Exit(EXIT_FAILED) from None

@@ -31,6 +31,7 @@ from ..config.problems import ScenarioError
 from ..config.scenario_files import load_scenario
 from ..config.toml_files import read_toml
 from ..metrics import DAILY_COLUMNS
+from ..params import DEFAULT_ROWS, MAX_ROWS
 from ..rng import MAX_SEED
 from ..runs import RUN_FILES, simulate
 from ..scenario import Scenario
@@ -67,7 +68,13 @@ SetOpt = Annotated[Optional[list[str]], typer.Option(
     help="Override one key (repeatable): --set levers.broadcast.frequency_per_day=3")]
 DaysOpt = Annotated[Optional[int], typer.Option("--days", min=1, help="Simulated days (horizon).")]
 CustomersOpt = Annotated[Optional[int], typer.Option(
-    "--customers", min=1, help="Rows in the customer table (smaller is faster).")]
+    "--customers", min=1, help="The brand's customers on day 0, real people: its size (a smaller number is a "
+                               "smaller brand with the same fixed costs, not a faster run: see --rows).")]
+RowsOpt = Annotated[Optional[int], typer.Option(
+    "--rows", min=10, max=MAX_ROWS,
+    help="Rows simulated for the customers: the run's precision, not the brand's size (fewer is faster and "
+         "noisier; every figure stays in real customers). Default: as many as the customers, at most "
+         f"{DEFAULT_ROWS:,}.")]
 SeedOpt = Annotated[Optional[int], typer.Option(
     "--seed", min=0, max=MAX_SEED, help="Root seed, 64-bit (compare: one root seed for all, so luck is shared).")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or status messages.")]
@@ -80,11 +87,11 @@ EngineOpt = Annotated[Engine, typer.Option(
 
 
 def _overrides(sets: list[str] | None, days: int | None, customers: int | None,
-               seed: int | None) -> Overrides:
+               seed: int | None, rows: int | None = None) -> Overrides:
     """--set and the options that set one key, each remembering its source; a key given twice
     (two --set, or --set and --customers) is a usage error naming both values."""
     try:
-        out = command_overrides(sets, days, customers, seed)
+        out = command_overrides(sets, days, customers, seed, rows)
     except OverrideError as exc:
         raise typer.BadParameter(str(exc), param_hint="--set") from None
     return out
@@ -165,7 +172,7 @@ def run_command(
              "member or not, segment, row weight) to this Parquet file (the path as given, not in --out), "
              "to fit BG/NBD, Pareto/NBD or Gamma-Gamma models to simulated customers.")] = None,
     executor: ExecutorOpt = Executor.vector, engine: EngineOpt = Engine.compiled,
-    set_: SetOpt = None, days: DaysOpt = None, customers: CustomersOpt = None,
+    set_: SetOpt = None, days: DaysOpt = None, customers: CustomersOpt = None, rows: RowsOpt = None,
     seed: SeedOpt = None, quiet: QuietOpt = False, lang: LangOpt = Lang.en,
 ) -> None:
     """Run one scenario; write its daily table and provenance; print a monthly summary.
@@ -178,9 +185,11 @@ def run_command(
 
       siyu run scenarios/nurture.toml --out results/nurture
 
-      siyu run harvest --days 90 --customers 2000 --set levers.broadcast.frequency_per_day=2
+      siyu run harvest --days 90 --rows 2000 --set levers.broadcast.frequency_per_day=2
 
-      siyu run nurture --executor agent --customers 500 --days 30 --quiet
+      siyu run nurture --customers 150000 --rows 5000   # a brand of 150,000 customers on 5,000 rows
+
+      siyu run nurture --executor agent --rows 500 --days 30 --quiet
 
       siyu run nurture --transactions nurture_orders.parquet
     """
@@ -188,7 +197,7 @@ def run_command(
     output_folder(out, "--out", RUN_FILES[0], "a run folder", lang_code)
     output_file(transactions, "--transactions", PARQUET_FILE, lang_code)
     try:
-        s, path = _load(scenario, _overrides(set_, days, customers, seed))
+        s, path = _load(scenario, _overrides(set_, days, customers, seed, rows))
     except ScenarioError as exc:
         raise _fail(exc.render(lang_code)) from None
     option = "--out"
@@ -247,12 +256,12 @@ def compare_command(
         "--fresh", help="With --reps: discard the finished runs an interrupted run of this comparison kept, "
                         "and start over (default: resume from them).")] = False,
     executor: ExecutorOpt = Executor.vector, engine: EngineOpt = Engine.compiled,
-    set_: SetOpt = None, days: DaysOpt = None, customers: CustomersOpt = None,
+    set_: SetOpt = None, days: DaysOpt = None, customers: CustomersOpt = None, rows: RowsOpt = None,
     seed: SeedOpt = None, quiet: QuietOpt = False, lang: LangOpt = Lang.en, yes: YesOpt = False,
 ) -> None:
     """Compare strategies month by month, with common random numbers, and give a verdict.
 
-    Every scenario runs under the same root seed (--seed, else the first scenario's seed) and replication, so differences come from the strategies, not from luck. With --reps N above 1 the table shows means over N replications and a paired comparison with confidence intervals follows. Each scenario's customers also run with no private domain under the same seeds (skip with --no-baseline), so the headline is the profit each strategy adds over having none. Prints, for each month: that added profit and the added ROI, active / muted / churned members, mean trust, GMV, profit, cumulative profit, ROI and the cumulative profit the same money would have made in paid ads; then who adds the most, whether each strategy loses against having none, against paid ads like for like, then the gross ledger (GMV, ledger profit) and relationship health, and from which month. --set, --days and --customers apply to every scenario.
+    Every scenario runs under the same root seed (--seed, else the first scenario's seed) and replication, so differences come from the strategies, not from luck. With --reps N above 1 the table shows means over N replications and a paired comparison with confidence intervals follows. Each scenario's customers also run with no private domain under the same seeds (skip with --no-baseline), so the headline is the profit each strategy adds over having none. Prints, for each month: that added profit and the added ROI, active / muted / churned members, mean trust, GMV, profit, cumulative profit, ROI and the cumulative profit the same money would have made in paid ads; then who adds the most, whether each strategy loses against having none, against paid ads like for like, then the gross ledger (GMV, ledger profit) and relationship health, and from which month. --set, --days, --customers and --rows apply to every scenario.
 
     With --reps N above 1 every finished run is kept as it finishes (in DIR/run_store with --out DIR, else in the user's cache, $SIYU_CACHE_DIR or ~/.cache/siyu_sim/runs, until the comparison completes): after Ctrl-C the same command resumes and gives the same numbers; --fresh starts over.
 
@@ -264,7 +273,9 @@ def compare_command(
 
       siyu compare nurture harvest --lang zh
 
-      siyu compare nurture harvest mismatch --customers 2000 --set economics.order_value_cny=80
+      siyu compare nurture harvest mismatch --rows 2500 --set economics.order_value_cny=80
+
+      siyu compare nurture harvest --customers 150000    # a brand of 150,000 customers (on 10,000 rows)
 
       siyu compare nurture harvest --reps 20 --report compare.html
 
@@ -278,7 +289,7 @@ def compare_command(
 
     output_file(report, "--report", HTML_REPORT, lang.value)
     output_folder(out, "--out", (EXPORT_MARKER, RUN_STORE), "a folder of comparison tables", lang.value)
-    overrides = _overrides(set_, days, customers, None)
+    overrides = _overrides(set_, days, customers, None, rows)
     loaded, problems = [], []
     for arg in scenarios:
         try:
@@ -372,7 +383,7 @@ def validate_command(
             continue
         if not quiet:
             typer.echo(t("validate_ok", lang.value, path=path, name=s.name, days=s.days, levers=len(s.levers),
-                         customers=f"{s.population.customers:,}"))
+                         customers=f"{s.population.customers:,}", rows=f"{s.population.n_rows:,}"))
     if bad:
         raise typer.Exit(EXIT_INVALID)
 

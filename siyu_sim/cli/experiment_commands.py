@@ -17,7 +17,7 @@ from ..config.problems import listed
 from ..experiments.backends import NO_WORKER_WAIT_S
 from ..words import t
 from .app import app
-from .core_commands import Lang, LangOpt, command_line
+from .core_commands import Lang, LangOpt, RowsOpt, command_line
 from .outputs import YesOpt, checked, error, resumable_on_full_disk, too_big
 from .scheduler import check_scheduler, environment_problem
 from .terminal import _status
@@ -63,15 +63,15 @@ def _check_folder(folder: Path | None, option: str, exp=None, lang: str = "en") 
                                  option, folder)
 
 
-def _load(experiment: Path, yes: bool = True, lang: str = "en"):
-    """The experiment, or exit 1 after printing every problem in the file (nothing is run); a
-    huge one only with ``--yes`` (``confirm_size``)."""
+def _load(experiment: Path, yes: bool = True, lang: str = "en", rows: int | None = None):
+    """The experiment (``rows``: --rows, the rows every run simulates), or exit 1 after printing
+    every problem in the file (nothing is run); a huge one only with ``--yes`` (``confirm_size``)."""
     from ..config.limits import HugeExperiment
     from ..config.problems import ExperimentError
     from ..experiments.design import load_experiment
 
     try:
-        return load_experiment(experiment, huge_ok=yes)
+        return load_experiment(experiment, huge_ok=yes, rows=rows)
     except ExperimentError as exc:
         typer.echo(exc.render(lang), err=True)
         raise typer.Exit(EXIT_FAILED) from None
@@ -166,7 +166,7 @@ def sweep_command(
     scheduler: SchedulerOpt = None, dask_local: DaskLocalOpt = None, workers: WorkersOpt = None,
     serial: SerialOpt = False, fresh: FreshOpt = False, out: OutOpt = None, quiet: QuietOpt = False,
     batch_size: BatchOpt = None, csv: CsvOpt = False, lang: LangOpt = Lang.en, yes: YesOpt = False,
-    no_worker_wait: NoWorkerWaitOpt = NO_WORKER_WAIT_S,
+    no_worker_wait: NoWorkerWaitOpt = NO_WORKER_WAIT_S, rows: RowsOpt = None,
 ) -> None:
     """Run every run of an experiment (scenarios × factor settings × replications) and store
     them as Parquet under the results folder (each run with its no-private-domain counterfactual:
@@ -193,7 +193,7 @@ def sweep_command(
     Read the results: pandas.read_parquet("results/frequency_vs_discount")
     """
     _check_folder(out, "--out", lang=lang.value)
-    result = _run(_load(experiment, yes, lang.value), scheduler=scheduler, dask_local=dask_local, workers=workers,
+    result = _run(_load(experiment, yes, lang.value, rows), scheduler=scheduler, dask_local=dask_local, workers=workers,
                   serial=serial, fresh=fresh, out=out, quiet=quiet, batch_size=batch_size, lang=lang.value,
                   no_worker_wait=no_worker_wait, command=command_line(ctx))
     if not result.interrupted and result.stopped is None and result.ok + result.skipped > 0:
@@ -221,7 +221,7 @@ def sensitivity_command(
     scheduler: SchedulerOpt = None, dask_local: DaskLocalOpt = None, workers: WorkersOpt = None,
     serial: SerialOpt = False, fresh: FreshOpt = False, out: OutOpt = None, quiet: QuietOpt = False,
     batch_size: BatchOpt = None, lang: LangOpt = Lang.en, yes: YesOpt = False,
-    no_worker_wait: NoWorkerWaitOpt = NO_WORKER_WAIT_S,
+    no_worker_wait: NoWorkerWaitOpt = NO_WORKER_WAIT_S, rows: RowsOpt = None,
 ) -> None:
     """Global sensitivity analysis, what the answer depends on: run (or resume) the
     experiment's Sobol or Morris design, average replications, and print the factors ranked by
@@ -240,7 +240,7 @@ def sensitivity_command(
     from ..experiments.sensitivity import SensitivityError, ranked_text, sensitivity_table
 
     _check_folder(out, "--out", lang=lang.value)
-    exp = _load(experiment, yes, lang.value)
+    exp = _load(experiment, yes, lang.value, rows)
     if exp.method not in ("sobol", "morris"):
         typer.echo(t("sw_needs_design", lang.value, file=experiment, method=exp.method), err=True)
         raise typer.Exit(EXIT_FAILED)

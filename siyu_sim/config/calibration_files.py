@@ -4,7 +4,7 @@ A calibration file names the base scenario, the parameters to fit (dotted scenar
 the ones experiments and ``--set`` use, each with a ``[low, high]`` range inside the
 parameter's declared bounds), the observed metrics to match with their weights and a loss,
 the periods held out, the budget (trials), replications per trial (common random numbers:
-every trial runs the same seeds), the customers simulated and their weight, and the period
+every trial runs the same seeds), the brand's customers and the rows simulated for them, and the period
 kind. Every problem in the file is reported at once, in the words and format of scenario and
 experiment files (file, key path, value, allowed, did-you-mean); nothing runs before it
 passes. What depends on the observed data (its columns and periods) is checked with it, in
@@ -17,11 +17,12 @@ import dataclasses
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..calendar import MAX_DAYS, Calendar
+from ..params import MAX_CUSTOMERS, MAX_ROWS
 from ..rng import MAX_SEED
 from ..scenario import Scenario
 from . import presets
@@ -59,6 +60,9 @@ class PeriodsSpec(_Strict):
 
 
 class CalibrationFile(_Strict):
+    #: Keys that were settings once, and the words saying what to write instead (config.pydantic_errors).
+    RETIRED_KEYS: ClassVar[dict[str, str]] = {"weight": "err_retired_weight_calibration"}  # the words' key
+
     name: str = Field(..., min_length=1, pattern=r"^[A-Za-z0-9_.-]+$",
                       description="Short name (letters, digits, _ . -).")
     description: str = Field("", description="What is being fitted, and why.")
@@ -66,10 +70,11 @@ class CalibrationFile(_Strict):
                           "relative to this file.")
     period: Literal["month", "week"] = Field("month", description="What a row of the observed CSV "
                                              "covers: a calendar month or a week from day 0.")
-    customers: int | None = Field(None, ge=10, le=50_000_000, description="Rows simulated (default: "
-                                  "the scenario's population.customers).")
-    weight: float | None = Field(None, gt=0, le=1e6, description="Real customers per row (default: the "
-                                 "scenario's): 200k members as 5,000 rows of weight 40.")
+    customers: int | None = Field(None, ge=10, le=MAX_CUSTOMERS, description="The brand's real customers on "
+                                  "day 0, whom the observed counts count (default: the scenario's "
+                                  "population.customers).")
+    rows: int | None = Field(None, ge=10, le=MAX_ROWS, description="Rows simulated for them: precision, not size "
+                             "(default: the scenario's population.rows): 200,000 customers on 5,000 rows.")
     days: int | None = Field(None, ge=7, le=MAX_DAYS, description="Horizon in days (default: the scenario's).")
     parameters: dict[str, Annotated[list[float], Field(min_length=2, max_length=2)]] = Field(
         ..., min_length=1, description="What to fit: dotted scenario path = [low, high].")
@@ -100,7 +105,7 @@ class Parameter:
 @dataclass
 class CalibrationSpec:
     """A calibration file, validated and resolved: the base scenario's full data with the
-    file's customers, weight and days written in."""
+    file's customers, rows and days written in."""
 
     name: str
     file: str
@@ -128,10 +133,13 @@ class CalibrationSpec:
         return apply_overrides(self.scenario, values)
 
 
-def load_calibration(path: str | Path) -> CalibrationSpec:
-    """Read and validate a calibration file; CalibrationError lists every problem."""
+def load_calibration(path: str | Path, *, rows: int | None = None) -> CalibrationSpec:
+    """Read and validate a calibration file (``rows``: --rows, over its ``rows``); CalibrationError
+    lists every problem."""
     path = Path(path)
     data = read_toml(path, CALIBRATION_FILE)
+    if rows is not None:
+        data = {**data, "rows": rows}
     return calibration_from_dict(data, file=str(path), base_dir=path.parent)
 
 
@@ -178,7 +186,7 @@ def _base_scenario(spec: CalibrationFile, base_dir: Path, problems: list[Problem
     except ScenarioError as exc:
         problems.append(Problem("scenario", f"scenario file {target} is invalid:\n      {exc}", spec.scenario))
         return None
-    own = {"population.customers": spec.customers, "population.weight": spec.weight, "days": spec.days}
+    own = {"population.customers": spec.customers, "population.rows": spec.rows, "days": spec.days}
     own = {k: v for k, v in own.items() if v is not None}
     if own:
         data = apply_overrides(data, own)
@@ -191,7 +199,7 @@ def _base_scenario(spec: CalibrationFile, base_dir: Path, problems: list[Problem
 
 
 def _own_key(where: str) -> str:
-    return {"population.customers": "customers", "population.weight": "weight"}.get(where, where)
+    return {"population.customers": "customers", "population.rows": "rows"}.get(where, where)
 
 
 def _parameters(spec: CalibrationFile, base: dict, problems: list[Problem]) -> list[Parameter]:

@@ -14,6 +14,8 @@ from .schema_info import Leaf
 
 _PATH_ALLOWED = "a dotted path to a scenario parameter (docs/experiments.md)"
 _METRIC_ALLOWED = "a column of the daily table"
+#: The results table's own columns, beside which each factor gets one of its own.
+RESULT_COLUMNS = frozenset(("run_id", "scenario", "setting", "replication", "day", *METRIC_COLUMNS))
 
 
 def check_factors(spec: ExperimentFile, leaves: dict[str, Leaf], problems: list[Problem]) -> list[Factor]:
@@ -36,6 +38,10 @@ def check_factors(spec: ExperimentFile, leaves: dict[str, Leaf], problems: list[
         name = f.name or path
         if name in names:
             problems.append(Problem(f"{key}.name", "duplicate factor column name", name))
+        elif name in RESULT_COLUMNS:  # one table holds the ids, the factors and the metrics
+            problems.append(Problem(f"{key}.name", "is already a column of the results table", name,
+                                    "a name that is not a metric or an id (run_id, scenario, setting, "
+                                    f"replication), e.g. {name}_setting"))
         names.add(name)
         if f.values is not None:
             factor = _grid_factor(key, path, name, f.values, f.integer, leaf, problems)

@@ -30,14 +30,25 @@ from .scenario_files import load_scenario, scenario_problems
 from .schema_info import leaves
 from .toml_files import EXPERIMENT_FILE, read_toml
 
+#: The scenario key --rows sets: the rows each run simulates (precision, not the brand's size).
+ROWS_KEY = "population.rows"
+
 __all__ = ["Experiment", "ExperimentError", "Factor", "check_settings", "read_experiment", "validate_experiment"]
 
 
-def read_experiment(path: str | Path, *, output: str | None = None) -> Experiment:
-    """Read, validate and resolve an experiment file, its settings not yet chosen. Raises
+def read_experiment(path: str | Path, *, output: str | None = None, rows: int | None = None) -> Experiment:
+    """Read, validate and resolve an experiment file, its settings not yet chosen; ``rows`` (--rows)
+    sets population.rows in its [set] (the results folder then holds another experiment). Raises
     :class:`ExperimentError` listing every problem (file, key path, value, allowed, did-you-mean)."""
     path = Path(path)
     data = read_toml(path, EXPERIMENT_FILE)
+    if rows is not None:
+        factors = data.get("factors")
+        if isinstance(factors, dict) and ROWS_KEY in factors:
+            raise ExperimentError(str(path), [Problem(f'factors."{ROWS_KEY}"', "is a factor of this experiment: "
+                                                      "--rows cannot fix it", origin="--rows")])
+        if isinstance(data.get("set", {}), dict):  # a malformed [set] is reported as it is
+            data = {**data, "set": {**data.get("set", {}), ROWS_KEY: rows}}
     return validate_experiment(data, file=str(path), base_dir=path.parent, output=output)
 
 

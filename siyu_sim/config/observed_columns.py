@@ -6,8 +6,8 @@ Each observed column is one of the model's daily metrics (``siyu_sim.metrics``) 
 a period of the run's calendar (``calendar.Calendar``: its months, or weeks of 7 days from day
 0) by ``metrics.aggregate``: whether it is a *flow* (a period's amount: orders, GMV, summed over
 the period's days) or a *stock* (a level: members, staff, read on the period's last day) is the
-metric's own declaration. Counts are real people (the scenario's ``population.weight``
-multiplies each row), money is CNY. Words a reader sees (meanings, units) are in
+metric's own declaration. Counts are real people (each row stands for the scenario's
+``population.customers`` / ``population.rows`` of them), money is CNY. Words a reader sees (meanings, units) are in
 ``words/calibrate``.
 """
 

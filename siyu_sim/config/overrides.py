@@ -82,16 +82,17 @@ def parse_assignments(texts, origin: str = "--set") -> Overrides:
 
 
 #: The command-line options that each set one scenario key: (key, option).
-OPTION_KEYS = (("days", "--days"), ("population.customers", "--customers"), ("seed", "--seed"))
+OPTION_KEYS = (("days", "--days"), ("population.customers", "--customers"), ("seed", "--seed"),
+               ("population.rows", "--rows"))
 
 
 def command_overrides(sets, days: int | None = None, customers: int | None = None,
-                      seed: int | None = None) -> Overrides:
-    """``--set`` texts and the options that set one key (``--days``, ``--customers``,
-    ``--seed``), each remembering its source, as the command line and the live app give them;
+                      seed: int | None = None, rows: int | None = None) -> Overrides:
+    """``--set`` texts and the options that set one key (``--days``, ``--customers``, ``--seed``,
+    ``--rows``), each remembering its source, as the command line and the live app give them;
     a key given twice is an OverrideError naming both values."""
     out = parse_assignments(sets)
-    for (path, option), value in zip(OPTION_KEYS, (days, customers, seed)):
+    for (path, option), value in zip(OPTION_KEYS, (days, customers, seed, rows)):
         if value is not None:
             out.add(path, value, option, given=f"{option} {value}")
     return out

@@ -62,6 +62,9 @@ def _problem(err: dict, root: type[BaseModel], prefix: tuple,
         parent = locate(root, loc[:-1])
         names = field_names(parent.annotation) if parent and is_model(parent.annotation) else []
         where = key_path(prefix + (parent.loc if parent else loc[:-1]) + loc[-1:])
+        retired = getattr(parent.annotation, "RETIRED_KEYS", {}).get(loc[-1]) if parent else None
+        if retired:  # a key that was a setting once: say what to write instead
+            return Problem(where, Said.words(retired), value), bool(parent.in_union)
         return Problem(where, Said.words("err_unknown_key"), value,
                        allowed=Said.words("err_keys_here", keys=", ".join(names)) if names else None,
                        suggestion=closest(loc[-1], names) or _elsewhere(whole, str(loc[-1]))), \

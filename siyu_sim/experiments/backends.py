@@ -396,10 +396,10 @@ def make_backend(*, serial: bool = False, workers: int | None = None, scheduler:
     return ProcessPoolBackend(workers)
 
 
-def batch_size_for(n_runs: int, customers: int, days: int, workers: int) -> int:
+def batch_size_for(n_runs: int, rows: int, days: int, workers: int) -> int:
     """Runs per batch: enough to fill ~TARGET_BATCH_SECONDS, yet at least ~4 batches per worker
     so the load balances and progress moves."""
-    per_run = max(customers * days * SECONDS_PER_CUSTOMER_DAY, 1e-3)
+    per_run = max(rows * days * SECONDS_PER_CUSTOMER_DAY, 1e-3)  # rows simulated, not real customers
     by_cost = max(1, math.ceil(TARGET_BATCH_SECONDS / per_run))
     by_balance = max(1, math.ceil(n_runs / (4 * max(1, workers))))
     return max(1, min(by_cost, by_balance))

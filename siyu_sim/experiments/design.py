@@ -30,12 +30,14 @@ from ..config.experiment_schema import METRIC_COLUMNS
 from ..config.limits import HugeExperiment, table_plan
 
 
-def load_experiment(path: str | Path, *, output: str | None = None, huge_ok: bool = True) -> Experiment:
-    """Read, validate and resolve an experiment file and choose its settings. Raises
+def load_experiment(path: str | Path, *, output: str | None = None, huge_ok: bool = True,
+                    rows: int | None = None) -> Experiment:
+    """Read, validate and resolve an experiment file and choose its settings (``rows``: the rows
+    every run simulates, over the file's [set]). Raises
     :class:`~siyu_sim.config.problems.ExperimentError` listing every problem (file, key path,
     value, allowed, did-you-mean), and with ``huge_ok=False``
     :class:`~siyu_sim.config.limits.HugeExperiment` for a huge one (before choosing its settings)."""
-    return choose_settings(read_experiment(path, output=output), huge_ok=huge_ok)
+    return choose_settings(read_experiment(path, output=output, rows=rows), huge_ok=huge_ok)
 
 
 def experiment_from_dict(data: dict, *, file: str = "<experiment>", base_dir: Path | str = ".",

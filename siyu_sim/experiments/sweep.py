@@ -18,6 +18,7 @@ from . import design
 from .backends import Backend, BackendStopped, ProcessPoolBackend, batch_size_for, chunk
 from .progress import NullProgress
 from ..kernel import DEFAULT_ENGINE
+from ..params import simulated_rows
 from ..runs import provenance
 from .resumable import RunStore
 from .store import Damaged, ResultStore
@@ -69,12 +70,14 @@ def _mean_cost(exp: Experiment, tasks: list[design.RunTask]) -> tuple[int, int]:
     if not tasks:
         return 1, 1
     sample = tasks[:: max(1, len(tasks) // 50)]
-    cust = days = 0.0
+    rows = days = 0.0
     for t in sample:
         base = exp.scenarios[t.scenario]
-        cust += float(t.overrides.get("population.customers", base["population"]["customers"]))
+        population = base["population"]
+        rows += simulated_rows(t.overrides.get("population.customers", population["customers"]),
+                               t.overrides.get("population.rows", population.get("rows")))
         days += float(t.overrides.get("days", base["days"]))
-    return int(cust / len(sample)), int(days / len(sample))
+    return int(rows / len(sample)), int(days / len(sample))
 
 
 def sweep(experiment: Experiment | str | Path, *, out: str | Path | None = None,
@@ -96,8 +99,8 @@ def sweep(experiment: Experiment | str | Path, *, out: str | Path | None = None,
         result.backend = backend.describe()
         runs.session(provenance(seed=exp.root_seed, executor="vector", engine=DEFAULT_ENGINE,
                                 scenarios=exp.scenarios, backend=result.backend, command=command))
-        customers, days = _mean_cost(exp, todo)
-        size = batch_size or exp.batch_size or batch_size_for(len(todo), customers, days, backend.workers)
+        rows, days = _mean_cost(exp, todo)
+        size = batch_size or exp.batch_size or batch_size_for(len(todo), rows, days, backend.workers)
         batches = make_batches(exp, todo, size)
         t0 = time.perf_counter()
         progress.start(len(tasks), result.skipped, exp.name)

@@ -175,7 +175,7 @@ class PaidAds(_Channel):
         and the rows it can buy."""
         t = brand.customers
         reachable = brand.fixed_uniform("reach") < self.reach_share
-        new_block = np.arange(len(t)) >= brand.population.customers  # the market beyond day 0's customers
+        new_block = np.arange(len(t)) >= brand.population.n_rows  # the market beyond day 0's customers' rows
         target = self.adds_per_day * strength * brand.execution ** self.execution_elasticity
         out = []
         for block, left_status, share in ((~new_block, Status.PROSPECT, 1.0 - self.new_customer_share),

@@ -244,7 +244,7 @@ def summary_blocks(daily: pd.DataFrame, scenarios: list, lang: str) -> list:
                                 ppm=m(_q(e["profit_per_member"])[0]))))
         blocks.extend(incremental_summary.team_paragraph(daily[daily["scenario"] == name], by_name[name],
                                                          scenario_label(name, lang), lang))
-    sizes = {n: by_name[n].population.customers * by_name[n].population.weight for n in names}
+    sizes = {n: by_name[n].population.customers for n in names}
     if len(set(sizes.values())) > 1:
         blocks.append(Para(t("scale_differs", lang, sizes=", ".join(
             f"{scenario_label(n, lang)}: {number(v, lang)}" for n, v in sizes.items()))))

@@ -21,8 +21,9 @@ APP: dict[str, dict[str, str]] = {
     "app_report": {"en": "Write report", "zh": "生成报告"},
     "app_running": {"en": "Simulating… {pct}%", "zh": "模拟中……{pct}%"},
     "app_waiting": {"en": "Waiting for the first run…", "zh": "正在进行第一次模拟……"},
-    "app_ready": {"en": "Up to date: {customers} customers × {days} days, seed {seed} ({seconds:.1f} s)",
-                  "zh": "已更新：{customers} 位顾客 × {days} 天，随机种子 {seed}（用时 {seconds:.1f} 秒）"},
+    "app_ready": {"en": "Up to date: {customers} customers (simulated on {rows} rows) × {days} days, seed {seed} "
+                        "({seconds:.1f} s)",
+                  "zh": "已更新：{customers} 位顾客（以 {rows} 行模拟）× {days} 天，随机种子 {seed}（用时 {seconds:.1f} 秒）"},
     "app_refused": {"en": "Not run: these values are refused.", "zh": "未运行：以下取值不被接受。"},
     "app_failed": {"en": "The run failed: {error}", "zh": "模拟失败：{error}"},
     "app_headline_adds": {"en": "{name} adds {inc} over no private domain in {months}",
@@ -65,7 +66,7 @@ CONTROL_LABELS: dict[str, dict[str, str]] = {
     "levers.package_card.rate_at_full_execution": {"en": "Package card: add rate", "zh": "包裹卡：添加率"},
     "levers.paid_ads.adds_per_day": {"en": "Paid ads: adds per day", "zh": "付费广告：每天新增人数"},
     "levers.referral_reward.reward_cny": {"en": "Referral reward (CNY)", "zh": "以老带新奖励（元）"},
-    "population.customers": {"en": "Customers (rows)", "zh": "顾客数（行）"},
+    "population.customers": {"en": "Customers (the brand's)", "zh": "顾客数（品牌实际）"},
     "days": {"en": "Days", "zh": "天数"},
     "seed": {"en": "Seed", "zh": "随机种子"},
 }

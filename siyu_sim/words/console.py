@@ -122,8 +122,8 @@ STATUS: dict[str, dict[str, str]] = {
     "cli_error": {"en": "error: {message}", "zh": "错误：{message}"},
     "cli_warning": {"en": "warning: {message}", "zh": "警告：{message}"},
     # siyu validate, siyu scenarios, siyu run
-    "validate_ok": {"en": "{path}: ok ({name}: {days} days, {levers} levers, {customers} customers)",
-                    "zh": "{path}：有效（{name}：{days} 天，{levers} 个运营杠杆，{customers} 位顾客）"},
+    "validate_ok": {"en": "{path}: ok ({name}: {days} days, {levers} levers, {customers} customers on {rows} rows)",
+                    "zh": "{path}：有效（{name}：{days} 天，{levers} 个运营杠杆，{customers} 位顾客，以 {rows} 行模拟）"},
     "scenarios_unreadable": {"en": "(unreadable: {reason})", "zh": "（无法读取：{reason}）"},
     "run_cannot_create": {"en": "{folder}: cannot create the output directory: {reason}",
                           "zh": "{folder}：无法创建输出文件夹：{reason}"},

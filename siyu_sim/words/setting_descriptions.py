@@ -37,8 +37,11 @@ SETTING_DESCRIPTIONS: dict[str, dict[str, str]] = {
     "environment.shocks[].stop": {"zh": "冲击结束后的第一天（天数）或日期（不含当天）；不填 = 永久持续。"},
     "environment.shocks[].demand": {"zh": "冲击期间的购买意愿相对于冲击前的倍数。"},
     # population
-    "population.customers": {"zh": "顾客表的行数：包括潜在顾客和私域成员。"},
-    "population.weight": {"zh": "每一行代表的真实顾客人数；所有人数和金额都会乘以这个数。"},
+    "population.customers": {"zh": "品牌第 0 天的顾客数，按真实人数计：包括潜在顾客和私域成员（potential_share 所指的市场潜在顾客另计）。"
+                                   "这是品牌的规模：无论模拟多少行，所有人数和金额都按真实顾客计算。"},
+    "population.rows": {"zh": "为这些顾客模拟的行数：决定一次运行的精度，而不是品牌的规模。每行代表 customers / rows 位真实顾客"
+                              "（即权重，由此推算，不再手动设置）；行数越少越快、噪声越大，但数字的量级不变。不填：与顾客数相同，"
+                              "最多 10,000 行（docs/performance.md，“一个问题需要多少行”）。行数多于顾客数时，每行代表不到一位顾客。"},
     "population.initial_member_share": {"zh": "第 0 天已在私域中的顾客比例。"},
     "population.store_shopper_share":
         {"zh": "在线下门店购物的顾客比例（收银台二维码能触达他们）；其余顾客在线上购买并收到包裹。"},
@@ -307,7 +310,10 @@ SETTING_DESCRIPTIONS: dict[str, dict[str, str]] = {
     "levers.moments.friends_per_account":
         {"zh": "一名运营人员的账号能容纳的好友（客户）数：企业微信成员的客户上限为 5000 人，申请扩容后最多 2 万人（腾讯企业微信客户联系规则）；个人微信号最多 1 万个好友（2022 年前为 5000）。"},
     "population.potential_share":
-        {"zh": "品牌所在市场中还没有向它购买的人，以第 0 天顾客数的倍数表示：新顾客的来源，包括自然到来、付费广告和朋友推荐。假设值：一个品牌的顾客只是品类购买者中的少数（Ehrenberg-Bass：品牌靠渗透率增长；Sharp 2010）；请按品牌的市场份额设定。每人占一行；总会至少够整个模拟期的新顾客到来所需（再多五分之一）。"},
+        {"zh": "品牌市场中尚未购买该品牌的人数，以第 0 天顾客数的倍数表示：新顾客从这里来，或自行到来（市场新增），"
+               "或经付费广告、朋友推荐而来。假设值：一个品牌的购买者只是其品类购买者中的少数（Ehrenberg-Bass：品牌靠渗透率增长；"
+               "Sharp 2010）；请按品牌的市场份额设置。他们以与顾客相同的比例按行模拟（每行代表同样多的人）；"
+               "数量始终至少足够模拟期内的市场新增（并多出五分之一）。"},
     "population.arrivals_per_year":
         {"zh": "每年通过公域渠道开始向品牌购买的新顾客（不是私域带来的：“无私域”基准中也有他们），以第 0 天顾客数的比例表示。不填：与顾客流失相抵、使五年后顾客基数与今天一样大（取决于 behaviour.purchase.lapse_per_year 和 lapse_propensity_shape）：品牌处于稳态。"},
     "population.market_growth_per_year":

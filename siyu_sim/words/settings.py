@@ -74,11 +74,12 @@ SETTING_UNITS: dict[str, dict[str, str]] = {
     "quality": {"en": "quality", "zh": "质量"},
     "ratio": {"en": "ratio", "zh": "倍数"},
     "real customers per day": {"en": "real customers per day", "zh": "真实顾客/天"},
-    "real customers per row": {"en": "real customers per row", "zh": "真实顾客/行"},
     "real members": {"en": "real members", "zh": "真实成员数"},
     "relative lift per reward as a share of order value": {
         "en": "relative lift per reward as a share of order value", "zh": "奖励占客单价比例对应的相对提升"},
     "rows": {"en": "rows", "zh": "行"},
+    "customers": {"en": "customers", "zh": "位顾客"},
+    "× customers": {"en": "× customers", "zh": "× 顾客数"},
     "share": {"en": "share", "zh": "比例"},
     "share a year": {"en": "share a year", "zh": "每年比例"},
     "Gamma shape": {"en": "Gamma shape", "zh": "Gamma 形状参数"},
