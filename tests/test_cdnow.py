@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from siyu_sim.model import PrivateDomainModel
 from validation import cohort_compare, cohort_model
 from validation.cohort import Cohort, read_cohort
 
@@ -47,11 +48,15 @@ def test_simulated_customers_start_at_their_real_first_purchase_and_buy_only_aft
     assert all((a == b).all() for a, b in zip(sim.repeat_days, again.repeat_days))  # seeded
 
 
-def test_nobody_joins_a_private_domain_in_the_cohort_scenario():
+def test_nobody_joins_a_private_domain_or_arrives_in_the_closed_cohort_scenario():
     scenario = cohort_model.cohort_scenario(cohort_model.MIDDLE, customers=100, days=30)
     assert scenario.levers == {} and scenario.population.initial_member_share == 0.0
     assert scenario.behaviour.referral.organic_per_year == 0.0
     assert sum(s.share for s in scenario.population.segments) == pytest.approx(1.0)
+    # a closed cohort: the rows are the cohort's customers, nobody comes in from the market
+    assert scenario.population.potential_share == 0.0 and scenario.population.arrivals_per_year == 0.0
+    model = PrivateDomainModel(scenario, seed=0)
+    assert len(model.customers.days_since_purchase) == 100
 
 
 def test_the_loss_is_zero_on_the_data_itself_and_grows_with_a_worse_fit(sample):
