@@ -5,7 +5,9 @@ Sources: Bijmolt, van Heerde & Pieters 2005 (promotion bumps); van Heerde, Leefl
 2000, 2004 (post-promotion dips, a few % to 25% of the bump: borrowed from later periods);
 Anderson & Simester 2004 (the long-run penalty of deep promotions on established customers'
 full-price buying is bounded); Rao & Monroe 1989, Raghubir & Corfman 1999, Darke & Chung 2005
-(a deep price cut makes people doubt the product); Mela, Gupta & Lehmann 1997.
+(a deep price cut makes people doubt the product). Not tested here: discounts that train customers
+to expect discounts (Mela, Gupta & Lehmann 1997: the reference price and deal memory, rules/price.py,
+tested in tests/test_rules.py).
 """
 
 import functools
