@@ -2,7 +2,8 @@
 
 Each customer of the cohort is one row of a scenario with no private domain (nobody is a
 member on day 0, no levers, no organic or referral joining, prices at list: the
-``counterfactual.without_private_domain`` world), so rows never interact and each row's
+``counterfactual.without_private_domain`` world; and a closed cohort: no potential customers,
+no arrivals from the market), so rows never interact and each row's
 orders depend only on its own state and draws. Every row starts as having just bought
 (``days_since_purchase = 0``) and is simulated from day 0; its orders are then shifted by the
 customer's real first-purchase day. That is the same as starting each row on its own first
@@ -82,11 +83,16 @@ def segment_count(params: dict[str, float]) -> int:
 
 
 def cohort_scenario(params: dict[str, float], customers: int, days: int) -> Scenario:
-    """The scenario one trial runs: no private domain, ``params`` applied; the last segment's
-    share is what the others leave (ValueError if they leave nothing)."""
+    """The scenario one trial runs: no private domain, a closed cohort (no potential customers,
+    no arrivals), ``params`` applied; the last segment's share is what the others leave
+    (ValueError if they leave nothing)."""
     n = segment_count(params)
+    # A closed cohort: CDNOW's customers are those who first bought in one quarter, followed on,
+    # so nobody arrives from the open market and no potential-customer rows sit beside them
+    # (the defaults' arrivals would add buyers who are not in the data).
     base = Scenario(name="cohort", days=days, population={
         "customers": customers, "initial_member_share": 0.0, "contacts_per_customer": 0.0,
+        "potential_share": 0.0, "arrivals_per_year": 0.0,
         "segments": [{"name": SEGMENT_NAMES[i], "share": 1.0 / n} for i in range(n)]})
     data = apply_overrides(without_private_domain(base).to_dict(), params)
     segments = data["population"]["segments"]
