@@ -33,8 +33,10 @@ import siyu_sim
 assert siyu_sim.__file__.startswith({tree!r}), siyu_sim.__file__
 scenario = getattr(presets, {preset!r})()
 PrivateDomainModel(scenario, customers=50, seed=1).run(1)  # compile or load the kernel
+import inspect
+one_row_each = {{"rows": {customers}}} if "rows" in inspect.signature(PrivateDomainModel).parameters else {{}}
 t0 = time.perf_counter()
-model = PrivateDomainModel(scenario, customers={customers}, seed=1)
+model = PrivateDomainModel(scenario, customers={customers}, seed=1, **one_row_each)
 t1 = time.perf_counter()
 daily = model.run({days})
 t2 = time.perf_counter()

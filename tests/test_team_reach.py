@@ -198,8 +198,8 @@ def test_at_a_pool_the_team_cannot_run_more_operators_pay_despite_control_loss()
     bigger team carries out less of what it intends (execution falls), yet trust and profit
     rise, because every group is run."""
     def run(staff):
-        sc = _all_members(days=180, population__weight=100.0, levers__broadcast__staff=staff)
-        return PrivateDomainModel(sc, customers=2000, seed=1).run().iloc[-1]
+        sc = _all_members(days=180, levers__broadcast__staff=staff)
+        return PrivateDomainModel(sc, customers=200_000, rows=2000, seed=1).run().iloc[-1]
 
     small, big = run(4.0), run(20.0)
     assert small.groups_run_share == pytest.approx(80 / small.groups, rel=1e-9)
@@ -212,12 +212,12 @@ def test_at_a_pool_the_team_cannot_run_more_operators_pay_despite_control_loss()
 
 
 # --- 1:1 care stays bounded by capacity ------------------------------------------------------------------------
-@pytest.mark.parametrize("weight", (1.0, 10.0))
+@pytest.mark.parametrize("weight", (1.0, 10.0))  # real customers per simulated row
 def test_care_contacts_are_the_capacity_however_big_the_pool(weight):
     """Capacity = staff × contacts per operator × execution: a pool ten times bigger gets the
     same contacts a day (within binomial noise), a tenth of them per member."""
-    sc = _all_members(days=60, population__weight=weight, levers__care__staff=2.0)
-    d = PrivateDomainModel(sc, customers=3000, seed=1).run()
+    sc = _all_members(days=60, levers__care__staff=2.0)
+    d = PrivateDomainModel(sc, customers=int(3000 * weight), rows=3000, seed=1).run()
     capacity = (2.0 * 80.0 * d.execution).sum()
     noise = 3 * math.sqrt(weight * capacity)  # each row's contact counts for its weight
     assert abs(d.care_contacts.sum() - capacity) < noise

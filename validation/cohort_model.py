@@ -91,7 +91,8 @@ def cohort_scenario(params: dict[str, float], customers: int, days: int) -> Scen
     # so nobody arrives from the open market and no potential-customer rows sit beside them
     # (the defaults' arrivals would add buyers who are not in the data).
     base = Scenario(name="cohort", days=days, population={
-        "customers": customers, "initial_member_share": 0.0, "contacts_per_customer": 0.0,
+        "customers": customers, "rows": customers,  # a row in each real customer's place
+        "initial_member_share": 0.0, "contacts_per_customer": 0.0,
         "potential_share": 0.0, "arrivals_per_year": 0.0,
         "segments": [{"name": SEGMENT_NAMES[i], "share": 1.0 / n} for i in range(n)]})
     data = apply_overrides(without_private_domain(base).to_dict(), params)
