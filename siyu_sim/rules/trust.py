@@ -54,10 +54,11 @@ class TrustParams(RuleParams):
     )
     discount_doubt: float = param(
         0.01, 0.0, 1.0, "per announced coupon per unit of depth beyond shallow",
-        "Trust in the product lost each time a coupon deeper than shallow_discount is announced to the "
-        "member, per unit of depth beyond it: a deep price cut makes people wonder what the product is "
-        "worth (price–quality inference: Rao & Monroe 1989; Raghubir & Corfman 1999; Darke & Chung "
-        "2005). A weekly 30% coupon then costs about 0.08 trust a year.",
+        "Share of a member's trust lost each time a coupon deeper than shallow_discount is announced to "
+        "the member, per unit of depth beyond it: a deep price cut makes people wonder what the product "
+        "is worth (price–quality inference: Rao & Monroe 1989; Raghubir & Corfman 1999; Darke & Chung "
+        "2005). A weekly 30% coupon then costs about 7.5% of her trust a year (0.04 at trust 0.5), "
+        "before trust drifts back.",
     )
     shallow_discount: float = param(
         0.15, 0.0, 0.9, "share of list price",

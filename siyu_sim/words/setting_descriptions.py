@@ -325,7 +325,7 @@ SETTING_DESCRIPTIONS: dict[str, dict[str, str]] = {
     "behaviour.purchase.deal_salience":
         {"zh": "阅读促销内容（新品、秒杀、团购接龙、发券通知）对当天购买的提升，按每单位价格敏感度计：促销内容能卖货，对价格敏感的顾客更是如此（促销带来的销量峰值：临时降价 20% 约多卖 73%，Bijmolt, van Heerde & Pieters 2005；陈列和广告支持会放大效果，Narasimhan, Neslin & Sen 1996）。部分峰值是从之后的日子借来的（买过的人不会这么快又想买：van Heerde, Leeflang & Wittink 2000, 2004）。"},
     "behaviour.trust.discount_doubt":
-        {"zh": "每次向成员发出比 shallow_discount 更深的优惠券时，按超出部分的每单位折扣计损失的对产品的信任：大幅降价会让人怀疑产品到底值多少（价格–质量推断：Rao & Monroe 1989；Raghubir & Corfman 1999；Darke & Chung 2005）。每周一张 7 折券一年约损失 0.08 的信任。"},
+        {"zh": "每次向成员发出比 shallow_discount 更深的优惠券时，按超出部分的每单位折扣计，成员损失的信任占其信任的比例：大幅降价会让人怀疑产品到底值多少（价格–质量推断：Rao & Monroe 1989；Raghubir & Corfman 1999；Darke & Chung 2005）。每周一张 7 折券一年约损失其信任的 7.5%（信任为 0.5 时约 0.04），之后信任会逐渐回到基线。"},
     "behaviour.trust.shallow_discount":
         {"zh": "不超过这个力度的折扣被看作常规优惠，不会让人怀疑产品的质量。"},
     "levers.paid_ads.new_customer_share":
