@@ -51,8 +51,8 @@ def test_the_readme_shows_what_its_command_prints():
         assert " ".join(line.split()) in printed, line
 
 
-def test_the_readme_and_nurture_say_when_nurture_turns_and_what_two_years_add():
-    """The prose under the block, and nurture.toml's comment, state figures from a two-year
+def test_the_readme_and_the_scenarios_say_when_nurture_turns_and_what_two_years_add():
+    """The prose under the block, and nurture.toml's and harvest.toml's comments, state figures from a two-year
     run of the shipped scenarios with their own seed: the month nurture's monthly added profit
     turns positive and stays so, and both strategies' totals over one and two years."""
     from siyu_sim import presets
@@ -63,7 +63,10 @@ def test_the_readme_and_nurture_say_when_nurture_turns_and_what_two_years_add():
     added = {}
     for name in ("nurture", "harvest"):
         sc = presets.load(name).model_copy(update={"days": 730})
-        a = derive(run_scenario(sc).daily, run_scenario(without_private_domain(sc)).daily)
+        daily = run_scenario(sc).daily
+        a = derive(daily, run_scenario(without_private_domain(sc)).daily)
+        if name == "harvest":
+            harvest_daily = daily
         month = (a.day // (365 / 12)).astype(int) + 1
         monthly = a.incremental_profit.groupby(month).sum()
         negative = monthly.index[monthly <= 0]
@@ -79,3 +82,9 @@ def test_the_readme_and_nurture_say_when_nurture_turns_and_what_two_years_add():
         assert said in comment, said
     h1, h2, _ = added["harvest"]
     assert f"{_money(-h1)} less than doing nothing in year one, {_money(-h2)} over two" in readme
+    year_one = harvest_daily.iloc[364]
+    comment = " ".join((ROOT / "scenarios" / "harvest.toml").read_text(encoding="utf-8").replace("#", " ").split())
+    for said in (f"GMV is {_money(harvest_daily.gmv.iloc[:365].sum())}", f"its ledger shows {_money(year_one.cum_profit)}",
+                 f"it makes {_money(-h1)} less than having no private domain",
+                 f"{year_one.active:,.0f} members are still active on day 365"):
+        assert said in comment, said
