@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import warnings
 from typing import Callable
 
 import mesa
@@ -339,6 +340,13 @@ class PrivateDomainModel(mesa.Model):
         days = self.horizon if days is None else days
         if days < 0:
             raise ValueError(f"days must be >= 0, got {days}")
+        sized_for = self.calendar.days
+        if self.steps + days > sized_for and (self.customers.status == Status.POTENTIAL).any():
+            # the potential customers were drawn for the scenario's arrivals over its own days
+            warnings.warn(f"running to day {self.steps + days}, past the scenario's {sized_for} days: the "
+                          f"potential customers were drawn for {sized_for} days of arrivals and may run out; "
+                          f"give the scenario the horizon instead (days = {self.steps + days} in the file, "
+                          f"--days, or Scenario(days=...))", RuntimeWarning, stacklevel=2)
         self.horizon = max(self.horizon, self.steps + days)
         for i in range(days):
             self.step()

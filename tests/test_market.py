@@ -79,3 +79,17 @@ def test_potential_customers_do_not_buy_or_lapse_until_they_arrive():
     assert waiting.sum() > 0
     assert not t.lapsed[waiting].any()
     assert (t.last_order_day[waiting] == -1).all() and (t.days_since_purchase[waiting] > 100).all()
+
+
+def test_running_past_the_scenarios_days_says_the_arrivals_may_run_out():
+    """The potential customers are drawn for the scenario's own horizon: a model run past it
+    says so rather than letting arrivals dry up silently (a referee's 5-year run on a 1-year
+    scenario saw them halve); within it, nothing is said."""
+    import warnings
+
+    model = PrivateDomainModel(Scenario.from_dict({"name": "short", "days": 30}), customers=500, seed=1)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        model.run(30)
+    with pytest.warns(RuntimeWarning, match="past the scenario's 30 days"):
+        model.run(10)
