@@ -375,3 +375,15 @@ def test_sweep_folders_are_checked_before_any_run(tmp_path, monkeypatch):
     blocked = siyu("sweep", exp, "--serial", "--out", tmp_path / "file.txt")
     assert blocked.exit_code == 1 and "is a file, not a folder" in blocked.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["e.toml", "file.txt"]
+
+
+def test_a_set_that_adds_a_lever_the_file_lacks_says_so():
+    """`--set levers.paid_ads.new_customer_share=0.5` on nurture (which buys no ads) is valid but
+    adds the whole lever with its defaults: a referee probing one setting got another strategy
+    without a word. Now a note names the lever and the file; a setting of a lever the file has
+    gets none."""
+    added = CliRunner().invoke(app, ["validate", "nurture", "--set", "levers.paid_ads.new_customer_share=0.5"])
+    assert added.exit_code == 0, added.output
+    assert "adds a paid_ads lever to" in added.stderr and "nurture.toml" in added.stderr
+    kept = CliRunner().invoke(app, ["validate", "nurture", "--set", "levers.coupon.depth=0.2"])
+    assert kept.exit_code == 0 and "adds a" not in kept.stderr

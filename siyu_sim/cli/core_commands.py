@@ -28,7 +28,7 @@ from ..config.output_paths import HTML_REPORT, PARQUET_FILE, check_not_inputs, i
 from ..config.overrides import OverrideError, Overrides, command_overrides
 from ..config.presets import resolve, shipped_dir, shipped_names
 from ..config.problems import ScenarioError
-from ..config.scenario_files import load_scenario
+from ..config.scenario_files import levers_added, load_scenario
 from ..config.toml_files import read_toml
 from ..metrics import DAILY_COLUMNS
 from ..params import DEFAULT_ROWS, MAX_ROWS
@@ -97,10 +97,14 @@ def _overrides(sets: list[str] | None, days: int | None, customers: int | None,
     return out
 
 
-def _load(arg: str, overrides: dict) -> tuple[Scenario, Path]:
-    """The scenario a file path or shipped name (``nurture``) gives, with the overrides."""
+def _load(arg: str, overrides: dict, lang: str) -> tuple[Scenario, Path]:
+    """The scenario a file path or shipped name (``nurture``) gives, with the overrides; a note
+    for each lever the overrides add to a file that does not have it."""
     path = resolve(arg)
-    return load_scenario(path, overrides), path
+    scenario = load_scenario(path, overrides)
+    for lever in levers_added(path, overrides):  # valid, but maybe not what a probe of one setting meant
+        typer.echo(t("note_lever_added", lang, lever=lever, path=path), err=True)
+    return scenario, path
 
 
 def _compare(scenarios: list[Scenario], root_seed: int, executor: str, quiet: bool, lang: str = "en",
@@ -197,7 +201,7 @@ def run_command(
     output_folder(out, "--out", RUN_FILES[0], "a run folder", lang_code)
     output_file(transactions, "--transactions", PARQUET_FILE, lang_code)
     try:
-        s, path = _load(scenario, _overrides(set_, days, customers, seed, rows))
+        s, path = _load(scenario, _overrides(set_, days, customers, seed, rows), lang_code)
     except ScenarioError as exc:
         raise _fail(exc.render(lang_code)) from None
     option = "--out"
@@ -293,7 +297,7 @@ def compare_command(
     loaded, problems = [], []
     for arg in scenarios:
         try:
-            loaded.append(_load(arg, overrides))
+            loaded.append(_load(arg, overrides, lang.value))
         except ScenarioError as exc:
             problems.append(exc.render(lang.value))
     if problems:
@@ -376,7 +380,7 @@ def validate_command(
     bad = 0
     for arg in files:
         try:
-            s, path = _load(arg, overrides)
+            s, path = _load(arg, overrides, lang.value)
         except ScenarioError as exc:
             bad += 1
             typer.echo(exc.render(lang.value))

@@ -122,6 +122,10 @@ STATUS: dict[str, dict[str, str]] = {
     "cli_error": {"en": "error: {message}", "zh": "错误：{message}"},
     "cli_warning": {"en": "warning: {message}", "zh": "警告：{message}"},
     # siyu validate, siyu scenarios, siyu run
+    "note_lever_added": {"en": "note: --set adds a {lever} lever to {path}, which has none: its other settings take "
+                               "their defaults (the strategy changes, not one setting of it)",
+                         "zh": "注意：--set 为 {path} 新增了一个 {lever} 运营杠杆（该文件原本没有）：它的其他设置都取默认值"
+                               "（改变的是整个策略，而不只是其中一项设置）"},
     "validate_ok": {"en": "{path}: ok ({name}: {days} days, {levers} levers, {customers} customers on {rows} rows)",
                     "zh": "{path}：有效（{name}：{days} 天，{levers} 个运营杠杆，{customers} 位顾客，以 {rows} 行模拟）"},
     "scenarios_unreadable": {"en": "(unreadable: {reason})", "zh": "（无法读取：{reason}）"},
