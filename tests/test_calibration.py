@@ -144,7 +144,7 @@ def added_over_two_years(ops: str, simple_product: bool, trust_matters: float = 
     from siyu_sim.metrics import derive
     from siyu_sim.rules.purchase import PurchaseParams
 
-    data = scenario("nurture").to_dict()
+    data = scenario("nurture", days=730).to_dict()  # the horizon the market's potential customers are drawn for
     if ops == "conversion":
         data["levers"] = CONVERSION_OPS
     if simple_product:

@@ -228,7 +228,7 @@ def test_a_cohorts_lapse_rate_falls_with_tenure():
     private domain nothing else changes a customer's hazard, so among those still buying after a
     year, fewer lapse in the second year than lapsed in the first. A Gamma mixture with shape
     0.6 predicts a ratio of about 0.83 (S(t) = (1 + λt/s)^−s); customers all alike, 1."""
-    base = without_private_domain(scenario("nurture"))
+    base = without_private_domain(scenario("nurture", days=730))
     model = PrivateDomainModel(base, customers=20_000, rows=20_000, seed=4)
     cohort = model.customers.status != Status.POTENTIAL  # the day-0 customers; arrivals come later
     model.run(365)
