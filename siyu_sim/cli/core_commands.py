@@ -28,7 +28,8 @@ from ..config.output_paths import HTML_REPORT, PARQUET_FILE, check_not_inputs, i
 from ..config.overrides import OverrideError, Overrides, command_overrides
 from ..config.presets import resolve, shipped_dir, shipped_names
 from ..config.problems import ScenarioError
-from ..config.scenario_files import levers_added, load_scenario
+from ..config.scenario_files import levers_added, validate_data
+from ..config.toml_files import SCENARIO_FILE, read_toml
 from ..config.toml_files import read_toml
 from ..metrics import DAILY_COLUMNS
 from ..params import DEFAULT_ROWS, MAX_ROWS
@@ -101,8 +102,9 @@ def _load(arg: str, overrides: dict, lang: str) -> tuple[Scenario, Path]:
     """The scenario a file path or shipped name (``nurture``) gives, with the overrides; a note
     for each lever the overrides add to a file that does not have it."""
     path = resolve(arg)
-    scenario = load_scenario(path, overrides)
-    for lever in levers_added(path, overrides):  # valid, but maybe not what a probe of one setting meant
+    data = read_toml(path, SCENARIO_FILE)  # read once: validated with the overrides, and compared with them
+    scenario = validate_data(data, str(path), overrides)
+    for lever in levers_added(data, overrides):  # valid, but maybe not what a probe of one setting meant
         typer.echo(t("note_lever_added", lang, lever=lever, path=path), err=True)
     return scenario, path
 

@@ -40,12 +40,12 @@ def load_scenario(path: str | Path, overrides: Mapping[str, Any] | None = None) 
     return validate_data(read_toml(path, SCENARIO_FILE), str(path), overrides)
 
 
-def levers_added(path: str | Path, overrides: Mapping[str, Any]) -> list[str]:
-    """The levers that ``overrides`` would add to the file at ``path`` (a ``--set`` on a lever
-    the file does not have creates it with every other setting at its default), sorted."""
-    levers = read_toml(path, SCENARIO_FILE).get("levers", {})
-    named = {normalise_path(p).split(".")[1] for p in overrides
-             if normalise_path(p).startswith("levers.") and normalise_path(p).count(".") >= 2}
+def levers_added(data: Mapping[str, Any], overrides: Mapping[str, Any]) -> list[str]:
+    """The levers that ``overrides`` would add to a file's ``data`` (a ``--set`` on a lever the
+    file does not have creates it with every other setting at its default), sorted."""
+    levers = data.get("levers", {})
+    paths = (normalise_path(p).split(".") for p in overrides)
+    named = {parts[1] for parts in paths if parts[0] == "levers" and len(parts) >= 3}
     return sorted(name for name in named if not (isinstance(levers, dict) and name in levers))
 
 
