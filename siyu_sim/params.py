@@ -85,7 +85,7 @@ class Population(Params):
     simulated on ``rows`` rows (the run's precision)."""
 
     #: Keys that were settings once, and the words saying what to write instead (config.pydantic_errors).
-    RETIRED_KEYS: ClassVar[dict[str, str]] = {"weight": "err_retired_weight"}  # the words' key
+    RETIRED_KEYS: ClassVar[dict[str, tuple[str, dict]]] = {"weight": ("err_retired_weight", {"table": "population."})}
 
     customers: int = Field(10_000, ge=10, le=MAX_CUSTOMERS,
                            description="The brand's customers on day 0, real people: prospects and members (the "

@@ -61,7 +61,7 @@ class PeriodsSpec(_Strict):
 
 class CalibrationFile(_Strict):
     #: Keys that were settings once, and the words saying what to write instead (config.pydantic_errors).
-    RETIRED_KEYS: ClassVar[dict[str, str]] = {"weight": "err_retired_weight_calibration"}  # the words' key
+    RETIRED_KEYS: ClassVar[dict[str, tuple[str, dict]]] = {"weight": ("err_retired_weight", {"table": ""})}
 
     name: str = Field(..., min_length=1, pattern=r"^[A-Za-z0-9_.-]+$",
                       description="Short name (letters, digits, _ . -).")

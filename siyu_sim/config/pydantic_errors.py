@@ -64,7 +64,8 @@ def _problem(err: dict, root: type[BaseModel], prefix: tuple,
         where = key_path(prefix + (parent.loc if parent else loc[:-1]) + loc[-1:])
         retired = getattr(parent.annotation, "RETIRED_KEYS", {}).get(loc[-1]) if parent else None
         if retired:  # a key that was a setting once: say what to write instead
-            return Problem(where, Said.words(retired), value), bool(parent.in_union)
+            key, fields = retired
+            return Problem(where, Said.words(key, **fields), value), bool(parent.in_union)
         return Problem(where, Said.words("err_unknown_key"), value,
                        allowed=Said.words("err_keys_here", keys=", ".join(names)) if names else None,
                        suggestion=closest(loc[-1], names) or _elsewhere(whole, str(loc[-1]))), \

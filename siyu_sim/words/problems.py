@@ -21,18 +21,12 @@ PROBLEMS: dict[str, dict[str, str]] = {
     # ---- the commonest problems
     "err_unknown_key": {"en": "unknown key", "zh": "未知的键"},
     "err_keys_here": {"en": "keys here: {keys}", "zh": "此处可用的键：{keys}"},
-    "err_retired_weight": {
-        "en": "no longer a setting: each row's weight is derived, customers / rows. Write population.customers as "
-              "the brand's real customers (the old customers × weight) and population.rows as the rows to "
+    "err_retired_weight": {  # {table}: where customers and rows live in the file ("population." or "")
+        "en": "no longer a setting: each row's weight is derived, customers / rows. Write {table}customers as "
+              "the brand's real customers (the old customers × weight) and {table}rows as the rows to "
               "simulate (the old customers)",
-        "zh": "已不是设置项：每行的权重由 customers / rows 推算。请把 population.customers 写成品牌的真实顾客数"
-              "（原来的 customers × weight），把 population.rows 写成要模拟的行数（原来的 customers）"},
-    "err_retired_weight_calibration": {
-        "en": "no longer a setting: each row's weight is derived, customers / rows. Write customers as the "
-              "brand's real customers (the old customers × weight) and rows as the rows to simulate (the old "
-              "customers)",
-        "zh": "已不是设置项：每行的权重由 customers / rows 推算。请把 customers 写成品牌的真实顾客数"
-              "（原来的 customers × weight），把 rows 写成要模拟的行数（原来的 customers）"},
+        "zh": "已不是设置项：每行的权重由 customers / rows 推算。请把 {table}customers 写成品牌的真实顾客数"
+              "（原来的 customers × weight），把 {table}rows 写成要模拟的行数（原来的 customers）"},
     "err_missing": {"en": "required key is missing", "zh": "缺少必填的键"},
     "err_out_of_range": {"en": "out of range", "zh": "超出范围"},
     "err_bad_name": {"en": "not a valid name here", "zh": "不是此处可用的名称"},
