@@ -17,6 +17,7 @@ from .levers import BrandAction, lever_from_dict
 from .params import Behaviour, Economics, Params, Population
 from .calendar import MAX_DAYS
 from .rng import MAX_SEED
+from .uncertainty.assumptions import Uncertain
 
 
 #: What a scenario's name may hold: it names files and folders (``runs/NAME-…``).
@@ -47,6 +48,9 @@ class Scenario(Params):
     economics: Economics = Field(default_factory=Economics)
     levers: dict[str, SerializeAsAny[BrandAction]] = Field(
         default_factory=dict, description="What the brand does: name → lever or event (its type defaults to the name).")
+    uncertain: list[Uncertain] = Field(
+        default_factory=list, description="Assumptions nobody has measured, each with a range and its source: what "
+                                          "`siyu compare --draws N` draws (docs/uncertainty.md). Not used by a single run.")
 
     @field_validator("name")
     @classmethod

@@ -67,12 +67,16 @@ class RunSpec:
 
 def execute(specs: list[RunSpec], root_seed: int, *, executor: str, segments: bool,
             backend: Backend | None, progress: Callable[[int, int], None] | None,
-            cache: RunCache | None = None, engine: str, store: RunStore | None = None) -> dict[str, list[pd.DataFrame]]:
+            cache: RunCache | None = None, engine: str, store: RunStore | None = None,
+            together: int = 1, keep_baselines: bool = True) -> dict[str, list[pd.DataFrame]]:
     """Run every spec; frames by kind ("crn", "independent", "baseline": the CRN runs'
     baselines, and "segments": their per-segment tables), with ``scenario`` and ``replication``
     as compared. Runs in this process take what ``cache`` holds and add to it (default: a cache
     for this call); with a ``store`` (opened by ``open_store``), runs it holds are read from it
-    and new ones written to it as each finishes."""
+    and new ones written to it as each finishes. ``together``: on a backend, runs go in batches
+    of a multiple of this many consecutive specs (strategies that share a baseline run share a
+    worker). ``keep_baselines`` False: the baselines' own rows are neither returned nor kept
+    (the runs' incremental columns already hold what they add)."""
     by_id = {s.run_id: s for s in specs}
     total = sum(s.days for s in specs)
     done = 0
@@ -102,7 +106,7 @@ def execute(specs: list[RunSpec], root_seed: int, *, executor: str, segments: bo
         crn = part[0].kind == "crn"
         return Batch({s.scenario.name: s.scenario for s in part}, [s.task(root_seed) for s in part], "daily",
                      None, {}, executor=executor, segments=segments and crn, baseline=part[0].baseline,
-                     baseline_rows=True, engine=engine)
+                     baseline_rows=keep_baselines, engine=engine)
 
     report(0)
     if store is not None:
@@ -129,6 +133,7 @@ def execute(specs: list[RunSpec], root_seed: int, *, executor: str, segments: bo
                 keep([run_task(b, b.tasks[0], progress=lambda day, _n: report(done + day), cache=cache)])
         elif specs:
             size = min(max(1, -(-len(specs) // (4 * max(1, backend.workers)))), MAX_BATCH)
+            size = together * max(1, round(size / together))
             batches = [batch(part) for kind in ("crn", "independent")
                        for part in chunk([s for s in specs if s.kind == kind], size)]
             if store is None:

@@ -19,8 +19,9 @@ from typing import Any
 
 import pandas as pd
 
-#: Scenario keys that do not change a run's numbers (the root seed is keyed on its own).
-UNKEYED = ("name", "description", "seed")
+#: Scenario keys that do not change a run's numbers (the root seed is keyed on its own; the
+#: uncertain assumptions only say what a weighing draws).
+UNKEYED = ("name", "description", "seed", "uncertain")
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,8 @@ file's problems). A key missing in one language is a bug: a test checks that eve
   comparison report's words for added profit; ``console``: the terminal's; ``names``: scenario and
   segment names and the key assumptions; ``numbers``: number formats; ``sweep``: sweeps' and
   sensitivity analyses' words; ``settings`` and ``setting_descriptions``: every scenario
-  setting's unit, and its description by the setting's id (its dotted path).
+  setting's unit, and its description by the setting's id (its dotted path); ``uncertainty``: the
+  verdict under uncertainty (``siyu compare --draws``).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from .numbers import FORMATS, count, money, number, percent, ratio, share
 from .report import REPORT
 from .sweep import EXPERIMENT_DESCRIPTIONS, SWEEP
 from .text import Run, Text, code, fill, join, note, path, strong
+from .uncertainty import UNCERTAINTY
 
 LANGS = ("en", "zh")
 
@@ -50,7 +52,7 @@ def _merge(*catalogues: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
 
 
 TEXT: dict[str, dict[str, str]] = _merge(REPORT, CONSOLE, INCREMENTAL, SWEEP, APP, CALIBRATION, CALIBRATE,
-                                        PROBLEMS)
+                                        PROBLEMS, UNCERTAINTY)
 
 
 def check_lang(lang: str) -> str:

@@ -1,0 +1,216 @@
+"""The verdict under uncertainty, read from a weighing's draws (``weigh.Weighing.draws``).
+
+Reads only the tidy draw table: one row per strategy × draw with the drawn assumptions and the
+horizon's money. Every figure is over the draws (each a world drawn from the assumptions and one
+run's luck in it), so it covers both luck and not-knowing:
+
+- ``summary``: per strategy, the probability that it adds profit over no private domain and that
+  it beats the same cash in paid ads, the median and a 90% interval of added profit, how the
+  spread splits into luck and not-knowing, and when it breaks even;
+- ``head_to_head``: the first strategy against each other one, draw by draw (common random
+  numbers within a draw, so the difference is the strategies');
+- ``drivers``: for each assumption, added profit as it moves across its range with the others
+  drawn (a smoothing spline of added profit on that assumption: the conditional mean E[Y | x]),
+  the swing between its 5th and 95th percentile, and where the verdict flips;
+- ``value_of_information``: the expected value of knowing each assumption before choosing among
+  no private domain and the strategies (partial EVPI by regression, Strong, Oakley & Brennan 2014,
+  with the same smoothing splines), and of knowing all of them (EVPI, from an additive fit).
+
+Luck apart from not-knowing: the repeats are draws run again under another seed; half the mean
+squared difference between a draw and its repeat estimates the variance of luck in one world
+(σ², assumed alike across worlds). What the draws' total variance holds beyond it is
+not-knowing (the law of total variance: Var Y = Var E[Y|θ] + E Var[Y|θ]).
+
+Limits: the conditional means are one-dimensional smooths: an assumption whose effect shows only
+together with another's is under-read by its own row (the EVPI's additive fit has the same
+limit); EVPPI estimated from noisy runs is biased upward by luck that the smooth does not remove,
+the more so with few draws (Strong et al. recommend ≥ 1,000 for a precise value; a few hundred
+rank assumptions reliably).
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import numpy as np
+import pandas as pd
+from scipy.interpolate import make_smoothing_spline
+
+from .weigh import Weighing
+
+#: The interval the verdict states: 90%, from the 5th to the 95th percentile of the draws.
+LOW_Q, HIGH_Q = 0.05, 0.95
+#: Assumptions' values at which a driver's bar ends: their 5th and 95th percentiles among the draws.
+DRIVER_LOW_Q, DRIVER_HIGH_Q = 0.05, 0.95
+#: Fewest distinct values a smoothing spline is fitted to; fewer: the mean at each value.
+MIN_SPLINE_POINTS = 8
+
+
+def _main(w: Weighing) -> pd.DataFrame:
+    return w.draws[~w.draws["repeat"]]
+
+
+def _wide(frame: pd.DataFrame, figure: str, names: list[str]) -> pd.DataFrame:
+    """draw × strategy of ``figure``."""
+    return frame.pivot(index="draw", columns="scenario", values=figure)[names]
+
+
+def luck_variance(w: Weighing, figure: str = "added_profit") -> dict[str, float]:
+    """{strategy: σ² of ``figure`` from luck alone}, from the draws run twice; NaN with none."""
+    draws = w.draws
+    out = {}
+    for name in w.names:
+        d = draws[draws["scenario"] == name]
+        first = d[~d["repeat"]].set_index("draw")[figure]
+        again = d[d["repeat"]].set_index("draw")[figure]
+        both = first.index.intersection(again.index)
+        diff = (first.loc[both] - again.loc[both]).to_numpy(dtype=float)
+        out[name] = float(np.mean(diff ** 2) / 2) if len(diff) else float("nan")
+    return out
+
+
+def summary(w: Weighing) -> pd.DataFrame:
+    """One row per strategy: ``p_adds`` (share of draws where it adds profit over no private
+    domain), ``p_beats_ads`` (where it adds more than the same cash in paid ads), ``median``,
+    ``low`` and ``high`` (the 90% interval of added profit over the draws), ``sd``,
+    ``luck_share`` and ``knowing_share`` (of the variance), ``p_payback`` (breaks even within the
+    horizon), ``payback_median`` and ``payback_late`` (its median and 90th-percentile month among
+    the draws that do), ``n`` draws."""
+    main = _main(w)
+    luck = luck_variance(w)
+    rows = []
+    for name in w.names:
+        d = main[main["scenario"] == name]
+        y = d["added_profit"].to_numpy(dtype=float)
+        total = float(np.var(y, ddof=1)) if len(y) > 1 else float("nan")
+        share = min(1.0, luck[name] / total) if total > 0 and np.isfinite(luck[name]) else float("nan")
+        months = d["payback_month"].dropna().to_numpy(dtype=float)
+        rows.append({
+            "scenario": name, "n": len(y),
+            "p_adds": float(np.mean(y > 0)), "p_beats_ads": float(np.mean(d["added_vs_ads"] > 0)),
+            "median": float(np.median(y)), "low": float(np.quantile(y, LOW_Q)),
+            "high": float(np.quantile(y, HIGH_Q)), "mean": float(np.mean(y)), "sd": float(np.sqrt(total)),
+            "luck_share": share, "knowing_share": 1.0 - share if np.isfinite(share) else float("nan"),
+            "p_payback": float(len(months) / len(y)) if len(y) else float("nan"),
+            "payback_median": float(np.median(months)) if len(months) else float("nan"),
+            "payback_late": float(np.quantile(months, 0.9)) if len(months) else float("nan"),
+        })
+    return pd.DataFrame(rows)
+
+
+def head_to_head(w: Weighing) -> pd.DataFrame:
+    """The first strategy against each other one, draw by draw: ``p_first_better`` (share of
+    draws where the first adds more profit), the median and 90% interval of the difference
+    (first − other)."""
+    wide = _wide(_main(w), "added_profit", w.names)
+    first = w.names[0]
+    rows = []
+    for other in w.names[1:]:
+        diff = (wide[first] - wide[other]).to_numpy(dtype=float)
+        rows.append({"first": first, "other": other, "p_first_better": float(np.mean(diff > 0)),
+                     "median": float(np.median(diff)), "low": float(np.quantile(diff, LOW_Q)),
+                     "high": float(np.quantile(diff, HIGH_Q))})
+    return pd.DataFrame(rows)
+
+
+def smooth(x: np.ndarray, y: np.ndarray) -> Callable[[np.ndarray], np.ndarray]:
+    """E[y | x] as a function: a cubic smoothing spline with its penalty chosen by generalised
+    cross-validation (scipy's ``make_smoothing_spline``; the GAM smooth of Strong et al. 2014),
+    over the means at each distinct x. Few distinct x (a joint set's values): those means, joined
+    by straight lines."""
+    x = np.asarray(x, dtype=float)
+    y = np.asarray(y, dtype=float)
+    ux, inverse = np.unique(x, return_inverse=True)
+    means = np.bincount(inverse, weights=y) / np.bincount(inverse)
+    if len(ux) == 1:
+        return lambda v: np.full(np.shape(v), means[0])
+    if len(ux) < MIN_SPLINE_POINTS:
+        return lambda v: np.interp(v, ux, means)
+    counts = np.bincount(inverse).astype(float)
+    spline = make_smoothing_spline(ux, means, w=counts)
+    return lambda v: spline(np.clip(v, ux[0], ux[-1]))
+
+
+def drivers(w: Weighing, scenario: str | None = None, figure: str = "added_profit") -> pd.DataFrame:
+    """One row per assumption column for ``scenario`` (default: the first), largest swing first:
+    ``low_value``/``high_value`` (the column's 5th/95th percentile among the draws),
+    ``at_low``/``at_high`` (``figure`` expected there, the other assumptions drawn), ``swing``
+    (|at_high − at_low|) and ``flips_at`` (where the expected value crosses zero within the
+    draws' range: the verdict "adds profit" turns; NaN if it does not)."""
+    name = scenario or w.names[0]
+    d = _main(w)
+    d = d[d["scenario"] == name]
+    y = d[figure].to_numpy(dtype=float)
+    rows = []
+    for column in w.columns:
+        x = d[column].to_numpy(dtype=float)
+        f = smooth(x, y)
+        lo, hi = np.quantile(x, DRIVER_LOW_Q), np.quantile(x, DRIVER_HIGH_Q)
+        grid = np.linspace(x.min(), x.max(), 201)
+        g = f(grid)
+        sign = np.sign(g)
+        cross = np.flatnonzero(sign[:-1] * sign[1:] < 0)
+        flips = float("nan")
+        if len(cross):
+            i = cross[0]
+            flips = float(grid[i] - g[i] * (grid[i + 1] - grid[i]) / (g[i + 1] - g[i]))
+        at_lo, at_hi = float(f(np.array([lo]))[0]), float(f(np.array([hi]))[0])
+        rows.append({"assumption": column, "low_value": float(lo), "high_value": float(hi),
+                     "at_low": at_lo, "at_high": at_hi, "swing": abs(at_hi - at_lo), "flips_at": flips})
+    out = pd.DataFrame(rows)
+    return out.sort_values("swing", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def _options(w: Weighing) -> pd.DataFrame:
+    """draw × decision option: no private domain (0: the baseline), then each strategy's added profit."""
+    wide = _wide(_main(w), "added_profit", w.names)
+    return pd.concat([pd.Series(0.0, index=wide.index, name=NONE), wide], axis=1)
+
+
+#: The option of having no private domain, in ``value_of_information``'s decisions.
+NONE = "none"
+
+
+def additive_fit(x: pd.DataFrame, y: np.ndarray, sweeps: int = 10) -> np.ndarray:
+    """Fitted values of an additive model y ≈ a + Σ f_j(x_j) (backfitting with ``smooth``;
+    Hastie & Tibshirani 1990): E[y | all assumptions] without their interactions."""
+    y = np.asarray(y, dtype=float)
+    a = float(np.mean(y))
+    parts = np.zeros((len(y), x.shape[1]))
+    for _ in range(sweeps):
+        for j, column in enumerate(x.columns):
+            rest = y - a - parts.sum(axis=1) + parts[:, j]
+            f = smooth(x[column].to_numpy(dtype=float), rest)(x[column].to_numpy(dtype=float))
+            parts[:, j] = f - f.mean()
+    return a + parts.sum(axis=1)
+
+
+def value_of_information(w: Weighing) -> pd.DataFrame:
+    """The expected added profit gained by knowing an assumption before choosing among no private
+    domain and the strategies, per assumption column (EVPPI), largest first, then ``all`` (EVPI,
+    from ``additive_fit``). Columns: ``assumption``, ``evppi`` (CNY), ``share`` (of EVPI).
+
+    EVPPI(x) = E_x[max_k E(Y_k | x)] − max_k E(Y_k), each E(Y_k | x) a ``smooth`` of the draws
+    (Strong, Oakley & Brennan 2014). The decision it values is made on the expected added profit,
+    with the choice the draws favour now as the reference."""
+    options = _options(w)
+    main = _main(w)
+    first = main[main["scenario"] == w.names[0]].set_index("draw").loc[options.index]
+    now = float(options.mean().max())
+    rows = []
+    for column in w.columns:
+        x = first[column].to_numpy(dtype=float)
+        fitted = np.column_stack([smooth(x, options[k].to_numpy())(x) for k in options.columns])
+        rows.append({"assumption": column, "evppi": max(0.0, float(np.mean(fitted.max(axis=1))) - now)})
+    out = pd.DataFrame(rows).sort_values("evppi", ascending=False, kind="stable").reset_index(drop=True)
+    x_all = first[w.columns]
+    fitted = np.column_stack([additive_fit(x_all, options[k].to_numpy()) if k != NONE else np.zeros(len(x_all))
+                              for k in options.columns])
+    evpi = max(0.0, float(np.mean(fitted.max(axis=1))) - now, float(out["evppi"].max()) if len(out) else 0.0)
+    out["share"] = out["evppi"] / evpi if evpi > 0 else 0.0
+    return pd.concat([out, pd.DataFrame([{"assumption": "all", "evppi": evpi, "share": 1.0}])], ignore_index=True)
+
+
+def choice_now(w: Weighing) -> str:
+    """The option with the highest expected added profit over the draws (``NONE`` or a strategy)."""
+    return str(_options(w).mean().idxmax())

@@ -1,0 +1,89 @@
+"""The verdict under uncertainty in plain words: the terminal and the report read the same lines."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from ..words import check_lang, money, percent, scenario_label, t
+from . import analysis
+from .weigh import Weighing
+
+#: How many drivers and measurements the words name (the tables keep them all).
+SHOWN = 5
+
+
+def value_text(w: Weighing, column: str, x: float) -> str:
+    """An assumption's drawn value as a reader should see it: ×0.79 for a relative one, else the
+    number to three significant figures."""
+    relative = any(u.relative and column in u.columns() for u in w.assumptions)
+    if not math.isfinite(x):
+        return "–"
+    return f"×{x:.2f}" if relative else f"{x:.3g}"
+
+
+def label(w: Weighing, column: str, lang: str) -> str:
+    """An assumption column's name for people (its label; a joint set's path as it is)."""
+    for u in w.assumptions:
+        if not u.joint and u.key == column:
+            return u.shown(lang)
+    return column
+
+
+def option_label(option: str, lang: str) -> str:
+    return t("unc_option_none", lang) if option == analysis.NONE else scenario_label(option, lang)
+
+
+def lines(w: Weighing, lang: str = "en", *, source: str = "", seconds: float | None = None) -> list[str]:
+    """The verdict under uncertainty: how likely each strategy is to pay and to beat paid ads, by
+    how much (median and 90% interval, with luck's and not-knowing's shares), when it breaks even,
+    the strategies head to head, what the first strategy's answer hinges on, and what is worth
+    measuring first. ``source``: what the draws cover, in words (``unc_source_*``)."""
+    check_lang(lang)
+    cash = lambda v: money(v, lang)  # noqa: E731
+    name = lambda n: scenario_label(n, lang)  # noqa: E731
+    out = [t("unc_head", lang, draws=w.n_draws, n=len(w.assumptions), rows=f"{w.rows:,}",
+             seconds="–" if seconds is None else f"{seconds:.0f}")]
+    months = max(1, round(w.days / 30.4375))
+    for _, r in analysis.summary(w).iterrows():
+        out.append(t("unc_strategy", lang, name=name(r["scenario"]), p_adds=percent(r["p_adds"]),
+                     p_ads=percent(r["p_beats_ads"]), median=cash(r["median"]), low=cash(r["low"]),
+                     high=cash(r["high"]), knowing=percent(r["knowing_share"]), luck=percent(r["luck_share"])))
+        if r["p_payback"] > 0:
+            out.append(t("unc_payback", lang, name=name(r["scenario"]), months=months, p=percent(r["p_payback"]),
+                         median=f"{r['payback_median']:.0f}", late=f"{r['payback_late']:.0f}"))
+        else:
+            out.append(t("unc_no_payback", lang, name=name(r["scenario"]), months=months))
+    for _, r in analysis.head_to_head(w).iterrows():
+        out.append(t("unc_head_to_head", lang, first=name(r["first"]), other=name(r["other"]),
+                     p=percent(r["p_first_better"]), median=cash(r["median"]), low=cash(r["low"]),
+                     high=cash(r["high"])))
+    for scenario in w.names:
+        out.append("")
+        out.append(t("unc_drivers_head", lang, name=name(scenario)))
+        for _, r in analysis.drivers(w, scenario).head(SHOWN).iterrows():
+            flip = ""
+            if np.isfinite(r["flips_at"]):
+                way = "unc_way_adds" if r["at_high"] > r["at_low"] else "unc_way_loses"
+                flip = t("unc_flip", lang, way=t(way, lang), value=value_text(w, r["assumption"], r["flips_at"]))
+            out.append(t("unc_driver", lang, label=label(w, r["assumption"], lang),
+                         low_value=value_text(w, r["assumption"], r["low_value"]),
+                         high_value=value_text(w, r["assumption"], r["high_value"]),
+                         at_low=cash(r["at_low"]), at_high=cash(r["at_high"]), flip=flip))
+    out.append("")
+    voi = analysis.value_of_information(w)
+    choice = option_label(analysis.choice_now(w), lang)
+    total = float(voi.loc[voi["assumption"] == "all", "evppi"].iloc[0])
+    if total <= 0:
+        out.append(t("unc_voi_none", lang, choice=choice))
+    else:
+        options = t("unc_or", lang).join([option_label(analysis.NONE, lang)] + [name(n) for n in w.names])
+        out.append(t("unc_voi_head", lang, options=options))
+        for _, r in voi[voi["assumption"] != "all"].head(SHOWN).iterrows():
+            if r["evppi"] > 0:
+                out.append(t("unc_voi", lang, label=label(w, r["assumption"], lang), value=cash(r["evppi"])))
+        out.append(t("unc_voi_all", lang, value=cash(total), choice=choice))
+    out.append("")
+    out.append(t("unc_limits", lang, source=source or t("unc_source_defaults", lang)))
+    return out

@@ -1,0 +1,222 @@
+"""The verdict under uncertainty: strategies run across draws of what nobody has measured.
+
+``weigh(scenarios, draws=200)`` draws the uncertain assumptions (``assumptions``: the
+scenarios' own ``uncertain`` lists, else :data:`~.assumptions.DEFAULTS`) as a Latin hypercube,
+and runs every strategy in every drawn world with its no-private-domain baseline, under common
+random numbers within a draw (one seed per draw, ``runs.replication_seed(root, draw)``): so the
+strategies of a draw differ by what the brand does, and draws differ by what the world is and by
+luck. A draw's strategies share their baseline run when they share customers, and go to the same
+worker for it. ``repeats`` draws are run a second time under another seed: the spread between a
+draw and its repeat is luck alone (the same world, other luck), what separates luck from
+not-knowing in the spread of all draws (``analysis``).
+
+The runs go through the compare runner (``compare.runner.execute``): in this process or on an
+experiments backend (local processes, Dask), kept in a run store as they finish so that an
+interrupted weighing resumes to the same bits.
+
+A draw's rows are its own setting (``rows``; default: the scenario's rows, at most
+``DRAW_ROWS``): the verdict needs many worlds more than it needs each world to the last
+customer; fewer rows add simulation noise, which the repeats count in the luck part (measured:
+docs/uncertainty.md).
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from ..calendar import month_of
+from ..compare.incremental import horizon
+from ..compare.runner import RunSpec, execute, open_store, plan_hash
+from ..compare.workflow import unique_names
+from ..experiments.resumable import StoreBusy, cache_folder
+from ..kernel import DEFAULT_ENGINE
+from ..runs import provenance
+from ..scenario import Scenario
+from .assumptions import DEFAULTS, Uncertain, apply, check, declared, sample
+
+#: Rows a draw simulates at most by default (``rows``): see the module's docstring.
+DRAW_ROWS = 2500
+#: Draws run a second time under another seed to measure luck, as a share of draws (at least
+#: ``MIN_REPEATS``).
+REPEAT_SHARE = 0.1
+MIN_REPEATS = 8
+#: Replication numbers of the repeats start here (their seeds are independent of every draw's).
+REPEAT_OFFSET = 1_000_000
+
+Progress = Callable[[int, int], None]
+
+
+class AssumptionError(ValueError):
+    """Uncertain assumptions that cannot be applied to a scenario (the message says which)."""
+
+
+@dataclass
+class Weighing:
+    """What :func:`weigh` returns: one row per strategy × draw (and repeat) in ``draws``.
+
+    ``draws`` columns: ``scenario``, ``draw``, ``repeat`` (False: the draw; True: the same world
+    under another seed), one column per assumption (``Uncertain.columns``: its value, or its
+    multiplier when relative), and the horizon's ``added_profit`` (cumulative profit added over
+    no private domain), ``added_vs_ads`` (added profit − the same cash in paid ads), ``added_roi``,
+    ``payback_day`` and ``payback_month`` (NaN: not within the horizon)."""
+
+    names: list[str]
+    assumptions: list[Uncertain]
+    draws: pd.DataFrame
+    days: int
+    rows: int
+    root_seed: int
+    store: Path | None = None
+    resumed: int = 0
+    provenance: dict = field(default_factory=dict)
+
+    @property
+    def columns(self) -> list[str]:
+        return [c for u in self.assumptions for c in u.columns()]
+
+    @property
+    def n_draws(self) -> int:
+        return int(self.draws.loc[~self.draws["repeat"], "draw"].nunique())
+
+
+def assumptions_for(scenarios: Sequence[Scenario], given: list[Uncertain] | None = None) -> list[Uncertain]:
+    """The assumptions a weighing draws: ``given`` (an assumptions file), else the union of the
+    scenarios' own (one path declared differently by two scenarios is an AssumptionError), else
+    :data:`DEFAULTS`."""
+    if given:
+        return list(given)
+    found: dict[str, Uncertain] = {}
+    for s in scenarios:
+        for u in declared(s.to_dict()):
+            key = "+".join(u.paths) if u.joint else u.path
+            if key in found and found[key] != u:
+                raise AssumptionError(f"{key} is uncertain in two scenarios with different ranges; declare it "
+                                      f"the same way in both, or give one assumptions file")
+            found[key] = u
+    return list(found.values()) or list(DEFAULTS)
+
+
+def plan(scenarios: Sequence[Scenario], assumptions: list[Uncertain], draws: int, root_seed: int,
+         rows: int | None, repeats: int) -> tuple[list[RunSpec], pd.DataFrame]:
+    """Every run (draw-major, so that a draw's strategies travel together) and the drawn values
+    (draw → columns). A draw that makes a scenario invalid is an AssumptionError naming it."""
+    unit = sample(assumptions, draws, root_seed)
+    specs: list[RunSpec] = []
+    values = []
+    datas = []
+    for s in scenarios:
+        data = s.to_dict()
+        problems = check(assumptions, data)
+        if problems:
+            raise AssumptionError(f"scenario {s.name}: " + "; ".join(problems))
+        if rows is not None:
+            data["population"]["rows"] = int(rows)
+        elif data["population"].get("rows") is None or data["population"]["rows"] > DRAW_ROWS:
+            data["population"]["rows"] = min(DRAW_ROWS, int(s.population.customers))
+        datas.append(data)
+    runs = [(d, False) for d in range(draws)] + [(d, True) for d in range(repeats)]
+    for d, again in runs:
+        for s, data in zip(scenarios, datas):
+            world, drawn = apply(assumptions, data, unit[d])
+            if not again and s is scenarios[0]:
+                values.append({"draw": d, **drawn})
+            tag = f"d{d:04d}" + ("r" if again else "")
+            world["name"] = f"{s.name}.{tag}"
+            try:
+                scenario = Scenario.from_dict(world)
+            except ValueError as exc:
+                shown = ", ".join(f"{k} = {v:.4g}" for k, v in drawn.items())
+                raise AssumptionError(f"draw {d} makes scenario {s.name} invalid ({shown}): "
+                                      f"{str(exc).splitlines()[0]}; narrow the assumption's range") from None
+            specs.append(RunSpec("crn", scenario, scenario.to_dict(), REPEAT_OFFSET + d if again else d,
+                                 f"{s.name}-{tag}", baseline=True))
+    return specs, pd.DataFrame(values)
+
+
+def weigh(scenarios: Sequence[Scenario], *, draws: int = 200, assumptions: list[Uncertain] | None = None,
+          root_seed: int | None = None, rows: int | None = None, repeats: int | None = None,
+          executor: str = "vector", engine: str = DEFAULT_ENGINE, backend=None,
+          progress: Progress | None = None, store: str | Path | bool | None = None, fresh: bool = False,
+          note: Callable[..., None] | None = None) -> Weighing:
+    """Run ``scenarios`` across ``draws`` draws of their uncertain assumptions; see the module.
+
+    ``assumptions``: what to draw (default ``assumptions_for``). ``rows``: simulated rows per
+    run (default: the scenario's, at most ``DRAW_ROWS``). ``repeats``: draws run again under
+    another seed to measure luck (default: ``REPEAT_SHARE`` of draws, at least ``MIN_REPEATS``,
+    at most ``draws``). ``backend``, ``progress``, ``store``, ``fresh``, ``note``: as
+    ``compare.compare``."""
+    if not scenarios:
+        raise ValueError("weigh needs at least one scenario")
+    if draws < 2:
+        raise ValueError(f"draws must be >= 2, got {draws}")
+    items = unique_names(scenarios)
+    chosen = assumptions_for(items, assumptions)
+    root = items[0].seed if root_seed is None else root_seed
+    n_repeats = min(draws, max(MIN_REPEATS, round(REPEAT_SHARE * draws))) if repeats is None else repeats
+    specs, drawn = plan(items, chosen, draws, root, rows, n_repeats)
+    tell = note or (lambda key, **fields: None)
+    record = provenance(seed=root, executor=executor, engine=engine, scenarios=items, draws=draws,
+                        repeats=n_repeats, assumptions=[u.model_dump(exclude_none=True) for u in chosen],
+                        backend=backend.describe() if backend is not None else "this process")
+    runs = None
+    if store:
+        key = plan_hash(specs, root, executor=executor, segments=False, engine=engine)
+        folder = cache_folder(key) if store is True else Path(store)
+        meta = {"name": " vs ".join(s.name for s in items) + f" ({draws} draws)",
+                "scenarios": [s.name for s in items], "root_seed": root, "draws": draws,
+                "repeats": n_repeats, "executor": executor, "engine": engine}
+        try:
+            runs = open_store(folder, specs, root, key, meta, fresh=fresh)
+        except StoreBusy:
+            if store is not True:
+                raise
+            tell("status_compare_memory", folder=folder)
+        else:
+            tell("status_compare_store", folder=folder)
+            if runs.done:
+                tell("status_compare_resumed", done=len(runs.done), total=len(specs))
+            runs.session(record)
+    try:
+        frames = execute(specs, root, executor=executor, segments=False, backend=backend, progress=progress,
+                         engine=engine, store=runs, together=len(items), keep_baselines=False)
+        if runs is not None and store is True:
+            shutil.rmtree(runs.folder, ignore_errors=True)
+    finally:
+        if runs is not None:
+            runs.close()
+    table = _table(frames["crn"], items, drawn, chosen)
+    days = max(s.days for s in items)
+    result = Weighing([s.name for s in items], chosen, table, days, int(specs[0].data["population"]["rows"]),
+                      root, provenance=record)
+    if runs is not None:
+        result.store, result.resumed = runs.folder, len(runs.done)
+        record |= {"store": str(runs.folder), "resumed": len(runs.done)}
+    return result
+
+
+def _table(frames: list[pd.DataFrame], items: list[Scenario], drawn: pd.DataFrame,
+           assumptions: list[Uncertain]) -> pd.DataFrame:
+    """Each run's horizon figures beside its draw's values (see :class:`Weighing`)."""
+    ends = horizon(pd.concat(frames, ignore_index=True))
+    run_name = ends["scenario"].str.rsplit(".", n=1)
+    ends["draw"] = ends["replication"] % REPEAT_OFFSET
+    ends["repeat"] = ends["replication"] >= REPEAT_OFFSET
+    ends["scenario"] = run_name.str[0]
+    days = max(s.days for s in items)
+    month = ends["payback_day"].map(lambda d: float(month_of(int(d), days)) if pd.notna(d) else np.nan)
+    out = pd.DataFrame({"scenario": ends["scenario"], "draw": ends["draw"].astype(int), "repeat": ends["repeat"],
+                        "added_profit": ends["cum_incremental_profit"], "added_vs_ads": ends["added_vs_ads"],
+                        "added_roi": ends["incremental_roi"], "payback_day": ends["payback_day"].astype(float),
+                        "payback_month": month})
+    out = out.merge(drawn, on="draw", how="left")
+    order = {s.name: i for i, s in enumerate(items)}
+    out = out.assign(_o=out["scenario"].map(order)).sort_values(["repeat", "draw", "_o"], kind="stable")
+    cols = ["scenario", "draw", "repeat"] + [c for u in assumptions for c in u.columns()] + \
+        ["added_profit", "added_vs_ads", "added_roi", "payback_day", "payback_month"]
+    return out[cols].reset_index(drop=True)

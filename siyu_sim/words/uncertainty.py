@@ -1,0 +1,68 @@
+"""The words of the verdict under uncertainty (``siyu compare --draws``; ``siyu_sim.uncertainty``),
+in the terminal and the comparison report."""
+
+from __future__ import annotations
+
+UNCERTAINTY: dict[str, dict[str, str]] = {
+    "unc_head": {
+        "en": "How sure is it? {draws} worlds drawn from {n} uncertain assumptions, each with its own luck "
+              "({rows} rows a run, {seconds} s):",
+        "zh": "有多确定？从 {n} 项不确定假设中抽取 {draws} 种情形，每种各有运气成分（每次模拟 {rows} 行，用时 {seconds} 秒）："},
+    "unc_strategy": {
+        "en": "{name} adds profit over no private domain in {p_adds} of them, and beats the same cash in paid ads "
+              "in {p_ads}. Added profit: median {median}, 90% interval {low} to {high}; of its spread, {knowing} "
+              "is not knowing the assumptions and {luck} is luck.",
+        "zh": "{name} 在其中 {p_adds} 的情形下比不做私域多赚，在 {p_ads} 的情形下胜过把同样现金投广告。"
+              "净增利润：中位数 {median}，90% 区间 {low} 至 {high}；其波动中 {knowing} 来自假设未知，{luck} 来自运气。"},
+    "unc_payback": {
+        "en": "{name} breaks even on added profit within the {months} months in {p} of the worlds (median month {median}, "
+              "90% by month {late}).",
+        "zh": "{name} 在 {p} 的情形下于 {months} 个月内收回净增投入（中位数第 {median} 个月，90% 在第 {late} 个月前）。"},
+    "unc_no_payback": {
+        "en": "{name} does not break even on added profit within the {months} months in any of the worlds.",
+        "zh": "{name} 在任何情形下都未能在 {months} 个月内收回净增投入。"},
+    "unc_head_to_head": {
+        "en": "{first} adds more than {other} in {p} of the worlds (difference: median {median}, 90% interval "
+              "{low} to {high}).",
+        "zh": "{first} 在 {p} 的情形下比 {other} 多赚（差额：中位数 {median}，90% 区间 {low} 至 {high}）。"},
+    "unc_drivers_head": {
+        "en": "What {name}'s answer hinges on (expected added profit as each assumption moves from its 5th to its "
+              "95th percentile, the others drawn):",
+        "zh": "{name} 的结论取决于什么（每项假设从第 5 到第 95 百分位变化时的预期净增利润，其余假设照常抽取）："},
+    "unc_driver": {
+        "en": "  {label}: {low_value} → {high_value}: {at_low} → {at_high}{flip}",
+        "zh": "  {label}：{low_value} → {high_value}：{at_low} → {at_high}{flip}"},
+    "unc_flip": {
+        "en": " (turns {way} at {value})",
+        "zh": "（在 {value} 处转为{way}）"},
+    "unc_way_adds": {"en": "to adding profit", "zh": "盈利"},
+    "unc_way_loses": {"en": "to losing", "zh": "亏损"},
+    "unc_voi_head": {
+        "en": "Worth measuring before deciding among {options} (expected value of knowing it first, EVPPI):",
+        "zh": "决策前值得先测量的（在 {options} 之间选择前先弄清它的预期价值，EVPPI）："},
+    "unc_voi": {
+        "en": "  {label}: {value}",
+        "zh": "  {label}：{value}"},
+    "unc_voi_all": {
+        "en": "  all of them together: {value}. Today's choice on these draws: {choice}.",
+        "zh": "  全部一起：{value}。按目前的抽样应选：{choice}。"},
+    "unc_voi_none": {
+        "en": "Knowing any one assumption first would not change the choice: {choice} has the highest expected "
+              "added profit wherever each lies within its range, so no measurement is worth paying for before deciding.",
+        "zh": "先弄清任何一项假设都不会改变选择：无论各项假设落在其范围内何处，{choice}的预期净增利润都最高，决策前不值得为测量花钱。"},
+    "unc_option_none": {"en": "no private domain", "zh": "不做私域"},
+    "unc_or": {"en": " or ", "zh": "或"},
+    "unc_limits": {
+        "en": "The draws cover the assumptions declared ({source}); what no assumption names is taken as the "
+              "scenario says. docs/uncertainty.md says how the figures are made and their limits.",
+        "zh": "抽样只涵盖所声明的假设（{source}）；未列为假设的设定按方案取值。计算方法与局限见 docs/uncertainty.md。"},
+    "unc_source_defaults": {"en": "siyu_sim's defaults for the ones clients challenge first",
+                            "zh": "siyu_sim 默认的、客户最常质疑的几项"},
+    "unc_source_scenarios": {"en": "the scenarios' own uncertain lists", "zh": "方案文件自带的不确定假设"},
+    "unc_source_file": {"en": "{path}", "zh": "{path}"},
+    "status_weighing": {
+        "en": "Weighing {n} scenarios across {draws} draws of {k} uncertain assumptions (+{repeats} repeats for "
+              "luck), {rows} rows a run, seed {seed}…",
+        "zh": "正在对 {n} 个方案在 {k} 项不确定假设的 {draws} 次抽样上评估（另重复 {repeats} 次以度量运气），"
+              "每次 {rows} 行，种子 {seed}…"},
+}
