@@ -33,6 +33,7 @@ from ..config.toml_files import SCENARIO_FILE, read_toml
 from ..config.toml_files import read_toml
 from ..metrics import DAILY_COLUMNS
 from ..params import DEFAULT_ROWS, MAX_ROWS
+from ..uncertainty.weigh import DRAW_ROWS
 from ..rng import MAX_SEED
 from ..runs import RUN_FILES, simulate
 from ..scenario import Scenario
@@ -46,6 +47,10 @@ EXIT_INVALID = 1
 EXIT_INTERRUPTED = 130
 #: Where ``siyu compare --reps N --out DIR`` keeps its finished runs (a results folder).
 RUN_STORE = "run_store"
+#: Where ``siyu compare --draws N --out DIR`` keeps its finished draws (a results folder).
+DRAW_STORE = "draw_store"
+#: Most draws ``--draws`` takes (each draw runs every strategy and a baseline).
+MAX_DRAWS = 100_000
 
 
 class Executor(str, Enum):
@@ -111,18 +116,21 @@ def _load(arg: str, overrides: dict, lang: str) -> tuple[Scenario, Path]:
 
 def _compare(scenarios: list[Scenario], root_seed: int, executor: str, quiet: bool, lang: str = "en",
              fresh: bool = False, **options) -> Comparison:
-    """``compare.compare`` with a progress bar in ``lang`` (at once when the runs go to worker
-    processes); a failed run exits with EXIT_INVALID, Ctrl-C with EXIT_INTERRUPTED after one line
-    saying what was kept and how to resume."""
+    """``compare.compare`` with a progress bar in ``lang`` (``_watched``)."""
+    return _watched(lambda bar, note: compare(scenarios, root_seed=root_seed, executor=executor, progress=bar,
+                                              fresh=fresh, note=note, **options),
+                    quiet, lang, fresh, parallel=options.get("backend") is not None)
+
+
+def _watched(call, quiet: bool, lang: str, fresh: bool, parallel: bool, label: str = "status_simulating"):
+    """``call(bar, note)`` (a comparison or a weighing) with a progress bar in ``lang`` (at once
+    when the runs go to worker processes); a failed run exits with EXIT_INVALID, Ctrl-C with
+    EXIT_INTERRUPTED after one line saying what was kept and how to resume."""
     from ..experiments.store import StoreError
 
-    parallel = options.get("backend") is not None
-    bar = RunProgress(quiet, t("status_simulating", lang), delay=0.0 if parallel else PROGRESS_DELAY_S,
-                      lang=lang)
+    bar = RunProgress(quiet, t(label, lang), delay=0.0 if parallel else PROGRESS_DELAY_S, lang=lang)
     try:
-        return compare(scenarios, root_seed=root_seed, executor=executor, progress=bar, fresh=fresh,
-                       note=lambda key, **fields: bar.note(t(key, lang, **fields)) if not quiet else None,
-                       **options)
+        return call(bar, lambda key, **fields: bar.note(t(key, lang, **fields)) if not quiet else None)
     except ComparisonError as exc:
         raise _fail(str(exc)) from None
     except StoreError as exc:  # --out's run store holds another comparison, or is in use
@@ -259,8 +267,22 @@ def compare_command(
              "by what the private domain adds over having none (the default); "
              "--no-baseline skips those runs for speed and shows only the gross ledger.")] = True,
     fresh: Annotated[bool, typer.Option(
-        "--fresh", help="With --reps: discard the finished runs an interrupted run of this comparison kept, "
-                        "and start over (default: resume from them).")] = False,
+        "--fresh", help="With --reps or --draws: discard the finished runs an interrupted run of this comparison "
+                        "kept, and start over (default: resume from them).")] = False,
+    draws: Annotated[int, typer.Option(
+        "--draws", min=0, max=MAX_DRAWS, metavar="N",
+        help="Also weigh the strategies across N draws of the uncertain assumptions (the scenarios' own "
+             "[[uncertain]] lists, else siyu_sim's defaults for what clients challenge first): how likely each "
+             "is to pay and to beat paid ads, a 90% interval with luck and not-knowing apart, what the answer "
+             "hinges on and what is worth measuring first. 200 is a good start; 0 (default): off.")] = 0,
+    assumptions: Annotated[Optional[Path], typer.Option(
+        "--assumptions", metavar="FILE",
+        help="With --draws: the uncertain assumptions to draw, a file of [[uncertain]] tables, instead of the "
+             "scenarios' own (docs/uncertainty.md).")] = None,
+    draw_rows: Annotated[Optional[int], typer.Option(
+        "--draw-rows", min=10, max=MAX_ROWS, metavar="N",
+        help=f"With --draws: rows each draw simulates (default: the scenario's rows, at most {DRAW_ROWS:,}: "
+             "many worlds matter more than each to the last customer).")] = None,
     executor: ExecutorOpt = Executor.vector, engine: EngineOpt = Engine.compiled,
     set_: SetOpt = None, days: DaysOpt = None, customers: CustomersOpt = None, rows: RowsOpt = None,
     seed: SeedOpt = None, quiet: QuietOpt = False, lang: LangOpt = Lang.en, yes: YesOpt = False,
@@ -287,6 +309,8 @@ def compare_command(
 
       siyu compare nurture harvest --no-baseline  # faster: the gross ledger only
 
+      siyu compare nurture harvest --draws 200      # how sure: across the uncertain assumptions
+
       siyu compare nurture harvest --out tables/     # CSV + comparison.xlsx for a deck
     """
     if len(scenarios) < 2:
@@ -294,7 +318,7 @@ def compare_command(
     from ..compare.exports import EXPORT_FILES, EXPORT_MARKER
 
     output_file(report, "--report", HTML_REPORT, lang.value)
-    output_folder(out, "--out", (EXPORT_MARKER, RUN_STORE), "a folder of comparison tables", lang.value)
+    output_folder(out, "--out", (EXPORT_MARKER, RUN_STORE, DRAW_STORE), "a folder of comparison tables", lang.value)
     overrides = _overrides(set_, days, customers, None, rows)
     loaded, problems = [], []
     for arg in scenarios:
@@ -306,29 +330,77 @@ def compare_command(
         raise _fail("\n".join(problems))
     items = unique_names([s for s, _ in loaded], [p for _, p in loaded])
     inputs = [p for _, p in loaded]
+    root_seed = seed if seed is not None else items[0].seed
+    weighing = _prepare_weighing(items, draws, assumptions, draw_rows, root_seed, baseline, inputs, lang.value) \
+        if draws else None
+    if assumptions is not None:
+        inputs.append(assumptions)
     with checked(lang.value):
         check_not_inputs([report] if report else [], inputs, "--report")
         check_not_inputs([out / name for name in EXPORT_FILES] if out else [], inputs, "--out", out)
     runs = len(items) * reps * (2 if baseline else 1)  # the tables held in memory until the end
     confirm_size(table_plan(runs, max(s.days for s in items), len(DAILY_COLUMNS) + 4), yes, lang.value, "memory")
-    root_seed = seed if seed is not None else items[0].seed
     if reps > 1:
         _status(quiet, t("status_running_reps", lang.value, n=len(items), reps=reps, seed=root_seed))
     wrote: list[Path] = []
     try:
         _compare_and_write(ctx, items, root_seed, reps, baseline, report, out, executor, engine, quiet,
-                           lang.value, wrote, fresh)
+                           lang.value, wrote, fresh, weighing)
     except KeyboardInterrupt:  # files are written whole, at the end: none is left half written
         typer.echo(t("status_compare_interrupted_after", lang.value, paths=", ".join(map(str, wrote))) if wrote
                    else t("status_compare_interrupted", lang.value), err=True)
         raise typer.Exit(EXIT_INTERRUPTED) from None
 
 
+def _prepare_weighing(items: list[Scenario], draws: int, assumptions: Path | None, draw_rows: int | None,
+                      root_seed: int, baseline: bool, inputs: list[Path], lang: str):
+    """``compare --draws``: the weighing planned and checked before anything runs (an assumptions
+    file's problems, or a draw that makes a scenario invalid, exit 1 naming the file)."""
+    from ..config.assumption_files import assumption_problem, load_assumptions
+    from ..config.problems import ConfigError
+    from ..uncertainty.weigh import AssumptionError, prepare
+
+    if not baseline:
+        raise typer.BadParameter("--draws judges what each strategy adds over no private domain: "
+                                 "it needs the baseline (leave out --no-baseline)", param_hint="--draws")
+    try:
+        given = load_assumptions(assumptions) if assumptions is not None else None
+        prepared = prepare(items, draws=draws, assumptions=given, root_seed=root_seed, rows=draw_rows)
+    except ConfigError as exc:
+        raise _fail(exc.render(lang)) from None
+    except AssumptionError as exc:
+        source = str(assumptions) if assumptions is not None else ", ".join(map(str, inputs))
+        raise _fail(assumption_problem(source, str(exc)).render(lang)) from None
+    kind = "unc_source_file" if assumptions is not None else (
+        "unc_source_scenarios" if any(s.uncertain for s in items) else "unc_source_defaults")
+    return prepared, t(kind, lang, path=assumptions)
+
+
+def _weigh(prepared, executor: Executor, engine: Engine, quiet: bool, lang: str, fresh: bool, out: Path | None):
+    """Run a prepared weighing on local worker processes with a progress bar; kept as it goes (in
+    DIR/draw_store with --out DIR, else the user's cache), so Ctrl-C and the same command resume."""
+    import time
+
+    from ..uncertainty.weigh import weigh
+
+    _status(quiet, t("status_weighing", lang, n=len(prepared.items), draws=prepared.draws,
+                     k=len(prepared.assumptions), repeats=prepared.repeats, rows=f"{prepared.rows:,}",
+                     seed=prepared.root_seed))
+    start = time.perf_counter()
+    store = out / DRAW_STORE if out is not None else True
+    with ProcessPoolBackend() as backend:
+        result = _watched(lambda bar, note: weigh(prepared, executor=executor.value, engine=engine.value,
+                                                  backend=backend, progress=bar, store=store, fresh=fresh,
+                                                  note=note), quiet, lang, fresh, parallel=True)
+    return result, time.perf_counter() - start
+
+
 def _compare_and_write(ctx, items: list[Scenario], root_seed: int, reps: int, baseline: bool,
                        report: Path | None, out: Path | None, executor: Executor, engine: Engine,
-                       quiet: bool, lang: str, wrote: list[Path], fresh: bool) -> None:
+                       quiet: bool, lang: str, wrote: list[Path], fresh: bool, weighing=None) -> None:
     """Run the comparison, print it, write the report and the tables (``compare_command``);
-    ``wrote`` gets each file once it is written."""
+    ``wrote`` gets each file once it is written. ``weighing``: (a prepared weighing, what its
+    draws cover in words) for --draws, run after the comparison and printed after it."""
     # With --reps every finished run is kept (in DIR/run_store, else in the user's cache until the
     # comparison completes), so that an interrupted comparison resumes: docs/experiments.md.
     store = (out / RUN_STORE if out is not None else True) if reps > 1 else None
@@ -344,12 +416,21 @@ def _compare_and_write(ctx, items: list[Scenario], root_seed: int, reps: int, ba
     if result.paired is not None:
         typer.echo("")
         typer.echo(paired_text(result.paired, reps, lang))
+    weighed = None
+    if weighing is not None:
+        from ..uncertainty.verdict import lines
+
+        prepared, source = weighing
+        weighed, seconds = _weigh(prepared, executor, engine, quiet, lang, fresh, out)
+        typer.echo("")
+        typer.echo("\n".join(lines(weighed, lang, source=source, seconds=seconds)))
     if report is not None:
         from ..report import report_comparison  # plotly loads only when a report is asked for
 
         before = existing([report])
         with writing(lang):
-            report_comparison(result, report, lang=lang, meta={"command": command_line(ctx)})
+            report_comparison(result, report, lang=lang, meta={"command": command_line(ctx)},
+                              weighing=weighed, weighing_source=weighing[1] if weighing is not None else "")
         wrote.append(report)
         typer.echo(t("status_report_written", lang, path=report), err=True)
         announce_replaced(before, quiet, lang)

@@ -37,10 +37,13 @@ REQUIRED = ("day", "active", "muted", "churned", "members", "gmv", "profit", "cu
 
 
 def comparison_report(daily: pd.DataFrame, scenarios: list, path, *, lang: str = "en",
-                      segment_daily: pd.DataFrame | None = None, meta: dict | None = None) -> Path:
+                      segment_daily: pd.DataFrame | None = None, meta: dict | None = None,
+                      weighing=None, weighing_source: str = "") -> Path:
     """Write the comparison report of ``scenarios`` to ``path`` (one self-contained HTML file)
     and return the path. ``daily`` holds one or many replications of each scenario; where there
-    are several, figures show medians with 10–90% bands. ``meta``: seed, version, date, command."""
+    are several, figures show medians with 10–90% bands. ``meta``: seed, version, date, command.
+    ``weighing``: the strategies weighed across uncertain assumptions (``uncertainty.weigh``),
+    which the report then leads with (``weighing_source``: what its draws cover, in words)."""
     check_lang(lang)
     scenarios = list(scenarios)
     if not scenarios:
@@ -52,18 +55,21 @@ def comparison_report(daily: pd.DataFrame, scenarios: list, path, *, lang: str =
     if segment_daily is not None:
         segment_daily = _prepare(segment_daily, scenarios, "segment_daily")
     meta = _meta(meta)
-    page = build_page(daily, scenarios, lang, segment_daily, meta)
+    page = build_page(daily, scenarios, lang, segment_daily, meta, weighing, weighing_source)
     return page.write(path)
 
 
-def report_comparison(result: "Comparison", path, *, lang: str = "en", meta: dict | None = None) -> Path:
+def report_comparison(result: "Comparison", path, *, lang: str = "en", meta: dict | None = None,
+                      weighing=None, weighing_source: str = "") -> Path:
     """Write the comparison report of a ``siyu_sim.compare.compare`` result to ``path``; its
     per-segment tables (``segments=True``) give the LTV chart. ``meta`` adds to the result's
-    provenance (seed, replications, versions, date…) what only the caller knows (the command)."""
+    provenance (seed, replications, versions, date…) what only the caller knows (the command).
+    ``weighing``: as ``comparison_report``."""
     meta = {"seed": result.root_seed, "replications": result.reps, "executor": result.executor,
             **result.provenance, **(meta or {})}
     return comparison_report(result.daily, result.scenarios, path, lang=lang,
-                             segment_daily=result.segment_daily, meta=meta)
+                             segment_daily=result.segment_daily, meta=meta, weighing=weighing,
+                             weighing_source=weighing_source)
 
 
 def _prepare(frame: pd.DataFrame, scenarios: list, what: str) -> pd.DataFrame:
@@ -98,7 +104,7 @@ def _meta(meta: dict | None) -> dict:
 
 
 def build_page(daily: pd.DataFrame, scenarios: list, lang: str,
-               segment_daily: pd.DataFrame | None, meta: dict) -> Page:
+               segment_daily: pd.DataFrame | None, meta: dict, weighing=None, weighing_source: str = "") -> Page:
     names = [s.name for s in scenarios]
     reps = stats.n_replications(daily)
     days = int(daily["day"].max()) + 1
@@ -114,6 +120,12 @@ def build_page(daily: pd.DataFrame, scenarios: list, lang: str,
     else:
         summary = [Banner(t("inc_no_baseline", lang)), *summary_blocks(daily, scenarios, lang)]
         kpi_note = t("kpi_note", lang)
+    if weighing is not None:  # the answer across what nobody has measured comes first
+        from .uncertainty_report import add_sections
+
+        add_sections(page, weighing, lang, weighing_source)
+    elif reps > 1:  # a luck-only interval is never shown alone
+        summary = [Banner(t("unc_luck_only", lang)), *summary]
     page.add("summary", t("sec_summary", lang), *summary, css_class="summary")
     page.add("kpis", t("sec_kpis", lang), kpi_table(daily, scenarios, lang),
              Para(kpi_note, "note") if reps > 1 else None)

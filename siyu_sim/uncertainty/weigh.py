@@ -139,18 +139,32 @@ def plan(scenarios: Sequence[Scenario], assumptions: list[Uncertain], draws: int
     return specs, pd.DataFrame(values)
 
 
-def weigh(scenarios: Sequence[Scenario], *, draws: int = 200, assumptions: list[Uncertain] | None = None,
-          root_seed: int | None = None, rows: int | None = None, repeats: int | None = None,
-          executor: str = "vector", engine: str = DEFAULT_ENGINE, backend=None,
-          progress: Progress | None = None, store: str | Path | bool | None = None, fresh: bool = False,
-          note: Callable[..., None] | None = None) -> Weighing:
-    """Run ``scenarios`` across ``draws`` draws of their uncertain assumptions; see the module.
+@dataclass
+class Prepared:
+    """A weighing planned and checked, nothing run yet (``prepare``): the scenarios under unique
+    names, the assumptions drawn, the root seed, every run and the drawn values."""
 
-    ``assumptions``: what to draw (default ``assumptions_for``). ``rows``: simulated rows per
-    run (default: the scenario's, at most ``DRAW_ROWS``). ``repeats``: draws run again under
-    another seed to measure luck (default: ``REPEAT_SHARE`` of draws, at least ``MIN_REPEATS``,
-    at most ``draws``). ``backend``, ``progress``, ``store``, ``fresh``, ``note``: as
-    ``compare.compare``."""
+    items: list[Scenario]
+    assumptions: list[Uncertain]
+    root_seed: int
+    draws: int
+    repeats: int
+    specs: list[RunSpec]
+    drawn: pd.DataFrame
+
+    @property
+    def rows(self) -> int:
+        return int(self.specs[0].data["population"]["rows"])
+
+    @property
+    def days(self) -> int:
+        return max(s.days for s in self.items)
+
+
+def prepare(scenarios: Sequence[Scenario], *, draws: int = 200, assumptions: list[Uncertain] | None = None,
+            root_seed: int | None = None, rows: int | None = None, repeats: int | None = None) -> Prepared:
+    """Plan a weighing and check it, running nothing: an assumption that names no setting, or a
+    draw that makes a scenario invalid, is an AssumptionError here. Options as ``weigh``."""
     if not scenarios:
         raise ValueError("weigh needs at least one scenario")
     if draws < 2:
@@ -160,17 +174,37 @@ def weigh(scenarios: Sequence[Scenario], *, draws: int = 200, assumptions: list[
     root = items[0].seed if root_seed is None else root_seed
     n_repeats = min(draws, max(MIN_REPEATS, round(REPEAT_SHARE * draws))) if repeats is None else repeats
     specs, drawn = plan(items, chosen, draws, root, rows, n_repeats)
+    return Prepared(items, chosen, root, draws, n_repeats, specs, drawn)
+
+
+def weigh(scenarios: Sequence[Scenario] | Prepared, *, draws: int = 200, assumptions: list[Uncertain] | None = None,
+          root_seed: int | None = None, rows: int | None = None, repeats: int | None = None,
+          executor: str = "vector", engine: str = DEFAULT_ENGINE, backend=None,
+          progress: Progress | None = None, store: str | Path | bool | None = None, fresh: bool = False,
+          note: Callable[..., None] | None = None) -> Weighing:
+    """Run ``scenarios`` across ``draws`` draws of their uncertain assumptions; see the module.
+    ``scenarios`` may be a ``prepare``d weighing (the planning options are then its own).
+
+    ``assumptions``: what to draw (default ``assumptions_for``). ``rows``: simulated rows per
+    run (default: the scenario's, at most ``DRAW_ROWS``). ``repeats``: draws run again under
+    another seed to measure luck (default: ``REPEAT_SHARE`` of draws, at least ``MIN_REPEATS``,
+    at most ``draws``). ``backend``, ``progress``, ``store``, ``fresh``, ``note``: as
+    ``compare.compare``."""
+    p = scenarios if isinstance(scenarios, Prepared) else prepare(
+        scenarios, draws=draws, assumptions=assumptions, root_seed=root_seed, rows=rows, repeats=repeats)
+    items, root, specs = p.items, p.root_seed, p.specs
     tell = note or (lambda key, **fields: None)
-    record = provenance(seed=root, executor=executor, engine=engine, scenarios=items, draws=draws,
-                        repeats=n_repeats, assumptions=[u.model_dump(exclude_none=True) for u in chosen],
+    record = provenance(seed=root, executor=executor, engine=engine, scenarios=items, draws=p.draws,
+                        repeats=p.repeats, rows=p.rows,
+                        assumptions=[u.model_dump(exclude_none=True) for u in p.assumptions],
                         backend=backend.describe() if backend is not None else "this process")
     runs = None
     if store:
         key = plan_hash(specs, root, executor=executor, segments=False, engine=engine)
         folder = cache_folder(key) if store is True else Path(store)
-        meta = {"name": " vs ".join(s.name for s in items) + f" ({draws} draws)",
-                "scenarios": [s.name for s in items], "root_seed": root, "draws": draws,
-                "repeats": n_repeats, "executor": executor, "engine": engine}
+        meta = {"name": " vs ".join(s.name for s in items) + f" ({p.draws} draws)",
+                "scenarios": [s.name for s in items], "root_seed": root, "draws": p.draws,
+                "repeats": p.repeats, "executor": executor, "engine": engine}
         try:
             runs = open_store(folder, specs, root, key, meta, fresh=fresh)
         except StoreBusy:
@@ -190,10 +224,8 @@ def weigh(scenarios: Sequence[Scenario], *, draws: int = 200, assumptions: list[
     finally:
         if runs is not None:
             runs.close()
-    table = _table(frames["crn"], items, drawn, chosen)
-    days = max(s.days for s in items)
-    result = Weighing([s.name for s in items], chosen, table, days, int(specs[0].data["population"]["rows"]),
-                      root, provenance=record)
+    result = Weighing([s.name for s in items], p.assumptions, _table(frames["crn"], items, p.drawn, p.assumptions),
+                      p.days, p.rows, root, provenance=record)
     if runs is not None:
         result.store, result.resumed = runs.folder, len(runs.done)
         record |= {"store": str(runs.folder), "resumed": len(runs.done)}

@@ -210,6 +210,18 @@ SETTING_DESCRIPTIONS: dict[str, dict[str, str]] = {
                "其利润按本情景的毛利率计算。"},
     # scenario
     "levers": {"zh": "品牌的运营动作：名称 → 杠杆或事件（类型默认为该名称）。"},
+    "uncertain[].path": {"zh": "设定的点分路径（与 --set 相同）；* 代表列表中的每一项，例如 population.segments.*.need_cycle_days。"},
+    "uncertain[].low": {"zh": "最小值（relative = true 时为方案自身取值的倍数）。"},
+    "uncertain[].high": {"zh": "最大值（relative = true 时为倍数）。"},
+    "uncertain[].mode": {"zh": "最可能的取值，用于 distribution = \"triangular\"（默认：relative 时为 1，否则为区间中点）。"},
+    "uncertain[].relative": {"zh": "low、high 与 mode 乘以方案自身的取值。"},
+    "uncertain[].distribution": {"zh": "在 low 与 high 之间如何抽取：uniform（均匀）、loguniform（对数均匀，每个 ×k 同等可能）或 triangular（三角）。"},
+    "uncertain[].paths": {"zh": "从 sets 中一同抽取的多个设定（如校准所接受的参数组）。"},
+    "uncertain[].sets": {"zh": "paths 的联合取值，每组一个列表，整组抽取、机会均等。"},
+    "uncertain[].label": {"zh": "表格与图中的名称（默认：路径）。"},
+    "uncertain[].label_zh": {"zh": "中文名称（默认：label）。"},
+    "uncertain[].source": {"zh": "范围的出处：研究、品牌账目或校准。必填。"},
+    "uncertain": {"zh": "无人测量过的假设，每项附范围与出处：`siyu compare --draws N` 从中抽样（docs/uncertainty.md）。单次模拟不使用。"},
     # levers: what every type shares
     "levers.*.type": {"zh": "已注册的杠杆类型（默认为该表的名称）。"},
     "levers.*.schedule": {"zh": "杠杆何时起作用。"},

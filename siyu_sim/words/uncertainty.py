@@ -65,4 +65,53 @@ UNCERTAINTY: dict[str, dict[str, str]] = {
               "luck), {rows} rows a run, seed {seed}…",
         "zh": "正在对 {n} 个方案在 {k} 项不确定假设的 {draws} 次抽样上评估（另重复 {repeats} 次以度量运气），"
               "每次 {rows} 行，种子 {seed}…"},
+    # the report's section (report.uncertainty_report)
+    "sec_certainty": {"en": "How sure is it?", "zh": "有多确定？"},
+    "unc_report_intro": {
+        "en": "Each strategy was run in {draws} worlds drawn from {n} uncertain assumptions (with its own luck in "
+              "each; {rows} rows a run). The figures below count both what nobody has measured and luck; the "
+              "ones further down, for the scenarios as written, count luck only.",
+        "zh": "每个方案都在从 {n} 项不确定假设中抽取的 {draws} 种情形下运行（每种情形各有运气成分；每次模拟 {rows} 行）。"
+              "下表同时计入无人测量过的假设与运气；后文按方案原设定给出的数字只计入运气。"},
+    "unc_col_strategy": {"en": "strategy", "zh": "方案"},
+    "unc_col_p_adds": {"en": "chance it adds profit", "zh": "净增利润为正的概率"},
+    "unc_col_p_ads": {"en": "chance it beats paid ads", "zh": "胜过投广告的概率"},
+    "unc_col_median": {"en": "added profit, median", "zh": "净增利润中位数"},
+    "unc_col_interval": {"en": "90% interval", "zh": "90% 区间"},
+    "unc_col_knowing": {"en": "spread from not knowing", "zh": "波动来自假设未知"},
+    "unc_col_luck": {"en": "spread from luck", "zh": "波动来自运气"},
+    "unc_col_payback": {"en": "breaks even in the horizon", "zh": "期内回本概率"},
+    "unc_payback_month": {"en": " (median month {month})", "zh": "（中位数第 {month} 个月）"},
+    "unc_drivers_title": {"en": "What the answer hinges on", "zh": "结论取决于什么"},
+    "unc_drivers_why": {
+        "en": "Each bar runs from the added profit expected with the assumption at its 5th percentile to that at "
+              "its 95th (labelled inside), the other assumptions drawn as before; the longest bars decide the "
+              "answer. Where a bar crosses zero, the verdict turns within that assumption's range.",
+        "zh": "每根条形表示该假设从第 5 百分位到第 95 百分位时的预期净增利润（两端取值标在条内），其余假设照常抽取；"
+              "最长的条形决定结论。条形跨过零线，说明该假设在其范围内会改变结论。"},
+    "unc_axis": {"en": "expected added profit (CNY)", "zh": "预期净增利润（元）"},
+    "unc_voi_title": {"en": "What to measure next", "zh": "下一步该测量什么"},
+    "unc_voi_why": {
+        "en": "The expected added profit gained by knowing an assumption before choosing among no private domain "
+              "and the strategies (EVPPI; today's choice on these draws: {choice}). A pilot or a measurement that "
+              "costs less than this is worth running first.",
+        "zh": "在“不做私域”与各方案之间做选择前，先弄清某项假设可带来的预期净增利润（EVPPI；按目前的抽样应选：{choice}）。"
+              "成本低于此数的试点或测量值得先做。"},
+    "unc_col_assumption": {"en": "assumption", "zh": "假设"},
+    "unc_col_evppi": {"en": "value of knowing it first", "zh": "先弄清的价值"},
+    "unc_col_evppi_share": {"en": "share of knowing all", "zh": "占全部弄清的比例"},
+    "unc_all": {"en": "all of them together (EVPI)", "zh": "全部一起（EVPI）"},
+    "unc_luck_only": {
+        "en": "The intervals in this report cover luck only (replications of the scenarios as written). What "
+              "nobody has measured — margin, costs, how strongly trust moves buying — usually moves the answer "
+              "far more: run the comparison with --draws 200 for the answer across them.",
+        "zh": "本报告中的区间只反映运气（按方案原设定重复模拟）。无人测量过的假设（毛利、成本、信任对购买的影响等）"
+              "往往影响更大：加上 --draws 200 重新比较，可得到涵盖这些假设的结论。"},
+    "unc_hinges_short": {
+        "en": "{name}'s answer hinges most on {top} (the chart below).",
+        "zh": "{name}的结论最取决于{top}（见下图）。"},
+    "unc_measure_short": {
+        "en": "Worth measuring first: {top} (expected value of knowing it before deciding: {value}).",
+        "zh": "最值得先测量：{top}（决策前弄清它的预期价值：{value}）。"},
+    "unc_list_sep": {"en": ", ", "zh": "、"},
 }

@@ -1,0 +1,105 @@
+"""The comparison report's first section when the strategies were weighed across uncertain
+assumptions (``siyu compare --draws N --report``): how likely each is to pay, by how much with
+luck and not-knowing together, what the answer hinges on (a driver chart), what to measure next.
+
+Reads only a ``uncertainty.weigh.Weighing`` (its tidy draw table) through ``uncertainty.analysis``;
+the sentences are the terminal's (``uncertainty.verdict``)."""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from ..uncertainty import analysis
+from ..uncertainty.verdict import label, option_label, value_text
+from ..uncertainty.weigh import Weighing
+from ..words import money, percent, scenario_label, t
+from .figures import colour, style
+from .html import Para, Table
+
+#: Drivers drawn per strategy.
+DRIVERS_SHOWN = 6
+
+
+def probability_table(w: Weighing, lang: str) -> Table:
+    """One row per strategy: P(adds profit), P(beats paid ads), median, 90% interval, the
+    spread's shares of not-knowing and luck, P(breaks even) and its median month."""
+    header = [t("unc_col_strategy", lang), t("unc_col_p_adds", lang), t("unc_col_p_ads", lang),
+              t("unc_col_median", lang), t("unc_col_interval", lang), t("unc_col_knowing", lang),
+              t("unc_col_luck", lang), t("unc_col_payback", lang)]
+    rows = []
+    for _, r in analysis.summary(w).iterrows():
+        payback = percent(r["p_payback"]) + (t("unc_payback_month", lang, month=f"{r['payback_median']:.0f}")
+                                            if r["p_payback"] > 0 else "")
+        rows.append([scenario_label(r["scenario"], lang), percent(r["p_adds"]), percent(r["p_beats_ads"]),
+                     money(r["median"], lang), f"{money(r['low'], lang)} – {money(r['high'], lang)}",
+                     percent(r["knowing_share"]), percent(r["luck_share"]), payback])
+    return Table(header, rows, css="kpi", num_cols=frozenset(range(1, 8)))
+
+
+def voi_table(w: Weighing, lang: str) -> Table:
+    """What is worth measuring first: each assumption's expected value of knowing it (EVPPI)."""
+    voi = analysis.value_of_information(w)
+    rows = [[label(w, r["assumption"], lang) if r["assumption"] != "all" else t("unc_all", lang),
+             money(r["evppi"], lang), percent(r["share"])] for _, r in voi.iterrows()]
+    return Table([t("unc_col_assumption", lang), t("unc_col_evppi", lang), t("unc_col_evppi_share", lang)], rows,
+                 css="kpi", num_cols=frozenset({1, 2}))
+
+
+def driver_figure(w: Weighing, lang: str) -> go.Figure:
+    """A tornado per strategy, one above the other: each assumption's bar runs from the expected
+    added profit at its 5th percentile to that at its 95th (the others drawn; the two values
+    written inside), largest swing on top; zero marked (the verdict "adds profit" flips there)."""
+    names = w.names
+    fig = make_subplots(rows=len(names), cols=1, shared_xaxes=True, vertical_spacing=0.12,
+                        subplot_titles=[scenario_label(n, lang) for n in names])
+    for i, name in enumerate(names):
+        d = analysis.drivers(w, name).head(DRIVERS_SHOWN).iloc[::-1]
+        lo = np.minimum(d["at_low"], d["at_high"])
+        hi = np.maximum(d["at_low"], d["at_high"])
+        ends = [f"{value_text(w, a, x)} → {value_text(w, a, z)}"
+                for a, x, z in zip(d["assumption"], d["low_value"], d["high_value"])]
+        fig.add_trace(go.Bar(
+            y=[label(w, a, lang) for a in d["assumption"]], x=hi - lo, base=lo, orientation="h",
+            marker_color=colour(i), name=scenario_label(name, lang), text=ends, textposition="auto",
+            insidetextanchor="middle", textfont={"size": 13}, showlegend=False,
+            hovertemplate="%{y}<br>%{text}<extra></extra>"), row=i + 1, col=1)
+        fig.add_vline(x=0, line_width=2, line_color="#222", row=i + 1, col=1)
+    fig.update_xaxes(tickformat="~s", zeroline=False)
+    fig.update_xaxes(title_text=t("unc_axis", lang), row=len(names), col=1)
+    return style(fig, height=110 + 36 * DRIVERS_SHOWN * len(names), legend_top=False)
+
+
+def add_sections(page, w: Weighing, lang: str, source: str) -> None:
+    """The report's opening sections: the answer across the draws (sentences and the probability
+    table, head to head), what it hinges on (the driver chart), what to measure next, and what the
+    figures cover. Three sections, so that print breaks between them, not inside the chart's."""
+    from ..uncertainty.verdict import lines
+
+    said = [line for line in lines(w, lang, source=source) if line]
+    answer: list = [Para(t("unc_report_intro", lang, draws=w.n_draws, n=len(w.assumptions), rows=f"{w.rows:,}"),
+                         "why"),
+                    probability_table(w, lang)]
+    for _, r in analysis.head_to_head(w).iterrows():
+        answer.append(Para(t("unc_head_to_head", lang, first=scenario_label(r["first"], lang),
+                             other=scenario_label(r["other"], lang), p=percent(r["p_first_better"]),
+                             median=money(r["median"], lang), low=money(r["low"], lang),
+                             high=money(r["high"], lang))))
+    sep = t("unc_list_sep", lang)
+    for name in w.names:
+        top = analysis.drivers(w, name).head(3)["assumption"]
+        answer.append(Para(t("unc_hinges_short", lang, name=scenario_label(name, lang),
+                             top=sep.join(label(w, a, lang) for a in top))))
+    voi = analysis.value_of_information(w)
+    choice = option_label(analysis.choice_now(w), lang)
+    best = voi[voi["assumption"] != "all"].iloc[0] if len(voi) > 1 else None
+    answer.append(Para(t("unc_voi_none", lang, choice=choice) if best is None or best["evppi"] <= 0 else
+                       t("unc_measure_short", lang, top=label(w, best["assumption"], lang),
+                         value=money(best["evppi"], lang))))
+    page.add("certainty", t("sec_certainty", lang), *answer, css_class="summary")
+    page.add("drivers", t("unc_drivers_title", lang), Para(t("unc_drivers_why", lang), "why"),
+             page.figure(driver_figure(w, lang), "drivers"))
+    measure: list = ([Para(t("unc_voi_none", lang, choice=choice))] if float(voi["evppi"].max()) <= 0 else
+                     [Para(t("unc_voi_why", lang, choice=choice)), voi_table(w, lang)])
+    page.add("measure", t("unc_voi_title", lang), *measure, Para(said[-1], "note"))  # what the draws cover

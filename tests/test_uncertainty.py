@@ -1,0 +1,276 @@
+"""The verdict under uncertainty (siyu_sim.uncertainty): declared assumptions, their draws, the
+weighing's runs, and the analysis that reads them (docs/uncertainty.md).
+
+The analysis is checked on draw tables whose truth is known (a figure made from the drawn values
+and a known luck): each estimator must recover what the table was made from. The weighing is
+checked on small real runs: common random numbers within a draw, the same bits twice and from a
+run store, repeats that differ by luck alone."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from siyu_sim import presets
+from siyu_sim.config.assumption_files import AssumptionsError, load_assumptions
+from siyu_sim.uncertainty import DEFAULTS, Uncertain
+from siyu_sim.uncertainty import analysis
+from siyu_sim.uncertainty.assumptions import apply, check, resolve_paths, sample
+from siyu_sim.uncertainty.weigh import AssumptionError, Weighing, assumptions_for, prepare, weigh
+
+
+def _u(**kw) -> Uncertain:
+    return Uncertain(source="a test", **kw)
+
+
+# --- declaring -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("kw,words", [
+    (dict(path="economics.unit_cost_cny", low=2.0, high=1.0), "no greater than high"),
+    (dict(path="economics.unit_cost_cny", low=0.0, high=1.0, distribution="loguniform"), "low > 0"),
+    (dict(path="economics.unit_cost_cny", low=1.0, high=2.0, distribution="triangular", mode=3.0), "between"),
+    (dict(path="economics.unit_cost_cny", low=1.0), "needs path, low and high"),
+    (dict(path="a", low=1.0, high=2.0, paths=["b"], sets=[[1.0]]), "not both"),
+    (dict(paths=["a", "b"], sets=[[1.0]]), "2 paths"),
+    (dict(path="economics.unit_cost_cny", low=-1.0, high=2.0, relative=True), "multipliers"),
+])
+def test_an_assumption_that_cannot_be_drawn_is_refused_saying_why(kw, words):
+    with pytest.raises(ValueError, match=words):
+        _u(**kw)
+
+
+def test_an_assumption_needs_a_source():
+    with pytest.raises(ValueError, match="source"):
+        Uncertain(path="economics.unit_cost_cny", low=1.0, high=2.0)
+
+
+def test_every_default_has_a_source_and_applies_to_every_shipped_scenario():
+    assert len(DEFAULTS) >= 6
+    for name in presets.shipped_names():
+        data = presets.load(name).to_dict()
+        assert check(list(DEFAULTS), data) == [], name
+
+
+def test_an_assumptions_file_with_problems_names_the_file_and_each_key(tmp_path):
+    f = tmp_path / "mine.toml"
+    f.write_text('[[uncertain]]\npath = "economics.unit_cost_cny"\nlow = 30\nhigh = "x"\nsource = "books"\n\n'
+                 '[[uncertain]]\npath = "behaviour.purchase.trust_effect"\nlow = 0.5\nhigh = 0.6\n', encoding="utf-8")
+    with pytest.raises(AssumptionsError) as caught:
+        load_assumptions(f)
+    text = caught.value.render("en")
+    assert str(f) in text and "uncertain[0].high" in text and "uncertain[1].source" in text
+    assert "nothing was run" in text
+
+
+def test_an_assumptions_file_is_read(tmp_path):
+    f = tmp_path / "mine.toml"
+    f.write_text('[[uncertain]]\npath = "population.segments[0].need_cycle_days"\nlow = 10\nhigh = 40\n'
+                 'source = "our own order data"\n', encoding="utf-8")
+    (u,) = load_assumptions(f)
+    assert u.path == "population.segments.0.need_cycle_days" and (u.low, u.high) == (10, 40)
+
+
+# --- drawing -------------------------------------------------------------------------------
+
+def test_draws_are_a_seeded_latin_hypercube():
+    us = [_u(path=f"p{i}", low=0.0, high=1.0) for i in range(3)]
+    a, b, c = sample(us, 50, 7), sample(us, 50, 7), sample(us, 50, 8)
+    assert np.array_equal(a, b) and not np.array_equal(a, c)
+    for column in a.T:  # one point in each of the 50 strata of every column
+        assert sorted(np.floor(column * 50).astype(int)) == list(range(50))
+
+
+@pytest.mark.parametrize("distribution,extra", [("uniform", {}), ("loguniform", {}), ("triangular", {"mode": 1.5})])
+def test_values_stay_in_their_range_and_rise_with_the_uniform_number(distribution, extra):
+    u = _u(path="x", low=0.5, high=4.0, distribution=distribution, **extra)
+    grid = np.linspace(0, 1, 1001, endpoint=False)
+    v = u.from_unit(grid)
+    assert v.min() >= 0.5 and v.max() <= 4.0 and np.all(np.diff(v) > 0)
+
+
+def test_the_distributions_put_their_middle_where_they_say():
+    grid = (np.arange(100_000) + 0.5) / 100_000
+    assert np.median(_u(path="x", low=0.5, high=2.0, distribution="loguniform").from_unit(grid)) == \
+        pytest.approx(1.0, rel=1e-3)  # every ×k alike: the geometric middle
+    tri = _u(path="x", low=0.0, high=3.0, distribution="triangular", mode=0.5).from_unit(grid)
+    hist, edges = np.histogram(tri, bins=30, range=(0, 3))
+    assert edges[np.argmax(hist)] == pytest.approx(0.5, abs=0.1)  # the peak is at the mode
+    assert np.mean(tri) == pytest.approx((0 + 3 + 0.5) / 3, rel=1e-3)
+
+
+def test_a_starred_relative_assumption_scales_every_item_by_one_factor():
+    data = presets.load("nurture").to_dict()
+    u = _u(path="population.segments.*.need_cycle_days", low=0.5, high=2.0, relative=True)
+    before = [s["need_cycle_days"] for s in data["population"]["segments"]]
+    world, drawn = apply([u], data, np.array([0.75]))
+    after = [s["need_cycle_days"] for s in world["population"]["segments"]]
+    factor = drawn["population.segments.*.need_cycle_days"]
+    assert factor == pytest.approx(0.5 + 0.75 * 1.5)
+    assert after == pytest.approx([b * factor for b in before])
+    assert [s["need_cycle_days"] for s in data["population"]["segments"]] == before  # a copy, not the original
+
+
+def test_joint_sets_are_drawn_whole():
+    data = presets.load("nurture").to_dict()
+    u = _u(paths=["behaviour.purchase.trust_effect", "economics.order_value_cny"], sets=[[0.1, 50.0], [0.9, 70.0]])
+    for x, (te, ov) in ((0.2, (0.1, 50.0)), (0.7, (0.9, 70.0))):
+        world, drawn = apply([u], data, np.array([x]))
+        assert world["behaviour"]["purchase"]["trust_effect"] == te and world["economics"]["order_value_cny"] == ov
+        assert drawn == {"behaviour.purchase.trust_effect": te, "economics.order_value_cny": ov}
+
+
+def test_a_path_that_names_no_setting_is_a_problem_before_anything_runs():
+    data = presets.load("nurture").to_dict()
+    assert check([_u(path="economics.unit_cost", low=1, high=2)], data)
+    assert check([_u(path="population.segments.*.name", low=1, high=2)], data)  # not a number
+    with pytest.raises(KeyError):
+        resolve_paths(data, "population.*.share")  # population is not a list
+    with pytest.raises(AssumptionError, match="unit_cost"):
+        prepare([presets.load("nurture"), presets.load("harvest")], draws=4,
+                assumptions=[_u(path="economics.unit_cost", low=1, high=2)])
+
+
+def test_a_draw_that_makes_a_scenario_invalid_is_refused_before_anything_runs():
+    too_dear = _u(path="economics.unit_cost_cny", low=1.0, high=3.0, relative=True)  # above the order value
+    with pytest.raises(AssumptionError, match="invalid"):
+        prepare([presets.load("nurture"), presets.load("harvest")], draws=20, assumptions=[too_dear])
+
+
+def test_scenarios_declaring_one_path_differently_are_refused():
+    n = presets.load("nurture").model_copy(update={"uncertain": [_u(path="economics.unit_cost_cny", low=20, high=30)]})
+    h = presets.load("harvest").model_copy(update={"uncertain": [_u(path="economics.unit_cost_cny", low=20, high=40)]})
+    with pytest.raises(AssumptionError, match="different ranges"):
+        assumptions_for([n, h])
+    assert assumptions_for([n, presets.load("harvest")]) == n.uncertain
+    assert assumptions_for([presets.load("nurture")]) == list(DEFAULTS)
+
+
+# --- reading the draws: estimators against a known truth -------------------------------------
+
+def _weighing(y_by_name: dict[str, np.ndarray], x: pd.DataFrame, luck: dict[str, np.ndarray] | None = None,
+              relative: bool = False) -> Weighing:
+    """A Weighing whose draws are ``y`` at the drawn ``x`` (its columns: the assumptions), with
+    repeats ``luck`` (the same world's figure under other luck)."""
+    assumptions = [_u(path=c, low=float(x[c].min()), high=float(x[c].max()), relative=relative) for c in x.columns]
+    rows = []
+    for name, y in y_by_name.items():
+        for d in range(len(x)):
+            rows.append({"scenario": name, "draw": d, "repeat": False, **x.iloc[d].to_dict(), "added_profit": y[d],
+                         "added_vs_ads": y[d] - 1.0, "added_roi": 0.0, "payback_day": np.nan, "payback_month": np.nan})
+        for d, v in enumerate((luck or {}).get(name, [])):
+            rows.append({"scenario": name, "draw": d, "repeat": True, **x.iloc[d].to_dict(), "added_profit": v,
+                         "added_vs_ads": v - 1.0, "added_roi": 0.0, "payback_day": np.nan, "payback_month": np.nan})
+    return Weighing(list(y_by_name), assumptions, pd.DataFrame(rows), 365, 1000, 0)
+
+
+def _x(n: int, k: int, seed: int = 1) -> pd.DataFrame:
+    u = sample([_u(path=f"a{i}", low=0, high=1) for i in range(k)], n, seed)
+    return pd.DataFrame(u, columns=[f"a{i}" for i in range(k)])
+
+
+def test_probabilities_and_the_interval_are_read_from_the_draws():
+    x = _x(400, 1)
+    y = 100.0 * (x["a0"].to_numpy() - 0.25)  # adds profit when a0 > 0.25: in 75% of draws
+    s = analysis.summary(_weighing({"s": y}, x)).iloc[0]
+    assert s["p_adds"] == pytest.approx(0.75, abs=0.01)
+    assert s["low"] == pytest.approx(100 * (0.05 - 0.25), abs=1) and s["high"] == pytest.approx(100 * 0.70, abs=1)
+
+
+def test_luck_and_not_knowing_are_told_apart():
+    rng = np.random.default_rng(3)
+    x = _x(600, 2)
+    world = 300.0 * x["a0"].to_numpy()               # Var = 300² / 12 = 7,500
+    sigma = 50.0                                      # luck: Var 2,500, a quarter of the total
+    y = world + rng.normal(0, sigma, len(x))
+    again = world[:300] + rng.normal(0, sigma, 300)
+    s = analysis.summary(_weighing({"s": y}, x, {"s": again})).iloc[0]
+    assert s["luck_share"] == pytest.approx(2500 / 10000, abs=0.06)
+    assert s["knowing_share"] == pytest.approx(0.75, abs=0.06)
+
+
+def test_drivers_rank_the_assumption_that_moves_the_answer_and_find_where_it_flips():
+    rng = np.random.default_rng(5)
+    x = _x(300, 3)
+    y = 1000.0 * (x["a1"].to_numpy() - 0.4) + 100.0 * x["a2"].to_numpy() + rng.normal(0, 20, len(x))
+    d = analysis.drivers(_weighing({"s": y}, x))
+    assert list(d["assumption"][:2]) == ["a1", "a2"]
+    top = d.iloc[0]
+    assert top["swing"] == pytest.approx(1000 * 0.9, rel=0.1)
+    # E[y | a1] = 1000 (a1 − 0.4) + 100 E[a2] = 0 at a1 = 0.35
+    assert top["flips_at"] == pytest.approx(0.35, abs=0.03)
+    assert np.isnan(d.set_index("assumption").loc["a0", "flips_at"]) or \
+        d.set_index("assumption").loc["a0", "swing"] < 0.1 * top["swing"]
+
+
+def test_the_value_of_knowing_an_assumption_matches_its_exact_value():
+    """Two options: none (0) and a strategy adding 1000 (a0 − 0.5): a coin flip between them now.
+    Knowing a0 first, one takes the strategy only when a0 > 0.5: E[max(0, 1000 (a0 − 0.5))] = 125
+    for a0 uniform on [0, 1]. Knowing a1 (irrelevant) is worth nothing."""
+    rng = np.random.default_rng(11)
+    x = _x(500, 2)
+    y = 1000.0 * (x["a0"].to_numpy() - 0.5) + rng.normal(0, 30, len(x))
+    voi = analysis.value_of_information(_weighing({"s": y}, x)).set_index("assumption")["evppi"]
+    assert voi["a0"] == pytest.approx(125, rel=0.15)
+    assert voi["a1"] < 15
+    assert voi["all"] >= voi["a0"] - 1e-9
+
+
+def test_knowing_is_worth_nothing_when_one_option_wins_everywhere():
+    x = _x(200, 2)
+    y = -100.0 - 50 * x["a0"].to_numpy()  # always loses: no private domain is the choice in every world
+    w = _weighing({"s": y}, x)
+    assert analysis.choice_now(w) == analysis.NONE
+    assert analysis.value_of_information(w)["evppi"].max() == pytest.approx(0.0, abs=1e-6)
+
+
+def test_head_to_head_reads_the_difference_draw_by_draw():
+    x = _x(200, 1)
+    a = 10.0 * x["a0"].to_numpy()
+    b = a - 1.0  # a is better in every draw, by exactly 1, whatever the world
+    h = analysis.head_to_head(_weighing({"a": a, "b": b}, x)).iloc[0]
+    assert h["p_first_better"] == 1.0 and h["median"] == pytest.approx(1.0)
+    assert h["low"] == pytest.approx(1.0) and h["high"] == pytest.approx(1.0)
+
+
+# --- the weighing's own runs ---------------------------------------------------------------
+
+SMALL = dict(draws=6, rows=200, repeats=2)
+
+
+def _pair(days: int = 45):
+    return [presets.load("nurture").with_overrides(days=days), presets.load("harvest").with_overrides(days=days)]
+
+
+@pytest.fixture(scope="module")
+def weighed():
+    return weigh(_pair(), **SMALL)
+
+
+def test_a_weighing_has_every_strategy_in_every_draw_with_the_drawn_values(weighed):
+    d = weighed.draws
+    assert len(d) == 2 * (6 + 2) and set(d["scenario"]) == {"nurture", "harvest"}
+    main = d[~d["repeat"]]
+    by_draw = main.groupby("draw")[weighed.columns].nunique()
+    assert (by_draw == 1).all().all()  # both strategies of a draw saw one world
+    assert main.groupby("scenario")["economics.unit_cost_cny"].nunique().min() == 6  # and draws differ
+    assert weighed.rows == 200 and weighed.provenance["draws"] == 6
+
+
+def test_a_repeat_is_the_same_world_under_other_luck(weighed):
+    d = weighed.draws
+    first = d[~d["repeat"] & (d["draw"] < 2)].set_index(["scenario", "draw"]).sort_index()
+    again = d[d["repeat"]].set_index(["scenario", "draw"]).sort_index()
+    assert first[weighed.columns].equals(again[weighed.columns])
+    assert not np.allclose(first["added_profit"], again["added_profit"])
+
+
+def test_a_weighing_gives_the_same_bits_again_and_from_its_run_store(weighed, tmp_path):
+    from siyu_sim.experiments.backends import ProcessPoolBackend
+
+    with ProcessPoolBackend(workers=2) as backend:
+        stored = weigh(_pair(), **SMALL, backend=backend, store=tmp_path / "store")
+    pd.testing.assert_frame_equal(stored.draws, weighed.draws)
+    again = weigh(_pair(), **SMALL, store=tmp_path / "store")
+    assert again.resumed == len(stored.draws)
+    pd.testing.assert_frame_equal(again.draws, weighed.draws)
