@@ -274,3 +274,113 @@ def test_a_weighing_gives_the_same_bits_again_and_from_its_run_store(weighed, tm
     again = weigh(_pair(), **SMALL, store=tmp_path / "store")
     assert again.resumed == len(stored.draws)
     pd.testing.assert_frame_equal(again.draws, weighed.draws)
+
+
+# --- the command and the report ------------------------------------------------------------
+
+def _cli(*args):
+    from typer.testing import CliRunner
+
+    from siyu_sim.cli import app
+
+    return CliRunner().invoke(app, [str(a) for a in args])
+
+
+def test_compare_with_draws_prints_the_verdict_under_uncertainty_and_the_report_leads_with_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("SIYU_CACHE_DIR", str(tmp_path / "cache"))
+    report = tmp_path / "r.html"
+    got = _cli("compare", "nurture", "harvest", "--days", 40, "--draws", 6, "--draw-rows", 150, "--rows", 300,
+               "--report", report, "-q")
+    assert got.exit_code == 0, got.output
+    out = got.output
+    assert "How sure is it? 6 worlds drawn from 8 uncertain assumptions" in out
+    assert "adds profit over no private domain in" in out and "90% interval" in out
+    assert "What nurture's answer hinges on" in out
+    html = report.read_text(encoding="utf-8")
+    assert html.index('id="certainty"') < html.index('id="summary"')  # page 1 leads with it
+    assert 'id="drivers"' in html and 'id="measure"' in html
+    assert not (tmp_path / "cache" / "runs").exists() or not any((tmp_path / "cache" / "runs").iterdir())
+
+
+def test_a_bad_assumptions_file_runs_nothing_and_names_the_file_and_key(tmp_path, monkeypatch):
+    monkeypatch.setenv("SIYU_CACHE_DIR", str(tmp_path / "cache"))
+    f = tmp_path / "mine.toml"
+    f.write_text('[[uncertain]]\npath = "economics.unit_cost"\nlow = 1\nhigh = 2\nsource = "books"\n', encoding="utf-8")
+    got = _cli("compare", "nurture", "harvest", "--days", 20, "--draws", 4, "--assumptions", f, "-q")
+    assert got.exit_code == 1
+    assert str(f) in got.output and "economics.unit_cost" in got.output
+    assert "month" not in got.output  # no comparison table: nothing ran
+    zh = _cli("compare", "nurture", "harvest", "--draws", 4, "--assumptions", tmp_path / "absent.toml", "--lang", "zh")
+    assert zh.exit_code == 1 and "absent.toml" in zh.output
+
+
+def test_draws_need_the_baseline():
+    got = _cli("compare", "nurture", "harvest", "--draws", 4, "--no-baseline")
+    assert got.exit_code == 2 and "--draws" in got.output
+
+
+def test_a_report_with_luck_only_intervals_says_so(tmp_path):
+    from siyu_sim.compare import compare
+    from siyu_sim.report import report_comparison
+    from siyu_sim.words import t
+
+    result = compare(_pair(20), reps=2)
+    path = report_comparison(result, tmp_path / "r.html")
+    assert t("unc_luck_only", "en").split(" — ")[0] in path.read_text(encoding="utf-8")
+
+
+def test_a_calibration_hands_what_the_data_could_not_pin_down_to_the_verdict(tmp_path):
+    """A brand made from known truth, fitted on member counts only: the store-QR rate shows in them,
+    the basket effect of trust (which moves only money) does not. calibrated.toml carries the
+    accepted parameter sets, and a weighing of it draws the basket effect across most of its range
+    and the store-QR rate near its truth."""
+    import textwrap
+
+    from siyu_sim.calibration.run import calibrate, prepare as prepare_fit
+    from siyu_sim.calibration.synthetic import synthetic_observed, write_observed
+    from siyu_sim.config.overrides import apply_overrides
+    from siyu_sim.config.scenario_files import load_scenario
+    from siyu_sim.experiments.backends import SerialBackend
+
+    truth = {"levers.store_qr.rate_at_full_execution": 0.3, "behaviour.purchase.basket_trust_effect": 0.2}
+    ranges = {"levers.store_qr.rate_at_full_execution": (0.1, 0.9), "behaviour.purchase.basket_trust_effect": (0.0, 1.0)}
+    size = {"population.customers": 8000, "population.rows": 400, "days": 183}
+    base = apply_overrides(presets.nurture().to_dict(), size)
+    write_observed(synthetic_observed(base, truth, ["members", "new_members", "left"], seed=77, noise=0.03),
+                   tmp_path / "observed.csv")
+    params = "\n".join(f'"{k}" = [{lo}, {hi}]' for k, (lo, hi) in ranges.items())
+    (tmp_path / "calibration.toml").write_text(textwrap.dedent(f"""\
+        name = "weak"
+        scenario = "nurture"
+        customers = 8000
+        rows = 400
+        days = 183
+        trials = 24
+        replications = 2
+        check_replications = 6
+        seed = 3
+        [metrics]
+        members = 1.0
+        new_members = 1.0
+        left = 1.0
+        [periods]
+        held_out = [6]
+        """) + "[parameters]\n" + params + "\n", encoding="utf-8")
+    prep = prepare_fit(tmp_path / "calibration.toml", tmp_path / "observed.csv", tmp_path / "fit")
+    result = calibrate(prep, SerialBackend()).result
+    estimates = {e.path: e for e in result.estimates}
+    assert not estimates["behaviour.purchase.basket_trust_effect"].identified
+
+    calibrated = load_scenario(tmp_path / "fit" / "calibrated.toml")
+    (u,) = calibrated.uncertain
+    assert u.paths == list(ranges) and len(u.sets) >= 5 and "calibrate" in u.source
+    variant = calibrated.model_copy(update={"name": "more_care"})
+    p = prepare([calibrated, variant], draws=40)
+    assert p.assumptions == [u]  # the scenarios' own, not the defaults
+    basket = p.drawn["behaviour.purchase.basket_trust_effect"]
+    rate = p.drawn["levers.store_qr.rate_at_full_execution"]
+    assert basket.max() - basket.min() > 0.5  # what the data could not tell apart is drawn, not forgotten
+    assert rate.max() - rate.min() < basket.max() - basket.min()
+    built = {s.run_id: s.scenario for s in p.specs}
+    world = built["weak-d0003"].to_dict()
+    assert world["behaviour"]["purchase"]["basket_trust_effect"] == p.drawn.loc[3, "behaviour.purchase.basket_trust_effect"]

@@ -117,7 +117,8 @@ def calibrate(prep: Prepared, backend: Backend, *, progress=None, fresh: bool = 
         name=spec.name, period=spec.period, metrics=prep.metrics, fit_periods=prep.fit_periods,
         held_out_periods=prep.held_out, estimates=estimates, observed=prep.observed, trials=trials,
         simulated=_long(check), correlations=uncertainty.correlations(spec, chosen),
-        calibrated_toml=calibrated_toml(spec, best, prep.observed_source), spec=_spec_record(prep, threshold, noise),
+        calibrated_toml=calibrated_toml(spec, best, prep.observed_source, chosen),
+        spec=_spec_record(prep, threshold, noise),
         warnings=warnings, best_loss=float(best_row["loss"]))
     result.save(prep.folder)
     return Outcome(result, state, float(np.std(noise)), int((trials["loss"] <= threshold).sum()))
@@ -146,9 +147,20 @@ def _long(check: list[pd.DataFrame]) -> pd.DataFrame:
         {PERIOD_COLUMN: "int64", "replicate": "int64", "value": "float64"})
 
 
-def calibrated_toml(spec: CalibrationSpec, best: dict, observed_source: str) -> str:
-    """The base scenario's full content with the estimates written in, as a scenario file."""
+def calibrated_toml(spec: CalibrationSpec, best: dict, observed_source: str,
+                    accepted: pd.DataFrame | None = None) -> str:
+    """The base scenario's full content with the estimates written in, as a scenario file. With
+    the ``accepted`` trials (those that fit about as well as the best), their parameter sets go in
+    as one joint uncertain assumption: what the brand's data could not tell apart is what
+    ``siyu compare calibrated.toml … --draws N`` draws (docs/uncertainty.md)."""
     data = spec.scenario_with(best)
+    if accepted is not None and len(accepted):
+        paths = [p.path for p in spec.parameters]
+        data["uncertain"] = [{
+            "paths": paths, "sets": [[float(row[p]) for p in paths] for _, row in accepted.iterrows()],
+            "label": "calibrated parameters", "label_zh": "校准参数",
+            "source": f"siyu calibrate {spec.file} {observed_source}: the {len(accepted)} trials that fit the data "
+                      f"about as well as the best (ABC rejection; docs/calibration.md)"}]
     data["name"] = spec.name
     data["description"] = (f"{spec.name}: {spec.scenario.get('name', 'scenario')} calibrated to {observed_source}"
                            f" ({', '.join(f'{k} = {v:.4g}' for k, v in best.items())}).")

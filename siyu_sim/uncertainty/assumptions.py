@@ -219,12 +219,22 @@ def set_at(data: dict[str, Any], path: str, value: Any) -> None:
         node[last] = value
 
 
+def lever_absent(data: dict[str, Any], path: str) -> bool:
+    """Whether ``path`` is a setting of a lever this scenario does not have: an assumption about
+    how a lever works (a calibrated store-QR rate) says nothing about a strategy without it."""
+    parts = path.split(".")
+    return parts[0] == "levers" and len(parts) > 1 and parts[1] not in (data.get("levers") or {})
+
+
 def check(assumptions: list[Uncertain], data: dict[str, Any]) -> list[str]:
     """Problems with ``assumptions`` against a scenario's plain data: a path that names no
-    setting, or a setting that is not a number; [] when every one applies."""
+    setting, or a setting that is not a number; [] when every one applies. A lever the scenario
+    does not have is no problem (``lever_absent``): its settings are left out of its draws."""
     problems = []
     for u in assumptions:
         for path in (u.paths if u.joint else [u.path]):
+            if lever_absent(data, path):
+                continue
             try:
                 found = resolve_paths(data, path)
             except KeyError as exc:
@@ -260,9 +270,15 @@ def apply(assumptions: list[Uncertain], data: dict[str, Any], unit: np.ndarray) 
         if u.joint:
             row = u.sets[int(v)]
             for path, value in zip(u.paths, row):
+                if lever_absent(out, path):
+                    drawn[path] = float(value)
+                    continue
                 for p in resolve_paths(out, path):
                     set_at(out, p, _typed(value_at(out, p), value))
                 drawn[path] = float(value)
+            continue
+        if lever_absent(out, u.path):
+            drawn[u.key] = float(v)
             continue
         for p in resolve_paths(out, u.path):
             old = value_at(out, p)

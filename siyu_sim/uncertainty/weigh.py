@@ -38,7 +38,7 @@ from ..experiments.resumable import StoreBusy, cache_folder
 from ..kernel import DEFAULT_ENGINE
 from ..runs import provenance
 from ..scenario import Scenario
-from .assumptions import DEFAULTS, Uncertain, apply, check, declared, sample
+from .assumptions import DEFAULTS, Uncertain, apply, check, declared, lever_absent, sample
 
 #: Rows a draw simulates at most by default (``rows``): see the module's docstring.
 DRAW_ROWS = 2500
@@ -115,6 +115,11 @@ def plan(scenarios: Sequence[Scenario], assumptions: list[Uncertain], draws: int
         problems = check(assumptions, data)
         if problems:
             raise AssumptionError(f"scenario {s.name}: " + "; ".join(problems))
+    for u in assumptions:  # a lever's setting must belong to at least one of the strategies
+        for path in (u.paths if u.joint else [u.path]):
+            if all(lever_absent(s.to_dict(), path) for s in scenarios):
+                raise AssumptionError(f"uncertain {path}: no scenario compared has the lever "
+                                      f"{path.split('.')[1]!r}")
         if rows is not None:
             data["population"]["rows"] = int(rows)
         elif data["population"].get("rows") is None or data["population"]["rows"] > DRAW_ROWS:
