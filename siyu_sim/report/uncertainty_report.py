@@ -15,6 +15,7 @@ from ..uncertainty import analysis
 from ..uncertainty.verdict import label, option_label, value_text
 from ..uncertainty.weigh import Weighing
 from ..words import money, percent, scenario_label, t
+from .axes import unit_axis
 from .figures import colour, style
 from .html import Para, Table
 
@@ -52,12 +53,14 @@ def driver_figure(w: Weighing, lang: str) -> go.Figure:
     added profit at its 5th percentile to that at its 95th (the others drawn; the two values
     written inside), largest swing on top; zero marked (the verdict "adds profit" flips there)."""
     names = w.names
+    span = [0.0, 0.0]
     fig = make_subplots(rows=len(names), cols=1, shared_xaxes=True, vertical_spacing=0.12,
                         subplot_titles=[scenario_label(n, lang) for n in names])
     for i, name in enumerate(names):
         d = analysis.drivers(w, name).head(DRIVERS_SHOWN).iloc[::-1]
         lo = np.minimum(d["at_low"], d["at_high"])
         hi = np.maximum(d["at_low"], d["at_high"])
+        span = [min(span[0], float(lo.min())), max(span[1], float(hi.max()))]
         ends = [f"{value_text(w, a, x)} → {value_text(w, a, z)}"
                 for a, x, z in zip(d["assumption"], d["low_value"], d["high_value"])]
         fig.add_trace(go.Bar(
@@ -66,7 +69,8 @@ def driver_figure(w: Weighing, lang: str) -> go.Figure:
             insidetextanchor="middle", textfont={"size": 13}, showlegend=False,
             hovertemplate="%{y}<br>%{text}<extra></extra>"), row=i + 1, col=1)
         fig.add_vline(x=0, line_width=2, line_color="#222", row=i + 1, col=1)
-    fig.update_xaxes(tickformat="~s", zeroline=False)
+    fig.update_xaxes(zeroline=False)
+    unit_axis(fig, lang, *span, axis="x")  # 万 in Chinese, as the text and tables
     fig.update_xaxes(title_text=t("unc_axis", lang), row=len(names), col=1)
     return style(fig, height=110 + 36 * DRIVERS_SHOWN * len(names), legend_top=False)
 
