@@ -17,7 +17,7 @@ from .levers import BrandAction, lever_from_dict
 from .params import Behaviour, Economics, Params, Population
 from .calendar import MAX_DAYS
 from .rng import MAX_SEED
-from .uncertainty.assumptions import Uncertain
+from .assumptions import Uncertain
 
 
 #: What a scenario's name may hold: it names files and folders (``runs/NAME-…``).

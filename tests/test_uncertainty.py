@@ -16,7 +16,7 @@ from siyu_sim import presets
 from siyu_sim.config.assumption_files import AssumptionsError, load_assumptions
 from siyu_sim.uncertainty import DEFAULTS, Uncertain
 from siyu_sim.uncertainty import analysis
-from siyu_sim.uncertainty.assumptions import apply, check, resolve_paths, sample
+from siyu_sim.assumptions import apply, check, resolve_paths, sample
 from siyu_sim.uncertainty.weigh import AssumptionError, Weighing, assumptions_for, prepare, weigh
 
 

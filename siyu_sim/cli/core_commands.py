@@ -429,8 +429,8 @@ def _compare_and_write(ctx, items: list[Scenario], root_seed: int, reps: int, ba
 
         before = existing([report])
         with writing(lang):
-            report_comparison(result, report, lang=lang, meta={"command": command_line(ctx)},
-                              weighing=weighed, weighing_source=weighing[1] if weighing is not None else "")
+            extra = {"weighing": weighed, "weighing_source": weighing[1]} if weighed is not None else {}
+            report_comparison(result, report, lang=lang, meta={"command": command_line(ctx)}, **extra)
         wrote.append(report)
         typer.echo(t("status_report_written", lang, path=report), err=True)
         announce_replaced(before, quiet, lang)

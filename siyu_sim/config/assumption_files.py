@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import Field, ValidationError
 
 from ..params import Params
-from ..uncertainty.assumptions import Uncertain
+from ..assumptions import Uncertain
 from .problems import ConfigError, Problem
 from .pydantic_errors import translate
 from .toml_files import FileKind, read_toml

@@ -9,9 +9,10 @@ result is validated, so a misspelt path is an error before any run starts.
 from __future__ import annotations
 
 import copy
-import re
 import tomllib
 from typing import Any
+
+from ..keys import normalise_path
 
 
 class OverrideError(ValueError):
@@ -22,11 +23,6 @@ class OverrideError(ValueError):
         super().__init__(message)
         self.path = path
         self.reason = reason or message
-
-
-def normalise_path(path: str) -> str:
-    """``population.segments[1].share`` → ``population.segments.1.share`` (both are accepted)."""
-    return re.sub(r"\[(-?\d+)\]", r".\1", path.strip())
 
 
 def parse_value(text: str) -> Any:

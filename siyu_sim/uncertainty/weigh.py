@@ -38,7 +38,7 @@ from ..experiments.resumable import StoreBusy, cache_folder
 from ..kernel import DEFAULT_ENGINE
 from ..runs import provenance
 from ..scenario import Scenario
-from .assumptions import DEFAULTS, Uncertain, apply, check, declared, lever_absent, sample
+from ..assumptions import DEFAULTS, Uncertain, apply, check, declared, lever_absent, sample
 
 #: Rows a draw simulates at most by default (``rows``): see the module's docstring.
 DRAW_ROWS = 2500

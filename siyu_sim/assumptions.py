@@ -28,8 +28,8 @@ from typing import Any, Literal
 import numpy as np
 from pydantic import Field, field_validator, model_validator
 
-from ..config.overrides import normalise_path
-from ..params import Params
+from .keys import normalise_path
+from .params import Params
 
 #: Shown when a path holds no number in the scenario.
 Distribution = Literal["uniform", "loguniform", "triangular"]
