@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import against, calibration, core, machine, sweep
+from . import against, calibration, core, machine, sweep, uncertainty
 
 #: The recorded figures (docs/performance.md quotes them).
 RESULTS = Path(__file__).resolve().parent / "results.md"
@@ -60,6 +60,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--big-days", type=int, default=365, help="days of the --big run (default 365)")
     p.add_argument("--calibration-trials", type=int, default=None,
                    help="trials of the calibration benchmark (default 200; issue 13's target is for 200)")
+    p.add_argument("--uncertainty-draws", type=int, default=None,
+                   help="draws of the uncertainty benchmark (default 200; issue 24's target is for 200)")
     p.add_argument("--against", default=None, metavar="REF",
                    help="also time this tree against another commit (a git ref), side by side in "
                         "alternating fresh processes: e.g. --against main")
@@ -67,7 +69,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--against-days", type=int, default=None, help="default 365")
     p.add_argument("--against-rounds", type=int, default=None, help="timings of each version (default 5)")
     p.add_argument("--skip", default="",
-                   help="comma-separated parts to skip: vector,numpy,floor,compile,agent,memory,sweep,dask,calibration")
+                   help="comma-separated parts to skip: vector,numpy,floor,compile,agent,memory,sweep,dask,calibration,"
+                        "uncertainty")
     p.add_argument("--out", type=Path, default=None,
                    help="where to write the markdown results ('-' for none; default "
                         "benchmarks/results.md, or none with --quick so a smoke run never "
@@ -85,6 +88,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "sweep_days": 5 if quick else 365, "sweep_rounds": 1 if quick else 2,
         "floor_days": 3 if quick else 30,
         "calibration_trials": 10 if quick else 200,
+        "uncertainty_draws": 6 if quick else 200,
         "against_customers": 2_000 if quick else 100_000, "against_days": 10 if quick else 365,
         "against_rounds": 1 if quick else 5,
     }
@@ -290,6 +294,22 @@ def run(a: argparse.Namespace, log=print) -> dict:
             targets.append(("calibration: 4 parameters, 200 trials x 2 reps at 5,000 x 12 months, 2 workers",
                             f"{c['seconds']:.0f} s (CPU {c['cpu_seconds']:.0f} s)",
                             f"≤ {calibration.TARGET_SECONDS:.0f} s", _ok(c["seconds"] <= calibration.TARGET_SECONDS)))
+    if "uncertainty" not in a.skip:
+        log(f"uncertainty: {a.uncertainty_draws} draws x nurture and harvest, 10,000 customers x "
+            f"{'60' if a.quick else '365'} days on 2 workers ...")
+        m = machine.CpuMeter().__enter__()
+        u = uncertainty.run(draws=a.uncertainty_draws, workers=2, **({"rows": 300, "days": 60} if a.quick else {}))
+        m.__exit__(None, None, None)
+        sections.append((loaded(f"Verdict under uncertainty: {u['draws']} draws (+{u['repeats']} repeats for luck) of "
+                                "the 8 default assumptions, nurture and harvest each with its baseline, "
+                                f"{u['rows']:,} rows a run, 2 local workers", m),
+                         ["runs", "wall s", "runs / s", "CPU s", "luck's share of the spread"],
+                         [[str(u["runs"]), f"{u['seconds']:.0f}", f"{u['runs_per_s']:.2f}", f"{u['cpu_seconds']:.0f}",
+                           ", ".join(f"{k} {v:.1%}" for k, v in u["luck_share"].items())]]))
+        if u["draws"] == 200:
+            targets.append(("verdict under uncertainty: 200 draws x 2 strategies, a 10,000-customer brand x 1 "
+                            "year, 2 workers", f"{u['seconds']:.0f} s (CPU {u['cpu_seconds']:.0f} s)",
+                            f"≤ {uncertainty.TARGET_SECONDS:.0f} s", _ok(u["seconds"] <= uncertainty.TARGET_SECONDS)))
     meter.__exit__(None, None, None)
     if meter.other_cores is not None:
         info["other processes' load during the run"] = (

@@ -30,6 +30,7 @@ def test_single_process_parts_run_and_render():
     assert any(t.startswith("Agent") for t in titles)
     assert any(t.startswith("Peak memory") for t in titles)
     assert any(t.startswith("Calibration") for t in titles)
+    assert any(t.startswith("Verdict under uncertainty") for t in titles)
     checks = {name: value for name, value, *_ in result["targets"]}
     assert checks["agent and vector tables identical"] == "yes"
     text = render(result, "python -m benchmarks --quick")
