@@ -198,7 +198,7 @@ def test_drivers_rank_the_assumption_that_moves_the_answer_and_find_where_it_fli
     top = d.iloc[0]
     assert top["swing"] == pytest.approx(1000 * 0.9, rel=0.1)
     # E[y | a1] = 1000 (a1 − 0.4) + 100 E[a2] = 0 at a1 = 0.35
-    assert top["flips_at"] == pytest.approx(0.35, abs=0.03)
+    assert top["flips_at"] == pytest.approx(0.35, abs=0.03) and top["adds_above"]
     assert np.isnan(d.set_index("assumption").loc["a0", "flips_at"]) or \
         d.set_index("assumption").loc["a0", "swing"] < 0.1 * top["swing"]
 

@@ -135,8 +135,9 @@ def drivers(w: Weighing, scenario: str | None = None, figure: str = "added_profi
     """One row per assumption column for ``scenario`` (default: the first), largest swing first:
     ``low_value``/``high_value`` (the column's 5th/95th percentile among the draws),
     ``at_low``/``at_high`` (``figure`` expected there, the other assumptions drawn), ``swing``
-    (|at_high − at_low|) and ``flips_at`` (where the expected value crosses zero within the
-    draws' range: the verdict "adds profit" turns; NaN if it does not)."""
+    (|at_high − at_low|), ``flips_at`` (where the expected value first crosses zero within the
+    draws' range: the verdict "adds profit" turns; NaN if it does not) and ``adds_above`` (it
+    turns positive there as the assumption rises)."""
     name = scenario or w.names[0]
     d = _main(w)
     d = d[d["scenario"] == name]
@@ -150,13 +151,15 @@ def drivers(w: Weighing, scenario: str | None = None, figure: str = "added_profi
         g = f(grid)
         sign = np.sign(g)
         cross = np.flatnonzero(sign[:-1] * sign[1:] < 0)
-        flips = float("nan")
+        flips, above = float("nan"), False
         if len(cross):
             i = cross[0]
             flips = float(grid[i] - g[i] * (grid[i + 1] - grid[i]) / (g[i + 1] - g[i]))
+            above = bool(g[i + 1] > g[i])
         at_lo, at_hi = float(f(np.array([lo]))[0]), float(f(np.array([hi]))[0])
         rows.append({"assumption": column, "low_value": float(lo), "high_value": float(hi),
-                     "at_low": at_lo, "at_high": at_hi, "swing": abs(at_hi - at_lo), "flips_at": flips})
+                     "at_low": at_lo, "at_high": at_hi, "swing": abs(at_hi - at_lo), "flips_at": flips,
+                     "adds_above": above})
     out = pd.DataFrame(rows)
     return out.sort_values("swing", ascending=False, kind="stable").reset_index(drop=True)
 

@@ -64,9 +64,9 @@ def lines(w: Weighing, lang: str = "en", *, source: str = "", seconds: float | N
         out.append(t("unc_drivers_head", lang, name=name(scenario)))
         for _, r in analysis.drivers(w, scenario).head(SHOWN).iterrows():
             flip = ""
-            if np.isfinite(r["flips_at"]):
-                way = "unc_way_adds" if r["at_high"] > r["at_low"] else "unc_way_loses"
-                flip = t("unc_flip", lang, way=t(way, lang), value=value_text(w, r["assumption"], r["flips_at"]))
+            if np.isfinite(r["flips_at"]):  # the expected added profit crosses zero there
+                key = "unc_flip_above" if r["adds_above"] else "unc_flip_below"
+                flip = t(key, lang, value=value_text(w, r["assumption"], r["flips_at"]))
             out.append(t("unc_driver", lang, label=label(w, r["assumption"], lang),
                          low_value=value_text(w, r["assumption"], r["low_value"]),
                          high_value=value_text(w, r["assumption"], r["high_value"]),

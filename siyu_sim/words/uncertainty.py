@@ -32,11 +32,12 @@ UNCERTAINTY: dict[str, dict[str, str]] = {
     "unc_driver": {
         "en": "  {label}: {low_value} → {high_value}: {at_low} → {at_high}{flip}",
         "zh": "  {label}：{low_value} → {high_value}：{at_low} → {at_high}{flip}"},
-    "unc_flip": {
-        "en": " (turns {way} at {value})",
-        "zh": "（在 {value} 处转为{way}）"},
-    "unc_way_adds": {"en": "to adding profit", "zh": "盈利"},
-    "unc_way_loses": {"en": "to losing", "zh": "亏损"},
+    "unc_flip_above": {
+        "en": " (adds profit above {value})",
+        "zh": "（高于 {value} 时净增利润为正）"},
+    "unc_flip_below": {
+        "en": " (adds profit below {value})",
+        "zh": "（低于 {value} 时净增利润为正）"},
     "unc_voi_head": {
         "en": "Worth measuring before deciding among {options} (expected value of knowing it first, EVPPI):",
         "zh": "决策前值得先测量的（在 {options} 之间选择前先弄清它的预期价值，EVPPI）："},
