@@ -41,6 +41,7 @@ from .app import app
 from .outputs import (EXIT_INVALID, YesOpt, announce_replaced, checked, confirm_size, error, existing,
                       output_file, output_folder, removed_if_empty, writing)
 from .outputs import fail as _fail
+from .scheduler import SchedulerOpt, environment_problem
 from .terminal import PROGRESS_DELAY_S, RunProgress, _compiled_status, _status
 
 EXIT_INVALID = 1
@@ -272,17 +273,18 @@ def compare_command(
     draws: Annotated[int, typer.Option(
         "--draws", min=0, max=MAX_DRAWS, metavar="N",
         help="Also weigh the strategies across N draws of the uncertain assumptions (the scenarios' own "
-             "[[uncertain]] lists, else siyu_sim's defaults for what clients challenge first): how likely each "
+             "uncertain lists, else siyu_sim's defaults for what clients challenge first): how likely each "
              "is to pay and to beat paid ads, a 90% interval with luck and not-knowing apart, what the answer "
              "hinges on and what is worth measuring first. 200 is a good start; 0 (default): off.")] = 0,
     assumptions: Annotated[Optional[Path], typer.Option(
         "--assumptions", metavar="FILE",
-        help="With --draws: the uncertain assumptions to draw, a file of [[uncertain]] tables, instead of the "
+        help="With --draws: the uncertain assumptions to draw, a file of uncertain tables, instead of the "
              "scenarios' own (docs/uncertainty.md).")] = None,
     draw_rows: Annotated[Optional[int], typer.Option(
         "--draw-rows", min=10, max=MAX_ROWS, metavar="N",
         help=f"With --draws: rows each draw simulates (default: the scenario's rows, at most {DRAW_ROWS:,}: "
              "many worlds matter more than each to the last customer).")] = None,
+    scheduler: SchedulerOpt = None,
     executor: ExecutorOpt = Executor.vector, engine: EngineOpt = Engine.compiled,
     set_: SetOpt = None, days: DaysOpt = None, customers: CustomersOpt = None, rows: RowsOpt = None,
     seed: SeedOpt = None, quiet: QuietOpt = False, lang: LangOpt = Lang.en, yes: YesOpt = False,
@@ -290,6 +292,8 @@ def compare_command(
     """Compare strategies month by month, with common random numbers, and give a verdict.
 
     Every scenario runs under the same root seed (--seed, else the first scenario's seed) and replication, so differences come from the strategies, not from luck. With --reps N above 1 the table shows means over N replications and a paired comparison with confidence intervals follows. Each scenario's customers also run with no private domain under the same seeds (skip with --no-baseline), so the headline is the profit each strategy adds over having none. Prints, for each month: that added profit and the added ROI, active / muted / churned members, mean trust, GMV, profit, cumulative profit, ROI and the cumulative profit the same money would have made in paid ads; then who adds the most, whether each strategy loses against having none, against paid ads like for like, then the gross ledger (GMV, ledger profit) and relationship health, and from which month. --set, --days, --customers and --rows apply to every scenario.
+
+    With --draws N the strategies are also run across N draws of the uncertain assumptions (on local processes, or the Dask scheduler --scheduler or $DASK_SCHEDULER_ADDRESS names), kept as they finish like --reps runs: docs/uncertainty.md.
 
     With --reps N above 1 every finished run is kept as it finishes (in DIR/run_store with --out DIR, else in the user's cache, $SIYU_CACHE_DIR or ~/.cache/siyu_sim/runs, until the comparison completes): after Ctrl-C the same command resumes and gives the same numbers; --fresh starts over.
 
@@ -331,8 +335,8 @@ def compare_command(
     items = unique_names([s for s, _ in loaded], [p for _, p in loaded])
     inputs = [p for _, p in loaded]
     root_seed = seed if seed is not None else items[0].seed
-    weighing = _prepare_weighing(items, draws, assumptions, draw_rows, root_seed, baseline, inputs, lang.value) \
-        if draws else None
+    weighing = _prepare_weighing(items, draws, assumptions, draw_rows, root_seed, baseline, inputs, lang.value,
+                                 scheduler) if draws else None
     if assumptions is not None:
         inputs.append(assumptions)
     with checked(lang.value):
@@ -353,7 +357,7 @@ def compare_command(
 
 
 def _prepare_weighing(items: list[Scenario], draws: int, assumptions: Path | None, draw_rows: int | None,
-                      root_seed: int, baseline: bool, inputs: list[Path], lang: str):
+                      root_seed: int, baseline: bool, inputs: list[Path], lang: str, scheduler: str | None):
     """``compare --draws``: the weighing planned and checked before anything runs (an assumptions
     file's problems, or a draw that makes a scenario invalid, exit 1 naming the file)."""
     from ..config.assumption_files import assumption_problem, load_assumptions
@@ -371,16 +375,22 @@ def _prepare_weighing(items: list[Scenario], draws: int, assumptions: Path | Non
     except AssumptionError as exc:
         source = str(assumptions) if assumptions is not None else ", ".join(map(str, inputs))
         raise _fail(assumption_problem(source, str(exc)).render(lang)) from None
+    bad_env = environment_problem(serial=False, scheduler=scheduler, dask_local=None)
+    if bad_env:
+        raise _fail(bad_env)
     kind = "unc_source_file" if assumptions is not None else (
         "unc_source_scenarios" if any(s.uncertain for s in items) else "unc_source_defaults")
-    return prepared, t(kind, lang, path=assumptions)
+    return prepared, t(kind, lang, path=assumptions), scheduler
 
 
-def _weigh(prepared, executor: Executor, engine: Engine, quiet: bool, lang: str, fresh: bool, out: Path | None):
-    """Run a prepared weighing on local worker processes with a progress bar; kept as it goes (in
-    DIR/draw_store with --out DIR, else the user's cache), so Ctrl-C and the same command resume."""
+def _weigh(prepared, executor: Executor, engine: Engine, quiet: bool, lang: str, fresh: bool, out: Path | None,
+           scheduler: str | None = None):
+    """Run a prepared weighing on local worker processes (or the Dask scheduler --scheduler or
+    $DASK_SCHEDULER_ADDRESS names) with a progress bar; kept as it goes (in DIR/draw_store with
+    --out DIR, else the user's cache), so Ctrl-C and the same command resume."""
     import time
 
+    from ..experiments.backends import BackendError, make_backend
     from ..uncertainty.weigh import weigh
 
     _status(quiet, t("status_weighing", lang, n=len(prepared.items), draws=prepared.draws,
@@ -388,7 +398,11 @@ def _weigh(prepared, executor: Executor, engine: Engine, quiet: bool, lang: str,
                      seed=prepared.root_seed))
     start = time.perf_counter()
     store = out / DRAW_STORE if out is not None else True
-    with ProcessPoolBackend() as backend:
+    try:
+        backend = make_backend(scheduler=scheduler)
+    except BackendError as exc:
+        raise error(exc, lang) from None
+    with backend:
         result = _watched(lambda bar, note: weigh(prepared, executor=executor.value, engine=engine.value,
                                                   backend=backend, progress=bar, store=store, fresh=fresh,
                                                   note=note), quiet, lang, fresh, parallel=True)
@@ -420,8 +434,8 @@ def _compare_and_write(ctx, items: list[Scenario], root_seed: int, reps: int, ba
     if weighing is not None:
         from ..uncertainty.verdict import lines
 
-        prepared, source = weighing
-        weighed, seconds = _weigh(prepared, executor, engine, quiet, lang, fresh, out)
+        prepared, source, scheduler = weighing
+        weighed, seconds = _weigh(prepared, executor, engine, quiet, lang, fresh, out, scheduler)
         typer.echo("")
         typer.echo("\n".join(lines(weighed, lang, source=source, seconds=seconds)))
     if report is not None:

@@ -19,15 +19,12 @@ from ..words import t
 from .app import app
 from .core_commands import Lang, LangOpt, RowsOpt, command_line
 from .outputs import YesOpt, checked, error, resumable_on_full_disk, too_big
-from .scheduler import check_scheduler, environment_problem
+from .scheduler import SchedulerOpt, environment_problem
 from .terminal import _status
 
 EXIT_FAILED = 1
 EXIT_INTERRUPTED = 130
 
-SchedulerOpt = Annotated[Optional[str], typer.Option(
-    "--scheduler", metavar="ADDRESS", callback=check_scheduler, help="Dask scheduler, e.g. tcp://host:8786 "
-    "(default: $DASK_SCHEDULER_ADDRESS if set, else local processes).")]
 DaskLocalOpt = Annotated[Optional[int], typer.Option(
     "--dask-local", metavar="N", min=1, help="Start a Dask LocalCluster of N worker processes.")]
 NoWorkerWaitOpt = Annotated[float, typer.Option(

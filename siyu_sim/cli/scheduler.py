@@ -4,6 +4,7 @@ before anything starts (a bad one used to reach Dask and end in a ``ValueError``
 from __future__ import annotations
 
 import os
+from typing import Annotated, Optional
 
 import typer
 
@@ -58,3 +59,8 @@ def environment_problem(*, serial: bool, scheduler: str | None, dask_local: int 
         return (f"$DASK_SCHEDULER_ADDRESS is {env!r}, not a Dask scheduler address ({why}); allowed: "
                 f"{ALLOWED}; or unset it to run on local processes (or give --serial)")
     return None
+
+
+SchedulerOpt = Annotated[Optional[str], typer.Option(
+    "--scheduler", metavar="ADDRESS", callback=check_scheduler, help="Dask scheduler, e.g. tcp://host:8786 "
+    "(default: $DASK_SCHEDULER_ADDRESS if set, else local processes).")]
