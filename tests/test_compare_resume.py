@@ -209,3 +209,53 @@ def test_cli_compare_without_reps_interrupted_says_so(tmp_path):
     assert err.strip().splitlines()[-1] == ("interrupted before the comparison finished: no report or table was "
                                             "written and no run kept (a compare keeps its runs with --reps above 1)")
     assert "Traceback" not in err and out == ""
+
+
+#: An exit hook that takes its time (as joining a process pool's threads can) and says when it starts.
+SLOW_EXIT = """
+import atexit, os, time
+
+def _slow_exit():
+    open(os.path.join(os.environ["SIYU_TEST_EXIT_GATE"], "exiting"), "w").close()
+    deadline = time.monotonic() + 300  # a broken test must not leave it waiting for ever
+    while time.monotonic() < deadline:
+        time.sleep(0.02)
+
+atexit.register(_slow_exit)
+"""
+
+
+@pytest.mark.slow
+def test_cli_compare_a_second_ctrl_c_while_exiting_ends_it_quietly(tmp_path):
+    """Ctrl-C pressed again while the interrupted command exits (its line said, the interpreter's exit
+    hooks still running) ends it at once: still 130, one line, no traceback."""
+    from test_faults_workers import held, hold_plugin, wait_for
+
+    gate = tmp_path / "gate"
+    gate.mkdir()
+    (gate / "hold").touch()
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "siyu_slow_exit.py").write_text(SLOW_EXIT, encoding="utf-8")
+    env = hold_plugin(tmp_path)
+    env |= {"PYTHONPATH": os.pathsep.join((str(hook), env["PYTHONPATH"])), "SIYU_TEST_EXIT_GATE": str(gate)}
+    store = tmp_path / "out" / "run_store"
+    proc = subprocess.Popen([sys.executable, "-c", "import siyu_slow_exit; from siyu_sim.cli import main; main()",
+                             "compare", "nurture", "harvest", "--reps", "2", "--customers", "300", "--days", str(DAYS),
+                             "--set", f"levers.test_hold.folder={gate}", "--set", "levers.test_hold.free=5",
+                             "--out", str(tmp_path / "out")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True, env=env,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    try:
+        wait_for(lambda: held(gate) and (store / "_manifest.jsonl").exists() and _ok(store), "a stored run")
+        os.killpg(proc.pid, signal.SIGINT)
+        wait_for(lambda: (gate / "exiting").exists(), "the interrupted command to run its exit hooks")
+        os.killpg(proc.pid, signal.SIGINT)
+        _, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 130, err
+    assert [line for line in err.splitlines() if line.startswith("interrupted")] == [
+        f"interrupted: {len(_ok(store))} of 6 runs are saved in {store}; run the same command again to resume"], err
+    assert "Traceback" not in err

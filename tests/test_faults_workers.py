@@ -305,6 +305,23 @@ def test_ctrl_c_during_a_delivery_stops_after_it(tmp_path, ctrl_c):
     assert delivered == ["quick"]
 
 
+def test_a_pool_stopped_by_ctrl_c_leaves_no_thread_behind(tmp_path, ctrl_c):
+    """When run() gives up after Ctrl-C the pool is gone whole, its manager thread too: Python
+    3.11's exit hook for process pools wakes a live one without its lock, and one still closing its
+    pipe made `siyu compare` end a Ctrl-C with "OSError: Bad file descriptor" (1 full CI run in 6)."""
+    gate = tmp_path / "hold"
+    gate.touch()
+    before = set(threading.enumerate())
+
+    def on_result(outcomes: list[str]) -> None:
+        os.kill(os.getpid(), signal.SIGINT)
+
+    with ProcessPoolBackend(2) as backend:
+        with pytest.raises(KeyboardInterrupt):
+            backend.run(["quick", str(gate)], on_result, fn=gated)
+        assert [t.name for t in threading.enumerate() if t not in before and t.is_alive()] == []
+
+
 # --- a killed main process takes its workers with it -----------------------------------------------
 
 

@@ -196,10 +196,16 @@ class ProcessPoolBackend(Backend):
                 raise
 
     def _kill(self) -> None:
+        """Stop the pool now, a run that may never end included, and wait until nothing of it is
+        left: its workers and its manager thread. That thread must be gone before the interpreter
+        exits: concurrent.futures' exit hook (Python 3.11) wakes it without taking its lock, and
+        raced with it closing that pipe ("OSError: Bad file descriptor" after a Ctrl-C)."""
         pool, self._pool = self._pool, None
         if pool is None:
             return
         procs = list(getattr(pool, "_processes", {}).values())
+        manager = getattr(pool, "_executor_manager_thread", None)  # shutdown(wait=False) forgets it
+        # told first, so the manager thread drops the cancelled batches before it sees workers die
         pool.shutdown(wait=False, cancel_futures=True)
         for p in procs:
             try:
@@ -208,6 +214,11 @@ class ProcessPoolBackend(Backend):
                 pass
         for p in procs:
             p.join(timeout=5)
+            if p.exitcode is None:  # pragma: no cover - a worker that outlived SIGTERM
+                p.kill()
+                p.join()
+        if manager is not None:
+            manager.join()  # every worker is gone: it ends (the pool "broken", its pipes closed)
 
     def close(self) -> None:
         if self._pool is not None:
