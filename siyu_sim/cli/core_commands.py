@@ -30,7 +30,6 @@ from ..config.presets import resolve, shipped_dir, shipped_names
 from ..config.problems import ScenarioError
 from ..config.scenario_files import levers_added, validate_data
 from ..config.toml_files import SCENARIO_FILE, read_toml
-from ..config.toml_files import read_toml
 from ..metrics import DAILY_COLUMNS
 from ..params import DEFAULT_ROWS, MAX_ROWS
 from ..uncertainty.weigh import DRAW_ROWS
@@ -44,7 +43,6 @@ from .outputs import fail as _fail
 from .scheduler import SchedulerOpt, environment_problem
 from .terminal import PROGRESS_DELAY_S, RunProgress, _compiled_status, _status
 
-EXIT_INVALID = 1
 EXIT_INTERRUPTED = 130
 #: Where ``siyu compare --reps N --out DIR`` keeps its finished runs (a results folder).
 RUN_STORE = "run_store"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -25,7 +26,7 @@ import pandas as pd
 from ..version import __version__
 from ..experiments.backends import Backend, chunk
 from ..experiments.design import RunTask
-from ..experiments.resumable import RunStore
+from ..experiments.resumable import RunStore, StoreBusy, cache_folder
 from ..experiments.worker import Batch, RunOutcome, run_task
 from ..runs import RunCache
 from ..scenario import Scenario
@@ -153,6 +154,41 @@ def execute(specs: list[RunSpec], root_seed: int, *, executor: str, segments: bo
         raise ComparisonError(f"{len(failures)} run(s) failed; first {first.run_id}: {first.error}\n"
                               f"{first.traceback}")
     return out
+
+
+def execute_kept(specs: list[RunSpec], root_seed: int, *, store: str | Path | bool | None, fresh: bool,
+                 meta: dict, record: dict, note: Callable[..., None], executor: str, engine: str,
+                 segments: bool = False, **options) -> tuple[dict[str, list[pd.DataFrame]], RunStore | None]:
+    """``execute`` with its finished runs kept in a run store when ``store`` asks for one (a path,
+    or True: the user's cache folder keyed by ``plan_hash``, removed once every run is done, and
+    left aside for memory when another command is using it) and resumed from the runs it holds
+    (``fresh``: discarded first). ``meta``: what the store's manifest says of the plan;
+    ``record``: the provenance a session adds; ``note(key, **fields)`` hears what happens to the
+    store. Returns the frames and the store (closed; None without one)."""
+    runs = None
+    if store:
+        key = plan_hash(specs, root_seed, executor=executor, segments=segments, engine=engine)
+        folder = cache_folder(key) if store is True else Path(store)
+        try:
+            runs = open_store(folder, specs, root_seed, key, meta, fresh=fresh)
+        except StoreBusy:
+            if store is not True:
+                raise
+            note("status_compare_memory", folder=folder)
+        else:
+            note("status_compare_store", folder=folder)
+            if runs.done:
+                note("status_compare_resumed", done=len(runs.done), total=len(specs))
+            runs.session(record)
+    try:
+        frames = execute(specs, root_seed, executor=executor, segments=segments, engine=engine, store=runs,
+                         **options)
+        if runs is not None and store is True:  # complete: the cache kept it for a resume only
+            shutil.rmtree(runs.folder, ignore_errors=True)
+    finally:
+        if runs is not None:
+            runs.close()
+    return frames, runs
 
 
 def _stored(store: RunStore, specs: list[RunSpec]) -> list[RunOutcome]:

@@ -16,7 +16,6 @@ cache keyed by what the numbers depend on (removed once the comparison completes
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from statistics import fmean
@@ -27,11 +26,10 @@ import pandas as pd
 from ..kernel import DEFAULT_ENGINE
 from ..runs import RunCache, provenance
 from ..scenario import Scenario
-from ..experiments.resumable import StoreBusy, cache_folder
 from .incremental import horizon, summary
 from .monthly import monthly
 from .paired import INDEPENDENT_OFFSET, paired_table
-from .runner import RunSpec, execute, open_store, plan_hash
+from .runner import RunSpec, execute_kept
 
 Progress = Callable[[int, int], None]
 
@@ -156,32 +154,12 @@ def compare(scenarios: Sequence[Scenario], *, reps: int = 1, root_seed: int | No
     tell = note or (lambda key, **fields: None)
     record = provenance(seed=root, executor=executor, engine=engine, scenarios=items, replications=reps,
                         baseline=baseline, backend=backend.describe() if backend is not None else "this process")
-    runs = None
-    if store:
-        key = plan_hash(specs, root, executor=executor, segments=segments, engine=engine)
-        folder = cache_folder(key) if store is True else Path(store)
-        meta = {"name": " vs ".join(s.name for s in items), "scenarios": [s.name for s in items],
-                "root_seed": root, "reps": reps, "executor": executor, "engine": engine,
-                "baseline": baseline, "segments": segments}
-        try:
-            runs = open_store(folder, specs, root, key, meta, fresh=fresh)
-        except StoreBusy:
-            if store is not True:
-                raise
-            tell("status_compare_memory", folder=folder)
-        else:
-            tell("status_compare_store", folder=folder)
-            if runs.done:
-                tell("status_compare_resumed", done=len(runs.done), total=len(specs))
-            runs.session(record)
-    try:
-        frames = execute(specs, root, executor=executor, segments=segments, backend=backend,
-                         progress=progress, cache=cache, engine=engine, store=runs)
-        if runs is not None and store is True:  # complete: the cache kept it for a resume only
-            shutil.rmtree(runs.folder, ignore_errors=True)
-    finally:
-        if runs is not None:
-            runs.close()
+    meta = {"name": " vs ".join(s.name for s in items), "scenarios": [s.name for s in items],
+            "root_seed": root, "reps": reps, "executor": executor, "engine": engine,
+            "baseline": baseline, "segments": segments}
+    frames, runs = execute_kept(specs, root, store=store, fresh=fresh, meta=meta, record=record, note=tell,
+                                executor=executor, engine=engine, segments=segments, backend=backend,
+                                progress=progress, cache=cache)
     order = {s.name: i for i, s in enumerate(items)}
     result = Comparison(items, reps, root, executor, _tidy(frames["crn"], order), provenance=record)
     if runs is not None:

@@ -22,7 +22,6 @@ docs/uncertainty.md).
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
@@ -32,9 +31,8 @@ import pandas as pd
 
 from ..calendar import month_of
 from ..compare.incremental import horizon
-from ..compare.runner import RunSpec, execute, open_store, plan_hash
+from ..compare.runner import RunSpec, execute_kept
 from ..compare.workflow import unique_names
-from ..experiments.resumable import StoreBusy, cache_folder
 from ..kernel import DEFAULT_ENGINE
 from ..runs import provenance
 from ..scenario import Scenario
@@ -205,32 +203,12 @@ def weigh(scenarios: Sequence[Scenario] | Prepared, *, draws: int = 200, assumpt
                         repeats=p.repeats, rows=p.rows,
                         assumptions=[u.model_dump(exclude_none=True) for u in p.assumptions],
                         backend=backend.describe() if backend is not None else "this process")
-    runs = None
-    if store:
-        key = plan_hash(specs, root, executor=executor, segments=False, engine=engine)
-        folder = cache_folder(key) if store is True else Path(store)
-        meta = {"name": " vs ".join(s.name for s in items) + f" ({p.draws} draws)",
-                "scenarios": [s.name for s in items], "root_seed": root, "draws": p.draws,
-                "repeats": p.repeats, "executor": executor, "engine": engine}
-        try:
-            runs = open_store(folder, specs, root, key, meta, fresh=fresh)
-        except StoreBusy:
-            if store is not True:
-                raise
-            tell("status_compare_memory", folder=folder)
-        else:
-            tell("status_compare_store", folder=folder)
-            if runs.done:
-                tell("status_compare_resumed", done=len(runs.done), total=len(specs))
-            runs.session(record)
-    try:
-        frames = execute(specs, root, executor=executor, segments=False, backend=backend, progress=progress,
-                         engine=engine, store=runs, together=len(items), keep_baselines=False)
-        if runs is not None and store is True:
-            shutil.rmtree(runs.folder, ignore_errors=True)
-    finally:
-        if runs is not None:
-            runs.close()
+    meta = {"name": " vs ".join(s.name for s in items) + f" ({p.draws} draws)",
+            "scenarios": [s.name for s in items], "root_seed": root, "draws": p.draws,
+            "repeats": p.repeats, "executor": executor, "engine": engine}
+    frames, runs = execute_kept(specs, root, store=store, fresh=fresh, meta=meta, record=record, note=tell,
+                                executor=executor, engine=engine, backend=backend, progress=progress,
+                                together=len(items), keep_baselines=False)
     result = Weighing([s.name for s in items], p.assumptions, _table(frames["crn"], items, p.drawn, p.assumptions),
                       p.days, p.rows, root, provenance=record)
     if runs is not None:
