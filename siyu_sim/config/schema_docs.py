@@ -20,6 +20,7 @@ from pydantic_core import PydanticUndefined
 
 from ..environment import Environment, Festival, Seasonality, Shock
 from ..levers import LEVER_TYPES, Event, Lever
+from ..assumptions import Uncertain
 from ..params import Behaviour, Economics, Population, Segment, default_segments
 from ..scenario import Scenario
 from ..schedule import Schedule, Window
@@ -167,6 +168,12 @@ def generate() -> str:
         cls = LEVER_TYPES[kind]
         parts += [f"### `type = \"{kind}\"`", "", _doc(cls), "",
                   table(cls, f"levers.{kind}.", skip=[n for n in (Lever.model_fields if issubclass(cls, Lever) else ('type',))]), ""]
+    parts += ["## `[[uncertain]]`", "",
+              _doc(Uncertain) + " What `siyu compare --draws N` draws; a single run ignores them "
+              "(docs/uncertainty.md).", "",
+              "```toml\n[[uncertain]]\npath = \"population.segments.*.need_cycle_days\"\nlow = 0.5\nhigh = 2.0\n"
+              "relative = true\nsource = \"our order data\"\n```", "",
+              table(Uncertain, "uncertain[]."), ""]
     return "\n".join(parts).rstrip() + "\n"
 
 

@@ -151,7 +151,8 @@ def _choices(values, lang: str) -> str:
 def _plural(words: str) -> str:
     for article in ("a ", "an "):
         if words.startswith(article):
-            return words[len(article):] + "s"
+            words = words[len(article):]
+            return words if words.startswith("list of ") else words + "s"  # lists of lists: "list of numbers"
     return words
 
 
