@@ -258,6 +258,17 @@ def sample(assumptions: list[Uncertain], n: int, seed: int) -> np.ndarray:
         np.random.SeedSequence(seed, spawn_key=(0x0DDBA11,)))).random(n)
 
 
+#: In a run's overrides, this key with a list of numbers in [0, 1) means: draw the scenario's own
+#: uncertain assumptions (its ``uncertain`` list, in order) at these points (an experiment's
+#: uncertain factors travel to the workers this way; ``config.overrides.apply_overrides``).
+DRAWS_KEY = "uncertain"
+
+
+def is_draws(value: Any) -> bool:
+    """Whether an override's value under ``DRAWS_KEY`` is a draw (numbers), not a list of tables."""
+    return isinstance(value, list) and all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in value)
+
+
 def apply(assumptions: list[Uncertain], data: dict[str, Any], unit: np.ndarray) -> tuple[dict[str, Any], dict[str, float]]:
     """The scenario ``data`` in the world of one draw (``unit``: its row of ``sample``), and the
     values drawn by column (``Uncertain.columns``: multipliers for relative assumptions). Whole

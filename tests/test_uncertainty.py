@@ -384,3 +384,53 @@ def test_a_calibration_hands_what_the_data_could_not_pin_down_to_the_verdict(tmp
     built = {s.run_id: s.scenario for s in p.specs}
     world = built["weak-d0003"].to_dict()
     assert world["behaviour"]["purchase"]["basket_trust_effect"] == p.drawn.loc[3, "behaviour.purchase.basket_trust_effect"]
+
+
+# --- uncertain assumptions in an experiment (siyu sweep / siyu sensitivity) -----------------------
+
+def _experiment(tmp_path, body: str):
+    from siyu_sim.config.experiment_files import read_experiment
+
+    f = tmp_path / "exp.toml"
+    f.write_text('name = "u"\nscenarios = ["nurture"]\nreplications = 1\nroot_seed = 3\n'
+                 '[set]\n"population.rows" = 100\ndays = 20\n' + body, encoding="utf-8")
+    return read_experiment(f)
+
+
+def test_an_experiments_uncertain_assumptions_are_factors_drawn_through_their_distribution(tmp_path):
+    from siyu_sim.config.scenario_files import build_scenario
+    from siyu_sim.experiments.design import choose_settings
+
+    exp = choose_settings(_experiment(tmp_path, '[[uncertain]]\npath = "economics.unit_cost_cny"\nlow = 0.5\n'
+                                                'high = 1.0\nrelative = true\nsource = "the books"\n'
+                                                '[design]\nmethod = "lhs"\nsamples = 5\n'))
+    (factor,) = exp.factors
+    assert factor.assumption and factor.name == "economics.unit_cost_cny"
+    base = presets.load("nurture").economics.unit_cost_cny
+    points = sorted(s[factor.name] for s in exp.settings)
+    assert all(0 <= u < 1 for u in points) and len(set(points)) == 5
+    for s, values in enumerate(exp.settings):
+        built = exp.scenario("nurture", s)
+        assert built.economics.unit_cost_cny == pytest.approx(base * (0.5 + 0.5 * values[factor.name]))
+        assert built.uncertain == []  # the run is one world: its draw applied, the list gone
+        worker = build_scenario(exp.scenarios["nurture"], exp.overrides(s))  # what a worker builds
+        assert worker.to_dict() == built.to_dict()
+
+
+def test_an_experiments_assumption_that_names_no_setting_is_refused(tmp_path):
+    from siyu_sim.config.problems import ExperimentError
+
+    with pytest.raises(ExperimentError) as caught:
+        _experiment(tmp_path, '[[uncertain]]\npath = "economics.unit_cost"\nlow = 1\nhigh = 2\nsource = "books"\n')
+    assert "uncertain" in str(caught.value) and "economics.unit_cost" in str(caught.value)
+
+
+def test_siyu_sensitivity_screens_the_default_assumptions(tmp_path):
+    f = tmp_path / "screen.toml"
+    f.write_text('name = "screen"\nscenarios = ["nurture"]\nreplications = 1\nroot_seed = 11\n'
+                 'uncertain_defaults = true\n[set]\n"population.rows" = 100\ndays = 20\n'
+                 '[design]\nmethod = "morris"\nsamples = 2\noutputs = ["cum_incremental_profit"]\n', encoding="utf-8")
+    got = _cli("sensitivity", f, "--out", tmp_path / "res", "--serial", "-q")
+    assert got.exit_code == 0, got.output
+    for u in DEFAULTS:
+        assert u.key.replace("*", "all") in got.output

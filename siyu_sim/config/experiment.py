@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..assumptions import DRAWS_KEY
 from ..scenario import Scenario
 from .overrides import apply_overrides
 
@@ -23,11 +24,12 @@ class Factor:
     distribution: dict | None = None
     integer: bool = False
     dtype: str = "float64"  # "bool", "int64", "float64", "string"
+    assumption: bool = False  # an uncertain assumption: its value is the draw's point in [0, 1]
 
     def as_dict(self) -> dict:
         return {"path": self.path, "name": self.name, "values": list(self.values) if self.values else None,
                 "range": list(self.range) if self.range else None, "distribution": self.distribution,
-                "integer": self.integer, "dtype": self.dtype}
+                "integer": self.integer, "dtype": self.dtype, "assumption": self.assumption}
 
 
 @dataclass
@@ -68,7 +70,11 @@ class Experiment:
     def overrides(self, setting: int) -> dict[str, Any]:
         """Dotted-path overrides of one setting (on top of the resolved base scenario)."""
         values = self.settings[setting]
-        return {f.path: values[f.name] for f in self.factors}
+        out = {f.path: values[f.name] for f in self.factors if not f.assumption}
+        points = [float(values[f.name]) for f in self.factors if f.assumption]
+        if points:  # drawn at these points from the scenarios' uncertain list (assumptions.DRAWS_KEY)
+            out[DRAWS_KEY] = points
+        return out
 
     def scenario(self, label: str, setting: int) -> Scenario:
         return Scenario.from_dict(apply_overrides(self.scenarios[label], self.overrides(setting)))

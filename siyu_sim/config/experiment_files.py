@@ -18,6 +18,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from ..assumptions import DEFAULTS, DRAWS_KEY, check
 from ..scenario import Scenario
 from . import presets
 from .experiment import Experiment, Factor
@@ -66,6 +67,10 @@ def validate_experiment(data: dict, *, file: str = "<experiment>", base_dir: Pat
     for base in scenarios.values() or [Scenario().to_dict()]:
         settable.update(leaves(Scenario, base))
     factors = check_factors(spec, settable, problems)
+    assumptions = list(spec.uncertain) or (list(DEFAULTS) if spec.uncertain_defaults else [])
+    factors += _assumption_factors(assumptions, {f.name for f in factors}, problems)
+    for name, base in scenarios.items():
+        problems += [Problem("uncertain", f"scenario {name!r}: {why}") for why in check(assumptions, base)]
     check_set(spec, settable, problems)
     method = spec.design.method or ("grid" if all(f.values is not None for f in factors) else "lhs")
     check_design(spec, method, factors, problems)
@@ -74,8 +79,10 @@ def validate_experiment(data: dict, *, file: str = "<experiment>", base_dir: Pat
     if problems:
         raise ExperimentError(file, problems)
     resolved = {name: _with_set(name, base, spec.set, problems) for name, base in scenarios.items()}
-    if problems:
-        raise ExperimentError(file, problems)
+    for base in resolved.values():  # every run draws its scenario's own list: the experiment's
+        base.pop("uncertain", None)
+        if assumptions:
+            base["uncertain"] = [u.model_dump(exclude_none=True) for u in assumptions]
     return Experiment(
         name=spec.name, file=file, description=spec.description, scenarios=resolved,
         scenario_sources=sources, factors=factors, method=method, samples=spec.design.samples,
@@ -85,6 +92,21 @@ def validate_experiment(data: dict, *, file: str = "<experiment>", base_dir: Pat
         columns=list(spec.columns), output=output or spec.output or str(Path("results") / spec.name),
         batch_size=spec.batch_size, objectives=dict(spec.objectives), fixed=dict(spec.set),
     )
+
+
+def _assumption_factors(assumptions: list, taken: set[str], problems: list[Problem]) -> list[Factor]:
+    """One factor per uncertain assumption: its value is the draw's point in [0, 1], which the run
+    turns into the assumption's value through its distribution (``assumptions.apply``); its
+    results column is named by the assumption's key (``*`` written ``all``)."""
+    out = []
+    for i, u in enumerate(assumptions):
+        name = u.key.replace("*", "all")
+        if name in taken:
+            problems.append(Problem(f"uncertain[{i}]", "is also a factor of this experiment", name))
+            continue
+        taken.add(name)
+        out.append(Factor(f"{DRAWS_KEY}[{i}]", name, range=(0.0, 1.0), assumption=True))
+    return out
 
 
 def _validate_keys(data: dict, file: str, problems: list[Problem]) -> ExperimentFile:

@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..assumptions import Uncertain
 from ..metrics import DAILY_COLUMNS, DERIVED_COLUMNS
 from ..rng import MAX_SEED
 from .limits import MAX_REPLICATIONS
@@ -94,6 +95,12 @@ class ExperimentFile(_Strict):
     set: dict[str, Any] = Field(default_factory=dict,
                                 description="Fixed settings for every run: dotted path = value.")
     factors: dict[str, FactorSpec] = Field(default_factory=dict, description="What varies: dotted path = factor.")
+    uncertain: list[Uncertain] = Field(
+        default_factory=list, description="Uncertain assumptions (what the market might be, not what the brand "
+        "chooses), each a factor drawn in [0, 1] through its own distribution: [[uncertain]] tables as in a "
+        "scenario file (docs/uncertainty.md). They replace the scenarios' own.")
+    uncertain_defaults: bool = Field(
+        False, description="Draw siyu_sim's default uncertain assumptions (docs/uncertainty.md) as factors.")
     design: DesignSpec = Field(default_factory=DesignSpec, description="How factor settings are chosen.")
     objectives: dict[str, Literal["max", "min"]] = Field(
         default_factory=dict, description="Final metrics to rank settings by: metric = \"max\" | \"min\".")

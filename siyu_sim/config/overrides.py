@@ -12,6 +12,7 @@ import copy
 import tomllib
 from typing import Any
 
+from ..assumptions import DRAWS_KEY, apply, declared, is_draws
 from ..keys import normalise_path
 
 
@@ -97,10 +98,19 @@ def command_overrides(sets, days: int | None = None, customers: int | None = Non
 def apply_overrides(data: dict[str, Any], overrides: dict[str, Any]) -> dict[str, Any]:
     """A deep copy of ``data`` with each dotted path set to its value.
 
+    Under ``assumptions.DRAWS_KEY`` a list of numbers draws the scenario's own uncertain
+    assumptions at those points first (``assumptions.apply``: an experiment's uncertain factors).
     Intermediate tables are created where missing (``levers.coupon.depth`` on a scenario
     without a coupon lever adds one); list items are addressed by index
     (``population.segments.0.share`` or ``population.segments[0].share``).
     """
+    draws = overrides.get(DRAWS_KEY)
+    if is_draws(draws):  # a point of the scenario's uncertain assumptions (an experiment's draw)
+        declared_here = declared(data)
+        if len(draws) != len(declared_here):
+            raise OverrideError(f"{len(draws)} draws for {len(declared_here)} uncertain assumptions", DRAWS_KEY)
+        data, _ = apply(declared_here, data, draws)
+        overrides = {k: v for k, v in overrides.items() if k != DRAWS_KEY}
     out = copy.deepcopy(data)
     for path, value in overrides.items():
         node: Any = out

@@ -110,7 +110,7 @@ def ranked_text(table: pd.DataFrame, lang: str = "en") -> str:
     from ..metrics import label as metric_label
     from ..words import scenario_label, t
 
-    factor = t("sw_ranked_factor", lang)
+    head = t("sw_ranked_factor", lang)
     lines = [t("sw_ranked_head", lang), ""]
     for (scenario, output), g in table.groupby(["scenario", "output"], sort=False):
         method = g["method"].iloc[0]
@@ -119,12 +119,12 @@ def ranked_text(table: pd.DataFrame, lang: str = "en") -> str:
         wide = g.pivot_table(index=["rank", "factor"], columns="index", values=["value", "conf"],
                              aggfunc="first").sort_index()
         if method == "sobol":
-            lines.append(f"  {'#':>2}  {factor:<44}{'ST':>8} {'±':>6}{'S1':>8} {'±':>6}")
+            lines.append(f"  {'#':>2}  {head:<44}{'ST':>8} {'±':>6}{'S1':>8} {'±':>6}")
             for (rank, factor), row in wide.iterrows():
                 lines.append(f"  {rank:>2}  {factor:<44}{row[('value', 'ST')]:>8.3f} {row[('conf', 'ST')]:>6.3f}"
                              f"{row[('value', 'S1')]:>8.3f} {row[('conf', 'S1')]:>6.3f}")
         else:
-            lines.append(f"  {'#':>2}  {factor:<44}{'mu*':>12} {'±':>10}{'sigma':>12}")
+            lines.append(f"  {'#':>2}  {head:<44}{'mu*':>12} {'±':>10}{'sigma':>12}")
             for (rank, factor), row in wide.iterrows():
                 lines.append(f"  {rank:>2}  {factor:<44}{row[('value', 'mu_star')]:>12.4g} "
                              f"{row[('conf', 'mu_star')]:>10.3g}{row[('value', 'sigma')]:>12.4g}")
