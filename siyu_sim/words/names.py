@@ -37,9 +37,9 @@ SCENARIO_DESCRIPTIONS: dict[str, dict[str, str]] = {
     "wechat_to_wecom": {"en": "Members on banned-prone personal WeChat accounts migrate to WeCom on day 120, "
                               "losing some on the way.",
                         "zh": "容易被封的个人微信号上的成员在第 120 天迁移到企业微信，途中流失一部分。"},
-    "small_brand": {"en": "A brand under 50M CNY a year with a small pool: a decent private domain that paid "
-                          "ads still beat.",
-                    "zh": "年营收不足 5000万元、私域规模小的品牌：私域做得不错，但仍不如投付费广告。"},
+    "small_brand": {"en": "A brand under 50M CNY a year with a small pool: a decent private domain that "
+                          "cannot carry its team.",
+                    "zh": "年营收不足 5000万元、私域规模小的品牌：私域做得不错，但养不起团队。"},
     "mismatch": {"en": "Premium skincare that needs careful operation, run with daily promotions and deep "
                        "coupons.",
                  "zh": "需要精细运营的高端护肤品，却用每日促销和大额优惠券来运营。"},
