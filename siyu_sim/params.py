@@ -229,10 +229,10 @@ class Economics(Params):
         "per active buyer (2021): the latest figure, inside that range. From an MMM: half-saturation "
         "spend / the effect at saturation (customers a day).")
     ads_half_saturation_cny_per_day: float | None = Field(
-        None, gt=0.0, le=1e10, json_schema_extra={"unit": "CNY per day"},
+        None, ge=0.0, le=1e10, json_schema_extra={"unit": "CNY per day"},
         description="Paid ads: the carried-over spend a day at which ads buy half the most they can "
                     "(the Hill function's half-saturation point, Meridian's ec in CNY). An MMM's weekly "
-                    "figure / 7. None: as much as buys, at ads_cac_cny, every reachable potential customer "
+                    "figure / 7; 0: ads buy no one. None: as much as buys, at ads_cac_cny, every reachable potential customer "
                     "of the market in a year (ads_reach_share × population.potential_share × customers / 365).")
     ads_reach_share: float = param(
         0.7, 0.0, 1.0, "share of the market",

@@ -212,7 +212,7 @@ SETTING_DESCRIPTIONS: dict[str, dict[str, str]] = {
                "半饱和投入 ÷ 饱和时的效果（每天的顾客数）。"},
     "economics.ads_half_saturation_cny_per_day":
         {"zh": "付费广告：计入延滞后的每日投入达到多少时，广告买到的顾客是其上限的一半（Hill 函数的半饱和点，"
-               "即 Meridian 的 ec，以元计）。营销组合模型的每周数字除以 7。不填：按 ads_cac_cny 的成本，"
+               "即 Meridian 的 ec，以元计）。营销组合模型的每周数字除以 7；0：广告买不到任何人。不填：按 ads_cac_cny 的成本，"
                "在一年内买下市场中全部可触达的潜在顾客所需的投入（ads_reach_share × population.potential_share × "
                "customers / 365）。"},
     "economics.ads_reach_share":
