@@ -37,6 +37,10 @@ def baseline_data(data: dict[str, Any]) -> dict[str, Any]:
     economics = out.setdefault("economics", {})
     economics["tool_cost_per_day_cny"] = 0.0
     economics["tool_cost_per_member_day_cny"] = 0.0
+    for key in [k for k in economics if k.startswith("ads_")]:
+        # the paid-ads alternative prices the scenario's cash, and the baseline has none: its
+        # runs are the same whatever the curve (one baseline for a sweep over it)
+        del economics[key]
     return out
 
 

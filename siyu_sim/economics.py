@@ -10,18 +10,92 @@ Definitions (all CNY, every figure multiplied by row weights):
 - profit = revenue − cogs − staff_cost − tool_cost − acquisition_cost;
 - spend = staff + tools + acquisition + discounts: the money put into the private domain;
 - roi = cum_profit / cum_spend: net CNY returned per CNY put in;
-- alt_ads_cum_return: the same cumulative spend in paid ads, at the scenario's revenue per
-  CNY (DOMAIN 000: 100 CNY into Douyin returns 300); alt_ads_cum_profit is its profit at this
-  scenario's gross margin, the number to set against cum_profit ("is it the best use of the
-  same money?").
+- cash = staff + tools + acquisition: the money that leaves the firm (discounts are revenue
+  forgone, not cash).
+
+The paid-ads alternative ("is it the best use of the same money?", DOMAIN 000; docs/ODD.md 7.10):
+the same *cash*, day by day, put into paid ads, buys new customers through the response curve
+of media-mix models — geometric adstock (carry-over), then Hill saturation (Jin et al. 2017;
+Meridian's ``Hill(Adstock(x))``) — ``AdsResponse``; the ledger counts them
+(``alt_ads_customers``). What they are worth is the model's own: the margin the no-private-domain
+baseline's new customers earn (``metrics``' derived ``alt_ads_cum_return``, ``alt_ads_cum_profit``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from .metrics import derive
 from .params import Economics
+
+
+def hill(spend, half_saturation: float, shape: float = 1.0):
+    """The Hill function of media-mix models, ``1 / (1 + (x / K)^-S)`` = ``x^S / (x^S + K^S)``
+    (Jin et al. 2017; Meridian's ``Hill(x; ec, slope)``): 0 without spend, 1/2 at the
+    half-saturation point ``K``, below 1 for any finite spend; concave for S ≤ 1, S-shaped above.
+    Scalars give a float, arrays an array."""
+    x = np.maximum(np.asarray(spend, dtype=float), 0.0)
+    if half_saturation <= 0.0:
+        out = (x > 0.0).astype(float)
+    else:
+        xs = x ** shape
+        out = np.where(x > 0.0, xs / np.where(x > 0.0, xs + half_saturation ** shape, 1.0), 0.0)
+    return float(out) if out.ndim == 0 else out
+
+
+def adstock_weights(decay: float, max_lag: int) -> np.ndarray:
+    """Geometric carry-over weights ``decay^s`` for lags s = 0..max_lag, normalised to sum to 1
+    (Meridian's adstock: a weighted average of the last max_lag + 1 days' spend), so that
+    carry-over moves spend in time without adding to it."""
+    w = float(decay) ** np.arange(int(max_lag) + 1, dtype=float)
+    return w / w.sum()
+
+
+def adstock(spend, decay: float, max_lag: int) -> np.ndarray:
+    """Each day's carried-over spend: ``Σ_s w_s x_{t−s}`` (``adstock_weights``), nothing before day 0."""
+    x = np.asarray(spend, dtype=float)
+    return np.convolve(x, adstock_weights(decay, max_lag))[: len(x)]
+
+
+@dataclass(frozen=True)
+class AdsResponse:
+    """New customers a day's paid ads buy: ``most · Hill(adstock(cash); K, S)``, where
+    ``most = K / cac`` (customers a day at saturation), so that at low spend a customer costs
+    ``cac`` (with S = 1; the slope of the curve at zero spend). An MMM's Hill coefficient β
+    (customers a day at saturation) and ec (K) give ``cac = K / β``."""
+
+    cac_cny: float
+    half_saturation_cny_per_day: float
+    shape: float = 1.0
+    decay: float = 0.0
+    max_lag_days: int = 0
+
+    @classmethod
+    def of(cls, e: Economics, potential_customers: float) -> "AdsResponse":
+        """The scenario's curve; ``potential_customers``: the market's people who do not buy from
+        the brand yet (real people), for the default half-saturation spend (``Economics``)."""
+        half = e.ads_half_saturation_cny_per_day
+        if half is None:  # at saturation, ads buy the reachable market in a year
+            half = e.ads_cac_cny * e.ads_reach_share * potential_customers / 365.0
+        return cls(e.ads_cac_cny, half, e.ads_hill_shape, e.ads_adstock_decay_per_day, e.ads_adstock_max_lag_days)
+
+    @property
+    def most_per_day(self) -> float:
+        return self.half_saturation_cny_per_day / self.cac_cny
+
+    @property
+    def weights(self) -> np.ndarray:
+        return adstock_weights(self.decay, self.max_lag_days)
+
+    def bought(self, carried_cny):
+        """Customers bought on a day whose carried-over spend is ``carried_cny``."""
+        return self.most_per_day * hill(carried_cny, self.half_saturation_cny_per_day, self.shape)
+
+    def customers(self, cash_by_day) -> np.ndarray:
+        """Customers bought each day by a run of daily cash."""
+        return self.bought(adstock(cash_by_day, self.decay, self.max_lag_days))
 
 
 @dataclass
@@ -42,8 +116,11 @@ class DayMoney:
 class Ledger:
     """Accumulates today's costs from levers and rules, closes the day, keeps the totals."""
 
-    def __init__(self, economics: Economics):
+    def __init__(self, economics: Economics, potential_customers: float = 0.0):
         self.economics = economics
+        self.ads = AdsResponse.of(economics, potential_customers)
+        self._cash: list[float] = []  # the days' cash, for the alternative's carry-over
+        self.alt_ads_customers = 0.0  # today's
         self.acquisition_today = 0.0
         self.tool_today = 0.0
         self.management_today = 0.0
@@ -69,21 +146,15 @@ class Ledger:
         spend = staff_cost + tool_cost + acquisition + discount_cost
         self.cum_profit += profit
         self.cum_spend += spend
+        self._cash.append(staff_cost + tool_cost + acquisition)
+        recent = np.asarray(self._cash[-len(self.ads.weights):][::-1])
+        self.alt_ads_customers = self.ads.bought(float(recent @ self.ads.weights[: len(recent)]))
         return DayMoney(orders, gmv, discount_cost, revenue, cogs, revenue - cogs, staff_cost,
                         tool_cost, acquisition, profit, spend)
 
     @property
     def roi(self) -> float:
         return self.cum_profit / self.cum_spend if self.cum_spend > 0 else 0.0
-
-    @property
-    def alt_ads_cum_return(self) -> float:
-        return self.cum_spend * self.economics.paid_ads_return_per_cny
-
-    @property
-    def alt_ads_cum_profit(self) -> float:
-        e = self.economics
-        return self.cum_spend * (e.paid_ads_return_per_cny * e.gross_margin_rate - 1.0)
 
 
 def payback_day(cum_profit) -> int | None:
@@ -109,8 +180,10 @@ def run_summary(daily, baseline=None) -> dict:
     would have placed anyway. Given ``baseline``, the daily table of the same customers with
     no private domain under the same seed (``siyu_sim.counterfactual``), it adds the
     incremental figures, the honest answers: ``added_profit`` (profit + outside gross margin −
-    the baseline's, summed), ``added_roi`` (added profit / spend), ``added_payback_day`` and
-    ``added_beats_paid_ads`` (added profit against ``alt_ads_profit``, itself an added profit).
+    the baseline's, summed), ``added_roi`` (added profit / spend), ``added_payback_day``, and
+    the paid-ads alternative, which needs the baseline to value the customers ads buy:
+    ``alt_ads_customers`` (bought by the same cash), ``alt_ads_profit`` (their margin − the
+    cash, an added profit) and ``added_beats_paid_ads``.
     """
     daily = derive(daily.reset_index(drop=True),
                    baseline.reset_index(drop=True) if baseline is not None else None)
@@ -123,8 +196,8 @@ def run_summary(daily, baseline=None) -> dict:
         "spend": float(last.cum_spend),
         "roi": float(last.roi),
         "payback_day": payback_day(daily.cum_profit),
-        "alt_ads_profit": float(last.alt_ads_cum_profit),
-        "beats_paid_ads": bool(last.cum_profit > last.alt_ads_cum_profit),
+        "cash": float(last.cum_cash_spend),
+        "discounts": float(daily.discount_cost.sum()),
         "members": float(last.members),
         "active": float(last.active),
         "muted": float(last.muted),
@@ -138,6 +211,8 @@ def run_summary(daily, baseline=None) -> dict:
             "added_profit": float(added.iloc[-1]),
             "added_roi": float(last.incremental_roi),
             "added_payback_day": payback_day(added),
+            "alt_ads_customers": float(daily.alt_ads_customers.sum()),
+            "alt_ads_profit": float(last.alt_ads_cum_profit),
             "added_beats_paid_ads": bool(added.iloc[-1] > last.alt_ads_cum_profit),
         })
     return out

@@ -233,6 +233,16 @@ def _outside_margin(v: DayView) -> float:
     return dot(v.t.weight, outside * (out.paid - out.units * v.economics.unit_cost_cny))
 
 
+def _arrived_margin(v: DayView) -> float:
+    # Gross margin of orders by customers who were not the brand's on day 0 (its market's potential
+    # customers, rows from population.n_rows on), members or not. In the no-private-domain
+    # baseline these are the market's arrivals only: what a new customer is worth there is what
+    # the paid-ads alternative's customers are worth (alt_ads_cum_return).
+    n0, out = v.model.population.n_rows, v.out
+    new = slice(n0, None)
+    return dot(v.t.weight[new], out.bought[new] * (out.paid[new] - out.units[new] * v.economics.unit_cost_cny))
+
+
 #: The core's metrics, in the daily table's order.
 CORE: tuple[Metric, ...] = (
     _m("prospects", "stock", "customers", "prospects (customers outside the private domain)", "未入私域的顾客数",
@@ -282,10 +292,11 @@ CORE: tuple[Metric, ...] = (
        lambda v: v.count(v.out.bought & v.out.was_prospect), True),
     _m("outside_gross_margin", "flow", "CNY", "gross margin outside the private domain (CNY)",
        "私域外毛利（元）", _outside_margin),
-    _m("alt_ads_cum_return", "stock", "CNY", "paid-ads revenue (CNY)", "付费广告收入（元）",
-       lambda v: v.model.ledger.alt_ads_cum_return),
-    _m("alt_ads_cum_profit", "stock", "CNY", "paid-ads profit (CNY)", "付费广告利润（元）",
-       lambda v: v.model.ledger.alt_ads_cum_profit),
+    _m("arrived_gross_margin", "flow", "CNY", "gross margin from customers new since day 0 (CNY)",
+       "第 0 天之后新来顾客的毛利（元）", _arrived_margin),
+    # the paid-ads alternative: new customers the same cash would buy in ads today (economics.AdsResponse)
+    _m("alt_ads_customers", "flow", "customers", "new customers the same cash buys in paid ads",
+       "同等现金投放付费广告买来的新顾客", lambda v: v.model.ledger.alt_ads_customers),
     # customers (members or not) who have stopped buying from the brand for good
     _m("lapsed", "stock", "customers", "customers who stopped buying", "已流失顾客数", lambda v: v.count(v.t.lapsed)),
     # funnel: acquired → engaged → bought → repeat → referred (cumulative, except engaged: active
@@ -385,6 +396,37 @@ def ratio(numerator, denominator) -> np.ndarray:
 
 _ADDED = ("day", "profit", "outside_gross_margin")
 
+
+def _cash(daily: pd.DataFrame) -> np.ndarray:
+    """Money put in as cash, to date: staff, tools and content, acquisition (spend less the
+    discounts, which are revenue forgone, not cash)."""
+    return np.cumsum(daily["spend"].to_numpy() - daily["discount_cost"].to_numpy())
+
+
+def _ads_bought(daily: pd.DataFrame, baseline: pd.DataFrame) -> np.ndarray:
+    """Customers the same cash has bought in paid ads to date: no more than the market's potential
+    customers the baseline still has (ads cannot buy people who are not there)."""
+    if len(daily) != len(baseline) or not (daily["day"].to_numpy() == baseline["day"].to_numpy()).all():
+        raise ValueError("the scenario and its counterfactual must cover the same days")
+    return np.minimum(np.cumsum(daily["alt_ads_customers"].to_numpy()), baseline["potential"].to_numpy())
+
+
+def _ads_return(daily: pd.DataFrame, baseline: pd.DataFrame) -> np.ndarray:
+    """Gross margin, to date, of the customers the same cash buys in paid ads
+    (``alt_ads_customers``), each worth what the baseline's new customers earn that day: the
+    margin of the market's arrivals so far (``arrived_gross_margin``) per arrival (lapsed ones
+    included; before the first arrival, per customer of the whole base). No more can be bought
+    than the market's potential customers the baseline still has. docs/ODD.md 7.10."""
+    bought = _ads_bought(daily, baseline)
+    arrived = np.cumsum(baseline["arrivals"].to_numpy())
+    base = baseline["customers"].to_numpy() + baseline["lapsed"].to_numpy()
+    per_new = np.where(arrived > 0, ratio(baseline["arrived_gross_margin"], arrived),
+                       ratio(baseline["outside_gross_margin"], base))
+    return np.cumsum(bought * per_new)
+
+
+_ADS = ("day", "alt_ads_customers", "spend", "discount_cost")
+
 #: Columns derived from a whole run: ``derive`` adds them.
 DERIVED: tuple[Derived, ...] = (
     Derived("cum_gmv", "stock", "CNY", {"en": "cumulative GMV (CNY)", "zh": "累计 GMV（元）"},
@@ -401,6 +443,22 @@ DERIVED: tuple[Derived, ...] = (
             {"en": "added ROI (profit added per CNY put in)", "zh": "净增 ROI（每投入 1 元的净增利润）"},
             lambda d, b: ratio(np.cumsum(_incremental(d, b)), d["cum_spend"]), (*_ADDED, "cum_spend"),
             needs_baseline=True),
+    Derived("cum_cash_spend", "stock", "CNY",
+            {"en": "cash put in, cumulative (CNY; staff, tools, acquisition: not discounts)",
+             "zh": "现金投入累计（元；人力、工具、获客，不含优惠）"},
+            lambda d, b: _cash(d), ("spend", "discount_cost")),
+    # The paid-ads alternative, judged like the private domain on incremental profit: the margin
+    # of the customers the same cash buys (valued by the baseline's new customers) less the cash.
+    Derived("alt_ads_cum_customers", "stock", "customers",
+            {"en": "new customers the same cash buys in paid ads, cumulative", "zh": "同等现金投放广告累计买来的新顾客"},
+            _ads_bought, _ADS, needs_baseline=True),
+    Derived("alt_ads_cum_return", "stock", "CNY",
+            {"en": "gross margin of the customers the same cash buys in paid ads, cumulative (CNY)",
+             "zh": "同等现金投放广告买来的顾客的累计毛利（元）"},
+            _ads_return, _ADS, needs_baseline=True),
+    Derived("alt_ads_cum_profit", "stock", "CNY",
+            {"en": "profit the same cash adds in paid ads, cumulative (CNY)", "zh": "同等现金投放广告的累计净增利润（元）"},
+            lambda d, b: _ads_return(d, b) - _cash(d), _ADS, needs_baseline=True),
     # The pool's health: active and muted members as shares of everyone who ever joined (the
     # rest have left), so a pool that grew by burning people does not look healthy.
     Derived("active_share", "stock", "share",

@@ -115,7 +115,7 @@ class PrivateDomainModel(mesa.Model):
         self.segment_names = [s.name for s in self.population.segments]
         self.sources = list(BASE_SOURCES)
         self.member_cap: float | None = None
-        self.ledger = Ledger(self.economics)
+        self.ledger = Ledger(self.economics, self.population.customers * self.population.potential_share)
         #: New customers from the market each day (not the brand's doing: the baseline has them too).
         self.arrivals = Arrivals(self.population, self.behaviour.purchase)
         self._arrived_weight = 0.0
@@ -377,7 +377,8 @@ class PrivateDomainModel(mesa.Model):
         return frame
 
     def summary(self) -> dict:
-        """Totals, ROI, payback day and the paid-ads comparison for the days run so far."""
+        """Totals, ROI and payback day for the days run so far (the paid-ads comparison needs the
+        no-private-domain baseline: ``economics.run_summary(daily, baseline)``)."""
         from .economics import run_summary
 
         if not self._rows:

@@ -189,6 +189,10 @@ class Population(Params):
 class Economics(Params):
     """Prices and costs, and the paid-ads alternative (DOMAIN 000: three questions)."""
 
+    #: Keys that were settings once, and the words saying what to write instead (config.pydantic_errors).
+    RETIRED_KEYS: ClassVar[dict[str, tuple[str, dict]]] = {
+        "paid_ads_return_per_cny": ("err_retired_paid_ads_return", {})}
+
     order_value_cny: float = param(
         60.0, 0.01, 1e6, "CNY per order",
         "List-price value of an average order (a fruit or coffee basket; DOMAIN 000/001).",
@@ -214,11 +218,41 @@ class Economics(Params):
         "Fully loaded cost of one team lead (about 18,000 CNY a month, 1.5 operators; an assumption). "
         "The execution lever employs one lead per span of operators (Urwick 1956).",
     )
-    paid_ads_return_per_cny: float = param(
-        3.0, 0.0, 100.0, "CNY revenue per CNY of ad spend",
-        "Revenue the same money would earn in paid ads (DOMAIN 000: 100 CNY into Douyin "
-        "returns 300). Its profit uses this scenario's gross margin.",
-    )
+    # The paid-ads alternative (docs/ODD.md 7.10): the same cash in ads buys new customers through
+    # a response curve in the form media-mix models fit (Meridian, PyMC-Marketing, Robyn), so a
+    # brand can copy its own MMM's figures here.
+    ads_cac_cny: float = param(
+        367.0, 1.0, 1e6, "CNY per customer",
+        "Paid ads: what an incremental new customer costs at low spend (the response curve's slope at "
+        "zero; with hill_shape 1 the average cost grows to twice this at the half-saturation spend). "
+        "DOMAIN 001/002: platform CAC 200+ (Alibaba 2018) to 900+ (2020) CNY a person, Pinduoduo 367 "
+        "per active buyer (2021): the latest figure, inside that range. From an MMM: half-saturation "
+        "spend / the effect at saturation (customers a day).")
+    ads_half_saturation_cny_per_day: float | None = Field(
+        None, ge=0.0, le=1e10, json_schema_extra={"unit": "CNY per day"},
+        description="Paid ads: the carried-over spend a day at which ads buy half the most they can "
+                    "(the Hill function's half-saturation point, Meridian's ec in CNY). An MMM's weekly "
+                    "figure / 7; 0: ads buy no one. None: as much as buys, at ads_cac_cny, every reachable potential customer "
+                    "of the market in a year (ads_reach_share × population.potential_share × customers / 365).")
+    ads_reach_share: float = param(
+        0.7, 0.0, 1.0, "share of the market",
+        "Paid ads: the share of the market's potential customers ads could ever reach, used only when "
+        "ads_half_saturation_cny_per_day is left out (Nielsen: an 8-week TV campaign reached 69% of its "
+        "target adults; the same figure as levers.paid_ads.reach_share).")
+    ads_hill_shape: float = param(
+        1.0, 0.1, 10.0, "exponent",
+        "Paid ads: the Hill function's shape (Meridian's slope): 1 or less concave, each CNY buying "
+        "fewer customers than the one before; above 1 S-shaped. 1: the concave case (Jin et al. 2017; "
+        "the paid_ads lever's own curve).")
+    ads_adstock_decay_per_day: float = param(
+        0.906, 0.0, 1.0, "per day",
+        "Paid ads: how much of a day's spend still works the next day (geometric adstock, Meridian's "
+        "alpha). 0.906 a day is 0.5 a week, the mean of Meridian's default prior (Uniform(0, 1) a "
+        "period); a weekly MMM's alpha a day is alpha^(1/7).")
+    ads_adstock_max_lag_days: int = Field(
+        56, ge=0, le=3650, json_schema_extra={"unit": "days"},
+        description="Paid ads: days a day's spend keeps working (Meridian's max_lag: 8 periods by default, "
+                    "here 8 weeks). 0: no carry-over.")
 
     @model_validator(mode="after")
     def _check_margin(self) -> "Economics":

@@ -83,7 +83,8 @@ def test_verdict_names_leaders_and_months():
     table = _race()
     overtake = int((table["active"].unstack()["nurture"] > table["active"].unstack()["harvest"]).idxmax())
     assert f"ahead since month {overtake}" in active
-    assert "harvest (gross): the same money in paid ads would have made" in text
+    # the paid-ads alternative is valued on the baseline: without one, no line compares with it
+    assert "nor is the paid-ads alternative valued" in text and "paid ads would have" not in text
 
 
 def _race_with_baseline():
@@ -95,6 +96,8 @@ def _race_with_baseline():
         f["cum_incremental_profit"] = added * (f["day"] + 1)
         f["cum_spend"] = spend * (f["day"] + 1)
         f["incremental_roi"] = f["cum_incremental_profit"] / f["cum_spend"]
+        f["cum_cash_spend"] = 0.75 * f["cum_spend"]  # a quarter of the spend is discounts
+        f["alt_ads_cum_customers"] = 0.5 * (f["day"] + 1)
         daily.append(f)
     return pd.concat(daily, ignore_index=True)
 
@@ -121,8 +124,12 @@ def test_verdict_headline_is_the_added_profit_and_says_plainly_when_a_strategy_l
     assert f"harvest LOSES money against having no private domain at all: {money(50.0 * 365, 'en')} less" in text
     assert f"nurture adds {money(150.0 * 365, 'en')} of profit" in text
     # like for like: added profit against the ads' added profit (nurture 150×365 < 200×365)
-    assert "nurture: the same spend in paid ads would have added" in text
-    assert "harvest: the same spend in paid ads would have added" in text
+    assert (f"nurture: the same cash ({money(0.75 * 200.0 * 365, 'en')}: staff, tools, acquisition) in paid ads "
+            f"would have bought {0.5 * 365:,.0f} new customers and added {money(200.0 * 365, 'en')}") in text
+    assert f"harvest: the same cash ({money(0.75 * 400.0 * 365, 'en')}: staff, tools, acquisition)" in text
+    # discounts are not cash: on a line of their own, not put into ads
+    assert (f"none went into paid ads (nurture {money(0.25 * 200.0 * 365, 'en')}, "
+            f"harvest {money(0.25 * 400.0 * 365, 'en')})") in text
     assert "the private domain was the better use" not in text
     # the gross ledger only after it, and the false-prosperity line names the added-profit leader
     gross = next(i for i, line in enumerate(lines) if line.startswith("The gross ledger"))

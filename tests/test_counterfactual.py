@@ -148,8 +148,14 @@ def test_run_summary_with_a_baseline_gives_the_added_figures():
     added = (daily.profit + daily.outside_gross_margin - base.profit - base.outside_gross_margin).sum()
     assert s["added_profit"] == pytest.approx(added, rel=1e-9)
     assert s["added_roi"] == pytest.approx(added / daily.spend.sum(), rel=1e-9)
-    e = sc.economics
-    alt = daily.spend.sum() * (e.paid_ads_return_per_cny * (1 - e.unit_cost_cny / e.order_value_cny) - 1)
+    # the paid-ads alternative: the customers the cash bought, each worth a baseline arrival's margin
+    # to date, less the cash (the rule restated from the two tables' columns)
+    cash = (daily.staff_cost + daily.tool_cost + daily.acquisition_cost).to_numpy()
+    bought = np.minimum(np.cumsum(daily.alt_ads_customers), base.potential)
+    arrived = np.cumsum(base.arrivals)
+    per_arrival = np.where(arrived > 0, base.arrived_gross_margin / np.maximum(arrived, 1e-300),  # before any
+                           base.outside_gross_margin / (base.customers + base.lapsed))  # arrival: the base's
+    alt = float((bought * per_arrival).sum() - cash.sum())
     assert s["alt_ads_profit"] == pytest.approx(alt, rel=1e-9)
     assert s["added_beats_paid_ads"] == (added > alt)
     assert s["profit"] == pytest.approx(daily.profit.sum())  # the gross ledger stays beside it

@@ -10,7 +10,7 @@ from siyu_sim.metrics import DAILY_COLUMNS
 REQUIRED = ["day", "prospects", "active", "muted", "churned", "new_members", "purchases", "buyers",
             "gmv", "revenue", "discount_cost", "staff_cost", "acquisition_cost", "tool_cost", "profit",
             "cum_profit", "roi", "mean_trust", "mean_activity", "mean_fatigue", "referrals",
-            "alt_ads_cum_return"]
+            "alt_ads_customers", "arrived_gross_margin"]
 
 
 def test_run_returns_one_tidy_row_per_day_with_required_columns():
@@ -124,9 +124,9 @@ def test_summary_answers_the_three_questions():
     spend = costs + (s["gmv"] - revenue)  # discounts given are spend
     assert s["spend"] == pytest.approx(spend, rel=1e-9)
     assert s["roi"] == pytest.approx((gross_margin - costs) / spend, rel=1e-9)
-    alt = spend * (e.paid_ads_return_per_cny * (1 - e.unit_cost_cny / e.order_value_cny) - 1)
-    assert s["alt_ads_profit"] == pytest.approx(alt, rel=1e-9)
-    assert s["beats_paid_ads"] == (gross_margin - costs > alt)
+    assert s["cash"] == pytest.approx(costs, rel=1e-9)  # what the paid-ads alternative has to spend
+    assert s["discounts"] == pytest.approx(s["gmv"] - revenue, rel=1e-9)
+    assert "alt_ads_profit" not in s  # the alternative is valued on the baseline: run_summary(daily, baseline)
     # the pool at the end, counted from the customer table
     for key, status in (("active", Status.ACTIVE), ("muted", Status.MUTED), ("churned", Status.CHURNED)):
         assert s[key] == pytest.approx(float(w[t.status == status].sum()))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..compare.monthly import HIDDEN_COLUMNS
 from ..report.labels import cell, metric_label, metric_value, signed_cell, signed_value
 from ..words import check_lang, scenario_label, t
 from ..words.numbers import width_ratio
@@ -35,7 +36,7 @@ _PAIRED_WIDTHS = {"en": (32, 14, 28, 14, 8), "zh": (14, 14, 28, 16, 10)}
 def monthly_text(table: pd.DataFrame, lang: str) -> str:
     """A ``monthly`` table as aligned plain text with labels in ``lang``."""
     check_lang(lang)
-    shown = table.drop(columns=["cum_gmv"]).reset_index()
+    shown = table.drop(columns=[c for c in HIDDEN_COLUMNS if c in table.columns]).reset_index()
     for col in shown.columns.drop(["month", "scenario"]):
         shown[col] = shown[col].map(lambda v, col=col: cell(v, col))
     shown["scenario"] = shown["scenario"].map(lambda n: scenario_label(n, lang))

@@ -37,7 +37,8 @@ if TYPE_CHECKING:
 INCREMENTAL_FLOWS = ("incremental_profit",)
 #: Key figures read on the last day (those present in the daily frame), in this order.
 KEY_FIGURES = ("members", "active", "muted", "churned", "ever_members", "mean_trust", "cum_gmv",
-               "cum_spend", "cum_profit", "roi", "alt_ads_cum_profit", "cum_incremental_profit",
+               "cum_spend", "cum_cash_spend", "cum_profit", "roi", "alt_ads_cum_customers", "alt_ads_cum_profit",
+               "cum_incremental_profit",
                "incremental_roi")
 WORKBOOK = "comparison.xlsx"
 #: The file that makes a folder ``siyu compare --out``'s own (``config.output_paths.own_folder``).

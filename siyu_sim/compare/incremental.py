@@ -9,8 +9,9 @@ summarised at the horizon:
 - ``incremental_profit`` (daily) and ``cum_incremental_profit`` (to date), CNY;
 - ``incremental_roi`` = cum incremental profit / cum spend (net CNY *added* per CNY put in);
 - ``added_vs_ads`` = cum incremental profit − ``alt_ads_cum_profit``: like for like, since the
-  paid-ads alternative (spend × (return per CNY × gross margin rate − 1)) is itself an added
-  profit;
+  paid-ads alternative (the margin of the new customers the same *cash* buys in ads, valued as
+  the baseline's own new customers, less that cash: ``metrics``, docs/ODD.md 7.10) is itself an
+  added profit;
 - the incremental payback day: first day from which the cumulative increment stays ≥ 0.
 
 With several replications every horizon figure gets a paired 95% interval: each replication's
@@ -26,7 +27,7 @@ from .paired import paired_t
 
 #: Horizon figures of ``summary``, each with mean, ci_low, ci_high.
 SUMMARY_FIGURES = ("cum_incremental_profit", "incremental_roi", "added_vs_ads", "cum_profit",
-                   "cum_gmv", "alt_ads_cum_profit", "cum_spend")
+                   "cum_gmv", "alt_ads_cum_profit", "cum_spend", "cum_cash_spend", "alt_ads_cum_customers")
 
 
 def horizon(daily: pd.DataFrame) -> pd.DataFrame:
@@ -45,6 +46,8 @@ def horizon(daily: pd.DataFrame) -> pd.DataFrame:
             "cum_gmv": float(last["cum_gmv"]),
             "alt_ads_cum_profit": float(last["alt_ads_cum_profit"]),
             "cum_spend": float(last["cum_spend"]),
+            "cum_cash_spend": float(last["cum_cash_spend"]),
+            "alt_ads_cum_customers": float(last["alt_ads_cum_customers"]),
             "payback_day": payback_day(d["cum_incremental_profit"]),
         })
     return pd.DataFrame(rows)

@@ -15,7 +15,10 @@ from ..metrics import aggregate, derive
 #: The monthly table's columns (whether each is a stock, read on the month's last day, or a
 #: flow, summed over the month, is declared in ``siyu_sim.metrics``).
 MONTHLY_COLUMNS = ("active", "muted", "churned", "mean_trust", "gmv", "profit", "cum_profit",
-                   "roi", "alt_ads_cum_profit", "cum_gmv")
+                   "roi", "alt_ads_cum_profit", "cum_gmv", "cum_spend", "cum_cash_spend", "alt_ads_cum_customers")
+#: Of them, those the terminal's table does not show (the verdict reads them). The paid-ads
+#: alternative (``alt_ads_cum_profit``) is valued by the baseline: a table without one lacks it.
+HIDDEN_COLUMNS = ("cum_gmv", "cum_spend", "cum_cash_spend", "alt_ads_cum_customers")
 #: With a no-private-domain baseline (``incremental``), the headline columns come first:
 #: profit added over having none, to date, and the incremental ROI (both read on the month's
 #: last day).
@@ -48,7 +51,8 @@ def monthly(daily: pd.DataFrame, days: int | None = None, extra_flows: tuple[str
     out["scenario"] = pd.Categorical(out["scenario"], categories=order, ordered=True)
     out = out.sort_values(["month", "scenario"]).set_index(["month", "scenario"])
     out.index = out.index.set_levels(out.index.levels[1].astype(str), level=1)
-    return out[extra + list(MONTHLY_COLUMNS) + [c for c in flows if c not in MONTHLY_COLUMNS]]
+    shown = [c for c in MONTHLY_COLUMNS if c in out.columns]
+    return out[extra + shown + [c for c in flows if c not in MONTHLY_COLUMNS]]
 
 
 def wide(table: pd.DataFrame, column: str) -> pd.DataFrame:

@@ -3,9 +3,10 @@ reports read the same sentences.
 
 With a no-private-domain baseline (the default) the headline is the profit each strategy
 *adds* over the same customers with no private domain, and paid ads are compared like for
-like (added profit against the added profit of the same spend in ads); the gross ledger
-follows as the "false prosperity" layer (DOMAIN 003). Without one, only the ledger is known
-and the verdict says so.
+like (added profit against the added profit of the same cash in ads: the customers it buys,
+valued as the baseline's new customers, less the cash; discounts are not cash and have a line of
+their own); the gross ledger follows as the "false prosperity" layer (DOMAIN 003). Without one,
+only the ledger is known, the paid-ads alternative cannot be valued, and the verdict says so.
 """
 
 from __future__ import annotations
@@ -78,9 +79,13 @@ def verdict(table: pd.DataFrame, lang: str = "en", summary: pd.DataFrame | None 
             inc, ads = row["cum_incremental_profit"], row["alt_ads_cum_profit"]
             key = "verdict_ads_better" if ads > inc else "verdict_own_better"
             lines.append(t(key, lang, name=label(name), ads=cash(ads), own=cash(inc),
+                           cash=cash(row["cum_cash_spend"]), bought=count(row["alt_ads_cum_customers"]),
                            diff=cash(abs(inc - ads)),
                            ci=_interval(summary, name, "added_vs_ads", cash, lang,
                                         negate=key == "verdict_ads_better")))
+        forgone = ", ".join(f"{label(name)} {cash(row['cum_spend'] - row['cum_cash_spend'])}"
+                            for name, row in final.iterrows())
+        lines.append(t("verdict_ads_discounts", lang, discounts=forgone))
         lines.append(t("verdict_gross_head", lang))
     else:
         lines.append(t("verdict_no_baseline", lang))
@@ -99,12 +104,6 @@ def verdict(table: pd.DataFrame, lang: str = "en", summary: pd.DataFrame | None 
             lost = final.loc[judged_by, "cum_incremental_profit"] < 0
             key = "verdict_false_prosperity_loses" if lost else "verdict_false_prosperity"
         lines.append(t(key, lang, gmv_leader=label(gmv_leader), profit_leader=label(judged_by)))
-    if not incremental:
-        for name, row in final.iterrows():
-            key = "verdict_ads_gross_better" if row["alt_ads_cum_profit"] > row["cum_profit"] \
-                else "verdict_own_gross_better"
-            lines.append(t(key, lang, name=label(name), ads=cash(row["alt_ads_cum_profit"]),
-                           own=cash(row["cum_profit"])))
     lines.append(_lead_sentence(wide(table, "active"), "verdict_active", count, lang)[0])
     lines.append(_lead_sentence(wide(table, "mean_trust"), "verdict_trust", share, lang)[0])
     return lines

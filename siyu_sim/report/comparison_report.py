@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from ..compare.workflow import Comparison
 
 REQUIRED = ("day", "active", "muted", "churned", "members", "gmv", "profit", "cum_profit",
-            "cum_spend", "roi", "alt_ads_cum_profit", "ever_members", "engaged", "ever_buyers",
+            "cum_spend", "roi", "ever_members", "engaged", "ever_buyers",
             "repeat_buyers", "referrers", "trust_0_20", "trust_80_100", "staff", "leads", "management_layers",
             "lead_cost", "fixed_tool_cost")
 
@@ -164,7 +164,6 @@ def end_values(daily: pd.DataFrame) -> pd.DataFrame:
     ].sum().add_prefix("total_")
     out = last.join(sums)
     out["muted_of_members"] = out["muted"] / out["members"].where(out["members"] > 0)
-    out["profit_vs_ads"] = out["cum_profit"] - out["alt_ads_cum_profit"]
     out["profit_per_member"] = out["cum_profit"] / out["ever_members"].where(out["ever_members"] > 0)
     return out.reset_index()
 
@@ -224,13 +223,7 @@ def summary_blocks(daily: pd.DataFrame, scenarios: list, lang: str) -> list:
 
     # 2. best use of the money?
     blocks.append(Heading(t("q_best", lang)))
-    for name in names:
-        e = ends[ends["scenario"] == name]
-        diff = _q(e["profit_vs_ads"])[0]
-        key = "best_vs_ads_win" if diff >= 0 else "best_vs_ads_lose"
-        ret = by_name[name].economics.paid_ads_return_per_cny
-        blocks.append(Para(rich(key, lang, name=label(name), spend=m(_q(e["cum_spend"])[0]), ret=f"¥{ret:.2f}",
-                                alt=m(_q(e["alt_ads_cum_profit"])[0]), diff=m(abs(diff)))))
+    blocks.append(Para(t("best_needs_baseline", lang)))
     if len(names) > 1:
         ranked = sorted(names, key=lambda n: medians[n], reverse=True)
         best, other = ranked[0], ranked[1]
@@ -268,7 +261,8 @@ KPI_ROWS = (
     ("kpi_members_end", "members", "count"), ("kpi_muted_share", "muted_of_members", "pct"),
     ("kpi_churned", "churned", "count"), ("kpi_gmv", "cum_gmv", "money"),
     ("kpi_revenue", "total_revenue", "money"), ("kpi_discount", "total_discount_cost", "money"),
-    ("kpi_spend", "cum_spend", "money"), ("kpi_profit", "cum_profit", "money"),
+    ("kpi_spend", "cum_spend", "money"), ("kpi_cash", "cum_cash_spend", "money"),
+    ("kpi_profit", "cum_profit", "money"), ("kpi_alt_customers", "alt_ads_cum_customers", "count"),
     ("kpi_alt", "alt_ads_cum_profit", "money"), ("kpi_roi", "roi", "ratio"),
     ("kpi_trust", "mean_trust", "ratio"), ("kpi_repurchase", "repurchase_rate", "pct"),
     ("kpi_buyers", "ever_buyers", "count"), ("kpi_referrers", "referrers", "count"),

@@ -172,9 +172,10 @@ def money_figure(daily: pd.DataFrame, lang: str) -> go.Figure:
 
 
 def cumulative_figure(daily: pd.DataFrame, lang: str) -> go.Figure:
-    """Cumulative profit of each scenario against the same spend in paid ads; ROI below. With
-    the incremental columns: the profit added over no private domain (solid), the ledger's
-    profit (dotted, the gross layer) and the ads' added profit (dashed); added ROI below."""
+    """Cumulative profit of each scenario; ROI below. With the incremental columns: the profit
+    added over no private domain (solid), the ledger's profit (dotted, the gross layer) and the
+    added profit of the same cash in paid ads (dashed: valued on the baseline, so only with one);
+    added ROI below."""
     names = _scenarios(daily)
     added = "cum_incremental_profit" in daily.columns
     head, roi_col = ("cum_incremental_profit", "incremental_roi") if added else ("cum_profit", "roi")
@@ -182,7 +183,8 @@ def cumulative_figure(daily: pd.DataFrame, lang: str) -> go.Figure:
                         row_heights=[0.62, 0.38],
                         subplot_titles=[t("panel_cum_added" if added else "panel_cum", lang),
                                         t("panel_roi_added" if added else "panel_roi", lang)])
-    shown = [head, "alt_ads_cum_profit"] + (["cum_profit"] if added else [])
+    ads = "alt_ads_cum_profit" in daily.columns
+    shown = [head] + (["alt_ads_cum_profit"] if ads else []) + (["cum_profit"] if added else [])
     for i, name in enumerate(names):
         d = daily[daily["scenario"] == name]
         col = colour(i)
@@ -194,9 +196,10 @@ def cumulative_figure(daily: pd.DataFrame, lang: str) -> go.Figure:
             _line_with_band(fig, stats.band(d, "cum_profit", ["day"]), "day",
                             f"{label}: {t('cum_ledger', lang)}", col, dash="dot", row=1, column=1,
                             group=name + "_ledger", show_band=False)
-        _line_with_band(fig, stats.band(d, "alt_ads_cum_profit", ["day"]), "day",
-                        f"{label}: {t('alt_ads', lang)}", col, dash="dash", row=1, column=1,
-                        group=name + "_ads", show_band=False)
+        if ads:
+            _line_with_band(fig, stats.band(d, "alt_ads_cum_profit", ["day"]), "day",
+                            f"{label}: {t('alt_ads', lang)}", col, dash="dash", row=1, column=1,
+                            group=name + "_ads", show_band=False)
         _line_with_band(fig, stats.band(d, roi_col, ["day"]), "day", f"{label}: {t('roi', lang)}",
                         col, row=2, column=1, group=name, showlegend=False, hover_fmt=".2f")
     fig.update_xaxes(title_text=t("axis_day", lang), row=2, col=1)

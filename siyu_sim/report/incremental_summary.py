@@ -13,7 +13,7 @@ import pandas as pd
 
 from ..compare.monthly import final_day
 from ..calendar import Calendar
-from ..compare.incremental import horizon
+from ..compare.incremental import SUMMARY_FIGURES, horizon
 from ..compare.paired import paired_t
 from ..economics import payback_day
 from ..words import Text, code, money, number, ratio, rich, scenario_label, strong, t
@@ -35,8 +35,7 @@ def figures(daily: pd.DataFrame) -> pd.DataFrame:
     for name, e in ends.groupby("scenario", sort=False):
         d = daily[daily["scenario"] == name]
         row = {"scenario": name, "n": len(e)}
-        for col in ("cum_incremental_profit", "incremental_roi", "added_vs_ads", "cum_profit",
-                    "cum_gmv", "alt_ads_cum_profit", "cum_spend"):
+        for col in SUMMARY_FIGURES:
             row[col], row[col + "_lo"], row[col + "_hi"] = paired_t(e[col])
         curve = d.groupby("day")["cum_incremental_profit"].mean().sort_index()
         row["payback_day"] = payback_day(curve.to_numpy())
@@ -107,11 +106,13 @@ def summary_blocks(daily: pd.DataFrame, scenarios: list, lang: str) -> list:
     for name in names:
         r = f.loc[name]
         diff = r["added_vs_ads"]
-        ret = by_name[name].economics.paid_ads_return_per_cny
         key = "inc_vs_ads_win" if diff >= 0 else "inc_vs_ads_lose"
-        blocks.append(Para(rich(key, lang, name=label(name), spend=m(r["cum_spend"]), ret=m(ret),
+        blocks.append(Para(rich(key, lang, name=label(name), cash=m(r["cum_cash_spend"]),
+                                cac=m(by_name[name].economics.ads_cac_cny), bought=number(r["alt_ads_cum_customers"], lang),
                                 alt=m(r["alt_ads_cum_profit"]), inc=m(r["cum_incremental_profit"]),
                                 diff=m(abs(diff)), ci=_ci(r, "added_vs_ads", lang, m, negate=diff < 0))))
+    blocks.append(Para(t("inc_ads_discounts", lang, discounts=", ".join(
+        f"{scenario_label(n, lang)} {m(f.loc[n, 'cum_spend'] - f.loc[n, 'cum_cash_spend'])}" for n in names))))
     if len(names) > 1:
         blocks.append(Para(best_overall(daily, names, lang)))
 

@@ -52,13 +52,21 @@ VERDICT: dict[str, dict[str, str]] = {
               "than the same customers with none (added ROI {roi}).",
         "zh": "{name} 比完全不做私域还亏：利润比同一批顾客不做私域少 {inc}{ci}（净增回报率 {roi}）。"},
     "verdict_ads_better": {
-        "en": "{name}: the same spend in paid ads would have added {ads}, the private domain "
-              "added {own}: paid ads were the better use of the money, by {diff}{ci}.",
-        "zh": "{name}：同样的花费投公域广告可净增利润 {ads}，私域净增 {own}：投广告更划算，多 {diff}{ci}。"},
+        "en": "{name}: the same cash ({cash}: staff, tools, acquisition) in paid ads would have bought "
+              "{bought} new customers and added {ads}, the private domain added {own}: paid ads were the "
+              "better use of the money, by {diff}{ci}.",
+        "zh": "{name}：同样的现金（{cash}：人力、工具、获客）投公域广告可买来 {bought} 位新顾客、净增利润 {ads}，"
+              "私域净增 {own}：投广告更划算，多 {diff}{ci}。"},
     "verdict_own_better": {
-        "en": "{name}: the private domain added {own}, the same spend in paid ads would have "
-              "added {ads}: the private domain was the better use of the money, by {diff}{ci}.",
-        "zh": "{name}：私域净增利润 {own}，同样的花费投公域广告约净增 {ads}：做私域更划算，多 {diff}{ci}。"},
+        "en": "{name}: the private domain added {own}, the same cash ({cash}: staff, tools, acquisition) "
+              "in paid ads would have bought {bought} new customers and added {ads}: the private domain "
+              "was the better use of the money, by {diff}{ci}.",
+        "zh": "{name}：私域净增利润 {own}，同样的现金（{cash}：人力、工具、获客）投公域广告可买来 {bought} "
+              "位新顾客、约净增 {ads}：做私域更划算，多 {diff}{ci}。"},
+    "verdict_ads_discounts": {
+        "en": "Discounts are revenue forgone, not cash, so none went into paid ads ({discounts}); what "
+              "they cost is already in each strategy's added profit.",
+        "zh": "优惠是少收的钱，不是现金，因此没有计入广告投入（{discounts}）；其代价已计入各策略的净增利润。"},
     "verdict_gross_head": {
         "en": "The gross ledger (counts every order members place, including those they would "
               "have placed anyway; high figures here can be false prosperity):",
@@ -66,9 +74,10 @@ VERDICT: dict[str, dict[str, str]] = {
     "verdict_no_baseline": {
         "en": "No baseline was run (--no-baseline): the figures below are the gross ledger, which "
               "counts orders members would have placed anyway, so they overstate what the "
-              "private domain adds, and ledger profit against paid ads is not like for like.",
+              "private domain adds; nor is the paid-ads alternative valued, since what a customer ads "
+              "buy is worth is measured on the baseline.",
         "zh": "未运行基线（--no-baseline）：以下是账面数字，包含成员本来也会下的订单，"
-              "会高估私域的真实贡献；账面利润与广告对比也并非同口径。"},
+              "会高估私域的真实贡献；也无法评估投广告的方案，因为广告买来的顾客值多少要在基线上衡量。"},
     "verdict_false_prosperity": {
         "en": "{gmv_leader} sells more over the run, but {profit_leader} adds more profit: GMV "
               "without added profit is false prosperity.",
@@ -81,14 +90,6 @@ VERDICT: dict[str, dict[str, str]] = {
         "en": "{gmv_leader} sells more over the run, but {profit_leader} keeps more ledger "
               "profit: GMV without profit is false prosperity.",
         "zh": "全程看 {gmv_leader} 卖得更多，但 {profit_leader} 账面利润更多：只有GMV没有利润，是虚假繁荣。"},
-    "verdict_ads_gross_better": {
-        "en": "{name} (gross): the same money in paid ads would have made {ads} against {own} of "
-              "ledger profit.",
-        "zh": "{name}（账面）：同样的钱投公域广告可赚 {ads}，私域账面利润 {own}。"},
-    "verdict_own_gross_better": {
-        "en": "{name} (gross): {own} of ledger profit against {ads} had the same money gone into "
-              "paid ads.",
-        "zh": "{name}（账面）：私域账面利润 {own}，同样的钱投公域广告约赚 {ads}。"},
 }
 
 #: The paired comparison's printout (``siyu compare --reps N``).

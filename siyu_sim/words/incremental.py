@@ -71,17 +71,21 @@ INCREMENTAL: dict[str, dict[str, str]] = {
         "zh": "{lead}{high} 的账面利润更高（{v_high}，对比 {v_best}），但 {best} "
               "相对不做私域的净增利润更多（{inc_best}，对比 {inc_high}）。"},
     "inc_vs_ads_win": {
-        "en": "{name} beats paid ads, like for like: the same {spend} in ads at {ret} of "
-              "revenue per CNY would have added {alt} of profit; the private domain added {inc}, "
-              "{diff} more{ci}.",
-        "zh": "{name} 胜过付费广告（同口径）：同样的 {spend} 若投放广告（每元带来 {ret} 收入），"
-              "净增利润 {alt}；私域净增 {inc}，多 {diff}{ci}。"},
+        "en": "{name} beats paid ads, like for like: the same {cash} of cash in ads (a new customer "
+              "costing {cac} at low spend, more as spend saturates) would have bought {bought} new "
+              "customers and added {alt} of profit; the private domain added {inc}, {diff} more{ci}.",
+        "zh": "{name} 胜过付费广告（同口径）：同样的 {cash} 现金若投放广告（少量投放时每位新顾客 {cac}，"
+              "投得越多越贵），可买来 {bought} 位新顾客、净增利润 {alt}；私域净增 {inc}，多 {diff}{ci}。"},
     "inc_vs_ads_lose": {
-        "en": "{name} loses to paid ads, like for like: the same {spend} in ads at {ret} of "
-              "revenue per CNY would have added {alt} of profit; the private domain added {inc}, "
-              "{diff} less{ci}.",
-        "zh": "{name} 不如付费广告（同口径）：同样的 {spend} 若投放广告（每元带来 {ret} 收入），"
-              "净增利润 {alt}；私域净增 {inc}，少 {diff}{ci}。"},
+        "en": "{name} loses to paid ads, like for like: the same {cash} of cash in ads (a new customer "
+              "costing {cac} at low spend, more as spend saturates) would have bought {bought} new "
+              "customers and added {alt} of profit; the private domain added {inc}, {diff} less{ci}.",
+        "zh": "{name} 不如付费广告（同口径）：同样的 {cash} 现金若投放广告（少量投放时每位新顾客 {cac}，"
+              "投得越多越贵），可买来 {bought} 位新顾客、净增利润 {alt}；私域净增 {inc}，少 {diff}{ci}。"},
+    "inc_ads_discounts": {
+        "en": "Discounts are revenue forgone, not cash, so none went into paid ads ({discounts}); "
+              "what they cost is already in each strategy's added profit.",
+        "zh": "优惠是少收的钱，不是现金，因此没有计入广告投入（{discounts}）；其代价已计入各策略的净增利润。"},
     "inc_best_overall": {
         "en": "Of the strategies compared, {best} adds the most profit over no private "
               "domain: {diff} more than {other}{ci}.",
@@ -105,8 +109,8 @@ INCREMENTAL: dict[str, dict[str, str]] = {
               "会高估私域的真实贡献。"},
     "kpi_added": {"en": "Profit added over no private domain", "zh": "相对不做私域的净增利润"},
     "kpi_added_roi": {"en": "Added ROI (added profit per CNY put in)", "zh": "净增回报率（每投入 1 元的净增利润）"},
-    "kpi_added_vs_ads": {"en": "Added profit minus the same spend in paid ads",
-                         "zh": "净增利润减去同等花费投广告的净增利润"},
+    "kpi_added_vs_ads": {"en": "Added profit minus the same cash in paid ads",
+                         "zh": "净增利润减去同等现金投广告的净增利润"},
     "kpi_added_payback": {"en": "Added profit stays ≥ 0 from day", "zh": "累计净增利润转正并保持的天数"},
     "kpi_added_note": {"en": "Added-profit rows: mean of runs; 95% paired interval in brackets.",
                        "zh": "净增利润各行：各次运行的均值；括号内为 95% 配对区间。"},

@@ -37,9 +37,9 @@ SCENARIO_DESCRIPTIONS: dict[str, dict[str, str]] = {
     "wechat_to_wecom": {"en": "Members on banned-prone personal WeChat accounts migrate to WeCom on day 120, "
                               "losing some on the way.",
                         "zh": "容易被封的个人微信号上的成员在第 120 天迁移到企业微信，途中流失一部分。"},
-    "small_brand": {"en": "A brand under 50M CNY a year with a small pool: a decent private domain that paid "
-                          "ads still beat.",
-                    "zh": "年营收不足 5000万元、私域规模小的品牌：私域做得不错，但仍不如投付费广告。"},
+    "small_brand": {"en": "A brand under 50M CNY a year with a small pool: a decent private domain that "
+                          "cannot carry its team.",
+                    "zh": "年营收不足 5000万元、私域规模小的品牌：私域做得不错，但养不起团队。"},
     "mismatch": {"en": "Premium skincare that needs careful operation, run with daily promotions and deep "
                        "coupons.",
                  "zh": "需要精细运营的高端护肤品，却用每日促销和大额优惠券来运营。"},
@@ -76,9 +76,15 @@ KEY_ASSUMPTIONS: list[dict[str, str]] = [
     {"en": "Execution quality scales what every lever achieves: the same package card adds >30% "
            "or <5% (003, 004).",
      "zh": "执行质量决定每个杠杆的效果：同样的包裹卡，加粉率可以超过 30%，也可以低于 5%（003、004）。"},
-    {"en": "The paid-ads alternative: the same money spent on ads returns a fixed revenue per CNY "
-           "(000: 100 CNY into Douyin returns 300), at the scenario's gross margin.",
-     "zh": "付费广告对照：同样的钱投放广告，每元带来固定的收入（000：100 元投抖音回报 300 元），按本情景的毛利率计算利润。"},
+    {"en": "The paid-ads alternative: the same cash (staff, tools, acquisition; discounts are revenue "
+           "forgone, not cash) put into paid ads buys new customers through a saturating response curve "
+           "(carry-over, then Hill saturation, as media-mix models fit it; a customer costs 200–900 CNY on "
+           "the platforms, 001/002), each worth what the model's own new customers earn with no private "
+           "domain; judged, like the private domain, on the profit it adds.",
+     "zh": "付费广告对照：同样的现金（人力、工具、获客；优惠是少收的钱，不是现金）投放付费广告，按一条会饱和的"
+           "响应曲线买来新顾客（先有延滞效应，再按 Hill 函数饱和，与营销组合模型的拟合形式相同；平台获客成本"
+           "每人 200–900 元，001/002），每位新顾客的价值按模型中不做私域时新顾客实际带来的毛利计算；与私域一样，"
+           "按净增利润评判。"},
     {"en": "Personal WeChat accounts can be banned and lose their whole group or friend list at "
            "once; WeCom is the compliant path (000, 001).",
      "zh": "个人微信号可能被封，一旦被封整个群或好友列表会同时丢失；企业微信是合规路径（000、001）。"},

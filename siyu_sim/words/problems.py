@@ -27,6 +27,16 @@ PROBLEMS: dict[str, dict[str, str]] = {
               "simulate (the old customers)",
         "zh": "已不是设置项：每行的权重由 customers / rows 推算。请把 {table}customers 写成品牌的真实顾客数"
               "（原来的 customers × weight），把 {table}rows 写成要模拟的行数（原来的 customers）"},
+    "err_retired_paid_ads_return": {
+        "en": "no longer a setting: a revenue per CNY of ads is a platform's attributed figure, not what ads add. "
+              "The same cash now buys new customers through a saturating response curve (economics.ads_cac_cny, "
+              "ads_half_saturation_cny_per_day, ads_hill_shape, ads_adstock_decay_per_day, "
+              "ads_adstock_max_lag_days: take them from your media-mix model), each worth what the model's own "
+              "new customers earn. Delete this key",
+        "zh": "已不是设置项：每元广告带来的收入是平台的归因数字，不是广告带来的增量。现在同样的现金按一条会饱和的"
+              "响应曲线买来新顾客（economics.ads_cac_cny、ads_half_saturation_cny_per_day、ads_hill_shape、"
+              "ads_adstock_decay_per_day、ads_adstock_max_lag_days：可取自您的营销组合模型），每位新顾客的价值按"
+              "模型自己模拟的新顾客计算。请删除此键"},
     "err_missing": {"en": "required key is missing", "zh": "缺少必填的键"},
     "err_out_of_range": {"en": "out of range", "zh": "超出范围"},
     "err_bad_name": {"en": "not a valid name here", "zh": "不是此处可用的名称"},

@@ -58,14 +58,10 @@ REPORT: dict[str, dict[str, str]] = {
                                "Judge by profit, not GMV.",
                          "zh": "{lead}{high} 的 GMV 更高（{gmv_high}，对比 {gmv_low}），"
                                "但 {low} 留下的利润更多（{p_low}，对比 {p_high}）。请看利润，而不是 GMV。"},
-    "best_vs_ads_win": {"en": "{name} beats paid ads: the same {spend} spent on ads at "
-                              "{ret} revenue per CNY would have earned {alt} profit, {diff} less.",
-                        "zh": "{name} 胜过付费广告：同样的 {spend} 若投放广告（每元带来 {ret} 收入），"
-                              "利润为 {alt}，比私域少 {diff}。"},
-    "best_vs_ads_lose": {"en": "{name} loses to paid ads: the same {spend} spent on ads at "
-                               "{ret} revenue per CNY would have earned {alt} profit, {diff} more.",
-                         "zh": "{name} 不如付费广告：同样的 {spend} 若投放广告（每元带来 {ret} 收入），"
-                               "利润为 {alt}，比私域多 {diff}。"},
+    "best_needs_baseline": {"en": "Against paid ads: not judged without the no-private-domain baseline "
+                                  "(--no-baseline), which measures what the customers ads buy are worth.",
+                            "zh": "与付费广告对比：未运行不做私域的基线（--no-baseline）无法评判，"
+                                  "广告买来的顾客值多少要在基线上衡量。"},
     "best_overall": {"en": "Of the strategies compared, {best} ends with the most profit: "
                            "{diff} more than {other}{paired}.",
                      "zh": "在参与对比的策略中，{best} 期末累计利润最高：比 {other} 多 {diff}{paired}。"},
@@ -118,7 +114,10 @@ REPORT: dict[str, dict[str, str]] = {
     "kpi_revenue": {"en": "Revenue, total (after discounts)", "zh": "实收（扣除优惠后）"},
     "kpi_discount": {"en": "Discounts given", "zh": "优惠让利合计"},
     "kpi_profit": {"en": "Ledger profit, cumulative (gross)", "zh": "账面累计利润（毛口径）"},
-    "kpi_alt": {"en": "Same spend in paid ads: added profit", "zh": "同等花费投放付费广告的净增利润"},
+    "kpi_alt": {"en": "Same cash in paid ads: added profit", "zh": "同等现金投放付费广告的净增利润"},
+    "kpi_cash": {"en": "Cash put in (staff, tools, acquisition: not discounts)",
+                 "zh": "现金投入（人力、工具、获客，不含优惠）"},
+    "kpi_alt_customers": {"en": "Same cash in paid ads: new customers bought", "zh": "同等现金投放付费广告买来的新顾客"},
     "kpi_spend": {"en": "Money put in (staff, tools, acquisition, discounts)",
                   "zh": "总投入（人力、工具、获客、优惠）"},
     "kpi_roi": {"en": "Ledger ROI (ledger profit per CNY put in)", "zh": "账面回报率（每投入 1 元的账面利润）"},
@@ -149,7 +148,7 @@ REPORT: dict[str, dict[str, str]] = {
     "gmv": {"en": "GMV", "zh": "GMV"},
     "profit": {"en": "Profit", "zh": "利润"},
     "cum_profit": {"en": "cumulative profit", "zh": "累计利润"},
-    "alt_ads": {"en": "same spend in paid ads", "zh": "同等花费投放广告"},
+    "alt_ads": {"en": "same cash in paid ads", "zh": "同等现金投放广告"},
     "roi": {"en": "ROI", "zh": "ROI"},
     "panel_cum": {"en": "Cumulative profit (CNY)", "zh": "累计利润（元）"},
     "panel_roi": {"en": "ROI", "zh": "ROI"},
@@ -182,13 +181,14 @@ REPORT: dict[str, dict[str, str]] = {
                         "GMV 很高而利润很薄甚至为负，就是从业者所说的“虚假繁荣”（DOMAIN 003/004）。"},
     "why_cum": {"en": "Solid lines: the profit each strategy adds over the same customers with no "
                       "private domain, to date. Dotted: the ledger's profit (gross, counting orders "
-                      "members would have placed anyway). Dashed: the profit the same spend would "
-                      "have added in paid ads (DOMAIN 000: 100 CNY into Douyin returns 300). Below: "
+                      "members would have placed anyway). Dashed: the profit the same cash would "
+                      "have added in paid ads (the new customers it buys, valued as the model's own, "
+                      "less the cash; discounts are not cash). Below: "
                       "added ROI, added profit per CNY put in. (Without a baseline: the ledger's "
                       "profit and ROI.)",
                 "zh": "实线：各策略相对同一批顾客不做私域的累计净增利润。点线：账面利润（毛口径，包含成员本来"
-                      "也会下的订单）。虚线：同样的花费投放付费广告可净增的利润（DOMAIN 000：100 元投抖音"
-                      "回报 300 元）。下图：净增回报率，即每投入 1 元的净增利润。（未运行基线时为账面利润与"
+                      "也会下的订单）。虚线：同样的现金投放付费广告可净增的利润（买来的新顾客按模型"
+                      "自身的新顾客估值，减去现金；优惠不是现金）。下图：净增回报率，即每投入 1 元的净增利润。（未运行基线时为账面利润与"
                       "账面回报率。）"},
     "why_funnel": {"en": "Where the people who ever joined are at the end of the run, each bar a part "
                          "of the one above: still members (active or muted; the rest left), active "

@@ -205,9 +205,28 @@ SETTING_DESCRIPTIONS: dict[str, dict[str, str]] = {
     "economics.tool_cost_per_member_day_cny": {"zh": "按席位和按消息计费、随私域规模增长的工具成本。"},
     "economics.lead_cost_per_day_cny":
         {"zh": "一名团队主管的全部用人成本（每月约 1.8万元，相当于 1.5 名运营人员；假设值）。执行杠杆按管理幅度为每组运营人员配一名主管（Urwick 1956）。"},
-    "economics.paid_ads_return_per_cny":
-        {"zh": "同样的钱投放付费广告可带来的收入（DOMAIN 000：100 元投抖音回报 300 元）。"
-               "其利润按本情景的毛利率计算。"},
+    "economics.ads_cac_cny":
+        {"zh": "付费广告：少量投放时一位增量新顾客的成本（响应曲线在零投入处的斜率；形状为 1 时，"
+               "在半饱和投入处平均成本为其两倍）。DOMAIN 001/002：平台获客成本每人 200+ 元（阿里 2018）到 "
+               "900+ 元（2020），拼多多每位活跃买家 367 元（2021）：最新的数字，在此区间内。取自营销组合模型："
+               "半饱和投入 ÷ 饱和时的效果（每天的顾客数）。"},
+    "economics.ads_half_saturation_cny_per_day":
+        {"zh": "付费广告：计入延滞后的每日投入达到多少时，广告买到的顾客是其上限的一半（Hill 函数的半饱和点，"
+               "即 Meridian 的 ec，以元计）。营销组合模型的每周数字除以 7；0：广告买不到任何人。不填：按 ads_cac_cny 的成本，"
+               "在一年内买下市场中全部可触达的潜在顾客所需的投入（ads_reach_share × population.potential_share × "
+               "customers / 365）。"},
+    "economics.ads_reach_share":
+        {"zh": "付费广告：市场潜在顾客中广告最终能触达的比例，只在未填 ads_half_saturation_cny_per_day 时使用"
+               "（尼尔森：一次 8 周的电视投放触达了 69% 的目标成年人；与 levers.paid_ads.reach_share 同一数字）。"},
+    "economics.ads_hill_shape":
+        {"zh": "付费广告：Hill 函数的形状（Meridian 的 slope）：不超过 1 为凹形，每多投一元买到的顾客更少；"
+               "大于 1 为 S 形。1：凹形（Jin 等 2017；与 paid_ads 杠杆自身的曲线相同）。"},
+    "economics.ads_adstock_decay_per_day":
+        {"zh": "付费广告：某天的投入在第二天还剩多少作用（几何衰减的延滞效应，Meridian 的 alpha）。"
+               "每天 0.906 即每周 0.5，是 Meridian 默认先验（每期 Uniform(0, 1)）的均值；周度模型的 alpha "
+               "换算为每天是 alpha^(1/7)。"},
+    "economics.ads_adstock_max_lag_days":
+        {"zh": "付费广告：某天的投入持续起作用的天数（Meridian 的 max_lag：默认 8 期，这里为 8 周）。0：没有延滞。"},
     # scenario
     "levers": {"zh": "品牌的运营动作：名称 → 杠杆或事件（类型默认为该名称）。"},
     "uncertain[].path": {"zh": "设定的点分路径（与 --set 相同）；* 代表列表中的每一项，例如 population.segments.*.need_cycle_days。"},
