@@ -301,7 +301,7 @@ def run(a: argparse.Namespace, log=print) -> dict:
         u = uncertainty.run(draws=a.uncertainty_draws, workers=2, **({"rows": 300, "days": 60} if a.quick else {}))
         m.__exit__(None, None, None)
         sections.append((loaded(f"Verdict under uncertainty: {u['draws']} draws (+{u['repeats']} repeats for luck) of "
-                                "the 8 default assumptions, nurture and harvest each with its baseline, "
+                                f"the {u['assumptions']} default assumptions, nurture and harvest each with its baseline, "
                                 f"{u['rows']:,} rows a run, 2 local workers", m),
                          ["runs", "wall s", "runs / s", "CPU s", "luck's share of the spread"],
                          [[str(u["runs"]), f"{u['seconds']:.0f}", f"{u['runs_per_s']:.2f}", f"{u['cpu_seconds']:.0f}",

@@ -34,7 +34,7 @@ def run(draws: int = 200, rows: int | None = None, workers: int = 2, days: int =
     seconds, cpu = time.perf_counter() - start, _cpu() - cpu0
     runs = len(plan.specs)
     return {"seconds": seconds, "cpu_seconds": cpu, "draws": draws, "repeats": plan.repeats, "rows": plan.rows,
-            "workers": workers, "runs": runs, "days": days, "runs_per_s": runs / seconds,
+            "workers": workers, "runs": runs, "days": days, "assumptions": len(plan.assumptions), "runs_per_s": runs / seconds,
             "luck_share": dict(zip(summary["scenario"], summary["luck_share"])),
             "p_adds": dict(zip(summary["scenario"], summary["p_adds"]))}
 

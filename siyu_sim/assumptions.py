@@ -158,6 +158,11 @@ DEFAULTS: tuple[Uncertain, ...] = (
        "Feature and display multiply deal response (van Heerde, Leeflang & Wittink 2004); how much a "
        "group's deal post adds is unmeasured: from none to about four times the default.",
        "deal posts' pull on buying", "促销推送对购买的拉动"),
+    _d("economics.ads_cac_cny", 200.0, 900.0,
+       "What a new customer costs in paid ads at low spend: DOMAIN 001/002, platform CAC 200+ (Alibaba 2018) "
+       "to 900+ (2020) CNY a person, Pinduoduo 367 per active buyer (2021); a brand's incremental cost is "
+       "often dearer than the platform's average.", "paid ads' cost per new customer (CNY)",
+       "付费广告获客成本（元）", distribution="loguniform"),
     _d("behaviour.purchase.max_reference_loss", 0.1, 0.4,
        "Anderson & Simester (2004): deep discounts cut later full-price buying by a bounded share; "
        "Kalyanaram & Winer (1995) on reference-price effects.", "reference-price penalty cap",

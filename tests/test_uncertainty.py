@@ -293,7 +293,7 @@ def test_compare_with_draws_prints_the_verdict_under_uncertainty_and_the_report_
                "--report", report, "-q")
     assert got.exit_code == 0, got.output
     out = got.output
-    assert "How sure is it? 6 worlds drawn from 8 uncertain assumptions" in out
+    assert f"How sure is it? 6 worlds drawn from {len(DEFAULTS)} uncertain assumptions" in out
     assert "adds profit over no private domain in" in out and "90% interval" in out
     assert "What nurture's answer hinges on" in out
     html = report.read_text(encoding="utf-8")
