@@ -82,8 +82,23 @@ def plan_record(plan: DayPlan) -> tuple:
 
 
 def behaviour_record(b: Behaviour) -> tuple:
+    """The behaviour's parameters as the kernel reads them. Asked for every day, and the same
+    until an event replaces a rule's parameters (they are frozen): kept for the blocks it was
+    made of, which a replaced block no longer is."""
+    blocks = tuple(getattr(b, name) for name in BehaviourRecord._fields)
+    kept = _BEHAVIOUR_RECORDS.get(tuple(map(id, blocks)))
+    if kept is not None and all(x is y for x, y in zip(kept[0], blocks)):
+        return kept[1]
+
     def one(params: RuleParams):
         rec = _params_record(type(params))
         return rec(*(_param_value(getattr(params, name)) for name in rec._fields))
 
-    return BehaviourRecord(*(one(getattr(b, name)) for name in BehaviourRecord._fields))
+    record = BehaviourRecord(*(one(block) for block in blocks))
+    if len(_BEHAVIOUR_RECORDS) >= 16:
+        _BEHAVIOUR_RECORDS.clear()
+    _BEHAVIOUR_RECORDS[tuple(map(id, blocks))] = (blocks, record)  # the blocks held: their ids stay theirs
+    return record
+
+
+_BEHAVIOUR_RECORDS: dict[tuple, tuple] = {}
