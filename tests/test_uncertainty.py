@@ -257,6 +257,19 @@ def test_a_weighing_has_every_strategy_in_every_draw_with_the_drawn_values(weigh
     assert weighed.rows == 200 and weighed.provenance["draws"] == 6
 
 
+def test_each_strategy_of_a_draw_runs_its_own_levers_and_its_results_differ(weighed):
+    pair = _pair()
+    for n_assumptions in (1, len(DEFAULTS)):  # fewer assumptions than strategies too
+        p = prepare(pair, draws=3, rows=100, assumptions=list(DEFAULTS)[:n_assumptions])
+        assert len(p.specs) == len(pair) * (3 + p.repeats)
+        for spec in p.specs:
+            own = next(s for s in pair if spec.run_id.startswith(s.name + "-"))
+            assert sorted(spec.scenario.levers) == sorted(own.levers), spec.run_id
+            assert spec.scenario.population.n_rows == 100
+    wide = weighed.draws[~weighed.draws["repeat"]].pivot(index="draw", columns="scenario", values="added_profit")
+    assert (wide["nurture"] != wide["harvest"]).all()
+
+
 def test_a_repeat_is_the_same_world_under_other_luck(weighed):
     d = weighed.draws
     first = d[~d["repeat"] & (d["draw"] < 2)].set_index(["scenario", "draw"]).sort_index()

@@ -115,16 +115,16 @@ def plan(scenarios: Sequence[Scenario], assumptions: list[Uncertain], draws: int
         problems = check(assumptions, data)
         if problems:
             raise AssumptionError(f"scenario {s.name}: " + "; ".join(problems))
-    for u in assumptions:  # a lever's setting must belong to at least one of the strategies
-        for path in (u.paths if u.joint else [u.path]):
-            if all(lever_absent(s.to_dict(), path) for s in scenarios):
-                raise AssumptionError(f"uncertain {path}: no scenario compared has the lever "
-                                      f"{path.split('.')[1]!r}")
         if rows is not None:
             data["population"]["rows"] = int(rows)
         elif data["population"].get("rows") is None or data["population"]["rows"] > DRAW_ROWS:
             data["population"]["rows"] = min(DRAW_ROWS, int(s.population.customers))
         datas.append(data)
+    for u in assumptions:  # a lever's setting must belong to at least one of the strategies
+        for path in (u.paths if u.joint else [u.path]):
+            if all(lever_absent(s.to_dict(), path) for s in scenarios):
+                raise AssumptionError(f"uncertain {path}: no scenario compared has the lever "
+                                      f"{path.split('.')[1]!r}")
     runs = [(d, False) for d in range(draws)] + [(d, True) for d in range(repeats)]
     for d, again in runs:
         for s, data in zip(scenarios, datas):
