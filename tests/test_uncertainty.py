@@ -447,3 +447,24 @@ def test_siyu_sensitivity_screens_the_default_assumptions(tmp_path):
     assert got.exit_code == 0, got.output
     for u in DEFAULTS:
         assert u.key.replace("*", "all") in got.output
+
+
+def test_an_assumption_in_thousands_is_smoothed_not_interpolated():
+    rng = np.random.default_rng(21)
+    x = pd.DataFrame({"a0": 9000 + 9000 * _x(60, 1)["a0"].to_numpy(), "a1": _x(60, 2, seed=4)["a1"].to_numpy()})
+    y = rng.normal(0, 30_000, 60)  # neither assumption does anything: luck alone
+    fitted = analysis.smooth(x["a0"].to_numpy(), y)(x["a0"].to_numpy())
+    assert np.std(fitted) < 0.35 * 30_000  # it found no effect (interpolating the luck gave ~28k)
+    d = analysis.drivers(_weighing({"s": y}, x)).set_index("assumption")
+    assert d.loc["a0", "swing"] < 0.5 * 30_000
+
+
+def test_a_small_effect_keeps_its_sign_beside_a_large_one():
+    """A cost that lowers added profit a little, beside an assumption that moves it a lot: its
+    driver shows the decrease, at a few dozen draws (the large one's effect is taken out)."""
+    rng = np.random.default_rng(8)
+    x = _x(60, 2, seed=9)
+    y = 2_000_000 * x["a0"].to_numpy() - 150_000 * x["a1"].to_numpy() + rng.normal(0, 10_000, 60)
+    d = analysis.drivers(_weighing({"s": y}, x)).set_index("assumption")
+    assert d.loc["a1", "at_high"] < d.loc["a1", "at_low"]
+    assert d.loc["a1", "swing"] == pytest.approx(150_000 * 0.9, rel=0.25)

@@ -9,9 +9,10 @@ run's luck in it), so it covers both luck and not-knowing:
   spread splits into luck and not-knowing, and when it breaks even;
 - ``head_to_head``: the first strategy against each other one, draw by draw (common random
   numbers within a draw, so the difference is the strategies');
-- ``drivers``: for each assumption, added profit as it moves across its range with the others
-  drawn (a smoothing spline of added profit on that assumption: the conditional mean E[Y | x]),
-  the swing between its 5th and 95th percentile, and where the verdict flips;
+- ``drivers``: for each assumption, added profit as it moves across its range with the others at
+  their average (its part in an additive model of smoothing splines fitted by backfitting: with
+  the others' effects taken out, not left in as noise, which at a few dozen draws turned a cost's
+  sign), the swing between its 5th and 95th percentile, and where the verdict flips;
 - ``value_of_information``: the expected value of knowing each assumption before choosing among
   no private domain and the strategies (partial EVPI by regression, Strong, Oakley & Brennan 2014,
   with the same smoothing splines), and of knowing all of them (EVPI, from an additive fit).
@@ -21,9 +22,9 @@ squared difference between a draw and its repeat estimates the variance of luck 
 (σ², assumed alike across worlds). What the draws' total variance holds beyond it is
 not-knowing (the law of total variance: Var Y = Var E[Y|θ] + E Var[Y|θ]).
 
-Limits: the conditional means are one-dimensional smooths: an assumption whose effect shows only
-together with another's is under-read by its own row (the EVPI's additive fit has the same
-limit); EVPPI estimated from noisy runs is biased upward by luck that the smooth does not remove,
+Limits: the drivers and the EVPI are additive: an assumption whose effect shows only together
+with another's is under-read by its own row; EVPPI's conditional means are one-dimensional smooths
+(as Strong et al.'s single-parameter method); EVPPI estimated from noisy runs is biased upward by luck that the smooth does not remove,
 the more so with few draws (Strong et al. recommend ≥ 1,000 for a precise value; a few hundred
 rank assumptions reliably).
 """
@@ -127,14 +128,18 @@ def smooth(x: np.ndarray, y: np.ndarray) -> Callable[[np.ndarray], np.ndarray]:
     if len(ux) < MIN_SPLINE_POINTS:
         return lambda v: np.interp(v, ux, means)
     counts = np.bincount(inverse).astype(float)
-    spline = make_smoothing_spline(ux, means, w=counts)
-    return lambda v: spline(np.clip(v, ux[0], ux[-1]))
+    # On [0, 1]: scipy's GCV search starts from a penalty scaled to x, and on x in the thousands it
+    # settled on next to none, interpolating the luck (an assumption that does nothing got a value).
+    lo, span = ux[0], ux[-1] - ux[0]
+    spline = make_smoothing_spline((ux - lo) / span, means, w=counts)
+    return lambda v: spline(np.clip((np.asarray(v, dtype=float) - lo) / span, 0.0, 1.0))
 
 
 def drivers(w: Weighing, scenario: str | None = None, figure: str = "added_profit") -> pd.DataFrame:
     """One row per assumption column for ``scenario`` (default: the first), largest swing first:
     ``low_value``/``high_value`` (the column's 5th/95th percentile among the draws),
-    ``at_low``/``at_high`` (``figure`` expected there, the other assumptions drawn), ``swing``
+    ``at_low``/``at_high`` (``figure`` expected there, the other assumptions at their average:
+    the mean over the draws plus the assumption's part in ``additive_parts``), ``swing``
     (|at_high − at_low|), ``flips_at`` (where the expected value first crosses zero within the
     draws' range: the verdict "adds profit" turns; NaN if it does not) and ``adds_above`` (it
     turns positive there as the assumption rises)."""
@@ -142,10 +147,11 @@ def drivers(w: Weighing, scenario: str | None = None, figure: str = "added_profi
     d = _main(w)
     d = d[d["scenario"] == name]
     y = d[figure].to_numpy(dtype=float)
+    a, parts = additive_parts(d[w.columns], y)
     rows = []
-    for column in w.columns:
+    for column, part in zip(w.columns, parts):
         x = d[column].to_numpy(dtype=float)
-        f = smooth(x, y)
+        f = (lambda part: lambda v: a + part(v))(part)
         lo, hi = np.quantile(x, DRIVER_LOW_Q), np.quantile(x, DRIVER_HIGH_Q)
         grid = np.linspace(x.min(), x.max(), 201)
         g = f(grid)
@@ -174,18 +180,28 @@ def _options(w: Weighing) -> pd.DataFrame:
 NONE = "none"
 
 
-def additive_fit(x: pd.DataFrame, y: np.ndarray, sweeps: int = 10) -> np.ndarray:
-    """Fitted values of an additive model y ≈ a + Σ f_j(x_j) (backfitting with ``smooth``;
-    Hastie & Tibshirani 1990): E[y | all assumptions] without their interactions."""
+def additive_parts(x: pd.DataFrame, y: np.ndarray, sweeps: int = 10) -> tuple[float, list]:
+    """An additive model y ≈ a + Σ f_j(x_j) fitted by backfitting with ``smooth`` (Hastie &
+    Tibshirani 1990): ``a`` and each f_j as a function (centred on the draws). Each f_j is one
+    assumption's effect with the others' effects taken out, not left in as noise."""
     y = np.asarray(y, dtype=float)
     a = float(np.mean(y))
-    parts = np.zeros((len(y), x.shape[1]))
+    cols = [x[c].to_numpy(dtype=float) for c in x.columns]
+    parts = np.zeros((len(y), len(cols)))
+    fits: list = [lambda v: np.zeros(np.shape(v))] * len(cols)
     for _ in range(sweeps):
-        for j, column in enumerate(x.columns):
-            rest = y - a - parts.sum(axis=1) + parts[:, j]
-            f = smooth(x[column].to_numpy(dtype=float), rest)(x[column].to_numpy(dtype=float))
-            parts[:, j] = f - f.mean()
-    return a + parts.sum(axis=1)
+        for j, xj in enumerate(cols):
+            f = smooth(xj, y - a - parts.sum(axis=1) + parts[:, j])
+            centre = float(np.mean(f(xj)))
+            fits[j] = (lambda f, c: lambda v: f(v) - c)(f, centre)
+            parts[:, j] = fits[j](xj)
+    return a, fits
+
+
+def additive_fit(x: pd.DataFrame, y: np.ndarray, sweeps: int = 10) -> np.ndarray:
+    """Fitted values of ``additive_parts``: E[y | all assumptions] without their interactions."""
+    a, fits = additive_parts(x, y, sweeps)
+    return a + sum(f(x[c].to_numpy(dtype=float)) for f, c in zip(fits, x.columns))
 
 
 def value_of_information(w: Weighing) -> pd.DataFrame:
