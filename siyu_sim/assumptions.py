@@ -134,15 +134,16 @@ def _d(path: str, low: float, high: float, source: str, label: str, label_zh: st
 DEFAULTS: tuple[Uncertain, ...] = (
     _d("economics.unit_cost_cny", 0.73, 1.27,
        "The brand's books: ±15 points of gross margin around the scenario's (45% → 30–60%), the "
-       "range a CFO disputes for a consumer brand.", "gross margin (unit cost ×)", "毛利率（单位成本倍数）",
+       "range a CFO disputes for a consumer brand.", "unit cost × (gross margin ±15 points)",
+       "单位成本倍数（毛利率±15个百分点）",
        relative=True),
-    _d("economics.staff_cost_per_day_cny", 0.75, 1.5,
-       "Fully loaded operator cost, about 9,000–18,000 CNY a month between lower-tier and first-tier "
-       "cities (the scenario's 12,000 a month is the middle).", "staff cost ×", "运营人员成本倍数",
-       relative=True),
-    _d("economics.lead_cost_per_day_cny", 0.75, 1.5,
+    _d("economics.staff_cost_per_day_cny", 0.75, 4 / 3,
+       "Fully loaded operator cost, about 9,000–16,000 CNY a month between lower-tier and first-tier "
+       "cities: ×3/4 to ×4/3 of the scenario's 12,000, which is the geometric middle.", "staff cost ×",
+       "运营人员成本倍数", relative=True, distribution="loguniform"),
+    _d("economics.lead_cost_per_day_cny", 0.75, 4 / 3,
        "A team lead's fully loaded cost, the same spread as operators' (an assumption).",
-       "team lead cost ×", "主管成本倍数", relative=True),
+       "team lead cost ×", "主管成本倍数", relative=True, distribution="loguniform"),
     _d("population.segments.*.need_cycle_days", 0.5, 2.0,
        "How often customers need the product again: the scenario's cycles are typical of a category "
        "(DOMAIN 000/001: fruit and coffee), a brand's own can be half or twice as long.",
@@ -154,19 +155,21 @@ DEFAULTS: tuple[Uncertain, ...] = (
     _d("behaviour.purchase.basket_trust_effect", 0.0, 0.4,
        "No study isolates a basket effect of trust in owned communities; Luckin reports frequency, "
        "not basket. From none to twice the default.", "trust's effect on basket size", "信任对客单的影响"),
-    _d("behaviour.purchase.deal_salience", 0.0, 0.3,
+    _d("behaviour.purchase.deal_salience", 0.25, 4.0,
        "Feature and display multiply deal response (van Heerde, Leeflang & Wittink 2004); how much a "
-       "group's deal post adds is unmeasured: from none to about four times the default.",
-       "deal posts' pull on buying", "促销推送对购买的拉动"),
+       "group's deal post adds is unmeasured: a quarter to four times the scenario's, which is the "
+       "geometric middle.", "deal posts' pull on buying ×", "促销推送对购买的拉动倍数", relative=True,
+       distribution="loguniform"),
     _d("economics.ads_cac_cny", 200.0, 900.0,
        "What a new customer costs in paid ads at low spend: DOMAIN 001/002, platform CAC 200+ (Alibaba 2018) "
        "to 900+ (2020) CNY a person, Pinduoduo 367 per active buyer (2021); a brand's incremental cost is "
        "often dearer than the platform's average.", "paid ads' cost per new customer (CNY)",
        "付费广告获客成本（元）", distribution="loguniform"),
-    _d("behaviour.purchase.max_reference_loss", 0.1, 0.4,
-       "Anderson & Simester (2004): deep discounts cut later full-price buying by a bounded share; "
-       "Kalyanaram & Winer (1995) on reference-price effects.", "reference-price penalty cap",
-       "参考价损失上限"),
+    _d("behaviour.purchase.max_reference_loss", 2 / 3, 1.5,
+       "Deep discounts cut later full-price buying by a bounded share (Anderson & Simester 2004; "
+       "reference-price effects: Kalyanaram & Winer 1995); the bound's size is this model's assumption: "
+       "×2/3 to ×1.5 of the scenario's, which is the geometric middle.", "reference-price penalty cap ×",
+       "参考价损失上限倍数", relative=True, distribution="loguniform"),
 )
 
 
@@ -231,13 +234,24 @@ def lever_absent(data: dict[str, Any], path: str) -> bool:
     return parts[0] == "levers" and len(parts) > 1 and parts[1] not in (data.get("levers") or {})
 
 
+#: Where an uncertain assumption may point: what the world and the brand are like. The run's own
+#: settings (days, seed, start date, rows: its horizon and precision) are not assumptions.
+WORLD_TABLES = ("environment", "population", "behaviour", "economics", "levers")
+NOT_ASSUMPTIONS = ("population.rows",)
+
+
 def check(assumptions: list[Uncertain], data: dict[str, Any]) -> list[str]:
     """Problems with ``assumptions`` against a scenario's plain data: a path that names no
-    setting, or a setting that is not a number; [] when every one applies. A lever the scenario
-    does not have is no problem (``lever_absent``): its settings are left out of its draws."""
+    setting, a run setting (``WORLD_TABLES``), or a setting that is not a number; [] when every
+    one applies. A lever the scenario does not have is no problem (``lever_absent``): its settings
+    are left out of its draws."""
     problems = []
     for u in assumptions:
         for path in (u.paths if u.joint else [u.path]):
+            if path.split(".")[0] not in WORLD_TABLES or path in NOT_ASSUMPTIONS:
+                problems.append(f"uncertain {path}: a run setting, not an assumption about the world; allowed: "
+                                f"a setting under {', '.join(WORLD_TABLES)} (not population.rows)")
+                continue
             if lever_absent(data, path):
                 continue
             try:

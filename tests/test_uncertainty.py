@@ -48,8 +48,23 @@ def test_an_assumption_needs_a_source():
 def test_every_default_has_a_source_and_applies_to_every_shipped_scenario():
     assert len(DEFAULTS) >= 6
     for name in presets.shipped_names():
-        data = presets.load(name).to_dict()
-        assert check(list(DEFAULTS), data) == [], name
+        scenario = presets.load(name)
+        assert check(list(DEFAULTS), scenario.to_dict()) == [], name
+        prepare([scenario], draws=30, rows=50)  # no draw makes a shipped scenario invalid
+
+
+def test_the_defaults_are_centred_on_the_scenario():
+    """The median draw of each default is the scenario's own value (a multiplier of 1), so the
+    median under uncertainty does not move away from the central case by construction."""
+    grid = (np.arange(10_001) + 0.5) / 10_001
+    base = presets.load("nurture").to_dict()
+    for u in DEFAULTS:
+        median = float(np.median(u.from_unit(grid)))
+        if u.relative:
+            assert median == pytest.approx(1.0, abs=0.011), u.path
+        elif u.path.startswith(("behaviour", "economics")) and u.path != "economics.ads_cac_cny":
+            from siyu_sim.assumptions import value_at
+            assert median == pytest.approx(value_at(base, u.path), rel=0.05), u.path
 
 
 def test_an_assumptions_file_with_problems_names_the_file_and_each_key(tmp_path):
@@ -118,6 +133,12 @@ def test_joint_sets_are_drawn_whole():
         world, drawn = apply([u], data, np.array([x]))
         assert world["behaviour"]["purchase"]["trust_effect"] == te and world["economics"]["order_value_cny"] == ov
         assert drawn == {"behaviour.purchase.trust_effect": te, "economics.order_value_cny": ov}
+
+
+def test_a_run_setting_is_not_an_assumption():
+    data = presets.load("nurture").to_dict()
+    for path in ("days", "seed", "population.rows"):
+        assert "run setting" in check([_u(path=path, low=1, high=2)], data)[0]
 
 
 def test_a_path_that_names_no_setting_is_a_problem_before_anything_runs():

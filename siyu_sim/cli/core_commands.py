@@ -246,6 +246,13 @@ def run_command(
     announce_replaced(replaced, quiet, lang.value)
 
 
+def _check_draws(value: int) -> int:
+    """--draws: 0 (off) or at least 2 (one draw has no spread to split)."""
+    if value == 1:
+        raise typer.BadParameter("one draw has no spread: give 0 (off) or at least 2 (200 is a good start)")
+    return value
+
+
 @app.command("compare")
 def compare_command(
     ctx: typer.Context,
@@ -269,7 +276,7 @@ def compare_command(
         "--fresh", help="With --reps or --draws: discard the finished runs an interrupted run of this comparison "
                         "kept, and start over (default: resume from them).")] = False,
     draws: Annotated[int, typer.Option(
-        "--draws", min=0, max=MAX_DRAWS, metavar="N",
+        "--draws", min=0, max=MAX_DRAWS, metavar="N", callback=_check_draws,
         help="Also weigh the strategies across N draws of the uncertain assumptions (the scenarios' own "
              "uncertain lists, else siyu_sim's defaults for what clients challenge first): how likely each "
              "is to pay and to beat paid ads, a 90% interval with luck and not-knowing apart, what the answer "
@@ -341,6 +348,8 @@ def compare_command(
         check_not_inputs([report] if report else [], inputs, "--report")
         check_not_inputs([out / name for name in EXPORT_FILES] if out else [], inputs, "--out", out)
     runs = len(items) * reps * (2 if baseline else 1)  # the tables held in memory until the end
+    if weighing is not None:
+        runs += len(weighing[0].specs)  # a draw's daily table, until its horizon is read
     confirm_size(table_plan(runs, max(s.days for s in items), len(DAILY_COLUMNS) + 4), yes, lang.value, "memory")
     if reps > 1:
         _status(quiet, t("status_running_reps", lang.value, n=len(items), reps=reps, seed=root_seed))

@@ -110,6 +110,8 @@ def build_page(daily: pd.DataFrame, scenarios: list, lang: str,
     days = int(daily["day"].max()) + 1
     labels = " · ".join(scenario_label(n, lang) for n in names)
     reps_text = t("reps_one", lang) if reps == 1 else t("reps_many", lang, n=reps)
+    if weighing is not None:
+        reps_text = t("unc_subtitle_draws", lang, reps=reps_text, n=weighing.n_draws)
     page = Page(title=t("comparison_title", lang), lang=lang,
                 subtitle=t("comparison_subtitle", lang, names=labels, days=days, reps=reps_text),
                 meta_line=t("generated", lang, date=meta["date"], version=meta["version"]))

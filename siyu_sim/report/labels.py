@@ -12,8 +12,7 @@ rule), so that words/ needs nothing of the model.
 from __future__ import annotations
 
 from .. import metrics
-from ..calendar import n_months
-from ..words import column_label, numbers, t
+from ..words import column_label, numbers, run_length, t  # noqa: F401 (run_length: the reports' import)
 
 
 def metric_label(name: str, lang: str) -> str:
@@ -44,11 +43,6 @@ def cell(value: float, name: str) -> str:
 def signed_cell(value: float, name: str) -> str:
     """A difference in a plain-text table cell: +12,345, −0.031."""
     return numbers.signed(value, number_format(name))
-
-
-def run_length(days: int, lang: str) -> str:
-    """A horizon as the reader says it: "12 months" from 60 days on, else "45 days"."""
-    return t("months_n", lang, n=n_months(days)) if days >= 60 else t("days_n", lang, n=days)
 
 
 #: Plotly's tick and hover formats by number format (money ticks carry ¥: SI units, as k/M).

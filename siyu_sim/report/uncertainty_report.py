@@ -50,8 +50,9 @@ def voi_table(w: Weighing, lang: str) -> Table:
 
 def driver_figure(w: Weighing, lang: str) -> go.Figure:
     """A tornado per strategy, one above the other: each assumption's bar runs from the expected
-    added profit at its 5th percentile to that at its 95th (the others drawn; the two values
-    written inside), largest swing on top; zero marked (the verdict "adds profit" flips there)."""
+    added profit at its 5th percentile to that at its 95th (the others at their average; the
+    assumption's value at the bar's left end and at its right end written inside), largest swing on
+    top; zero marked (the verdict "adds profit" flips there)."""
     names = w.names
     span = [0.0, 0.0]
     fig = make_subplots(rows=len(names), cols=1, shared_xaxes=True, vertical_spacing=0.12,
@@ -61,8 +62,9 @@ def driver_figure(w: Weighing, lang: str) -> go.Figure:
         lo = np.minimum(d["at_low"], d["at_high"])
         hi = np.maximum(d["at_low"], d["at_high"])
         span = [min(span[0], float(lo.min())), max(span[1], float(hi.max()))]
-        ends = [f"{value_text(w, a, x)} → {value_text(w, a, z)}"
-                for a, x, z in zip(d["assumption"], d["low_value"], d["high_value"])]
+        # each bar's text: the assumption's value at its left end, then at its right end
+        ends = [f"{value_text(w, a, x)} … {value_text(w, a, z)}" if up else f"{value_text(w, a, z)} … {value_text(w, a, x)}"
+                for a, x, z, up in zip(d["assumption"], d["low_value"], d["high_value"], d["at_high"] >= d["at_low"])]
         fig.add_trace(go.Bar(
             y=[label(w, a, lang) for a in d["assumption"]], x=hi - lo, base=lo, orientation="h",
             marker_color=colour(i), name=scenario_label(name, lang), text=ends, textposition="auto",
@@ -97,13 +99,15 @@ def add_sections(page, w: Weighing, lang: str, source: str) -> None:
                              top=sep.join(label(w, a, lang) for a in top))))
     voi = analysis.value_of_information(w)
     choice = option_label(analysis.choice_now(w), lang)
-    best = voi[voi["assumption"] != "all"].iloc[0] if len(voi) > 1 else None
-    answer.append(Para(t("unc_voi_none", lang, choice=choice) if best is None or best["evppi"] <= 0 else
+    answer.append(Para(t("unc_choice_now", lang, choice=choice)))
+    total = float(voi.loc[voi["assumption"] == "all", "evppi"].iloc[0])
+    best = voi[voi["assumption"] != "all"].iloc[0]
+    answer.append(Para(t("unc_voi_none", lang, choice=choice) if total <= 0 else
                        t("unc_measure_short", lang, top=label(w, best["assumption"], lang),
-                         value=money(best["evppi"], lang))))
+                         value=money(best["evppi"], lang), all=money(total, lang))))
     page.add("certainty", t("sec_certainty", lang), *answer, css_class="summary")
     page.add("drivers", t("unc_drivers_title", lang), Para(t("unc_drivers_why", lang), "why"),
              page.figure(driver_figure(w, lang), "drivers"))
-    measure: list = ([Para(t("unc_voi_none", lang, choice=choice))] if float(voi["evppi"].max()) <= 0 else
+    measure: list = ([Para(t("unc_voi_none", lang, choice=choice))] if total <= 0 else
                      [Para(t("unc_voi_why", lang, choice=choice)), voi_table(w, lang)])
     page.add("measure", t("unc_voi_title", lang), *measure, Para(said[-1], "note"))  # what the draws cover

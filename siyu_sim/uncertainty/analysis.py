@@ -101,14 +101,14 @@ def summary(w: Weighing) -> pd.DataFrame:
 
 def head_to_head(w: Weighing) -> pd.DataFrame:
     """The first strategy against each other one, draw by draw: ``p_first_better`` (share of
-    draws where the first adds more profit), the median and 90% interval of the difference
+    draws where the first adds more profit, a tie counting half), the median and 90% interval of the difference
     (first − other)."""
     wide = _wide(_main(w), "added_profit", w.names)
     first = w.names[0]
     rows = []
     for other in w.names[1:]:
         diff = (wide[first] - wide[other]).to_numpy(dtype=float)
-        rows.append({"first": first, "other": other, "p_first_better": float(np.mean(diff > 0)),
+        rows.append({"first": first, "other": other, "p_first_better": float(np.mean(diff > 0) + 0.5 * np.mean(diff == 0)),
                      "median": float(np.median(diff)), "low": float(np.quantile(diff, LOW_Q)),
                      "high": float(np.quantile(diff, HIGH_Q))})
     return pd.DataFrame(rows)

@@ -6,12 +6,14 @@ import math
 
 import numpy as np
 
-from ..words import check_lang, money, percent, scenario_label, t
+from ..words import check_lang, money, percent, run_length, scenario_label, t
 from . import analysis
 from .weigh import Weighing
 
 #: How many drivers and measurements the words name (the tables keep them all).
 SHOWN = 5
+#: Fewer draws than this, and the words say the figures are rough.
+FEW_DRAWS = 50
 
 
 def value_text(w: Weighing, column: str, x: float) -> str:
@@ -44,17 +46,19 @@ def lines(w: Weighing, lang: str = "en", *, source: str = "", seconds: float | N
     cash = lambda v: money(v, lang)  # noqa: E731
     name = lambda n: scenario_label(n, lang)  # noqa: E731
     out = [t("unc_head", lang, draws=w.n_draws, n=len(w.assumptions), rows=f"{w.rows:,}",
-             seconds="–" if seconds is None else f"{seconds:.0f}")]
-    months = max(1, round(w.days / 30.4375))
+             seconds="" if seconds is None or w.resumed else t("unc_seconds", lang, s=f"{seconds:.0f}"))]
+    if w.n_draws < FEW_DRAWS:
+        out.append(t("unc_few_draws", lang, n=w.n_draws))
+    horizon = run_length(w.days, lang)
     for _, r in analysis.summary(w).iterrows():
         out.append(t("unc_strategy", lang, name=name(r["scenario"]), p_adds=percent(r["p_adds"]),
                      p_ads=percent(r["p_beats_ads"]), median=cash(r["median"]), low=cash(r["low"]),
                      high=cash(r["high"]), knowing=percent(r["knowing_share"]), luck=percent(r["luck_share"])))
         if r["p_payback"] > 0:
-            out.append(t("unc_payback", lang, name=name(r["scenario"]), months=months, p=percent(r["p_payback"]),
+            out.append(t("unc_payback", lang, name=name(r["scenario"]), horizon=horizon, p=percent(r["p_payback"]),
                          median=f"{r['payback_median']:.0f}", late=f"{r['payback_late']:.0f}"))
         else:
-            out.append(t("unc_no_payback", lang, name=name(r["scenario"]), months=months))
+            out.append(t("unc_no_payback", lang, name=name(r["scenario"]), horizon=horizon))
     for _, r in analysis.head_to_head(w).iterrows():
         out.append(t("unc_head_to_head", lang, first=name(r["first"]), other=name(r["other"]),
                      p=percent(r["p_first_better"]), median=cash(r["median"]), low=cash(r["low"]),

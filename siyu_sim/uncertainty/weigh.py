@@ -28,6 +28,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 import pandas as pd
+from pydantic import ValidationError
 
 from ..calendar import month_of
 from ..compare.incremental import horizon
@@ -135,10 +136,13 @@ def plan(scenarios: Sequence[Scenario], assumptions: list[Uncertain], draws: int
             world["name"] = f"{s.name}.{tag}"
             try:
                 scenario = Scenario.from_dict(world)
-            except ValueError as exc:
-                shown = ", ".join(f"{k} = {v:.4g}" for k, v in drawn.items())
-                raise AssumptionError(f"draw {d} makes scenario {s.name} invalid ({shown}): "
-                                      f"{str(exc).splitlines()[0]}; narrow the assumption's range") from None
+            except ValidationError as exc:
+                shown = ", ".join(f"{k} {'×' if rel else '='} {v:.4g}" for (k, v), rel in
+                                  zip(drawn.items(), _relative(assumptions)))
+                first = exc.errors()[0]
+                where = ".".join(str(p) for p in first["loc"]) or "the scenario"
+                raise AssumptionError(f"draw {d} makes scenario {s.name} invalid ({shown}): {where}: "
+                                      f"{first['msg']}; narrow the assumption's range") from None
             specs.append(RunSpec("crn", scenario, scenario.to_dict(), REPEAT_OFFSET + d if again else d,
                                  f"{s.name}-{tag}", baseline=True))
     return specs, pd.DataFrame(values)
@@ -180,6 +184,11 @@ def prepare(scenarios: Sequence[Scenario], *, draws: int = 200, assumptions: lis
     n_repeats = min(draws, max(MIN_REPEATS, round(REPEAT_SHARE * draws))) if repeats is None else repeats
     specs, drawn = plan(items, chosen, draws, root, rows, n_repeats)
     return Prepared(items, chosen, root, draws, n_repeats, specs, drawn)
+
+
+def _relative(assumptions: list[Uncertain]) -> list[bool]:
+    """Per drawn column (``Uncertain.columns``): whether its value is a multiplier."""
+    return [u.relative and not u.joint for u in assumptions for _ in u.columns()]
 
 
 def weigh(scenarios: Sequence[Scenario] | Prepared, *, draws: int = 200, assumptions: list[Uncertain] | None = None,

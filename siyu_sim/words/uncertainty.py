@@ -6,29 +6,30 @@ from __future__ import annotations
 UNCERTAINTY: dict[str, dict[str, str]] = {
     "unc_head": {
         "en": "How sure is it? {draws} worlds drawn from {n} uncertain assumptions, each with its own luck "
-              "({rows} rows a run, {seconds} s):",
-        "zh": "有多确定？从 {n} 项不确定假设中抽取 {draws} 种情形，每种各有运气成分（每次模拟 {rows} 行，用时 {seconds} 秒）："},
+              "({rows} rows a run{seconds}):",
+        "zh": "有多确定？从 {n} 项不确定假设中抽取 {draws} 种情形，每种各有运气成分（每次模拟 {rows} 行{seconds}）："},
+    "unc_seconds": {"en": ", {s} s", "zh": "，用时 {s} 秒"},
     "unc_strategy": {
         "en": "{name} adds profit over no private domain in {p_adds} of them, and beats the same cash in paid ads "
               "in {p_ads}. Added profit: median {median}, 90% interval {low} to {high}; of its spread, {knowing} "
               "is not knowing the assumptions and {luck} is luck.",
-        "zh": "{name} 在其中 {p_adds} 的情形下比不做私域多赚，在 {p_ads} 的情形下胜过把同样现金投广告。"
-              "净增利润：中位数 {median}，90% 区间 {low} 至 {high}；其波动中 {knowing} 来自假设未知，{luck} 来自运气。"},
+        "zh": "{name}在其中 {p_adds} 的情形下比不做私域多赚，在 {p_ads} 的情形下胜过把同样现金投广告。"
+              "净增利润：中位数 {median}，90% 区间 {low} 至 {high}；其波动中 {knowing} 来自假设的不确定性，{luck} 来自运气。"},
     "unc_payback": {
-        "en": "{name} breaks even on added profit within the {months} months in {p} of the worlds (median month {median}, "
+        "en": "{name} breaks even on added profit within {horizon} in {p} of the worlds (median month {median}, "
               "90% by month {late}).",
-        "zh": "{name} 在 {p} 的情形下于 {months} 个月内收回净增投入（中位数第 {median} 个月，90% 在第 {late} 个月前）。"},
+        "zh": "{name}在 {p} 的情形下于{horizon}内收回净增投入（中位数第 {median} 个月，90% 在第 {late} 个月前）。"},
     "unc_no_payback": {
-        "en": "{name} does not break even on added profit within the {months} months in any of the worlds.",
-        "zh": "{name} 在任何情形下都未能在 {months} 个月内收回净增投入。"},
+        "en": "{name} does not break even on added profit within {horizon} in any of the worlds.",
+        "zh": "{name}在任何情形下都未能在{horizon}内收回净增投入。"},
     "unc_head_to_head": {
         "en": "{first} adds more than {other} in {p} of the worlds (difference: median {median}, 90% interval "
               "{low} to {high}).",
-        "zh": "{first} 在 {p} 的情形下比 {other} 多赚（差额：中位数 {median}，90% 区间 {low} 至 {high}）。"},
+        "zh": "{first}在 {p} 的情形下比{other}多赚（差额：中位数 {median}，90% 区间 {low} 至 {high}）。"},
     "unc_drivers_head": {
         "en": "What {name}'s answer hinges on (expected added profit as each assumption moves from its 5th to its "
               "95th percentile, the others drawn):",
-        "zh": "{name} 的结论取决于什么（每项假设从第 5 到第 95 百分位变化时的预期净增利润，其余假设照常抽取）："},
+        "zh": "{name}的结论取决于什么（每项假设从第 5 到第 95 百分位变化时的预期净增利润，其余假设照常抽取）："},
     "unc_driver": {
         "en": "  {label}: {low_value} → {high_value}: {at_low} → {at_high}{flip}",
         "zh": "  {label}：{low_value} → {high_value}：{at_low} → {at_high}{flip}"},
@@ -40,7 +41,7 @@ UNCERTAINTY: dict[str, dict[str, str]] = {
         "zh": "（低于 {value} 时净增利润为正）"},
     "unc_voi_head": {
         "en": "Worth measuring before deciding among {options} (expected value of knowing it first, EVPPI):",
-        "zh": "决策前值得先测量的（在 {options} 之间选择前先弄清它的预期价值，EVPPI）："},
+        "zh": "决策前值得先测量的（在{options}之间选择前先弄清它的预期价值，EVPPI）："},
     "unc_voi": {
         "en": "  {label}: {value}",
         "zh": "  {label}：{value}"},
@@ -79,7 +80,7 @@ UNCERTAINTY: dict[str, dict[str, str]] = {
     "unc_col_p_ads": {"en": "chance it beats paid ads", "zh": "胜过投广告的概率"},
     "unc_col_median": {"en": "added profit, median", "zh": "净增利润中位数"},
     "unc_col_interval": {"en": "90% interval", "zh": "90% 区间"},
-    "unc_col_knowing": {"en": "spread from not knowing", "zh": "波动来自假设未知"},
+    "unc_col_knowing": {"en": "spread from not knowing", "zh": "波动来自假设的不确定性"},
     "unc_col_luck": {"en": "spread from luck", "zh": "波动来自运气"},
     "unc_col_payback": {"en": "breaks even in the horizon", "zh": "期内回本概率"},
     "unc_payback_month": {"en": " (median month {month})", "zh": "（中位数第 {month} 个月）"},
@@ -112,7 +113,16 @@ UNCERTAINTY: dict[str, dict[str, str]] = {
         "en": "{name}'s answer hinges most on {top} (the chart below).",
         "zh": "{name}的结论最取决于{top}（见下图）。"},
     "unc_measure_short": {
-        "en": "Worth measuring first: {top} (expected value of knowing it before deciding: {value}).",
-        "zh": "最值得先测量：{top}（决策前弄清它的预期价值：{value}）。"},
+        "en": "Worth measuring first: {top} (expected value of knowing it before deciding: {value}; of knowing every "
+              "assumption: {all}, more than the sum of its parts when they matter only together).",
+        "zh": "最值得先测量：{top}（决策前弄清它的预期价值：{value}；弄清全部假设：{all}，当假设须共同起作用时会高于各项之和）。"},
+    "unc_choice_now": {
+        "en": "On what is known today, the choice with the highest expected added profit is: {choice}.",
+        "zh": "按目前所知，预期净增利润最高的选择是：{choice}。"},
+    "unc_subtitle_draws": {"en": "{reps} · {n} draws of the uncertain assumptions",
+                           "zh": "{reps} · 不确定假设抽样 {n} 次"},
+    "unc_few_draws": {
+        "en": "Only {n} draws: the shares, the drivers and the value of measuring are rough; 200 is a good start.",
+        "zh": "只有 {n} 次抽样：比例、驱动因素和测量价值都只是粗略估计；建议从 200 次开始。"},
     "unc_list_sep": {"en": ", ", "zh": "、"},
 }
