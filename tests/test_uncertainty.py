@@ -324,7 +324,7 @@ def test_compare_with_draws_prints_the_verdict_under_uncertainty_and_the_report_
     monkeypatch.setenv("SIYU_CACHE_DIR", str(tmp_path / "cache"))
     report = tmp_path / "r.html"
     got = _cli("compare", "nurture", "harvest", "--days", 40, "--draws", 6, "--draw-rows", 150, "--rows", 300,
-               "--report", report, "-q")
+               "--report", report, "--out", tmp_path / "tables", "-q")
     assert got.exit_code == 0, got.output
     out = got.output
     assert f"How sure is it? 6 worlds drawn from {len(DEFAULTS)} uncertain assumptions" in out
@@ -333,7 +333,11 @@ def test_compare_with_draws_prints_the_verdict_under_uncertainty_and_the_report_
     html = report.read_text(encoding="utf-8")
     assert html.index('id="certainty"') < html.index('id="summary"')  # page 1 leads with it
     assert 'id="drivers"' in html and 'id="measure"' in html
+    draws = pd.read_csv(tmp_path / "tables" / "uncertainty_draws.csv")  # every draw, to audit each figure
+    assert len(draws) == 2 * (6 + 6) and {"scenario", "draw", "repeat", "added_profit"} <= set(draws.columns)
+    assert (tmp_path / "tables" / "draw_store").is_dir()
     assert not (tmp_path / "cache" / "runs").exists() or not any((tmp_path / "cache" / "runs").iterdir())
+    assert "Only 6 draws" in out
 
 
 def test_a_bad_assumptions_file_runs_nothing_and_names_the_file_and_key(tmp_path, monkeypatch):

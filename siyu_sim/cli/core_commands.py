@@ -459,8 +459,13 @@ def _compare_and_write(ctx, items: list[Scenario], root_seed: int, reps: int, ba
         from ..compare.exports import EXPORT_FILES, export_tables
 
         before = existing(out / name for name in EXPORT_FILES)
+        extra = None
+        if weighed is not None:
+            from ..uncertainty.analysis import tables as weighing_tables
+
+            extra = weighing_tables(weighed)
         with writing(lang):
-            written = export_tables(result, out)
+            written = export_tables(result, out, extra)
         _status(quiet, t("status_wrote", lang, paths=", ".join(str(p) for p in written)))
         announce_replaced([p for p in before if p in written], quiet, lang)
 

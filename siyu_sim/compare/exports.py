@@ -44,7 +44,10 @@ WORKBOOK = "comparison.xlsx"
 #: The file that makes a folder ``siyu compare --out``'s own (``config.output_paths.own_folder``).
 EXPORT_MARKER = WORKBOOK
 #: Every file an export may write (the folder's own names).
-EXPORT_FILES = (WORKBOOK, "monthly.csv", "incremental.csv", "key_figures.csv", "paired.csv")
+EXPORT_FILES = (WORKBOOK, "monthly.csv", "incremental.csv", "key_figures.csv", "paired.csv",
+                # with --draws (uncertainty.analysis.TABLES): named here so the input checks see them
+                "uncertainty_draws.csv", "uncertainty_summary.csv", "uncertainty_drivers.csv",
+                "uncertainty_value_of_knowing.csv")
 
 
 def monthly_table(result: "Comparison") -> pd.DataFrame:
@@ -77,13 +80,14 @@ def tables(result: "Comparison") -> dict[str, pd.DataFrame]:
     return out
 
 
-def export_tables(result: "Comparison", folder) -> list[Path]:
+def export_tables(result: "Comparison", folder, extra: dict[str, pd.DataFrame] | None = None) -> list[Path]:
     """Write every table as CSV (UTF-8 with a byte-order mark, so Excel shows Chinese names)
-    and all of them as sheets of ``comparison.xlsx`` in ``folder`` (created if missing).
+    and all of them as sheets of ``comparison.xlsx`` in ``folder`` (created if missing);
+    ``extra``: more tables by name (the verdict under uncertainty's, ``uncertainty.analysis.tables``).
     Returns the paths written."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    frames = tables(result)
+    frames = tables(result) | (extra or {})
     book = io.BytesIO()
     with pd.ExcelWriter(book, engine="openpyxl") as writer:
         for stem, frame in frames.items():

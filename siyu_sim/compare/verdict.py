@@ -13,8 +13,14 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..calendar import n_months
 from ..words import check_lang, count, money, scenario_label, share, t
 from .monthly import leader_since, wide
+
+
+def run_length(days: int, lang: str) -> str:
+    """A horizon as the reader says it: "12 months" from 60 days on, else "45 days"."""
+    return t("months_n", lang, n=n_months(days)) if days >= 60 else t("days_n", lang, n=days)
 
 
 def _cash(lang: str):

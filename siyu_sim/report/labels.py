@@ -12,7 +12,8 @@ rule), so that words/ needs nothing of the model.
 from __future__ import annotations
 
 from .. import metrics
-from ..words import column_label, numbers, run_length, t  # noqa: F401 (run_length: the reports' import)
+from ..compare.verdict import run_length  # noqa: F401 (the reports' and the app's import)
+from ..words import column_label, numbers, t
 
 
 def metric_label(name: str, lang: str) -> str:

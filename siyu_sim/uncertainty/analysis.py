@@ -233,3 +233,15 @@ def value_of_information(w: Weighing) -> pd.DataFrame:
 def choice_now(w: Weighing) -> str:
     """The option with the highest expected added profit over the draws (``NONE`` or a strategy)."""
     return str(_options(w).mean().idxmax())
+
+
+#: The verdict under uncertainty's tables, as ``tables`` names them (``siyu compare --draws --out``).
+TABLES = ("uncertainty_draws", "uncertainty_summary", "uncertainty_drivers", "uncertainty_value_of_knowing")
+
+
+def tables(w: Weighing) -> dict[str, pd.DataFrame]:
+    """Every table behind the verdict, for export: the draws themselves (one row per strategy ×
+    draw, so each figure can be audited), the summary, the drivers of each strategy, the EVPPI."""
+    drivers_all = pd.concat([drivers(w, name).assign(scenario=name) for name in w.names], ignore_index=True)
+    return dict(zip(TABLES, (w.draws, summary(w), drivers_all[["scenario", *drivers_all.columns[:-1]]],
+                             value_of_information(w))))

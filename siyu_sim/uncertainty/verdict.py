@@ -6,7 +6,8 @@ import math
 
 import numpy as np
 
-from ..words import check_lang, money, percent, run_length, scenario_label, t
+from ..compare.verdict import run_length
+from ..words import check_lang, money, percent, scenario_label, t
 from . import analysis
 from .weigh import Weighing
 

@@ -68,13 +68,6 @@ def t(key: str, lang: str, **fields) -> str:
     return text.format(**fields) if fields else text
 
 
-def run_length(days: int, lang: str) -> str:
-    """A horizon as the reader says it: "12 months" from 60 days on, else "45 days"."""
-    from ..calendar import n_months
-
-    return t("months_n", lang, n=n_months(days)) if days >= 60 else t("days_n", lang, n=days)
-
-
 def rich(key: str, lang: str, **fields) -> Text:
     """The sentence ``key`` in ``lang`` as a ``Text`` whose fields keep what they are (a name in
     ``strong``, a command in ``code``: ``words.text``); a page's template draws them."""
