@@ -28,8 +28,8 @@ UNCERTAINTY: dict[str, dict[str, str]] = {
         "zh": "{first}在 {p} 的情形下比{other}多赚（差额：中位数 {median}，90% 区间 {low} 至 {high}）。"},
     "unc_drivers_head": {
         "en": "What {name}'s answer hinges on (expected added profit as each assumption moves from its 5th to its "
-              "95th percentile, the others drawn):",
-        "zh": "{name}的结论取决于什么（每项假设从第 5 到第 95 百分位变化时的预期净增利润，其余假设照常抽取）："},
+              "95th percentile, the others at their average):",
+        "zh": "{name}的结论取决于什么（每项假设从第 5 到第 95 百分位变化、其余假设取平均时的预期净增利润）："},
     "unc_driver": {
         "en": "  {label}: {low_value} → {high_value}: {at_low} → {at_high}{flip}",
         "zh": "  {label}：{low_value} → {high_value}：{at_low} → {at_high}{flip}"},
@@ -87,10 +87,11 @@ UNCERTAINTY: dict[str, dict[str, str]] = {
     "unc_drivers_title": {"en": "What the answer hinges on", "zh": "结论取决于什么"},
     "unc_drivers_why": {
         "en": "Each bar runs from the added profit expected with the assumption at its 5th percentile to that at "
-              "its 95th (labelled inside), the other assumptions drawn as before; the longest bars decide the "
-              "answer. Where a bar crosses zero, the verdict turns within that assumption's range.",
-        "zh": "每根条形表示该假设从第 5 百分位到第 95 百分位时的预期净增利润（两端取值标在条内），其余假设照常抽取；"
-              "最长的条形决定结论。条形跨过零线，说明该假设在其范围内会改变结论。"},
+              "its 95th, the other assumptions at their average; inside, the assumption's value at the bar's left "
+              "end … at its right end. The longest bars decide the answer; where a bar crosses zero, the verdict "
+              "turns within that assumption's range.",
+        "zh": "每根条形表示该假设从第 5 百分位到第 95 百分位、其余假设取平均时的预期净增利润；条内依次标出条形左端 … "
+              "右端对应的假设取值。最长的条形决定结论；条形跨过零线，说明该假设在其范围内会改变结论。"},
     "unc_axis": {"en": "expected added profit (CNY)", "zh": "预期净增利润（元）"},
     "unc_voi_title": {"en": "What to measure next", "zh": "下一步该测量什么"},
     "unc_voi_why": {
