@@ -146,8 +146,7 @@ def drivers(w: Weighing, scenario: str | None = None, figure: str = "added_profi
     name = scenario or w.names[0]
     d = _main(w)
     d = d[d["scenario"] == name]
-    y = d[figure].to_numpy(dtype=float)
-    a, parts = additive_parts(d[w.columns], y)
+    a, parts = _parts(w, name, figure)
     rows = []
     for column, part in zip(w.columns, parts):
         x = d[column].to_numpy(dtype=float)
@@ -180,22 +179,39 @@ def _options(w: Weighing) -> pd.DataFrame:
 NONE = "none"
 
 
-def additive_parts(x: pd.DataFrame, y: np.ndarray, sweeps: int = 10) -> tuple[float, list]:
+def additive_parts(x: pd.DataFrame, y: np.ndarray, sweeps: int = 20, tol: float = 1e-4) -> tuple[float, list]:
     """An additive model y ≈ a + Σ f_j(x_j) fitted by backfitting with ``smooth`` (Hastie &
     Tibshirani 1990): ``a`` and each f_j as a function (centred on the draws). Each f_j is one
-    assumption's effect with the others' effects taken out, not left in as noise."""
+    assumption's effect with the others' effects taken out, not left in as noise. Sweeps stop when
+    no part moves by more than ``tol`` of y's spread (at most ``sweeps``)."""
     y = np.asarray(y, dtype=float)
     a = float(np.mean(y))
     cols = [x[c].to_numpy(dtype=float) for c in x.columns]
     parts = np.zeros((len(y), len(cols)))
     fits: list = [lambda v: np.zeros(np.shape(v))] * len(cols)
+    scale = float(np.std(y)) or 1.0
     for _ in range(sweeps):
+        moved = 0.0
         for j, xj in enumerate(cols):
             f = smooth(xj, y - a - parts.sum(axis=1) + parts[:, j])
             centre = float(np.mean(f(xj)))
             fits[j] = (lambda f, c: lambda v: f(v) - c)(f, centre)
-            parts[:, j] = fits[j](xj)
+            new = fits[j](xj)
+            moved = max(moved, float(np.max(np.abs(new - parts[:, j]))))
+            parts[:, j] = new
+        if moved <= tol * scale:
+            break
     return a, fits
+
+
+def _parts(w: Weighing, name: str, figure: str = "added_profit") -> tuple[float, list]:
+    """``additive_parts`` of ``figure`` for strategy ``name`` over the draws, fitted once per weighing."""
+    key = ("parts", name, figure)
+    if key not in w.fits:
+        d = _main(w)
+        d = d[d["scenario"] == name]
+        w.fits[key] = additive_parts(d[w.columns], d[figure].to_numpy(dtype=float))
+    return w.fits[key]
 
 
 def additive_fit(x: pd.DataFrame, y: np.ndarray, sweeps: int = 10) -> np.ndarray:
@@ -212,6 +228,8 @@ def value_of_information(w: Weighing) -> pd.DataFrame:
     EVPPI(x) = E_x[max_k E(Y_k | x)] − max_k E(Y_k), each E(Y_k | x) a ``smooth`` of the draws
     (Strong, Oakley & Brennan 2014). The decision it values is made on the expected added profit,
     with the choice the draws favour now as the reference."""
+    if "value_of_information" in w.fits:
+        return w.fits["value_of_information"].copy()
     options = _options(w)
     main = _main(w)
     first = main[main["scenario"] == w.names[0]].set_index("draw").loc[options.index]
@@ -223,11 +241,19 @@ def value_of_information(w: Weighing) -> pd.DataFrame:
         rows.append({"assumption": column, "evppi": max(0.0, float(np.mean(fitted.max(axis=1))) - now)})
     out = pd.DataFrame(rows).sort_values("evppi", ascending=False, kind="stable").reset_index(drop=True)
     x_all = first[w.columns]
-    fitted = np.column_stack([additive_fit(x_all, options[k].to_numpy()) if k != NONE else np.zeros(len(x_all))
-                              for k in options.columns])
+
+    def fitted_option(k: str) -> np.ndarray:  # each strategy's additive fit is its drivers' fit
+        if k == NONE:
+            return np.zeros(len(x_all))
+        a, fits = _parts(w, k)
+        return a + sum(f(x_all[c].to_numpy(dtype=float)) for f, c in zip(fits, w.columns))
+
+    fitted = np.column_stack([fitted_option(k) for k in options.columns])
     evpi = max(0.0, float(np.mean(fitted.max(axis=1))) - now, float(out["evppi"].max()) if len(out) else 0.0)
     out["share"] = out["evppi"] / evpi if evpi > 0 else 0.0
-    return pd.concat([out, pd.DataFrame([{"assumption": "all", "evppi": evpi, "share": 1.0}])], ignore_index=True)
+    out = pd.concat([out, pd.DataFrame([{"assumption": "all", "evppi": evpi, "share": 1.0}])], ignore_index=True)
+    w.fits["value_of_information"] = out
+    return out.copy()
 
 
 def choice_now(w: Weighing) -> str:

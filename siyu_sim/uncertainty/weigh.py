@@ -76,6 +76,8 @@ class Weighing:
     store: Path | None = None
     resumed: int = 0
     provenance: dict = field(default_factory=dict)
+    #: What ``analysis`` fitted to these draws, kept: the terminal, the report and the exports ask again.
+    fits: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def columns(self) -> list[str]:
