@@ -12,7 +12,8 @@ import numpy as np
 import pytest
 
 from siyu_sim import PrivateDomainModel
-from siyu_sim.levers.acquisition import AdsDay, PaidAds, hill
+from siyu_sim.economics import hill
+from siyu_sim.levers.acquisition import AdsDay, PaidAds
 from siyu_sim.rng import Streams
 
 from helpers import scenario

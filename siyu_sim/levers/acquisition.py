@@ -14,6 +14,7 @@ import numpy as np
 from pydantic import Field
 
 from ..customers import Status
+from ..economics import hill
 from ..rules import param
 from .base import Lever, Stage, register_lever
 
@@ -81,15 +82,6 @@ class PackageCard(_Channel):
         brand.charge_acquisition(float(t.weight[packages].sum()) * self.cost_per_card_cny * strength)
         rate = self.add_rate(self.rate_at_full_execution, brand.execution, strength)
         self._acquire(brand, invited(brand, ~t.store_shopper, rate), "package_card", 0.0)
-
-
-def hill(spend: float, half_saturation: float) -> float:
-    """The Hill function ``1 / (1 + (spend / K)^-S)`` of media-mix models (Jin et al. 2017) with
-    shape S = 1 (the concave case) and half-saturation point ``K``: 0 without spend, 1/2 at K,
-    below 1 for any finite spend."""
-    if spend <= 0.0:
-        return 0.0
-    return spend / (spend + half_saturation)
 
 
 @dataclass(frozen=True)
