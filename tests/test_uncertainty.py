@@ -493,3 +493,15 @@ def test_a_small_effect_keeps_its_sign_beside_a_large_one():
     d = analysis.drivers(_weighing({"s": y}, x)).set_index("assumption")
     assert d.loc["a1", "at_high"] < d.loc["a1", "at_low"]
     assert d.loc["a1", "swing"] == pytest.approx(150_000 * 0.9, rel=0.25)
+
+
+def test_an_out_folder_holding_another_weighing_is_refused_before_anything_runs(tmp_path, monkeypatch):
+    monkeypatch.setenv("SIYU_CACHE_DIR", str(tmp_path / "cache"))
+    out = tmp_path / "tables"
+    args = ["compare", "nurture", "harvest", "--days", 10, "--rows", 100, "--draws", 2, "--draw-rows", 50,
+            "--out", out, "-q"]
+    assert _cli(*args).exit_code == 0
+    other = _cli(*args[:-3], "--seed", 99, "--out", out, "-q")
+    assert other.exit_code == 1 and "draw_store holds results of a different comparison" in other.output
+    assert "month" not in other.output  # refused before the comparison ran
+    assert _cli(*args[:-3], "--seed", 99, "--out", out, "--fresh", "-q").exit_code == 0

@@ -341,7 +341,7 @@ def compare_command(
     inputs = [p for _, p in loaded]
     root_seed = seed if seed is not None else items[0].seed
     weighing = _prepare_weighing(items, draws, assumptions, draw_rows, root_seed, baseline, inputs, lang.value,
-                                 scheduler) if draws else None
+                                 scheduler, out, fresh, executor, engine) if draws else None
     if assumptions is not None:
         inputs.append(assumptions)
     with checked(lang.value):
@@ -364,9 +364,11 @@ def compare_command(
 
 
 def _prepare_weighing(items: list[Scenario], draws: int, assumptions: Path | None, draw_rows: int | None,
-                      root_seed: int, baseline: bool, inputs: list[Path], lang: str, scheduler: str | None):
+                      root_seed: int, baseline: bool, inputs: list[Path], lang: str, scheduler: str | None,
+                      out: Path | None, fresh: bool, executor: Executor, engine: Engine):
     """``compare --draws``: the weighing planned and checked before anything runs (an assumptions
-    file's problems, or a draw that makes a scenario invalid, exit 1 naming the file)."""
+    file's problems, a draw that makes a scenario invalid, or an --out whose draw store holds another
+    weighing's runs: exit 1 naming the file)."""
     from ..config.assumption_files import assumption_problem, load_assumptions
     from ..config.problems import ConfigError
     from ..uncertainty.weigh import AssumptionError, prepare
@@ -385,6 +387,13 @@ def _prepare_weighing(items: list[Scenario], draws: int, assumptions: Path | Non
     bad_env = environment_problem(serial=False, scheduler=scheduler, dask_local=None)
     if bad_env:
         raise _fail(bad_env)
+    if out is not None:
+        from ..compare.runner import store_refusal
+
+        why = store_refusal(out / DRAW_STORE, prepared.specs, prepared.root_seed, executor=executor.value,
+                            engine=engine.value, fresh=fresh)
+        if why:
+            raise _fail(why)
     kind = "unc_source_file" if assumptions is not None else (
         "unc_source_scenarios" if any(s.uncertain for s in items) else "unc_source_defaults")
     return prepared, t(kind, lang, path=assumptions), scheduler

@@ -230,6 +230,20 @@ def _code_hash() -> str:
     return h.hexdigest()
 
 
+#: How a run store's refusal words a comparison's runs (``open_store``, ``store_refusal``).
+CHANGED = "the scenarios, seed, replications, options or siyu_sim's code changed since those runs"
+
+
+def store_refusal(folder: str | Path, specs: list[RunSpec], root_seed: int, *, executor: str, engine: str,
+                  segments: bool = False, fresh: bool = False) -> str | None:
+    """Why ``folder`` cannot keep these runs (another comparison's runs are there, or it is not a
+    results folder), or None: asked before anything runs (``experiments.store.refusal``)."""
+    from ..experiments.store import refusal
+
+    key = plan_hash(specs, root_seed, executor=executor, segments=segments, engine=engine)
+    return refusal(Path(folder), key, fresh=fresh, what="comparison", changed=CHANGED)
+
+
 def open_store(folder: str | Path, specs: list[RunSpec], root_seed: int, spec_hash: str, meta: dict, *,
                fresh: bool = False) -> RunStore:
     """The run store of a comparison in ``folder`` (a results folder: ``experiments.store``),
@@ -240,8 +254,7 @@ def open_store(folder: str | Path, specs: list[RunSpec], root_seed: int, spec_ha
     meta = {"kind": "comparison", "spec_hash": spec_hash, "package_version": __version__,
             "n_runs": len(specs), "experiment_file": "siyu compare", **meta}
     return RunStore.open(folder, tasks, spec_hash, lambda store: store.open_spec(
-        spec_hash, lambda: store.start(meta, scenarios, tasks), fresh=fresh, what="comparison",
-        changed="the scenarios, seed, replications, options or siyu_sim's code changed since those runs"))
+        spec_hash, lambda: store.start(meta, scenarios, tasks), fresh=fresh, what="comparison", changed=CHANGED))
 
 
 def _as_compared(frame: pd.DataFrame, spec: RunSpec) -> pd.DataFrame:

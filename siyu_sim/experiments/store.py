@@ -126,31 +126,13 @@ class ResultStore:
                   changed: str = "it changed since those runs") -> ResumeState:
         """Start the folder (``start()`` writes its files) or resume it if it holds ``spec_hash``;
         refuse a non-empty folder that is no results folder, and one of another spec (``what``
-        and ``changed`` word the refusal)."""
-        f = self.folder
-        meta_path = f / EXPERIMENT_FILE
-        if f.exists() and not f.is_dir():
-            raise StoreError(f"{f} exists and is not a folder")
-        if not own_folder(f, EXPERIMENT_FILE):
-            raise StoreError(f"{f} is not empty and is not an experiment results folder "
-                             f"(no {EXPERIMENT_FILE}); choose another --out")
+        and ``changed`` word the refusal: ``refusal``)."""
+        why = refusal(self.folder, spec_hash, fresh=fresh, what=what, changed=changed)
+        if why:
+            raise StoreError(why)
         if fresh:
             self.clear()
-        if meta_path.exists():
-            try:
-                meta = json.loads(meta_path.read_text(encoding="utf-8"))
-            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                raise StoreError(f"{meta_path} is damaged and cannot be read ({exc}); its runs cannot "
-                                 "be matched to the experiment. Use --fresh to start over, or --out "
-                                 "to write elsewhere.") from None
-            if not isinstance(meta, dict):
-                meta = {}
-            if meta.get("spec_hash") != spec_hash:
-                raise StoreError(
-                    f"{f} holds results of a different {what} (spec hash {meta.get('spec_hash')}, "
-                    f"from {meta.get('experiment_file')}); {changed}. "
-                    "Use --fresh to discard them, or --out to write elsewhere.")
-        else:
+        if not (self.folder / EXPERIMENT_FILE).exists():
             start()
         return self._resume_state()
 
@@ -427,3 +409,31 @@ def _append(path: Path, lines: list[str]) -> None:
 
 def _atomic_write(path: Path, data: bytes) -> None:
     write_file(path, data)
+
+
+def refusal(folder: Path, spec_hash: str, *, fresh: bool = False, what: str = "experiment",
+            changed: str = "it changed since those runs") -> str | None:
+    """Why ``folder`` cannot take the runs of ``spec_hash``, or None; reads only, so a command can
+    ask before it runs anything: a file where the folder should be, a non-empty folder that is no
+    results folder, a damaged manifest or another spec's runs (unless ``fresh`` discards them)."""
+    f = Path(folder)
+    meta_path = f / EXPERIMENT_FILE
+    if f.exists() and not f.is_dir():
+        return f"{f} exists and is not a folder"
+    if not own_folder(f, EXPERIMENT_FILE):
+        return (f"{f} is not empty and is not an experiment results folder "
+                f"(no {EXPERIMENT_FILE}); choose another --out")
+    if fresh or not meta_path.exists():
+        return None
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        return (f"{meta_path} is damaged and cannot be read ({exc}); its runs cannot be matched to the "
+                "experiment. Use --fresh to start over, or --out to write elsewhere.")
+    if not isinstance(meta, dict):
+        meta = {}
+    if meta.get("spec_hash") != spec_hash:
+        return (f"{f} holds results of a different {what} (spec hash {meta.get('spec_hash')}, "
+                f"from {meta.get('experiment_file')}); {changed}. Use --fresh to discard them, or --out to "
+                "write elsewhere.")
+    return None
