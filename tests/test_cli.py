@@ -387,3 +387,18 @@ def test_a_set_that_adds_a_lever_the_file_lacks_says_so():
     assert "adds a paid_ads lever to" in added.stderr and "nurture.toml" in added.stderr
     kept = CliRunner().invoke(app, ["validate", "nurture", "--set", "levers.coupon.depth=0.2"])
     assert kept.exit_code == 0 and "adds a" not in kept.stderr
+
+
+def test_validate_recognises_experiment_and_calibration_files_and_counts_their_runs(tmp_path):
+    """An experiment file is not read as a scenario (it gave eight bogus 'unknown key' errors): it is
+    checked as an experiment and its runs are counted, a dry run; so is a calibration file."""
+    root = Path(__file__).resolve().parents[1]
+    got = CliRunner().invoke(app, ["validate", str(root / "experiments" / "staff_scaling.toml"),
+                                   str(root / "examples" / "calibration" / "calibration.toml")])
+    assert got.exit_code == 0, got.output
+    assert "128 runs = 1 scenarios × 64 settings × 2 replications" in got.output
+    assert "calibration brand_fit" in got.output and "unknown key" not in got.output
+    bad = tmp_path / "exp.toml"
+    bad.write_text('name = "x"\nscenarios = ["nurture"]\nreplications = 0\nroot_seed = 1\n', encoding="utf-8")
+    got = CliRunner().invoke(app, ["validate", str(bad)])
+    assert got.exit_code == 1 and "replications" in got.output and "unknown key" not in got.output

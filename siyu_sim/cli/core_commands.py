@@ -481,10 +481,13 @@ def _compare_and_write(ctx, items: list[Scenario], root_seed: int, reps: int, ba
 
 @app.command("validate")
 def validate_command(
-    files: Annotated[list[str], typer.Argument(help="Scenario files to check.", show_default=False)],
+    files: Annotated[list[str], typer.Argument(help="Scenario, experiment or calibration files to check.",
+                                               show_default=False)],
     set_: SetOpt = None, quiet: QuietOpt = False, lang: LangOpt = Lang.en,
 ) -> None:
-    """Check scenario files without running them; print every problem in each.
+    """Check files without running them; print every problem in each. A scenario file, an experiment file
+    (it has scenarios and replications: a dry run that counts its runs) or a calibration file (it has a
+    scenario and parameters: its trials and runs) is recognised by its keys.
 
     Exit codes: 0 every file is valid; 1 any is not; 2 wrong usage.
 
@@ -493,21 +496,61 @@ def validate_command(
       siyu validate scenarios/*.toml
 
       siyu validate my_strategy.toml --set levers.coupon.depth=0.2
+
+      siyu validate experiments/staff_scaling.toml    # how many runs, before running them
     """
+    from ..config.problems import ConfigError
+
     overrides = _overrides(set_, None, None, None)
     bad = 0
     for arg in files:
+        kind = _file_kind(arg)
         try:
-            s, path = _load(arg, overrides, lang.value)
-        except ScenarioError as exc:
+            if kind == "scenario":
+                s, path = _load(arg, overrides, lang.value)
+                said = t("validate_ok", lang.value, path=path, name=s.name, days=s.days, levers=len(s.levers),
+                         customers=f"{s.population.customers:,}", rows=f"{s.population.n_rows:,}")
+            elif kind == "experiment":
+                from ..experiments.design import load_experiment
+
+                exp = load_experiment(arg)
+                said = t("validate_ok_experiment", lang.value, path=arg, name=exp.name, runs=f"{exp.n_runs:,}",
+                         scenarios=len(exp.scenarios), settings=f"{len(exp.settings):,}", reps=exp.replications)
+            else:
+                from ..config.calibration_files import load_calibration
+
+                spec = load_calibration(arg)
+                said = t("validate_ok_calibration", lang.value, path=arg, name=spec.name,
+                         parameters=len(spec.parameters), trials=spec.trials, reps=spec.replications,
+                         runs=f"{spec.trials * spec.replications + spec.check_replications:,}")
+        except ConfigError as exc:
             bad += 1
             typer.echo(exc.render(lang.value))
             continue
         if not quiet:
-            typer.echo(t("validate_ok", lang.value, path=path, name=s.name, days=s.days, levers=len(s.levers),
-                         customers=f"{s.population.customers:,}", rows=f"{s.population.n_rows:,}"))
+            typer.echo(said)
     if bad:
         raise typer.Exit(EXIT_INVALID)
+
+
+def _file_kind(arg: str) -> str:
+    """What a file given to ``siyu validate`` is, by its keys: an experiment (scenarios and
+    replications), a calibration (a scenario and parameters), else a scenario (whose own checks
+    then say what is wrong with it). A file that cannot be read is a scenario's problem to report."""
+    path = Path(arg)
+    if path.suffix.lower() != ".toml" or not path.is_file():
+        return "scenario"  # a shipped name, or a path the scenario loader reports on
+    try:
+        import tomllib
+
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return "scenario"
+    if "scenarios" in data and "replications" in data:
+        return "experiment"
+    if "scenario" in data and "parameters" in data:
+        return "calibration"
+    return "scenario"
 
 
 @app.command("scenarios")

@@ -127,6 +127,14 @@ STATUS: dict[str, dict[str, str]] = {
                                "their defaults (the strategy changes, not one setting of it)",
                          "zh": "注意：--set 为 {path} 新增了一个 {lever} 运营杠杆（该文件原本没有）：它的其他设置都取默认值"
                                "（改变的是整个策略，而不只是其中一项设置）"},
+    "validate_ok_experiment": {
+        "en": "{path}: ok (experiment {name}: {runs} runs = {scenarios} scenarios × {settings} settings × {reps} "
+              "replications; nothing was run)",
+        "zh": "{path}：有效（实验 {name}：共 {runs} 次运行 = {scenarios} 个方案 × {settings} 组设置 × {reps} 次重复；未运行）"},
+    "validate_ok_calibration": {
+        "en": "{path}: ok (calibration {name}: {parameters} parameters, {trials} trials × {reps} replications, "
+              "{runs} runs with the check runs; nothing was run)",
+        "zh": "{path}：有效（校准 {name}：{parameters} 个参数，{trials} 次试验 × {reps} 次重复，含检验共 {runs} 次运行；未运行）"},
     "validate_ok": {"en": "{path}: ok ({name}: {days} days, {levers} levers, {customers} customers on {rows} rows)",
                     "zh": "{path}：有效（{name}：{days} 天，{levers} 个运营杠杆，{customers} 位顾客，以 {rows} 行模拟）"},
     "scenarios_unreadable": {"en": "(unreadable: {reason})", "zh": "（无法读取：{reason}）"},
