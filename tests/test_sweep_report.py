@@ -207,3 +207,33 @@ def test_cli_report(grid_folder, tmp_path):
     assert result.exit_code == 1
     assert "empty" in result.output
     assert not (tmp_path / "e.html").exists()
+
+
+DESIGNS = {
+    "grid": '[factors."behaviour.purchase.trust_effect"]\nvalues = [0.2, 0.5]\n',
+    "lhs": '[factors."behaviour.purchase.trust_effect"]\nrange = [0.1, 0.6]\n[design]\nmethod = "lhs"\nsamples = 3\n',
+    "sobol": '[factors."behaviour.purchase.trust_effect"]\nrange = [0.1, 0.6]\n'
+             '[factors."economics.staff_cost_per_day_cny"]\nrange = [300, 500]\n[design]\nmethod = "sobol"\nsamples = 2\n',
+    "morris": '[factors."behaviour.purchase.trust_effect"]\nrange = [0.1, 0.6]\n'
+              '[factors."economics.staff_cost_per_day_cny"]\nrange = [300, 500]\n[design]\nmethod = "morris"\nsamples = 2\n',
+    "uncertain": '[design]\nmethod = "lhs"\nsamples = 3\n',  # with uncertain_defaults = true (below)
+}
+
+
+@pytest.mark.parametrize("kind", sorted(DESIGNS))
+def test_the_sweep_report_builds_for_every_design_kind_with_several_scenarios(kind, tmp_path):
+    """Two scenarios crossed with every kind of design (a sampled design with several scenarios
+    crashed: 'cannot insert scenario, already exists')."""
+    from siyu_sim.experiments.backends import SerialBackend
+    from siyu_sim.experiments.design import load_experiment
+    from siyu_sim.experiments.sweep import sweep
+
+    f = tmp_path / "e.toml"
+    top = "uncertain_defaults = true\n" if kind == "uncertain" else ""
+    f.write_text('name = "kinds"\nscenarios = ["nurture", "harvest"]\nreplications = 1\nroot_seed = 3\n'
+                 f'metrics = "daily"\n{top}[set]\n"population.customers" = 200\ndays = 20\n' + DESIGNS[kind],
+                 encoding="utf-8")
+    out = tmp_path / "res"
+    assert sweep(load_experiment(f), out=out, backend=SerialBackend()).complete
+    html = sweep_report(out, tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "nurture" in html and "harvest" in html

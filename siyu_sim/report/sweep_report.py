@@ -181,8 +181,9 @@ def _effects(res: SweepResults, dims: list[str], best, lang: str) -> dict[str, p
                 if other != d:
                     sub = sub[sub[other] == best[other]]
             b = stats.band(sub, res.objective, [d])
-        else:
-            b = stats.band(finals, res.objective, KEYS + [d]).drop(columns=KEYS)
+        else:  # one point per setting; the scenario is a key already (it crashed given twice)
+            keys = KEYS + [d] if d not in KEYS else KEYS
+            b = stats.band(finals, res.objective, keys).drop(columns=[k for k in KEYS if k != d])
         b = b.rename(columns={d: "x"})
         if d == "scenario":
             b["x"] = b["x"].map(lambda v: value_text(v, d, lang))
