@@ -18,10 +18,10 @@ UNCERTAINTY: dict[str, dict[str, str]] = {
     "unc_payback": {
         "en": "{name} breaks even on added profit within {horizon} in {p} of the worlds (median month {median}, "
               "90% by month {late}).",
-        "zh": "{name}在 {p} 的情形下于{horizon}内收回净增投入（中位数第 {median} 个月，90% 在第 {late} 个月前）。"},
+        "zh": "{name}在 {p} 的情形下于 {horizon}内收回净增投入（中位数第 {median} 个月，90% 在第 {late} 个月前）。"},
     "unc_no_payback": {
         "en": "{name} does not break even on added profit within {horizon} in any of the worlds.",
-        "zh": "{name}在任何情形下都未能在{horizon}内收回净增投入。"},
+        "zh": "{name}在任何情形下都未能在 {horizon}内收回净增投入。"},
     "unc_head_to_head": {
         "en": "{first} adds more than {other} in {p} of the worlds (difference: median {median}, 90% interval "
               "{low} to {high}).",
