@@ -102,9 +102,14 @@ def add_sections(page, w: Weighing, lang: str, source: str) -> None:
     answer.append(Para(t("unc_choice_now", lang, choice=choice)))
     total = float(voi.loc[voi["assumption"] == "all", "evppi"].iloc[0])
     best = voi[voi["assumption"] != "all"].iloc[0]
-    answer.append(Para(t("unc_voi_none", lang, choice=choice) if total <= 0 else
-                       t("unc_measure_short", lang, top=label(w, best["assumption"], lang),
-                         value=money(best["evppi"], lang), all=money(total, lang))))
+    if total <= 0:
+        said_voi = t("unc_voi_none", lang, choice=choice)
+    elif best["evppi"] <= 0:
+        said_voi = t("unc_measure_together", lang, all=money(total, lang))
+    else:
+        said_voi = t("unc_measure_short", lang, top=label(w, best["assumption"], lang),
+                     value=money(best["evppi"], lang), all=money(total, lang))
+    answer.append(Para(said_voi))
     page.add("certainty", t("sec_certainty", lang), *answer, css_class="summary")
     page.add("drivers", t("unc_drivers_title", lang), Para(t("unc_drivers_why", lang), "why"),
              page.figure(driver_figure(w, lang), "drivers"))

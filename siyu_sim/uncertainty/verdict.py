@@ -84,10 +84,13 @@ def lines(w: Weighing, lang: str = "en", *, source: str = "", seconds: float | N
         out.append(t("unc_voi_none", lang, choice=choice))
     else:
         options = t("unc_or", lang).join([option_label(analysis.NONE, lang)] + [name(n) for n in w.names])
-        out.append(t("unc_voi_head", lang, options=options))
-        for _, r in voi[voi["assumption"] != "all"].head(SHOWN).iterrows():
-            if r["evppi"] > 0:
-                out.append(t("unc_voi", lang, label=label(w, r["assumption"], lang), value=cash(r["evppi"])))
+        singles = voi[(voi["assumption"] != "all") & (voi["evppi"] > 0)].head(SHOWN)
+        if len(singles):
+            out.append(t("unc_voi_head", lang, options=options))
+        else:
+            out.append(t("unc_measure_together", lang, all=cash(total)))
+        for _, r in singles.iterrows():
+            out.append(t("unc_voi", lang, label=label(w, r["assumption"], lang), value=cash(r["evppi"])))
         out.append(t("unc_voi_all", lang, value=cash(total), choice=choice))
     out.append("")
     out.append(t("unc_limits", lang, source=source or t("unc_source_defaults", lang)))

@@ -117,6 +117,10 @@ UNCERTAINTY: dict[str, dict[str, str]] = {
         "en": "Worth measuring first: {top} (expected value of knowing it before deciding: {value}; of knowing every "
               "assumption: {all}, more than the sum of its parts when they matter only together).",
         "zh": "最值得先测量：{top}（决策前弄清它的预期价值：{value}；弄清全部假设：{all}，当假设须共同起作用时会高于各项之和）。"},
+    "unc_measure_together": {
+        "en": "No single assumption, known alone, would change the choice; knowing them all before deciding is worth "
+              "{all} (they matter together).",
+        "zh": "单独弄清任何一项假设都不会改变选择；决策前弄清全部假设的价值为 {all}（它们共同起作用）。"},
     "unc_choice_now": {
         "en": "On what is known today, the choice with the highest expected added profit is: {choice}.",
         "zh": "按目前所知，预期净增利润最高的选择是：{choice}。"},
