@@ -34,6 +34,8 @@ Note = Callable[..., None]  # note(word_key, **fields)
 TARGET_BATCH_SECONDS = 2.0
 #: Rough cost of one customer-day in the vector executor, seconds (10⁴ × 365 ≈ 1 s).
 SECONDS_PER_CUSTOMER_DAY = 3e-7
+#: How long a pool stopped by Ctrl-C waits for its manager thread to end, seconds (``_kill``).
+MANAGER_WAIT_S = 10.0
 #: How long a Dask run waits for a worker when none is left before it stops, seconds (--no-worker-wait).
 NO_WORKER_WAIT_S = 60.0
 #: How often the main thread wakes while it waits for results, seconds: to look at the Dask
@@ -217,8 +219,8 @@ class ProcessPoolBackend(Backend):
             if p.exitcode is None:  # pragma: no cover - a worker that outlived SIGTERM
                 p.kill()
                 p.join()
-        if manager is not None:
-            manager.join()  # every worker is gone: it ends (the pool "broken", its pipes closed)
+        if manager is not None:  # every worker is gone: it ends (the pool "broken", its pipes closed) ...
+            manager.join(timeout=MANAGER_WAIT_S)  # ... and should it not, a Ctrl-C must still end the command
 
     def close(self) -> None:
         if self._pool is not None:
