@@ -297,23 +297,14 @@ def apply(assumptions: list[Uncertain], data: dict[str, Any], unit: np.ndarray) 
     drawn: dict[str, float] = {}
     for u, x in zip(assumptions, unit):
         v = u.from_unit(np.asarray([x]))[0]
-        if u.joint:
-            row = u.sets[int(v)]
-            for path, value in zip(u.paths, row):
-                if lever_absent(out, path):
-                    drawn[path] = float(value)
-                    continue
-                for p in resolve_paths(out, path):
-                    set_at(out, p, _typed(value_at(out, p), value))
-                drawn[path] = float(value)
-            continue
-        if lever_absent(out, u.path):
-            drawn[u.key] = float(v)
-            continue
-        for p in resolve_paths(out, u.path):
-            old = value_at(out, p)
-            set_at(out, p, _typed(old, old * v if u.relative else v))
-        drawn[u.key] = float(v)
+        scale = u.relative and not u.joint  # a joint set's values are the values themselves
+        for path, value in (zip(u.paths, u.sets[int(v)]) if u.joint else [(u.path, v)]):
+            drawn[path] = float(value)
+            if lever_absent(out, path):  # a strategy without the lever: nothing to set
+                continue
+            for p in resolve_paths(out, path):
+                old = value_at(out, p)
+                set_at(out, p, _typed(old, old * value if scale else value))
     return out, drawn
 
 

@@ -17,7 +17,7 @@ from ..compare import Comparison
 from ..report import figures
 from ..report.html import environment
 from ..report.incremental_summary import summary_blocks
-from ..report.labels import run_length
+from ..compare.verdict import run_length
 from ..words import money, scenario_label, t
 from .whatif import NO_PRIVATE_DOMAIN
 

@@ -537,15 +537,12 @@ def _file_kind(arg: str) -> str:
     """What a file given to ``siyu validate`` is, by its keys: an experiment (scenarios and
     replications), a calibration (a scenario and parameters), else a scenario (whose own checks
     then say what is wrong with it). A file that cannot be read is a scenario's problem to report."""
-    path = Path(arg)
-    if path.suffix.lower() != ".toml" or not path.is_file():
-        return "scenario"  # a shipped name, or a path the scenario loader reports on
-    try:
-        import tomllib
+    from ..config.problems import ConfigError
 
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, ValueError):
-        return "scenario"
+    try:
+        data = read_toml(arg, SCENARIO_FILE)  # the one reader (BOMs, encodings), as the loaders read it
+    except ConfigError:
+        return "scenario"  # a shipped name, or a file whose problem the scenario loader reports
     if "scenarios" in data and "replications" in data:
         return "experiment"
     if "scenario" in data and "parameters" in data:

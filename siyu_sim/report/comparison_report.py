@@ -22,7 +22,7 @@ import pandas as pd
 from . import figures, incremental_summary, stats
 from .assumptions import section_blocks
 from .html import Banner, Heading, Page, Para, Table
-from .labels import run_length
+from ..compare.verdict import run_length
 from ..compare.monthly import final_day
 from ..metrics import derive
 from ..words import check_lang, code, money, number, percent, ratio, rich, scenario_label, strong, t

@@ -17,7 +17,7 @@ from ..compare.incremental import SUMMARY_FIGURES, horizon
 from ..compare.paired import paired_t
 from ..economics import payback_day
 from ..words import Text, code, money, number, ratio, rich, scenario_label, strong, t
-from .labels import run_length
+from ..compare.verdict import run_length
 from . import stats
 from .html import Heading, Para
 

@@ -12,8 +12,7 @@ rule), so that words/ needs nothing of the model.
 from __future__ import annotations
 
 from .. import metrics
-from ..compare.verdict import run_length  # noqa: F401 (the reports' and the app's import)
-from ..words import column_label, numbers, t
+from ..words import column_label, numbers
 
 
 def metric_label(name: str, lang: str) -> str:

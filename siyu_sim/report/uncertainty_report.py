@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from ..uncertainty import analysis
-from ..uncertainty.verdict import label, option_label, value_text
+from ..uncertainty.verdict import label, limits, option_label, value_text
 from ..uncertainty.weigh import Weighing
 from ..words import money, percent, scenario_label, t
 from .axes import unit_axis
@@ -81,9 +81,6 @@ def add_sections(page, w: Weighing, lang: str, source: str) -> None:
     """The report's opening sections: the answer across the draws (sentences and the probability
     table, head to head), what it hinges on (the driver chart), what to measure next, and what the
     figures cover. Three sections, so that print breaks between them, not inside the chart's."""
-    from ..uncertainty.verdict import lines
-
-    said = [line for line in lines(w, lang, source=source) if line]
     answer: list = [Para(t("unc_report_intro", lang, draws=w.n_draws, n=len(w.assumptions), rows=f"{w.rows:,}"),
                          "why"),
                     probability_table(w, lang)]
@@ -115,4 +112,4 @@ def add_sections(page, w: Weighing, lang: str, source: str) -> None:
              page.figure(driver_figure(w, lang), "drivers"))
     measure: list = ([Para(t("unc_voi_none", lang, choice=choice))] if total <= 0 else
                      [Para(t("unc_voi_why", lang, choice=choice)), voi_table(w, lang)])
-    page.add("measure", t("unc_voi_title", lang), *measure, Para(said[-1], "note"))  # what the draws cover
+    page.add("measure", t("unc_voi_title", lang), *measure, Para(limits(lang, source), "note"))

@@ -214,16 +214,21 @@ def _parts(w: Weighing, name: str, figure: str = "added_profit") -> tuple[float,
     return w.fits[key]
 
 
-def additive_fit(x: pd.DataFrame, y: np.ndarray, sweeps: int = 10) -> np.ndarray:
+def additive_fit(x: pd.DataFrame, y: np.ndarray) -> np.ndarray:
     """Fitted values of ``additive_parts``: E[y | all assumptions] without their interactions."""
-    a, fits = additive_parts(x, y, sweeps)
+    return _predict(additive_parts(x, y), x)
+
+
+def _predict(model: tuple[float, list], x: pd.DataFrame) -> np.ndarray:
+    """An additive model's (``additive_parts``) values at the rows of ``x`` (its columns in order)."""
+    a, fits = model
     return a + sum(f(x[c].to_numpy(dtype=float)) for f, c in zip(fits, x.columns))
 
 
 def value_of_information(w: Weighing) -> pd.DataFrame:
     """The expected added profit gained by knowing an assumption before choosing among no private
     domain and the strategies, per assumption column (EVPPI), largest first, then ``all`` (EVPI,
-    from ``additive_fit``). Columns: ``assumption``, ``evppi`` (CNY), ``share`` (of EVPI).
+    from each strategy's ``additive_parts``). Columns: ``assumption``, ``evppi`` (CNY), ``share`` (of EVPI).
 
     EVPPI(x) = E_x[max_k E(Y_k | x)] − max_k E(Y_k), each E(Y_k | x) a ``smooth`` of the draws
     (Strong, Oakley & Brennan 2014). The decision it values is made on the expected added profit,
@@ -242,13 +247,9 @@ def value_of_information(w: Weighing) -> pd.DataFrame:
     out = pd.DataFrame(rows).sort_values("evppi", ascending=False, kind="stable").reset_index(drop=True)
     x_all = first[w.columns]
 
-    def fitted_option(k: str) -> np.ndarray:  # each strategy's additive fit is its drivers' fit
-        if k == NONE:
-            return np.zeros(len(x_all))
-        a, fits = _parts(w, k)
-        return a + sum(f(x_all[c].to_numpy(dtype=float)) for f, c in zip(fits, w.columns))
-
-    fitted = np.column_stack([fitted_option(k) for k in options.columns])
+    # each strategy's additive fit is its drivers' fit (``_parts``), kept from them
+    fitted = np.column_stack([np.zeros(len(x_all)) if k == NONE else _predict(_parts(w, k), x_all)
+                              for k in options.columns])
     evpi = max(0.0, float(np.mean(fitted.max(axis=1))) - now, float(out["evppi"].max()) if len(out) else 0.0)
     out["share"] = out["evppi"] / evpi if evpi > 0 else 0.0
     out = pd.concat([out, pd.DataFrame([{"assumption": "all", "evppi": evpi, "share": 1.0}])], ignore_index=True)

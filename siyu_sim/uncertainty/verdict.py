@@ -93,5 +93,11 @@ def lines(w: Weighing, lang: str = "en", *, source: str = "", seconds: float | N
             out.append(t("unc_voi", lang, label=label(w, r["assumption"], lang), value=cash(r["evppi"])))
         out.append(t("unc_voi_all", lang, value=cash(total), choice=choice))
     out.append("")
-    out.append(t("unc_limits", lang, source=source or t("unc_source_defaults", lang)))
+    out.append(limits(lang, source))
     return out
+
+
+def limits(lang: str, source: str = "") -> str:
+    """What the draws cover (``source``, in words: default siyu_sim's defaults) and where the
+    method and its limits are written."""
+    return t("unc_limits", lang, source=source or t("unc_source_defaults", lang))

@@ -97,11 +97,10 @@ def assumptions_for(scenarios: Sequence[Scenario], given: list[Uncertain] | None
     found: dict[str, Uncertain] = {}
     for s in scenarios:
         for u in declared(s.to_dict()):
-            key = "+".join(u.paths) if u.joint else u.path
-            if key in found and found[key] != u:
-                raise AssumptionError(f"{key} is uncertain in two scenarios with different ranges; declare it "
+            if u.key in found and found[u.key] != u:
+                raise AssumptionError(f"{u.key} is uncertain in two scenarios with different ranges; declare it "
                                       f"the same way in both, or give one assumptions file")
-            found[key] = u
+            found[u.key] = u
     return list(found.values()) or list(DEFAULTS)
 
 
@@ -125,7 +124,7 @@ def plan(scenarios: Sequence[Scenario], assumptions: list[Uncertain], draws: int
         datas.append(data)
     for u in assumptions:  # a lever's setting must belong to at least one of the strategies
         for path in (u.paths if u.joint else [u.path]):
-            if all(lever_absent(s.to_dict(), path) for s in scenarios):
+            if all(lever_absent(data, path) for data in datas):
                 raise AssumptionError(f"uncertain {path}: no scenario compared has the lever "
                                       f"{path.split('.')[1]!r}")
     runs = [(d, False) for d in range(draws)] + [(d, True) for d in range(repeats)]
