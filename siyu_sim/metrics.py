@@ -427,6 +427,29 @@ def _ads_return(daily: pd.DataFrame, baseline: pd.DataFrame) -> np.ndarray:
 
 _ADS = ("day", "alt_ads_customers", "spend", "discount_cost")
 
+
+def _added_vs_ads(daily: pd.DataFrame, baseline: pd.DataFrame) -> np.ndarray:
+    """What the private domain adds beyond the same cash in paid ads, to date: both are added
+    profits over no private domain, so the difference is like for like."""
+    return np.cumsum(_incremental(daily, baseline)) - (_ads_return(daily, baseline) - _cash(daily))
+
+
+def _payback_day(daily: pd.DataFrame, baseline: pd.DataFrame) -> np.ndarray:
+    """As of each day, the day (counted from the first, 0) from which the cumulative added profit
+    has stayed at or above zero; NaN while it is below zero (``economics.payback_day`` on the run
+    to that day, so the horizon's value is the run's payback day)."""
+    cum = np.cumsum(_incremental(daily, baseline))
+    idx = np.arange(len(cum))
+    last_negative = np.maximum.accumulate(np.where(cum < 0, idx, -1))
+    return np.where(cum >= 0, last_negative + 1, np.nan).astype(float)
+
+
+def _per_customer(daily: pd.DataFrame, baseline: pd.DataFrame) -> np.ndarray:
+    """Cumulative added profit per customer the brand had at the start (the baseline's first day:
+    its customers and those lapsed that day), so brands of any size read alike."""
+    start = float(baseline["customers"].to_numpy()[0] + baseline["lapsed"].to_numpy()[0])
+    return np.cumsum(_incremental(daily, baseline)) / start if start > 0 else np.zeros(len(daily))
+
 #: Columns derived from a whole run: ``derive`` adds them.
 DERIVED: tuple[Derived, ...] = (
     Derived("cum_gmv", "stock", "CNY", {"en": "cumulative GMV (CNY)", "zh": "累计 GMV（元）"},
@@ -459,6 +482,18 @@ DERIVED: tuple[Derived, ...] = (
     Derived("alt_ads_cum_profit", "stock", "CNY",
             {"en": "profit the same cash adds in paid ads, cumulative (CNY)", "zh": "同等现金投放广告的累计净增利润（元）"},
             lambda d, b: _ads_return(d, b) - _cash(d), _ADS, needs_baseline=True),
+    Derived("added_vs_ads", "stock", "CNY",
+            {"en": "added profit beyond the same cash in paid ads, cumulative (CNY)",
+             "zh": "比同等现金投放广告多出的净增利润，累计（元）"},
+            _added_vs_ads, _ADS + _ADDED[1:], needs_baseline=True),
+    Derived("incremental_payback_day", "stock", "day",
+            {"en": "payback day of the added profit (from which it stays at or above 0)",
+             "zh": "净增利润回本日（此后累计不再为负）"},
+            _payback_day, _ADDED, needs_baseline=True),
+    Derived("incremental_profit_per_customer", "stock", "CNY per customer",
+            {"en": "added profit per customer of the brand at the start, cumulative (CNY)",
+             "zh": "每位顾客的累计净增利润（按期初顾客数，元）"},
+            _per_customer, (*_ADDED, "customers", "lapsed"), needs_baseline=True),
     # The pool's health: active and muted members as shares of everyone who ever joined (the
     # rest have left), so a pool that grew by burning people does not look healthy.
     Derived("active_share", "stock", "share",

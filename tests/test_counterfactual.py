@@ -160,3 +160,30 @@ def test_run_summary_with_a_baseline_gives_the_added_figures():
     assert s["added_beats_paid_ads"] == (added > alt)
     assert s["profit"] == pytest.approx(daily.profit.sum())  # the gross ledger stays beside it
     assert "added_profit" not in run_summary(daily)
+
+
+def test_the_money_a_sweep_table_carries_is_derived_from_the_added_profit():
+    # The horizon figures compare prints, as columns every run keeps (a sweep's tables read them):
+    # beyond paid ads, the payback day as of each day, and per customer of the brand at the start.
+    from siyu_sim.economics import payback_day
+
+    days = np.arange(10)
+    added = np.array([-5.0, -3.0, 4.0, 6.0, -10.0, 2.0, 3.0, 4.0, 5.0, 1.0])  # cumulative: dips below 0 twice
+    zeros = np.zeros(10)
+    daily = pd.DataFrame({"day": days, "profit": added, "outside_gross_margin": zeros, "spend": np.full(10, 2.0),
+                          "discount_cost": np.full(10, 0.5), "alt_ads_customers": np.full(10, 0.1),
+                          "customers": np.full(10, 50.0), "lapsed": zeros})
+    baseline = pd.DataFrame({"day": days, "profit": zeros, "outside_gross_margin": zeros, "arrivals": np.ones(10),
+                             "arrived_gross_margin": np.cumsum(np.full(10, 30.0)), "customers": np.full(10, 40.0),
+                             "lapsed": np.full(10, 10.0), "potential": np.full(10, 1e6)})
+    out = derive(daily, baseline)
+    cum = np.cumsum(added)
+    assert np.allclose(out["added_vs_ads"], out["cum_incremental_profit"] - out["alt_ads_cum_profit"])
+    cash = np.cumsum(np.full(10, 1.5))  # spend less discounts
+    assert np.allclose(out["alt_ads_cum_profit"], out["alt_ads_cum_return"] - cash)
+    for t in range(10):  # the column on day t is the payback day of the run cut at t
+        expected = payback_day(cum[: t + 1])
+        got = out["incremental_payback_day"].iloc[t]
+        assert (np.isnan(got) if expected is None else got == expected), t
+    assert out["incremental_payback_day"].iloc[-1] == 7  # cumulative -5 -8 -4 2 -8 -6 -3 1 6 7: above 0 from day 7
+    assert np.allclose(out["incremental_profit_per_customer"], cum / 50.0)  # 40 customers + 10 lapsed at the start
