@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from siyu_sim.experiments import ExperimentError, load_experiment
-from siyu_sim.config.experiment_schema import DesignSpec, DistributionSpec, ExperimentFile, FactorSpec
+from siyu_sim.config.experiment_schema import DesignSpec, DistributionSpec, ExperimentFile, FactorSpec, RobustnessSpec
 
 ROOT = Path(__file__).resolve().parents[1]
 BAD = sorted((Path(__file__).parent / "experiment_files").glob("bad_*.toml"))
@@ -100,7 +100,7 @@ def _documented_keys() -> set[str]:
     return set(re.findall(r"`([a-z_]+)`", text))
 
 
-@pytest.mark.parametrize("model", [ExperimentFile, FactorSpec, DesignSpec, DistributionSpec])
+@pytest.mark.parametrize("model", [ExperimentFile, FactorSpec, DesignSpec, DistributionSpec, RobustnessSpec])
 def test_docs_describe_every_key(model):
     documented = _documented_keys()
     missing = [name for name in model.model_fields if name not in documented]

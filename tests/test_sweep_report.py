@@ -216,7 +216,8 @@ DESIGNS = {
              '[factors."economics.staff_cost_per_day_cny"]\nrange = [300, 500]\n[design]\nmethod = "sobol"\nsamples = 2\n',
     "morris": '[factors."behaviour.purchase.trust_effect"]\nrange = [0.1, 0.6]\n'
               '[factors."economics.staff_cost_per_day_cny"]\nrange = [300, 500]\n[design]\nmethod = "morris"\nsamples = 2\n',
-    "uncertain": '[design]\nmethod = "lhs"\nsamples = 3\n',  # with uncertain_defaults = true (below)
+    "uncertain": '[design]\nmarkets = 3\n',  # with uncertain_defaults = true (below)
+    "policies_x_markets": '[factors."levers.broadcast.frequency_per_day"]\nvalues = [0.5, 1.0]\n[design]\nmarkets = 2\n',
 }
 
 
@@ -229,7 +230,7 @@ def test_the_sweep_report_builds_for_every_design_kind_with_several_scenarios(ki
     from siyu_sim.experiments.sweep import sweep
 
     f = tmp_path / "e.toml"
-    top = "uncertain_defaults = true\n" if kind == "uncertain" else ""
+    top = "uncertain_defaults = true\n" if kind in ("uncertain", "policies_x_markets") else ""
     f.write_text('name = "kinds"\nscenarios = ["nurture", "harvest"]\nreplications = 1\nroot_seed = 3\n'
                  f'metrics = "daily"\n{top}[set]\n"population.customers" = 200\ndays = 20\n' + DESIGNS[kind],
                  encoding="utf-8")

@@ -441,7 +441,7 @@ def test_an_experiments_uncertain_assumptions_are_factors_drawn_through_their_di
 
     exp = choose_settings(_experiment(tmp_path, '[[uncertain]]\npath = "economics.unit_cost_cny"\nlow = 0.5\n'
                                                 'high = 1.0\nrelative = true\nsource = "the books"\n'
-                                                '[design]\nmethod = "lhs"\nsamples = 5\n'))
+                                                '[design]\nmarkets = 5\n'))
     (factor,) = exp.factors
     assert factor.assumption and factor.name == "economics.unit_cost_cny"
     base = presets.load("nurture").economics.unit_cost_cny

@@ -25,11 +25,20 @@ class Factor:
     integer: bool = False
     dtype: str = "float64"  # "bool", "int64", "float64", "string"
     assumption: bool = False  # an uncertain assumption: its value is the draw's point in [0, 1]
+    expression: str | None = None  # derived from the other factors (config.expressions), not varied
+
+    @property
+    def lever(self) -> bool:
+        """What the brand chooses and the design varies: not an uncertain assumption, not derived."""
+        return not self.assumption and self.expression is None
 
     def as_dict(self) -> dict:
-        return {"path": self.path, "name": self.name, "values": list(self.values) if self.values else None,
-                "range": list(self.range) if self.range else None, "distribution": self.distribution,
-                "integer": self.integer, "dtype": self.dtype, "assumption": self.assumption}
+        out = {"path": self.path, "name": self.name, "values": list(self.values) if self.values else None,
+               "range": list(self.range) if self.range else None, "distribution": self.distribution,
+               "integer": self.integer, "dtype": self.dtype, "assumption": self.assumption}
+        if self.expression is not None:  # only then: an older experiment's spec hash stays the same
+            out["expression"] = self.expression
+        return out
 
 
 @dataclass
@@ -56,8 +65,24 @@ class Experiment:
     batch_size: int | None
     objectives: dict[str, str]
     fixed: dict[str, Any]
+    markets: int = 0                    # markets every policy runs in (0: none; settings are policies)
+    constraints: list[str] = field(default_factory=list)  # conditions every setting meets (config.expressions)
+    robustness: dict | None = None      # how policies are judged across markets (RobustnessSpec's keys)
     settings: list[dict[str, Any]] = field(default_factory=list)  # setting index → {factor name: value}
     unit_settings: list[list[float]] | None = None  # sobol/morris: the sample matrix rows (for SALib)
+    dropped: int = 0                    # settings the constraints removed
+
+    @property
+    def policies(self) -> int:
+        """How many policies (lever settings) the design runs: settings are policy-major, each policy in
+        every market."""
+        return len(self.settings) // self.markets if self.markets else len(self.settings)
+
+    def policy_of(self, setting: int) -> int:
+        return setting // self.markets if self.markets else setting
+
+    def market_of(self, setting: int) -> int:
+        return setting % self.markets if self.markets else 0
 
     @property
     def factor_names(self) -> list[str]:
@@ -80,8 +105,9 @@ class Experiment:
         return Scenario.from_dict(apply_overrides(self.scenarios[label], self.overrides(setting)))
 
     def salib_problem(self) -> dict:
-        return {"num_vars": len(self.factors), "names": self.factor_names,
-                "bounds": [list(f.range) for f in self.factors]}
+        varied = [f for f in self.factors if f.expression is None]  # derived ones are computed
+        return {"num_vars": len(varied), "names": [f.name for f in varied],
+                "bounds": [list(f.range) for f in varied]}
 
     def resolved(self) -> dict:
         """Everything that decides the results (the spec hash is taken over this)."""
@@ -91,6 +117,9 @@ class Experiment:
                        "second_order": self.second_order},
             "replications": self.replications, "root_seed": self.root_seed, "metrics": self.metrics,
             "columns": self.columns, "settings": self.settings,
+            # only when given: an older experiment's spec hash stays the same
+            **({"markets": self.markets} if self.markets else {}),
+            **({"constraints": self.constraints} if self.constraints else {}),
         }
 
     @property

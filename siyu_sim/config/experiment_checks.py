@@ -7,7 +7,10 @@ from __future__ import annotations
 import math
 from pathlib import PurePath
 
+import pandas as pd
+
 from .experiment import Factor
+from .expressions import ALLOWED, ExpressionError, evaluate
 from .experiment_schema import DISTRIBUTIONS, METRIC_COLUMNS, ExperimentFile
 from .problems import Problem, closest
 from .schema_info import Leaf
@@ -31,8 +34,12 @@ def check_factors(spec: ExperimentFile, leaves: dict[str, Leaf], problems: list[
                                     allowed=_PATH_ALLOWED, suggestion=closest(path, leaves)))
             continue
         given = [k for k in ("values", "range", "distribution") if getattr(f, k) is not None]
-        if len(given) != 1:
-            problems.append(Problem(key, "give exactly one of values, range, distribution"
+        if f.expression is not None and given:
+            problems.append(Problem(key, f"a factor with an expression is derived from the others: give no "
+                                    f"{' or '.join(given)}", f.expression))
+            continue
+        if f.expression is None and len(given) != 1:
+            problems.append(Problem(key, "give exactly one of values, range, distribution (or an expression)"
                                     + (f" (it has {' and '.join(given)})" if given else "")))
             continue
         name = f.name or path
@@ -43,7 +50,15 @@ def check_factors(spec: ExperimentFile, leaves: dict[str, Leaf], problems: list[
                                     "a name that is not a metric or an id (run_id, scenario, setting, "
                                     f"replication), e.g. {name}_setting"))
         names.add(name)
-        if f.values is not None:
+        if f.expression is not None:
+            if leaf.kind not in ("float", "int"):
+                problems.append(Problem(f"{key}.expression", "an expression needs a numeric parameter", path,
+                                        leaf.allowed()))
+                continue
+            integer = f.integer or leaf.kind == "int"
+            factor = Factor(path, name, integer=integer, dtype="int64" if integer else "float64",
+                            expression=f.expression)
+        elif f.values is not None:
             factor = _grid_factor(key, path, name, f.values, f.integer, leaf, problems)
         elif leaf.kind not in ("float", "int"):
             problems.append(Problem(key, "range/distribution need a numeric parameter", path, leaf.allowed()))
@@ -120,6 +135,44 @@ def _distribution_factor(key, path, name, d, integer, leaf: Leaf, problems) -> F
     return Factor(path, name, distribution=given, integer=integer, dtype="int64" if integer else "float64")
 
 
+def check_expressions(spec: ExperimentFile, factors: list[Factor], method: str, problems: list[Problem]) -> None:
+    """Derived factors' expressions and the constraints evaluate over the levers (one setting of
+    representative values: each lever's first value or lower end), and a constraint is a
+    condition."""
+    frame = pd.DataFrame([{f.name: _representative(f) for f in factors if f.lever}])
+    for f in factors:
+        if f.expression is None:
+            continue
+        try:
+            frame[f.name] = evaluate(frame, f.expression)
+        except ExpressionError as exc:
+            problems.append(Problem(f'factors."{f.path}".expression', str(exc), f.expression, ALLOWED))
+            frame[f.name] = 0.0  # what refers to it is checked as if it had a value
+    for i, text in enumerate(spec.constraints):
+        where = f"constraints[{i}]"
+        if method in ("sobol", "morris"):
+            problems.append(Problem(where, f"{method} cannot drop settings from its design", text,
+                                    "constraints with grid or lhs"))
+            continue
+        try:
+            value = evaluate(frame, text)
+        except ExpressionError as exc:
+            problems.append(Problem(where, str(exc), text, ALLOWED))
+            continue
+        if value.dtype != bool:
+            problems.append(Problem(where, "is not a condition (it gives a number, not true or false)", text,
+                                    "a comparison, e.g. care_staff + community_staff <= 40"))
+
+
+def _representative(f: Factor) -> float | int | bool | str:
+    if f.values is not None:
+        return f.values[0]
+    if f.range is not None:
+        return f.range[0]
+    d = f.distribution or {}
+    return next((d[k] for k in ("low", "mean", "median") if k in d), 0.0)
+
+
 def check_set(spec: ExperimentFile, leaves: dict[str, Leaf], problems: list[Problem]) -> None:
     """[set]: each path exists (or names a whole table) and each number is within bounds."""
     for path, value in spec.set.items():
@@ -133,7 +186,18 @@ def check_set(spec: ExperimentFile, leaves: dict[str, Leaf], problems: list[Prob
 
 
 def check_design(spec: ExperimentFile, method: str, factors: list[Factor], problems: list[Problem]) -> None:
+    """The design against its factors. With grid or lhs, uncertain assumptions are drawn apart
+    (as markets) and derived factors computed, so the method applies to the levers alone."""
     d = spec.design
+    uncertain = any(f.assumption for f in factors)
+    if d.markets is not None and not (uncertain and method in ("grid", "lhs")):
+        problems.append(Problem("design.markets", "markets are drawn from uncertain assumptions, with grid or "
+                                "lhs" + ("" if uncertain else ": this experiment declares none"), d.markets,
+                                "[[uncertain]] tables or uncertain_defaults = true, and method grid or lhs"))
+    if method in ("grid", "lhs"):
+        factors = [f for f in factors if f.lever]
+    else:
+        factors = [f for f in factors if f.expression is None]
     sampled = [f for f in factors if f.values is None]
     if method == "grid" and sampled:
         problems.append(Problem("design.method", "grid needs values for every factor; these have "
@@ -154,9 +218,10 @@ def check_design(spec: ExperimentFile, method: str, factors: list[Factor], probl
             problems.append(Problem("design.samples", "Sobol sample size must be a power of 2",
                                     d.samples, f"a power of 2, e.g. {low} or {low * 2}"))
     if method == "lhs" and not sampled:
-        problems.append(Problem("design.method", "lhs needs at least one factor with a range or "
-                                "distribution", method, "grid"))
-    if not factors and method != "grid":
+        problems.append(Problem("design.method", "lhs needs at least one lever (a factor with a range or "
+                                "distribution)", method, "grid" + (" (the default): uncertain assumptions are "
+                                                                   "drawn apart, as design.markets" if uncertain else "")))
+    elif not factors and method not in ("grid", "lhs"):
         problems.append(Problem("factors", f"{method} needs factors"))
 
 
@@ -190,3 +255,17 @@ def _check_metric(where: str, metric: str, problems: list[Problem]) -> bool:
         return True
     problems.append(Problem(where, "unknown metric", metric, _METRIC_ALLOWED, closest(metric, METRIC_COLUMNS)))
     return False
+
+
+def check_robustness(spec: ExperimentFile, problems: list[Problem]) -> None:
+    """[robustness] judges policies across markets: it needs uncertain assumptions, a kept metric,
+    and satisficing a target."""
+    r = spec.robustness
+    if not (spec.uncertain or spec.uncertain_defaults):
+        problems.append(Problem("robustness", "judges policies across markets: this experiment declares no "
+                                "uncertain assumptions", allowed="[[uncertain]] tables or uncertain_defaults = true"))
+    if _check_metric("robustness.metric", r.metric, problems) and spec.columns and r.metric not in spec.columns:
+        problems.append(Problem("robustness.metric", "is not among the kept columns", r.metric, ", ".join(spec.columns)))
+    if r.criterion == "satisficing" and r.target is None:
+        problems.append(Problem("robustness.target", "satisficing needs a target", None,
+                                "a number, e.g. target = 0 (the policy adds profit)"))

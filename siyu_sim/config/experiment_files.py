@@ -22,8 +22,9 @@ from ..assumptions import DEFAULTS, DRAWS_KEY, check
 from ..scenario import Scenario
 from . import presets
 from .experiment import Experiment, Factor
-from .experiment_checks import check_design, check_factors, check_metrics, check_output, check_set
-from .experiment_schema import ExperimentFile
+from .experiment_checks import (check_design, check_expressions, check_factors, check_metrics, check_output,
+                                check_robustness, check_set)
+from .experiment_schema import DEFAULT_MARKETS, ExperimentFile
 from .overrides import OverrideError, apply_overrides
 from .problems import ExperimentError, Problem, ScenarioError
 from .pydantic_errors import translate
@@ -72,8 +73,11 @@ def validate_experiment(data: dict, *, file: str = "<experiment>", base_dir: Pat
     for name, base in scenarios.items():
         problems += [Problem("uncertain", f"scenario {name!r}: {why}") for why in check(assumptions, base)]
     check_set(spec, settable, problems)
-    method = spec.design.method or ("grid" if all(f.values is not None for f in factors) else "lhs")
+    method = spec.design.method or ("grid" if all(f.values is not None for f in factors if f.lever) else "lhs")
     check_design(spec, method, factors, problems)
+    check_expressions(spec, factors, method, problems)
+    if spec.robustness is not None:
+        check_robustness(spec, problems)
     check_metrics(spec, problems)
     check_output(spec, problems)
     if problems:
@@ -91,6 +95,9 @@ def validate_experiment(data: dict, *, file: str = "<experiment>", base_dir: Pat
         replications=spec.replications, root_seed=spec.root_seed, metrics=spec.metrics,
         columns=list(spec.columns), output=output or spec.output or str(Path("results") / spec.name),
         batch_size=spec.batch_size, objectives=dict(spec.objectives), fixed=dict(spec.set),
+        markets=(spec.design.markets or DEFAULT_MARKETS) if assumptions and method in ("grid", "lhs") else 0,
+        constraints=list(spec.constraints),
+        robustness=spec.robustness.model_dump() if spec.robustness is not None else None,
     )
 
 

@@ -20,6 +20,8 @@ from .limits import MAX_REPLICATIONS
 #: GMV, pool health, and the profit added over the no-private-domain counterfactual, which a
 #: sweep runs: ``metrics.derive``).
 METRIC_COLUMNS = tuple(c for c in DAILY_COLUMNS if c != "day") + DERIVED_COLUMNS
+#: Markets every policy runs in when an experiment with uncertain assumptions does not say.
+DEFAULT_MARKETS = 20
 DISTRIBUTIONS = {
     "uniform": ("low", "high"),
     "normal": ("mean", "sd"),
@@ -56,6 +58,11 @@ class FactorSpec(_Strict):
     name: str | None = Field(None, pattern=r"^[A-Za-z_][A-Za-z0-9_.]*$",
                              description="Column name in the results (default: the dotted path).")
     integer: bool = Field(False, description="Round sampled values to integers (e.g. population.customers).")
+    expression: str | None = Field(
+        None, min_length=1, description="Derived from the other factors, not varied itself: an expression "
+        "over their column names (+ - * / **, comparisons, sqrt log exp abs floor ceil; a name with dots in "
+        "`backticks`), "
+        "e.g. \"care_staff / 2\" to keep community operators at half the care staff.")
 
 
 class DesignSpec(_Strict):
@@ -68,9 +75,28 @@ class DesignSpec(_Strict):
         "N·(k+2) settings); morris: trajectories (N·(k+1) settings).")
     levels: int = Field(4, ge=2, le=100, description="morris: grid levels.")
     second_order: bool = Field(False, description="sobol: also second-order indices (N·(2k+2) settings).")
+    markets: int | None = Field(
+        None, ge=1, le=100_000, description="grid/lhs with uncertain assumptions: how many markets (a Latin "
+        "hypercube over the uncertain assumptions) every policy — a scenario at one setting of the levers — runs "
+        "in, each with the same replications' seeds (common random numbers). Default 20 (DEFAULT_MARKETS).")
     outputs: list[str] = Field(default_factory=list,
                                description="sobol/morris: final metrics to analyse (default: the objectives, "
                                "else cum_profit).")
+
+
+class RobustnessSpec(_Strict):
+    metric: str = Field("cum_incremental_profit", description="The final metric a policy is judged by in "
+                        "each market (its mean over replications).")
+    goal: Literal["max", "min"] = Field("max", description="Whether more of the metric is better.")
+    criterion: Literal["mean", "percentile", "cvar", "regret", "satisficing"] = Field(
+        "regret", description="How the best policy is chosen across markets: mean (risk-neutral); percentile "
+        "(the worst `percentile` % of markets' bound, e.g. P10); cvar (the mean of that worst tail); regret "
+        "(least maximum regret: the shortfall from the best policy in the same market, Savage 1951); "
+        "satisficing (the largest share of markets meeting `target`, Simon 1955).")
+    percentile: float = Field(10.0, gt=0, lt=100, description="percentile and cvar: the tail judged, in %.")
+    target: float | None = Field(None, description="satisficing: the value the metric should reach (or not "
+                                 "exceed, with goal = \"min\"); with any criterion, the share of markets "
+                                 "meeting it is shown.")
 
 
 class ExperimentFile(_Strict):
@@ -102,5 +128,11 @@ class ExperimentFile(_Strict):
     uncertain_defaults: bool = Field(
         False, description="Draw siyu_sim's default uncertain assumptions (docs/uncertainty.md) as factors.")
     design: DesignSpec = Field(default_factory=DesignSpec, description="How factor settings are chosen.")
+    constraints: list[str] = Field(
+        default_factory=list, description="Conditions every setting must meet, over factor column names, e.g. "
+        "\"care_staff + community_staff <= 40\"; settings that break one are not run (grid and lhs).")
+    robustness: RobustnessSpec | None = Field(
+        None, description="With markets: how policies are judged across them (default: least maximum regret "
+        "of the profit added over no private domain).")
     objectives: dict[str, Literal["max", "min"]] = Field(
         default_factory=dict, description="Final metrics to rank settings by: metric = \"max\" | \"min\".")

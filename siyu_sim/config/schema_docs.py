@@ -24,7 +24,7 @@ from ..assumptions import Uncertain
 from ..params import Behaviour, Economics, Population, Segment, default_segments
 from ..scenario import Scenario
 from ..schedule import Schedule, Window
-from .experiment_schema import DesignSpec, DistributionSpec, ExperimentFile, FactorSpec
+from .experiment_schema import DesignSpec, DistributionSpec, ExperimentFile, FactorSpec, RobustnessSpec
 from .schema_info import is_model, range_words, type_words, unit, unwrap
 
 INTRO = """\
@@ -193,7 +193,8 @@ def reference_markdown() -> str:
     """The key tables of docs/experiments.md, generated from the pydantic models (a test
     checks that the document holds exactly this text)."""
     sections = [("Top level", ExperimentFile), ("`[factors.\"dotted.path\"]`", FactorSpec),
-                ("`[design]`", DesignSpec), ("`distribution = {...}` of a factor", DistributionSpec)]
+                ("`[design]`", DesignSpec), ("`distribution = {...}` of a factor", DistributionSpec),
+                ("`[robustness]`", RobustnessSpec)]
     out = []
     for title, model in sections:
         out.append(f"#### {title}\n")

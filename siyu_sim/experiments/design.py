@@ -22,11 +22,14 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
 from ..calendar import n_months
 from ..config.experiment import Experiment, Factor
 from ..config.experiment_files import check_settings, read_experiment, validate_experiment
 from ..config.experiment_schema import METRIC_COLUMNS
+from ..config.expressions import evaluate
+from ..config.problems import ExperimentError, Problem
 from ..config.limits import HugeExperiment, table_plan
 
 
@@ -82,59 +85,117 @@ def design_seed(root_seed: int) -> int:
 
 
 def count_settings(exp: Experiment) -> int:
-    """How many settings ``make_settings`` will choose, known before choosing them (a huge
-    design is refused before it takes the memory and the time to build)."""
-    factors, samples = exp.factors, exp.samples
-    if not factors:
-        return 1
-    grid = math.prod(len(f.values) for f in factors if f.values is not None)
-    k = len(factors)
-    if exp.method == "grid":
-        return grid
-    if exp.method == "lhs":
-        return grid * (samples or 0)
-    if exp.method == "sobol":
-        return (samples or 0) * (2 * k + 2 if exp.second_order else k + 2)
-    return (samples or 0) * (k + 1)  # morris: trajectories of k + 1 points
+    """How many settings ``make_settings`` will choose (before constraints drop any), known before
+    choosing them (a huge design is refused before it takes the memory and the time to build)."""
+    if exp.method in ("sobol", "morris"):
+        k = sum(f.expression is None for f in exp.factors)
+        if exp.method == "sobol":
+            return (exp.samples or 0) * (2 * k + 2 if exp.second_order else k + 2)
+        return (exp.samples or 0) * (k + 1)  # morris: trajectories of k + 1 points
+    levers = [f for f in exp.factors if f.lever]
+    grid = math.prod(len(f.values) for f in levers if f.values is not None)
+    policies = grid * (exp.samples or 0) if exp.method == "lhs" else grid
+    return policies * max(exp.markets, 1)
+
+
+#: The markets' stream: apart from the design's, so adding a lever never moves the markets.
+MARKET_SPAWN_KEY = DESIGN_SPAWN_KEY - 1
 
 
 def make_settings(exp: Experiment) -> tuple[list[dict[str, Any]], list[list[float]] | None]:
     """The factor settings (index → {factor name: value}) and, for sobol/morris, the raw
-    sample matrix in SALib's order (analysis needs it)."""
+    sample matrix in SALib's order (analysis needs it). With grid or lhs the method chooses the
+    policies (the levers' settings; derived factors computed, constraints applied: ``exp.dropped``
+    counts the settings they removed) and, with uncertain assumptions, each policy runs in every
+    one of ``exp.markets`` markets (a Latin hypercube of their points in [0, 1], the same for
+    every policy): settings are policy-major."""
     factors = exp.factors
     if not factors:
         return [{}], None
-    if exp.method == "grid":
-        combos = itertools.product(*(f.values for f in factors))
-        return [{f.name: v for f, v in zip(factors, combo)} for combo in combos], None
-    if exp.method == "lhs":
-        from scipy.stats import qmc
+    if exp.method in ("sobol", "morris"):
+        return _screening(exp)
+    policies = _derive(exp, _lever_settings(exp, [f for f in factors if f.lever]))
+    kept = _constrain(exp, policies)
+    exp.dropped = len(policies) - len(kept)
+    assumptions = [f for f in factors if f.assumption]
+    if not assumptions:
+        return [_ordered(exp, p) for p in kept], None
+    from scipy.stats import qmc
 
-        grid = [f for f in factors if f.values is not None]
-        sampled = [f for f in factors if f.values is None]
-        unit = qmc.LatinHypercube(d=len(sampled), seed=design_rng(exp.root_seed)).random(exp.samples)
-        points = [{f.name: _from_unit(f, u) for f, u in zip(sampled, row)} for row in unit]
-        settings = []
-        for combo in itertools.product(*(f.values for f in grid)):
-            fixed = {f.name: v for f, v in zip(grid, combo)}
-            for p in points:
-                settings.append({f.name: (fixed | p)[f.name] for f in factors})
-        return settings, None
+    rng = np.random.default_rng(np.random.SeedSequence(exp.root_seed, spawn_key=(MARKET_SPAWN_KEY,)))
+    unit = qmc.LatinHypercube(d=len(assumptions), seed=rng).random(exp.markets)
+    markets = [{f.name: float(u) for f, u in zip(assumptions, row)} for row in unit]
+    return [_ordered(exp, p | m) for p in kept for m in markets], None
+
+
+def _lever_settings(exp: Experiment, levers: list[Factor]) -> list[dict[str, Any]]:
+    """grid: every combination of the levers' values; lhs: ``samples`` Latin-hypercube points over
+    the sampled levers, crossed with the grid ones."""
+    if exp.method == "grid":
+        combos = itertools.product(*(f.values for f in levers))
+        return [{f.name: v for f, v in zip(levers, combo)} for combo in combos]
+    from scipy.stats import qmc
+
+    grid = [f for f in levers if f.values is not None]
+    sampled = [f for f in levers if f.values is None]
+    unit = qmc.LatinHypercube(d=len(sampled), seed=design_rng(exp.root_seed)).random(exp.samples)
+    points = [{f.name: _from_unit(f, u) for f, u in zip(sampled, row)} for row in unit]
+    settings = []
+    for combo in itertools.product(*(f.values for f in grid)):
+        fixed = {f.name: v for f, v in zip(grid, combo)}
+        settings += [fixed | p for p in points]
+    return settings
+
+
+def _screening(exp: Experiment) -> tuple[list[dict[str, Any]], list[list[float]]]:
+    """sobol/morris: SALib's sample over every factor but the derived ones, which are computed."""
     problem = exp.salib_problem()
     if exp.method == "sobol":
         from SALib.sample import sobol
 
         matrix = sobol.sample(problem, exp.samples, calc_second_order=exp.second_order,
                               scramble=True, seed=design_seed(exp.root_seed))
-    elif exp.method == "morris":
+    else:
         from SALib.sample import morris
 
         matrix = morris.sample(problem, exp.samples, num_levels=exp.levels,
                                seed=design_seed(exp.root_seed))
-    else:  # pragma: no cover - validated when read
-        raise ValueError(exp.method)
-    settings = [{f.name: _cast(f, x) for f, x in zip(factors, row)} for row in matrix]
-    return settings, matrix.tolist()
+    varied = [f for f in exp.factors if f.expression is None]
+    settings = _derive(exp, [{f.name: _cast(f, x) for f, x in zip(varied, row)} for row in matrix])
+    return [_ordered(exp, s) for s in settings], matrix.tolist()
+
+
+def _derive(exp: Experiment, settings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``settings`` with each derived factor's value (in declaration order: one may use another)."""
+    derived = [f for f in exp.factors if f.expression is not None]
+    if not derived or not settings:
+        return settings
+    frame = pd.DataFrame(settings)
+    for f in derived:
+        values = evaluate(frame, f.expression).astype(float)
+        frame[f.name] = values.round().astype(int) if f.integer else values
+    return [{k: v.item() if hasattr(v, "item") else v for k, v in row.items()} for row in frame.to_dict("records")]
+
+
+def _constrain(exp: Experiment, settings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The settings that meet every constraint (all of them without constraints); none left is an
+    error that says which constraint emptied the design."""
+    if not exp.constraints or not settings:
+        return settings
+    frame = pd.DataFrame(settings)
+    keep = pd.Series(True, index=frame.index)
+    for i, text in enumerate(exp.constraints):
+        keep &= evaluate(frame, text).astype(bool)
+        if not keep.any():
+            raise ExperimentError(exp.file, [Problem(f"constraints[{i}]", "no setting of the design meets the "
+                                                     "constraints up to this one", text,
+                                                     "constraints some settings meet")])
+    return [s for s, k in zip(settings, keep) if k]
+
+
+def _ordered(exp: Experiment, setting: dict[str, Any]) -> dict[str, Any]:
+    """A setting's values in the factors' order (the results table's columns)."""
+    return {f.name: setting[f.name] for f in exp.factors}
 
 
 def _cast(f: Factor, x: float) -> Any:

@@ -79,7 +79,7 @@ def sensitivity_table(folder: str | Path, *, export: bool = False) -> pd.DataFra
     if method not in ("sobol", "morris"):
         raise SensitivityError(f"{meta['experiment_file']}: design.method is {method!r}; "
                                "sensitivity needs design.method = \"sobol\" or \"morris\"")
-    factors = meta["factors"]
+    factors = [f for f in meta["factors"] if not f.get("expression")]  # derived ones were computed, not drawn
     problem = {"num_vars": len(factors), "names": [f["name"] for f in factors],
                "bounds": [f["range"] for f in factors]}
     matrix = np.asarray(meta["unit_settings"], dtype=float)

@@ -167,7 +167,8 @@ class ResultStore:
             "spec_hash": exp.spec_hash, "package_version": __version__, "created": _now(),
             "scenario_sources": exp.scenario_sources, "n_runs": len(tasks),
             "factor_columns": exp.factor_names, "objectives": exp.objectives, "outputs": exp.outputs,
-            "fixed": exp.fixed, "unit_settings": exp.unit_settings,
+            "fixed": exp.fixed, "unit_settings": exp.unit_settings, "robustness": exp.robustness,
+            "markets": exp.markets, "policies": exp.policies, "dropped": exp.dropped,
             **exp.resolved(),
         }
         self.start(meta, exp.scenarios, tasks)
