@@ -194,19 +194,26 @@ def sweep_command(
                   serial=serial, fresh=fresh, out=out, quiet=quiet, batch_size=batch_size, lang=lang.value,
                   no_worker_wait=no_worker_wait, command=command_line(ctx))
     if not result.interrupted and result.stopped is None and result.ok + result.skipped > 0:
-        from .printout import best_text, front_text
+        from .printout import best_text, front_text, how_sure_text, robust_text
+        from ..experiments.store import ResultStore
         from ..experiments.summary import summarize_folder
 
         tables = summarize_folder(result.folder, export=csv)
+        meta = ResultStore(result.folder).experiment_meta()
         factors = result.experiment.factor_names
+        levers = [f.name for f in result.experiment.factors if not f.assumption]
+        if "robustness" in tables and not tables["robustness"].empty:
+            typer.echo(robust_text(tables["robustness"], levers, meta, lang.value))
+            factors = levers
         if not tables["best"].empty:
             typer.echo(best_text(tables["best"], factors, lang.value))
+            typer.echo(how_sure_text(meta, lang.value))
         front = front_text(tables["trade_off"], factors, lang.value)
         if front:
             typer.echo(front)
         if csv:
             _status(quiet, t("status_wrote", lang.value,
-                             paths=f"{result.folder}/_export/settings.csv, best.csv, trade_off.csv"))
+                             paths=f"{result.folder}/_export/" + ", ".join(f"{k}.csv" for k, v in tables.items() if not v.empty)))
     _finish(result, quiet, fresh, lang.value)
 
 

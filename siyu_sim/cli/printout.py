@@ -108,11 +108,46 @@ def best_text(best: pd.DataFrame, factors: list[str], lang: str = "en") -> str:
     return "\n".join(lines)
 
 
+def how_sure_text(meta: dict, lang: str = "en") -> str:
+    """What a sweep's intervals cover, in one sentence: the same in the terminal and the report."""
+    reps = int(meta.get("replications") or 1)
+    if meta.get("markets"):
+        return t("sw_sure_markets", lang, markets=meta["markets"], reps=reps)
+    return t("sw_sure_luck" if reps > 1 else "sw_sure_one", lang, reps=reps)
+
+
+MAX_ROBUST_LINES = 10
+
+
+def robust_text(table: pd.DataFrame, levers: list[str], meta: dict, lang: str = "en") -> str:
+    """The robustness table: policies ranked by the file's criterion, best first."""
+    from ..experiments.robust import spec
+
+    r = spec(meta)
+    m = r["metric"]
+    money = lambda v: metric_value(v, m, lang)  # noqa: E731
+    head = t("sw_robust_head", lang, markets=meta.get("markets"), criterion=t(f"sw_crit_{r['criterion']}", lang,
+             q=f"{r['percentile']:g}"), metric=metric_label(m, lang), reps=meta.get("replications"))
+    target = r.get("target")
+    lines = [head, "  " + t("sw_robust_cols", lang, q=f"{r['percentile']:g}",
+                            target=money(target) if target is not None else "—")]
+    for _, row in table.head(MAX_ROBUST_LINES).iterrows():
+        meets = f"{row['meets']:.0%}" if "meets" in row and row["meets"] == row["meets"] else "—"
+        luck = f"{row['luck_share']:.0%}" if row["luck_share"] == row["luck_share"] else "—"
+        lines.append(t("sw_robust_line", lang, rank=int(row["rank"]), scenario=scenario_label(row.scenario, lang),
+                       setting=setting_text(row, levers, lang), mean=money(row["mean"]), tail=money(row["tail"]),
+                       cvar=money(row["cvar"]), regret=money(row["max_regret"]), meets=meets, luck=luck))
+    if len(table) > MAX_ROBUST_LINES:
+        lines.append("  …")
+    lines.append(how_sure_text(meta, lang))
+    return "\n".join(lines)
+
+
 def front_text(trade: pd.DataFrame, factors: list[str], lang: str = "en") -> str:
     """The settings on the trade-off front, most profitable first ('' if there is none)."""
     if trade.empty or not trade["pareto"].any():
         return ""
-    x, y = [c for c in trade.columns if c not in {"scenario", "setting", "pareto", *factors}][:2]
+    x, y = [c for c in trade.columns if c not in {"scenario", "setting", "policy", "pareto", *factors}][:2]
     lines = [t("sw_front_head", lang, x=metric_label(x, lang), y=metric_label(y, lang))]
     front = trade[trade["pareto"]].sort_values(x, ascending=False)
     for _, row in front.head(MAX_FRONT_LINES).iterrows():

@@ -124,15 +124,15 @@ def best_settings(frame: pd.DataFrame, objectives: dict[str, str], factor_column
     return pd.DataFrame(rows)
 
 
-def trade_off(frame: pd.DataFrame, factor_columns: list[str]) -> pd.DataFrame:
-    """Per (scenario, setting): factors, the median at the horizon of the profit and pool-health
-    metrics (``trade_off_axes``), and ``pareto``: on the front of the two. Empty when
-    the runs hold neither pair."""
-    final = final_rows(frame)
+def trade_off(frame: pd.DataFrame, factor_columns: list[str], key: list[str] = KEY) -> pd.DataFrame:
+    """Per (scenario, setting) — or per ``key``, e.g. (scenario, policy) across markets —: factors,
+    the median at the horizon of the profit and pool-health metrics (``trade_off_axes``), and
+    ``pareto``: on the front of the two. Empty when the runs hold neither pair."""
+    final = frame if "policy" in frame.columns else final_rows(frame)
     axes = trade_off_axes(final.columns)
     if axes is None:
         return pd.DataFrame()
-    g = final.groupby(KEY, sort=True)
+    g = final.groupby(key, sort=True)
     table = g[factor_columns + list(axes)].agg(
         {**{f: "first" for f in factor_columns}, **{m: "median" for m in axes}}).reset_index()
     table["pareto"] = pareto_front(table, {axes[0]: "max", axes[1]: "max"})
@@ -150,9 +150,17 @@ def summarize_folder(folder: str | Path, *, export: bool = False) -> dict[str, p
     factors = meta["factor_columns"]
     objectives = meta.get("objectives") or {"cum_profit": "max"}
     objectives = {m: g for m, g in objectives.items() if m in frame.columns}
-    out = {"settings": setting_table(frame, factors),
-           "best": best_settings(frame, objectives, factors),
-           "trade_off": trade_off(frame, factors)}
+    if meta.get("markets"):  # a setting is a policy in one market: judge policies across markets
+        from .robust import policy_frame, robustness_table
+
+        levers = [f["name"] for f in meta["factors"] if not f.get("assumption")]
+        finals = policy_frame(final_rows(frame), meta)
+        out = {"settings": setting_table(frame, factors), "robustness": robustness_table(finals, meta),
+               "best": pd.DataFrame(), "trade_off": trade_off(finals, levers, ["scenario", "policy"])}
+    else:
+        out = {"settings": setting_table(frame, factors),
+               "best": best_settings(frame, objectives, factors),
+               "trade_off": trade_off(frame, factors)}
     if export:
         for name, table in out.items():
             if not table.empty:

@@ -34,6 +34,31 @@ SWEEP: dict[str, dict[str, str]] = {
                      "zh": "  {objective}（{column}，{goal}）：{scenario} [{setting}]，均值 {value}，区间 [{lo}, {hi}]"},
     "sw_runner_up": {"en": "      vs runner-up {scenario} [{setting}]: {margin} [{lo}, {hi}] ({sure})",
                      "zh": "      对比第二名 {scenario} [{setting}]：{margin} [{lo}, {hi}]（{sure}）"},
+    "sw_sure_luck": {"en": "How sure: each interval covers luck only ({reps} replications, common random numbers); "
+                            "the scenarios' assumptions are held at their values. To judge settings across what "
+                            "nobody has measured, declare [[uncertain]] and design.markets (docs/experiments.md).",
+                     "zh": "把握程度：每个区间只涵盖运气（{reps} 次重复运行，共同随机数）；情景的假设固定在其取值。"
+                           "要在没人测量过的假设之间比较方案，请声明 [[uncertain]] 和 design.markets（docs/experiments.md）。"},
+    "sw_sure_one": {"en": "How sure: one replication per setting, so no interval: neither luck nor the assumptions "
+                           "are measured.",
+                    "zh": "把握程度：每个参数组合只运行一次，没有区间：运气和假设都未度量。"},
+    "sw_sure_markets": {"en": "How sure: each policy's spread covers {markets} markets drawn from the uncertain "
+                               "assumptions (not-knowing) and luck ({reps} replications in each, common random numbers); "
+                               "'luck' is luck's share of that spread.",
+                        "zh": "把握程度：每个方案的分布涵盖从不确定假设中抽取的 {markets} 个市场（未知）以及运气（每个市场 "
+                              "{reps} 次重复运行，共同随机数）；“运气”列是运气在这一分布中所占的比例。"},
+    "sw_robust_head": {"en": "Robust choice across {markets} markets, by {criterion} of {metric} (each market: the "
+                              "mean of {reps} replications):",
+                       "zh": "在 {markets} 个市场中稳健的选择，按{metric}的{criterion}排序（每个市场取 {reps} 次重复运行的均值）："},
+    "sw_robust_cols": {"en": "#  policy: mean | P{q} | CVaR{q} | max regret | meets {target} | luck",
+                       "zh": "名次 方案：均值 | P{q} | CVaR{q} | 最大遗憾 | 达到 {target} 的比例 | 运气占比"},
+    "sw_robust_line": {"en": "{rank:>2}  {scenario} [{setting}]: {mean} | {tail} | {cvar} | {regret} | {meets} | {luck}",
+                       "zh": "{rank:>2}  {scenario} [{setting}]：{mean} | {tail} | {cvar} | {regret} | {meets} | {luck}"},
+    "sw_crit_mean": {"en": "the mean", "zh": "均值"},
+    "sw_crit_percentile": {"en": "the worst {q}% bound (P{q})", "zh": "最差 {q}% 分位（P{q}）"},
+    "sw_crit_cvar": {"en": "the mean of the worst {q}% (CVaR)", "zh": "最差 {q}% 的均值（CVaR）"},
+    "sw_crit_regret": {"en": "the least maximum regret", "zh": "最小的最大遗憾"},
+    "sw_crit_satisficing": {"en": "the share of markets meeting the target", "zh": "达到目标的市场比例"},
     "sw_clear": {"en": "clear", "zh": "差异明确"},
     "sw_not_clear": {"en": "not clear", "zh": "差异不明确"},
     "sw_goal_max": {"en": "max", "zh": "越大越好"},
