@@ -16,9 +16,10 @@ days = {days}
 
 def write_experiment(folder: Path, body: str, *, name: str = "tiny", scenarios: str = '["nurture"]',
                      replications: int = 2, root_seed: int = 11, metrics: str = "final",
-                     customers: int = 150, days: int = 20) -> Path:
+                     customers: int = 150, days: int = 20, top: str = "") -> Path:
+    """``top``: top-level keys (TOML puts every key after [set] in it)."""
     text = (f'name = "{name}"\nscenarios = {scenarios}\nreplications = {replications}\n'
-            f'root_seed = {root_seed}\nmetrics = "{metrics}"\n'
+            f'root_seed = {root_seed}\nmetrics = "{metrics}"\n' + top
             + TINY_SET.format(customers=customers, days=days) + body)
     path = folder / f"{name}.toml"
     path.write_text(text, encoding="utf-8")
