@@ -131,3 +131,33 @@ def test_siyu_sweep_prints_the_robust_choice_among_policies_never_a_market(tmp_p
     best = table.iloc[0]
     line = next(line for line in out.splitlines() if line.strip().startswith("1 "))
     assert best["scenario"] in line and f"frequency={best['frequency']:g}" in line
+
+
+def test_the_report_gives_the_same_robust_choice_and_the_same_how_sure_sentence(tmp_path):
+    from siyu_sim.report.sweep_report import sweep_report
+
+    f = write_experiment(tmp_path, UNCERTAIN + LEVER + '[design]\nmarkets = 3\n[robustness]\ncriterion = "mean"\n',
+                         replications=2)
+    got = CliRunner().invoke(app, ["sweep", str(f), "--out", str(tmp_path / "res"), "--serial", "-q"])
+    assert got.exit_code == 0, got.output
+    sure = next(line for line in got.output.splitlines() if line.startswith("How sure"))
+    html = sweep_report(tmp_path / "res", tmp_path / "r.html").read_text(encoding="utf-8")
+    assert sure.replace("'", "&#39;") in html or sure in html
+    first = next(line for line in got.output.splitlines() if line.strip().startswith("1 "))
+    setting = first.split("[", 1)[1].split("]", 1)[0]  # frequency=…
+    assert "Robust choice: nurture [" + setting.replace("=", " = ") + "], by the mean" in html
+    assert "3 policies × 3 markets × 2 replications" in html
+
+
+def test_a_lever_sweep_says_its_intervals_cover_luck_only_in_the_terminal_and_the_report(tmp_path):
+    from siyu_sim.report.sweep_report import sweep_report
+
+    f = write_experiment(tmp_path, LEVER, replications=3)
+    got = CliRunner().invoke(app, ["sweep", str(f), "--out", str(tmp_path / "res"), "--serial", "-q"])
+    assert got.exit_code == 0, got.output
+    assert "How sure: each interval covers luck only (3 replications" in got.output
+    best = next(line for line in got.output.splitlines() if "cum_incremental_profit" in line and "[" in line)
+    lo_hi = best.rsplit("[", 1)[1].rstrip("]").split(", ")  # the 95% interval of the mean
+    html = sweep_report(tmp_path / "res", tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "How sure: each interval covers luck only (3 replications" in html
+    assert f"95% interval of the mean: {lo_hi[0]} to {lo_hi[1]}" in html

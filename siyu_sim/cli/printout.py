@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ..compare.monthly import HIDDEN_COLUMNS
+from ..report.sweep_parts import criterion_text, how_sure_text
 from ..report.labels import cell, metric_label, metric_value, signed_cell, signed_value
 from ..words import check_lang, scenario_label, t
 from ..words.numbers import width_ratio
@@ -108,14 +109,6 @@ def best_text(best: pd.DataFrame, factors: list[str], lang: str = "en") -> str:
     return "\n".join(lines)
 
 
-def how_sure_text(meta: dict, lang: str = "en") -> str:
-    """What a sweep's intervals cover, in one sentence: the same in the terminal and the report."""
-    reps = int(meta.get("replications") or 1)
-    if meta.get("markets"):
-        return t("sw_sure_markets", lang, markets=meta["markets"], reps=reps)
-    return t("sw_sure_luck" if reps > 1 else "sw_sure_one", lang, reps=reps)
-
-
 MAX_ROBUST_LINES = 10
 
 
@@ -126,8 +119,8 @@ def robust_text(table: pd.DataFrame, levers: list[str], meta: dict, lang: str = 
     r = spec(meta)
     m = r["metric"]
     money = lambda v: metric_value(v, m, lang)  # noqa: E731
-    head = t("sw_robust_head", lang, markets=meta.get("markets"), criterion=t(f"sw_crit_{r['criterion']}", lang,
-             q=f"{r['percentile']:g}"), metric=metric_label(m, lang), reps=meta.get("replications"))
+    head = t("sw_robust_head", lang, markets=meta.get("markets"), criterion=criterion_text(r, lang),
+             metric=metric_label(m, lang), reps=meta.get("replications"))
     target = r.get("target")
     lines = [head, "  " + t("sw_robust_cols", lang, q=f"{r['percentile']:g}",
                             target=money(target) if target is not None else "—")]

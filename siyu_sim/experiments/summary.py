@@ -23,6 +23,12 @@ PROFIT_METRICS = ("cum_incremental_profit", "cum_profit")
 HEALTH_METRICS = ("active_share", "mean_trust")
 
 
+def default_objective(columns) -> str:
+    """What settings are ranked by when the file names no objective: the profit the private domain
+    adds over none (the ledger's profit only for results that lack it)."""
+    return next((m for m in PROFIT_METRICS if m in set(columns)), PROFIT_METRICS[-1])
+
+
 def non_dominated(values: np.ndarray) -> np.ndarray:
     """Mask of the rows of ``values`` (n × k, larger is better) that no other row dominates.
     Rows with a missing value are never on the front."""
@@ -148,7 +154,7 @@ def summarize_folder(folder: str | Path, *, export: bool = False) -> dict[str, p
     meta = store.experiment_meta()
     frame = store.read()
     factors = meta["factor_columns"]
-    objectives = meta.get("objectives") or {"cum_profit": "max"}
+    objectives = meta.get("objectives") or {default_objective(frame.columns): "max"}
     objectives = {m: g for m, g in objectives.items() if m in frame.columns}
     if meta.get("markets"):  # a setting is a policy in one market: judge policies across markets
         from .robust import policy_frame, robustness_table

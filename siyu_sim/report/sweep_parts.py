@@ -79,6 +79,24 @@ def setting_text(row, res: SweepResults, lang: str) -> str:
     return ", ".join(f"{short[d]} = {value_text(row[d], d, lang)}" for d in dims) or t("sw_base", lang)
 
 
+#: The words of each robustness criterion (experiments.robust.CRITERIA).
+CRITERION_WORDS = {"mean": "sw_crit_mean", "percentile": "sw_crit_percentile", "cvar": "sw_crit_cvar",
+                   "regret": "sw_crit_regret", "satisficing": "sw_crit_satisficing"}
+
+
+def criterion_text(robustness: dict, lang: str) -> str:
+    """How the best policy is chosen, in words ("the least maximum regret")."""
+    return t(CRITERION_WORDS[robustness["criterion"]], lang, q=f"{robustness['percentile']:g}")
+
+
+def how_sure_text(meta: dict, lang: str = "en") -> str:
+    """What a sweep's intervals cover, in one sentence: the same in the terminal and the report."""
+    reps = int(meta.get("replications") or 1)
+    if meta.get("markets"):
+        return t("sw_sure_markets", lang, markets=meta["markets"], reps=reps)
+    return t("sw_sure_luck" if reps > 1 else "sw_sure_one", lang, reps=reps)
+
+
 def status_blocks(res: SweepResults, lang: str, n_settings: int, reps: int) -> list:
     """The experiment's description in the reader's language, completeness, version mismatch."""
     from ..version import __version__
@@ -87,7 +105,10 @@ def status_blocks(res: SweepResults, lang: str, n_settings: int, reps: int) -> l
     desc = experiment_description(meta.get("name", ""), meta.get("description", ""), lang)
     out: list = [Para(desc) if desc else None]
     if not res.partial:  # a partial sweep carries the banner at the top of the page
-        out.append(Para(t("sweep_complete", lang, done=res.n_ok, settings=n_settings, reps=reps)))
+        markets = int(meta.get("markets") or 0)
+        out.append(Para(t("sweep_complete_markets", lang, done=res.n_ok, policies=n_settings // markets,
+                          markets=markets, reps=reps) if markets else
+                        t("sweep_complete", lang, done=res.n_ok, settings=n_settings, reps=reps)))
     old = meta.get("package_version")
     if old and old != __version__:
         out.append(Banner(t("sweep_version_mismatch", lang, old=old, new=__version__)))

@@ -17,11 +17,12 @@ import pandas as pd
 
 from . import stats, sweep_figures
 from .html import Page, Para
+from .robust_report import add_sections as add_robust_sections
 from .sensitivity_report import add_sections as add_sensitivity_sections
-from .sweep_parts import (KEYS, add_table_and_assumptions, axes, best_index, is_grid, is_sensitivity,
+from .sweep_parts import (KEYS, add_table_and_assumptions, axes, best_index, how_sure_text, is_grid, is_sensitivity,
                           long_labels, setting_cells, setting_text, short_labels, status_blocks, value_text)
 from .sweep_results import SweepReportError, SweepResults, read_results
-from ..experiments.summary import pareto_front, trade_off_axes
+from ..experiments.summary import pareto_front, t_interval, trade_off_axes
 from ..words import check_lang, strong, t
 from .labels import metric_label, metric_value
 
@@ -55,6 +56,8 @@ def build_page(res: SweepResults, lang: str) -> Page:
         page.banner = t("sweep_partial", lang, done=res.n_ok, total=res.n_planned)
     if sens:
         add_sensitivity_sections(page, res, lang, reps)
+    elif meta.get("markets"):  # policies across markets: the robust choice, never a market
+        add_robust_sections(page, res, lang, reps)
     else:
         _lever_sections(page, res, lang, reps)
     return page
@@ -66,15 +69,19 @@ def _lever_sections(page: Page, res: SweepResults, lang: str, reps: int) -> None
     best_i = best_index(cells, res.goal)
     best = cells.loc[best_i]
     obj = metric_label(res.objective, lang)
-    interval = t("interval", lang, lo=metric_value(best["lo"], res.objective, lang),
-                 hi=metric_value(best["hi"], res.objective, lang)) if best["n"] > 1 else ""
+    # the best setting as the terminal gives it: its mean, the 95% interval of the mean
+    runs = res.finals[(res.finals["scenario"] == best["scenario"]) & (res.finals["setting"] == best["setting"])]
+    mean, lo, hi, _ = t_interval(runs[res.objective])
+    interval = t("interval_mean", lang, lo=metric_value(lo, res.objective, lang),
+                 hi=metric_value(hi, res.objective, lang), n=len(runs)) if len(runs) > 1 else ""
     status = status_blocks(res, lang, len(cells), reps)
     if "incremental" in res.objective:
         status.append(Para(t("sw_money_note", lang), "note"))
     if not dims:
         status.append(Para(t("sweep_no_factor", lang), "note"))
     status.append(Para(strong(t("sweep_best", lang, setting=setting_text(best, res, lang), objective=obj,
-                                value=metric_value(best["mid"], res.objective, lang), interval=interval))))
+                                value=metric_value(mean, res.objective, lang), interval=interval))))
+    status.append(Para(how_sure_text(res.meta, lang), "note"))
     page.add("status", t("sec_sweep_status", lang), *status)
 
     front = _trade_off(page, res, lang)

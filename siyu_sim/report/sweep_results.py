@@ -3,6 +3,8 @@ the folder's format (``siyu_sim.experiments.store``), checked, and explained whe
 
 from __future__ import annotations
 
+from ..experiments.summary import default_objective
+
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,7 +90,7 @@ def read_results(folder) -> SweepResults:
 
     factors = [f for f in meta["factor_columns"] if f in finals.columns]
     objectives = {m: g for m, g in (meta.get("objectives") or {}).items() if m in finals.columns}
-    default = "cum_incremental_profit" if "cum_incremental_profit" in finals.columns else "cum_profit"
+    default = default_objective(finals.columns)
     objective, goal = next(iter(objectives.items()), (default, "max"))
     if objective not in finals.columns:
         raise SweepReportError(f"{folder}: the runs hold no {objective!r} column to rank settings by.")

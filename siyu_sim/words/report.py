@@ -103,6 +103,8 @@ REPORT: dict[str, dict[str, str]] = {
                       "zh": "各策略的用户池规模不同（{sizes}）；上面的每名成员利润更有可比性，"
                             "但一次对比并不等于一条规模化曲线。"},
     "interval": {"en": " (10–90%: {lo} to {hi})", "zh": "（10%–90%：{lo} 至 {hi}）"},
+    "interval_mean": {"en": " (mean of {n} runs; 95% interval of the mean: {lo} to {hi})",
+                      "zh": "（{n} 次运行的均值；均值的 95% 置信区间：{lo} 至 {hi}）"},
     "months_n": {"en": "{n} months", "zh": "{n} 个月"},
     "days_n": {"en": "{n} days", "zh": "{n} 天"},
     # ---- KPI table
@@ -252,6 +254,9 @@ REPORT: dict[str, dict[str, str]] = {
                             "图表仅反映目前已有的结果。"},
     "sweep_complete": {"en": "Complete: {done} runs ({settings} settings × {reps} replications).",
                        "zh": "已完成：共 {done} 次运行（{settings} 组参数 × {reps} 次重复）。"},
+    "sweep_complete_markets": {"en": "Complete: {done} runs ({policies} policies × {markets} markets × {reps} "
+                                     "replications).",
+                               "zh": "已完成：共 {done} 次运行（{policies} 个方案 × {markets} 个市场 × {reps} 次重复）。"},
     "sweep_best": {"en": "Best setting: {setting}, with {objective} = {value}{interval}.",
                    "zh": "最佳参数组合：{setting}，{objective} = {value}{interval}。"},
     "sweep_best_marker": {"en": "best", "zh": "最佳"},

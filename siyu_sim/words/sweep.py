@@ -53,12 +53,35 @@ SWEEP: dict[str, dict[str, str]] = {
     "sw_robust_cols": {"en": "#  policy: mean | P{q} | CVaR{q} | max regret | meets {target} | luck",
                        "zh": "名次 方案：均值 | P{q} | CVaR{q} | 最大遗憾 | 达到 {target} 的比例 | 运气占比"},
     "sw_robust_line": {"en": "{rank:>2}  {scenario} [{setting}]: {mean} | {tail} | {cvar} | {regret} | {meets} | {luck}",
-                       "zh": "{rank:>2}  {scenario} [{setting}]：{mean} | {tail} | {cvar} | {regret} | {meets} | {luck}"},
+                       "zh": "第{rank}名 {scenario} [{setting}]：{mean} | {tail} | {cvar} | {regret} | {meets} | {luck}"},
     "sw_crit_mean": {"en": "the mean", "zh": "均值"},
     "sw_crit_percentile": {"en": "the worst {q}% bound (P{q})", "zh": "最差 {q}% 分位（P{q}）"},
     "sw_crit_cvar": {"en": "the mean of the worst {q}% (CVaR)", "zh": "最差 {q}% 的均值（CVaR）"},
     "sw_crit_regret": {"en": "the least maximum regret", "zh": "最小的最大遗憾"},
     "sw_crit_satisficing": {"en": "the share of markets meeting the target", "zh": "达到目标的市场比例"},
+    "sw_robust_best": {"en": "Robust choice: {policy}, by {criterion} of {metric} across {markets} markets: mean "
+                              "{mean}, P{q} {tail}, at most {regret} short of the best policy in any market.",
+                       "zh": "稳健的选择：{policy}（按{metric}在 {markets} 个市场中的{criterion}）：均值 {mean}，"
+                             "P{q} {tail}，在任何市场中落后于最佳方案至多 {regret}。"},
+    "sec_sw_robust": {"en": "Policies across markets", "zh": "各方案在不同市场中的表现"},
+    "sw_robust_note": {"en": "Each point is one market drawn from the uncertain assumptions (the mean of its "
+                              "replications); every policy meets the same markets and the same luck. Regret is how "
+                              "far a policy falls short of the best policy in the same market.",
+                       "zh": "每个点是从不确定假设中抽取的一个市场（其重复运行的均值）；所有方案面对相同的市场和相同的运气。"
+                             "遗憾指在同一市场中落后于最佳方案的差距。"},
+    "sec_sw_wins": {"en": "Where each policy is the best", "zh": "各方案在哪些市场中最佳"},
+    "sw_wins_note": {"en": "In how many of the {markets} markets each policy is the best one: a policy that is best "
+                            "nowhere can still be the robust choice (it is never far behind).",
+                     "zh": "在 {markets} 个市场中，各方案成为最佳方案的市场数：一个在任何市场都不是最佳的方案，仍可能是"
+                           "稳健的选择（它从不落后太多）。"},
+    "sw_policy_col": {"en": "policy", "zh": "方案"},
+    "sw_wins_col": {"en": "markets where it is the best", "zh": "成为最佳的市场数"},
+    "sw_mean_col": {"en": "mean", "zh": "均值"},
+    "sw_max_regret_col": {"en": "max regret", "zh": "最大遗憾"},
+    "sw_mean_regret_col": {"en": "mean regret", "zh": "平均遗憾"},
+    "sw_meets_col": {"en": "meets {target}", "zh": "达到 {target}"},
+    "sw_luck_col": {"en": "luck's share", "zh": "运气占比"},
+    "sw_target": {"en": "target", "zh": "目标"},
     "sw_clear": {"en": "clear", "zh": "差异明确"},
     "sw_not_clear": {"en": "not clear", "zh": "差异不明确"},
     "sw_goal_max": {"en": "max", "zh": "越大越好"},
