@@ -29,6 +29,7 @@ from .app import APP, control_label
 from .calibrate import CALIBRATE
 from .calibration import CALIBRATION, OBSERVED_LABELS
 from .console import CONSOLE
+from .discovery import DISCOVERY
 from .incremental import INCREMENTAL
 from .problems import PROBLEMS
 from .names import KEY_ASSUMPTIONS, SCENARIO_DESCRIPTIONS, SCENARIO_LABELS, SEGMENT_LABELS
@@ -52,7 +53,7 @@ def _merge(*catalogues: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
 
 
 TEXT: dict[str, dict[str, str]] = _merge(REPORT, CONSOLE, INCREMENTAL, SWEEP, APP, CALIBRATION, CALIBRATE,
-                                        PROBLEMS, UNCERTAINTY)
+                                        PROBLEMS, UNCERTAINTY, DISCOVERY)
 
 
 def check_lang(lang: str) -> str:
