@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from . import stats
+from ..calendar import DAYS_PER_MONTH
 from .assumptions import section_blocks
 from .html import Banner, Page, Para, Table
 from .sweep_results import SweepResults
@@ -19,6 +20,9 @@ KEYS = ["scenario", "setting"]
 #: Pool-health metrics shown beside the objective, when the runs hold them, with their column's words.
 HEALTH = {"active_share": "sw_col_active_share", "muted_share": "sw_col_muted_share",
           "mean_trust": "sw_col_mean_trust"}
+#: The money compare shows, beside the objective when the runs hold it (metrics.DERIVED).
+MONEY = {"added_vs_ads": "sw_col_vs_ads", "incremental_roi": "sw_col_roi",
+         "incremental_profit_per_customer": "sw_col_per_customer", "incremental_payback_day": "sw_col_payback"}
 
 
 def setting_cells(res: SweepResults, metric: str | None = None) -> pd.DataFrame:
@@ -116,7 +120,17 @@ def status_blocks(res: SweepResults, lang: str, n_settings: int, reps: int) -> l
 
 
 def health_metrics(res: SweepResults) -> list[str]:
-    return [m for m in HEALTH if m in res.finals.columns and m != res.objective]
+    """The side columns of the settings table the runs hold: pool health, then the money compare
+    shows (beyond paid ads, added ROI, per customer, payback)."""
+    return [m for m in (*HEALTH, *MONEY) if m in res.finals.columns and m != res.objective]
+
+
+def side_value(value: float, metric: str, lang: str) -> str:
+    """A side column's cell: the payback day as its month ("never" when it did not pay back)."""
+    if metric == "incremental_payback_day":
+        return t("sw_payback_never", lang) if value != value else t("sw_payback_month", lang,
+                                                                      month=int(value // DAYS_PER_MONTH) + 1)
+    return metric_value(value, metric, lang)
 
 
 def settings_table(res: SweepResults, cells: pd.DataFrame, lang: str, *, best_i: int | None,
@@ -125,11 +139,14 @@ def settings_table(res: SweepResults, cells: pd.DataFrame, lang: str, *, best_i:
     objective's median, 10% and 90% (the last three columns)."""
     short = short_labels(res, lang)
     health = health_metrics(res)
-    medians = res.finals.groupby(KEYS, sort=True)[health].median() if health else None
+    finals = res.finals
+    if "incremental_payback_day" in health:  # a run that never paid back pays back last, not not at all
+        finals = finals.assign(incremental_payback_day=finals["incremental_payback_day"].fillna(np.inf))
+    medians = finals.groupby(KEYS, sort=True)[health].median().replace(np.inf, np.nan) if health else None
     several = res.finals["scenario"].nunique() > 1
     header = ([t("sweep_scenario", lang)] * several + [short[f] for f in res.factors] + [t("sweep_runs_col", lang)]
               + ([t("sw_pareto_col", lang)] if front is not None else [])
-              + [t(HEALTH[m], lang) for m in health]
+              + [t({**HEALTH, **MONEY}[m], lang) for m in health]
               + [f"{metric_label(res.objective, lang)}: {t('sweep_median', lang)}", t("sweep_lo", lang),
                  t("sweep_hi", lang)])
     order = cells.sort_values("mid", ascending=(res.goal == "min")).head(MAX_TABLE_ROWS)
@@ -140,7 +157,7 @@ def settings_table(res: SweepResults, cells: pd.DataFrame, lang: str, *, best_i:
         on = bool(front.loc[i]) if front is not None else None
         vals = ([scenario_label(r["scenario"], lang)] * several + [value_text(r[f], f, lang) for f in res.factors]
                 + [int(r["n"])] + ([t("sw_yes", lang) if on else ""] if front is not None else [])
-                + [metric_value(v, m, lang) for v, m in zip(h, health)]
+                + [side_value(v, m, lang) for v, m in zip(h, health)]
                 + [metric_value(r[c], res.objective, lang) for c in ("mid", "lo", "hi")])
         sort = ([r["scenario"]] * several + [r[f] if isinstance(r[f], (int, float, np.number)) else str(r[f])
                                    for f in res.factors]
