@@ -512,10 +512,11 @@ def validate_command(
                          customers=f"{s.population.customers:,}", rows=f"{s.population.n_rows:,}")
             elif kind == "experiment":
                 from ..experiments.design import load_experiment
+                from .printout import settings_text
 
                 exp = load_experiment(arg)
                 said = t("validate_ok_experiment", lang.value, path=arg, name=exp.name, runs=f"{exp.n_runs:,}",
-                         scenarios=len(exp.scenarios), settings=f"{len(exp.settings):,}", reps=exp.replications)
+                         scenarios=len(exp.scenarios), settings=settings_text(exp, lang.value), reps=exp.replications)
             else:
                 from ..config.calibration_files import load_calibration
 

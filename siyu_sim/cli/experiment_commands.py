@@ -19,6 +19,7 @@ from ..words import t
 from .app import app
 from .core_commands import Lang, LangOpt, RowsOpt, command_line
 from .outputs import YesOpt, checked, error, resumable_on_full_disk, too_big
+from .printout import settings_text
 from .scheduler import SchedulerOpt, environment_problem
 from .terminal import _status
 
@@ -118,7 +119,7 @@ def _run(exp, *, scheduler, dask_local, workers, serial, fresh, out, quiet, batc
             raise error(exc, lang) from None
     _check_folder(folder, "--out" if out else "output", exp, lang)
     _status(quiet, t("status_sweep_plan", lang, name=exp.name, runs=exp.n_runs, scenarios=len(exp.scenarios),
-                     settings=len(exp.settings), reps=exp.replications, backend=_describe(backend, lang),
+                     settings=settings_text(exp, lang), reps=exp.replications, backend=_describe(backend, lang),
                      folder=folder))
     try:
         with resumable_on_full_disk(folder, lang), backend:

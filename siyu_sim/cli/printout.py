@@ -109,6 +109,16 @@ def best_text(best: pd.DataFrame, factors: list[str], lang: str = "en") -> str:
     return "\n".join(lines)
 
 
+def settings_text(exp, lang: str = "en") -> str:
+    """What an experiment's design runs: "432 settings", or "36 policies × 12 markets", and how many
+    lever settings the constraints left out."""
+    if exp.markets:
+        said = t("design_markets", lang, policies=f"{exp.policies:,}", markets=exp.markets)
+    else:
+        said = t("design_settings", lang, n=f"{len(exp.settings):,}")
+    return said + (t("design_dropped", lang, dropped=f"{exp.dropped:,}") if exp.dropped else "")
+
+
 MAX_ROBUST_LINES = 10
 
 

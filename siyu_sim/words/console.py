@@ -128,9 +128,12 @@ STATUS: dict[str, dict[str, str]] = {
                          "zh": "注意：--set 为 {path} 新增了一个 {lever} 运营杠杆（该文件原本没有）：它的其他设置都取默认值"
                                "（改变的是整个策略，而不只是其中一项设置）"},
     "validate_ok_experiment": {
-        "en": "{path}: ok (experiment {name}: {runs} runs = {scenarios} scenarios × {settings} settings × {reps} "
+        "en": "{path}: ok (experiment {name}: {runs} runs = {scenarios} scenarios × {settings} × {reps} "
               "replications; nothing was run)",
-        "zh": "{path}：有效（实验 {name}：共 {runs} 次运行 = {scenarios} 个方案 × {settings} 组设置 × {reps} 次重复；未运行）"},
+        "zh": "{path}：有效（实验 {name}：共 {runs} 次运行 = {scenarios} 个情景 × {settings} × {reps} 次重复；未运行）"},
+    "design_settings": {"en": "{n} settings", "zh": "{n} 组设置"},
+    "design_markets": {"en": "{policies} policies × {markets} markets", "zh": "{policies} 个方案 × {markets} 个市场"},
+    "design_dropped": {"en": " (the constraints left out {dropped})", "zh": "（约束排除了 {dropped} 个）"},
     "validate_ok_calibration": {
         "en": "{path}: ok (calibration {name}: {parameters} parameters, {trials} trials × {reps} replications, "
               "{runs} runs with the check runs; nothing was run)",
@@ -169,9 +172,9 @@ STATUS: dict[str, dict[str, str]] = {
     "status_compiled": {"en": "compiled the day kernel in {seconds:.1f} s (first run after installing or "
                               "changing a rule; later runs load it from {cache})",
                         "zh": "已编译日内核，用时 {seconds:.1f} 秒（安装或修改规则后的首次运行；之后的运行从 {cache} 直接加载）"},
-    "status_sweep_plan": {"en": "{name}: {runs} runs ({scenarios} scenario(s) × {settings} setting(s) × "
+    "status_sweep_plan": {"en": "{name}: {runs} runs ({scenarios} scenario(s) × {settings} × "
                                 "{reps} replication(s)) on {backend} → {folder}",
-                          "zh": "{name}：{runs} 次运行（{scenarios} 个情景 × {settings} 组设置 × {reps} 次重复），"
+                          "zh": "{name}：{runs} 次运行（{scenarios} 个情景 × {settings} × {reps} 次重复），"
                                 "在{backend}上运行 → {folder}"},
     "status_resumed": {"en": "resumed: skipped {n} completed run(s)", "zh": "继续运行：跳过 {n} 次已完成的运行"},
     "status_sweep_done": {"en": "{ok} run(s) finished, {failed} failed in {seconds} s",
