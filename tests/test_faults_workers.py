@@ -408,3 +408,27 @@ def test_die_with_parent_both_ways(tmp_path, how):
             parent.kill()
         if child is not None and child.is_running():
             child.kill()
+
+
+def test_policies_across_markets_survive_a_killed_dask_worker_to_the_same_robust_choice(tmp_path, scheduler):
+    """Issue 25: a robust-policy sweep (2 policies × 3 markets) on Dask loses its only worker mid-run;
+    a new one joins, every run is stored once, and the robustness table equals a serial run's."""
+    from siyu_sim.experiments.store import ResultStore
+    from siyu_sim.experiments.summary import summarize_folder
+
+    body = ('[[uncertain]]\npath = "economics.unit_cost_cny"\nlow = 0.8\nhigh = 1.2\nrelative = true\n'
+            'source = "the books"\n[factors."levers.broadcast.frequency_per_day"]\nvalues = [0.5, 2.0]\n'
+            '[design]\nmarkets = 3\n')
+    path = write_experiment(tmp_path, body, customers=300, days=30, replications=1)  # 6 runs
+    backend = _dask_backend(scheduler, wait=DEADLINE_S)
+    try:
+        watcher = KillTheWorker(backend, scheduler, rejoin=True)
+        res = sweep(path, out=tmp_path / "dask", backend=backend, progress=watcher, batch_size=1)
+    finally:
+        backend.close()
+    assert watcher.killed is not None and res.complete and res.ok == 6 and res.workers_lost == 1, res
+    stored = ResultStore(tmp_path / "dask").read()
+    assert stored.run_id.is_unique and stored.run_id.nunique() == 6
+    assert sweep(path, out=tmp_path / "serial", backend=SerialBackend()).complete
+    pd.testing.assert_frame_equal(summarize_folder(tmp_path / "dask")["robustness"],
+                                  summarize_folder(tmp_path / "serial")["robustness"])

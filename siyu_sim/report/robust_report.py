@@ -39,9 +39,8 @@ def add_sections(page: Page, res: SweepResults, lang: str, reps: int) -> None:
     values = market_values(res.finals, meta, r["metric"])
     shown = table.head(MAX_POLICIES_SHOWN)
     page.add("robust", t("sec_sw_robust", lang),
-             Para(t("sw_robust_note", lang), "note"),
-             page.figure(_spread_figure(values, shown, levers, r, lang), "robust"),
-             _table(table, levers, r, lang))
+             Para(t("sw_robust_note", lang), "note"), _table(table, levers, r, lang),
+             page.figure(_spread_figure(values, shown, levers, r, lang), "robust"))
     wins = _wins(values, r["goal"])
     page.add("wins", t("sec_sw_wins", lang), Para(t("sw_wins_note", lang, markets=meta.get("markets")), "note"),
              Table([t("sw_policy_col", lang), t("sw_wins_col", lang)],
