@@ -27,6 +27,10 @@ from .cases import Cases, DiscoveryError
 
 MIN_DENSITY = 0.8   # the box reported: the greatest coverage at this density or more
 MIN_CASES = 10      # fewer cases than this find no box worth saying
+QP_MAX = 0.1        # a limit whose quasi-p is above this is dropped (Bryant & Lempert 2010)
+PEEL_ALPHA = 0.05   # the share of the cases a peel removes
+SMALL = 200         # fewer cases than this peel twice as thick
+DENSITY_SLACK = 0.05  # a limit the cases do not support is dropped if the box loses no more density
 CART_DEPTH = 3
 
 
@@ -84,12 +88,18 @@ def discover(cases: Cases, holds: np.ndarray, where: str, *, min_density: float 
 def _prim(x: pd.DataFrame, y: np.ndarray, min_density: float) -> tuple[Box, pd.DataFrame]:
     import prim  # GPL-3.0, EMA Workbench's PRIM as a package
 
-    p = prim.Prim(x.astype(float), y.astype(float), threshold=0.5, threshold_type=">")
+    # 5% slices (Friedman & Fisher's usual alpha) stall on a few dozen cases, where a slice is a
+    # case or two and no single one raises the density: a tenth then
+    alpha = PEEL_ALPHA if len(y) >= SMALL else 2 * PEEL_ALPHA
+    p = prim.Prim(x.astype(float), y.astype(float), threshold=0.5, threshold_type=">", peel_alpha=alpha)
     box = p.find_box()
     traj = box.peeling_trajectory.reset_index(drop=True).astype(float)
     ok = traj.index[traj["density"] >= min_density]
     i = int(traj.loc[ok, "coverage"].idxmax()) if len(ok) else int(traj["density"].idxmax())
     box.select(i)
+    while _drop_one(box):  # keep the limits the cases support, while the box stays as dense
+        pass
+    final = box.peeling_trajectory.iloc[box._cur_box].astype(float)
     limits = []
     full_lo, full_hi = x.min(), x.max()
     for name, row in box.limits.iterrows():
@@ -100,11 +110,28 @@ def _prim(x: pd.DataFrame, y: np.ndarray, min_density: float) -> tuple[Box, pd.D
         qp = row["qp values"]
         qp = float(max(qp)) if isinstance(qp, (list, tuple, np.ndarray)) else float(qp)
         limits.append(Limit(name, lo, hi, qp))
-    chosen = traj.loc[i]
-    inside = int(round(chosen["mass"] * len(y)))
+    inside = int(round(final["mass"] * len(y)))
     trajectory = traj.rename(columns={"res dim": "res_dim"})[["coverage", "density", "mass", "res_dim"]]
-    trajectory["chosen"] = trajectory.index == i
-    return Box("prim", limits, float(chosen["coverage"]), float(chosen["density"]), inside), trajectory
+    trajectory["kind"] = "peel"
+    box_row = {"coverage": final["coverage"], "density": final["density"], "mass": final["mass"],
+               "res_dim": float(len(limits)), "kind": "box"}
+    trajectory = pd.concat([trajectory, pd.DataFrame([box_row])], ignore_index=True)
+    trajectory["chosen"] = trajectory["kind"] == "box"
+    return Box("prim", limits, float(final["coverage"]), float(final["density"]), inside), trajectory
+
+
+def _drop_one(box) -> bool:
+    """Drop the restriction of highest quasi-p above ``QP_MAX`` whose loss costs the box at most
+    ``DENSITY_SLACK`` of density (the next one if that one costs more); whether one was dropped."""
+    qp = box.limits["qp values"].map(lambda v: float(max(v)) if isinstance(v, (list, tuple, np.ndarray)) else float(v))
+    density = float(box.peeling_trajectory.iloc[box._cur_box]["density"])
+    for name in qp[qp > QP_MAX].sort_values(ascending=False).index:
+        before = box._cur_box
+        box.drop_restriction(name)
+        if float(box.peeling_trajectory.iloc[box._cur_box]["density"]) >= density - DENSITY_SLACK:
+            return True
+        box.select(before)
+    return False
 
 
 def _cart(x: pd.DataFrame, y: np.ndarray) -> list[Box]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..words import number, percent, t
-from .boxes import CART_DEPTH, Box, Discovery, Limit
+from .boxes import CART_DEPTH, QP_MAX, Box, Discovery, Limit
 from .cases import Cases
 
 MAX_CART_LINES = 4
@@ -33,7 +33,7 @@ def lines(d: Discovery, cases: Cases, lang: str = "en") -> list[str]:
         out.append(t("dc_everywhere" if d.holds else "dc_nowhere", lang))
         return out
     if d.prim is not None:
-        out.append(_box_line("dc_prim", d.prim, cases, lang) if d.prim.limits else t("dc_prim_none", lang))
+        out.append(_box_line("dc_prim", d.prim, cases, lang) if d.prim.limits else t("dc_prim_none", lang, qp=QP_MAX))
         if d.prim.limits:
             out.append(t("dc_quasi_p", lang, values=", ".join(
                 f"{cases.labels.get(lim.name, {}).get(lang, lim.name)} {lim.qp:.2g}" for lim in d.prim.limits)))

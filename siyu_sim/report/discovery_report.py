@@ -9,6 +9,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 
 from ..discovery import Cases, Discovery
+from ..discovery.boxes import QP_MAX
 from ..discovery.text import limit_value, lines
 from ..words import check_lang, percent, strong, t
 from .figures import style
@@ -25,7 +26,7 @@ def discovery_report(d: Discovery, cases: Cases, path: str | Path, *, name: str 
     said = lines(d, cases, lang)
     page.add("answer", t("dc_title", lang), Para(strong(said[0])), *[Para(s) for s in said[1:]])
     if d.prim is not None and len(d.trajectory):
-        page.add("prim", t("dc_sec_prim", lang), Para(t("dc_trajectory", lang), "note"),
+        page.add("prim", t("dc_sec_prim", lang), Para(t("dc_trajectory", lang, qp=QP_MAX), "note"),
                  page.figure(_trajectory_figure(d, lang), "trajectory"), _limits_table(d, cases, lang))
     if d.cart:
         page.add("cart", t("dc_sec_cart", lang), Table(
@@ -53,13 +54,13 @@ def _limits_table(d: Discovery, cases: Cases, lang: str) -> Table:
 
 
 def _trajectory_figure(d: Discovery, lang: str) -> go.Figure:
-    tr = d.trajectory
+    tr = d.trajectory[d.trajectory["kind"] == "peel"]
     fig = go.Figure(go.Scatter(
         x=tr["coverage"], y=tr["density"], mode="markers+lines", line={"color": "#9aa5b1", "width": 1},
         marker={"size": 10, "color": tr["res_dim"], "colorscale": "Viridis", "showscale": True,
                 "colorbar": {"title": {"text": t("dc_restricted", lang)}}},
         hovertemplate="%{x:.0%} / %{y:.0%}<extra></extra>", showlegend=False))
-    chosen = tr[tr["chosen"]]
+    chosen = d.trajectory[d.trajectory["chosen"]]
     fig.add_trace(go.Scatter(x=chosen["coverage"], y=chosen["density"], mode="markers", showlegend=False,
                              marker={"size": 20, "color": "rgba(0,0,0,0)", "line": {"color": "#c2410c", "width": 3}},
                              hoverinfo="skip"))

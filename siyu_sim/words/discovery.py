@@ -14,8 +14,9 @@ DISCOVERY: dict[str, dict[str, str]] = {
     "dc_prim": {"en": "PRIM: where {limits}, it holds in {density} of the cases ({inside} cases, {coverage} of all "
                       "the cases where it holds).",
                 "zh": "PRIM：当{limits}时，{density} 的情形成立（共 {inside} 个情形，占全部成立情形的 {coverage}）。"},
-    "dc_prim_none": {"en": "PRIM: no input narrows it down (no box is denser than the whole).",
-                     "zh": "PRIM：没有任何输入能缩小范围（没有比整体更集中的区域）。"},
+    "dc_prim_none": {"en": "PRIM: no box the cases support (every limit it peeled could be chance: quasi-p above "
+                           "{qp}).",
+                     "zh": "PRIM：没有情形足以支持的区域（剥离出的每个边界都可能出于偶然：准 p 值高于 {qp}）。"},
     "dc_cart_head": {"en": "CART (a decision tree, depth {depth}): where it holds for most cases:",
                      "zh": "CART（决策树，深度 {depth}）：多数情形成立的区域："},
     "dc_cart_line": {"en": "  where {limits}: holds in {density} ({inside} cases, {coverage} of all where it holds)",
@@ -32,8 +33,10 @@ DISCOVERY: dict[str, dict[str, str]] = {
                   "zh": "区域的可靠程度取决于扫描对输入的覆盖：只有 {cases} 个情形时，边界可能只是因为其外没有情形；"
                         "更多市场（design.markets）能让边界更准确。"},
     "dc_trajectory": {"en": "The peeling trajectory: each point a box, from the whole (right) to the densest "
-                            "(top); the ringed one is reported.",
-                      "zh": "剥离轨迹：每个点是一个区域，从整体（右）到最集中（上）；带圈的点为所报告的区域。"},
+                            "(top); the ringed one is reported: the greatest coverage at the density asked, with "
+                            "the limits the cases do not support (quasi-p above {qp}) dropped.",
+                      "zh": "剥离轨迹：每个点是一个区域，从整体（右）到最集中（上）；带圈的点为所报告的区域：在所要求的"
+                            "密度下覆盖率最高，并去掉了情形不足以支持的边界（准 p 值高于 {qp}）。"},
     "dc_coverage": {"en": "coverage (share of the cases where it holds that the box holds)",
                     "zh": "覆盖率（区域内成立情形占全部成立情形的比例）"},
     "dc_density": {"en": "density (share of the box's cases where it holds)",
