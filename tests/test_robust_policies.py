@@ -161,3 +161,26 @@ def test_a_lever_sweep_says_its_intervals_cover_luck_only_in_the_terminal_and_th
     html = sweep_report(tmp_path / "res", tmp_path / "r.html").read_text(encoding="utf-8")
     assert "How sure: each interval covers luck only (3 replications" in html
     assert f"95% interval of the mean: {lo_hi[0]} to {lo_hi[1]}" in html
+
+
+def test_a_choice_at_the_end_of_the_values_tried_is_flagged():
+    from siyu_sim.experiments.summary import at_edges
+
+    factors = [{"name": "freq", "values": [0.5, 1.0, 2.0]}, {"name": "depth", "range": [0.0, 0.5]},
+               {"name": "team", "expression": "freq * 2"}, {"name": "cost", "assumption": True, "range": [0, 1]},
+               {"name": "label", "values": ["a", "b"]}]
+    assert at_edges({"freq": 1.0, "depth": 0.25, "team": 2.0, "cost": 0.0, "label": "a"}, factors) == []
+    assert at_edges({"freq": 0.5, "depth": 0.495, "team": 1.0, "cost": 1.0, "label": "b"}, factors) == [
+        ("freq", "low"), ("depth", "high")]  # within 2% of a sampled range's end counts
+
+
+def test_the_sweep_warns_when_the_robust_choice_sits_at_an_end_of_a_lever(tmp_path):
+    f = write_experiment(tmp_path, UNCERTAIN + LEVER + '[design]\nmarkets = 2\n', replications=1)
+    got = CliRunner().invoke(app, ["sweep", str(f), "--out", str(tmp_path / "res"), "--serial", "-q"])
+    assert got.exit_code == 0, got.output
+    first = next(line for line in got.output.splitlines() if line.strip().startswith("1 "))
+    chosen = float(first.split("frequency=", 1)[1].split("]", 1)[0])
+    warned = "at the end of what was tried" in got.output
+    assert warned == (chosen in (0.5, 2.0))
+    if warned:
+        assert f"frequency at its {'lowest' if chosen == 0.5 else 'highest'} ({chosen:g})" in got.output

@@ -195,7 +195,7 @@ def sweep_command(
                   serial=serial, fresh=fresh, out=out, quiet=quiet, batch_size=batch_size, lang=lang.value,
                   no_worker_wait=no_worker_wait, command=command_line(ctx))
     if not result.interrupted and result.stopped is None and result.ok + result.skipped > 0:
-        from .printout import best_text, front_text, how_sure_text, robust_text
+        from .printout import best_text, edges_text, front_text, how_sure_text, robust_text
         from ..experiments.store import ResultStore
         from ..experiments.summary import summarize_folder
 
@@ -208,6 +208,9 @@ def sweep_command(
             factors = levers
         if not tables["best"].empty:
             typer.echo(best_text(tables["best"], factors, lang.value))
+            edges = edges_text(tables["best"].iloc[0], meta, lang.value)
+            if edges:
+                typer.echo(edges)
             typer.echo(how_sure_text(meta, lang.value))
         front = front_text(tables["trade_off"], factors, lang.value)
         if front:

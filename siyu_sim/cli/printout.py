@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ..compare.monthly import HIDDEN_COLUMNS
-from ..report.sweep_parts import criterion_text, how_sure_text
+from ..report.sweep_parts import criterion_text, edges_text, how_sure_text
 from ..report.labels import cell, metric_label, metric_value, signed_cell, signed_value
 from ..words import check_lang, scenario_label, t
 from ..words.numbers import width_ratio
@@ -142,6 +142,9 @@ def robust_text(table: pd.DataFrame, levers: list[str], meta: dict, lang: str = 
                        cvar=money(row["cvar"]), regret=money(row["max_regret"]), meets=meets, luck=luck))
     if len(table) > MAX_ROBUST_LINES:
         lines.append("  …")
+    edges = edges_text(table.iloc[0], meta, lang)
+    if edges:
+        lines.append(edges)
     lines.append(how_sure_text(meta, lang))
     return "\n".join(lines)
 

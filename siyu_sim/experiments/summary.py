@@ -29,6 +29,28 @@ def default_objective(columns) -> str:
     return next((m for m in PROFIT_METRICS if m in set(columns)), PROFIT_METRICS[-1])
 
 
+def at_edges(row, factors: list[dict]) -> list[tuple[str, str]]:
+    """The levers a chosen setting holds at the lowest or highest value the design tried, as
+    (name, "low" | "high"): the best may lie beyond them. Numeric levers only (``factors``: the
+    results folder's factor records); derived factors and uncertain assumptions are not chosen."""
+    out = []
+    for f in factors:
+        if f.get("assumption") or f.get("expression") or f["name"] not in row:
+            continue
+        values = f.get("values")
+        bounds = (min(values), max(values)) if values and all(isinstance(v, (int, float)) and not isinstance(v, bool)
+                                                              for v in values) else f.get("range")
+        if not bounds or bounds[0] == bounds[1]:
+            continue
+        v, (lo, hi) = float(row[f["name"]]), bounds
+        near = 0.02 * (hi - lo)  # a sampled design's points come within 2% of an end
+        if v <= lo + near:
+            out.append((f["name"], "low"))
+        elif v >= hi - near:
+            out.append((f["name"], "high"))
+    return out
+
+
 def non_dominated(values: np.ndarray) -> np.ndarray:
     """Mask of the rows of ``values`` (n × k, larger is better) that no other row dominates.
     Rows with a missing value are never on the front."""

@@ -13,7 +13,7 @@ from .assumptions import section_blocks
 from .figures import style
 from .html import Page, Para, Table
 from .labels import axis_format, metric_label, metric_value
-from .sweep_parts import criterion_text, how_sure_text, status_blocks, value_text
+from .sweep_parts import criterion_text, edges_text, how_sure_text, status_blocks, value_text
 from .sweep_results import SweepResults
 
 MAX_POLICIES_SHOWN = 12
@@ -34,6 +34,9 @@ def add_sections(page: Page, res: SweepResults, lang: str, reps: int) -> None:
                                 mean=metric_value(best["mean"], r["metric"], lang),
                                 tail=metric_value(best["tail"], r["metric"], lang), q=f"{r['percentile']:g}",
                                 regret=metric_value(best["max_regret"], r["metric"], lang)))))
+    edges = edges_text(best, meta, lang)
+    if edges:
+        status.append(Para(edges))
     status.append(Para(how_sure_text(meta, lang), "note"))
     page.add("status", t("sec_sweep_status", lang), *status)
     values = market_values(res.finals, meta, r["metric"])

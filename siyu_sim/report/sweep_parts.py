@@ -93,6 +93,18 @@ def criterion_text(robustness: dict, lang: str) -> str:
     return t(CRITERION_WORDS[robustness["criterion"]], lang, q=f"{robustness['percentile']:g}")
 
 
+def edges_text(row, meta: dict, lang: str = "en") -> str:
+    """A warning when the chosen setting sits at the end of a lever's tried values ('' if not)."""
+    from ..experiments.summary import at_edges
+
+    found = at_edges(row, meta.get("factors", []))
+    if not found:
+        return ""
+    said = [t("sw_edge_low" if side == "low" else "sw_edge_high", lang, name=name, value=f"{row[name]:g}")
+            for name, side in found]
+    return t("sw_edges", lang, levers=t("sw_list_sep", lang).join(said))
+
+
 def how_sure_text(meta: dict, lang: str = "en") -> str:
     """What a sweep's intervals cover, in one sentence: the same in the terminal and the report."""
     reps = int(meta.get("replications") or 1)

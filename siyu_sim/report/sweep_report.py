@@ -19,7 +19,7 @@ from . import stats, sweep_figures
 from .html import Page, Para
 from .robust_report import add_sections as add_robust_sections
 from .sensitivity_report import add_sections as add_sensitivity_sections
-from .sweep_parts import (KEYS, add_table_and_assumptions, axes, best_index, how_sure_text, is_grid, is_sensitivity,
+from .sweep_parts import (KEYS, add_table_and_assumptions, axes, best_index, edges_text, how_sure_text, is_grid, is_sensitivity,
                           long_labels, setting_cells, setting_text, short_labels, status_blocks, value_text)
 from .sweep_results import SweepReportError, SweepResults, read_results
 from ..experiments.summary import pareto_front, t_interval, trade_off_axes
@@ -81,6 +81,9 @@ def _lever_sections(page: Page, res: SweepResults, lang: str, reps: int) -> None
         status.append(Para(t("sweep_no_factor", lang), "note"))
     status.append(Para(strong(t("sweep_best", lang, setting=setting_text(best, res, lang), objective=obj,
                                 value=metric_value(mean, res.objective, lang), interval=interval))))
+    edges = edges_text(best, res.meta, lang)
+    if edges:
+        status.append(Para(edges))
     status.append(Para(how_sure_text(res.meta, lang), "note"))
     page.add("status", t("sec_sweep_status", lang), *status)
 

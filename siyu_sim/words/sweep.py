@@ -82,6 +82,11 @@ SWEEP: dict[str, dict[str, str]] = {
     "sw_meets_col": {"en": "meets {target}", "zh": "达到 {target}"},
     "sw_luck_col": {"en": "luck's share", "zh": "运气占比"},
     "sw_target": {"en": "target", "zh": "目标"},
+    "sw_edges": {"en": "The chosen setting holds {levers} at the end of what was tried: the best may lie beyond; "
+                       "widen those factors' values and run again.",
+                 "zh": "所选设置的{levers}处于尝试范围的边缘：最优可能在范围之外；请扩大这些因素的取值后重新运行。"},
+    "sw_edge_low": {"en": "{name} at its lowest ({value})", "zh": "{name}取最低值（{value}）"},
+    "sw_edge_high": {"en": "{name} at its highest ({value})", "zh": "{name}取最高值（{value}）"},
     "sw_clear": {"en": "clear", "zh": "差异明确"},
     "sw_not_clear": {"en": "not clear", "zh": "差异不明确"},
     "sw_goal_max": {"en": "max", "zh": "越大越好"},
