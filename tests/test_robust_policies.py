@@ -128,6 +128,9 @@ def test_siyu_sweep_prints_the_robust_choice_among_policies_never_a_market(tmp_p
     table = pd.read_csv(tmp_path / "res" / "_export" / "robustness.csv")
     assert len(table) == 6 and table["markets"].eq(3).all() and table["rank"].tolist() == list(range(1, 7))
     assert "economics.unit_cost_cny" not in table.columns  # the market is not part of a policy
+    settings = pd.read_csv(tmp_path / "res" / "_export" / "settings.csv")  # the draw points, with their values
+    u, value = settings["economics.unit_cost_cny"], settings["economics.unit_cost_cny_value"]
+    assert ((u >= 0) & (u < 1)).all() and np.allclose(value, 0.8 + 0.4 * u)  # a relative range: ×0.8 to ×1.2
     best = table.iloc[0]
     line = next(line for line in out.splitlines() if line.strip().startswith("1 "))
     assert best["scenario"] in line and f"frequency={best['frequency']:g}" in line

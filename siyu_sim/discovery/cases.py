@@ -18,10 +18,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..assumptions import Uncertain
 from ..calendar import DAYS_PER_MONTH
 from ..config.expressions import ExpressionError, evaluate
 from ..config.problems import closest
+from ..experiments.robust import assumption_values
 from ..experiments.store import ResultStore
 from ..experiments.summary import final_rows
 
@@ -88,24 +88,18 @@ def read_cases(folder: str | Path, *, levers: bool = False) -> Cases:
 
 def _inputs(first: pd.DataFrame, chosen: list[dict], meta: dict):
     """The input columns (assumptions as values), their names in both languages, the multipliers."""
-    data = meta.get("scenarios", {})
-    declared = (next(iter(data.values()), {}) or {}).get("uncertain", [])
+    values, which = assumption_values(first, meta)
     out, labels, multiplier = pd.DataFrame(index=first.index), {}, set()
     for f in chosen:
         name = f["name"]
-        if not f.get("assumption"):
+        if name not in which:  # a lever
             out[name] = first[name]
             labels[name] = {"en": name, "zh": name}
             continue
-        i = int(re.search(r"\[(\d+)\]$", f["path"]).group(1))
-        u = Uncertain(**declared[i])
-        drawn = u.from_unit(first[name].to_numpy(dtype=float))
+        u = which[name]
+        out[name] = values[name]
         labels[name] = {"en": u.shown("en"), "zh": u.shown("zh")}
-        if u.joint:
-            out[name] = drawn.astype(int)
-            continue
-        out[name] = drawn
-        if u.relative:  # a multiplier of each scenario's own value (the label says ×)
+        if u.relative and not u.joint:  # a multiplier of each scenario's own value (the label says ×)
             multiplier.add(name)
     return out, labels, multiplier
 

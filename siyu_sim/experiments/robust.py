@@ -19,8 +19,12 @@ The best policy is chosen among policies only — never a market — by the crit
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
+
+from ..assumptions import Uncertain
 
 #: The criteria a file may name, each a score where larger is better.
 CRITERIA = ("mean", "percentile", "cvar", "regret", "satisficing")
@@ -105,6 +109,23 @@ def _score(table: pd.DataFrame, criterion: str, sign: float) -> pd.Series:
     raise ValueError(f"unknown robustness criterion {criterion!r}; allowed: {', '.join(CRITERIA)}")
 
 
+def assumption_values(points: pd.DataFrame, meta: dict) -> tuple[pd.DataFrame, dict[str, Uncertain]]:
+    """The uncertain assumptions' values at the draw points a results table holds (its columns
+    named by the factors; points in [0, 1]): for a relative one the multiplier of each scenario's
+    own value, for a joint set the number of the set drawn. Also each column's assumption."""
+    data = meta.get("scenarios", {})
+    declared = (next(iter(data.values()), {}) or {}).get("uncertain", [])
+    out, which = pd.DataFrame(index=points.index), {}
+    for f in meta.get("factors", []):
+        if not f.get("assumption") or f["name"] not in points.columns:
+            continue
+        u = Uncertain(**declared[int(re.search(r"\[(\d+)\]$", f["path"]).group(1))])
+        drawn = u.from_unit(points[f["name"]].to_numpy(dtype=float))
+        out[f["name"]] = drawn.astype(int) if u.joint else drawn
+        which[f["name"]] = u
+    return out, which
+
+
 def market_values(finals: pd.DataFrame, meta: dict, metric: str) -> pd.DataFrame:
     """One row per (scenario, policy, market): the metric's mean over replications (the points a
     robustness plot shows)."""
@@ -112,4 +133,4 @@ def market_values(finals: pd.DataFrame, meta: dict, metric: str) -> pd.DataFrame
     return frame.groupby(["scenario", "policy", "market"], sort=True)[metric].mean().rename("value").reset_index()
 
 
-__all__ = ["CRITERIA", "DEFAULT", "market_values", "policy_frame", "robustness_table", "spec"]
+__all__ = ["CRITERIA", "DEFAULT", "assumption_values", "market_values", "policy_frame", "robustness_table", "spec"]

@@ -189,6 +189,13 @@ def summarize_folder(folder: str | Path, *, export: bool = False) -> dict[str, p
         out = {"settings": setting_table(frame, factors),
                "best": best_settings(frame, objectives, factors),
                "trade_off": trade_off(frame, factors)}
+    if any(f.get("assumption") for f in meta.get("factors", [])):  # the draw points' values beside them
+        from .robust import assumption_values
+
+        settings = out["settings"]
+        values, _ = assumption_values(settings, meta)
+        for name in values.columns:
+            settings.insert(settings.columns.get_loc(name) + 1, f"{name}_value", values[name])
     if export:
         for name, table in out.items():
             if not table.empty:
