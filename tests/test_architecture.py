@@ -30,6 +30,7 @@ LAYERS = {
     "compare": 4,  # the compare workflow and its tables
     "calibration": 4,  # fitting scenarios to observed data
     "uncertainty": 4,  # the verdict under uncertainty: strategies weighed across uncertain assumptions
+    "optimise": 4,  # the search for the best plan: levers searched with Optuna on the sweeps' backends
     "report": 5,  # HTML reports
     "app": 6,  # the live what-if app (a web page on localhost)
     "cli": 7,  # the terminal: nothing imports it

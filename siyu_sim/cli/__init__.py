@@ -16,6 +16,7 @@ from . import experiment_commands  # noqa: E402,F401  (sweep, sensitivity)
 from . import report_commands  # noqa: E402,F401  (report)
 from . import app_command  # noqa: E402,F401  (app)
 from . import calibrate_command  # noqa: E402,F401  (calibrate)
+from . import optimise_command  # noqa: E402,F401  (optimise)
 from .core_commands import EXIT_INTERRUPTED  # noqa: E402
 
 
