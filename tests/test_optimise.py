@@ -343,3 +343,39 @@ def test_the_results_folder_says_what_was_searched(tmp_path):
     session = ResultStore(tmp_path / "out" / "_store").sessions()[0]
     assert session["command"] == "siyu optimise c.toml" and session["backend"] == "serial (1 worker)"
     assert session["trials"] == 4 and session["resumed"] == 0 and session["to_run"] == 4
+
+
+def test_the_docs_key_table_is_generated_from_the_schema():
+    from pathlib import Path
+
+    from siyu_sim.config.optimise_files import OptimiseSpec
+    from siyu_sim.config.schema_docs import table
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / "optimise.md").read_text(encoding="utf-8")
+    begin, end = "<!-- BEGIN GENERATED: optimise keys -->\n", "<!-- END GENERATED: optimise keys -->"
+    assert text.split(begin, 1)[1].split(end, 1)[0] == table(OptimiseSpec, "") + "\n"
+
+
+def test_the_shipped_example_is_a_search_of_a_few_hundred_runs():
+    from pathlib import Path
+
+    search = read_search(Path(__file__).resolve().parents[1] / "experiments" / "optimise_nurture.toml")
+    exp = search.experiment
+    assert search.sampler == "tpe" and search.statistic == "cvar" and exp.markets == 4
+    assert [f.name for f in search.levers] == ["pushes_per_day", "promo_share", "coupon_depth", "care_staff"]
+    assert search.trials * exp.markets * exp.replications <= 300  # a few minutes on two cores
+
+
+def test_a_replay_that_asks_otherwise_is_refused_and_the_stored_runs_kept(tmp_path, monkeypatch):
+    """The study is replayed, not stored: should the sampler ask otherwise than it did (another
+    Optuna, say; here another seed), the stored runs are not taken for the new trials."""
+    from siyu_sim.optimise import SearchError, search as search_module
+
+    path = write_experiment(tmp_path, CONSTRAINED.replace("trials = 12", "trials = 4"), name="c", replications=1)
+    search = read_search(path)
+    assert optimise(search, out=tmp_path / "out", backend=SerialBackend()).complete
+    before = _stored_runs(tmp_path / "out")
+    monkeypatch.setattr(search_module, "sampler_seed", lambda root: 12345)
+    with pytest.raises(SearchError, match="was stored for .* but replaying the search now asks"):
+        optimise(search, out=tmp_path / "out", backend=SerialBackend())
+    assert _stored_runs(tmp_path / "out") == before

@@ -202,5 +202,5 @@ def _print(result, outputs, lang: str) -> None:
                          low=f"{b.low:g}", high=f"{b.high:g}"), err=True)
     if outputs.plans:
         first = next(iter(outputs.plans.values()))
-        typer.echo(t("opt_how_sure", lang, trials=len(result.ran), path=first, base=search.scenario,
-                     seed=check_seed(search)))
+        typer.echo(t("opt_how_sure" if result.best is not None else "opt_how_sure_front", lang,
+                     trials=len(result.ran), path=first, base=search.scenario, seed=check_seed(search)))

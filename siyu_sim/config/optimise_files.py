@@ -39,11 +39,14 @@ MAX_TRIALS = 100_000
 
 
 class OptimiseSpec(BaseModel):
+    """The ``[optimise]`` (or ``[search]``) table: how the search goes."""
+
     model_config = ConfigDict(extra="forbid")
 
     trials: int = Field(..., ge=1, le=MAX_TRIALS, description="Trials to run: lever settings the search tries, "
-                        "each in every market with every replication. Not part of what the folder holds: the same "
-                        "command with more trials (or --trials) continues the search it left.")
+                        "each in every market with every replication. The budget only: a search given more trials "
+                        "(here or with --trials N) continues the one it finished, to the same result as if it had "
+                        "asked for them at first.")
     batch: int = Field(8, ge=1, le=1000, description="Trials per round: asked together, then run together on the "
                        "backend (more keep more workers busy; fewer let each trial learn from more). Part of the "
                        "search: another batch asks other trials, whatever the number of workers.")

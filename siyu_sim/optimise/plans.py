@@ -108,13 +108,14 @@ def _plans(result: SearchResult) -> dict[int, int]:
     return {n: k + 1 for k, n in enumerate(ordered)}
 
 
-def plan_scenario(result: SearchResult, trial: Trial, name: str) -> dict:
+def plan_scenario(result: SearchResult, trial: Trial, name: str, lang: str = "en") -> dict:
     """The base scenario with the trial's levers and derived factors set, named ``name``."""
     search = result.search
     exp = search.experiment
     levers = {f.path: trial.values[f.name] for f in exp.factors if not f.assumption}  # no market: the plan's own
     data = Scenario.from_dict(apply_overrides(exp.scenarios[search.scenario], levers)).to_dict()
-    return {**data, "name": name}
+    return {**data, "name": name, "description": t("opt_plan_description", lang, base=data["description"].rstrip("."),
+                                                   trial=trial.number, name=exp.name)}
 
 
 def check_seed(search) -> int:
@@ -150,7 +151,7 @@ def plan_text(result: SearchResult, trial: Trial, name: str, path: Path, lang: s
                        low=f"{bound.low:g}", high=f"{bound.high:g}"))
     lines.append(t("opt_header_check", lang, path=path, base=search.scenario, seed=check_seed(search)))
     header = "".join(f"# {line}\n" for line in lines)
-    return header + "\n" + tomli_w.dumps(plan_scenario(result, trial, name))
+    return header + "\n" + tomli_w.dumps(plan_scenario(result, trial, name, lang))
 
 
 def write_outputs(result: SearchResult, lang: str = "en") -> Outputs:

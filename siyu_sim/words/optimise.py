@@ -63,12 +63,21 @@ OPTIMISE: dict[str, dict[str, str]] = {
               "--reps 20 --seed {seed}",
         "zh": "把握程度：最佳得分是 {trials} 个各自带有运气成分的估计中最高的一个，因此会高估该方案（赢家诅咒）。"
               "请用它没有遇到过的运气检验：siyu compare {path} {base} --reps 20 --seed {seed}"},
+    "opt_how_sure_front": {
+        "en": "How sure: each plan's scores are estimates with their own luck, and the front is drawn through the "
+              "luckiest of {trials} trials, so it flatters them (the winner's curse). Check a plan with luck it has "
+              "not met: siyu compare {path} {base} --reps 20 --seed {seed}",
+        "zh": "把握程度：每个方案的得分都是带有运气成分的估计，而前沿穿过 {trials} 次试验中最幸运的那些，因此会高估它们"
+              "（赢家诅咒）。请用方案没有遇到过的运气检验：siyu compare {path} {base} --reps 20 --seed {seed}"},
     # ---- what each trial's score is
     "opt_stat_reps": {"en": "mean over replications", "zh": "各次重复的均值"},
     "opt_stat_mean": {"en": "mean over markets", "zh": "各市场的均值"},
     "opt_stat_percentile": {"en": "worst {q}% of markets' bound", "zh": "最差 {q}% 市场的分位值"},
     "opt_stat_cvar": {"en": "CVaR, the mean of the worst {q}% of markets", "zh": "CVaR，最差 {q}% 市场的均值"},
-    # ---- a plan file's header
+    # ---- a plan file's header and description
+    "opt_plan_description": {
+        "en": "{base}, with the levers siyu optimise chose (trial {trial} of the search {name}).",
+        "zh": "{base}，杠杆取 siyu optimise 选出的值（搜索 {name} 的第 {trial} 次试验）。"},
     "opt_header_found": {
         "en": "A plan found by siyu optimise {file} after {trials} trials: trial {trial} ({sampler}, root seed {seed}).",
         "zh": "由 siyu optimise {file} 经过 {trials} 次试验找到的方案：第 {trial} 次试验（{sampler}，根种子 {seed}）。"},
