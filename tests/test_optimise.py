@@ -303,6 +303,8 @@ BAD = {
     "no lever": ('[factors."levers.coupon.depth"]\nexpression = "0.1"\n[optimise]\ntrials = 4\n', "",
                  "factors: the search needs a lever"),
     "a bad constraint": (GOOD + "[optimise]\ntrials = 4\n", 'constraints = ["coupon_dept < 0.2"]\n', "constraints[0]"),
+    "no whole number": ('[factors."levers.care.staff"]\nrange = [1.2, 1.8]\ninteger = true\n[optimise]\ntrials = 4\n', "",
+                        'factors."levers.care.staff".range = [1.2, 1.8]: holds no whole number'),
     "an unknown lever": ('[factors."levers.coupon.deep"]\nrange = [0.0, 0.3]\n[optimise]\ntrials = 4\n', "",
                          'factors."levers.coupon.deep": no such parameter'),
 }

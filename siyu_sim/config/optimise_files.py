@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -134,6 +135,10 @@ def validate_search(data: dict, *, file: str = "<search>", base_dir: Path | str 
     if exp is not None and not any(f.lever for f in exp.factors):
         problems.append(Problem("factors", "the search needs a lever to vary",
                                 allowed="a factor with range = [low, high] or values = [...]"))
+    for f in exp.factors if exp is not None else []:
+        if f.lever and f.integer and f.range is not None and math.ceil(f.range[0]) > math.floor(f.range[1]):
+            problems.append(Problem(f'factors."{f.path}".range', "holds no whole number to search", list(f.range),
+                                    "a range with a whole number in it, or integer = false"))
     sampler = spec.sampler if spec else "auto"
     if sampler == "auto":
         sampler = "tpe" if len(objectives) == 1 else "nsga2"
