@@ -38,7 +38,8 @@ from siyu_sim.runs import simulate
 #: Pure costs, which buy nothing (the customers never see them) and so only lower the profit
 #: added: each push's content costs x, and the tools 0.05·(x − 30)² a day; with one push a day
 #: (nurture) the day's cost x + 0.05·(x − 30)² is least at x = 20, inside x's range. Each Moments
-#: post's content costs y, least at y = 0, the low end of y's range.
+#: post's content costs y, least at the low end of y's range: 0 (as low as a cost goes), or 10 (a
+#: wider range would go lower).
 COSTS = '''
 [factors."levers.broadcast.content_cost_per_push_cny"]
 name = "x"
@@ -50,7 +51,7 @@ expression = "0.05 * (x - 30) ** 2"
 
 [factors."levers.moments.content_cost_per_post_cny"]
 name = "y"
-range = [0.0, 300.0]
+range = [{y_low}, 300.0]
 
 [optimise]
 trials = 24
@@ -59,8 +60,8 @@ startup_trials = 8
 '''
 
 
-def _costs(tmp_path, **kw):
-    return write_experiment(tmp_path, COSTS, name="costs", replications=1, **kw)
+def _costs(tmp_path, y_low: float = 0.0):
+    return write_experiment(tmp_path, COSTS.format(y_low=y_low), name="costs", replications=1)
 
 
 class StopAfter(SerialBackend):
@@ -82,17 +83,19 @@ def _stored_runs(folder) -> list[dict]:
     return [r for r in ResultStore(folder / "_store").manifest_records() if r["status"] == "ok"]
 
 
-def test_a_cost_that_buys_nothing_is_searched_down_to_zero_and_only_the_lever_on_its_bound_is_flagged(tmp_path):
+def test_costs_that_buy_nothing_are_searched_down_and_only_the_lever_on_its_bound_is_flagged(tmp_path):
     search = read_search(_costs(tmp_path))
     result = optimise(search, out=tmp_path / "out", backend=SerialBackend())
     assert result.complete and result.best is not None
     best = result.trial(result.best)
-    # the costs are least at x = 20 (inside [0, 100]) and at y = 0 (its lower end): the search gets close
+    # the costs are least at x = 20 (inside [0, 100]) and y = 0 (its lower end): the search gets close
     assert abs(best.values["x"] - 20.0) < 5.0, best.values
     assert best.values["y"] < BOUND_SHARE * 300.0, best.values
     outputs = write_outputs(result)
-    flagged = [(b.factor, b.side) for b in outputs.at_bounds[result.best]]
-    assert flagged == [("y", "low")]
+    flagged = [(b.factor, b.side, b.at_limit) for b in outputs.at_bounds[result.best]]
+    assert flagged == [("y", "low", True)]  # and 0 is as low as a cost goes: no wider range to search
+    header = outputs.plans[result.best].read_text(encoding="utf-8")
+    assert "# Note: y sits at the low end of its searched range [0, 300], as far as the parameter goes." in header
     # and the search learned: later rounds score better than the random start
     table = trials_table(result)
     ran = table[table.state == "complete"]
@@ -100,14 +103,15 @@ def test_a_cost_that_buys_nothing_is_searched_down_to_zero_and_only_the_lever_on
     assert ran[ran["round"] >= 4][score].median() > ran[ran["round"] < 2][score].median()
 
 
-def test_the_warning_says_which_end_in_the_terminal_and_the_plan_file(tmp_path):
-    path = _costs(tmp_path)
+def test_a_best_on_a_range_end_that_could_go_further_is_a_warning_in_the_terminal_and_the_plan(tmp_path):
+    path = _costs(tmp_path, y_low=10.0)
     res = CliRunner().invoke(app, ["optimise", str(path), "--serial", "--out", str(tmp_path / "out"), "--quiet"])
     assert res.exit_code == 0, res.output
-    assert "warning: y = " in res.output and "sits at the low end of its searched range [0, 300]" in res.output
-    assert "warning: x" not in res.output
+    assert "warning: y = " in res.output and "sits at the low end of its searched range [10, 300]: the best " \
+        "may lie beyond it; widen the range" in res.output
+    assert "warning: x" not in res.output and "note:" not in res.output
     header = (tmp_path / "out" / "best.toml").read_text(encoding="utf-8")
-    assert "# Warning: y sits at the low end of its searched range [0, 300]; widen the range." in header
+    assert "# Warning: y sits at the low end of its searched range [10, 300]; widen the range." in header
 
 
 CONSTRAINED = '''

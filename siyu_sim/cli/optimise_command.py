@@ -197,7 +197,8 @@ def _print(result, outputs, lang: str) -> None:
         typer.echo("\n".join(lines))
     for number, bounds in outputs.at_bounds.items():
         for b in bounds:
-            typer.echo(t("opt_warn_bound", lang, factor=b.factor, value=_value(b.value),
+            typer.echo(t("opt_note_limit" if b.at_limit else "opt_warn_bound", lang, factor=b.factor,
+                         value=_value(b.value),
                          side=t("opt_side_low" if b.side == "low" else "opt_side_high", lang),
                          low=f"{b.low:g}", high=f"{b.high:g}"), err=True)
     if outputs.plans:

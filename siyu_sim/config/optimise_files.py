@@ -16,16 +16,18 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from ..scenario import Scenario
 from .experiment import Experiment, Factor
 from .experiment_files import validate_experiment
 from .problems import ExperimentError, Problem
 from .pydantic_errors import translate
+from .schema_info import leaves
 from .toml_files import EXPERIMENT_FILE, read_toml
 
 #: The table a search file names its settings with (both words mean the same).
@@ -73,6 +75,7 @@ class Search:
     objectives: dict[str, str]  # metric → "max" | "min", in the file's order
     statistic: str              # mean | percentile | cvar: each objective across the markets
     percentile: float           # percentile and cvar: the tail judged, in %
+    limits: dict[str, tuple[float | None, float | None]] = field(default_factory=dict)  # lever → its parameter's bounds
 
     @property
     def scenario(self) -> str:
@@ -149,8 +152,11 @@ def validate_search(data: dict, *, file: str = "<search>", base_dir: Path | str 
         raise ExperimentError(file, problems)
     # the search chooses the settings: say so in the results folder, not the sweep's stand-in design
     exp.method, exp.samples = "search", None
+    settable = leaves(Scenario, next(iter(exp.scenarios.values())))
+    limits = {f.name: (settable[f.path].lo, settable[f.path].hi) for f in exp.factors
+              if f.lever and f.range is not None and f.path in settable}
     return Search(exp, table, spec.trials, spec.batch, sampler, spec.startup_trials, objectives,
-                  robustness.get("criterion", "mean"), float(robustness.get("percentile", 10.0)))
+                  robustness.get("criterion", "mean"), float(robustness.get("percentile", 10.0)), limits)
 
 
 def _search_table(data: dict, problems: list[Problem]) -> tuple[str, OptimiseSpec | None]:

@@ -41,6 +41,7 @@ class AtBound:
     value: float
     low: float
     high: float
+    at_limit: bool = False  # that end is the parameter's own bound: there is no wider range to search
 
 
 @dataclass
@@ -71,7 +72,9 @@ def at_bounds(result: SearchResult, trial: Trial) -> list[AtBound]:
         low, high = f.range
         value, slack = float(trial.values[f.name]), BOUND_SHARE * (high - low)
         if value <= low + slack or value >= high - slack:
-            out.append(AtBound(f.name, "low" if value <= low + slack else "high", value, low, high))
+            side = "low" if value <= low + slack else "high"
+            limit = result.search.limits.get(f.name, (None, None))[0 if side == "low" else 1]
+            out.append(AtBound(f.name, side, value, low, high, limit == (low if side == "low" else high)))
     return out
 
 
@@ -146,7 +149,7 @@ def plan_text(result: SearchResult, trial: Trial, name: str, path: Path, lang: s
     lines.append(t("opt_header_levers", lang, levers=", ".join(
         f"{f.name} = {trial.values[f.name]!r}" for f in exp.factors if not f.assumption)))
     for bound in at_bounds(result, trial):
-        lines.append(t("opt_header_bound", lang, factor=bound.factor,
+        lines.append(t("opt_header_limit" if bound.at_limit else "opt_header_bound", lang, factor=bound.factor,
                        side=t("opt_side_low" if bound.side == "low" else "opt_side_high", lang),
                        low=f"{bound.low:g}", high=f"{bound.high:g}"))
     lines.append(t("opt_header_check", lang, path=path, base=search.scenario, seed=check_seed(search)))

@@ -55,6 +55,11 @@ OPTIMISE: dict[str, dict[str, str]] = {
         "en": "warning: {factor} = {value} sits at the {side} end of its searched range [{low}, {high}]: the best "
               "may lie beyond it; widen the range and search again",
         "zh": "警告：{factor} = {value} 位于搜索范围 [{low}, {high}] 的{side}：最佳值可能在范围之外；请扩大范围后重新搜索"},
+    "opt_note_limit": {
+        "en": "note: {factor} = {value} sits at the {side} end of its searched range [{low}, {high}], as far as the "
+              "parameter goes: the best is at its limit, there is no wider range to search",
+        "zh": "注意：{factor} = {value} 位于搜索范围 [{low}, {high}] 的{side}，已到该参数的极限：最佳值就在极限上，"
+              "没有更宽的范围可搜索"},
     "opt_side_low": {"en": "low", "zh": "下端"},
     "opt_side_high": {"en": "high", "zh": "上端"},
     "opt_how_sure": {
@@ -94,6 +99,9 @@ OPTIMISE: dict[str, dict[str, str]] = {
     "opt_header_bound": {
         "en": "Warning: {factor} sits at the {side} end of its searched range [{low}, {high}]; widen the range.",
         "zh": "警告：{factor} 位于搜索范围 [{low}, {high}] 的{side}；请扩大范围。"},
+    "opt_header_limit": {
+        "en": "Note: {factor} sits at the {side} end of its searched range [{low}, {high}], as far as the parameter goes.",
+        "zh": "注意：{factor} 位于搜索范围 [{low}, {high}] 的{side}，已到该参数的极限。"},
     "opt_header_check": {
         "en": "Check it with luck it has not met before acting on it: siyu compare {path} {base} --reps 20 --seed {seed}",
         "zh": "据此行动之前，请用它没有遇到过的运气检验：siyu compare {path} {base} --reps 20 --seed {seed}"},
