@@ -210,10 +210,13 @@ def test_the_best_plan_is_a_scenario_file_that_scores_what_its_trial_scored(tmp_
     again = [simulate(plan, replication=r, root_seed=23, baseline=True).daily["cum_incremental_profit"].iloc[-1]
              for r in range(2)]
     assert float(np.mean(again)) == best.scores["cum_incremental_profit"]
-    # every other command takes it
-    res = CliRunner().invoke(app, ["compare", str(outputs.plans[result.best]), "harvest", "--days", "20",
-                                   "--customers", "150"])
+    # every other command takes it: the check its header suggests, against the base as the search ran it
+    check = next(line for line in outputs.plans[result.best].read_text().splitlines() if "siyu compare" in line)
+    args = check.split("siyu ", 1)[1].replace("--reps 20", "--reps 2").split()
+    assert args[1:3] == [str(outputs.plans[result.best]), str(outputs.base)] and args[-2:] == ["--seed", "24"]
+    res = CliRunner().invoke(app, args)
     assert res.exit_code == 0, res.output
+    assert "nurture_best" in res.output and "nurture" in res.output
 
 
 def test_a_plan_judged_across_markets_scores_its_statistic_there_again(tmp_path):

@@ -116,7 +116,7 @@ def optimise_command(
     with writing(lang):
         outputs = write_outputs(result, lang)
     _print(result, outputs, lang)
-    _status(quiet, t("status_wrote", lang, paths=", ".join(str(p) for p in [outputs.trials, *(
+    _status(quiet, t("status_wrote", lang, paths=", ".join(str(p) for p in [outputs.trials, outputs.base, *(
         [outputs.front] if outputs.front else []), *outputs.plans.values()])))
     failed = [tr for tr in result.ran if tr.state == "failed"]
     if failed:
@@ -204,4 +204,4 @@ def _print(result, outputs, lang: str) -> None:
     if outputs.plans:
         first = next(iter(outputs.plans.values()))
         typer.echo(t("opt_how_sure" if result.best is not None else "opt_how_sure_front", lang,
-                     trials=len(result.ran), path=first, base=search.scenario, seed=check_seed(search)))
+                     trials=len(result.ran), path=first, base=outputs.base, seed=check_seed(search)))

@@ -1,5 +1,6 @@
 """What a search leaves: the best plan as a scenario file every command takes (for a trade-off,
-one per plan on the front, with their table), the table of every trial, and the levers whose best
+one per plan on the front, with their table), the base scenario as the search ran it (to compare a
+plan with, on the same brand and horizon), the table of every trial, and the levers whose best
 value sits on the edge of their searched range.
 
 A plan's file is its base scenario (with the experiment's ``[set]``) with the trial's levers and
@@ -22,11 +23,10 @@ from ..config.overrides import apply_overrides
 from ..rng import MAX_SEED
 from ..scenario import Scenario
 from ..words import t
-from .search import FRONT_DIR, SearchResult, Trial
+from .search import BASE_FILE, BEST_FILE, FRONT_DIR, FRONT_FILE, TRIALS_FILE, SearchResult, Trial
 
 #: A best value this close to an end of its searched range (a share of the range) sits on it.
 BOUND_SHARE = 0.02
-BEST_FILE, TRIALS_FILE, FRONT_FILE = "best.toml", "trials.csv", "front.csv"
 #: A statistic's words (``words``) and its short name in a column: cum_incremental_profit_cvar10.
 GOALS = {"max": "opt_goal_max", "min": "opt_goal_min"}
 STATISTIC_WORDS = {"mean": "opt_stat_mean", "percentile": "opt_stat_percentile", "cvar": "opt_stat_cvar"}
@@ -47,6 +47,7 @@ class AtBound:
 @dataclass
 class Outputs:
     trials: Path
+    base: Path                                              # the base scenario as searched: what a plan is compared with
     plans: dict[int, Path] = field(default_factory=dict)  # trial number → its scenario file
     front: Path | None = None                               # the front's table (two or more objectives)
     at_bounds: dict[int, list[AtBound]] = field(default_factory=dict)  # trial number → its levers on a bound
@@ -152,9 +153,20 @@ def plan_text(result: SearchResult, trial: Trial, name: str, path: Path, lang: s
         lines.append(t("opt_header_limit" if bound.at_limit else "opt_header_bound", lang, factor=bound.factor,
                        side=t("opt_side_low" if bound.side == "low" else "opt_side_high", lang),
                        low=f"{bound.low:g}", high=f"{bound.high:g}"))
-    lines.append(t("opt_header_check", lang, path=path, base=search.scenario, seed=check_seed(search)))
-    header = "".join(f"# {line}\n" for line in lines)
-    return header + "\n" + tomli_w.dumps(plan_scenario(result, trial, name, lang))
+    lines.append(t("opt_header_check", lang, path=path, base=result.folder / BASE_FILE, seed=check_seed(search)))
+    return _commented(lines, plan_scenario(result, trial, name, lang))
+
+
+def base_text(result: SearchResult, lang: str = "en") -> str:
+    """The base scenario as the search ran it (its ``[set]`` applied, the levers as they were):
+    what a plan is compared with, on the same brand and horizon."""
+    exp = result.search.experiment
+    data = Scenario.from_dict(exp.scenarios[result.search.scenario]).to_dict()
+    return _commented([t("opt_header_base", lang, file=exp.file)], data)
+
+
+def _commented(lines: list[str], data: dict) -> str:
+    return "".join(f"# {line}\n" for line in lines) + "\n" + tomli_w.dumps(data)
 
 
 def write_outputs(result: SearchResult, lang: str = "en") -> Outputs:
@@ -163,8 +175,8 @@ def write_outputs(result: SearchResult, lang: str = "en") -> Outputs:
     earlier, longer front are removed."""
     folder = result.folder
     table = trials_table(result)
-    out = Outputs(folder / TRIALS_FILE)
-    files: dict[Path, bytes | str] = {out.trials: csv_bytes(table)}
+    out = Outputs(folder / TRIALS_FILE, base=folder / BASE_FILE)
+    files: dict[Path, bytes | str] = {out.trials: csv_bytes(table), out.base: base_text(result, lang)}
     base = result.search.scenario
     plans = _plans(result)
     if len(result.search.objectives) == 1:

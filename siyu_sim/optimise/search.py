@@ -68,7 +68,8 @@ STATISTIC_COLUMN = {"mean": "mean", "percentile": "tail", "cvar": "cvar"}
 #: What a search writes into its folder (``plans.write_outputs``), and where its runs are kept: a
 #: results store of its own inside it (a name pyarrow passes over, so that the plans and tables
 #: beside it are no part of ``pandas.read_parquet(folder / STORE_DIR)``).
-OUTPUTS = ("best.toml", "trials.csv", "front.csv")
+BEST_FILE, BASE_FILE, TRIALS_FILE, FRONT_FILE = "best.toml", "base.toml", "trials.csv", "front.csv"
+OUTPUTS = (BEST_FILE, BASE_FILE, TRIALS_FILE, FRONT_FILE)
 FRONT_DIR = "front"
 STORE_DIR = "_store"
 

@@ -105,4 +105,7 @@ OPTIMISE: dict[str, dict[str, str]] = {
     "opt_header_check": {
         "en": "Check it with luck it has not met before acting on it: siyu compare {path} {base} --reps 20 --seed {seed}",
         "zh": "据此行动之前，请用它没有遇到过的运气检验：siyu compare {path} {base} --reps 20 --seed {seed}"},
+    "opt_header_base": {
+        "en": "The base scenario as siyu optimise {file} ran it ([set] applied, its own levers): compare a plan with it.",
+        "zh": "siyu optimise {file} 运行时的基础情景（已应用 [set]，杠杆为其原值）：可将方案与之比较。"},
 }
