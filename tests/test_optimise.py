@@ -388,3 +388,34 @@ def test_a_replay_that_asks_otherwise_is_refused_and_the_stored_runs_kept(tmp_pa
     with pytest.raises(SearchError, match="was stored for .* but replaying the search now asks"):
         optimise(search, out=tmp_path / "out", backend=SerialBackend())
     assert _stored_runs(tmp_path / "out") == before
+
+
+def test_progress_counts_the_runs_and_says_each_round_that_ran(tmp_path):
+    from siyu_sim.experiments.progress import NullProgress
+
+    class Heard(NullProgress):
+        def __init__(self):
+            self.total = self.done = 0
+            self.notes: list[tuple[str, dict]] = []
+
+        def start(self, total, done=0, label=""):
+            self.total, self.done = total, done
+
+        def advance(self, ok, failed):
+            self.done += ok + failed
+
+        def note(self, key, **fields):
+            self.notes.append((key, fields))
+
+    path = write_experiment(tmp_path, CONSTRAINED.replace("trials = 12", "trials = 10"), name="c", replications=2)
+    search = read_search(path)
+    first = Heard()
+    optimise(search, out=tmp_path / "out", backend=StopAfter(3), progress=first, batch_size=2)  # in round 1
+    assert first.total == 20 and first.done == 6
+    assert [f["round"] for k, f in first.notes if k == "opt_round_best"] == []  # no round finished
+    again = Heard()
+    result = optimise(search, out=tmp_path / "out", backend=SerialBackend(), progress=again)
+    assert (again.total, again.done) == (20, 20)
+    rounds = [f for k, f in again.notes if k == "opt_round_best"]
+    assert [(f["round"], f["trials"], f["budget"]) for f in rounds] == [(1, 4, 10), (2, 8, 10), (3, 10, 10)]
+    assert rounds[-1]["trial"] == result.best

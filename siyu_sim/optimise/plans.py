@@ -27,7 +27,7 @@ from .search import BASE_FILE, BEST_FILE, FRONT_DIR, FRONT_FILE, TRIALS_FILE, Se
 
 #: A best value this close to an end of its searched range (a share of the range) sits on it.
 BOUND_SHARE = 0.02
-#: A statistic's words (``words``) and its short name in a column: cum_incremental_profit_cvar10.
+#: The words (``words``) of a goal and of a statistic across markets.
 GOALS = {"max": "opt_goal_max", "min": "opt_goal_min"}
 STATISTIC_WORDS = {"mean": "opt_stat_mean", "percentile": "opt_stat_percentile", "cvar": "opt_stat_cvar"}
 
@@ -55,6 +55,7 @@ class Outputs:
 
 
 def statistic_name(result: SearchResult) -> str:
+    """A statistic's short name in a column: cum_incremental_profit_cvar25."""
     s = result.search
     return {"mean": "mean", "percentile": f"p{s.percentile:g}", "cvar": f"cvar{s.percentile:g}"}[s.statistic]
 
@@ -65,7 +66,7 @@ def score_column(result: SearchResult, metric: str) -> str:
 
 def at_bounds(result: SearchResult, trial: Trial) -> list[AtBound]:
     """The searched ranges whose end ``trial``'s value is within ``BOUND_SHARE`` of: the best may
-    lie beyond it (widen the range)."""
+    lie beyond it (widen the range), unless that end is as far as the parameter goes (``at_limit``)."""
     out = []
     for f in result.search.levers:
         if f.range is None:
