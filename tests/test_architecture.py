@@ -31,6 +31,7 @@ LAYERS = {
     "calibration": 4,  # fitting scenarios to observed data
     "uncertainty": 4,  # the verdict under uncertainty: strategies weighed across uncertain assumptions
     "discovery": 4,  # scenario discovery: where, among a sweep's worlds, a condition holds
+    "optimise": 4,  # the search for the best plan: levers searched with Optuna on the sweeps' backends
     "report": 5,  # HTML reports
     "app": 6,  # the live what-if app (a web page on localhost)
     "cli": 7,  # the terminal: nothing imports it

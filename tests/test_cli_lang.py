@@ -85,6 +85,9 @@ def outputs(work) -> dict[str, str]:
                                     '[factors."economics.unit_cost_cny"]\nrange = [20.0, 40.0]\n'
                                     '[design]\nmethod = "morris"\nsamples = 2\noutputs = ["cum_profit"]\n',
                               name="morris", replications=1)
+    search = write_experiment(work, '[factors."levers.broadcast.frequency_per_day"]\nrange = [0.5, 3.0]\n'
+                                    'name = "frequency"\n[optimise]\ntrials = 3\nbatch = 2\n', name="search",
+                              replications=1)
     bad = work / "bad.toml"  # an unknown key, a value out of range, one of the wrong type, an unknown lever
     bad.write_text('name = "bad"\n[population]\ninitial_member_shar = 0.3\n[levers.broadcast]\n'
                    'frequency_per_day = -2\ncontent_quality = "high"\n[levers.coupn]\ndepth = 0.2\n', encoding="utf-8")
@@ -106,6 +109,7 @@ def outputs(work) -> dict[str, str]:
         "report": _run(["report", str(work / "grid"), "-o", str(work / "grid.html"), *zh]),
         "sensitivity": _run(["sensitivity", str(morris), "--serial", "--out", str(work / "morris"), *zh]),
         "sensitivity of a grid": _run(["sensitivity", str(grid), "--serial", *zh], code=1),
+        "optimise": _run(["optimise", str(search), "--serial", "--out", str(work / "search"), *zh]),
         "calibrate --template": _run(["calibrate", "--template", *zh]),
         "calibrate": _run(["calibrate", str(work / "calibration.toml"), str(work / "observed.csv"), "--serial",
                            *zh]),
@@ -125,7 +129,7 @@ def outputs(work) -> dict[str, str]:
 
 
 COMMANDS = ("run", "compare", "validate", "validate a bad file", "validate a bad --set", "run an unknown scenario",
-            "compare a missing file", "scenarios", "sweep", "report", "sensitivity", "sensitivity of a grid",
+            "compare a missing file", "scenarios", "sweep", "report", "sensitivity", "sensitivity of a grid", "optimise",
             "calibrate --template", "calibrate", "calibrate without files", "app on a bad port",
             "app on a taken port")
 

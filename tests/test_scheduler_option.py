@@ -29,7 +29,9 @@ def commands(tmp_path):
     shutil.copy(CALIBRATION / "good.toml", tmp_path / "calibration.toml")
     shutil.copy(CALIBRATION / "good.csv", tmp_path / "observed.csv")
     out = str(tmp_path / "out")
-    return {"sweep": ["sweep", str(experiment), "--out", out],
+    search = write_experiment(tmp_path, '[factors."levers.coupon.depth"]\nrange = [0.0, 0.3]\n[optimise]\ntrials = 2\n',
+                              name="search")
+    return {"sweep": ["sweep", str(experiment), "--out", out], "optimise": ["optimise", str(search), "--out", out],
             "sensitivity": ["sensitivity", str(experiment), "--out", out],
             "calibrate": ["calibrate", str(tmp_path / "calibration.toml"), str(tmp_path / "observed.csv"),
                           "--out", out]}
@@ -40,7 +42,7 @@ BAD = {"notaurl": "no port number", "tcp://localhost": "no port number", "tcp://
        "inproc://": "unknown scheme 'inproc://'", "http://host:8786": "unknown scheme 'http://'"}
 
 
-@pytest.mark.parametrize("command", ["sweep", "sensitivity", "calibrate"])
+@pytest.mark.parametrize("command", ["sweep", "sensitivity", "calibrate", "optimise"])
 @pytest.mark.parametrize("address", list(BAD))
 def test_a_bad_scheduler_address_is_a_clear_usage_error_before_anything_starts(commands, tmp_path, monkeypatch,
                                                                                 command, address):
@@ -54,7 +56,7 @@ def test_a_bad_scheduler_address_is_a_clear_usage_error_before_anything_starts(c
     assert not (tmp_path / "out").exists()  # nothing started, nothing written
 
 
-@pytest.mark.parametrize("command", ["sweep", "calibrate"])
+@pytest.mark.parametrize("command", ["sweep", "calibrate", "optimise"])
 def test_a_bad_address_in_the_environment_is_named_when_it_would_be_used(commands, tmp_path, monkeypatch,
                                                                          command):
     monkeypatch.setenv("DASK_SCHEDULER_ADDRESS", "localhost")

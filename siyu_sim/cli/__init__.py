@@ -17,6 +17,7 @@ from . import report_commands  # noqa: E402,F401  (report)
 from . import app_command  # noqa: E402,F401  (app)
 from . import calibrate_command  # noqa: E402,F401  (calibrate)
 from . import discover_command  # noqa: E402,F401  (discover)
+from . import optimise_command  # noqa: E402,F401  (optimise)
 from .core_commands import EXIT_INTERRUPTED  # noqa: E402
 
 

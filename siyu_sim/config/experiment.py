@@ -94,7 +94,11 @@ class Experiment:
 
     def overrides(self, setting: int) -> dict[str, Any]:
         """Dotted-path overrides of one setting (on top of the resolved base scenario)."""
-        values = self.settings[setting]
+        return self.overrides_of(self.settings[setting])
+
+    def overrides_of(self, values: dict[str, Any]) -> dict[str, Any]:
+        """Dotted-path overrides of a setting's values ({factor name: value}), whether or not the
+        design chose it (a search asks its own: ``siyu_sim.optimise``)."""
         out = {f.path: values[f.name] for f in self.factors if not f.assumption}
         points = [float(values[f.name]) for f in self.factors if f.assumption]
         if points:  # drawn at these points from the scenarios' uncertain list (assumptions.DRAWS_KEY)

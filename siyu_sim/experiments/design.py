@@ -117,15 +117,24 @@ def make_settings(exp: Experiment) -> tuple[list[dict[str, Any]], list[list[floa
     policies = _derive(exp, _lever_settings(exp, [f for f in factors if f.lever]))
     kept = _constrain(exp, policies)
     exp.dropped = len(policies) - len(kept)
-    assumptions = [f for f in factors if f.assumption]
-    if not assumptions:
+    markets = market_points(exp)
+    if not markets:
         return [_ordered(exp, p) for p in kept], None
+    return [_ordered(exp, p | m) for p in kept for m in markets], None
+
+
+def market_points(exp: Experiment) -> list[dict[str, float]]:
+    """The ``exp.markets`` markets every policy runs in, each {assumption's factor name: its point
+    in [0, 1]}: a Latin hypercube from the markets' own stream, the same for every policy (and for
+    every trial of a search); none without uncertain assumptions."""
+    assumptions = [f for f in exp.factors if f.assumption]
+    if not assumptions or not exp.markets:
+        return []
     from scipy.stats import qmc
 
     rng = np.random.default_rng(np.random.SeedSequence(exp.root_seed, spawn_key=(MARKET_SPAWN_KEY,)))
     unit = qmc.LatinHypercube(d=len(assumptions), seed=rng).random(exp.markets)
-    markets = [{f.name: float(u) for f, u in zip(assumptions, row)} for row in unit]
-    return [_ordered(exp, p | m) for p in kept for m in markets], None
+    return [{f.name: float(u) for f, u in zip(assumptions, row)} for row in unit]
 
 
 def _lever_settings(exp: Experiment, levers: list[Factor]) -> list[dict[str, Any]]:
@@ -163,6 +172,12 @@ def _screening(exp: Experiment) -> tuple[list[dict[str, Any]], list[list[float]]
     varied = [f for f in exp.factors if f.expression is None]
     settings = _derive(exp, [{f.name: _cast(f, x) for f, x in zip(varied, row)} for row in matrix])
     return [_ordered(exp, s) for s in settings], matrix.tolist()
+
+
+def derive(exp: Experiment, settings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``settings`` (lever values) with each derived factor's value: the design's rule, for a
+    setting the design did not choose (a search's trial)."""
+    return _derive(exp, settings)
 
 
 def _derive(exp: Experiment, settings: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -265,5 +280,5 @@ def runs(exp: "Experiment") -> list[RunTask]:
     return out
 
 
-__all__ = ["DESIGN_SPAWN_KEY", "RunTask", "choose_settings", "count_settings", "design_rng", "design_seed",
-           "experiment_from_dict", "load_experiment", "make_settings", "run_id", "runs"]
+__all__ = ["DESIGN_SPAWN_KEY", "RunTask", "choose_settings", "count_settings", "derive", "design_rng", "design_seed",
+           "experiment_from_dict", "load_experiment", "make_settings", "market_points", "run_id", "runs"]

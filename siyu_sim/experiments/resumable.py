@@ -97,6 +97,12 @@ class RunStore:
     def todo(self) -> list[RunTask]:
         return [t for t in self.tasks.values() if t.run_id not in self.state.completed]
 
+    def add(self, tasks: list[RunTask]) -> list[RunTask]:
+        """Take more runs into this command (a search knows its runs round by round, not up
+        front): those of ``tasks`` that still have to run."""
+        self.tasks.update({t.run_id: t for t in tasks})
+        return [t for t in tasks if t.run_id not in self.state.completed]
+
     def session(self, record: dict) -> None:
         """Record the command running into the folder now (``ResultStore.add_session``): its
         provenance ``record``, the runs it found done (resumed from an earlier command) and the

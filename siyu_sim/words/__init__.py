@@ -20,7 +20,8 @@ file's problems). A key missing in one language is a bug: a test checks that eve
   segment names and the key assumptions; ``numbers``: number formats; ``sweep``: sweeps' and
   sensitivity analyses' words; ``settings`` and ``setting_descriptions``: every scenario
   setting's unit, and its description by the setting's id (its dotted path); ``uncertainty``: the
-  verdict under uncertainty (``siyu compare --draws``).
+  verdict under uncertainty (``siyu compare --draws``); ``optimise``: the search for the best plan
+  (``siyu optimise``).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from .incremental import INCREMENTAL
 from .problems import PROBLEMS
 from .names import KEY_ASSUMPTIONS, SCENARIO_DESCRIPTIONS, SCENARIO_LABELS, SEGMENT_LABELS
 from .numbers import FORMATS, count, money, number, percent, ratio, share
+from .optimise import OPTIMISE
 from .report import REPORT
 from .sweep import EXPERIMENT_DESCRIPTIONS, SWEEP
 from .text import Run, Text, code, fill, join, note, path, strong
@@ -53,7 +55,7 @@ def _merge(*catalogues: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
 
 
 TEXT: dict[str, dict[str, str]] = _merge(REPORT, CONSOLE, INCREMENTAL, SWEEP, APP, CALIBRATION, CALIBRATE,
-                                        PROBLEMS, UNCERTAINTY, DISCOVERY)
+                                        PROBLEMS, UNCERTAINTY, DISCOVERY, OPTIMISE)
 
 
 def check_lang(lang: str) -> str:
