@@ -1,0 +1,134 @@
+"""How good a fit is (siyu_sim/calibration/quality.py), proven on fits of known truth.
+
+Every fit here is the real search (``calibrate``) on data the model made from known parameters
+(another seed, 3% noise, whole numbers): a brand of 100,000 customers on 4,000 rows over six
+months, months 5 and 6 held out; the store QR's rate is fitted (24 trials find it in one
+dimension), and in one test the leave rate too. Each warning is shown to fire on a fit that
+deserves it, and not on the fit that does not:
+
+- the fit of the truth, inside its range: no warning of a bound, a miss or the held-out check;
+  the parameter pinned down (so is the two-parameter fit of tests/test_calibrate_recovery.py);
+- a range that leaves the true leave rate out (the truth is below it): the estimate sits at the
+  lower bound, so it is warned of and not pinned down, and the fit is poor;
+- a base scenario whose order value (not fitted) is wrong: the fit misses GMV by more than the
+  margin (and what the search bent to make up for it), and nothing is pinned down though the
+  interval is narrow;
+- a market shock from month 5 the model does not know of: the fitted months fit as well as the
+  truth's, the held-out check fails on the months the shock hit, and nothing is pinned down.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from siyu_sim.calibration import quality as q
+from siyu_sim.calibration.run import calibrate, prepare
+from siyu_sim.calibration.synthetic import synthetic_observed, write_observed
+from siyu_sim.config import presets
+from siyu_sim.config.overrides import apply_overrides
+from siyu_sim.experiments.backends import SerialBackend
+
+SIZE = {"population.customers": 100_000, "population.rows": 4000, "days": 182}  # six months
+TRUTH = {"levers.store_qr.rate_at_full_execution": 0.3, "behaviour.churn.leave_base": 0.003}
+QR, LEAVE = TRUTH
+RANGES = {QR: (0.1, 0.9)}
+KNOWN = {LEAVE: 0.003}  # not fitted: the base scenario has the true leave rate
+COLUMNS = ["members", "new_members", "orders", "gmv"]
+HELD = [5, 6]
+
+
+def fit(folder, *, ranges=RANGES, truth_data=None, base=KNOWN, trials=24):
+    """The fit of data the model made from TRUTH (on ``truth_data``'s scenario, default the base
+    scenario), over ``ranges``, from ``base`` (default: nurture at SIZE)."""
+    nurture = apply_overrides(presets.nurture().to_dict(), SIZE)
+    write_observed(synthetic_observed(truth_data or nurture, TRUTH, COLUMNS, seed=4242, noise=0.03),
+                   folder / "observed.csv")
+    params = "\n".join(f'"{k}" = [{lo}, {hi}]' for k, (lo, hi) in ranges.items())
+    own = "".join(f'"{k}" = {v}\n' for k, v in (base or {}).items())
+    (folder / "calibration.toml").write_text(textwrap.dedent(f"""\
+        name = "known_truth"
+        scenario = "nurture.toml"
+        trials = {trials}
+        replications = 2
+        check_replications = 8
+        seed = 5
+        batch = 4
+        [metrics]
+        members = 1.0
+        new_members = 1.0
+        orders = 1.0
+        gmv = 1.0
+        [periods]
+        held_out = {HELD}
+        """) + "[parameters]\n" + params + "\n", encoding="utf-8")
+    from siyu_sim.config.scenario_files import dumps_scenario
+    from siyu_sim.scenario import Scenario
+
+    (folder / "nurture.toml").write_text(dumps_scenario(Scenario.from_dict(apply_overrides(nurture, base or {}))),
+                                         encoding="utf-8")
+    prep = prepare(folder / "calibration.toml", folder / "observed.csv", folder / "fit")
+    return calibrate(prep, SerialBackend()).result
+
+
+def keys(judged: q.FitQuality) -> set[str]:
+    return {w.key for w in judged.warnings}
+
+
+@pytest.mark.slow
+def test_the_fit_of_the_truth_has_no_warning_of_a_bound_a_miss_or_the_held_out_check(tmp_path):
+    judged = fit(tmp_path).fit_quality()
+    assert not keys(judged) & {"calib_warn_at_bound", "calib_warn_missed", "calib_warn_held_out"}, judged.warnings
+    assert judged.good and judged.held_pass and judged.held_total == len(HELD) * len(COLUMNS)
+    assert [(p.at_bound, p.identified, p.pinned_down) for p in judged.parameters] == [("", True, True)]
+    assert all(m.fit_error <= judged.margin for m in judged.metrics if m.fitted)
+
+
+@pytest.mark.slow
+def test_an_estimate_pushed_against_its_range_is_warned_of_and_not_pinned_down(tmp_path):
+    # the true leave rate (0.003) lies below the range: the best the search finds is at its low end
+    result = fit(tmp_path, ranges={QR: (0.1, 0.9), LEAVE: (0.006, 0.05)}, base=None, trials=16)
+    judged = result.fit_quality()
+    leave = next(p for p in judged.parameters if p.path == LEAVE)
+    assert leave.at_bound == "low" and not leave.pinned_down
+    assert leave.best - 0.006 <= q.BOUND_SHARE * (0.05 - 0.006)
+    warned = [w for w in judged.warnings if w.key == "calib_warn_at_bound"]
+    assert [w.fields["path"] for w in warned] == [LEAVE]
+    assert "is at the lower end of its range [0.006, 0.05]" in q.say(warned[0], "en")
+    assert "落在其范围 [0.006, 0.05] 的下限" in q.say(warned[0], "zh")
+    # at twice the true leave rate the fit cannot follow the brand's numbers: it is poor
+    assert judged.missed and not judged.good
+    assert not judged.pinned_down
+
+
+@pytest.mark.slow
+def test_a_metric_the_fit_misses_is_warned_of_and_then_nothing_is_pinned_down(tmp_path):
+    # the brand's orders are worth 90 CNY; the base scenario says 60, and the fit cannot move it
+    truth = apply_overrides(presets.nurture().to_dict(), {**SIZE, "economics.order_value_cny": 90.0})
+    result = fit(tmp_path, truth_data=truth, base={**KNOWN, "economics.order_value_cny": 60.0})
+    judged = result.fit_quality()
+    # GMV is missed most (the search raises the QR rate to make up for it, missing new members too)
+    worst = max(judged.metrics, key=lambda m: m.fit_error)
+    assert worst.metric == "gmv" and worst.missed and worst.fit_error > 0.2
+    assert {w.fields["metric"] for w in judged.warnings if w.key == "calib_warn_missed"} == \
+        {m.metric for m in judged.missed}
+    assert "calib_warn_at_bound" not in keys(judged)
+    assert not judged.good and not judged.pinned_down
+    assert all(p.identified for p in judged.parameters)  # a narrow interval, but of a poor fit
+
+
+@pytest.mark.slow
+def test_a_change_in_the_held_out_months_fails_the_held_out_check(tmp_path):
+    # from day 122 (month 5) the market buys at 40%: a change the fitted model does not know of
+    truth = apply_overrides(presets.nurture().to_dict(), SIZE)
+    truth["environment"]["shocks"] = [{"name": "store closures", "start": 122, "demand": 0.4}]
+    judged = fit(tmp_path, truth_data=truth).fit_quality()
+    assert not judged.missed  # months 1-4 fit as well as the truth's
+    assert not judged.held_pass and "calib_warn_held_out" in keys(judged)
+    outside = {tuple(x) for x in judged.held_outside}
+    assert {("orders", 5), ("orders", 6), ("gmv", 5), ("gmv", 6)} <= outside
+    assert all(p in HELD for _, p in outside)
+    assert not judged.good and not judged.pinned_down
+    said = q.say(next(w for w in judged.warnings if w.key == "calib_warn_held_out"), "en")
+    assert f"{judged.held_inside} of {judged.held_total} held-out values" in said and "orders (months 5, 6)" in said
