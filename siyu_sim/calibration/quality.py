@@ -55,6 +55,10 @@ BOUND_SHARE = 0.02
 GOOD, FAIR = 0.8, 0.5
 #: Relative residuals needed to measure a metric's scatter (fewer: no scatter is added).
 MIN_RESIDUALS = 3
+#: A parameter whose interval (``uncertainty.estimates``) spans more than this share of its range
+#: is not identified; fewer trials than ``MIN_ACCEPTED`` within the tolerance make the intervals rough.
+UNIDENTIFIED_SHARE = 0.7
+MIN_ACCEPTED = 5
 
 
 def bands(simulated: pd.DataFrame, low: float = BAND[0], high: float = BAND[1]) -> pd.DataFrame:
@@ -229,8 +233,6 @@ def assess(result: "CalibrationResult", *, accepted: int | None = None, failed_r
     """Judge the fit of ``result`` (its margin from its spec, else ``DEFAULT_MARGIN``).
     ``accepted``: trials within the tolerance (fewer than 5: a warning); ``failed_runs``
     and ``first_error``: runs the search left out."""
-    from .uncertainty import MIN_ACCEPTED, UNIDENTIFIED_SHARE
-
     margin = float(result.spec.get("margin", DEFAULT_MARGIN)) if result.spec else DEFAULT_MARGIN
     rows = joined(result)
     banded = replications(result) > 1

@@ -16,19 +16,23 @@ from ..config.calibration_files import option_bounds
 from ..config.limits import Plan
 from ..words import t
 from .app import app
-from .core_commands import Lang, LangOpt, RowsOpt
+from .core_commands import Lang, LangOpt
 from .experiment_commands import (EXIT_FAILED, EXIT_INTERRUPTED, DaskLocalOpt, FreshOpt, QuietOpt,
                                   SchedulerOpt, SerialOpt, WorkersOpt, _describe)
 from .outputs import YesOpt, announce_replaced, confirm_size, error, existing, resumable_on_full_disk, writing
 from .terminal import _status
 
-_TRIALS, _REPS = option_bounds("trials"), option_bounds("replications")
+# Checked with the calibration file's own keys (config.calibration_files): a bad value is named with
+# its option and what the key allows, like a bad value in the file.
 TrialsOpt = Annotated[Optional[int], typer.Option(
-    "--trials", min=_TRIALS[0], max=_TRIALS[1], help="Parameter sets to try (over the calibration file's "
-    "`trials`): fewer is quicker and rougher; more on a resumed fit continues the search.")]
+    "--trials", help="Parameter sets to try, over the calibration file's `trials` (%d to %d): fewer is quicker and "
+    "rougher; more on a resumed fit continues the search." % option_bounds("trials"))]
 ReplicationsOpt = Annotated[Optional[int], typer.Option(
-    "--replications", min=_REPS[0], max=_REPS[1], help="Runs per trial, the same seeds for every trial (over "
-    "the file's `replications`).")]
+    "--replications", help="Runs per trial, the same seeds for every trial, over the file's `replications` "
+    "(%d to %d)." % option_bounds("replications"))]
+CalibrationRowsOpt = Annotated[Optional[int], typer.Option(
+    "--rows", help="Rows simulated for the brand's customers, over the file's `rows` (%d to %d): fewer is faster "
+    "and noisier (docs/calibration.md)." % option_bounds("rows"))]
 
 
 @app.command("calibrate")
@@ -43,7 +47,8 @@ def calibrate_command(
                                                 "an earlier calibration's.")] = None,
     scheduler: SchedulerOpt = None, dask_local: DaskLocalOpt = None, workers: WorkersOpt = None,
     serial: SerialOpt = False, fresh: FreshOpt = False, quiet: QuietOpt = False, lang: LangOpt = Lang.en,
-    yes: YesOpt = False, rows: RowsOpt = None, trials: TrialsOpt = None, replications: ReplicationsOpt = None,
+    yes: YesOpt = False, rows: CalibrationRowsOpt = None, trials: TrialsOpt = None,
+    replications: ReplicationsOpt = None,
 ) -> None:
     """Fit a scenario's parameters to observed monthly (or weekly) aggregates: Optuna TPE over the
     calibration file's parameter ranges, each trial run under the same seeds; then the best
@@ -171,6 +176,8 @@ def fit_lines(result, lang: str) -> list[str]:
     """The fit in the terminal, from its one judgement (``calibration.quality``): each estimate
     against its range with what holds it back, the fitted metrics' errors against the margin,
     the held-out check and how many parameters the data pin down."""
+    from ..calibration.quality import GOOD
+
     judged = result.fit_quality()
     lines = []
     for p in judged.parameters:
@@ -187,7 +194,8 @@ def fit_lines(result, lang: str) -> list[str]:
         lines.append(t("calib_fit_errors", lang, margin=f"{judged.margin:.0%}", errors=errors))
     if judged.held_total:
         lines.append(t("calib_held_out", lang, inside=judged.held_inside, total=judged.held_total,
-                       verdict=t("calib_held_pass" if judged.held_pass else "calib_held_fail", lang)))
+                       verdict=t("calib_held_pass", lang) if judged.held_pass
+                       else t("calib_held_fail", lang, good=f"{GOOD:.0%}")))
     if judged.parameters:
         key = "calib_pinned" if judged.good else "calib_pinned_poor_fit"
         lines.append(t(key, lang, k=len(judged.pinned_down), n=len(judged.parameters)))

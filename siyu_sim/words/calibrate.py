@@ -61,7 +61,7 @@ CALIBRATE: dict[str, dict[str, str]] = {
     "calib_fit_errors": {"en": "Fit error over the fitted periods (margin {margin}): {errors}.",
                          "zh": "拟合期误差（容许 {margin}）：{errors}。"},
     "calib_held_pass": {"en": "passed", "zh": "通过"},
-    "calib_held_fail": {"en": "FAILED (at least 80% should be)", "zh": "未通过（至少应有 80%）"},
+    "calib_held_fail": {"en": "FAILED (at least {good} should be)", "zh": "未通过（至少应有 {good}）"},
     "calib_pinned": {"en": "Pinned down by the data: {k} of {n} parameters.",
                      "zh": "能被数据确定的参数：{n} 个中有 {k} 个。"},
     "calib_pinned_poor_fit": {"en": "Pinned down by the data: none of the {n} parameters, because the fit is poor "
