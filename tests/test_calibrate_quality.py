@@ -111,8 +111,9 @@ def test_a_metric_the_fit_misses_is_warned_of_and_then_nothing_is_pinned_down(tm
     # GMV is missed most (the search raises the QR rate to make up for it, missing new members too)
     worst = max(judged.metrics, key=lambda m: m.fit_error)
     assert worst.metric == "gmv" and worst.missed and worst.fit_error > 0.2
-    assert {w.fields["metric"] for w in judged.warnings if w.key == "calib_warn_missed"} == \
-        {m.metric for m in judged.missed}
+    warned = [w for w in judged.warnings if w.key == "calib_warn_missed"]
+    assert len(warned) == 1 and [m for m, _ in warned[0].fields["missed"]] == [m.metric for m in judged.missed]
+    assert f"gmv by {worst.fit_error:.0%}" in q.say(warned[0], "en")
     assert "calib_warn_at_bound" not in keys(judged)
     assert not judged.good and not judged.pinned_down
     assert all(p.identified for p in judged.parameters)  # a narrow interval, but of a poor fit

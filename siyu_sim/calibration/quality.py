@@ -262,8 +262,9 @@ def assess(result: "CalibrationResult", *, accepted: int | None = None, failed_r
             w.append(Warning("calib_warn_at_bound", {"path": p.path, "best": p.best, "end": p.at_bound,
                                                      "low": p.range_low, "high": p.range_high,
                                                      "share": quality.bound_share}))
-    for m in quality.missed:
-        w.append(Warning("calib_warn_missed", {"metric": m.metric, "error": m.fit_error, "margin": margin}))
+    if quality.missed:  # one warning naming every miss
+        w.append(Warning("calib_warn_missed", {"missed": [[m.metric, m.fit_error] for m in quality.missed],
+                                               "margin": margin}))
     if not quality.held_pass:
         w.append(Warning("calib_warn_held_out", {"inside": quality.held_inside, "total": quality.held_total,
                                                  "outside": outside}))
@@ -317,7 +318,8 @@ def say(w: Warning, lang: str, name: Callable[[str], str] = str, period: str = "
         return t(w.key, lang, path=f["path"], best=_num(f["best"]), low=_num(f["low"]), high=_num(f["high"]),
                  end=t("calib_end_low" if f["end"] == "low" else "calib_end_high", lang), share=_pct(f["share"]))
     if w.key == "calib_warn_missed":
-        return t(w.key, lang, metric=name(f["metric"]), error=_pct(f["error"]), margin=_pct(f["margin"]))
+        return t(w.key, lang, margin=_pct(f["margin"]), metrics=t("cal_list_sep", lang).join(
+            t("calib_metric_error_share", lang, metric=name(m), error=_pct(e)) for m, e in f["missed"]))
     if w.key == "calib_warn_held_out":
         return t(w.key, lang, inside=f["inside"], total=f["total"], good=_pct(GOOD),
                  outside=outside_text(f["outside"], period, lang, name))

@@ -338,11 +338,10 @@ def _record_warnings(record, lang: str) -> list[str]:
             out.append(q.say(q.Warning("calib_warn_at_bound", {
                 "path": p.path, "best": p.value, "end": p.at_bound, "low": p.range_low, "high": p.range_high,
                 "share": q.BOUND_SHARE}), lang))
-    for m in record.metrics:
-        if m.missed:
-            out.append(q.say(q.Warning("calib_warn_missed", {"metric": m.metric, "error": m.error,
-                                                             "margin": record.margin}), lang,
-                             lambda name: metric_label(name, lang)))
+    missed = [[m.metric, m.error] for m in record.metrics if m.missed]
+    if missed:
+        out.append(q.say(q.Warning("calib_warn_missed", {"missed": missed, "margin": record.margin}), lang,
+                         lambda name: metric_label(name, lang)))
     if not record.held_out_pass:
         out.append(t("cal_cmp_held_failed", lang, k=record.held_out_inside, n=record.held_out_total,
                      good=percent(q.GOOD)))

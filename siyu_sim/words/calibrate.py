@@ -84,11 +84,11 @@ CALIBRATE: dict[str, dict[str, str]] = {
     "calib_end_low": {"en": "lower end", "zh": "下限"},
     "calib_end_high": {"en": "upper end", "zh": "上限"},
     "calib_warn_missed": {
-        "en": "The fit misses {metric} by {error} over the fitted periods (more than the {margin} margin): the model "
-              "at its best parameters does not reproduce it. Fit a parameter that moves it, or check how the brand "
-              "counts it.",
-        "zh": "拟合期内 {metric} 的误差为 {error}（超过 {margin} 的容许误差）：即使取最佳参数，模型也重现不了它。"
-              "请拟合一个能影响它的参数，或核对品牌对它的统计口径。"},
+        "en": "The fit misses {metrics} over the fitted periods (more than the {margin} margin): the model at its best "
+              "parameters does not reproduce them. Fit a parameter that moves them, or check how the brand counts them.",
+        "zh": "拟合期内以下指标的误差超过 {margin} 的容许误差：{metrics}。即使取最佳参数，模型也重现不了它们。"
+              "请拟合能影响它们的参数，或核对品牌对它们的统计口径。"},
+    "calib_metric_error_share": {"en": "{metric} by {error}", "zh": "{metric}（{error}）"},
     "calib_warn_held_out": {
         "en": "Held-out check failed: {inside} of {total} held-out values fall inside their band (at least {good} "
               "should). Outside: {outside}. Do not rely on the model's forecasts before finding out why.",
