@@ -176,6 +176,8 @@ def fit_lines(result, lang: str) -> list[str]:
     """The fit in the terminal, from its one judgement (``calibration.quality``): each estimate
     against its range with what holds it back, the fitted metrics' errors against the margin,
     the held-out check and how many parameters the data pin down."""
+    from math import isfinite
+
     from ..calibration.quality import GOOD
 
     judged = result.fit_quality()
@@ -189,7 +191,7 @@ def fit_lines(result, lang: str) -> list[str]:
     fitted = [m for m in judged.metrics if m.fitted]
     if fitted:
         errors = t("cal_list_sep", lang).join(
-            t("calib_metric_error", lang, metric=m.metric, error=f"{m.fit_error:.1%}",
+            t("calib_metric_error", lang, metric=m.metric, error=f"{m.fit_error:.1%}" if isfinite(m.fit_error) else "–",
               flag=t("calib_flag_missed", lang) if m.missed else "") for m in fitted)
         lines.append(t("calib_fit_errors", lang, margin=f"{judged.margin:.0%}", errors=errors))
     if judged.held_total:
