@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import textwrap
 
+import numpy as np
+import pandas as pd
 import pytest
 
 from siyu_sim.calibration import quality as q
@@ -133,3 +135,42 @@ def test_a_change_in_the_held_out_months_fails_the_held_out_check(tmp_path):
     assert not judged.good and not judged.pinned_down
     said = q.say(next(w for w in judged.warnings if w.key == "calib_warn_held_out"), "en")
     assert f"{judged.held_inside} of {judged.held_total} held-out values" in said and "orders (months 5, 6)" in said
+
+
+# ---- the bands, on numbers whose scatter is known ------------------------------------------------
+
+def _result(observed_factor, runs: int = 40, luck: float = 0.05, periods: int = 12):
+    """A result whose check runs scatter by ``luck`` (relative) around 1000 a period, observed at
+    1000 × ``observed_factor(period index)``; periods 11 and 12 held out."""
+    from siyu_sim.calibration.result import CalibrationResult, Estimate
+
+    rng = np.random.default_rng(7)
+    p = np.arange(1, periods + 1)
+    sim = pd.DataFrame([{"period": int(k), "metric": "members", "replicate": r,
+                         "value": 1000.0 * (1 + luck * rng.standard_normal())} for r in range(runs) for k in p])
+    observed = pd.DataFrame({"period": p, "members": 1000.0 * np.array([observed_factor(i) for i in range(periods)])})
+    return CalibrationResult(
+        name="b", period="month", metrics={"members": 1.0}, fit_periods=list(range(1, periods - 1)),
+        held_out_periods=[periods - 1, periods], observed=observed, simulated=sim,
+        estimates=[Estimate("x", 0.5, 0.4, 0.6, 0.0, 1.0, True)], trials=pd.DataFrame(), correlations=pd.DataFrame(),
+        calibrated_toml="")
+
+
+def test_the_held_out_band_adds_the_data_scatter_beyond_the_model_luck():
+    noise = np.random.default_rng(3).standard_normal(12)
+    rows = q.joined(_result(lambda i: 1 + 0.15 * noise[i]))  # the brand's numbers scatter by 15%, luck 5%
+    fit = rows[rows.fitted]
+    residual = ((fit.observed - fit["median"]) / fit["median"]).std(ddof=1)
+    luck = ((fit.high - fit.low) / (2 * q.Z_BAND * fit["median"])).pow(2).mean() ** 0.5
+    assert rows.scatter.iloc[0] == pytest.approx((residual ** 2 - luck ** 2) ** 0.5)
+    assert 0.08 < rows.scatter.iloc[0] < 0.3  # 15% noise, ten fitted months
+    assert (rows.pred_high - rows.pred_low > 1.5 * (rows.high - rows.low)).all()
+
+
+def test_no_scatter_when_luck_explains_the_residuals_and_none_from_a_steady_miss():
+    calm = q.joined(_result(lambda i: 1.0 + 0.01 * (-1) ** i))  # less scatter than the model's own luck
+    assert (calm.scatter == 0).all() and (calm.pred_low == calm.low).all()
+    off = _result(lambda i: 1.3)  # 30% above the model, steadily: a miss, not scatter
+    assert (q.joined(off).scatter == 0).all()
+    judged = off.fit_quality()
+    assert [m.metric for m in judged.missed] == ["members"] and judged.held_inside == 0 and not judged.good

@@ -6,11 +6,12 @@ The terminal, the calibration report, ``calibration.json`` and the calibrated sc
 
 - **the bands**: per metric and period, the median and 5–95% of the best parameters' check runs
   (the model's luck), and the *prediction band*: that band widened by the data's own scatter,
-  the spread (standard deviation) of the metric's relative residuals over the fit periods, at the
-  same level, the two half-widths added in quadrature. A brand's numbers carry measurement noise
-  the model's luck does not; without it a fit at the true parameters would fail its held-out
-  check (the worked example: 3 of 15 inside the luck band). The spread is around the residuals'
-  mean, so a fit that misses a metric by a constant share does not widen its band;
+  the spread (standard deviation) of the metric's relative residuals over the fit periods beyond
+  what the model's luck explains (their variances subtracted), at the same level, the two
+  half-widths added in quadrature. A brand's numbers carry measurement noise the model's luck
+  does not; without it a fit at the true parameters would fail its held-out check (the worked
+  example: 3 of 15 inside the luck band). The spread is around the residuals' mean, so a fit
+  that misses a metric by a constant share does not widen its band;
 - **misses**: a fitted metric whose simulated median misses the observed values by more than the
   margin (``margin`` in the calibration file, default 10%): the error is the sum of
   |median − observed| over the sum of |observed|, over the fit periods;
@@ -111,13 +112,17 @@ def joined(result: "CalibrationResult") -> pd.DataFrame:
 
 
 def _scatter(rows: pd.DataFrame) -> float:
-    """The standard deviation of (observed − median) / median over ``rows`` with both (0 with
-    fewer than ``MIN_RESIDUALS``)."""
+    """The data's own relative scatter over ``rows``: the variance of (observed − median) / median
+    less the model's luck there (the band's relative half-width over ``Z_BAND``, squared, on
+    average), as a standard deviation; 0 with fewer than ``MIN_RESIDUALS`` values, or when luck
+    explains the residuals."""
     ok = rows["observed"].notna() & rows["median"].notna() & (rows["median"].abs() > 0)
     if ok.sum() < MIN_RESIDUALS:
         return 0.0
-    r = (rows.loc[ok, "observed"] - rows.loc[ok, "median"]) / rows.loc[ok, "median"].abs()
-    return float(np.std(r.to_numpy(dtype=float), ddof=1))
+    d = rows[ok]
+    residual = ((d["observed"] - d["median"]) / d["median"].abs()).to_numpy(dtype=float)
+    luck = ((d["high"] - d["low"]) / (2 * Z_BAND * d["median"].abs())).to_numpy(dtype=float)
+    return float(np.sqrt(max(0.0, np.var(residual, ddof=1) - np.mean(luck ** 2))))
 
 
 def relative_error(rows: pd.DataFrame) -> float:
