@@ -70,7 +70,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--against-rounds", type=int, default=None, help="timings of each version (default 5)")
     p.add_argument("--skip", default="",
                    help="comma-separated parts to skip: vector,numpy,floor,compile,agent,memory,sweep,dask,calibration,"
-                        "uncertainty")
+                        "fits,uncertainty")
     p.add_argument("--out", type=Path, default=None,
                    help="where to write the markdown results ('-' for none; default "
                         "benchmarks/results.md, or none with --quick so a smoke run never "
@@ -294,6 +294,25 @@ def run(a: argparse.Namespace, log=print) -> dict:
             targets.append(("calibration: 4 parameters, 200 trials x 2 reps at 5,000 x 12 months, 2 workers",
                             f"{c['seconds']:.0f} s (CPU {c['cpu_seconds']:.0f} s)",
                             f"≤ {calibration.TARGET_SECONDS:.0f} s", _ok(c["seconds"] <= calibration.TARGET_SECONDS)))
+    if "fits" not in a.skip:
+        log("fits: the worked example of docs/calibration.md, and 5 parameters of a 150,000-customer brand "
+            "(the calibration file's defaults) on 2 workers ...")
+        rows = []
+        m = machine.CpuMeter().__enter__()
+        done = calibration.fits(workers=2, quick=a.quick)
+        m.__exit__(None, None, None)
+        for name, f in done:
+            rows.append([name, f"{f['parameters']}", f"{f['runs']} ({f['trials']} x {f['replications']} + {f['check']})",
+                         f"{f['customers']:,} on {f['rows']:,}", f"{f['seconds']:.0f}", f"{f['cpu_seconds']:.0f}",
+                         f"{f['held'][0]} of {f['held'][1]}", f"{f['pinned'][0]} of {f['pinned'][1]}",
+                         ", ".join(f["warnings"]) or "none"])
+            if not a.quick:
+                targets.append((f"calibration, {name}, 2 workers", f"{f['seconds']:.0f} s (CPU {f['cpu_seconds']:.0f} s)",
+                                f"≤ {calibration.FIT_TARGET_SECONDS:.0f} s",
+                                _ok(f["seconds"] <= calibration.FIT_TARGET_SECONDS)))
+        sections.append((loaded("Calibration fits as a consultant runs them (issue 26): search, check runs and the "
+                                "pool's start, 2 local workers", m), ["fit", "parameters", "runs", "customers on rows", "wall s", "CPU s",
+                                             "held-out inside", "pinned down", "warnings"], rows))
     if "uncertainty" not in a.skip:
         log(f"uncertainty: {a.uncertainty_draws} draws x nurture and harvest, 10,000 customers x "
             f"{'60' if a.quick else '365'} days on 2 workers ...")

@@ -1,4 +1,4 @@
-"""``python -m benchmarks.calibration [--trials 200] [--rows 5000] [--workers 2] [--quick]``
+"""``python -m benchmarks.calibration [--trials 200] [--rows 5000] [--workers 2] [--quick] [--fits]``
 
 Issue 13's speed target: a calibration of 4 parameters with 200 trials at 5,000 rows (a brand of 200,000 customers) ×
 12 months, 2 replications per trial, finishes within 5 minutes on 2 cores. The observed data
@@ -6,6 +6,11 @@ are the model's own (known truth, examples/calibration/make_observed.py's way); 
 is timed: search, the check runs of the best parameters and writing the folder. Prints the
 figure and whether the target is met. ``run(...)`` returns the figures for the lead's
 ``python -m benchmarks``.
+
+Issue 26's (``--fits``; ``fits()``): the worked example of docs/calibration.md as shipped
+(``run_example``), and a five-parameter, 12-month fit of a 150,000-customer brand with the
+calibration file's defaults (``run_brand``: 100 trials × 2 replications + 20 check runs, on the
+10,000 rows a brand that size is simulated on), each within 3 minutes on 2 cores.
 """
 
 from __future__ import annotations
@@ -18,6 +23,9 @@ import time
 from pathlib import Path
 
 TARGET_SECONDS = 300.0
+#: Issue 26: the worked example, and a five-parameter fit of a 150,000-customer brand, on 2 cores.
+FIT_TARGET_SECONDS = 180.0
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "calibration"
 TRUTH = {
     "levers.store_qr.rate_at_full_execution": 0.45,
     "behaviour.churn.leave_base": 0.003,
@@ -31,6 +39,9 @@ RANGES = {
     "behaviour.purchase.readiness_share": (0.05, 0.8),
 }
 COLUMNS = ["members", "new_members", "left", "orders", "gmv"]
+#: The 150,000-customer brand's truth and ranges: the four above, and the yearly lapse.
+TRUTH_5 = {**TRUTH, "behaviour.purchase.lapse_per_year": 0.2}
+RANGES_5 = {**RANGES, "behaviour.purchase.lapse_per_year": (0.02, 0.5)}
 
 
 def run(trials: int = 200, rows: int = 5000, workers: int = 2, replications: int = 2) -> dict:
@@ -69,6 +80,74 @@ def run(trials: int = 200, rows: int = 5000, workers: int = 2, replications: int
             "estimates": {e.path: (e.best, e.low, e.high, TRUTH[e.path]) for e in result.estimates}}
 
 
+def _timed_fit(calibration: Path, observed: Path, folder: Path, workers: int, **options) -> dict:
+    """Prepare and fit as ``siyu calibrate`` does, timed: wall and CPU seconds, runs, and the fit's
+    own judgement."""
+    from siyu_sim.calibration.run import calibrate, prepare, runs_planned
+    from siyu_sim.experiments.backends import ProcessPoolBackend
+
+    prep = prepare(calibration, observed, folder, **options)
+    start, cpu0 = time.perf_counter(), _cpu()
+    with ProcessPoolBackend(workers) as backend:  # the pool's start is part of what a user waits for
+        result = calibrate(prep, backend).result
+    seconds, cpu = time.perf_counter() - start, _cpu() - cpu0
+    judged = result.fit_quality()
+    spec = prep.spec
+    return {"seconds": seconds, "cpu_seconds": cpu, "runs": runs_planned(spec), "trials": spec.trials,
+            "replications": spec.replications, "check": spec.check_replications,
+            "rows": int(spec.scenario["population"]["rows"] or spec.scenario["population"]["customers"]),
+            "customers": int(spec.scenario["population"]["customers"]), "parameters": len(spec.parameters),
+            "held": (judged.held_inside, judged.held_total), "pinned": (len(judged.pinned_down), len(judged.parameters)),
+            "good": judged.good, "warnings": [w.key for w in judged.warnings],
+            "estimates": {e.path: (e.best, e.low, e.high) for e in result.estimates}}
+
+
+def run_example(workers: int = 2, **options) -> dict:
+    """The worked example of docs/calibration.md, as shipped (``options``: --trials, --rows, ...)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        return _timed_fit(EXAMPLE / "calibration.toml", EXAMPLE / "observed.csv", Path(tmp) / "fit", workers, **options)
+
+
+def run_brand(customers: int = 150_000, workers: int = 2, **options) -> dict:
+    """Five parameters fitted to 12 months of a ``customers``-customer brand made from known truth
+    (nurture), with the calibration file's defaults: trials, replications, check runs, and the rows
+    the scenario gives a brand that size."""
+    from siyu_sim.calibration.synthetic import synthetic_observed, write_observed
+    from siyu_sim.config import presets
+    from siyu_sim.config.overrides import apply_overrides
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        base = apply_overrides(presets.nurture().to_dict(), {"population.customers": customers})
+        write_observed(synthetic_observed(base, TRUTH_5, COLUMNS, seed=2026), folder / "observed.csv")
+        params = "\n".join(f'"{k}" = [{lo}, {hi}]' for k, (lo, hi) in RANGES_5.items())
+        (folder / "calibration.toml").write_text(textwrap.dedent(f"""\
+            name = "brand_150k"
+            scenario = "nurture"
+            customers = {customers}
+            [periods]
+            held_out = [11, 12]
+            """) + "[parameters]\n" + params + "\n", encoding="utf-8")
+        out = _timed_fit(folder / "calibration.toml", folder / "observed.csv", folder / "fit", workers, **options)
+    out["estimates"] = {k: (*v, TRUTH_5[k]) for k, v in out["estimates"].items()}
+    return out
+
+
+def fits(workers: int = 2, quick: bool = False) -> list[tuple[str, dict]]:
+    """Issue 26's two fits, timed (``quick``: 2 trials at 300 rows each: a smoke run)."""
+    small = {"trials": 2, "rows": 300} if quick else {}
+    return [("worked example (docs/calibration.md)", run_example(workers, **small)),
+            ("150,000-customer brand, 5 parameters", run_brand(workers=workers, **small))]
+
+
+def fit_line(name: str, fig: dict) -> str:
+    return (f"{name}: {fig['parameters']} parameters, {fig['trials']} trials × {fig['replications']} replications "
+            f"+ {fig['check']} check runs = {fig['runs']} runs at {fig['customers']:,} customers on {fig['rows']:,} "
+            f"rows: {fig['seconds']:.0f} s; CPU {fig['cpu_seconds']:.0f} s (on 2 free cores: about "
+            f"{fig['cpu_seconds'] / 2:.0f} s); held-out {fig['held'][0]} of {fig['held'][1]}, pinned down "
+            f"{fig['pinned'][0]} of {fig['pinned'][1]}, warnings: {', '.join(fig['warnings']) or 'none'}")
+
+
 def _cpu() -> float:
     """CPU seconds of this process and its finished workers: on a shared machine, what the fit
     would take on free cores is about this over the workers."""
@@ -83,7 +162,16 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--rows", type=int, default=5000, help="rows simulated, each standing for 40 customers")
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--quick", action="store_true", help="20 trials at 1,000 rows: a smoke run")
+    p.add_argument("--fits", action="store_true", help="issue 26's fits instead: the worked example and a "
+                                                        "five-parameter fit of a 150,000-customer brand")
     a = p.parse_args(argv)
+    if a.fits:
+        for name, fig in fits(a.workers, a.quick):
+            print(fit_line(name, fig))
+            if not a.quick:
+                met = fig["seconds"] <= FIT_TARGET_SECONDS
+                print(f"  target: within {FIT_TARGET_SECONDS:.0f} s on 2 cores: {'met' if met else 'NOT met'}")
+        return
     trials, rows = (20, 1000) if a.quick else (a.trials, a.rows)
     fig = run(trials=trials, rows=rows, workers=a.workers)
     print(f"calibration: {len(RANGES)} parameters, {fig['trials']} trials × {fig['replications']} replications "

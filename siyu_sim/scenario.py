@@ -18,6 +18,7 @@ from .params import Behaviour, Economics, Params, Population
 from .calendar import MAX_DAYS
 from .rng import MAX_SEED
 from .assumptions import Uncertain
+from .fit_record import FitRecord
 
 
 #: What a scenario's name may hold: it names files and folders (``runs/NAME-…``).
@@ -51,6 +52,10 @@ class Scenario(Params):
     uncertain: list[Uncertain] = Field(
         default_factory=list, description="Assumptions nobody has measured, each with a range and its source: what "
                                           "`siyu compare --draws N` draws (docs/uncertainty.md). Not used by a single run.")
+    calibration: FitRecord | None = Field(
+        None, description="Written by `siyu calibrate`: what was fitted to the brand's own numbers and how well "
+                          "(docs/calibration.md). Not a setting: a run ignores it; reports made from the file show it.",
+        json_schema_extra={"record": True})
 
     @field_validator("name")
     @classmethod

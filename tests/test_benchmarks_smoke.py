@@ -29,7 +29,8 @@ def test_single_process_parts_run_and_render():
     assert any(t.startswith("Vector") for t in titles)
     assert any(t.startswith("Agent") for t in titles)
     assert any(t.startswith("Peak memory") for t in titles)
-    assert any(t.startswith("Calibration") for t in titles)
+    assert any(t.startswith("Calibration (") for t in titles)
+    assert any(t.startswith("Calibration fits") for t in titles)
     assert any(t.startswith("Verdict under uncertainty") for t in titles)
     checks = {name: value for name, value, *_ in result["targets"]}
     assert checks["agent and vector tables identical"] == "yes"
@@ -39,7 +40,7 @@ def test_single_process_parts_run_and_render():
 
 def test_local_pool_sweep_and_results_file(tmp_path):
     out = tmp_path / "results.md"
-    assert main(TINY + ["--skip", "vector,agent,memory,dask,calibration", "--out", str(out)]) == 0
+    assert main(TINY + ["--skip", "vector,agent,memory,dask,calibration,fits", "--out", str(out)]) == 0
     text = out.read_text(encoding="utf-8")
     assert "local pool, 2 workers" in text
     assert "| sweep results identical on every backend | yes |" in text

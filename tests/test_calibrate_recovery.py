@@ -99,6 +99,17 @@ def test_the_held_out_months_are_forecast_within_their_bands(fitted):
 
 
 @pytest.mark.slow
+def test_the_fit_of_the_truth_is_good_and_pins_its_parameters_down(fitted):
+    # no warning of a bound, a miss or the held-out check (tests/test_calibrate_quality.py shows
+    # each firing on a fit that deserves it)
+    _, result = fitted
+    judged = result.fit_quality()
+    assert not {w.key for w in judged.warnings} & {"calib_warn_at_bound", "calib_warn_missed", "calib_warn_held_out"}
+    assert judged.good and all(p.pinned_down for p in judged.parameters)
+    assert (judged.held_inside, judged.held_total) == held_out_coverage(result)
+
+
+@pytest.mark.slow
 def test_the_folder_holds_the_result_and_a_scenario_the_other_commands_take(fitted, tmp_path):
     prep, result = fitted
     again = CalibrationResult.load(prep.folder)

@@ -19,6 +19,7 @@ import pytest
 from siyu_sim import presets
 from siyu_sim.calibration.result import CalibrationResult, Estimate
 from siyu_sim.config.scenario_files import dumps_scenario
+from siyu_sim.calibration import quality as q
 from siyu_sim.report import calibration_figures as figs, calibration_stats as stats
 from siyu_sim.report.calibration_report import calibration_report_html, write_calibration_report
 from siyu_sim.report.html import PRINT_MAX_HEIGHT, PRINT_WIDTH
@@ -111,16 +112,16 @@ def test_write_beside_the_folder_names_the_calibrated_scenario(result, tmp_path)
 
 
 def test_summary_counts_the_held_out_observations_inside_the_band(result, pages):
-    rows = stats.joined(result)
-    k, n = stats.held_coverage(rows)
-    assert (k, n) == (5, 6)  # gmv in month 12 is twice what the model says
-    assert "<b>Held-out check:</b> 5 of 6 held-out observations (83%)" in pages["en"]
-    assert "6 个留出期观测值中有 5 个（83%）" in pages["zh"]
+    judged = result.fit_quality()
+    assert (judged.held_inside, judged.held_total) == (5, 6)  # gmv in month 12 is twice what the model says
+    assert judged.held_outside == [["gmv", 12]]
+    assert "<b>Held-out check:</b> 5 of 6 held-out values of the fitted metrics (83%)" in pages["en"]
+    assert "拟合指标的 6 个留出期数值中有 5 个（83%）" in pages["zh"]
 
 
 def test_metric_errors_are_relative_to_what_was_observed(result):
-    rows = stats.joined(result)
-    tab = stats.metric_table(result, rows).set_index("metric")
+    rows = q.joined(result)
+    tab = stats.metric_table(result).set_index("metric")
     g = rows[(rows.metric == "gmv") & rows.held & rows.observed.notna()]
     expected = (g["median"] - g["observed"]).abs().sum() / g["observed"].abs().sum()
     assert tab.loc["gmv", "held_error"] == pytest.approx(expected)
@@ -190,8 +191,8 @@ def test_recovery_check_shows_the_true_values():
 # ---- the figures' data ------------------------------------------------------------------------
 
 def test_held_out_months_are_marked_in_the_figure(result):
-    rows = stats.joined(result)
-    fig = figs.fit_figure(rows, stats.metrics(result), result.held_out_periods, "month", 20, "en")
+    rows = q.joined(result)
+    fig = figs.fit_figure(rows, q.shown_metrics(result), result.held_out_periods, "month", 20, "en")
     held = [tr for tr in fig.data if tr.name == t("cal_observed_held", "en")]
     fitted = [tr for tr in fig.data if tr.name == t("cal_observed_fit", "en")]
     assert len(held) == len(fitted) == 3
@@ -203,30 +204,38 @@ def test_held_out_months_are_marked_in_the_figure(result):
 
 
 def test_missing_observations_are_not_drawn_but_the_simulation_is(result):
-    rows = stats.joined(result)
-    fig = figs.fit_figure(rows, stats.metrics(result), HELD, "month", 20, "en")
+    rows = q.joined(result)
+    fig = figs.fit_figure(rows, q.shown_metrics(result), HELD, "month", 20, "en")
     gmv = [tr for tr in fig.data if tr.name == t("cal_observed_fit", "en")][1]
     assert 4 not in list(gmv.x) and len(gmv.x) == 9
     medians = [tr for tr in fig.data if tr.name == t("cal_sim_median", "en")]
     assert len(medians) == 3 and all(len(tr.x) == 12 for tr in medians)
     bands = [tr for tr in fig.data if tr.fill == "tonexty"]
-    assert len(bands) == 3  # a band from the replications on every panel
+    luck = [tr for tr in bands if tr.legendgroup == "sim"]
+    wider = [tr for tr in bands if tr.legendgroup == "pred"]
+    assert len(luck) == len(wider) == 3  # the replications' band, and the held-out check's, on every panel
+    for metric, band in zip(q.shown_metrics(result), wider):  # drawn where the held-out check reads it
+        d = rows[rows.metric == metric]
+        assert list(band.y) == list(d.pred_low) and list(band.x) == list(d.period)
+    # the data's scatter widens the replications' band, never narrows it (tests/test_calibrate_quality.py
+    # measures the scatter; here the observed values have none beyond the replications' 5%)
+    assert (rows.pred_low <= rows.low).all() and (rows.pred_high >= rows.high).all()
 
 
 def test_money_in_the_readers_format(result):
-    rows = stats.joined(result)
+    rows = q.joined(result)
     for lang, unit in (("en", "¥"), ("zh", "万元")):
-        fig = figs.fit_figure(rows, stats.metrics(result), HELD, "month", 20, lang)
+        fig = figs.fit_figure(rows, q.shown_metrics(result), HELD, "month", 20, lang)
         gmv = [tr for tr in fig.data if tr.name == t("cal_observed_fit", lang)][1]
         assert all(unit in c[1] for c in gmv.customdata)
-    zh = figs.fit_figure(rows, stats.metrics(result), HELD, "month", 20, "zh")
+    zh = figs.fit_figure(rows, q.shown_metrics(result), HELD, "month", 20, "zh")
     assert any("万" in str(v) for v in zh.layout.yaxis2.ticktext)
 
 
 def test_one_replication_has_no_band_and_says_so():
     one = fake_result(reps=1)
-    rows = stats.joined(one)
-    fig = figs.fit_figure(rows, stats.metrics(one), HELD, "month", 1, "en")
+    rows = q.joined(one)
+    fig = figs.fit_figure(rows, q.shown_metrics(one), HELD, "month", 1, "en")
     assert not [tr for tr in fig.data if tr.fill == "tonexty"]
     html = calibration_report_html(one, "en")
     assert t("cal_cov_no_band", "en") in html and t("cal_reps_one", "en") in html
@@ -270,7 +279,7 @@ def test_chinese_report_has_no_english_labels(pages, result):
         for piece in _fragments(entry["en"]):
             assert piece not in zh, (key, piece)
         assert f'"name":"{entry["en"]}"' not in zh, key  # a legend entry
-    for metric in stats.metrics(result):
+    for metric in q.shown_metrics(result):
         assert f'"{metric_label(metric, "en")}' not in zh and metric_label(metric, "zh") in zh
 
 

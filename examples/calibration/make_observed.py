@@ -22,11 +22,14 @@ TRUTH = {
 COLUMNS = ["members", "new_members", "left", "orders", "gmv", "staff"]
 
 
-def main() -> None:
+def main(path: Path | None = None) -> Path:
+    """Write the observed table to ``path`` (default: observed.csv beside this file) and return it."""
     base = apply_overrides(presets.nurture().to_dict(), {"population.customers": 200_000, "population.rows": 5000})
     table = synthetic_observed(base, TRUTH, COLUMNS, seed=2026, noise=0.03)
     table.loc[table.period == 4, "left"] = float("nan")  # a month the brand did not record
-    write_observed(table, Path(__file__).with_name("observed.csv"))
+    path = Path(path) if path is not None else Path(__file__).with_name("observed.csv")
+    write_observed(table, path)
+    return path
 
 
 if __name__ == "__main__":

@@ -6,7 +6,8 @@ the format, so that the fit and the report cannot disagree on it:
 
     <folder>/
       study.sqlite3          Optuna's storage (the trials; what a resumed fit continues)
-      calibration.json       the spec as run, estimates, warnings, period kind, versions
+      calibration.json       the spec as run, estimates, the fit's quality (warnings, held-out
+                             count: ``quality.FitQuality``), period kind, versions
       observed.csv           the observed table as read (period + metric columns)
       trials.parquet         one row per finished trial: number, each parameter, loss
       simulated.parquet      the best fit re-run: period, metric, replicate, value
@@ -25,6 +26,8 @@ import numpy as np
 import pandas as pd
 
 from ..config.output_files import csv_bytes, parquet_bytes, write_files
+from . import quality as fit_quality
+from .quality import FitQuality
 
 FILES = {
     "study": "study.sqlite3",
@@ -72,13 +75,18 @@ class CalibrationResult:
     correlations: pd.DataFrame  # parameter × parameter, among the trials that fit about as well
     calibrated_toml: str
     spec: dict[str, Any] = field(default_factory=dict)  # the calibration file's content, as run
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # the quality's warnings, in the fit's language
     best_loss: float = float("nan")
+    quality: FitQuality | None = None  # judged once by the fit; None: judged when asked
 
-    def bands(self, low: float = 0.05, high: float = 0.95) -> pd.DataFrame:
+    def bands(self, low: float = fit_quality.BAND[0], high: float = fit_quality.BAND[1]) -> pd.DataFrame:
         """Simulated median and band per period and metric, over the replications."""
-        g = self.simulated.groupby(["metric", "period"]).value
-        return pd.DataFrame({"median": g.median(), "low": g.quantile(low), "high": g.quantile(high)}).reset_index()
+        return fit_quality.bands(self.simulated, low, high)
+
+    def fit_quality(self) -> FitQuality:
+        """How good the fit is (``quality.assess``): the one the fit judged and stored, else judged
+        now (a result made by hand, or by an older version, is not changed by looking at it)."""
+        return self.quality if self.quality is not None else fit_quality.assess(self)
 
     def save(self, folder: Path) -> None:
         folder = Path(folder)
@@ -87,7 +95,7 @@ class CalibrationResult:
             "name": self.name, "period": self.period, "metrics": self.metrics,
             "fit_periods": self.fit_periods, "held_out_periods": self.held_out_periods,
             "estimates": [asdict(e) for e in self.estimates], "spec": self.spec,
-            "warnings": self.warnings, "best_loss": self.best_loss,
+            "warnings": self.warnings, "best_loss": self.best_loss, "quality": self.fit_quality().to_dict(),
             "correlations": {"index": list(self.correlations.index),
                              "values": np.asarray(self.correlations, dtype=float).tolist()},
         }
@@ -113,4 +121,5 @@ class CalibrationResult:
             correlations=pd.DataFrame(s["correlations"]["values"], index=names, columns=names),
             calibrated_toml=(folder / FILES["scenario"]).read_text(encoding="utf-8"),
             spec=s["spec"], warnings=s["warnings"], best_loss=s["best_loss"],
+            quality=FitQuality.from_dict(s["quality"]) if "quality" in s else None,
         )

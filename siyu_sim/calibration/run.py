@@ -26,7 +26,7 @@ from ..experiments.progress import NullProgress
 from ..scenario import Scenario
 from ..version import __version__
 from ..words import t
-from . import uncertainty
+from . import quality, uncertainty
 from .fit import Loss, check_observed, columns_needed
 from .observed import read_observed
 from .result import FILES, MARKER, CalibrationResult
@@ -55,12 +55,12 @@ def default_folder(calibration: str | Path) -> Path:
 
 
 def prepare(calibration: str | Path, observed: str | Path, out: str | Path | None = None, *,
-            rows: int | None = None) -> Prepared:
+            rows: int | None = None, trials: int | None = None, replications: int | None = None) -> Prepared:
     """Check the calibration file, the observed data against it, and the output folder: new,
     empty or a calibration's own, and holding none of the inputs under the names it writes
-    (``rows``: --rows, over the file's ``rows``). Raises CalibrationError (file, key or line,
-    allowed) or OutputPathError; runs nothing."""
-    spec = load_calibration(calibration, rows=rows)
+    (``rows``, ``trials``, ``replications``: --rows, --trials, --replications, over the file's).
+    Raises CalibrationError (file, key or line, allowed) or OutputPathError; runs nothing."""
+    spec = load_calibration(calibration, rows=rows, trials=trials, replications=replications)
     table = read_observed(observed, spec.n_periods, spec.period)
     metrics, fit, held = check_observed(spec, table, str(observed))
     option = "--out" if out is not None else "output"
@@ -79,11 +79,18 @@ class Outcome:
     accepted: int = 0
 
 
+def runs_planned(spec: CalibrationSpec) -> int:
+    """The runs a whole fit makes: every trial's replications, then the best's check runs."""
+    return spec.trials * spec.replications + spec.check_replications
+
+
 def calibrate(prep: Prepared, backend: Backend, *, progress=None, fresh: bool = False, lang: str = "en",
               note: Callable[[str], None] | None = None) -> Outcome:
     """Fit, judge and save. On Ctrl-C the finished trials are in ``study.sqlite3`` and
-    KeyboardInterrupt propagates (the same call resumes)."""
+    KeyboardInterrupt propagates (the same call resumes). ``progress`` counts runs: every trial's
+    replications, then the check runs (``runs_planned``)."""
     spec, note = prep.spec, note or (lambda _text: None)
+    progress = progress or NullProgress()
     prep.folder.mkdir(parents=True, exist_ok=True)
     loss = Loss(prep.observed, prep.metrics, prep.fit_periods, spec.loss)
     study = open_study(prep.folder, spec, fingerprint(spec, prep.metrics, prep.fit_periods), fresh=fresh)
@@ -91,48 +98,55 @@ def calibrate(prep: Prepared, backend: Backend, *, progress=None, fresh: bool = 
     if done:
         note(t("calib_status_resumed", lang, done=done, again=len([tr for tr in study.trials
                                                                     if tr.state.name == "RUNNING"])))
-    state = search(spec, study, loss, prep.columns, backend, progress=progress or NullProgress(),
+    progress.start(runs_planned(spec), done=min(done, spec.trials) * spec.replications,
                    label=t("calib_progress_label", lang))
-    finished = completed(study)
-    if not finished:
-        raise RuntimeError(f"no trial finished: {state.first_error}")
-    trials = pd.DataFrame([{"number": tr.number, **{p.path: tr.params[p.path] for p in spec.parameters},
-                            "loss": tr.value} for tr in finished]).sort_values("number").reset_index(drop=True)
-    best_row = trials.loc[trials["loss"].idxmin()]
-    best = {p.path: (int(best_row[p.path]) if p.integer else float(best_row[p.path])) for p in spec.parameters}
-    note(t("calib_status_check", lang, reps=spec.check_replications))
-    check = _check_runs(prep, best, backend)
+    try:
+        state = search(spec, study, loss, prep.columns, backend, progress=progress)
+        finished = completed(study)
+        if not finished:
+            raise RuntimeError(f"no trial finished: {state.first_error}")
+        trials = pd.DataFrame([{"number": tr.number, **{p.path: tr.params[p.path] for p in spec.parameters},
+                                "loss": tr.value} for tr in finished]).sort_values("number").reset_index(drop=True)
+        best_row = trials.loc[trials["loss"].idxmin()]
+        best = {p.path: (int(best_row[p.path]) if p.integer else float(best_row[p.path])) for p in spec.parameters}
+        note(t("calib_status_check", lang, reps=spec.check_replications))
+        check = _check_runs(prep, best, backend, progress)
+    finally:
+        progress.stop()
     noise = uncertainty.noise_losses(check, spec.replications, loss, spec.seed)
     threshold = uncertainty.tolerance(noise, float(best_row["loss"]), loss.n_values, len(spec.parameters))
     chosen = uncertainty.accepted(trials, threshold)
     estimates = uncertainty.estimates(spec, best, chosen, uncertainty.quadratic_extent(spec, trials, threshold))
-    warnings = [t("calib_warn_not_identified", lang, path=e.path,
-                  share=f"{(e.high - e.low) / (e.range_high - e.range_low):.0%}")
-                for e in estimates if not e.identified]
-    if (trials["loss"] <= threshold).sum() < uncertainty.MIN_ACCEPTED:
-        warnings.append(t("calib_warn_few_accepted", lang, n=int((trials["loss"] <= threshold).sum())))
-    if state.failed_runs:
-        warnings.append(t("calib_warn_failed", lang, n=state.failed_runs, error=state.first_error))
+    within = int((trials["loss"] <= threshold).sum())
     result = CalibrationResult(
         name=spec.name, period=spec.period, metrics=prep.metrics, fit_periods=prep.fit_periods,
         held_out_periods=prep.held_out, estimates=estimates, observed=prep.observed, trials=trials,
-        simulated=_long(check), correlations=uncertainty.correlations(spec, chosen),
-        calibrated_toml=calibrated_toml(spec, best, prep.observed_source, chosen),
-        spec=_spec_record(prep, threshold, noise),
-        warnings=warnings, best_loss=float(best_row["loss"]))
+        simulated=_long(check), correlations=uncertainty.correlations(spec, chosen), calibrated_toml="",
+        spec=_spec_record(prep, threshold, noise), best_loss=float(best_row["loss"]))
+    judged = quality.assess(result, accepted=within, failed_runs=state.failed_runs, first_error=state.first_error)
+    result.quality = judged
+    result.warnings = [quality.say(w, lang, period=spec.period) for w in judged.warnings]
+    result.calibrated_toml = calibrated_toml(spec, best, prep.observed_source, chosen, judged)
     result.save(prep.folder)
-    return Outcome(result, state, float(np.std(noise)), int((trials["loss"] <= threshold).sum()))
+    return Outcome(result, state, float(np.std(noise)), within)
 
 
-def _check_runs(prep: Prepared, best: dict, backend: Backend) -> list[pd.DataFrame]:
+def _check_runs(prep: Prepared, best: dict, backend: Backend, progress=None) -> list[pd.DataFrame]:
     """The best parameters under ``check_replications`` seeds (the fit's seeds first)."""
+    progress = progress or NullProgress()
     spec = prep.spec
     runs = [TrialRun(-1, r, best) for r in range(spec.check_replications)]
     size = max(1, -(-len(runs) // max(1, 2 * backend.workers)))
     batches = [TrialBatch(spec.scenario, runs[i:i + size], spec.seed, spec.period, prep.columns)
                for i in range(0, len(runs), size)]
     got = []
-    backend.run(batches, got.extend, fn=execute_trials)
+
+    def collect(outcomes) -> None:
+        got.extend(outcomes)
+        failed = sum(o.status != "ok" for o in outcomes)
+        progress.advance(len(outcomes) - failed, failed)
+
+    backend.run(batches, collect, fn=execute_trials)
     bad = [o for o in got if o.status != "ok"]
     if bad:
         raise RuntimeError(f"the best parameters failed to run again: {bad[0].error}")
@@ -148,12 +162,16 @@ def _long(check: list[pd.DataFrame]) -> pd.DataFrame:
 
 
 def calibrated_toml(spec: CalibrationSpec, best: dict, observed_source: str,
-                    accepted: pd.DataFrame | None = None) -> str:
+                    accepted: pd.DataFrame | None = None, judged: quality.FitQuality | None = None) -> str:
     """The base scenario's full content with the estimates written in, as a scenario file. With
     the ``accepted`` trials (those that fit about as well as the best), their parameter sets go in
     as one joint uncertain assumption: what the brand's data could not tell apart is what
-    ``siyu compare calibrated.toml … --draws N`` draws (docs/uncertainty.md)."""
+    ``siyu compare calibrated.toml … --draws N`` draws (docs/uncertainty.md). With the fit's
+    quality, its record goes in as ``[calibration]`` (``fit_record``): every report made from the
+    file says the brand was fitted, and how well."""
     data = spec.scenario_with(best)
+    if judged is not None:
+        data["calibration"] = fit_record(judged, spec, observed_source)
     if accepted is not None and len(accepted):
         paths = [p.path for p in spec.parameters]
         data["uncertain"] = [{
@@ -173,26 +191,33 @@ def calibrated_toml(spec: CalibrationSpec, best: dict, observed_source: str,
     return dumps_scenario(scenario, header=header)
 
 
+def fit_record(judged: quality.FitQuality, spec: CalibrationSpec, observed_source: str) -> dict:
+    """The calibrated scenario's ``[calibration]`` table (``fit_record.FitRecord``): the fit's
+    quality as the scenario keeps it."""
+    return {
+        "observed": str(observed_source), "calibration": spec.file, "period": spec.period,
+        "fit_periods": judged.fit_periods, "margin": judged.margin,
+        "good": judged.good, "held_out_inside": judged.held_inside, "held_out_total": judged.held_total,
+        "held_out_pass": judged.held_pass,
+        "parameters": [{"path": p.path, "value": p.best, "low": p.low, "high": p.high, "range_low": p.range_low,
+                        "range_high": p.range_high, "at_bound": p.at_bound, "identified": p.identified,
+                        "pinned_down": p.pinned_down} for p in judged.parameters],
+        "metrics": [{"metric": m.metric, "error": m.fit_error, "missed": m.missed}
+                    for m in judged.metrics if m.fitted]}
+
+
 def _spec_record(prep: Prepared, threshold: float, noise: np.ndarray) -> dict:
     spec = prep.spec
     return {"file": spec.file, "observed": prep.observed_source, "content": spec.content,
             "scenario_source": spec.scenario_source, "loss": spec.loss, "trials": spec.trials,
             "replications": spec.replications, "check_replications": spec.check_replications,
-            "seed": spec.seed, "tolerance": threshold, "noise_sd": float(np.std(noise)),
+            "seed": spec.seed, "margin": spec.margin, "tolerance": threshold, "noise_sd": float(np.std(noise)),
             "noise_median": float(np.median(noise)),
             "parameters": {p.path: [p.low, p.high] for p in spec.parameters}, "version": __version__}
 
 
 def held_out_coverage(result: CalibrationResult) -> tuple[int, int]:
-    """(observed held-out values inside the 5–95% band, held-out values observed)."""
-    bands = result.bands().set_index(["metric", "period"])
-    inside = total = 0
-    for p in result.held_out_periods:
-        row = result.observed[result.observed[PERIOD_COLUMN] == p]
-        for m in result.metrics:
-            if row.empty or m not in row or pd.isna(row[m].iloc[0]) or (m, p) not in bands.index:
-                continue
-            total += 1
-            b = bands.loc[(m, p)]
-            inside += int(b["low"] <= row[m].iloc[0] <= b["high"])
-    return inside, total
+    """(held-out values inside their band, held-out values checked): the fit's one held-out
+    count (``quality.FitQuality``)."""
+    judged = result.fit_quality()
+    return judged.held_inside, judged.held_total

@@ -146,49 +146,47 @@ def current_batch(trials: list[FrozenTrial], size: int, total: int) -> tuple[int
 
 def search(spec: CalibrationSpec, study: optuna.Study, loss: Loss, columns: list[str], backend: Backend,
            progress=None, batch: int | None = None,
-           on_batch: Callable[[], None] | None = None, label: str = "calibrate") -> SearchState:
+           on_batch: Callable[[], None] | None = None) -> SearchState:
     """Ask, run and tell until ``spec.trials`` trials have finished. KeyboardInterrupt is
-    re-raised after the finished trials are told (``state.interrupted`` is set first)."""
+    re-raised after the finished trials are told (``state.interrupted`` is set first).
+    ``progress`` (started by the caller) is advanced by each run as it comes back, ok or failed."""
     progress = progress or NullProgress()
     state = SearchState()
     state.done = len(completed(study))
     dist = distributions(spec)
     # the batch size of the first run is kept: another size would lay other batches
     size = study.user_attrs.get("batch") or max(1, batch or spec.batch or 2 * backend.workers)
-    progress.start(spec.trials, done=min(state.done, spec.trials), label=label)
-    try:
-        while (where := current_batch(study.get_trials(deepcopy=False), size, spec.trials)) is not None:
-            start, n = where
-            with hold_sigint():  # asked whole: a trial without all its parameters could not run again
-                if "batch" not in study.user_attrs:
-                    study.set_user_attr("batch", size)
-                trials = _batch_trials(study, dist, start, n)
-            todo = [t for t in trials if t.state == TrialState.RUNNING]
-            results: dict[int, list[TrialOutcome]] = {t.number: [] for t in todo}
+    while (where := current_batch(study.get_trials(deepcopy=False), size, spec.trials)) is not None:
+        start, n = where
+        with hold_sigint():  # asked whole: a trial without all its parameters could not run again
+            if "batch" not in study.user_attrs:
+                study.set_user_attr("batch", size)
+            trials = _batch_trials(study, dist, start, n)
+        todo = [t for t in trials if t.state == TrialState.RUNNING]
+        results: dict[int, list[TrialOutcome]] = {t.number: [] for t in todo}
 
-            def collect(outcomes: list[TrialOutcome]) -> None:
-                for o in outcomes:
-                    results[o.trial].append(o)
-                progress.advance(1, 0)
+        def collect(outcomes: list[TrialOutcome]) -> None:
+            for o in outcomes:
+                results[o.trial].append(o)
+            failed = sum(o.status != "ok" for o in outcomes)
+            progress.advance(len(outcomes) - failed, failed)
 
-            batches = [TrialBatch(spec.scenario, [TrialRun(t.number, r, _values(t, spec)) for r in
-                                                  range(spec.replications)], spec.seed, spec.period, columns)
-                       for t in todo]
-            try:
-                backend.run(batches, collect, fn=execute_trials)
-            except KeyboardInterrupt:
-                state.interrupted = True
-                with hold_sigint():
-                    _tell(study, todo, results, spec, loss, state, finished_only=True)
-                raise
+        batches = [TrialBatch(spec.scenario, [TrialRun(t.number, r, _values(t, spec)) for r in
+                                              range(spec.replications)], spec.seed, spec.period, columns)
+                   for t in todo]
+        try:
+            backend.run(batches, collect, fn=execute_trials)
+        except KeyboardInterrupt:
+            state.interrupted = True
             with hold_sigint():
-                _tell(study, todo, results, spec, loss, state)
-            if len(study.get_trials(deepcopy=False, states=(TrialState.FAIL,))) > spec.trials:
-                break  # every trial fails: the caller reports the first error
-            if on_batch:
-                on_batch()
-    finally:
-        progress.stop()
+                _tell(study, todo, results, spec, loss, state, finished_only=True)
+            raise
+        with hold_sigint():
+            _tell(study, todo, results, spec, loss, state)
+        if len(study.get_trials(deepcopy=False, states=(TrialState.FAIL,))) > spec.trials:
+            break  # every trial fails: the caller reports the first error
+        if on_batch:
+            on_batch()
     return state
 
 

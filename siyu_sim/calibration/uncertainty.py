@@ -28,13 +28,11 @@ from scipy.stats import f as f_dist
 
 from ..config.calibration_files import CalibrationSpec
 from .fit import Loss
+from .quality import MIN_ACCEPTED, UNIDENTIFIED_SHARE
 from .result import Estimate
 
-#: A parameter whose accepted values span more than this share of its range is not identified.
-UNIDENTIFIED_SHARE = 0.7
 TOLERANCE_QUANTILE = 0.9
 BOOTSTRAP_DRAWS = 200
-MIN_ACCEPTED = 5
 
 
 def noise_losses(check_tables: list[pd.DataFrame], replications: int, loss: Loss, seed: int) -> np.ndarray:

@@ -22,6 +22,7 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..calendar import MAX_DAYS, Calendar
+from ..keys import normalise_path
 from ..params import MAX_CUSTOMERS, MAX_ROWS
 from ..rng import MAX_SEED
 from ..scenario import Scenario
@@ -35,6 +36,12 @@ from .schema_info import leaves
 from .toml_files import FileKind, read_toml
 
 MAX_WEIGHT = 1e6  # a metric's weight in the loss
+#: A fitted metric whose simulated median misses the observed values by more than this share
+#: (sum of |simulated − observed| over sum of |observed|, over the fit periods) gets a warning, and
+#: no parameter of the fit is called pinned down (``calibration.quality``). The file's ``margin``.
+DEFAULT_MARGIN = 0.10
+#: Keys of the calibration file that ``siyu calibrate`` options may override: key → option.
+OPTIONS = {"trials": "--trials", "replications": "--replications", "rows": "--rows"}
 
 
 class CalibrationError(ConfigError):
@@ -92,6 +99,9 @@ class CalibrationFile(_Strict):
                       "spawn_key=(r,))) and of the search.")
     batch: int | None = Field(None, ge=1, le=1000, description="Trials asked for at once and run in "
                               "parallel (default: twice the workers).")
+    margin: float = Field(DEFAULT_MARGIN, gt=0, le=10, description="A fitted metric the fit misses by more "
+                          "than this share of what was observed (over the fit periods) is warned of, and then "
+                          "no parameter is called pinned down by the data.")
 
 
 @dataclass
@@ -123,7 +133,8 @@ class CalibrationSpec:
     check_replications: int
     seed: int
     batch: int | None
-    content: dict[str, Any]  # the file as written
+    content: dict[str, Any]  # the file as written (with the command line's options written in)
+    margin: float = DEFAULT_MARGIN
 
     @property
     def n_periods(self) -> int:
@@ -133,22 +144,36 @@ class CalibrationSpec:
         return apply_overrides(self.scenario, values)
 
 
-def load_calibration(path: str | Path, *, rows: int | None = None) -> CalibrationSpec:
-    """Read and validate a calibration file (``rows``: --rows, over its ``rows``); CalibrationError
-    lists every problem."""
+def load_calibration(path: str | Path, *, rows: int | None = None, trials: int | None = None,
+                     replications: int | None = None) -> CalibrationSpec:
+    """Read and validate a calibration file; ``rows``, ``trials`` and ``replications`` (the options
+    ``--rows``, ``--trials``, ``--replications``) override its keys. CalibrationError lists every
+    problem, one of an option's value naming the option."""
     path = Path(path)
     data = read_toml(path, CALIBRATION_FILE)
-    if rows is not None:
-        data = {**data, "rows": rows}
-    return calibration_from_dict(data, file=str(path), base_dir=path.parent)
+    given = {k: v for k, v in (("rows", rows), ("trials", trials), ("replications", replications)) if v is not None}
+    return calibration_from_dict({**data, **given}, file=str(path), base_dir=path.parent, options=set(given))
 
 
-def calibration_from_dict(data: dict, *, file: str = "<calibration>", base_dir: Path | str = ".") -> CalibrationSpec:
-    problems: list[Problem] = []
+def option_bounds(key: str) -> tuple[int, int]:
+    """(lowest, highest) value the calibration file's ``key`` allows: the option that overrides it
+    allows the same (``OPTIONS``)."""
+    info = CalibrationFile.model_fields[key]
+    found = {type(m).__name__: m for m in info.metadata}
+    return int(found["Ge"].ge), int(found["Le"].le)
+
+
+def calibration_from_dict(data: dict, *, file: str = "<calibration>", base_dir: Path | str = ".",
+                          options: set[str] = frozenset()) -> CalibrationSpec:
+    """``options``: the keys whose values came from the command line (``OPTIONS``): a problem
+    with one of them says so."""
+    data, problems = _normalised_parameters(data)
+    if problems:
+        raise CalibrationError(file, problems)
     try:
         spec = CalibrationFile.model_validate(data, strict=True)
     except ValidationError as exc:
-        raise CalibrationError(file, translate(exc, CalibrationFile)) from None
+        raise CalibrationError(file, _from_options(translate(exc, CalibrationFile), options)) from None
     base = _base_scenario(spec, Path(base_dir), problems)
     params = _parameters(spec, base, problems) if base is not None else []
     for metric in spec.metrics:
@@ -164,14 +189,40 @@ def calibration_from_dict(data: dict, *, file: str = "<calibration>", base_dir: 
         if not problems:
             _check_ends(spec, base, params, problems)
     if problems:
-        raise CalibrationError(file, problems)
+        raise CalibrationError(file, _from_options(problems, options))
     return CalibrationSpec(
         name=spec.name, file=file, description=spec.description, scenario=base,
         scenario_source=str(presets.resolve(spec.scenario, base_dir, relative_to="the calibration file")),
         period=spec.period, parameters=params, metrics=dict(spec.metrics), loss=spec.loss,
         held_out=sorted(set(spec.periods.held_out)), fit=sorted(set(spec.periods.fit)) if spec.periods.fit else None,
         trials=spec.trials, replications=spec.replications, check_replications=spec.check_replications,
-        seed=spec.seed, batch=spec.batch, content=dict(data))
+        seed=spec.seed, batch=spec.batch, content=dict(data), margin=spec.margin)
+
+
+def _normalised_parameters(data: dict) -> tuple[dict, list[Problem]]:
+    """The file with its parameter paths in the one dotted form (``keys.normalise_path``):
+    ``population.segments[1].share`` (as ``--set`` and docs/scenarios.md write it) and
+    ``population.segments.1.share`` are one key, so a parameter written both ways is a problem."""
+    params = data.get("parameters")
+    if not isinstance(params, dict):
+        return data, []
+    out: dict[str, Any] = {}
+    written: dict[str, str] = {}
+    problems = []
+    for key, value in params.items():
+        path = normalise_path(str(key))
+        if path in out:
+            problems.append(Problem(f'parameters."{key}"', f"is the parameter {written[path]!r} again, written "
+                                    "another way", allowed="each parameter once (segments[1] and segments.1 "
+                                    "are one key)"))
+            continue
+        out[path], written[path] = value, str(key)
+    return {**data, "parameters": out}, problems
+
+
+def _from_options(problems: list[Problem], options: set[str]) -> list[Problem]:
+    """Problems whose key came from a command-line option, saying so (``rows = 5 (from --rows)``)."""
+    return [dataclasses.replace(p, origin=OPTIONS[p.where]) if p.where in options else p for p in problems]
 
 
 def _base_scenario(spec: CalibrationFile, base_dir: Path, problems: list[Problem]) -> dict | None:

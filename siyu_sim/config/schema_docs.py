@@ -21,6 +21,7 @@ from pydantic_core import PydanticUndefined
 from ..environment import Environment, Festival, Seasonality, Shock
 from ..levers import LEVER_TYPES, Event, Lever
 from ..assumptions import Uncertain
+from ..fit_record import FitRecord, FittedMetric, FittedParameter
 from ..params import Behaviour, Economics, Population, Segment, default_segments
 from ..scenario import Scenario
 from ..schedule import Schedule, Window
@@ -174,6 +175,14 @@ def generate() -> str:
               "```toml\n[[uncertain]]\npath = \"population.segments.*.need_cycle_days\"\nlow = 0.5\nhigh = 2.0\n"
               "relative = true\nsource = \"our order data\"\n```", "",
               table(Uncertain, "uncertain[]."), ""]
+    parts += ["## `[calibration]`", "",
+              _doc(FitRecord) + " `siyu calibrate` writes it into `calibrated.toml`; a copy whose levers you change keeps it, "
+              "since its customers are still the fitted ones (docs/calibration.md).", "",
+              table(FitRecord, "calibration."), "",
+              "### `[[calibration.parameters]]`", "", _doc(FittedParameter), "",
+              table(FittedParameter, "calibration.parameters[]."), "",
+              "### `[[calibration.metrics]]`", "", _doc(FittedMetric), "",
+              table(FittedMetric, "calibration.metrics[]."), ""]
     return "\n".join(parts).rstrip() + "\n"
 
 

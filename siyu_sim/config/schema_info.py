@@ -226,8 +226,16 @@ def iter_leaves(model: type[BaseModel], data: Any = None,
         yield path, field
 
 
+def is_record(field: FieldInfo) -> bool:
+    """A field that records something rather than sets it (a calibrated scenario's
+    ``[calibration]``): no leaf of it is a setting."""
+    return isinstance(field.json_schema_extra, dict) and bool(field.json_schema_extra.get("record"))
+
+
 def _walk(model: type[BaseModel], data: Any, prefix: str, concrete: bool):
     for name, field in model.model_fields.items():
+        if is_record(field):
+            continue
         path = f"{prefix}{name}"
         here = data.get(name) if isinstance(data, dict) else None
         core, _ = unwrap(field.annotation)

@@ -14,7 +14,7 @@ import tomli_w
 from pydantic import BaseModel
 
 from .html import Appendix, Bullets, Details, Heading, Para, Table
-from ..config.schema_info import setting_id
+from ..config.schema_info import is_record, setting_id
 from ..words import KEY_ASSUMPTIONS, code, path as path_run, scenario_description, scenario_label, t
 from ..words.settings import setting_description, setting_unit
 
@@ -39,6 +39,8 @@ def settings(obj: BaseModel, prefix: str = "") -> Iterator[Setting]:
     """Every leaf setting of a pydantic object. Lists of named items (segments) and dicts
     (levers) are keyed by name."""
     for name, info in type(obj).model_fields.items():
+        if is_record(info):  # a calibrated scenario's record of its fit: not a setting
+            continue
         value = getattr(obj, name)
         path = f"{prefix}{name}"
         extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}

@@ -14,12 +14,13 @@ from ..words import number, t
 from .labels import metric_label, metric_value
 from .axes import unit_axis
 from .calibration_stats import range_position
-from .figures import _line_with_band, colour, style
+from .figures import _line_with_band, _rgba, colour, style
 from .sweep_figures import _panel_grid
 
 SIM_COLOUR = colour(2)
 OBSERVED_COLOUR, HELD_COLOUR, WARN_COLOUR = "#1d1d1f", "#c2410c", "#b8860b"
 HELD_FILL = "rgba(120,120,130,0.13)"
+PRED_FILL = _rgba(SIM_COLOUR, 0.08)  # the luck band's colour, lighter (figures._line_with_band: 0.18)
 TRIAL_COLOUR = "rgba(31,78,158,0.45)"
 
 
@@ -44,9 +45,10 @@ def runs(periods) -> list[tuple[int, int]]:
 
 def fit_figure(rows: pd.DataFrame, metrics: list[str], held_out: list[int], period: str, reps: int,
                lang: str) -> go.Figure:
-    """One panel per metric: the simulated median with its band, the observed values (fitted
-    periods filled, held-out periods hollow and in their own legend entry) and the held-out
-    periods shaded."""
+    """One panel per metric: the simulated median with its band (the model's luck) inside the
+    prediction band (luck and the data's own scatter: what the held-out check uses), the observed
+    values (fitted periods filled, held-out periods hollow and in their own legend entry) and
+    the held-out periods shaded."""
     n_rows, cols, height, spacing = _panel_grid(len(metrics), row_px=300)
     fig = make_subplots(rows=n_rows, cols=cols, horizontal_spacing=0.09, vertical_spacing=spacing)
     held_runs = runs(held_out)
@@ -55,6 +57,12 @@ def fit_figure(rows: pd.DataFrame, metrics: list[str], held_out: list[int], peri
         d = rows[rows["metric"] == metric]
         sim = d[d["median"].notna()].rename(columns={"median": "mid", "low": "lo", "high": "hi"})
         sim = sim.assign(n=reps)
+        if len(sim) and reps > 1 and "pred_low" in sim:  # the band the held-out check uses: luck and scatter
+            fig.add_trace(go.Scatter(x=sim["period"], y=sim["pred_high"], mode="lines", line={"width": 0},
+                                     hoverinfo="skip", showlegend=False, legendgroup="pred"), row=r, col=c)
+            fig.add_trace(go.Scatter(x=sim["period"], y=sim["pred_low"], mode="lines", line={"width": 0},
+                                     fill="tonexty", fillcolor=PRED_FILL, hoverinfo="skip", name=t("cal_pred_band", lang),
+                                     legendgroup="pred", showlegend=i == 0), row=r, col=c)
         if len(sim):
             _line_with_band(fig, sim, "period", t("cal_sim_median", lang), SIM_COLOUR, row=r, column=c,
                             group="sim", showlegend=i == 0, hover_fmt=",.4~g")
@@ -72,7 +80,8 @@ def fit_figure(rows: pd.DataFrame, metrics: list[str], held_out: list[int], peri
             fig.add_vrect(x0=first - 0.5, x1=last + 0.5, fillcolor=HELD_FILL, line_width=0, layer="below",
                           row=r, col=c, annotation_text=t("cal_held_marker", lang) if k == 0 else None,
                           annotation_position="top left", annotation_font_size=13)
-        values = d[["observed", "low", "high", "median"]].to_numpy(dtype=float)
+        values = d[[c for c in ("observed", "low", "high", "median", "pred_low", "pred_high") if c in d]].to_numpy(
+            dtype=float)
         if np.isfinite(values).any():
             lo, hi = float(np.nanmin(values)), float(np.nanmax(values))
             unit_axis(fig, lang, lo, hi * 1.05 if hi > 0 else hi, row=r, col=c)

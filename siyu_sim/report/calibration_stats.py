@@ -1,6 +1,7 @@
-"""What the calibration report computes from a ``CalibrationResult``: observed beside simulated
-per period and metric, each metric's errors and held-out coverage, the search's convergence,
-where each interval lies in its allowed range, and the strongly correlated pairs."""
+"""What the calibration report computes from a ``CalibrationResult``: the search's convergence,
+where each interval lies in its allowed range and the strongly correlated pairs. Observed beside
+simulated, the errors and the held-out count are the fit's own judgement (``calibration.quality``),
+shown, not counted again."""
 
 from __future__ import annotations
 
@@ -12,77 +13,21 @@ import pandas as pd
 if TYPE_CHECKING:
     from ..calibration.result import CalibrationResult, Estimate
 
-#: The simulated band: these quantiles of the replications.
-BAND = (0.05, 0.95)
 #: Correlations beyond this (in absolute value) are called strong.
 STRONG = 0.7
-#: Held-out coverage from which the forecast is called good, and fair.
-GOOD, FAIR = 0.8, 0.5
 #: A best loss that improved by less than this over the last half of the trials has settled.
 SETTLED = 0.05
 
 
-def replications(result: "CalibrationResult") -> int:
-    sim = result.simulated
-    return int(sim["replicate"].nunique()) if len(sim) else 0
-
-
-def metrics(result: "CalibrationResult") -> list[str]:
-    """The fitted metrics in the calibration's order, then any other metric both observed and
-    simulated."""
-    fitted = list(result.metrics)
-    observed = [c for c in result.observed.columns if c != "period"]
-    simulated = set(result.simulated["metric"]) if len(result.simulated) else set()
-    return fitted + [m for m in observed if m not in fitted and m in simulated]
-
-
-def joined(result: "CalibrationResult") -> pd.DataFrame:
-    """One row per metric and period: ``observed`` (NaN where missing), the simulated
-    ``median``, ``low`` and ``high`` (the band), ``held`` (a held-out period), ``fitted`` (a
-    period the loss uses) and ``inside`` (observed within the band)."""
-    names = metrics(result)
-    obs = result.observed
-    cols = [c for c in names if c in obs.columns]
-    long = obs.melt(id_vars="period", value_vars=cols, var_name="metric", value_name="observed")
-    bands = result.bands(*BAND)
-    out = long.merge(bands, on=["metric", "period"], how="outer")
-    out = out[out["metric"].isin(names)].copy()
-    out["period"] = out["period"].astype(int)
-    out["observed"] = pd.to_numeric(out["observed"], errors="coerce")
-    out["held"] = out["period"].isin(result.held_out_periods)
-    out["fitted"] = out["period"].isin(result.fit_periods)
-    out["inside"] = (out["observed"] >= out["low"]) & (out["observed"] <= out["high"])
-    order = {m: i for i, m in enumerate(names)}
-    return out.sort_values(["metric", "period"], key=lambda s: s.map(order) if s.name == "metric" else s,
-                           kind="stable").reset_index(drop=True)
-
-
-def relative_error(rows: pd.DataFrame) -> float:
-    """Sum of |median − observed| over sum of |observed|, on rows with both; NaN without."""
-    ok = rows["observed"].notna() & rows["median"].notna()
-    total = float(rows.loc[ok, "observed"].abs().sum())
-    if not ok.any() or total == 0:
-        return float("nan")
-    return float((rows.loc[ok, "median"] - rows.loc[ok, "observed"]).abs().sum()) / total
-
-
-def held_coverage(rows: pd.DataFrame) -> tuple[int, int]:
-    """(held-out observations inside the band, held-out observations with a band)."""
-    held = rows[rows["held"] & rows["observed"].notna() & rows["low"].notna()]
-    return int(held["inside"].sum()), len(held)
-
-
-def metric_table(result: "CalibrationResult", rows: pd.DataFrame) -> pd.DataFrame:
-    """Per metric: its weight, observations, the error over the fitted and held-out periods and
-    the held-out observations inside the band."""
-    out = []
-    for metric, d in rows.groupby("metric", sort=False):
-        inside, held = held_coverage(d)
-        out.append({"metric": metric, "weight": result.metrics.get(metric, float("nan")),
-                    "observations": int(d["observed"].notna().sum()),
-                    "fit_error": relative_error(d[d["fitted"]]), "held_error": relative_error(d[d["held"]]),
-                    "held_inside": inside, "held_n": held})
-    return pd.DataFrame(out)
+def metric_table(result: "CalibrationResult") -> pd.DataFrame:
+    """Per metric: its weight (NaN: shown, not fitted), observations, the error over the fitted and
+    held-out periods, the held-out values inside the band and whether the fit misses it: the
+    fit's own judgement (``calibration.quality``), as a table."""
+    judged = result.fit_quality()
+    return pd.DataFrame([{"metric": m.metric, "weight": result.metrics.get(m.metric, float("nan")),
+                          "observations": m.observations, "fit_error": m.fit_error, "held_error": m.held_error,
+                          "held_inside": m.held_inside, "held_n": m.held_n, "missed": m.missed}
+                         for m in judged.metrics])
 
 
 def convergence(trials: pd.DataFrame) -> pd.DataFrame:

@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from . import figures, incremental_summary, stats
+from .calibration_report import add_fit_section
 from .assumptions import section_blocks
 from .html import Banner, Heading, Page, Para, Table
 from ..compare.verdict import run_length
@@ -129,6 +130,7 @@ def build_page(daily: pd.DataFrame, scenarios: list, lang: str,
     elif reps > 1:  # a luck-only interval is never shown alone
         summary = [Banner(t("unc_luck_only", lang)), *summary]
     page.add("summary", t("sec_summary", lang), *summary, css_class="summary")
+    add_fit_section(page, scenarios, lang)  # a brand fitted to its own numbers: how well
     page.add("kpis", t("sec_kpis", lang), kpi_table(daily, scenarios, lang),
              Para(kpi_note, "note") if reps > 1 else None)
     page.add("members", t("sec_members", lang), _why("why_members", lang),

@@ -38,9 +38,9 @@ CALIBRATE: dict[str, dict[str, str]] = {
                          "zh": "请给出校准文件和实际数据 CSV（或使用 --template）"},
     "calib_status_plan": {
         "en": "Calibrating {name}: {params} parameters on {metrics} metrics, {trials} trials × {reps} "
-              "replications, on {backend}; results in {folder}",
+              "replications and {check} runs of the best ({runs} runs), on {backend}; results in {folder}",
         "zh": "正在校准 {name}：{params} 个参数、{metrics} 个指标，{trials} 次试验 × {reps} 次重复，"
-              "运行于 {backend}；结果保存在 {folder}"},
+              "再用最佳参数运行 {check} 次（共 {runs} 次运行），运行于 {backend}；结果保存在 {folder}"},
     "calib_status_resumed": {"en": "Resuming: {done} finished trials kept, {again} interrupted ones run again.",
                              "zh": "继续上次：保留已完成的 {done} 次试验，重新运行中断的 {again} 次。"},
     "calib_status_check": {"en": "Re-running the best parameters {reps} times for the bands and the noise…",
@@ -54,14 +54,51 @@ CALIBRATE: dict[str, dict[str, str]] = {
     "calib_estimate": {"en": "  {path} = {best}  [{low}, {high}] of range [{rlo}, {rhi}]{flag}",
                        "zh": "  {path} = {best}  [{low}, {high}]，范围 [{rlo}, {rhi}]{flag}"},
     "calib_not_identified_flag": {"en": "  NOT IDENTIFIED", "zh": "  无法识别"},
+    "calib_flag_at_low": {"en": "  AT THE LOWER BOUND", "zh": "  落在下限"},
+    "calib_flag_at_high": {"en": "  AT THE UPPER BOUND", "zh": "  落在上限"},
+    "calib_metric_error": {"en": "{metric} {error}{flag}", "zh": "{metric} {error}{flag}"},
+    "calib_flag_missed": {"en": " (MISSED)", "zh": "（拟合不上）"},
+    "calib_fit_errors": {"en": "Fit error over the fitted periods (margin {margin}): {errors}.",
+                         "zh": "拟合期误差（容许 {margin}）：{errors}。"},
+    "calib_held_pass": {"en": "passed", "zh": "通过"},
+    "calib_held_fail": {"en": "FAILED (at least {good} should be)", "zh": "未通过（至少应有 {good}）"},
+    "calib_pinned": {"en": "Pinned down by the data: {k} of {n} parameters.",
+                     "zh": "能被数据确定的参数：{n} 个中有 {k} 个。"},
+    "calib_pinned_poor_fit": {"en": "Pinned down by the data: none of the {n} parameters, because the fit is poor "
+                                    "(see the warnings).",
+                              "zh": "能被数据确定的参数：{n} 个中一个也没有，因为拟合不好（见下方警告）。"},
     "calib_warn_not_identified": {
-        "en": "{path} is not identified: values across {share} of its range fit about as well as the best; "
-              "the data do not pin it down (fix it, or add a metric that depends on it).",
-        "zh": "{path} 无法识别：其范围内 {share} 的取值拟合得与最佳值差不多；数据无法确定它（请固定该参数，"
+        "en": "{path} is not identified: values across {share} of its range (more than {most}) fit about as well as "
+              "the best; the data do not pin it down (fix it, or add a metric that depends on it).",
+        "zh": "{path} 无法识别：其范围内 {share} 的取值（超过 {most}）拟合得与最佳值差不多；数据无法确定它（请固定该参数，"
               "或加入依赖它的指标）。"},
     "calib_warn_few_accepted": {
-        "en": "Fewer than 5 trials ({n}) are within the tolerance: the intervals are rough (more trials help).",
-        "zh": "落在容差内的试验少于 5 次（{n} 次）：区间较粗略（增加试验次数会有帮助）。"},
+        "en": "Fewer than {least} trials ({n}) are within the tolerance: the intervals are rough (more trials help).",
+        "zh": "落在容差内的试验少于 {least} 次（{n} 次）：区间较粗略（增加试验次数会有帮助）。"},
+    "calib_warn_at_bound": {
+        "en": "{path} = {best} is at the {end} of its range [{low}, {high}] (within {share} of it): the data push it "
+              "against the range, so its best value may lie outside. Widen the range if such values are plausible; "
+              "if they are not, the model misses something the data show.",
+        "zh": "{path} = {best} 落在其范围 [{low}, {high}] 的{end}（相差不到范围的 {share}）：数据把它推到了范围边缘，"
+              "最佳值可能在范围之外。如果范围外的取值说得通，请放宽范围；如果说不通，说明模型缺少了数据所反映的某种情况。"},
+    "calib_end_low": {"en": "lower end", "zh": "下限"},
+    "calib_end_high": {"en": "upper end", "zh": "上限"},
+    "calib_warn_missed": {
+        "en": "The fit misses {metrics} over the fitted periods (more than the {margin} margin): the model at its best "
+              "parameters does not reproduce them. Fit a parameter that moves them, or check how the brand counts them.",
+        "zh": "拟合期内以下指标的误差超过 {margin} 的容许误差：{metrics}。即使取最佳参数，模型也重现不了它们。"
+              "请拟合能影响它们的参数，或核对品牌对它们的统计口径。"},
+    "calib_metric_error_share": {"en": "{metric} by {error}", "zh": "{metric}（{error}）"},
+    "calib_warn_held_out": {
+        "en": "Held-out check failed: {inside} of {total} held-out values fall inside their band (at least {good} "
+              "should). Outside: {outside}. Do not rely on the model's forecasts before finding out why.",
+        "zh": "留出期检验未通过：{total} 个留出期数值中只有 {inside} 个落在区间带内（至少应有 {good}）。"
+              "落在区间外的：{outside}。在弄清原因之前，不要依赖模型的预测。"},
+    "calib_periods_month_one": {"en": "month {list}", "zh": "第 {list} 个月"},
+    "calib_periods_month_many": {"en": "months {list}", "zh": "第 {list} 个月"},
+    "calib_periods_week_one": {"en": "week {list}", "zh": "第 {list} 周"},
+    "calib_periods_week_many": {"en": "weeks {list}", "zh": "第 {list} 周"},
+    "calib_metric_periods": {"en": "{metric} ({periods})", "zh": "{metric}（{periods}）"},
     "calib_warn_failed": {"en": "{n} runs failed and were left out (first error: {error}).",
                           "zh": "{n} 次运行失败，已略去（第一个错误：{error}）。"},
     "calib_wrote": {"en": "Wrote {folder}: calibrated.toml (use it with siyu compare / sweep / app), "
@@ -69,6 +106,6 @@ CALIBRATE: dict[str, dict[str, str]] = {
                     "zh": "已写入 {folder}：calibrated.toml（可直接用于 siyu compare / sweep / app）、"
                           "calibration.json、trials.parquet、simulated.parquet。"},
     "calib_wrote_report": {"en": "Report: {path}", "zh": "报告：{path}"},
-    "calib_held_out": {"en": "Held-out periods inside the 5–95% band: {inside} of {total} values.",
-                       "zh": "留出周期落在 5–95% 区间带内：{total} 个数值中有 {inside} 个。"},
+    "calib_held_out": {"en": "Held-out check: {inside} of {total} held-out values inside their band: {verdict}.",
+                       "zh": "留出期检验：{total} 个留出期数值中有 {inside} 个落在区间带内：{verdict}。"},
 }

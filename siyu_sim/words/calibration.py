@@ -44,10 +44,10 @@ CALIBRATION: dict[str, dict[str, str]] = {
                                 "因此拟合结果尚未在模型没见过的数据上检验。"},
     "cal_list_sep": {"en": ", ", "zh": "、"},
     "cal_coverage_lead": {"en": "Held-out check:", "zh": "留出期检验："},
-    "cal_coverage": {"en": "{lead} {k} of {n} held-out observations ({share}) fall inside the "
-                           "simulated band (5–95% of replications). {verdict}",
-                     "zh": "{lead}{n} 个留出期观测值中有 {k} 个（{share}）落在模拟区间"
-                           "（重复运行的 5%–95%）之内。{verdict}"},
+    "cal_coverage": {"en": "{lead} {k} of {n} held-out values of the fitted metrics ({share}) fall inside their "
+                           "band (5–95% of the replications, widened by the data's own scatter). {verdict}",
+                     "zh": "{lead}拟合指标的 {n} 个留出期数值中有 {k} 个（{share}）落在区间带内"
+                           "（重复运行的 5%–95%，并计入数据自身的波动）。{verdict}"},
     "cal_cov_good": {"en": "The model forecasts the held-out period well.", "zh": "模型对留出期的预测良好。"},
     "cal_cov_fair": {"en": "The model forecasts the held-out period only in part: use its forecasts with their bands.",
                      "zh": "模型对留出期的预测只有部分吻合：使用其预测时请同时参考区间带。"},
@@ -58,10 +58,18 @@ CALIBRATION: dict[str, dict[str, str]] = {
     "cal_cov_no_band": {"en": "One replication only: there is no band to check the held-out period against.",
                         "zh": "只有一次运行：没有可用于检验留出期的区间带。"},
     "cal_errors_intro": {"en": "Error of the simulated median, as a share of what was observed (the sum of "
-                               "|simulated − observed| over the sum of |observed|), per metric:",
-                         "zh": "各指标模拟中位数的误差，占实际值的比例（|模拟值 − 实际值| 之和除以 |实际值| 之和）："},
-    "cal_params_ok": {"en": "{k} of {n} fitted parameters are pinned down by the data.",
-                      "zh": "{n} 个拟合参数中有 {k} 个能被数据确定。"},
+                               "|simulated − observed| over the sum of |observed|), per metric; a fitted metric "
+                               "missed by more than {margin} over the fitted periods is a miss:",
+                         "zh": "各指标模拟中位数的误差，占实际值的比例（|模拟值 − 实际值| 之和除以 |实际值| 之和）；"
+                               "拟合期误差超过 {margin} 的拟合指标即为拟合不上："},
+    "cal_params_ok": {"en": "{k} of {n} fitted parameters are pinned down by the data (a narrow interval, not at a "
+                            "bound of its range, in a good fit).",
+                      "zh": "{n} 个拟合参数中有 {k} 个能被数据确定（区间窄、不在范围边界上，且整体拟合良好）。"},
+    "cal_params_poor_fit": {"en": "None of the {n} fitted parameters can be called pinned down by the data: the fit "
+                                  "is poor (see the warnings above), and a narrow interval then only says which "
+                                  "values miss the data equally.",
+                            "zh": "{n} 个拟合参数中没有一个可以说能被数据确定：拟合不好（见上方警告），"
+                                  "此时区间再窄，也只说明哪些取值与数据偏离得一样多。"},
     "cal_not_identified_lead": {"en": "Not identified by the data:", "zh": "数据无法识别："},
     "cal_not_identified": {"en": "{lead} {names}. Several values fit about equally "
                                  "well (the interval spans most of the allowed range), so the fitted value is one "
@@ -79,19 +87,26 @@ CALIBRATION: dict[str, dict[str, str]] = {
     "cal_col_fit_err": {"en": "Error, fitted period", "zh": "拟合期误差"},
     "cal_col_held_err": {"en": "Error, held out", "zh": "留出期误差"},
     "cal_col_inside": {"en": "Held out inside the band", "zh": "留出期落在区间内"},
+    "cal_col_missed": {"en": "Within the margin?", "zh": "是否在容许误差内"},
+    "cal_within": {"en": "yes", "zh": "是"},
+    "cal_missed": {"en": "MISSED", "zh": "拟合不上"},
     "cal_k_of_n": {"en": "{k} of {n}", "zh": "{n} 个中 {k} 个"},
     # ---- observed against simulated
     "cal_why_fit": {"en": "Dots: the brand's observed values; line: the simulated median at the fitted "
-                          "parameters; band: 5–95% of {n} replications (the luck of the draw). Shaded: the "
+                          "parameters; dark band: 5–95% of {n} replications (the luck of the draw); light band: "
+                          "the same widened by the data's own scatter around the fit (measurement noise the "
+                          "model's luck does not have), the band the held-out check uses. Shaded: the "
                           "held-out period, not used in the fit: the honest test of the model. Gaps are "
                           "periods with no observation. Monthly flows (orders, GMV, new members) are totals "
                           "of the period; levels (members) are read at its end.",
-                    "zh": "圆点为品牌的实际值；线为拟合参数下模拟结果的中位数；阴影带为 {n} 次重复运行的 5%–95% 区间"
-                          "（随机性）。灰色底纹为留出期，未参与拟合：这是对模型真正的检验。空缺表示该时期没有观测值。"
+                    "zh": "圆点为品牌的实际值；线为拟合参数下模拟结果的中位数；深色带为 {n} 次重复运行的 5%–95% 区间"
+                          "（随机性）；浅色带在此基础上计入数据围绕拟合值的自身波动（模型随机性之外的测量误差），"
+                          "留出期检验用的就是这条带。灰色底纹为留出期，未参与拟合：这是对模型真正的检验。空缺表示该时期没有观测值。"
                           "流量指标（订单、GMV、新增成员）为该时期的合计；存量指标（成员数）取期末值。"},
     "cal_observed_fit": {"en": "observed (fitted)", "zh": "实际值（拟合期）"},
     "cal_observed_held": {"en": "observed (held out)", "zh": "实际值（留出期）"},
     "cal_sim_median": {"en": "simulated median", "zh": "模拟中位数"},
+    "cal_pred_band": {"en": "with the data's scatter", "zh": "计入数据波动"},
     "cal_held_marker": {"en": "held out", "zh": "留出期"},
     # ---- estimates
     "cal_why_estimates": {"en": "The fitted value is the best trial's. The interval holds the values that fit "
@@ -110,6 +125,9 @@ CALIBRATION: dict[str, dict[str, str]] = {
     "cal_col_truth": {"en": "True value", "zh": "真实值"},
     "cal_identified": {"en": "yes", "zh": "能"},
     "cal_unidentified": {"en": "NOT identified", "zh": "无法识别"},
+    "cal_at_low": {"en": "no: at the lower bound", "zh": "不能：落在下限"},
+    "cal_at_high": {"en": "no: at the upper bound", "zh": "不能：落在上限"},
+    "cal_poor_fit": {"en": "no: the fit is poor", "zh": "不能：拟合不好"},
     "cal_range": {"en": "{low} to {high}", "zh": "{low} 至 {high}"},
     "cal_axis_range_share": {"en": "Position in the allowed range (%)", "zh": "在允许范围内的位置（%）"},
     "cal_interval": {"en": "interval", "zh": "区间"},
@@ -166,12 +184,34 @@ CALIBRATION: dict[str, dict[str, str]] = {
                              "whether the answer holds.",
                        "zh": "在相信结论之前，先确认它不依赖于数据无法确定的参数（{names}）：在其区间内扫描这些参数"
                              "（{command}），看结论是否依然成立。"},
-    "cal_next_poor": {"en": "The held-out check failed: fix the fit (more metrics, other parameters, a "
-                            "different period) before using the calibrated scenario for decisions.",
-                      "zh": "留出期检验没有通过：在用校准后的情景做决策之前，先改进拟合（增加指标、换用其他参数、"
-                            "调整时期）。"},
+    "cal_next_poor": {"en": "The fit is poor (see the warnings in the summary): fix it (more metrics, other "
+                            "parameters, wider ranges, a different period) before using the calibrated scenario "
+                            "for decisions.",
+                      "zh": "拟合不好（见摘要中的警告）：在用校准后的情景做决策之前，先改进拟合（增加指标、换用其他参数、"
+                            "放宽范围、调整时期）。"},
+    # ---- a fitted brand in another report (add_fit_section)
+    "cal_cmp_sec": {"en": "Fitted to the brand's own numbers", "zh": "已用品牌自己的数据校准"},
+    "cal_cmp_fitted": {"en": "{names}: the customers were fitted to the brand's own numbers ({observed}, {fit} {unit}; "
+                             "{n} parameters) by siyu calibrate; the levers are the strategy's.",
+                       "zh": "{names}：顾客参数已由 siyu calibrate 用品牌自己的数据（{observed}，{fit} {unit}；{n} 个参数）"
+                             "拟合；运营杠杆是该策略自己的。"},
+    "cal_cmp_good": {"en": "The fit is good: every fitted metric within {margin} of the brand's numbers; {held}. "
+                           "Pinned down by the data: {k} of {n} parameters.",
+                     "zh": "拟合良好：每个拟合指标与品牌数据的误差都在 {margin} 以内；{held}。"
+                           "能被数据确定的参数：{n} 个中有 {k} 个。"},
+    "cal_cmp_poor": {"en": "The fit is POOR ({held}; see the warnings below): none of the {n} parameters is pinned "
+                           "down by the data, so read the answers in this report as those of a brand like this one, "
+                           "not of this brand.",
+                     "zh": "拟合不好（{held}；见下方警告）：{n} 个参数没有一个能被数据确定，因此本报告的结论只适用于"
+                           "与该品牌相似的品牌，而不一定适用于该品牌本身。"},
+    "cal_cmp_held": {"en": "{k} of {n} held-out values inside their band", "zh": "{n} 个留出期数值中有 {k} 个落在区间带内"},
+    "cal_cmp_no_held": {"en": "no period was held out to check it", "zh": "没有留出任何时期用于检验"},
+    "cal_cmp_held_failed": {"en": "Held-out check failed: {k} of {n} held-out values inside their band (at least "
+                                  "{good} should be).",
+                            "zh": "留出期检验未通过：{n} 个留出期数值中只有 {k} 个落在区间带内（至少应有 {good}）。"},
+    "cal_cmp_changed": {"en": "{name} sets {path} to {value}, not the fitted {fitted}: a what-if on a fitted value.",
+                        "zh": "{name} 把 {path} 设为 {value}，而不是拟合值 {fitted}：这是对拟合值的假设推演。"},
     # ---- appendix
     "cal_app_toml": {"en": "Calibrated scenario ({file})", "zh": "校准后的情景文件（{file}）"},
     "cal_app_spec": {"en": "The calibration settings as run", "zh": "本次运行的校准设置"},
-    "cal_app_messages": {"en": "Messages from the fit (as the fit wrote them)", "zh": "拟合过程的提示信息（保留原文）"},
 }
