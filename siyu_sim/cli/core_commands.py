@@ -182,7 +182,9 @@ def run_command(
     transactions: Annotated[Optional[Path], typer.Option(
         "--transactions", metavar="FILE.parquet",
         help="Also write every order (customer row, day, units, CNY paid, discount, acquisition source, "
-             "member or not, segment, row weight) to this Parquet file (the path as given, not in --out), "
+             "member or not, segment, row weight) to this Parquet file: the path as given, from the current "
+             "folder like every other path, not inside the run folder (the message and provenance.json say "
+             "where, in full), "
              "to fit BG/NBD, Pareto/NBD or Gamma-Gamma models to simulated customers.")] = None,
     executor: ExecutorOpt = Executor.vector, engine: EngineOpt = Engine.compiled,
     set_: SetOpt = None, days: DaysOpt = None, customers: CustomersOpt = None, rows: RowsOpt = None,
@@ -236,6 +238,9 @@ def run_command(
         bar.close()
         _compiled_status(quiet, lang_code)
     result.provenance |= {"command": command_line(ctx), "scenario_file": str(path)}
+    if transactions is not None:  # where the orders went: not in the run folder, so the folder says where
+        transactions = transactions.absolute()
+        result.provenance["transactions_file"] = str(transactions)
     with writing(lang_code), removed_if_empty(out if created else None):
         # --transactions: the path as given, not in the run folder
         replaced = result.write(out, transactions=transactions)
