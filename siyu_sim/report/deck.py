@@ -106,16 +106,24 @@ def _answer(slides: "_Slides", result: "Comparison", weighing, lang: str) -> Non
         headline, said = lines[0], lines[1:1 + 2 * n]
     else:
         headline, said = t("cfo_deck_no_baseline", lang), lines[1:4]
-    top = slides.text(slide, [headline], top=1.3, size=20, bold=True)
-    top = slides.text(slide, said, top=top, size=13)
-    top = slides.text(slide, [t("cfo_deck_how_sure", lang)], top=top + 0.1, size=15, bold=True)
+    blocks: list = [("text", [headline], 20, True), ("text", said, 13, False),
+                    ("text", [t("cfo_deck_how_sure", lang)], 15, True)]
     if weighing is not None:
         table = probability_table(weighing, lang)
-        top = slides.table(slide, table.header, table.rows, top=top, size=11)
-        slides.text(slide, answer_sentences(weighing, lang), top=top + 0.1, size=11)
+        blocks += [("table", (table.header, table.rows), 11, False),
+                   ("text", answer_sentences(weighing, lang, "cfo_deck_hinges"), 11, False)]
     else:
         key = "cfo_deck_one_run" if result.reps == 1 else "cfo_deck_luck_only"
-        slides.text(slide, [t(key, lang, n=result.reps)], top=top, size=13)
+        blocks.append(("text", [t(key, lang, n=result.reps)], 13, False))
+    # the largest type at which it all fits above the footer
+    room = HEIGHT - 0.45 - 1.3
+    scale = next((k for k in (1.0, 0.92, 0.85, 0.78, 0.7) if slides.height(blocks, k) <= room), 0.7)
+    top = 1.3
+    for kind, body, size, bold in blocks:
+        if kind == "table":
+            top = slides.table(slide, *body, top=top, size=size * scale)
+        else:
+            top = slides.text(slide, body, top=top, size=size * scale, bold=bold)
 
 
 def _key_figures(slides: "_Slides", result: "Comparison", lang: str) -> None:
@@ -314,18 +322,36 @@ def _colour_series(chart, colours: Sequence[str]) -> None:
         series.format.fill.fore_color.rgb = RGBColor.from_string(shade.lstrip("#"))
 
 
-def text_height(lines: Sequence[str], size: float, width: float) -> float:
-    """Inches ``lines`` of ``size``-point text take in a box ``width`` inches wide, wrapped: a
-    Latin character about half the size wide, a Chinese one the size, lines 1.2 apart, 4 points
-    between paragraphs, and the box's own margins."""
+def wrapped_lines(text: str, size: float, width: float) -> int:
+    """Lines ``text`` of ``size``-point type takes in ``width`` inches, wrapped: a Latin character
+    about 0.6 of the size wide (DejaVu Sans, which LibreOffice puts in for Calibri, is that wide; a
+    shorter guess overlapped the footer there), a Chinese one the size."""
     import unicodedata
 
-    room = width * 72 - 14
-    rows = 0
-    for line in lines:
-        points = sum(size if unicodedata.east_asian_width(ch) in "WF" else 0.55 * size for ch in str(line))
-        rows += max(1, math.ceil(points / room))
-    return (rows * 1.2 * size + 4 * len(lines)) / 72 + 0.12
+    points = sum(size if unicodedata.east_asian_width(ch) in "WF" else 0.6 * size for ch in str(text))
+    return max(1, math.ceil(points / (width * 72)))
+
+
+def text_height(lines: Sequence[str], size: float, width: float) -> float:
+    """Inches a text box ``width`` inches wide needs for ``lines`` (one paragraph each): lines 1.2
+    apart, 4 points between paragraphs, the box's own margins (0.1 inch each side, 0.05 above and
+    below)."""
+    rows = sum(wrapped_lines(line, size, width - 0.2) for line in lines)
+    return (rows * 1.2 * size + 4 * len(lines)) / 72 + 0.1
+
+
+def _table_layout(header: Sequence, rows: Sequence[Sequence], size: float, first_width: float | None = None,
+                  row_height: float = 0.3) -> tuple[list[float], list[float], float]:
+    """A table's column widths, row heights and height (inches) across the slide: the first column
+    ``first_width`` wide (else all equal), a row as tall as its most wrapped cell (a cell's margins:
+    0.1 inch each side, 0.02 above and below), at least ``row_height``."""
+    n_cols = len(header)
+    width = WIDTH - 2 * MARGIN
+    widths = ([first_width, *[(width - first_width) / (n_cols - 1)] * (n_cols - 1)]
+              if first_width is not None and n_cols > 1 else [width / n_cols] * n_cols)
+    heights = [max(row_height, max(wrapped_lines(str(v), size, w - 0.2) for v, w in zip(row, widths)) * 1.2 * size / 72
+                   + 0.06) for row in [list(header), *map(list, rows)]]
+    return widths, heights, sum(heights)
 
 
 class _Slides:
@@ -362,22 +388,26 @@ class _Slides:
             _font(run.font, self.lang, size, bold, rgb)
         return top + height
 
+    def height(self, blocks: Sequence[tuple], scale: float) -> float:
+        """Inches the ``blocks`` (kind, body, size, bold) of ``_answer`` take at ``scale`` × their type."""
+        return sum(_table_layout(*body, size * scale)[2] if kind == "table"
+                   else text_height(body, size * scale, WIDTH - 2 * MARGIN) for kind, body, size, _ in blocks)
+
     def table(self, slide, header: Sequence, rows: Sequence[Sequence], *, top: float, size: float,
               first_width: float | None = None, row_height: float = 0.3) -> float:
         """A native table (header row bold); returns its bottom."""
         from pptx.util import Inches
 
         n_rows, n_cols = len(rows) + 1, len(header)
-        width = WIDTH - 2 * MARGIN
-        shape = slide.shapes.add_table(n_rows, n_cols, Inches(MARGIN), Inches(top), Inches(width),
-                                       Inches(row_height * n_rows))
+        widths, heights, _ = _table_layout(header, rows, size, first_width, row_height)
+        cells = [[str(v) for v in row] for row in [list(header), *map(list, rows)]]
+        shape = slide.shapes.add_table(n_rows, n_cols, Inches(MARGIN), Inches(top), Inches(WIDTH - 2 * MARGIN),
+                                       Inches(sum(heights)))
         table = shape.table
-        if first_width is not None and n_cols > 1:
-            table.columns[0].width = Inches(first_width)
-            for j in range(1, n_cols):
-                table.columns[j].width = Inches((width - first_width) / (n_cols - 1))
-        for i, row in enumerate([list(header), *map(list, rows)]):
-            table.rows[i].height = Inches(row_height)
+        for j, w in enumerate(widths):
+            table.columns[j].width = Inches(w)
+        for i, row in enumerate(cells):
+            table.rows[i].height = Inches(heights[i])
             for j, value in enumerate(row):
                 cell = table.cell(i, j)
                 cell.text = str(value)
@@ -385,7 +415,7 @@ class _Slides:
                 for paragraph in cell.text_frame.paragraphs:
                     for run in paragraph.runs:
                         _font(run.font, self.lang, size, bold=i == 0)
-        return top + row_height * n_rows
+        return top + sum(heights)
 
     def chart(self, slide, kind: str, categories: Sequence[str], series: dict[str, list[float]], *, left: float,
               top: float, width: float, height: float, number_format: str, title: str = "",

@@ -77,10 +77,11 @@ def driver_figure(w: Weighing, lang: str) -> go.Figure:
     return style(fig, height=110 + 36 * DRIVERS_SHOWN * len(names), legend_top=False)
 
 
-def answer_sentences(w: Weighing, lang: str) -> list[str]:
+def answer_sentences(w: Weighing, lang: str, hinges: str = "unc_hinges_short") -> list[str]:
     """The answer's sentences after the probability table: the strategies head to head, what each
     hinges on most, the choice the draws favour now and what is worth measuring first (the
-    report's first section and the deck's first slide)."""
+    report's first section and the deck's first slide). ``hinges``: the words of what each hinges
+    on, which point to where the driver chart is."""
     out = [t("unc_head_to_head", lang, first=scenario_label(r["first"], lang), other=scenario_label(r["other"], lang),
              p=percent(r["p_first_better"]), median=money(r["median"], lang), low=money(r["low"], lang),
              high=money(r["high"], lang))
@@ -88,8 +89,7 @@ def answer_sentences(w: Weighing, lang: str) -> list[str]:
     sep = t("unc_list_sep", lang)
     for name in w.names:
         top = analysis.drivers(w, name).head(3)["assumption"]
-        out.append(t("unc_hinges_short", lang, name=scenario_label(name, lang),
-                     top=sep.join(label(w, a, lang) for a in top)))
+        out.append(t(hinges, lang, name=scenario_label(name, lang), top=sep.join(label(w, a, lang) for a in top)))
     choice = option_label(analysis.choice_now(w), lang)
     out.append(t("unc_choice_now", lang, choice=choice))
     out.append(_measure_sentence(w, lang, choice))

@@ -46,6 +46,8 @@ EXPORTS: dict[str, dict[str, str]] = {
         "zh": "每月的优惠让利、人力、工具与内容、获客成本（堆叠；优惠是少收的钱，其余是现金支出）。"},
     # ---- the deck
     "status_deck_written": {"en": "deck written to {path}", "zh": "演示文稿已写入 {path}"},
+    "cfo_deck_hinges": {"en": "{name}'s answer hinges most on {top} (the last slide).",
+                        "zh": "{name}的结论最取决于{top}（见最后一页）。"},
     "cfo_deck_how_sure": {"en": "How sure", "zh": "有多确定"},
     "cfo_deck_one_run": {
         "en": "One run of each strategy: how sure these figures are has not been measured. Run the comparison "
