@@ -18,7 +18,7 @@ from siyu_sim.runs import run_scenario
 
 COMPARISON_SECTIONS = ("summary", "kpis", "members", "trust", "money", "cumulative", "funnel", "ltv",
                        "assumptions")
-COMPARISON_FIGURES = ("monthly_money", "members", "trust", "money", "cumulative", "funnel", "ltv")
+COMPARISON_FIGURES = ("members", "trust", "money", "cumulative", "funnel", "ltv")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -297,7 +297,7 @@ def test_single_run_without_id_columns(tmp_path):
     path = comparison_report(daily, [sc], tmp_path / "one.html", lang="zh")
     html = path.read_text()
     assert "单次运行" in html and "（10%–90%：" not in html
-    assert html.count("Plotly.newPlot(") == 6  # costs by month, members, trust, money, cumulative, funnel
+    assert html.count("Plotly.newPlot(") == 5
 
 
 def test_bad_inputs_are_refused_clearly(data, tmp_path):

@@ -132,13 +132,10 @@ def build_page(daily: pd.DataFrame, scenarios: list, lang: str,
     page.add("summary", t("sec_summary", lang), *summary, css_class="summary")
     page.add("kpis", t("sec_kpis", lang), kpi_table(daily, scenarios, lang),
              Para(kpi_note, "note") if reps > 1 else None)
-    if bridges.has_bridge(daily):  # the CFO's view: where the added profit comes from
+    if bridges.has_bridge(daily):  # the CFO's view: where the added profit comes from, and when
         page.add("bridge", t("sec_bridge", lang), _why("why_bridge", lang),
                  page.figure(figures.bridge_figure(daily, lang), "bridge"))
-    if all(c in daily.columns for c in bridges.COSTS):  # the ledger's costs: any run of the model has them
-        added = "incremental_profit" in daily.columns
-        page.add("monthly_money", t("sec_monthly_money" if added else "sec_costs", lang),
-                 _why("why_monthly_money" if added else "why_costs", lang),
+        page.add("monthly_money", t("sec_monthly_money", lang), _why("why_monthly_money", lang),
                  page.figure(figures.monthly_money_figure(daily, lang), "monthly_money"))
     page.add("members", t("sec_members", lang), _why("why_members", lang),
              page.figure(figures.members_figure(daily, lang), "members"))

@@ -327,46 +327,41 @@ def monthly_money_figure(daily: pd.DataFrame, lang: str) -> go.Figure:
     above, each month's profit added over no private domain, with the break-even month (solid: from
     it the added profit to date stays at or above zero) and the month from which every month adds
     (dotted) marked at the month's start; below, what the private domain cost that month by the
-    ledger's categories (the bridge's costs), stacked. Without the baseline, the costs alone."""
+    ledger's categories (the bridge's costs), stacked. Needs the baseline's columns."""
     names = _scenarios(daily)
     days = int(daily["day"].max()) + 1
     table = bridges.monthly_money(daily, days)
-    added = "incremental_profit" in table.columns
-    rows = 2 if added else 1
-    fig = make_subplots(rows=rows, cols=len(names), shared_yaxes=True, shared_xaxes=True,
-                        horizontal_spacing=0.04, vertical_spacing=0.1,
-                        row_heights=[0.55, 0.45] if added else None,
+    even = bridges.break_even(daily, days)
+    fig = make_subplots(rows=2, cols=len(names), shared_yaxes=True, shared_xaxes=True, horizontal_spacing=0.04,
+                        vertical_spacing=0.1, row_heights=[0.55, 0.45],
                         subplot_titles=[scenario_label(n, lang) for n in names])
-    even = bridges.break_even(daily, days) if added else None
     for i, name in enumerate(names):
         d = table.xs(name, level="scenario")
-        if added:
-            _added_panel(fig, d["incremental_profit"], even.loc[name], colour(i), scenario_label(name, lang),
-                         run_length(days, lang), lang, col=i + 1)
+        _added_panel(fig, d["incremental_profit"], even.loc[name], colour(i), scenario_label(name, lang),
+                     run_length(days, lang), lang, col=i + 1)
         for cost in bridges.COSTS:
             word = t(bridges.STEP_WORDS[cost], lang)
             fig.add_trace(go.Bar(
                 x=d.index, y=d[cost].to_numpy(), name=word, legendgroup=cost, showlegend=i == 0,
                 marker_color=COST_COLOURS[cost],
-                hovertemplate="%{x}: ¥%{y:,.0f}<extra>" + word + "</extra>"), row=rows, col=i + 1)
-        fig.update_xaxes(title_text=t("axis_month", lang), row=rows, col=i + 1)
+                hovertemplate="%{x}: ¥%{y:,.0f}<extra>" + word + "</extra>"), row=2, col=i + 1)
+        fig.update_xaxes(title_text=t("axis_month", lang), row=2, col=i + 1)
     fig.update_xaxes(dtick=1 if table.index.get_level_values("month").nunique() <= 24 else None)
     fig.update_layout(barmode="stack", bargap=0.25)
-    if added:
-        lo, hi = _extent(table, ["incremental_profit"])
-        lo, hi = min(lo, 0.0), max(hi, 0.0)
-        span = hi - lo or 1.0
-        # room above the bars for the markers' words
-        fig.update_yaxes(range=[lo - 0.05 * span, hi + 0.25 * span], zeroline=True, zerolinecolor="#444",
-                         zerolinewidth=1.5, row=1)
-        unit_axis(fig, lang, lo, hi, row=1)
-        fig.update_yaxes(title_text=t("cfo_monthly_added", lang), row=1, col=1)
+    lo, hi = _extent(table, ["incremental_profit"])
+    lo, hi = min(lo, 0.0), max(hi, 0.0)
+    span = hi - lo or 1.0
+    # room above the bars for the markers' words
+    fig.update_yaxes(range=[lo - 0.05 * span, hi + 0.25 * span], zeroline=True, zerolinecolor="#444",
+                     zerolinewidth=1.5, row=1)
+    unit_axis(fig, lang, lo, hi, row=1)
+    fig.update_yaxes(title_text=t("cfo_monthly_added", lang), row=1, col=1)
     top = float(table[list(bridges.COSTS)].sum(axis=1).max())
     # a range of its own: plotly.js left this row at [-1, 4] once the row above had one
-    fig.update_yaxes(range=[0.0, 1.05 * top if top > 0 else 1.0], row=rows)
-    unit_axis(fig, lang, 0.0, top, row=rows)
-    fig.update_yaxes(title_text=t("cfo_monthly_costs", lang), row=rows, col=1)
-    return style(fig, height=600 if added else 420)
+    fig.update_yaxes(range=[0.0, 1.05 * top if top > 0 else 1.0], row=2)
+    unit_axis(fig, lang, 0.0, top, row=2)
+    fig.update_yaxes(title_text=t("cfo_monthly_costs", lang), row=2, col=1)
+    return style(fig, height=600)
 
 
 def _added_panel(fig: go.Figure, added: pd.Series, even: pd.Series, shade: str, label: str, horizon: str,
