@@ -15,6 +15,8 @@ from siyu_sim.metrics import DECLARED
 from siyu_sim.report import figures
 from siyu_sim.report.comparison_report import build_page, _meta
 
+from chromium import CHROMIUM, MISSING
+
 
 def _small(name: str, days: int = 90):
     s = presets.load(name)
@@ -127,3 +129,34 @@ def test_the_monthly_chart_marks_break_even_at_the_start_of_its_month():
     losing = figures.monthly_money_figure(_daily(np.full(365, -5.0)).assign(
         **{c: 1.0 for c in ("added_margin", *bridges.COSTS)}), "zh")
     assert not losing.layout.shapes and any(a.text == "12 个月内未回本" for a in losing.layout.annotations)
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not CHROMIUM.exists(), reason=MISSING)
+def test_the_cfo_charts_draw_in_chinese_in_a_browser(browser, result, tmp_path):
+    """The bridge's waterfall bars and the month-by-month bars are drawn (SVG), with their Chinese
+    words on the chart, and the page has no console errors."""
+    from siyu_sim.report import report_comparison
+
+    path = report_comparison(result, tmp_path / "zh.html", lang="zh")
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    try:
+        page.goto(path.as_uri(), wait_until="load")
+        page.wait_for_function("document.querySelectorAll('#fig-bridge .waterfalllayer .point, "
+                               "#fig-monthly_money .barlayer .point').length > 0")
+        drawn = page.evaluate("""() => ({
+            steps: document.querySelectorAll('#fig-bridge .waterfalllayer .point path').length,
+            months: document.querySelectorAll('#fig-monthly_money .barlayer .point path').length,
+            words: Array.from(document.querySelectorAll('#fig-bridge text, #fig-monthly_money text'))
+                        .map(t => t.textContent).join(' ')})""")
+    finally:
+        page.close()
+    assert problems == []
+    assert drawn["steps"] == 2 * 7  # no private domain, five steps, the added profit; two strategies
+    months = bridges.monthly_money(result.daily).index.get_level_values("month").nunique()
+    assert drawn["months"] == 2 * months * (1 + len(bridges.COSTS))  # added profit and four costs a month
+    for word in ("不做私域", "新增毛利", "净增利润", "人力", "获客"):
+        assert word in drawn["words"]
