@@ -395,6 +395,20 @@ def ratio(numerator, denominator) -> np.ndarray:
 
 
 _ADDED = ("day", "profit", "outside_gross_margin")
+_MARGIN = ("day", "gross_margin", "discount_cost", "outside_gross_margin")
+
+
+def _margin_before_discounts(daily: pd.DataFrame) -> np.ndarray:
+    """The gross margin of every order the brand's customers place, members' and others', before
+    the members' discounts (what the private domain's orders would have earned at list price)."""
+    return (daily["gross_margin"].to_numpy() + daily["discount_cost"].to_numpy()
+            + daily["outside_gross_margin"].to_numpy())
+
+
+def _added_margin(daily: pd.DataFrame, baseline: pd.DataFrame) -> np.ndarray:
+    if len(daily) != len(baseline) or not (daily["day"].to_numpy() == baseline["day"].to_numpy()).all():
+        raise ValueError("the scenario and its counterfactual must cover the same days")
+    return _margin_before_discounts(daily) - _margin_before_discounts(baseline)
 
 
 def _cash(daily: pd.DataFrame) -> np.ndarray:
@@ -462,6 +476,12 @@ DERIVED: tuple[Derived, ...] = (
     Derived("cum_incremental_profit", "stock", "CNY",
             {"en": "profit added over no private domain, cumulative (CNY)", "zh": "累计净增利润（元）"},
             lambda d, b: np.cumsum(_incremental(d, b)), _ADDED, needs_baseline=True),
+    # The first step of the profit bridge (compare.bridge): the gross margin the private domain
+    # adds before its discounts; less the discounts and its costs, it is the profit added.
+    Derived("added_margin", "flow", "CNY",
+            {"en": "gross margin added over no private domain, before discounts (CNY)",
+             "zh": "净增毛利（扣优惠前，元）"},
+            _added_margin, _MARGIN, needs_baseline=True),
     Derived("incremental_roi", "stock", "CNY per CNY",
             {"en": "added ROI (profit added per CNY put in)", "zh": "净增 ROI（每投入 1 元的净增利润）"},
             lambda d, b: ratio(np.cumsum(_incremental(d, b)), d["cum_spend"]), (*_ADDED, "cum_spend"),

@@ -278,7 +278,7 @@ def test_compare_out_writes_csv_and_one_workbook(tmp_path):
     result = siyu("compare", "nurture", "harvest", *SMALL, "--baseline", "--out", out)
     assert result.exit_code == 0, result.output
     files = sorted(p.name for p in out.iterdir())
-    assert files == ["comparison.xlsx", "incremental.csv", "key_figures.csv", "monthly.csv"]
+    assert files == ["bridge.csv", "comparison.xlsx", "incremental.csv", "key_figures.csv", "monthly.csv"]
     monthly = pd.read_csv(out / "monthly.csv")
     assert list(monthly.columns[:3]) == ["month", "scenario", "cum_incremental_profit"]  # the headline first
     assert set(monthly["scenario"]) == {"nurture", "harvest"}
@@ -288,9 +288,27 @@ def test_compare_out_writes_csv_and_one_workbook(tmp_path):
     assert figures.loc["cum_incremental_profit", "nurture"] == pytest.approx(
         incremental.set_index("scenario").loc["nurture", "cum_incremental_profit"])
     book = openpyxl.load_workbook(out / "comparison.xlsx", read_only=True)
-    assert book.sheetnames == ["monthly", "incremental", "key_figures"]
-    rows = list(book["monthly"].iter_rows(values_only=True))
-    assert rows[0][:2] == ("month", "scenario") and len(rows) == len(monthly) + 1
+    assert book.sheetnames == ["Monthly", "Profit bridge", "Added profit by run", "Key figures", "Notes"]
+    rows = list(book["Monthly"].iter_rows(values_only=True))
+    assert rows[0][:2] == ("Month", "Strategy") and len(rows) == len(monthly) + 1
+
+
+def test_compare_out_and_deck_in_chinese(tmp_path):
+    """--lang zh: the workbook's sheets and headers in Chinese; --deck writes the deck beside it."""
+    import openpyxl
+    from pptx import Presentation
+
+    out, deck = tmp_path / "tables", tmp_path / "deck.pptx"
+    result = siyu("compare", "nurture", "harvest", *SMALL, "--out", out, "--deck", deck, "--lang", "zh")
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(out / "comparison.xlsx", read_only=True)
+    assert book.sheetnames[0] == "月度"
+    assert list(book["月度"].iter_rows(values_only=True))[0][:3] == ("月份", "策略", "累计净增利润（元）")
+    assert f"演示文稿已写入 {deck}" in result.stderr
+    titles = [s.shapes[0].text_frame.text for s in Presentation(deck).slides]
+    assert titles[:3] == ["私域运营策略对比", "关键指标", "净增利润从哪里来"]
+    refused = siyu("compare", "nurture", "harvest", *SMALL, "--deck", tmp_path / "deck.html")
+    assert refused.exit_code == 1 and "--deck" in refused.stderr and "deck.pptx" in refused.stderr
 
 
 def test_exports_carry_the_incremental_columns(tmp_path):

@@ -23,8 +23,8 @@ PACKAGE = Path(siyu_sim.__file__).parent
 #: The catalogues (their keys are defined there, not used).
 WORDS = PACKAGE / "words"
 #: Prefixes only word keys have: a literal that starts with one and has a key's shape is a key.
-NAMESPACES = ("app_", "asm_", "axis_", "backend_", "cal_", "calib_", "col_", "dask_", "err_", "funnel_", "inc_",
-              "kpi_", "opt_", "panel_", "paired_", "progress_", "q_", "sec_", "sw_", "verdict_", "why_")
+NAMESPACES = ("app_", "asm_", "axis_", "backend_", "cal_", "calib_", "cfo_", "col_", "dask_", "err_", "funnel_", "inc_",
+              "kpi_", "opt_", "panel_", "paired_", "progress_", "q_", "sec_", "sw_", "verdict_", "why_", "xl_")
 KEY_SHAPE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)+$")
 #: The functions that look a key up.
 LOOKUPS = {"t", "rich"}

@@ -24,7 +24,7 @@ from ..compare.verdict import verdict
 from ..experiments.backends import ProcessPoolBackend
 from ..words import LANGS, scenario_description, t
 from ..config.limits import MAX_REPLICATIONS, table_plan
-from ..config.output_paths import HTML_REPORT, PARQUET_FILE, check_not_inputs, inside
+from ..config.output_paths import HTML_REPORT, PARQUET_FILE, PPTX_DECK, check_not_inputs, inside
 from ..config.overrides import OverrideError, Overrides, command_overrides
 from ..config.presets import resolve, shipped_dir, shipped_names
 from ..config.problems import ScenarioError
@@ -182,7 +182,9 @@ def run_command(
     transactions: Annotated[Optional[Path], typer.Option(
         "--transactions", metavar="FILE.parquet",
         help="Also write every order (customer row, day, units, CNY paid, discount, acquisition source, "
-             "member or not, segment, row weight) to this Parquet file (the path as given, not in --out), "
+             "member or not, segment, row weight) to this Parquet file: the path as given, from the current "
+             "folder like every other path, not inside the run folder (the message and provenance.json say "
+             "where, in full), "
              "to fit BG/NBD, Pareto/NBD or Gamma-Gamma models to simulated customers.")] = None,
     executor: ExecutorOpt = Executor.vector, engine: EngineOpt = Engine.compiled,
     set_: SetOpt = None, days: DaysOpt = None, customers: CustomersOpt = None, rows: RowsOpt = None,
@@ -236,6 +238,9 @@ def run_command(
         bar.close()
         _compiled_status(quiet, lang_code)
     result.provenance |= {"command": command_line(ctx), "scenario_file": str(path)}
+    if transactions is not None:  # where the orders went: not in the run folder, so the folder says where
+        transactions = transactions.absolute()
+        result.provenance["transactions_file"] = str(transactions)
     with writing(lang_code), removed_if_empty(out if created else None):
         # --transactions: the path as given, not in the run folder
         replaced = result.write(out, transactions=transactions)
@@ -264,9 +269,15 @@ def compare_command(
     report: Annotated[Optional[Path], typer.Option(
         "--report", help="Also write a self-contained HTML report to this path (.html).")] = None,
     out: Annotated[Optional[Path], typer.Option(
-        "--out", metavar="DIR", help="Also write the monthly table, the incremental table and the key "
-                                     "figures as CSV and as one Excel workbook (comparison.xlsx) in DIR: new, "
-                                     "empty or an earlier --out's.")] = None,
+        "--out", metavar="DIR", help="Also write the monthly table, the profit bridge, the incremental table and "
+                                     "the key figures as CSV and as one Excel workbook (comparison.xlsx, in "
+                                     "--lang's language, with a notes sheet) in DIR: new, empty or an earlier "
+                                     "--out's.")] = None,
+    deck: Annotated[Optional[Path], typer.Option(
+        "--deck", metavar="FILE.pptx", help="Also write a PowerPoint deck (.pptx, in --lang's language): the "
+                                            "answer and how sure, the key figures, the profit bridge, the monthly "
+                                            "added profit with break-even, the costs by month and, with --draws, "
+                                            "the drivers; native tables and charts, editable.")] = None,
     baseline: Annotated[bool, typer.Option(
         "--baseline/--no-baseline",
         help="Also run each scenario's customers with no private domain (same seeds) and judge "
@@ -321,12 +332,15 @@ def compare_command(
       siyu compare nurture harvest --draws 200      # how sure: across the uncertain assumptions
 
       siyu compare nurture harvest --out tables/     # CSV + comparison.xlsx for a deck
+
+      siyu compare nurture harvest --deck deck.pptx --lang zh   # the deck itself, in Chinese
     """
     if len(scenarios) < 2:
         raise typer.BadParameter("give at least two scenarios to compare", param_hint="SCENARIOS")
     from ..compare.exports import EXPORT_FILES, EXPORT_MARKER
 
     output_file(report, "--report", HTML_REPORT, lang.value)
+    output_file(deck, "--deck", PPTX_DECK, lang.value)
     output_folder(out, "--out", (EXPORT_MARKER, RUN_STORE, DRAW_STORE), "a folder of comparison tables", lang.value)
     overrides = _overrides(set_, days, customers, None, rows)
     loaded, problems = [], []
@@ -346,6 +360,7 @@ def compare_command(
         inputs.append(assumptions)
     with checked(lang.value):
         check_not_inputs([report] if report else [], inputs, "--report")
+        check_not_inputs([deck] if deck else [], inputs, "--deck")
         check_not_inputs([out / name for name in EXPORT_FILES] if out else [], inputs, "--out", out)
     runs = len(items) * reps * (2 if baseline else 1)  # the tables held in memory until the end
     if weighing is not None:
@@ -356,7 +371,7 @@ def compare_command(
     wrote: list[Path] = []
     try:
         _compare_and_write(ctx, items, root_seed, reps, baseline, report, out, executor, engine, quiet,
-                           lang.value, wrote, fresh, weighing)
+                           lang.value, wrote, fresh, weighing, deck)
     except KeyboardInterrupt:  # files are written whole, at the end: none is left half written
         typer.echo(t("status_compare_interrupted_after", lang.value, paths=", ".join(map(str, wrote))) if wrote
                    else t("status_compare_interrupted", lang.value), err=True)
@@ -427,8 +442,9 @@ def _weigh(prepared, executor: Executor, engine: Engine, quiet: bool, lang: str,
 
 def _compare_and_write(ctx, items: list[Scenario], root_seed: int, reps: int, baseline: bool,
                        report: Path | None, out: Path | None, executor: Executor, engine: Engine,
-                       quiet: bool, lang: str, wrote: list[Path], fresh: bool, weighing=None) -> None:
-    """Run the comparison, print it, write the report and the tables (``compare_command``);
+                       quiet: bool, lang: str, wrote: list[Path], fresh: bool, weighing=None,
+                       deck: Path | None = None) -> None:
+    """Run the comparison, print it, write the report, the deck and the tables (``compare_command``);
     ``wrote`` gets each file once it is written. ``weighing``: (a prepared weighing, what its
     draws cover in words) for --draws, run after the comparison and printed after it."""
     # With --reps every finished run is kept (in DIR/run_store, else in the user's cache until the
@@ -464,17 +480,28 @@ def _compare_and_write(ctx, items: list[Scenario], root_seed: int, reps: int, ba
         wrote.append(report)
         typer.echo(t("status_report_written", lang, path=report), err=True)
         announce_replaced(before, quiet, lang)
+    if deck is not None:
+        from ..report.deck import write_deck
+
+        before = existing([deck])
+        with writing(lang):
+            write_deck(result, deck, lang=lang, weighing=weighed)
+        wrote.append(deck)
+        _status(quiet, t("status_deck_written", lang, path=deck))
+        announce_replaced(before, quiet, lang)
     if out is not None:
         from ..compare.exports import EXPORT_FILES, export_tables
 
         before = existing(out / name for name in EXPORT_FILES)
-        extra = None
+        extra, names = None, None
         if weighed is not None:
             from ..uncertainty.analysis import tables as weighing_tables
+            from ..uncertainty.verdict import label
 
             extra = weighing_tables(weighed)
+            names = {column: label(weighed, column, lang) for column in weighed.columns}
         with writing(lang):
-            written = export_tables(result, out, extra)
+            written = export_tables(result, out, extra, lang=lang, assumption_labels=names)
         _status(quiet, t("status_wrote", lang, paths=", ".join(str(p) for p in written)))
         announce_replaced([p for p in before if p in written], quiet, lang)
 

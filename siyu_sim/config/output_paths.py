@@ -44,6 +44,7 @@ class OutputKind:
 
 HTML_REPORT = OutputKind("an HTML page", (".html", ".htm"), "report.html")
 PARQUET_FILE = OutputKind("a Parquet file", (".parquet",), "orders.parquet")
+PPTX_DECK = OutputKind("a PowerPoint deck", (".pptx",), "deck.pptx")
 
 
 def _label(option: str | None, path: Path) -> str:

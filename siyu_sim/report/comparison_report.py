@@ -23,6 +23,7 @@ from . import figures, incremental_summary, stats
 from .calibration_report import add_fit_section
 from .assumptions import section_blocks
 from .html import Banner, Heading, Page, Para, Table
+from ..compare import bridge as bridges
 from ..compare.verdict import run_length
 from ..compare.monthly import final_day
 from ..metrics import derive
@@ -133,6 +134,11 @@ def build_page(daily: pd.DataFrame, scenarios: list, lang: str,
     add_fit_section(page, scenarios, lang)  # a brand fitted to its own numbers: how well
     page.add("kpis", t("sec_kpis", lang), kpi_table(daily, scenarios, lang),
              Para(kpi_note, "note") if reps > 1 else None)
+    if bridges.has_bridge(daily):  # the CFO's view: where the added profit comes from, and when
+        page.add("bridge", t("sec_bridge", lang), _why("why_bridge", lang),
+                 page.figure(figures.bridge_figure(daily, lang), "bridge"))
+        page.add("monthly_money", t("sec_monthly_money", lang), _why("why_monthly_money", lang),
+                 page.figure(figures.monthly_money_figure(daily, lang), "monthly_money"))
     page.add("members", t("sec_members", lang), _why("why_members", lang),
              page.figure(figures.members_figure(daily, lang), "members"))
     page.add("trust", t("sec_trust", lang), _why("why_trust", lang),

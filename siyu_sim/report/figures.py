@@ -5,14 +5,18 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from . import stats
+from ..compare import bridge as bridges
 from ..compare.monthly import final_day
+from ..compare.verdict import run_length
 from ..metrics import TRUST_BANDS, aggregate
-from ..words import number, percent, scenario_label, segment_label, t
+from ..words import money, number, percent, scenario_label, segment_label, t
+from ..words.numbers import signed_value
 from .axes import extent as _extent, unit_axis
 from .html import FONT_STACK
 
@@ -267,6 +271,120 @@ def ltv_figure(segment_daily: pd.DataFrame, lang: str) -> go.Figure:
     fig.update_xaxes(title_text=t("axis_segment", lang))
     fig.update_yaxes(title_text=t("axis_ltv", lang), rangemode="tozero")
     return style(fig, height=460)
+
+
+# ---- the CFO's charts: where the added profit comes from, month by month ---------------------
+
+#: The bridge's colours: what adds, what costs, where it starts and ends.
+RISE_COLOUR, FALL_COLOUR, TOTAL_COLOUR = "#2a9d8f", "#c0392b", "#1f4e9e"
+#: Each cost's colour in the cost-by-month stacks (``compare.bridge.COSTS``).
+COST_COLOURS = {"discount_cost": "#e9c46a", "staff_cost": "#1f4e9e", "tool_cost": "#7b3294",
+                "acquisition_cost": "#c2410c"}
+
+
+def bridge_steps(daily: pd.DataFrame, lang: str) -> dict[str, tuple[list[str], list[float]]]:
+    """{scenario: (the bridge's step names in ``lang``, their values)}: no private domain (0), each
+    step of ``compare.bridge`` (costs negative), the added profit at the horizon; the chart's and
+    the deck's."""
+    table = bridges.bridge(daily)
+    names = [t("cfo_start", lang), *(t(bridges.STEP_WORDS[s], lang) for s, _ in bridges.STEPS), t("cfo_total", lang)]
+    return {name: (names, [0.0, *(float(row[s]) for s, _ in bridges.STEPS), float(row[bridges.TOTAL])])
+            for name, row in table.iterrows()}
+
+
+def bridge_figure(daily: pd.DataFrame, lang: str) -> go.Figure:
+    """The profit bridge, one waterfall per scenario side by side (shared y): from no private
+    domain (0) through the gross margin added and each cost to the added profit (means of runs)."""
+    steps = bridge_steps(daily, lang)
+    names = list(steps)
+    fig = make_subplots(rows=1, cols=len(names), shared_yaxes=True, horizontal_spacing=0.04,
+                        subplot_titles=[scenario_label(n, lang) for n in names])
+    lo = hi = 0.0
+    for i, name in enumerate(names):
+        labels, values = steps[name]
+        running = np.cumsum(values[:-1])
+        lo, hi = min(lo, float(running.min()), values[-1]), max(hi, float(running.max()), values[-1])
+        text = [money(values[0], lang), *(signed_value(v, "money", lang) for v in values[1:-1]),
+                money(values[-1], lang)]
+        fig.add_trace(go.Waterfall(
+            x=labels, y=values, measure=["absolute", *["relative"] * (len(values) - 2), "total"],
+            text=text, textposition="outside", cliponaxis=False, textfont={"size": 14},
+            increasing={"marker": {"color": RISE_COLOUR}}, decreasing={"marker": {"color": FALL_COLOUR}},
+            totals={"marker": {"color": TOTAL_COLOUR}}, connector={"line": {"color": "#888", "width": 1}},
+            name=scenario_label(name, lang), showlegend=False,
+            hovertemplate="%{x}: %{text}<extra>" + scenario_label(name, lang) + "</extra>"), row=1, col=i + 1)
+        fig.update_xaxes(tickangle=-30, row=1, col=i + 1)
+    fig.update_yaxes(title_text=t("axis_cny", lang), col=1)
+    fig.update_yaxes(zeroline=True, zerolinecolor="#444", zerolinewidth=1.5)
+    pad = 0.12 * (hi - lo or 1.0)  # room for the labels above and below the bars
+    fig.update_yaxes(range=[lo - pad, hi + pad])
+    unit_axis(fig, lang, lo, hi)
+    return style(fig, height=470, legend_top=False)
+
+
+def monthly_money_figure(daily: pd.DataFrame, lang: str) -> go.Figure:
+    """Month by month, one column of panels per scenario (means of runs, as the monthly table):
+    above, each month's profit added over no private domain, with the break-even month (solid: from
+    it the added profit to date stays at or above zero) and the month from which every month adds
+    (dotted) marked at the month's start; below, what the private domain cost that month by the
+    ledger's categories (the bridge's costs), stacked. Needs the baseline's columns."""
+    names = _scenarios(daily)
+    days = int(daily["day"].max()) + 1
+    table = bridges.monthly_money(daily, days)
+    even = bridges.break_even(daily, days)
+    fig = make_subplots(rows=2, cols=len(names), shared_yaxes=True, shared_xaxes=True, horizontal_spacing=0.04,
+                        vertical_spacing=0.1, row_heights=[0.55, 0.45],
+                        subplot_titles=[scenario_label(n, lang) for n in names])
+    for i, name in enumerate(names):
+        d = table.xs(name, level="scenario")
+        _added_panel(fig, d["incremental_profit"], even.loc[name], colour(i), scenario_label(name, lang),
+                     run_length(days, lang), lang, col=i + 1)
+        for cost in bridges.COSTS:
+            word = t(bridges.STEP_WORDS[cost], lang)
+            fig.add_trace(go.Bar(
+                x=d.index, y=d[cost].to_numpy(), name=word, legendgroup=cost, showlegend=i == 0,
+                marker_color=COST_COLOURS[cost],
+                hovertemplate="%{x}: ¥%{y:,.0f}<extra>" + word + "</extra>"), row=2, col=i + 1)
+        fig.update_xaxes(title_text=t("axis_month", lang), row=2, col=i + 1)
+    fig.update_xaxes(dtick=1 if table.index.get_level_values("month").nunique() <= 24 else None)
+    fig.update_layout(barmode="stack", bargap=0.25)
+    lo, hi = _extent(table, ["incremental_profit"])
+    lo, hi = min(lo, 0.0), max(hi, 0.0)
+    span = hi - lo or 1.0
+    # room above the bars for the markers' words
+    fig.update_yaxes(range=[lo - 0.05 * span, hi + 0.25 * span], zeroline=True, zerolinecolor="#444",
+                     zerolinewidth=1.5, row=1)
+    unit_axis(fig, lang, lo, hi, row=1)
+    fig.update_yaxes(title_text=t("cfo_monthly_added", lang), row=1, col=1)
+    top = float(table[list(bridges.COSTS)].sum(axis=1).max())
+    # a range of its own: plotly.js left this row at [-1, 4] once the row above had one
+    fig.update_yaxes(range=[0.0, 1.05 * top if top > 0 else 1.0], row=2)
+    unit_axis(fig, lang, 0.0, top, row=2)
+    fig.update_yaxes(title_text=t("cfo_monthly_costs", lang), row=2, col=1)
+    return style(fig, height=600)
+
+
+def _added_panel(fig: go.Figure, added: pd.Series, even: pd.Series, shade: str, label: str, horizon: str,
+                 lang: str, col: int) -> None:
+    """One scenario's monthly added profit (lighter where it loses) in the figure's first row, and its
+    break-even markers (``compare.bridge.break_even``'s row ``even``) at the start of their months."""
+    values = added.to_numpy()
+    fig.add_trace(go.Bar(
+        x=added.index, y=values, name=t("cfo_monthly_added", lang), showlegend=False,
+        marker_color=[shade if v >= 0 else _rgba(shade, 0.45) for v in values],
+        hovertemplate="%{x}: ¥%{y:,.0f}<extra>" + label + "</extra>"), row=1, col=col)
+    if np.isfinite(even["positive_month"]):
+        fig.add_vline(x=even["positive_month"] - 0.5, line={"color": "#444", "dash": "dot", "width": 2},
+                      row=1, col=col, annotation_text=t("cfo_positive_marker", lang, month=int(even["positive_month"])),
+                      annotation_position="bottom right")
+    if np.isfinite(even["payback_month"]):
+        fig.add_vline(x=even["payback_month"] - 0.5, line={"color": "#222", "width": 2.5}, row=1, col=col,
+                      annotation_text=t("cfo_payback_marker", lang, month=int(even["payback_month"])),
+                      annotation_position="top left")
+    else:
+        fig.add_annotation(text=t("cfo_no_payback", lang, months=horizon), x=0.02, y=0.98, xref="x domain",
+                           yref="y domain", xanchor="left", yanchor="top", showarrow=False,
+                           bgcolor="rgba(255,255,255,0.85)", row=1, col=col)
 
 
 # ---- sweep figures ----------------------------------------------------------------------------

@@ -77,39 +77,50 @@ def driver_figure(w: Weighing, lang: str) -> go.Figure:
     return style(fig, height=110 + 36 * DRIVERS_SHOWN * len(names), legend_top=False)
 
 
+def answer_sentences(w: Weighing, lang: str, hinges: str = "unc_hinges_short") -> list[str]:
+    """The answer's sentences after the probability table: the strategies head to head, what each
+    hinges on most, the choice the draws favour now and what is worth measuring first (the
+    report's first section and the deck's first slide). ``hinges``: the words of what each hinges
+    on, which point to where the driver chart is."""
+    out = [t("unc_head_to_head", lang, first=scenario_label(r["first"], lang), other=scenario_label(r["other"], lang),
+             p=percent(r["p_first_better"]), median=money(r["median"], lang), low=money(r["low"], lang),
+             high=money(r["high"], lang))
+           for _, r in analysis.head_to_head(w).iterrows()]
+    sep = t("unc_list_sep", lang)
+    for name in w.names:
+        top = analysis.drivers(w, name).head(3)["assumption"]
+        out.append(t(hinges, lang, name=scenario_label(name, lang), top=sep.join(label(w, a, lang) for a in top)))
+    choice = option_label(analysis.choice_now(w), lang)
+    out.append(t("unc_choice_now", lang, choice=choice))
+    out.append(_measure_sentence(w, lang, choice))
+    return out
+
+
+def _measure_sentence(w: Weighing, lang: str, choice: str) -> str:
+    voi = analysis.value_of_information(w)
+    total = float(voi.loc[voi["assumption"] == "all", "evppi"].iloc[0])
+    best = voi[voi["assumption"] != "all"].iloc[0]
+    if total <= 0:
+        return t("unc_voi_none", lang, choice=choice)
+    if best["evppi"] <= 0:
+        return t("unc_measure_together", lang, all=money(total, lang))
+    return t("unc_measure_short", lang, top=label(w, best["assumption"], lang), value=money(best["evppi"], lang),
+             all=money(total, lang))
+
+
 def add_sections(page, w: Weighing, lang: str, source: str) -> None:
     """The report's opening sections: the answer across the draws (sentences and the probability
     table, head to head), what it hinges on (the driver chart), what to measure next, and what the
     figures cover. Three sections, so that print breaks between them, not inside the chart's."""
     answer: list = [Para(t("unc_report_intro", lang, draws=w.n_draws, n=len(w.assumptions), rows=f"{w.rows:,}"),
                          "why"),
-                    probability_table(w, lang)]
-    for _, r in analysis.head_to_head(w).iterrows():
-        answer.append(Para(t("unc_head_to_head", lang, first=scenario_label(r["first"], lang),
-                             other=scenario_label(r["other"], lang), p=percent(r["p_first_better"]),
-                             median=money(r["median"], lang), low=money(r["low"], lang),
-                             high=money(r["high"], lang))))
-    sep = t("unc_list_sep", lang)
-    for name in w.names:
-        top = analysis.drivers(w, name).head(3)["assumption"]
-        answer.append(Para(t("unc_hinges_short", lang, name=scenario_label(name, lang),
-                             top=sep.join(label(w, a, lang) for a in top))))
-    voi = analysis.value_of_information(w)
-    choice = option_label(analysis.choice_now(w), lang)
-    answer.append(Para(t("unc_choice_now", lang, choice=choice)))
-    total = float(voi.loc[voi["assumption"] == "all", "evppi"].iloc[0])
-    best = voi[voi["assumption"] != "all"].iloc[0]
-    if total <= 0:
-        said_voi = t("unc_voi_none", lang, choice=choice)
-    elif best["evppi"] <= 0:
-        said_voi = t("unc_measure_together", lang, all=money(total, lang))
-    else:
-        said_voi = t("unc_measure_short", lang, top=label(w, best["assumption"], lang),
-                     value=money(best["evppi"], lang), all=money(total, lang))
-    answer.append(Para(said_voi))
+                    probability_table(w, lang), *(Para(s) for s in answer_sentences(w, lang))]
     page.add("certainty", t("sec_certainty", lang), *answer, css_class="summary")
     page.add("drivers", t("unc_drivers_title", lang), Para(t("unc_drivers_why", lang), "why"),
              page.figure(driver_figure(w, lang), "drivers"))
+    voi = analysis.value_of_information(w)
+    total = float(voi.loc[voi["assumption"] == "all", "evppi"].iloc[0])
+    choice = option_label(analysis.choice_now(w), lang)
     measure: list = ([Para(t("unc_voi_none", lang, choice=choice))] if total <= 0 else
                      [Para(t("unc_voi_why", lang, choice=choice)), voi_table(w, lang)])
     page.add("measure", t("unc_voi_title", lang), *measure, Para(limits(lang, source), "note"))

@@ -21,7 +21,8 @@ file's problems). A key missing in one language is a bug: a test checks that eve
   sensitivity analyses' words; ``settings`` and ``setting_descriptions``: every scenario
   setting's unit, and its description by the setting's id (its dotted path); ``uncertainty``: the
   verdict under uncertainty (``siyu compare --draws``); ``optimise``: the search for the best plan
-  (``siyu optimise``).
+  (``siyu optimise``); ``discovery``: scenario discovery (``siyu discover``); ``exports``: the CFO's charts (profit bridge, monthly added profit, costs by
+  month), the Excel workbook's sheets and notes, the deck.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from .calibrate import CALIBRATE
 from .calibration import CALIBRATION, OBSERVED_LABELS
 from .console import CONSOLE
 from .discovery import DISCOVERY
+from .exports import EXPORTS
 from .incremental import INCREMENTAL
 from .problems import PROBLEMS
 from .names import KEY_ASSUMPTIONS, SCENARIO_DESCRIPTIONS, SCENARIO_LABELS, SEGMENT_LABELS
@@ -55,7 +57,7 @@ def _merge(*catalogues: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
 
 
 TEXT: dict[str, dict[str, str]] = _merge(REPORT, CONSOLE, INCREMENTAL, SWEEP, APP, CALIBRATION, CALIBRATE,
-                                        PROBLEMS, UNCERTAINTY, DISCOVERY, OPTIMISE)
+                                        PROBLEMS, UNCERTAINTY, DISCOVERY, OPTIMISE, EXPORTS)
 
 
 def check_lang(lang: str) -> str:
