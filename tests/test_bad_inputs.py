@@ -430,8 +430,15 @@ def test_replacing_a_report_is_announced(work):
 
 
 def test_the_transactions_file_is_written_where_the_message_says(work):
+    """A file name alone goes in the current folder, like every path a command takes, not in the run
+    folder whose files the line before lists; the message gives its full path, so it cannot be read
+    as the run folder, and the run's provenance.json records it."""
+    import json
+
     result = siyu("run", "nurture", *SMALL, "--out", "r", "--transactions", "orders.parquet")
     assert result.exit_code == 0, result.output
-    assert "wrote every order to orders.parquet" in result.stderr
-    assert (work / "orders.parquet").is_file() and not (work / "r" / "orders.parquet").exists()
+    where = work / "orders.parquet"
+    assert f"wrote every order to {where}" in result.stderr.splitlines()
+    assert where.is_file() and not (work / "r" / "orders.parquet").exists()
     assert "wrote r/provenance.json, r/daily.parquet, r/daily.csv, r/scenario.toml" in result.stderr
+    assert json.loads((work / "r" / "provenance.json").read_text())["transactions_file"] == str(where)

@@ -193,3 +193,10 @@ def test_the_chinese_deck_speaks_chinese_in_an_east_asian_font(decks):
     english = [s for slide in decks["zh"].slides for s in _texts(slide)
                if re.search(r"\b(the|and|of|profit)\b", s)]
     assert not english, english
+
+
+def test_without_the_baseline_the_deck_says_so_and_shows_what_it_has(tmp_path):
+    plain = compare(_pair(31), baseline=False)
+    deck = Presentation(write_deck(plain, tmp_path / "plain.pptx", lang="en"))
+    assert [_title(s) for s in deck.slides] == [t(k, "en") for k in ("comparison_title", "sec_kpis", "sec_costs")]
+    assert t("cfo_deck_no_baseline", "en") in "\n".join(_texts(deck.slides[0]))

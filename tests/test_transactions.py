@@ -93,24 +93,6 @@ def test_siyu_run_writes_the_log_to_parquet_and_checks_the_path_first(tmp_path, 
     assert result.exit_code == 1 and f"--transactions {bad}: the folder" in result.stderr
 
 
-def test_siyu_run_says_where_the_orders_went_and_that_is_where_they_are(tmp_path, monkeypatch):
-    """A file name alone goes in the current folder, like every path a command takes, not in the run
-    folder beside the daily table; the message and the run's provenance.json give its full path, so
-    neither can be read as the run folder."""
-    import json
-
-    monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(app, ["run", "nurture", "--days", "20", "--customers", "200",
-                                      "--transactions", "orders.parquet"])
-    assert result.exit_code == 0, result.output
-    where = tmp_path / "orders.parquet"
-    assert where.is_file() and len(pd.read_parquet(where)) > 0
-    (folder,) = (tmp_path / "runs").iterdir()
-    assert not (folder / "orders.parquet").exists()
-    assert f"wrote every order to {where}" in result.stderr.splitlines()
-    assert json.loads((folder / "provenance.json").read_text())["transactions_file"] == str(where)
-
-
 def test_bgnbd_fitted_to_a_simulated_nurture_cohort_converges_to_finite_parameters():
     """A cohort as in Fader, Hardie & Lee (2005): the customers whose first logged order fell
     in the first 13 weeks, followed to week 39."""

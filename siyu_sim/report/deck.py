@@ -127,11 +127,9 @@ def _answer(slides: "_Slides", result: "Comparison", weighing, lang: str) -> Non
 
 
 def _key_figures(slides: "_Slides", result: "Comparison", lang: str) -> None:
-    from ..metrics import derive
     from .comparison_report import kpi_table
 
-    daily = derive(result.daily, by=("scenario", "replication"))
-    table = kpi_table(daily, result.scenarios, lang)
+    table = kpi_table(result.daily, result.scenarios, lang)
     slide = slides.new(t("sec_kpis", lang))
     slides.table(slide, table.header, table.rows, top=1.1, size=9, first_width=4.6, row_height=0.25)
 
