@@ -299,7 +299,7 @@ def run(a: argparse.Namespace, log=print) -> dict:
             "(the calibration file's defaults) on 2 workers ...")
         rows = []
         m = machine.CpuMeter().__enter__()
-        done = calibration.fits(workers=2, quick=a.quick)
+        done = list(calibration.fits(workers=2, quick=a.quick))
         m.__exit__(None, None, None)
         for name, f in done:
             rows.append([name, f"{f['parameters']}", f"{f['runs']} ({f['trials']} x {f['replications']} + {f['check']})",
