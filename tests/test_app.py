@@ -379,16 +379,31 @@ def test_no_empty_pane_before_the_first_run(whatif, monkeypatch):
         page.worker.stop()
 
 
-def test_chinese_puts_a_space_between_a_latin_name_and_a_character(tmp_path):
-    """"today在12 个月内" is wrong; "today 在 12 个月内" is how words/ spaces Chinese."""
+@pytest.fixture
+def today(tmp_path):
+    """A client's own strategy file: nurture named "today", for a brand of 1,500 customers over
+    60 days (harvest's file says 10,000 × 365)."""
     data = loads_scenario(resolve("nurture").read_text(encoding="utf-8"), "nurture.toml").to_dict()
     path = tmp_path / "today.toml"
     path.write_text(dumps_scenario(Scenario.from_dict({**data, "name": "today", "days": 60,
                                                        "population": {**data["population"], "customers": 1500}})),
                     encoding="utf-8")
-    w = WhatIf(str(path), "harvest")
-    result = w.compare(w.initial())
-    assert "today 在 2 个月内比没有私域" in headline(result, "zh", w.start_added())
+    return WhatIf(str(path), "harvest")
+
+
+def test_the_command_gives_the_baseline_the_strategys_customers_and_days(today):
+    """The pinned baseline runs the strategy's brand and horizon, whatever its own file says: so
+    does the command shown."""
+    values = today.initial()
+    command = today.command(values)
+    assert command.endswith("harvest --days 60 --customers 1500"), command
+    assert added(compare_command(command)) == added(today.compare(values))
+
+
+def test_chinese_puts_a_space_between_a_latin_name_and_a_character(today):
+    """"today在12 个月内" is wrong; "today 在 12 个月内" is how words/ spaces Chinese."""
+    result = today.compare(today.initial())
+    assert "today 在 2 个月内比没有私域" in headline(result, "zh", today.start_added())
     assert spaced("plan2在 12 个月内多赚 4.5万元（见 docs/app.md）", "zh") == "plan2 在 12 个月内多赚 4.5万元（见 docs/app.md）"
     assert spaced("today在", "en") == "today在"
 

@@ -47,6 +47,7 @@ from .whatif import (CONTROLS, ECONOMICS_CONTROLS, LEVER_CONTROLS, MEETING_DRAWS
 LANG_OPTIONS = {"English": "en", "中文": "zh"}
 SIDEBAR_WIDTH = 380
 REFRESH_MS = 100  # how often the page looks at the workers' snapshots (a no-op when unchanged)
+UNIT_COST = "economics.unit_cost_cny"
 
 
 def css_class(path: str) -> str:
@@ -90,8 +91,10 @@ class AppPage:
         self.inputs = {c.path: self._input(c) for c in CONTROLS}
         self.heads = {k: html() for k in ("strategy", "levers", "run", "baseline", "note", "economics_note")}
         self.margin = html(css_classes=["gross-margin"])
-        self.economics = pn.Card(self.heads["economics_note"], *[self.inputs[c.path] for c in ECONOMICS_CONTROLS],
-                                 self.margin, collapsed=True, css_classes=["economics"], width=SIDEBAR_WIDTH - 10)
+        money = [part for c in ECONOMICS_CONTROLS  # the gross margin under the unit cost it follows from
+                 for part in ([self.inputs[c.path], self.margin] if c.path == UNIT_COST else [self.inputs[c.path]])]
+        self.economics = pn.Card(self.heads["economics_note"], *money, collapsed=True, css_classes=["economics"],
+                                 width=SIDEBAR_WIDTH - 10)
         self.refused = html(css_classes=["refused"])
         self.status = html(css_classes=["status"])
         # "Save as scenario": a name, then a file inside save_dir
@@ -114,13 +117,14 @@ class AppPage:
         self.charts = [pn.pane.Plotly(config={"displayModeBar": False}, sizing_mode="stretch_width", visible=False,
                                       css_classes=["chart", f"chart-{i}"]) for i in range(len(answers.CHARTS))]
         # How sure: the verdict under uncertainty, on a button press, on its own worker
-        self.sure_title = html()
         self.sure_button = pn.widgets.Button(color="primary", css_classes=["how-sure-button"])
         self.sure_button.on_click(lambda _e: self._how_sure())
         self.sure_status = html(css_classes=["how-sure-status"])
         self.sure = html(css_classes=["how-sure"])
         self.sure_chart = pn.pane.Plotly(config={"displayModeBar": False}, sizing_mode="stretch_width", visible=False,
                                          css_classes=["chart", "how-sure-chart"])
+        self.sure_card = pn.Card(self.sure_button, self.sure_status, self.sure, self.sure_chart,
+                                 css_classes=["how-sure-card"], sizing_mode="stretch_width")
         # One group as Mesa agents, stepped by a periodic callback while "play" is on; its day 0 before.
         self.group_title, self.group_intro = html(), html()
         self.group_play = pn.widgets.Toggle(value=False, css_classes=["group-play"], width=140)
@@ -162,10 +166,9 @@ class AppPage:
                             self.heads["levers"], *levers, self.heads["note"], self.economics,
                             self.heads["run"], *run, self.refused, pn.Row(self.save, self.report),
                             self.save_dialog, self.save_message, width=SIDEBAR_WIDTH)
-        main = pn.Column(self.title, self.intro, self.status, self.headline, self.command,
+        main = pn.Column(self.title, self.intro, self.status, self.headline, self.command, self.sure_card,
                          *[part for pair in zip(self.chart_titles, self.charts) for part in pair],
-                         self.summary, self.sure_title, self.sure_button, self.sure_status, self.sure,
-                         self.sure_chart, self.group_title, self.group_intro, self.group_play, self.group_chart,
+                         self.summary, self.group_title, self.group_intro, self.group_play, self.group_chart,
                          sizing_mode="stretch_width")
         return pn.Row(sidebar, main, sizing_mode="stretch_width")
 
@@ -216,7 +219,7 @@ class AppPage:
         self.save_name.name = t("app_save_name", lang, folder=self.save_dir)
         self.save_confirm.name, self.save_cancel.name = t("app_save_confirm", lang), t("app_save_cancel", lang)
         self.save_message.object = ""
-        self.sure_title.object = pane("heading", t("sec_certainty", lang), 2)
+        self.sure_card.title = t("app_how_sure_title", lang)
         self.sure_button.name = t("app_how_sure", lang, draws=self.draws)
         self.group_title.object = pane("heading", t("app_group_title", lang), 2)
         self.group_intro.object = pane("para", t("app_group_intro", lang))
@@ -338,7 +341,7 @@ class AppPage:
 
     def _show_margin(self) -> None:
         """The gross margin the order value and unit cost give (the margin a CFO quotes)."""
-        order, cost = self.values["economics.order_value_cny"], self.values["economics.unit_cost_cny"]
+        order, cost = self.values["economics.order_value_cny"], self.values[UNIT_COST]
         ok = order is not None and cost is not None and order > 0
         self.margin.object = pane("small", t("app_gross_margin", self.lang, share=percent(1 - cost / order))) \
             if ok else ""

@@ -277,18 +277,19 @@ class WhatIf:
         if self.baseline_path is None or not pinned:
             return None
         levers = {normalise_path(c.path) for c, _ in self.changed(values) if c in LEVER_CONTROLS}
+        # the pinned baseline runs the strategy's customers and days, whatever its file says
+        options = {"--days": values["days"], "--customers": values["population.customers"], **self._options(values)}
         if saved_as is None:
             if levers:
                 return None
-            return shlex.join(["siyu", "compare", self.strategy_ref, self.baseline_ref, *self.arguments(values)])
-        sets = self._sets(values, False)
-        if any(normalise_path(text.partition("=")[0]) in levers for text in sets):
-            return None  # a start --set the strategy has since changed: it would undo the change
-        run = ["--days", str(values["days"]), "--customers", str(values["population.customers"])]
-        if "--rows" in self.start_options:  # the saved file holds them too; said for the baseline
-            run += ["--rows", str(self.start_options["--rows"])]
-        return shlex.join(["siyu", "compare", saved_as, self.baseline_ref,
-                           *[a for text in sets for a in ("--set", text)], *run])
+            strategy = self.strategy_ref
+        else:
+            strategy, options = saved_as, {k: v for k, v in options.items() if k != "--seed"}  # the file's own
+            if any(normalise_path(text.partition("=")[0]) in levers for text in self._sets(values, False)):
+                return None  # a start --set the strategy has since changed: it would undo the change
+        return shlex.join(["siyu", "compare", strategy, self.baseline_ref,
+                           *[a for text in self._sets(values, False) for a in ("--set", text)],
+                           *[str(a) for option, v in options.items() for a in (option, v)]])
 
     # --- keeping what was found ---------------------------------------------------------------
 

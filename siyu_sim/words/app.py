@@ -59,6 +59,8 @@ APP: dict[str, dict[str, str]] = {
                         "zh": "{path} 已存在：请换一个名称（不会覆盖已有文件）"},
     "app_saved": {"en": "Saved {path}", "zh": "已保存 {path}"},
     # the verdict under uncertainty, on a button press (its sentences are siyu compare --draws')
+    "app_how_sure_title": {"en": "How sure? The answer across what nobody has measured",
+                           "zh": "有多确定？考虑无人测量过的假设后的结论"},
     "app_how_sure": {"en": "How sure? ({draws} draws)", "zh": "有多确定？（{draws} 次抽样）"},
     "app_how_sure_intro": {
         "en": "Weighs the strategy on screen against the starting point across {draws} draws of what nobody has "
@@ -112,7 +114,7 @@ CONTROL_LABELS: dict[str, dict[str, str]] = {
     "levers.paid_ads.adds_per_day": {"en": "Paid ads: adds", "zh": "付费广告：新增"},
     "levers.referral_reward.reward_cny": {"en": "Referral reward", "zh": "以老带新奖励"},
     "economics.order_value_cny": {"en": "Order value", "zh": "客单价"},
-    "economics.unit_cost_cny": {"en": "Unit cost (cost of goods)", "zh": "单位成本（商品成本）"},
+    "economics.unit_cost_cny": {"en": "Unit cost of goods", "zh": "单位商品成本"},
     "economics.staff_cost_per_day_cny": {"en": "Staff cost", "zh": "人员成本"},
     "economics.ads_cac_cny": {"en": "Paid ads: cost of a new customer", "zh": "付费广告：获客成本"},
     "economics.ads_half_saturation_cny_per_day": {"en": "Paid ads: half-saturation spend",
