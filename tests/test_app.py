@@ -341,7 +341,8 @@ def test_a_refused_value_is_named_with_what_it_allows_in_the_page_language(whati
         page.inputs["levers.coupon.depth"].value = 1.5
         assert "Coupon depth = 1.5: out of range; allowed: a number from 0 to 0.9 (share of list price)" \
             in page.refused.object
-        page.language.value = "zh"
+        page.language.value = "zh"  # said again in the new language, no change needed
+        assert "优惠券力度 = 1.5：超出范围；允许：数，0 到 0.9（占标价比例）" in page.refused.object
         page.inputs["levers.coupon.depth"].value = 1.6
         assert "优惠券力度 = 1.6：超出范围；允许：数，0 到 0.9（占标价比例）" in page.refused.object
         assert str(whatif.strategy_path.parent) not in page.refused.object  # no file path, no site-packages

@@ -225,6 +225,7 @@ class AppPage:
         self.group_intro.object = pane("para", t("app_group_intro", lang))
         self.group_play.name = t("app_group_pause" if self.group_play.value else "app_group_play", lang)
         self._show_margin()
+        self._checked()  # a refused value, said again in the new language
         self._show_group()
         self._show_answers()  # in the new language, without a run
         self._drawn = self._weigh_drawn = -1
@@ -233,21 +234,30 @@ class AppPage:
     # --- changes and runs ---------------------------------------------------------------
 
     def _changed(self, path: str, event) -> None:
-        self.values[path] = event.new
+        value = event.new  # the browser sends 80 for 80.0: a float setting keeps a float (--set ...=80.0)
+        self.values[path] = float(value) if value is not None and self.whatif.shown(path).kind == "float" else value
         self._submit()
 
-    def _submit(self) -> None:
-        """Check the values now (no run for a refused one), then run them in the background."""
-        self._show_margin()
+    def _checked(self):
+        """The strategy the values give, or None with the refused values shown (and the buttons
+        that would use them off)."""
         try:
             scenario = self.whatif.scenario(self.values)
         except ScenarioError as exc:
             self.refused.object = pane("refused", t("app_refused", self.lang), self.refusal(exc, self.lang))
             self.save.disabled = self.report.disabled = self.sure_button.disabled = True
             self.save_dialog.visible = False
-            return
+            return None
         self.refused.object = ""
         self.save.disabled = self.report.disabled = self.sure_button.disabled = False
+        return scenario
+
+    def _submit(self) -> None:
+        """Check the values now (no run for a refused one), then run them in the background."""
+        self._show_margin()
+        scenario = self._checked()
+        if scenario is None:
+            return
         self.report.filename = f"{scenario.name}_vs_{self.baseline.value}.html"
         if not self.group_play.value:  # the group view restarts with the new strategy (its day 0 shown)
             self.watch = None
