@@ -250,6 +250,9 @@ def test_a_taken_port_is_refused_before_anything_starts():
     (["app", "nurture", "nosuch.toml", "--no-browser"], 1, "no such scenario file"),
     (["app", "--lang", "fr", "--no-browser"], 2, "'fr' is not one of 'en', 'zh'"),
     (["app", "--set", "levers.coupon.depth=2", "--no-browser"], 1, "out of range"),
+    (["app", "--save-dir", "/nonexistent/meeting", "--no-browser"], 1,
+     "--save-dir /nonexistent/meeting: not a folder that exists"),
+    (["app", "--draws", "1", "--no-browser"], 2, "--draws"),
 ])
 def test_bad_input_is_named_before_anything_starts(args, code, words):
     out = CliRunner().invoke(cli, args)

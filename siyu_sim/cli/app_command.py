@@ -54,6 +54,8 @@ def app_command(
       siyu app harvest --customers 5000 --days 180    # against no private domain
 
       siyu app calibrated.toml nurture --rows 2500     # a quicker, rougher answer for the same brand
+
+      siyu app client.toml harvest --save-dir meeting/  # Save as scenario writes meeting/NAME.toml
     """
     from ..app.server import AppError, check_port, serve
     from ..app.whatif import WhatIf
