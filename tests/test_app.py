@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from siyu_sim.app import WhatIf
 from siyu_sim.app.answers import added, headline, signed_money
 from siyu_sim.app.live import Debounced
-from siyu_sim.app.page import AppPage
+from siyu_sim.app.page import AppPage, Cancelled
 from siyu_sim.app.server import AppError, check_port
 from siyu_sim.cli import app as cli
 from siyu_sim.app.whatif import WHAT_IF, SaveError
@@ -438,3 +438,24 @@ def test_how_sure_weighs_the_screen_against_the_start_in_the_reports_words(whati
     finally:
         page.worker.stop()
         page.weigher.stop()
+
+
+def test_a_page_closed_mid_weighing_stops_its_weighing(whatif):
+    """The weighing looks between batches: once the page's workers are stopped (its session
+    ended) it ends with Cancelled instead of running every draw to the end."""
+    batches = []
+
+    class Stopping(SerialBackend):
+        def run(self, batches_, on_result, fn=None, note=None):
+            def delivered(outcomes):
+                batches.append(outcomes)
+                if len(batches) == 1:
+                    page._stop()  # the tab is closed after the first batch
+                on_result(outcomes)
+            super().run(batches_, delivered, **({"fn": fn} if fn else {}), note=note)
+
+    page = AppPage(whatif, "en", draws=4, backend=Stopping)
+    page._how_sure()
+    done = page.weigher.wait(lambda s: s.outcome is not None, 600)
+    assert isinstance(done.outcome.error, Cancelled), done.outcome.error
+    assert len(batches) == 1

@@ -77,7 +77,6 @@ class AppPage:
         self.doc = pn.state.curdoc
         self.values = whatif.initial()
         self.shown: Outcome | None = None  # the outcome whose answers are drawn
-        self.weighed: Outcome | None = None  # the weighing drawn
         self.saved: tuple[dict, Path] | None = None  # the values last saved, and where
         self._drawn = self._weigh_drawn = -1  # the versions of the workers' snapshots drawn
         html = partial(pn.pane.HTML, stylesheets=[CSS], sizing_mode="stretch_width")

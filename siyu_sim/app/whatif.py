@@ -98,14 +98,12 @@ MEETING_DRAWS = 40
 @dataclass(frozen=True)
 class Shown:
     """How a control shows its value, from its key's declaration: a whole number or not, the
-    decimals worth showing, its unit (the schema's words, English), the declared bounds, and
-    whether it may be left empty (a value derived when absent)."""
+    decimals worth showing, its unit (the schema's words, English), and whether it may be left
+    empty (a value derived when absent)."""
 
     kind: str                 # "int" | "float"
     decimals: int
     unit: str | None
-    lo: float | None
-    hi: float | None
     optional: bool
 
 
@@ -114,7 +112,7 @@ def shown(leaf) -> Shown:
     three for a share or rate bounded by 1 (0.027), else two (59.9 CNY, 2.5 staff)."""
     kind = "int" if leaf.kind == "int" else "float"
     decimals = 0 if kind == "int" else 3 if leaf.hi is not None and leaf.hi <= 1 else 2
-    return Shown(kind, decimals, unit(leaf.info), leaf.lo, leaf.hi, unwrap(leaf.info.annotation)[1])
+    return Shown(kind, decimals, unit(leaf.info), unwrap(leaf.info.annotation)[1])
 
 
 class SaveError(ValueError):
