@@ -50,7 +50,7 @@ def test_what_a_file_says_is_escaped_on_the_page(tmp_path):
 def test_the_app_panes_escape_what_they_show():
     from siyu_sim.app.answers import pane
 
-    drawn = pane("refused", "Not run: <these> values.", 'levers.x = "<img src=x onerror=alert(1)>"')
+    drawn = pane("refused", "Not run: <these> values.", ['levers.x = "<img src=x onerror=alert(1)>"'])
     assert "<img" not in drawn and "&lt;img src=x onerror=alert(1)&gt;" in drawn
     assert pane("status", "ready", "Up to date & <done>", 100) == \
         '<p class="ready">Up to date &amp; &lt;done&gt;</p><progress max="100" value="100"></progress>'

@@ -98,4 +98,6 @@ class GroupWatch:
             xaxis=dict(visible=False), yaxis=dict(visible=False, scaleanchor="x"),
             height=420, margin=dict(l=10, r=10, t=50, b=10), legend=dict(orientation="h"),
             plot_bgcolor="white")
+        if not len(i):  # no member yet: say so, rather than draw an empty square
+            fig.add_annotation(text=t("app_group_empty", lang), showarrow=False, x=0, y=0, font=dict(size=16))
         return fig

@@ -82,6 +82,11 @@ class Debounced:
                 raise TimeoutError(f"no such snapshot within {timeout} s; the last: {self._snapshot}")
             return self._snapshot
 
+    @property
+    def stopped(self) -> bool:
+        """``stop`` was called: a long run may end early (its ``progress`` can look)."""
+        return self._stopped
+
     def stop(self) -> None:
         with self._cond:
             self._stopped = True

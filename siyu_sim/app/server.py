@@ -20,10 +20,11 @@ from __future__ import annotations
 import errno
 import re
 import socket
+from pathlib import Path
 from urllib.parse import unquote
 
 from ..words import check_lang, t
-from .whatif import WhatIf
+from .whatif import MEETING_DRAWS, WhatIf
 
 HOST = "127.0.0.1"
 NAMES = (HOST, "localhost")  # what a browser on this machine calls it ([::1]: not listened on)
@@ -123,9 +124,10 @@ def gate(tornado_app, port: int) -> None:
     tornado_app.default_router.rules.insert(0, Rule(Refused(), Refuse))
 
 
-def serve(whatif: WhatIf, *, port: int, lang: str = "en", open_browser: bool = True,
-          announce=print) -> None:
-    """Serve the app for ``whatif`` until interrupted (each browser tab gets its own page)."""
+def serve(whatif: WhatIf, *, port: int, lang: str = "en", open_browser: bool = True, announce=print,
+          save_dir: Path | str = ".", draws: int = MEETING_DRAWS) -> None:
+    """Serve the app for ``whatif`` until interrupted (each browser tab gets its own page).
+    ``save_dir``: where "Save as scenario" writes; ``draws``: what the uncertainty button weighs."""
     check_lang(lang)
     check_port(port, lang)
     offline_resources()
@@ -135,7 +137,7 @@ def serve(whatif: WhatIf, *, port: int, lang: str = "en", open_browser: bool = T
 
     def page():
         pn.extension("plotly")
-        return AppPage(whatif, lang).view()
+        return AppPage(whatif, lang, save_dir=save_dir, draws=draws).view()
 
     url = f"http://{HOST}:{port}/"
     announce(t("app_serving", lang, url=url))

@@ -40,7 +40,7 @@ from .numbers import FORMATS, count, money, number, percent, ratio, share
 from .optimise import OPTIMISE
 from .report import REPORT
 from .sweep import EXPERIMENT_DESCRIPTIONS, SWEEP
-from .text import Run, Text, code, fill, join, note, path, strong
+from .text import Run, Text, code, fill, join, note, path, spaced, strong
 from .uncertainty import UNCERTAINTY
 
 LANGS = ("en", "zh")
@@ -145,4 +145,4 @@ def scenario_description(name: str, description: str, lang: str) -> str:
 __all__ = ["FORMATS", "KEY_ASSUMPTIONS", "LANGS", "OBSERVED_LABELS", "control_label", "SCENARIO_LABELS",
            "SEGMENT_LABELS", "Said", "TEXT", "Run", "Text", "check_lang", "code", "column_label", "count",
            "experiment_description", "in_lang", "join", "money", "note", "number", "path", "percent", "ratio", "rich",
-           "scenario_description", "scenario_label", "segment_label", "share", "strong", "t"]
+           "scenario_description", "scenario_label", "segment_label", "share", "spaced", "strong", "t"]

@@ -12,26 +12,67 @@ APP: dict[str, dict[str, str]] = {
                         "同一批顾客“没有私域”时多赚（或少赚）的钱。"},
     "app_strategy": {"en": "Strategy: {name}", "zh": "策略：{name}"},
     "app_levers": {"en": "Levers", "zh": "运营杠杆"},
+    "app_economics": {"en": "Money: prices, costs, paid ads", "zh": "经济参数：价格、成本与付费广告"},
+    "app_economics_note": {"en": "The brand's, not the strategy's: a change here applies to the pinned baseline "
+                                 "too, as --set does in siyu compare.",
+                           "zh": "这些是品牌的参数而非策略的：此处的改动同样作用于固定对照，与 siyu compare 的 --set 一致。"},
+    "app_gross_margin": {"en": "Gross margin at list price: {share}", "zh": "标价毛利率：{share}"},
+    "app_derived": {"en": "derived from the market", "zh": "按市场推算"},
     "app_run_settings": {"en": "Customers, horizon, luck", "zh": "顾客数、模拟时长与随机种子"},
     "app_baseline": {"en": "Pinned baseline", "zh": "固定对照"},
     "app_absent_note": {"en": "0 on a channel or lever the strategy does not use means it stays off; "
                               "any other value adds it with its defaults.",
                         "zh": "策略未使用的渠道或杠杆显示为 0，表示保持关闭；填入其他数值即以默认设置启用。"},
-    "app_save": {"en": "Save as scenario", "zh": "另存为情景文件"},
+    # a control's label with its unit (the setting's declared unit, in words/settings.py)
+    "app_control_unit": {"en": "{label} ({unit})", "zh": "{label}（{unit}）"},
     "app_report": {"en": "Write report", "zh": "生成报告"},
     "app_running": {"en": "Simulating… {pct}%", "zh": "模拟中……{pct}%"},
-    "app_waiting": {"en": "Waiting for the first run…", "zh": "正在进行第一次模拟……"},
+    "app_pending": {"en": "Simulating the starting point: {customers} customers × {horizon}…",
+                    "zh": "正在模拟起点：{customers} 位顾客 × {horizon}……"},
     "app_ready": {"en": "Up to date: {customers} customers (simulated on {rows} rows) × {days} days, seed {seed} "
                         "({seconds:.1f} s)",
                   "zh": "已更新：{customers} 位顾客（以 {rows} 行模拟）× {days} 天，随机种子 {seed}（用时 {seconds:.1f} 秒）"},
     "app_refused": {"en": "Not run: these values are refused.", "zh": "未运行：以下取值不被接受。"},
+    "app_value_missing": {"en": "needs a value (the scenario file gives one)", "zh": "需要填写数值（情景文件中有此值）"},
     "app_failed": {"en": "The run failed: {error}", "zh": "模拟失败：{error}"},
     "app_headline_adds": {"en": "{name} adds {inc} over no private domain in {months}",
-                          "zh": "{name}在{months}内比没有私域多赚 {inc}"},
+                          "zh": "{name}在 {months}内比没有私域多赚 {inc}"},
     "app_headline_loses": {"en": "{name} loses {inc} against no private domain in {months}",
-                           "zh": "{name}在{months}内比没有私域少赚 {inc}"},
+                           "zh": "{name}在 {months}内比没有私域少赚 {inc}"},
+    "app_headline_since": {"en": "({change} since the start)", "zh": "（较起点 {change}）"},
+    "app_headline_start": {"en": "(the meeting's starting point)", "zh": "（会议起点）"},
     "app_headline_base": {"en": "Pinned baseline {name}: {inc} added", "zh": "固定对照{name}：净增 {inc}"},
     "app_command": {"en": "The same comparison from a terminal:", "zh": "在终端中运行同一比较："},
+    "app_command_save": {"en": "A lever has changed: save the strategy as a scenario to get the command that gives "
+                               "these numbers from a terminal.",
+                         "zh": "杠杆已改动：将策略另存为情景文件后，即可得到在终端中复现这些数字的命令。"},
+    # "Save as scenario": a name, a file inside the folder siyu app was given (--save-dir)
+    "app_save": {"en": "Save as scenario…", "zh": "另存为情景文件…"},
+    "app_save_name": {"en": "Name of the new scenario (written to {folder} as NAME.toml)",
+                      "zh": "新情景名称（写入 {folder}，文件名为 名称.toml）"},
+    "app_save_confirm": {"en": "Save", "zh": "保存"},
+    "app_save_cancel": {"en": "Cancel", "zh": "取消"},
+    "app_save_bad_name": {"en": "“{name}” cannot name a scenario: use letters, digits, _ . - only (no spaces, "
+                                "no / or \\, not starting with a dot)",
+                          "zh": "“{name}”不能用作情景名称：只能使用字母、数字、_ . -（不能有空格、/ 或 \\，不能以点开头）"},
+    "app_save_exists": {"en": "{path} exists already: choose another name (nothing is overwritten)",
+                        "zh": "{path} 已存在：请换一个名称（不会覆盖已有文件）"},
+    "app_saved": {"en": "Saved {path}", "zh": "已保存 {path}"},
+    # the verdict under uncertainty, on a button press (its sentences are siyu compare --draws')
+    "app_how_sure_title": {"en": "How sure? The answer across what nobody has measured",
+                           "zh": "有多确定？考虑无人测量过的假设后的结论"},
+    "app_how_sure": {"en": "How sure? ({draws} draws)", "zh": "有多确定？（{draws} 次抽样）"},
+    "app_how_sure_intro": {
+        "en": "Weighs the strategy on screen against the starting point across {draws} draws of what nobody has "
+              "measured (costs, how strongly trust moves buying, …), as siyu compare --draws does: a minute or two, "
+              "and the app stays in use meanwhile.",
+        "zh": "像 siyu compare --draws 一样，把屏幕上的策略与起点放在 {draws} 次无人测量过的假设（成本、信任对购买的影响等）"
+              "抽样中比较：需要一两分钟，其间可继续使用本应用。"},
+    "app_how_sure_running": {"en": "Weighing… {pct}%", "zh": "评估中……{pct}%"},
+    "app_how_sure_stale": {"en": "These figures are for the values when the button was pressed; the controls have "
+                                 "changed since: press it again for the values on screen.",
+                           "zh": "以下数字对应按下按钮时的取值；此后控件已改动，请再按一次以评估当前取值。"},
+    "app_how_sure_failed": {"en": "Could not weigh: {error}", "zh": "无法评估：{error}"},
     "app_port_range": {"en": "--port {port}: allowed: a number from 1024 to 65535",
                        "zh": "--port {port}：允许的取值为 1024 到 65535 之间的数"},
     "app_port_taken": {"en": "port {port} on 127.0.0.1 is taken (another program listens there): "
@@ -47,27 +88,43 @@ APP: dict[str, dict[str, str]] = {
     "app_group_pause": {"en": "❚❚ Pause", "zh": "❚❚ 暂停"},
     "app_group_day": {"en": "Day {day} of {horizon}: {members} ever in the group",
                       "zh": "第 {day} 天 / 共 {horizon} 天：累计入群 {members} 人"},
+    "app_group_empty": {"en": "Nobody is in the group yet: press Play to watch it fill.",
+                        "zh": "群里还没有成员：按“播放”看它逐渐满员。"},
     # a dot's hover lines (the values are Plotly's placeholders, filled in by the chart)
     "app_group_hover_customer": {"en": "customer {value}", "zh": "顾客 {value}"},
     "app_group_hover_trust": {"en": "trust {value}", "zh": "信任度 {value}"},
     "app_group_hover_activity": {"en": "activity {value}", "zh": "活跃度 {value}"},
     "app_serving": {"en": "siyu app: open {url} (Ctrl+C stops it)", "zh": "siyu app：请打开 {url}（按 Ctrl+C 停止）"},
+    "app_save_dir": {"en": "--save-dir {path}: not a folder that exists; allowed: an existing folder, where "
+                           "Save as scenario writes",
+                     "zh": "--save-dir {path}：不是已存在的文件夹；允许：一个已存在的文件夹（“另存为情景文件”写入其中）"},
 }
 
-#: Short labels of the app's controls, by the scenario key each one sets.
+#: Short labels of the app's controls, by the scenario key each one sets; the unit is the key's
+#: declared one (shown after the label unless the label already says it).
 CONTROL_LABELS: dict[str, dict[str, str]] = {
-    "levers.broadcast.frequency_per_day": {"en": "Broadcasts per day", "zh": "每天群发次数"},
-    "levers.broadcast.content_quality": {"en": "Content quality (0–1)", "zh": "内容质量（0–1）"},
+    "levers.broadcast.frequency_per_day": {"en": "Broadcasts", "zh": "群发频率"},
+    "levers.broadcast.content_quality": {"en": "Content quality", "zh": "内容质量"},
     "levers.broadcast.promo_share": {"en": "Promotional share of pushes", "zh": "促销内容占比"},
-    "levers.coupon.depth": {"en": "Coupon depth (share off)", "zh": "优惠券力度（折扣比例）"},
-    "levers.coupon.schedule.every": {"en": "Coupon every … days", "zh": "每隔几天发一次券"},
+    "levers.coupon.depth": {"en": "Coupon depth", "zh": "优惠券力度"},
+    "levers.coupon.schedule.every": {"en": "A coupon every", "zh": "发券间隔"},
     "levers.care.staff": {"en": "1:1 care staff", "zh": "一对一客情维护人数"},
     "levers.store_qr.rate_at_full_execution": {"en": "Store QR: add rate", "zh": "门店二维码：添加率"},
     "levers.package_card.rate_at_full_execution": {"en": "Package card: add rate", "zh": "包裹卡：添加率"},
-    "levers.paid_ads.adds_per_day": {"en": "Paid ads: adds per day", "zh": "付费广告：每天新增人数"},
-    "levers.referral_reward.reward_cny": {"en": "Referral reward (CNY)", "zh": "以老带新奖励（元）"},
+    "levers.paid_ads.adds_per_day": {"en": "Paid ads: adds", "zh": "付费广告：新增"},
+    "levers.referral_reward.reward_cny": {"en": "Referral reward", "zh": "以老带新奖励"},
+    "economics.order_value_cny": {"en": "Order value", "zh": "客单价"},
+    "economics.unit_cost_cny": {"en": "Unit cost of goods", "zh": "单位商品成本"},
+    "economics.staff_cost_per_day_cny": {"en": "Staff cost", "zh": "人员成本"},
+    "economics.ads_cac_cny": {"en": "Paid ads: cost of a new customer", "zh": "付费广告：获客成本"},
+    "economics.ads_half_saturation_cny_per_day": {"en": "Paid ads: half-saturation spend",
+                                                  "zh": "付费广告：半饱和花费"},
+    "economics.ads_reach_share": {"en": "Paid ads: reach", "zh": "付费广告：可触达"},
+    "economics.ads_hill_shape": {"en": "Paid ads: curve shape", "zh": "付费广告：曲线形状"},
+    "economics.ads_adstock_decay_per_day": {"en": "Paid ads: carry-over", "zh": "付费广告：延续效应"},
+    "economics.ads_adstock_max_lag_days": {"en": "Paid ads: carry-over length", "zh": "付费广告：最长延续"},
     "population.customers": {"en": "Customers (the brand's)", "zh": "顾客数（品牌实际）"},
-    "days": {"en": "Days", "zh": "天数"},
+    "days": {"en": "Horizon", "zh": "模拟时长"},
     "seed": {"en": "Seed", "zh": "随机种子"},
 }
 

@@ -14,6 +14,8 @@ SCENARIO_LABELS: dict[str, dict[str, str]] = {
     "wechat_to_wecom": {"en": "wechat_to_wecom", "zh": "个人微信迁移企业微信"},
     "small_brand": {"en": "small_brand", "zh": "小品牌"},
     "mismatch": {"en": "mismatch", "zh": "错配（精细产品粗放促销）"},
+    # the live app's strategy on screen, weighed against its starting point (app.whatif.WHAT_IF)
+    "what_if": {"en": "what-if", "zh": "调整后方案"},
 }
 
 # The shipped scenarios' descriptions (their ``description`` setting), shown in the settings

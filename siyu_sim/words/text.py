@@ -7,6 +7,7 @@ which field is what (``strong(name)``, ``code(command)``). ``fill(sentence, **fi
 
 from __future__ import annotations
 
+import re
 import string
 from dataclasses import dataclass
 from typing import Iterable
@@ -106,3 +107,21 @@ def join(separator: str, items: Iterable) -> Text:
             runs.append(Run("", separator))
         runs.extend(as_text(item))
     return Text(runs)
+
+
+#: A Latin word (a name such as ``today`` or ``plan_2``: letters, maybe digits, _ . -) and a
+#: Chinese character: the catalogues' Chinese puts a space between them (``于 6 个月内``,
+#: ``siyu_sim 默认``), as between a number and a character; a name filled in as a field gets one
+#: here. Digits alone are left as they are (``4.5万元``), and so is punctuation (``）``).
+_LATIN = r"[A-Za-z0-9_.\-]*[A-Za-z][A-Za-z0-9_.\-]*"
+_HAN = r"[\u3400-\u4dbf\u4e00-\u9fff]"
+_HAN_LATIN = re.compile(rf"({_HAN})({_LATIN})")
+_LATIN_HAN = re.compile(rf"({_LATIN})({_HAN})")
+
+
+def spaced(text: str, lang: str) -> str:
+    """``text`` with a space between each Latin word and a Chinese character beside it, in
+    Chinese (``today在 12 个月内`` → ``today 在 12 个月内``); any other language as it is."""
+    if lang != "zh":
+        return text
+    return _LATIN_HAN.sub(r"\1 \2", _HAN_LATIN.sub(r"\1 \2", text))
