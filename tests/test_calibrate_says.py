@@ -13,6 +13,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+
+from siyu_sim.words import scenario_label
 from typer.testing import CliRunner
 
 from siyu_sim.calibration import quality as q
@@ -204,11 +206,12 @@ def test_a_comparison_of_the_calibrated_brand_says_it_was_fitted_and_how_well(fi
              for lang in ("en", "zh")}
     section = html.unescape(re.search(r'<section id="fitted".*?</section>', pages["en"], re.S).group(0))
     assert "the customers were fitted to the brand's own numbers" in section
-    assert calibrated.name in section and "what_if" in section
+    shown = scenario_label("what_if", "en")  # the report names scenarios by their display names
+    assert calibrated.name in section and shown in section
     assert f"{record.held_out_inside} of {record.held_out_total} held-out values" in section
     for p in record.parameters:
         assert p.path in section
-    assert f"what_if sets {QR} to 0.5, not the fitted" in section
+    assert f"{shown} sets {QR} to 0.5, not the fitted" in section
     assert re.search(r'<section id="fitted".*?已用品牌自己的数据校准', pages["zh"], re.S)
     plain = [Scenario.from_dict({**s.to_dict(), "calibration": None}) for s in (calibrated, what_if)]
     plain = report_comparison(compare(plain, reps=1), tmp_path / "plain.html").read_text(encoding="utf-8")
