@@ -331,7 +331,7 @@ def test_controls_show_their_declared_unit_and_precision(whatif):
         assert page.inputs["economics.ads_half_saturation_cny_per_day"].value is None  # derived: left empty
         assert page.economics.collapsed  # the money is folded away until asked for
         page.language.value = "zh"
-        assert page.inputs[ORDER].name == "客单价（元/单）"
+        assert page.inputs[ORDER].name == "客单价（单位：元/单）"
         assert page.inputs["economics.ads_half_saturation_cny_per_day"].placeholder == "按市场推算"
         assert "标价毛利率：45%" in page.margin.object
     finally:

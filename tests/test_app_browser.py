@@ -191,7 +191,7 @@ def test_chinese_everywhere(browser, app_url):
                                                                    timeout=TIMEOUT_MS)
     sync_api.expect(page.locator(".summary")).to_contain_text("能赚钱吗", timeout=TIMEOUT_MS)
     sync_api.expect(page.locator(f".{css_class('levers.broadcast.frequency_per_day')}")).to_contain_text(
-        "群发频率（次推送/天）")
+        "群发频率（单位：次推送/天）")
     sync_api.expect(page.get_by_text("成员状态变化")).to_be_visible(timeout=TIMEOUT_MS)  # chart titles too
     sync_api.expect(page.locator(".chart-1 .js-plotly-plot")).to_contain_text("活跃", timeout=TIMEOUT_MS)
     screenshot(page, "app_zh.png")

@@ -24,7 +24,7 @@ APP: dict[str, dict[str, str]] = {
                               "any other value adds it with its defaults.",
                         "zh": "策略未使用的渠道或杠杆显示为 0，表示保持关闭；填入其他数值即以默认设置启用。"},
     # a control's label with its unit (the setting's declared unit, in words/settings.py)
-    "app_control_unit": {"en": "{label} ({unit})", "zh": "{label}（{unit}）"},
+    "app_control_unit": {"en": "{label} ({unit})", "zh": "{label}（单位：{unit}）"},
     "app_report": {"en": "Write report", "zh": "生成报告"},
     "app_running": {"en": "Simulating… {pct}%", "zh": "模拟中……{pct}%"},
     "app_pending": {"en": "Simulating the starting point: {customers} customers × {horizon}…",
