@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import os
 import tempfile
 from datetime import datetime, timezone
 from functools import partial
@@ -65,13 +66,19 @@ class Cancelled(Exception):
     """The page is gone: its weighing stops."""
 
 
+def meeting_backend() -> Backend:
+    """Where "How sure?" runs: local processes on every core but one, which the live runs keep
+    (a lever changed while it weighs still answers in seconds)."""
+    return ProcessPoolBackend(max(1, (os.cpu_count() or 2) - 1))
+
+
 class AppPage:
     """The page of one browser tab; ``view`` is what Panel serves. ``save_dir``: where "Save as
     scenario" writes; ``draws``: how many draws the uncertainty button weighs; ``backend``: where
-    the weighing runs (default: local processes, so the page stays responsive)."""
+    the weighing runs (default: ``meeting_backend``, so the page stays responsive)."""
 
     def __init__(self, whatif: WhatIf, lang: str, *, save_dir: Path | str = ".", draws: int = MEETING_DRAWS,
-                 backend: Callable[[], Backend] = ProcessPoolBackend):
+                 backend: Callable[[], Backend] = meeting_backend):
         self.whatif, self.lang = whatif, lang
         self.save_dir, self.draws, self.backend = Path(save_dir), draws, backend
         self.doc = pn.state.curdoc

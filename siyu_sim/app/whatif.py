@@ -91,7 +91,8 @@ CONTROLS = LEVER_CONTROLS + ECONOMICS_CONTROLS + RUN_CONTROLS
 #: keeps its own name).
 WHAT_IF = "what_if"
 #: Draws the uncertainty button runs (``siyu app --draws``): enough to say how likely and what
-#: it hinges on in a meeting's minute or two, not the 200 a report deserves (the words say so).
+#: it hinges on within a meeting (minutes: docs/app.md), not the 200 a report deserves (the
+#: words say so).
 MEETING_DRAWS = 40
 
 

@@ -35,8 +35,8 @@ def app_command(
                                           "folder; default: the current one).")] = Path("."),
     draws: Annotated[int, typer.Option(
         "--draws", min=2, max=10_000, metavar="N",
-        help="Draws of the uncertain assumptions the \"How sure?\" button weighs (a minute or two at 40; "
-             "siyu compare --draws 200 for a report).")] = MEETING_DRAWS,
+        help="Draws of the uncertain assumptions the \"How sure?\" button weighs (minutes at 40: "
+             "docs/app.md; siyu compare --draws 200 for a report).")] = MEETING_DRAWS,
     set_: SetOpt = None, days: DaysOpt = None, customers: CustomersOpt = None, rows: RowsOpt = None,
 ) -> None:
     """Answer "what if…?" live in the browser: levers on the left, answers on the right.

@@ -64,10 +64,10 @@ APP: dict[str, dict[str, str]] = {
     "app_how_sure": {"en": "How sure? ({draws} draws)", "zh": "有多确定？（{draws} 次抽样）"},
     "app_how_sure_intro": {
         "en": "Weighs the strategy on screen against the starting point across {draws} draws of what nobody has "
-              "measured (costs, how strongly trust moves buying, …), as siyu compare --draws does: a minute or two, "
-              "and the app stays in use meanwhile.",
+              "measured (costs, how strongly trust moves buying, …), as siyu compare --draws does: it takes minutes, "
+              "not seconds, and the app stays in use meanwhile.",
         "zh": "像 siyu compare --draws 一样，把屏幕上的策略与起点放在 {draws} 次无人测量过的假设（成本、信任对购买的影响等）"
-              "抽样中比较：需要一两分钟，其间可继续使用本应用。"},
+              "抽样中比较：需要几分钟而非几秒，其间可继续使用本应用。"},
     "app_how_sure_running": {"en": "Weighing… {pct}%", "zh": "评估中……{pct}%"},
     "app_how_sure_stale": {"en": "These figures are for the values when the button was pressed; the controls have "
                                  "changed since: press it again for the values on screen.",
