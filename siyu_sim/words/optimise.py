@@ -37,10 +37,10 @@ OPTIMISE: dict[str, dict[str, str]] = {
               "replication(s):",
         "zh": "经过 {trials} 次试验（{sampler}）的最佳方案：第 {trial} 次试验，在 {markets} 个市场 × {reps} 次重复中评估："},
     "opt_score_line": {"en": "  {objective} ({column}, {goal}): {statistic} {value}",
-                       "zh": "  {objective}（{column}，{goal}）：{statistic} {value}"},
+                       "zh": "  {objective}（{column}，{goal}）：{statistic}为 {value}"},
     "opt_score_line_mean": {
         "en": "  {objective} ({column}, {goal}): {statistic} {value}; mean over markets {mean}",
-        "zh": "  {objective}（{column}，{goal}）：{statistic} {value}；各市场均值 {mean}"},
+        "zh": "  {objective}（{column}，{goal}）：{statistic}为 {value}；各市场均值 {mean}"},
     "opt_derived_line": {"en": "  {name} = {value} (derived)", "zh": "  {name} = {value}（由其他因素推导）"},
     "opt_goal_max": {"en": "maximise", "zh": "越大越好"},
     "opt_goal_min": {"en": "minimise", "zh": "越小越好"},
@@ -87,10 +87,10 @@ OPTIMISE: dict[str, dict[str, str]] = {
         "en": "A plan found by siyu optimise {file} after {trials} trials: trial {trial} ({sampler}, root seed {seed}).",
         "zh": "由 siyu optimise {file} 经过 {trials} 次试验找到的方案：第 {trial} 次试验（{sampler}，根种子 {seed}）。"},
     "opt_header_score": {"en": "{metric} ({goal}): {statistic} = {value}",
-                         "zh": "{metric}（{goal}）：{statistic} = {value}"},
+                         "zh": "{metric}（{goal}）：{statistic}为 {value}"},
     "opt_header_score_mean": {
         "en": "{metric} ({goal}): {statistic} = {value}; mean over markets = {mean}",
-        "zh": "{metric}（{goal}）：{statistic} = {value}；各市场均值 = {mean}"},
+        "zh": "{metric}（{goal}）：{statistic}为 {value}；各市场均值为 {mean}"},
     "opt_header_judged": {
         "en": "Judged in {markets} market(s) × {reps} replication(s), the same seeds for every trial "
               "(common random numbers).",
