@@ -144,5 +144,7 @@ def test_sweeps_and_calibrations_take_rows_from_the_command_line(tmp_path):
         load_experiment(precision, rows=600)
     prep = prepare(FILES / "good.toml", FILES / "good.csv", tmp_path / "fit", rows=400)
     assert (prep.spec.scenario["population"]["customers"], prep.spec.scenario["population"]["rows"]) == (1000, 400)
-    result = runner.invoke(app, ["calibrate", str(FILES / "good.toml"), str(FILES / "good.csv"), "--rows", "5"])
-    assert result.exit_code == 2 and "--rows" in result.output
+    result = runner.invoke(app, ["calibrate", str(FILES / "good.toml"), str(FILES / "good.csv"), "--rows", "5",
+                                 "--out", str(tmp_path / "refused")])
+    assert result.exit_code == 1 and "rows = 5 (from --rows)" in result.output  # checked as the file's key
+    assert not (tmp_path / "refused").exists()

@@ -56,7 +56,7 @@ CALIBRATE: dict[str, dict[str, str]] = {
     "calib_not_identified_flag": {"en": "  NOT IDENTIFIED", "zh": "  无法识别"},
     "calib_flag_at_low": {"en": "  AT THE LOWER BOUND", "zh": "  落在下限"},
     "calib_flag_at_high": {"en": "  AT THE UPPER BOUND", "zh": "  落在上限"},
-    "calib_metric_error": {"en": "{metric} {error}{flag}", "zh": "{metric} {error}{flag}"},
+    "calib_metric_error": {"en": "{metric} {error}{flag}", "zh": "{metric} 误差 {error}{flag}"},
     "calib_flag_missed": {"en": " (MISSED)", "zh": "（拟合不上）"},
     "calib_fit_errors": {"en": "Fit error over the fitted periods (margin {margin}): {errors}.",
                          "zh": "拟合期误差（容许 {margin}）：{errors}。"},
@@ -88,7 +88,7 @@ CALIBRATE: dict[str, dict[str, str]] = {
               "parameters does not reproduce them. Fit a parameter that moves them, or check how the brand counts them.",
         "zh": "拟合期内以下指标的误差超过 {margin} 的容许误差：{metrics}。即使取最佳参数，模型也重现不了它们。"
               "请拟合能影响它们的参数，或核对品牌对它们的统计口径。"},
-    "calib_metric_error_share": {"en": "{metric} by {error}", "zh": "{metric}（{error}）"},
+    "calib_metric_error_share": {"en": "{metric} by {error}", "zh": "{metric}（误差 {error}）"},
     "calib_warn_held_out": {
         "en": "Held-out check failed: {inside} of {total} held-out values fall inside their band (at least {good} "
               "should). Outside: {outside}. Do not rely on the model's forecasts before finding out why.",
