@@ -40,6 +40,7 @@ import pandas as pd
 
 from ..config.calibration_files import DEFAULT_MARGIN
 from ..config.observed_columns import PERIOD_COLUMN
+from ..experiments.summary import EDGE_SHARE, edge_of
 from ..words import t
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ BAND = (0.05, 0.95)
 #: The data's scatter is added at the band's level: the normal quantile of its upper end.
 Z_BAND = NormalDist().inv_cdf(BAND[1])
 #: An estimate within this share of its range from one end is at that bound.
-BOUND_SHARE = 0.02
+BOUND_SHARE = EDGE_SHARE
 #: Held-out values inside their band from which the held-out check passes; and from which the
 #: forecast is called fair (below: poor).
 GOOD, FAIR = 0.8, 0.5
@@ -223,14 +224,7 @@ class FitQuality:
 
 def at_bound(e: "Estimate", share: float = BOUND_SHARE) -> str:
     """"low" or "high" when the estimate lies within ``share`` of its range from that end, else ""."""
-    span = e.range_high - e.range_low
-    if span <= 0:
-        return ""
-    if e.best - e.range_low <= share * span:
-        return "low"
-    if e.range_high - e.best <= share * span:
-        return "high"
-    return ""
+    return edge_of(e.best, e.range_low, e.range_high, share)
 
 
 def assess(result: "CalibrationResult", *, accepted: int | None = None, failed_runs: int = 0,

@@ -78,12 +78,6 @@ class Experiment:
         every market."""
         return len(self.settings) // self.markets if self.markets else len(self.settings)
 
-    def policy_of(self, setting: int) -> int:
-        return setting // self.markets if self.markets else setting
-
-    def market_of(self, setting: int) -> int:
-        return setting % self.markets if self.markets else 0
-
     @property
     def factor_names(self) -> list[str]:
         return [f.name for f in self.factors]

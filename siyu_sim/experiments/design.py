@@ -114,7 +114,7 @@ def make_settings(exp: Experiment) -> tuple[list[dict[str, Any]], list[list[floa
         return [{}], None
     if exp.method in ("sobol", "morris"):
         return _screening(exp)
-    policies = _derive(exp, _lever_settings(exp, [f for f in factors if f.lever]))
+    policies = derive(exp, _lever_settings(exp, [f for f in factors if f.lever]))
     kept = _constrain(exp, policies)
     exp.dropped = len(policies) - len(kept)
     markets = market_points(exp)
@@ -170,18 +170,13 @@ def _screening(exp: Experiment) -> tuple[list[dict[str, Any]], list[list[float]]
         matrix = morris.sample(problem, exp.samples, num_levels=exp.levels,
                                seed=design_seed(exp.root_seed))
     varied = [f for f in exp.factors if f.expression is None]
-    settings = _derive(exp, [{f.name: _cast(f, x) for f, x in zip(varied, row)} for row in matrix])
+    settings = derive(exp, [{f.name: _cast(f, x) for f, x in zip(varied, row)} for row in matrix])
     return [_ordered(exp, s) for s in settings], matrix.tolist()
 
 
 def derive(exp: Experiment, settings: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """``settings`` (lever values) with each derived factor's value: the design's rule, for a
-    setting the design did not choose (a search's trial)."""
-    return _derive(exp, settings)
-
-
-def _derive(exp: Experiment, settings: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """``settings`` with each derived factor's value (in declaration order: one may use another)."""
+    """``settings`` (lever values) with each derived factor's value, in declaration order (one may
+    use another): for the design's own settings and for those it did not choose (a search's trial)."""
     derived = [f for f in exp.factors if f.expression is not None]
     if not derived or not settings:
         return settings

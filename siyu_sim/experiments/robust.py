@@ -63,6 +63,7 @@ def robustness_table(finals: pd.DataFrame, meta: dict, robustness: dict | None =
     per_market["regret"] = sign * (best_in_market - per_market["value"])
     within = frame.groupby(keys + ["market"])[metric].var(ddof=1).groupby(level=[0, 1]).mean()
     total = frame.groupby(keys)[metric].var(ddof=1)
+    runs = frame.groupby(keys).size()
     rows = []
     for (scenario, policy), g in per_market.groupby(keys, sort=True):
         v = g["value"].to_numpy(dtype=float)
@@ -70,7 +71,7 @@ def robustness_table(finals: pd.DataFrame, meta: dict, robustness: dict | None =
         cut = np.percentile(good, q)
         tail = good[good <= cut]
         row = {"scenario": scenario, "policy": int(policy), "markets": len(v),
-               "runs": int(((frame["scenario"] == scenario) & (frame["policy"] == policy)).sum()),
+               "runs": int(runs[(scenario, policy)]),
                "mean": float(v.mean()), "median": float(np.median(v)), "tail": float(sign * cut),
                "cvar": float(sign * tail.mean()), "mean_regret": float(g["regret"].mean()),
                "max_regret": float(g["regret"].max())}

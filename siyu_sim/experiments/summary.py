@@ -29,6 +29,24 @@ def default_objective(columns) -> str:
     return next((m for m in PROFIT_METRICS if m in set(columns)), PROFIT_METRICS[-1])
 
 
+#: A value within this share of its range from one end is at that end (a sampled design's points,
+#: a search's trials and a fit's estimates come this close without touching it).
+EDGE_SHARE = 0.02
+
+
+def edge_of(value: float, low: float, high: float, share: float = EDGE_SHARE) -> str:
+    """"low" or "high" when ``value`` lies within ``share`` of the range [low, high] from that end,
+    else "" (and for an empty range): the best may lie beyond it."""
+    span = high - low
+    if span <= 0:
+        return ""
+    if value - low <= share * span:
+        return "low"
+    if high - value <= share * span:
+        return "high"
+    return ""
+
+
 def at_edges(row, factors: list[dict]) -> list[tuple[str, str]]:
     """The levers a chosen setting holds at the lowest or highest value the design tried, as
     (name, "low" | "high"): the best may lie beyond them. Numeric levers only (``factors``: the
@@ -40,14 +58,9 @@ def at_edges(row, factors: list[dict]) -> list[tuple[str, str]]:
         values = f.get("values")
         bounds = (min(values), max(values)) if values and all(isinstance(v, (int, float)) and not isinstance(v, bool)
                                                               for v in values) else f.get("range")
-        if not bounds or bounds[0] == bounds[1]:
-            continue
-        v, (lo, hi) = float(row[f["name"]]), bounds
-        near = 0.02 * (hi - lo)  # a sampled design's points come within 2% of an end
-        if v <= lo + near:
-            out.append((f["name"], "low"))
-        elif v >= hi - near:
-            out.append((f["name"], "high"))
+        side = edge_of(float(row[f["name"]]), *bounds) if bounds else ""
+        if side:
+            out.append((f["name"], side))
     return out
 
 
@@ -156,7 +169,7 @@ def trade_off(frame: pd.DataFrame, factor_columns: list[str], key: list[str] = K
     """Per (scenario, setting) — or per ``key``, e.g. (scenario, policy) across markets —: factors,
     the median at the horizon of the profit and pool-health metrics (``trade_off_axes``), and
     ``pareto``: on the front of the two. Empty when the runs hold neither pair."""
-    final = frame if "policy" in frame.columns else final_rows(frame)
+    final = final_rows(frame)  # one row per run already (a policy frame): the same rows
     axes = trade_off_axes(final.columns)
     if axes is None:
         return pd.DataFrame()

@@ -20,13 +20,14 @@ import tomli_w
 
 from ..config.output_files import csv_bytes, write_files
 from ..config.overrides import apply_overrides
+from ..experiments.summary import EDGE_SHARE, edge_of
 from ..rng import MAX_SEED
 from ..scenario import Scenario
 from ..words import t
 from .search import BASE_FILE, BEST_FILE, FRONT_DIR, FRONT_FILE, TRIALS_FILE, SearchResult, Trial
 
 #: A best value this close to an end of its searched range (a share of the range) sits on it.
-BOUND_SHARE = 0.02
+BOUND_SHARE = EDGE_SHARE
 #: The words (``words``) of a goal and of a statistic across markets.
 GOALS = {"max": "opt_goal_max", "min": "opt_goal_min"}
 STATISTIC_WORDS = {"mean": "opt_stat_mean", "percentile": "opt_stat_percentile", "cvar": "opt_stat_cvar"}
@@ -72,9 +73,9 @@ def at_bounds(result: SearchResult, trial: Trial) -> list[AtBound]:
         if f.range is None:
             continue
         low, high = f.range
-        value, slack = float(trial.values[f.name]), BOUND_SHARE * (high - low)
-        if value <= low + slack or value >= high - slack:
-            side = "low" if value <= low + slack else "high"
+        value = float(trial.values[f.name])
+        side = edge_of(value, low, high, BOUND_SHARE)
+        if side:
             limit = result.search.limits.get(f.name, (None, None))[0 if side == "low" else 1]
             out.append(AtBound(f.name, side, value, low, high, limit == (low if side == "low" else high)))
     return out
