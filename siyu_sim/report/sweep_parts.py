@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from . import stats
-from ..calendar import DAYS_PER_MONTH
+from ..discovery.cases import payback_month
 from .assumptions import section_blocks
 from .html import Banner, Page, Para, Table
 from .sweep_results import SweepResults
@@ -141,7 +141,7 @@ def side_value(value: float, metric: str, lang: str) -> str:
     """A side column's cell: the payback day as its month ("never" when it did not pay back)."""
     if metric == "incremental_payback_day":
         return t("sw_payback_never", lang) if value != value else t("sw_payback_month", lang,
-                                                                      month=int(value // DAYS_PER_MONTH) + 1)
+                                                                      month=int(payback_month(value)))
     return metric_value(value, metric, lang)
 
 
