@@ -155,6 +155,9 @@ CASES: dict[str, Case] = {
         {"e.toml": EXPERIMENT.replace('["nurture"]', '["res/_scenarios/s.toml"]'),
          "res/_experiment.json": "{}", "res/_scenarios/s.toml": SCENARIO},
         ["sweep", "e.toml", "--out", "res", "--serial", "--fresh"], ["--out res", "would replace", "s.toml"]),
+    "compare scenarios of different horizons": Case(
+        {"s.toml": SCENARIO, "t.toml": SCENARIO.replace('"small"', '"long"').replace("days = 20", "days = 40")},
+        ["compare", "s.toml", "t.toml"], ["t.toml: days = 40", "s.toml has days = 20", "--days"]),
     # --- file suffixes that fit what is written
     "compare --report r.pdf": Case({}, ["compare", "nurture", "harvest", "--report", "r.pdf"],
                                    ["--report r.pdf", "writes an HTML page", ".html", "r.html"]),

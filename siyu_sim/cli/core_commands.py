@@ -351,6 +351,11 @@ def compare_command(
             problems.append(exc.render(lang.value))
     if problems:
         raise _fail("\n".join(problems))
+    if len({s.days for s, _ in loaded}) > 1:  # cumulative money over different horizons is no comparison
+        first, path = loaded[0]
+        raise _fail("\n".join(t("err_compare_horizons", lang.value, path=p, days=s.days, first=path,
+                                   first_days=first.days)
+                              for s, p in loaded[1:] if s.days != first.days))
     items = unique_names([s for s, _ in loaded], [p for _, p in loaded])
     inputs = [p for _, p in loaded]
     root_seed = seed if seed is not None else items[0].seed

@@ -148,6 +148,9 @@ def compare(scenarios: Sequence[Scenario], *, reps: int = 1, root_seed: int | No
         raise ValueError("a comparison needs at least two scenarios")
     if reps < 1:
         raise ValueError(f"reps must be >= 1, got {reps}")
+    if len({s.days for s in scenarios}) > 1:
+        raise ValueError("a comparison runs every scenario over one horizon; the days differ: "
+                         + ", ".join(f"{s.name} {s.days}" for s in scenarios))
     items = unique_names(scenarios)
     root = items[0].seed if root_seed is None else root_seed
     specs = _plan(items, reps, baseline)

@@ -163,6 +163,11 @@ STATUS: dict[str, dict[str, str]] = {
                          "zh": "错误：磁盘已满，无法写入 {folder}（剩余 {free}）；已完成的运行都已保存：请腾出空间后重新运行同一命令继续"},
     "status_huge_results": {"en": "of results", "zh": "的结果"},
     "status_huge_memory": {"en": "of tables in memory", "zh": "的内存表格"},
+    "err_compare_horizons": {
+        "en": "{path}: days = {days}, but {first} has days = {first_days}: a comparison runs every scenario over "
+              "one horizon; set the same days in each file, or give --days N for all of them; nothing was run",
+        "zh": "{path}：days = {days}，而 {first} 的 days = {first_days}：比较要求所有情景模拟同样的天数；"
+              "请在各文件中设置相同的 days，或用 --days N 统一设置；未运行任何内容"},
     "status_compare_interrupted": {"en": "interrupted before the comparison finished: no report or table was "
                                          "written and no run kept (a compare keeps its runs with --reps above 1)",
                                    "zh": "比较尚未完成即被中断：未写入任何报告或表格，也未保存任何运行（--reps 大于 1 时"
