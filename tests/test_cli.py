@@ -4,6 +4,7 @@ Chinese output; clean stdout when piped; the two integration points (paired, rep
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -420,3 +421,21 @@ def test_validate_recognises_experiment_and_calibration_files_and_counts_their_r
     bad.write_text('name = "x"\nscenarios = ["nurture"]\nreplications = 0\nroot_seed = 1\n', encoding="utf-8")
     got = CliRunner().invoke(app, ["validate", str(bad)])
     assert got.exit_code == 1 and "replications" in got.output and "unknown key" not in got.output
+
+
+def test_validate_counts_a_search_file_and_sweep_sends_it_to_optimise(tmp_path):
+    """A search file (an [optimise] table) is checked as a search and its runs counted (trials ×
+    markets × replications); `siyu sweep` on it says it is a search and which command runs it,
+    instead of calling [optimise] an unknown key."""
+    root = Path(__file__).resolve().parents[1]
+    search = root / "experiments" / "optimise_nurture.toml"
+    got = CliRunner().invoke(app, ["validate", str(search)])
+    assert got.exit_code == 0, got.output
+    assert "search optimise_nurture" in got.output and "unknown key" not in got.output
+    trials, markets, reps = (int(re.search(rf"(\d+) {word}", got.output).group(1))
+                             for word in ("trials", "markets", "replications"))
+    assert f"= {trials * markets * reps:,} runs" in got.output
+    swept = CliRunner().invoke(app, ["sweep", str(search), "--serial", "--out", str(tmp_path / "res")])
+    assert swept.exit_code == 1
+    assert "is a search" in swept.output and f"siyu optimise {search}" in swept.output
+    assert "unknown key" not in swept.output and not (tmp_path / "res").exists()

@@ -513,13 +513,14 @@ def _compare_and_write(ctx, items: list[Scenario], root_seed: int, reps: int, ba
 
 @app.command("validate")
 def validate_command(
-    files: Annotated[list[str], typer.Argument(help="Scenario, experiment or calibration files to check.",
+    files: Annotated[list[str], typer.Argument(help="Scenario, experiment, search or calibration files to check.",
                                                show_default=False)],
     set_: SetOpt = None, quiet: QuietOpt = False, lang: LangOpt = Lang.en,
 ) -> None:
     """Check files without running them; print every problem in each. A scenario file, an experiment file
-    (it has scenarios and replications: a dry run that counts its runs) or a calibration file (it has a
-    scenario and parameters: its trials and runs) is recognised by its keys.
+    (it has scenarios and replications: a dry run that counts its runs), a search file (it has an
+    [optimise] table: its trials and runs) or a calibration file (it has a scenario and parameters: its
+    trials and runs) is recognised by its keys.
 
     Exit codes: 0 every file is valid; 1 any is not; 2 wrong usage.
 
@@ -549,6 +550,15 @@ def validate_command(
                 exp = load_experiment(arg)
                 said = t("validate_ok_experiment", lang.value, path=arg, name=exp.name, runs=f"{exp.n_runs:,}",
                          scenarios=len(exp.scenarios), settings=settings_text(exp, lang.value), reps=exp.replications)
+            elif kind == "search":
+                from ..config.optimise_files import read_search
+
+                search = read_search(arg)
+                exp = search.experiment
+                markets = max(exp.markets, 1)
+                said = t("validate_ok_search", lang.value, path=arg, name=exp.name, trials=f"{search.trials:,}",
+                         markets=markets, reps=exp.replications, levers=len(search.levers),
+                         runs=f"{search.trials * markets * exp.replications:,}")
             else:
                 from ..config.calibration_files import load_calibration
 
@@ -567,15 +577,18 @@ def validate_command(
 
 
 def _file_kind(arg: str) -> str:
-    """What a file given to ``siyu validate`` is, by its keys: an experiment (scenarios and
-    replications), a calibration (a scenario and parameters), else a scenario (whose own checks
+    """What a file given to ``siyu validate`` is, by its keys: a search (an ``[optimise]`` table),
+    an experiment (scenarios and replications), a calibration (a scenario and parameters), else a scenario (whose own checks
     then say what is wrong with it). A file that cannot be read is a scenario's problem to report."""
+    from ..config.experiment_files import SEARCH_TABLES
     from ..config.problems import ConfigError
 
     try:
         data = read_toml(arg, SCENARIO_FILE)  # the one reader (BOMs, encodings), as the loaders read it
     except ConfigError:
         return "scenario"  # a shipped name, or a file whose problem the scenario loader reports
+    if any(table in data for table in SEARCH_TABLES):
+        return "search"
     if "scenarios" in data and "replications" in data:
         return "experiment"
     if "scenario" in data and "parameters" in data:

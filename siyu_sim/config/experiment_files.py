@@ -31,6 +31,7 @@ from .pydantic_errors import translate
 from .scenario_files import load_scenario, scenario_problems
 from .schema_info import leaves
 from .toml_files import EXPERIMENT_FILE, read_toml
+from ..words import Said
 
 #: The scenario key --rows sets: the rows each run simulates (precision, not the brand's size).
 ROWS_KEY = "population.rows"
@@ -54,10 +55,20 @@ def read_experiment(path: str | Path, *, output: str | None = None, rows: int | 
     return validate_experiment(data, file=str(path), base_dir=path.parent, output=output)
 
 
+#: The table that makes an experiment file a search for the best plan (``optimise_files``);
+#: both words mean the same.
+SEARCH_TABLES = ("optimise", "search")
+
+
 def validate_experiment(data: dict, *, file: str = "<experiment>", base_dir: Path | str = ".",
                         output: str | None = None) -> Experiment:
     """``read_experiment`` on an experiment's data (``file`` names it in errors; relative
-    scenario paths are read from ``base_dir``)."""
+    scenario paths are read from ``base_dir``). A search file (``SEARCH_TABLES``) is refused
+    whole: its design is the search's, not a sweep's (``siyu optimise`` reads it)."""
+    searched = [table for table in SEARCH_TABLES if table in data]
+    if searched:
+        raise ExperimentError(file, [Problem(searched[0], Said.words("err_a_search", table=searched[0]),
+                                             allowed=f"siyu optimise {file}")])
     problems: list[Problem] = []
     spec = _validate_keys(data, file, problems)
     if isinstance(data.get("scenarios"), (list, dict)) and not data["scenarios"]:

@@ -24,14 +24,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..scenario import Scenario
 from .experiment import Experiment, Factor
-from .experiment_files import validate_experiment
+from .experiment_files import SEARCH_TABLES as TABLES, validate_experiment
 from .problems import ExperimentError, Problem
 from .pydantic_errors import translate
 from .schema_info import leaves
 from .toml_files import EXPERIMENT_FILE, read_toml
 
-#: The table a search file names its settings with (both words mean the same).
-TABLES = ("optimise", "search")
 #: What the search judges a trial by when the file names no objective.
 DEFAULT_OBJECTIVE = {"cum_incremental_profit": "max"}
 #: Robustness criteria a search can use: each trial is judged alone, across the markets.

@@ -138,6 +138,10 @@ STATUS: dict[str, dict[str, str]] = {
         "en": "{path}: ok (calibration {name}: {parameters} parameters, {trials} trials × {reps} replications, "
               "{runs} runs with the check runs; nothing was run)",
         "zh": "{path}：有效（校准 {name}：{parameters} 个参数，{trials} 次试验 × {reps} 次重复，含检验共 {runs} 次运行；未运行）"},
+    "validate_ok_search": {
+        "en": "{path}: ok (search {name}: {levers} levers, {trials} trials × {markets} markets × {reps} replications = "
+              "{runs} runs; nothing was run)",
+        "zh": "{path}：有效（搜索 {name}：{levers} 个杠杆，{trials} 次试验 × {markets} 个市场 × {reps} 次重复 = 共 {runs} 次运行；未运行）"},
     "validate_ok": {"en": "{path}: ok ({name}: {days} days, {levers} levers, {customers} customers on {rows} rows)",
                     "zh": "{path}：有效（{name}：{days} 天，{levers} 个运营杠杆，{customers} 位顾客，以 {rows} 行模拟）"},
     "scenarios_unreadable": {"en": "(unreadable: {reason})", "zh": "（无法读取：{reason}）"},

@@ -19,6 +19,8 @@ PROBLEMS: dict[str, dict[str, str]] = {
     "err_allowed": {"en": "{message}; allowed: {allowed}", "zh": "{message}；允许：{allowed}"},
     "err_did_you_mean": {"en": "{message}; did you mean `{suggestion}`?", "zh": "{message}；是否想写 `{suggestion}`？"},
     # ---- the commonest problems
+    "err_a_search": {"en": "this file is a search for the best plan (it has an [{table}] table), not a sweep",
+                     "zh": "这是一个搜索最优方案的文件（含 [{table}] 表），不是参数扫描"},
     "err_unknown_key": {"en": "unknown key", "zh": "未知的键"},
     "err_keys_here": {"en": "keys here: {keys}", "zh": "此处可用的键：{keys}"},
     "err_retired_weight": {  # {table}: where customers and rows live in the file ("population." or "")
