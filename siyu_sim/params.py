@@ -13,6 +13,7 @@ from typing import ClassVar
 from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 
 from .rules import MODULES, param
+from .words import Said
 
 
 class Params(BaseModel):
@@ -171,18 +172,18 @@ class Population(Params):
     @model_validator(mode="after")
     def _check_weight(self) -> "Population":
         if not MIN_WEIGHT <= self.weight <= MAX_WEIGHT:
-            raise ValueError(f"{self.customers:,} customers on {self.n_rows:,} rows is {self.weight:.3g} customers "
-                             f"a row; keep it between {MIN_WEIGHT:g} and {MAX_WEIGHT:,.0f} (set population.rows)")
+            raise ValueError(Said.words("err_weight", customers=f"{self.customers:,}", rows=f"{self.n_rows:,}",
+                                        weight=f"{self.weight:.3g}", low=f"{MIN_WEIGHT:g}", high=f"{MAX_WEIGHT:,.0f}"))
         return self
 
     @model_validator(mode="after")
     def _check_segments(self) -> "Population":
         names = [s.name for s in self.segments]
         if len(set(names)) != len(names):
-            raise ValueError(f"segment names must be unique, got {names}")
+            raise ValueError(Said.words("err_segment_names", names=", ".join(names)))
         total = sum(s.share for s in self.segments)
         if not math.isclose(total, 1.0, abs_tol=1e-6):
-            raise ValueError(f"segment shares must sum to 1, they sum to {total:.6g}")
+            raise ValueError(Said.words("err_segment_shares", total=f"{total:.6g}"))
         return self
 
 
@@ -257,10 +258,8 @@ class Economics(Params):
     @model_validator(mode="after")
     def _check_margin(self) -> "Economics":
         if self.unit_cost_cny > self.order_value_cny:
-            raise ValueError(
-                f"unit_cost_cny ({self.unit_cost_cny}) exceeds order_value_cny "
-                f"({self.order_value_cny}): every order would lose money at list price"
-            )
+            raise ValueError(Said.words("err_unit_cost", cost=f"{self.unit_cost_cny:g}",
+                                        value=f"{self.order_value_cny:g}"))
         return self
 
     @property

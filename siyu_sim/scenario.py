@@ -15,6 +15,7 @@ from pydantic import Field, SerializeAsAny, ValidationInfo, field_validator, mod
 from .environment import Environment
 from .levers import BrandAction, lever_from_dict
 from .params import Behaviour, Economics, Params, Population
+from .words import Said
 from .calendar import MAX_DAYS
 from .rng import MAX_SEED
 from .assumptions import Uncertain
@@ -61,8 +62,7 @@ class Scenario(Params):
     @classmethod
     def _check_name(cls, value: str) -> str:
         if not SAFE_NAME.fullmatch(value) or set(value) == {"."}:
-            raise ValueError("a scenario name also names files and folders: use letters, digits, "
-                             "_ . - only (no spaces, no / or \\, not only dots)")
+            raise ValueError(Said.words("err_scenario_name"))
         return value
 
     @field_validator("levers", mode="before")
@@ -99,8 +99,8 @@ class Scenario(Params):
         unknown = unknown_targets(self.population.segments, self.levers)
         if unknown:
             name, _, seg = unknown[0]
-            raise ValueError(f"lever {name!r} targets unknown segment {seg!r}; "
-                             f"segments are {sorted(s.name for s in self.population.segments)}")
+            raise ValueError(Said.words("err_unknown_target", lever=name, segment=seg,
+                                        segments=", ".join(sorted(s.name for s in self.population.segments))))
         return self
 
     def to_dict(self) -> dict[str, Any]:

@@ -146,7 +146,7 @@ CASES: dict[str, Case] = {
         {"tables/monthly.csv": "mine"}, ["compare", "nurture", "harvest", "--out", "tables"],
         ["--out tables", "not a folder of comparison tables", "comparison.xlsx"]),
     "compare --report an input": Case(
-        {"s.html": SCENARIO}, ["compare", "s.html", "harvest", "--report", "s.html"],
+        {"s.html": SCENARIO}, ["compare", "s.html", "harvest", "--report", "s.html", "--days", "20"],
         ["--report s.html", "would replace s.html, an input"]),
     "sweep --out a folder of other files": Case(
         {"e.toml": EXPERIMENT, "res/notes.txt": "mine"}, ["sweep", "e.toml", "--out", "res", "--serial"],
@@ -191,7 +191,7 @@ CASES: dict[str, Case] = {
         {"e.toml": EXPERIMENT.split("[factors")[0] + '[factors."economics.unit_cost_cny"]\nvalues = ['
          + ", ".join(f"{60 + i}.5" for i in range(30)) + "]\n"},
         ["sweep", "e.toml", "--serial"], ["e.toml: 30 problems", "… and 10 more",
-                                          "setting 0 of scenario 'nurture' is invalid", "unit_cost_cny (60.5)"]),
+                                          "setting 0 of scenario 'nurture' is invalid", "unit cost (¥60.5)"]),
     "observed CSV with a blank period": Case(**_calibrate("period,members\n,500\n1,600\n"),
                                              names=["o.csv:2:1: period: a period is required on every row"]),
     "observed members = 1e300": Case(**_calibrate("period,members\n1,500\n2,1e300\n"),

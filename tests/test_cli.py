@@ -439,3 +439,16 @@ def test_validate_counts_a_search_file_and_sweep_sends_it_to_optimise(tmp_path):
     assert swept.exit_code == 1
     assert "is a search" in swept.output and f"siyu optimise {search}" in swept.output
     assert "unknown key" not in swept.output and not (tmp_path / "res").exists()
+
+
+@pytest.mark.parametrize("setting, words", [
+    ("economics.unit_cost_cny=200", "单位成本（200 元）高于客单价（60 元）"),
+    ("population.segments.0.share=0.9", "各用户分层的占比之和必须为 1"),
+    ("name=a/b", "情景名称也用作文件名和文件夹名"),
+])
+def test_a_scenarios_own_checks_speak_the_commands_language(setting, words):
+    """The checks a scenario makes across its keys (margin, segment shares, its name) are said in
+    --lang's language, as every other problem is (they were English in a Chinese error)."""
+    got = CliRunner().invoke(app, ["validate", "nurture", "--set", setting, "--lang", "zh"])
+    assert got.exit_code == 1 and words in got.output, got.output
+    assert not re.search(r"[a-z]{4,} [a-z]{4,} [a-z]{4,}", got.output.split("：", 2)[-1]), got.output

@@ -57,7 +57,7 @@ CATALOGUE = {
     "unknown_status.toml": ['levers.care.statuses[0] = "sleeping"', "not one of the choices",
                             '"active", "muted"'],
     "no_statuses.toml": ["levers.care.statuses", "at least 1"],
-    "unit_cost_above_price.toml": ["economics", "unit_cost_cny (80.0) exceeds order_value_cny (60.0)"],
+    "unit_cost_above_price.toml": ["economics", "unit cost (¥80) is above the order value (¥60)", "economics.unit_cost_cny below"],
     "zero_days.toml": ["days = 0", "out of range", "from 1 to 3650 (days)"],
     "empty_name.toml": ['name = ""', "at least 1"],
     "lever_not_a_table.toml": ["levers.coupon = 0.3", "must be a table"],

@@ -93,8 +93,9 @@ def _described(kind: str, err: dict, where: str, value: Any, located: Located | 
         return Problem(where, Said.words("err_not_a_table"), value, allowed=allowed)
     if kind.endswith("_type") or kind.endswith("_parsing") or kind == "int_from_float":
         return Problem(where, Said.words("err_wrong_type"), value, allowed=allowed)
-    if kind == "value_error":
-        return Problem(where, err["msg"].removeprefix("Value error, "), value)
+    if kind == "value_error":  # a model's own check: its words when it raised them as Said
+        said = next(iter(getattr((err.get("ctx") or {}).get("error"), "args", ())), None)
+        return Problem(where, said if isinstance(said, Said) else err["msg"].removeprefix("Value error, "), value)
     return Problem(where, err["msg"], value, allowed=allowed)
 
 
