@@ -419,3 +419,16 @@ def test_progress_counts_the_runs_and_says_each_round_that_ran(tmp_path):
     rounds = [f for k, f in again.notes if k == "opt_round_best"]
     assert [(f["round"], f["trials"], f["budget"]) for f in rounds] == [(1, 4, 10), (2, 8, 10), (3, 10, 10)]
     assert rounds[-1]["trial"] == result.best
+
+
+def test_rows_reach_every_run_and_a_huge_budget_waits_for_yes(tmp_path):
+    """--rows sets population.rows over the file's [set], as for a sweep (the plan file says so);
+    a budget of more runs than HUGE_RUNS stops before anything is written unless --yes."""
+    from siyu_sim.config.limits import HUGE_RUNS
+
+    path = write_experiment(tmp_path, CONSTRAINED.replace("trials = 12", "trials = 4"), name="c", replications=1)
+    assert read_search(path, rows=123).experiment.scenarios["nurture"]["population"]["rows"] == 123
+    huge = CliRunner().invoke(app, ["optimise", str(path), "--serial", "--out", str(tmp_path / "big"),
+                                    "--trials", str(HUGE_RUNS + 1)])
+    assert huge.exit_code == 1 and "--yes" in huge.output and f"{HUGE_RUNS + 1:,} runs" in huge.output, huge.output
+    assert not (tmp_path / "big").exists()

@@ -14,13 +14,15 @@ from typing import Annotated, Optional
 import numpy as np
 import typer
 
+from ..config.experiment_schema import METRIC_COLUMNS
+from ..config.limits import table_plan
 from ..experiments.backends import NO_WORKER_WAIT_S
 from ..words import t
 from .app import app
-from .core_commands import Lang, LangOpt, command_line
+from .core_commands import Lang, LangOpt, RowsOpt, command_line
 from .experiment_commands import (EXIT_FAILED, EXIT_INTERRUPTED, BatchOpt, DaskLocalOpt, FreshOpt, NoWorkerWaitOpt,
                                   QuietOpt, SerialOpt, WorkersOpt, _describe)
-from .outputs import checked, error, resumable_on_full_disk, writing
+from .outputs import YesOpt, checked, confirm_size, error, resumable_on_full_disk, writing
 from .scheduler import SchedulerOpt, environment_problem
 from .terminal import _status
 
@@ -40,7 +42,7 @@ def optimise_command(
     trials: TrialsOpt = None, scheduler: SchedulerOpt = None, dask_local: DaskLocalOpt = None,
     workers: WorkersOpt = None, serial: SerialOpt = False, fresh: FreshOpt = False, out: SearchOutOpt = None,
     quiet: QuietOpt = False, batch_size: BatchOpt = None, lang: LangOpt = Lang.en,
-    no_worker_wait: NoWorkerWaitOpt = NO_WORKER_WAIT_S,
+    no_worker_wait: NoWorkerWaitOpt = NO_WORKER_WAIT_S, rows: RowsOpt = None, yes: YesOpt = False,
 ) -> None:
     """Search the levers of an experiment file for the best plan: Optuna's TPE for one objective,
     NSGA-II for a trade-off front (two or more objectives), under the file's constraints; every
@@ -75,7 +77,7 @@ def optimise_command(
     lang = lang.value
     _check_search_folder(out, "--out", lang=lang)
     try:
-        search = read_search(search_file)
+        search = read_search(search_file, rows=rows)
     except ExperimentError as exc:
         typer.echo(exc.render(lang), err=True)
         raise typer.Exit(EXIT_FAILED) from None
@@ -92,6 +94,9 @@ def optimise_command(
         raise error(exc, lang) from None
     budget = trials or search.trials
     markets = max(exp.markets, 1)
+    # each run keeps its final row (the trials' scores): a huge budget waits for --yes
+    confirm_size(table_plan(budget * markets * exp.replications, 1, len(exp.columns or METRIC_COLUMNS) + len(exp.factors) + 6),
+                 yes, lang)
     _status(quiet, t("opt_status_plan", lang, name=exp.name, levers=len(search.levers), sampler=search.sampler,
                      trials=budget, batch=search.batch, markets=markets, reps=exp.replications,
                      runs=budget * markets * exp.replications, backend=_describe(backend, lang), folder=folder))

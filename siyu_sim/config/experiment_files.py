@@ -44,15 +44,22 @@ def read_experiment(path: str | Path, *, output: str | None = None, rows: int | 
     sets population.rows in its [set] (the results folder then holds another experiment). Raises
     :class:`ExperimentError` listing every problem (file, key path, value, allowed, did-you-mean)."""
     path = Path(path)
-    data = read_toml(path, EXPERIMENT_FILE)
-    if rows is not None:
-        factors = data.get("factors")
-        if isinstance(factors, dict) and ROWS_KEY in factors:
-            raise ExperimentError(str(path), [Problem(f'factors."{ROWS_KEY}"', "is a factor of this experiment: "
-                                                      "--rows cannot fix it", origin="--rows")])
-        if isinstance(data.get("set", {}), dict):  # a malformed [set] is reported as it is
-            data = {**data, "set": {**data.get("set", {}), ROWS_KEY: rows}}
+    data = with_rows(read_toml(path, EXPERIMENT_FILE), rows, path)
     return validate_experiment(data, file=str(path), base_dir=path.parent, output=output)
+
+
+def with_rows(data: dict, rows: int | None, path: Path) -> dict:
+    """An experiment's (or a search's) data with --rows in its [set] (``rows`` None: as it is);
+    ExperimentError when the rows are one of its factors."""
+    if rows is None:
+        return data
+    factors = data.get("factors")
+    if isinstance(factors, dict) and ROWS_KEY in factors:
+        raise ExperimentError(str(path), [Problem(f'factors."{ROWS_KEY}"', "is a factor of this experiment: "
+                                                  "--rows cannot fix it", origin="--rows")])
+    if isinstance(data.get("set", {}), dict):  # a malformed [set] is reported as it is
+        data = {**data, "set": {**data.get("set", {}), ROWS_KEY: rows}}
+    return data
 
 
 #: The table that makes an experiment file a search for the best plan (``optimise_files``);

@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..scenario import Scenario
 from .experiment import Experiment, Factor
-from .experiment_files import SEARCH_TABLES as TABLES, validate_experiment
+from .experiment_files import SEARCH_TABLES as TABLES, validate_experiment, with_rows
 from .problems import ExperimentError, Problem
 from .pydantic_errors import translate
 from .schema_info import leaves
@@ -99,11 +99,12 @@ class Search:
         return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-def read_search(path: str | Path, *, output: str | None = None) -> Search:
-    """Read, validate and resolve a search file; :class:`ExperimentError` lists every problem
-    (file, key path, value, allowed, did-you-mean)."""
+def read_search(path: str | Path, *, output: str | None = None, rows: int | None = None) -> Search:
+    """Read, validate and resolve a search file (``rows``: --rows, the rows every run simulates,
+    over the file's [set]); :class:`ExperimentError` lists every problem (file, key path, value,
+    allowed, did-you-mean)."""
     path = Path(path)
-    data = read_toml(path, EXPERIMENT_FILE)
+    data = with_rows(read_toml(path, EXPERIMENT_FILE), rows, path)
     return validate_search(data, file=str(path), base_dir=path.parent, output=output)
 
 
