@@ -3,7 +3,10 @@ lever plugin that holds runs at a gate."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -91,3 +94,33 @@ def gated(batch: str) -> list[str]:
         while os.path.exists(batch) and time.monotonic() < end:
             time.sleep(0.02)
     return [batch]
+
+
+@contextlib.contextmanager
+def dask_cluster(workers: int = 0):
+    """A Dask scheduler with no worker of its own and ``workers`` `dask worker` processes; more
+    with ``cluster.start_worker()``. No nanny: a killed worker stays dead, as on a cluster whose
+    machine is gone. Every worker is killed and the scheduler closed on the way out."""
+    from distributed import LocalCluster
+
+    cluster = LocalCluster(n_workers=0, processes=True, dashboard_address=None)
+    procs: list[subprocess.Popen] = []
+
+    def start_worker() -> subprocess.Popen:
+        proc = subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_worker", cluster.scheduler_address,
+                                 "--no-nanny", "--nthreads", "1", "--no-dashboard"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        procs.append(proc)
+        return proc
+
+    cluster.start_worker = start_worker
+    for _ in range(workers):
+        start_worker()
+    try:
+        yield cluster
+    finally:
+        for proc in procs:
+            if proc.poll() is None:
+                proc.kill()
+            proc.wait(timeout=30)
+        cluster.close()

@@ -23,7 +23,7 @@ import pandas as pd
 import psutil  # a dependency of distributed
 import pytest
 
-from _experiment_helpers import DEADLINE_S, gated, held, hold_plugin, wait_for, write_experiment
+from _experiment_helpers import DEADLINE_S, dask_cluster, gated, held, hold_plugin, wait_for, write_experiment
 from test_experiments_faults import GRID, _ok_records, _siyu
 from siyu_sim.experiments.backends import DaskBackend, ProcessPoolBackend, SerialBackend
 from siyu_sim.experiments.progress import NullProgress, RichProgress
@@ -34,28 +34,8 @@ pytestmark = pytest.mark.slow
 @pytest.fixture
 def scheduler():
     """A Dask scheduler with no worker of its own (workers are started and killed by the test)."""
-    from distributed import LocalCluster
-
-    cluster = LocalCluster(n_workers=0, processes=True, dashboard_address=None)
-    workers: list[subprocess.Popen] = []
-
-    def start_worker() -> subprocess.Popen:
-        # no nanny: a killed worker stays dead, as on a cluster whose machines are gone
-        proc = subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_worker", cluster.scheduler_address,
-                                 "--no-nanny", "--nthreads", "1", "--no-dashboard"],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        workers.append(proc)
-        return proc
-
-    cluster.start_worker = start_worker
-    try:
+    with dask_cluster(workers=0) as cluster:
         yield cluster
-    finally:
-        for proc in workers:
-            if proc.poll() is None:
-                proc.kill()
-            proc.wait(timeout=30)
-        cluster.close()
 
 
 def _workers(client) -> int:

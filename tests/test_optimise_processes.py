@@ -10,12 +10,11 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 
 import pandas as pd
 import pytest
 
-from _experiment_helpers import DEADLINE_S, wait_for, write_experiment
+from _experiment_helpers import DEADLINE_S, dask_cluster, wait_for, write_experiment
 from test_experiments_faults import _siyu
 from test_optimise import CONSTRAINED
 from siyu_sim.config.optimise_files import read_search
@@ -73,24 +72,9 @@ def test_ctrl_c_on_the_command_then_the_same_command_again_equals_one_uninterrup
 
 @pytest.fixture
 def scheduler():
-    """A Dask scheduler with no worker of its own: the test starts `dask worker` processes (no
-    nanny: a killed worker stays dead, as on a cluster whose machine is gone)."""
-    from distributed import LocalCluster
-
-    cluster = LocalCluster(n_workers=0, processes=True, dashboard_address=None)
-    workers: list[subprocess.Popen] = []
-    for _ in range(2):
-        workers.append(subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_worker", cluster.scheduler_address,
-                                         "--no-nanny", "--nthreads", "1", "--no-dashboard"],
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
-    try:
+    """A Dask scheduler with two `dask worker` processes the test may kill."""
+    with dask_cluster(workers=2) as cluster:
         yield cluster
-    finally:
-        for proc in workers:
-            if proc.poll() is None:
-                proc.kill()
-            proc.wait(timeout=30)
-        cluster.close()
 
 
 class KillOneWorker(NullProgress):
