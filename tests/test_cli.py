@@ -415,7 +415,7 @@ def test_validate_recognises_experiment_and_calibration_files_and_counts_their_r
     got = CliRunner().invoke(app, ["validate", str(root / "experiments" / "staff_scaling.toml"),
                                    str(root / "examples" / "calibration" / "calibration.toml")])
     assert got.exit_code == 0, got.output
-    assert "128 runs = 1 scenarios × 64 settings × 2 replications" in got.output
+    assert "128 runs = 1 scenario × 64 settings × 2 replications" in got.output
     assert "calibration brand_fit" in got.output and "unknown key" not in got.output
     bad = tmp_path / "exp.toml"
     bad.write_text('name = "x"\nscenarios = ["nurture"]\nreplications = 0\nroot_seed = 1\n', encoding="utf-8")

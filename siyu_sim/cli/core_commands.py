@@ -22,7 +22,7 @@ from ..compare.monthly import monthly
 from .printout import monthly_text, paired_text
 from ..compare.verdict import verdict
 from ..experiments.backends import ProcessPoolBackend
-from ..words import LANGS, scenario_description, t
+from ..words import LANGS, counted, scenario_description, t
 from ..config.limits import MAX_REPLICATIONS, table_plan
 from ..config.output_paths import HTML_REPORT, PARQUET_FILE, PPTX_DECK, check_not_inputs, inside
 from ..config.overrides import OverrideError, Overrides, command_overrides
@@ -549,7 +549,9 @@ def validate_command(
 
                 exp = load_experiment(arg)
                 said = t("validate_ok_experiment", lang.value, path=arg, name=exp.name, runs=f"{exp.n_runs:,}",
-                         scenarios=len(exp.scenarios), settings=settings_text(exp, lang.value), reps=exp.replications)
+                         scenarios=counted(len(exp.scenarios), "count_scenarios", lang.value),
+                         settings=settings_text(exp, lang.value),
+                         reps=counted(exp.replications, "count_replications", lang.value))
             elif kind == "search":
                 from ..config.optimise_files import read_search
 
@@ -557,7 +559,8 @@ def validate_command(
                 exp = search.experiment
                 markets = max(exp.markets, 1)
                 said = t("validate_ok_search", lang.value, path=arg, name=exp.name, trials=f"{search.trials:,}",
-                         markets=markets, reps=exp.replications, levers=len(search.levers),
+                         markets=markets, reps=counted(exp.replications, "count_replications", lang.value),
+                         levers=len(search.levers),
                          runs=f"{search.trials * markets * exp.replications:,}")
             else:
                 from ..config.calibration_files import load_calibration

@@ -73,6 +73,12 @@ def t(key: str, lang: str, **fields) -> str:
     return text.format(**fields) if fields else text
 
 
+def counted(n: int, key: str, lang: str) -> str:
+    """``n`` things in ``lang``: the sentence ``key_one`` for 1, ``key_many`` otherwise ("1
+    replication", "2 replications"; Chinese says both alike)."""
+    return t(f"{key}_{'one' if n == 1 else 'many'}", lang, n=f"{n:,}")
+
+
 def rich(key: str, lang: str, **fields) -> Text:
     """The sentence ``key`` in ``lang`` as a ``Text`` whose fields keep what they are (a name in
     ``strong``, a command in ``code``: ``words.text``); a page's template draws them."""

@@ -128,9 +128,13 @@ STATUS: dict[str, dict[str, str]] = {
                          "zh": "注意：--set 为 {path} 新增了一个 {lever} 运营杠杆（该文件原本没有）：它的其他设置都取默认值"
                                "（改变的是整个策略，而不只是其中一项设置）"},
     "validate_ok_experiment": {
-        "en": "{path}: ok (experiment {name}: {runs} runs = {scenarios} scenarios × {settings} × {reps} "
-              "replications; nothing was run)",
-        "zh": "{path}：有效（实验 {name}：共 {runs} 次运行 = {scenarios} 个情景 × {settings} × {reps} 次重复；未运行）"},
+        "en": "{path}: ok (experiment {name}: {runs} runs = {scenarios} × {settings} × {reps}; nothing was run)",
+        "zh": "{path}：有效（实验 {name}：共 {runs} 次运行 = {scenarios} × {settings} × {reps}；未运行）"},
+    # counted(n, "count_…"): one form for 1, another for any other number
+    "count_scenarios_one": {"en": "{n} scenario", "zh": "{n} 个情景"},
+    "count_scenarios_many": {"en": "{n} scenarios", "zh": "{n} 个情景"},
+    "count_replications_one": {"en": "{n} replication", "zh": "{n} 次重复"},
+    "count_replications_many": {"en": "{n} replications", "zh": "{n} 次重复"},
     "design_settings": {"en": "{n} settings", "zh": "{n} 组设置"},
     "design_markets": {"en": "{policies} policies × {markets} markets", "zh": "{policies} 个方案 × {markets} 个市场"},
     "design_dropped": {"en": " (the constraints left out {dropped})", "zh": "（约束排除了 {dropped} 个）"},
@@ -139,9 +143,9 @@ STATUS: dict[str, dict[str, str]] = {
               "{runs} runs with the check runs; nothing was run)",
         "zh": "{path}：有效（校准 {name}：{parameters} 个参数，{trials} 次试验 × {reps} 次重复，含检验共 {runs} 次运行；未运行）"},
     "validate_ok_search": {
-        "en": "{path}: ok (search {name}: {levers} levers, {trials} trials × {markets} markets × {reps} replications = "
+        "en": "{path}: ok (search {name}: {levers} levers, {trials} trials × {markets} markets × {reps} = "
               "{runs} runs; nothing was run)",
-        "zh": "{path}：有效（搜索 {name}：{levers} 个杠杆，{trials} 次试验 × {markets} 个市场 × {reps} 次重复 = 共 {runs} 次运行；未运行）"},
+        "zh": "{path}：有效（搜索 {name}：{levers} 个杠杆，{trials} 次试验 × {markets} 个市场 × {reps} = 共 {runs} 次运行；未运行）"},
     "validate_ok": {"en": "{path}: ok ({name}: {days} days, {levers} levers, {customers} customers on {rows} rows)",
                     "zh": "{path}：有效（{name}：{days} 天，{levers} 个运营杠杆，{customers} 位顾客，以 {rows} 行模拟）"},
     "scenarios_unreadable": {"en": "(unreadable: {reason})", "zh": "（无法读取：{reason}）"},
