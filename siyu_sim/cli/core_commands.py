@@ -549,9 +549,10 @@ def validate_command(
 
                 exp = load_experiment(arg)
                 said = t("validate_ok_experiment", lang.value, path=arg, name=exp.name, runs=f"{exp.n_runs:,}",
-                         scenarios=counted(len(exp.scenarios), "count_scenarios", lang.value),
+                         scenarios=counted(len(exp.scenarios), "count_scenarios_one", "count_scenarios_many",
+                                           lang.value),
                          settings=settings_text(exp, lang.value),
-                         reps=counted(exp.replications, "count_replications", lang.value))
+                         reps=counted(exp.replications, "count_replications_one", "count_replications_many", lang.value))
             elif kind == "search":
                 from ..config.optimise_files import read_search
 
@@ -559,7 +560,8 @@ def validate_command(
                 exp = search.experiment
                 markets = max(exp.markets, 1)
                 said = t("validate_ok_search", lang.value, path=arg, name=exp.name, trials=f"{search.trials:,}",
-                         markets=markets, reps=counted(exp.replications, "count_replications", lang.value),
+                         markets=markets,
+                         reps=counted(exp.replications, "count_replications_one", "count_replications_many", lang.value),
                          levers=len(search.levers),
                          runs=f"{search.trials * markets * exp.replications:,}")
             else:

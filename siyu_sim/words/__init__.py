@@ -73,10 +73,10 @@ def t(key: str, lang: str, **fields) -> str:
     return text.format(**fields) if fields else text
 
 
-def counted(n: int, key: str, lang: str) -> str:
-    """``n`` things in ``lang``: the sentence ``key_one`` for 1, ``key_many`` otherwise ("1
+def counted(n: int, one: str, many: str, lang: str) -> str:
+    """``n`` things in ``lang``: the sentence ``one`` for 1, ``many`` for any other number ("1
     replication", "2 replications"; Chinese says both alike)."""
-    return t(f"{key}_{'one' if n == 1 else 'many'}", lang, n=f"{n:,}")
+    return t(one if n == 1 else many, lang, n=f"{n:,}")
 
 
 def rich(key: str, lang: str, **fields) -> Text:

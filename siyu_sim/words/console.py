@@ -130,7 +130,7 @@ STATUS: dict[str, dict[str, str]] = {
     "validate_ok_experiment": {
         "en": "{path}: ok (experiment {name}: {runs} runs = {scenarios} × {settings} × {reps}; nothing was run)",
         "zh": "{path}：有效（实验 {name}：共 {runs} 次运行 = {scenarios} × {settings} × {reps}；未运行）"},
-    # counted(n, "count_…"): one form for 1, another for any other number
+    # words.counted: one form for 1, another for any other number
     "count_scenarios_one": {"en": "{n} scenario", "zh": "{n} 个情景"},
     "count_scenarios_many": {"en": "{n} scenarios", "zh": "{n} 个情景"},
     "count_replications_one": {"en": "{n} replication", "zh": "{n} 次重复"},
