@@ -278,7 +278,7 @@ def run(a: argparse.Namespace, log=print) -> dict:
             targets.append((f"kernel per row-day vs {a.against} ({preset})", f"{slower:.2f}x",
                             f"≤ {TARGETS['against_ratio']:.2f}x", _ok(slower <= TARGETS["against_ratio"])))
     if "calibration" not in a.skip:
-        rows = 1_000 if a.quick else 5_000
+        rows = 300 if a.quick else 5_000
         log(f"calibration: 4 parameters, {a.calibration_trials} trials x 2 replications at {rows:,} "
             "rows x 12 months on 2 workers ...")
         m = machine.CpuMeter().__enter__()
