@@ -134,24 +134,26 @@ def build_page(daily: pd.DataFrame, scenarios: list, lang: str,
     add_fit_section(page, scenarios, lang)  # a brand fitted to its own numbers: how well
     page.add("kpis", t("sec_kpis", lang), kpi_table(daily, scenarios, lang),
              Para(kpi_note, "note") if reps > 1 else None)
+    # Printed, the small charts go two to a page: the money first (where the added profit comes
+    # from beside the gross view, then month by month and against ads), then the customers.
+    money = page.figure(figures.money_figure(daily, lang), "money", half=True)
     if bridges.has_bridge(daily):  # the CFO's view: where the added profit comes from, and when
         page.add("bridge", t("sec_bridge", lang), _why("why_bridge", lang),
-                 page.figure(figures.bridge_figure(daily, lang), "bridge"))
+                 page.figure(figures.bridge_figure(daily, lang), "bridge", half=True))
+    page.add("money", t("sec_money", lang), _why("why_money", lang), money, Para(t("months_note", lang), "note"))
+    if bridges.has_bridge(daily):
         page.add("monthly_money", t("sec_monthly_money", lang), _why("why_monthly_money", lang),
                  page.figure(figures.monthly_money_figure(daily, lang), "monthly_money"))
-    page.add("members", t("sec_members", lang), _why("why_members", lang),
-             page.figure(figures.members_figure(daily, lang), "members"))
-    page.add("trust", t("sec_trust", lang), _why("why_trust", lang),
-             page.figure(figures.trust_figure(daily, lang), "trust"))
-    page.add("money", t("sec_money", lang), _why("why_money", lang),
-             page.figure(figures.money_figure(daily, lang), "money"),
-             Para(t("months_note", lang), "note"))
     page.add("cumulative", t("sec_cum", lang), _why("why_cum", lang),
              page.figure(figures.cumulative_figure(daily, lang), "cumulative"))
+    page.add("members", t("sec_members", lang), _why("why_members", lang),
+             page.figure(figures.members_figure(daily, lang), "members", half=True))
+    page.add("trust", t("sec_trust", lang), _why("why_trust", lang),
+             page.figure(figures.trust_figure(daily, lang), "trust", half=True))
     page.add("funnel", t("sec_funnel", lang), _why("why_funnel", lang),
-             page.figure(figures.funnel_figure(daily, lang), "funnel"))
+             page.figure(figures.funnel_figure(daily, lang), "funnel", half=True))
     if segment_daily is not None and "realised_ltv" in segment_daily.columns:
-        ltv = page.figure(figures.ltv_figure(segment_daily, lang), "ltv")
+        ltv = page.figure(figures.ltv_figure(segment_daily, lang), "ltv", half=True)
     else:
         ltv = Banner(t("ltv_missing", lang))
     page.add("ltv", t("sec_ltv", lang), _why("why_ltv", lang), ltv)

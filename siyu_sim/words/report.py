@@ -209,10 +209,10 @@ REPORT: dict[str, dict[str, str]] = {
                           "siyu compare counts them.",
                     "zh": "月份按每 365 天分为 12 个月计算，与 siyu compare 的统计口径一致。"},
     # ---- assumptions
-    "asm_intro": {"en": "What the numbers rest on: the full scenario of each strategy, how it was "
-                        "run, and the model's key assumptions with their sources. DOMAIN numbers "
+    "asm_intro": {"en": "What the numbers rest on: how they were made and the model's key assumptions with "
+                        "their sources; each strategy's settings are in the appendix. DOMAIN numbers "
                         "refer to the practitioner articles the model was built from.",
-                  "zh": "这些数字的依据：每个策略的完整情景设置、运行方式，以及模型的关键假设和出处。"
+                  "zh": "这些数字的依据：运行方式，以及模型的关键假设和出处；各策略的设置见附录。"
                         "DOMAIN 编号指建模所依据的从业者文章。"},
     "asm_run": {"en": "How this report was made", "zh": "报告生成信息"},
     "asm_seed": {"en": "Root seed", "zh": "随机数根种子"},
@@ -233,16 +233,27 @@ REPORT: dict[str, dict[str, str]] = {
     "asm_toml": {"en": "Scenario file of {name} (TOML)", "zh": "{name} 的情景文件（TOML）"},
     "asm_lever_on": {"en": "used", "zh": "使用"},
     "asm_lever_off": {"en": "not used", "zh": "未使用"},
-    "asm_lever_desc": {"en": "Whether the strategy uses this lever at all (its settings are in the "
-                             "full table below).",
-                       "zh": "该策略是否使用这一运营杠杆（具体设置见下方完整参数表）。"},
-    "asm_same": {"en": "The strategies share every other setting.", "zh": "其余设置均相同。"},
+    "asm_lever_desc": {"en": "Whether the strategy uses this lever at all (its settings that are not at their "
+                             "defaults are listed below).",
+                       "zh": "该策略是否使用这一运营杠杆（其中不取默认值的设置列在下方）。"},
+    "asm_default": {"en": "Default", "zh": "默认值"},
+    "asm_departs": {"en": "Other settings not at the model's defaults", "zh": "其他不取模型默认值的设置"},
+    "asm_departs_one": {"en": "Settings not at the model's defaults", "zh": "不取模型默认值的设置"},
+    "asm_rest": {"en": "Every other setting is at the model's default. The table of every setting, with units and "
+                       "sources, and each resolved scenario file are in this report's HTML file (at the end, folded; "
+                       "not printed); each is identified by its hash ({hashes}), the same as in the run's "
+                       "provenance: an equal hash is an equal scenario file.",
+                 "zh": "其余设置均为模型默认值。全部设置（含单位与出处）及各情景解析后的完整情景文件见本报告的 HTML 文件"
+                       "（文末折叠部分，不打印）；各情景以其哈希值标识（{hashes}），与运行记录（provenance）中的一致："
+                       "哈希值相同即情景文件相同。"},
+    "asm_every": {"en": "Every setting and the scenario files (click to open)",
+                  "zh": "全部设置与情景文件（点击展开）"},
     # ---- a printed report's appendix
-    "appendix": {"en": "Appendix: every setting and the scenario files",
-                 "zh": "附录：全部设置与情景文件"},
-    "appendix_intro": {"en": "For checking and re-running: each strategy's settings with their units "
-                             "and sources, and its resolved scenario file.",
-                       "zh": "供核对与复现：各策略的全部设置（含单位与出处），以及完整的情景文件。"},
+    "appendix": {"en": "Appendix: the settings behind the numbers",
+                 "zh": "附录：数字背后的设置"},
+    "appendix_intro": {"en": "For checking and re-running: the settings that differ between the strategies and "
+                             "those not at the model's defaults, with their units and sources.",
+                       "zh": "供核对与复现：各策略之间不同的设置，以及不取模型默认值的设置（含单位与出处）。"},
     # ---- sweep
     "sec_sweep_status": {"en": "About this sweep", "zh": "扫描概况"},
     "sec_heatmap": {"en": "Objective over {x} and {y}", "zh": "目标指标随 {x} 与 {y} 的变化"},
