@@ -128,8 +128,9 @@ def build_page(daily: pd.DataFrame, scenarios: list, lang: str,
         from .uncertainty_report import add_sections
 
         add_sections(page, weighing, lang, weighing_source)
-    elif reps > 1:  # a luck-only interval is never shown alone
-        summary = [Banner(t("unc_luck_only", lang)), *summary]
+    else:  # how sure, in one sentence: a luck-only interval is never shown alone
+        sure = Banner(t("unc_luck_only" if reps > 1 else "unc_one_run", lang))
+        summary = [*summary[:1], sure, *summary[1:]] if incremental_summary.has_incremental(daily) else [sure, *summary]
     page.add("summary", t("sec_summary", lang), *summary, css_class="summary")
     add_fit_section(page, scenarios, lang)  # a brand fitted to its own numbers: how well
     page.add("kpis", t("sec_kpis", lang), kpi_table(daily, scenarios, lang),
@@ -252,15 +253,16 @@ def summary_blocks(daily: pd.DataFrame, scenarios: list, lang: str) -> list:
 
     # 3. does it scale?
     blocks.append(Heading(t("q_scale", lang)))
+    teams = incremental_summary.team_scales(daily, scenarios)
     for name in names:
         e = ends[ends["scenario"] == name]
         members = _q(e["members"])[0]
         staff = _q(e["staff"])[0]
-        blocks.append(Para(rich("scale_pool", lang, name=label(name), members=number(members, lang),
-                                staff=f"{staff:g}", per_staff=number(members / staff, lang) if staff > 0 else "–",
-                                ppm=m(_q(e["profit_per_member"])[0]))))
-        blocks.extend(incremental_summary.team_paragraph(daily[daily["scenario"] == name], by_name[name],
-                                                         scenario_label(name, lang), lang))
+        text = rich("scale_pool", lang, name=label(name), members=number(members, lang),
+                    staff=f"{staff:g}", per_staff=number(members / staff, lang) if staff > 0 else "–",
+                    ppm=m(_q(e["profit_per_member"])[0]))
+        blocks.append(Para(text + incremental_summary.team_figures(teams.get(name), lang)))
+    blocks.extend(incremental_summary.team_why(teams, lang))
     sizes = {n: by_name[n].population.customers for n in names}
     if len(set(sizes.values())) > 1:
         blocks.append(Para(t("scale_differs", lang, sizes=", ".join(

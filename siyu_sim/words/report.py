@@ -83,21 +83,34 @@ REPORT: dict[str, dict[str, str]] = {
                            "2 名员工每月增利 10 万元；200 万用户、100 名员工还能做到吗？）。要回答这个问题，"
                            "需要同时扫描用户池规模与人员配置（{command}），观察每名成员的利润和"
                            "服务质量（信任度、免打扰比例）如何变化。"},
-    "scale_team": {"en": "{name}: {fixed} a day is fixed whatever the pool (tools, and content: one "
-                         "push serves every group); {leads} team lead(s) ({lead_cost} a day; a fraction is a "
-                         "part-time or shared lead) manage its {staff} operators in {layers} layer(s), {span} "
-                         "people a lead. A bigger pool shares these fixed costs over more members (economies of "
-                         "scale), but each {span}-fold growth of the team adds a layer of leads, and each layer "
-                         "carries out only {retained} of what is intended (control loss); new operators take "
-                         "months to learn, and groups beyond the operators' reach go unrun (diseconomies). Where "
-                         "one outweighs the other is what a sweep over pool size and team size shows "
-                         "({file}).",
-                   "zh": "{name}：每天 {fixed} 是固定成本，与用户池大小无关（工具，以及内容：一条群发服务所有群）；"
-                         "{leads} 名主管（每天 {lead_cost}；小数表示兼职或共享的主管）分 {layers} 层管理 {staff} 名运营人员，"
-                         "每名主管管 {span} 人。用户池越大，这些固定成本摊到每名成员身上越少（规模经济）；但团队每扩大 {span} 倍"
-                         "就要多一层主管，每层只能执行 {retained} 的意图（控制损失），新人还需要几个月才能上手，"
-                         "超出运营人员能力范围的群无人运营（规模不经济）。两者在哪里此消彼长，要靠同时扫描用户池规模与团队规模的"
-                         "实验来回答（{file}）。"},
+    "scale_team_leads": {"en": " Fixed costs {fixed} a day (tools and content); {leads} team lead(s) ({lead_cost} a "
+                               "day; a fraction is a part-time or shared lead) manage the {staff} operators in "
+                               "{layers} layer(s).",
+                         "zh": "固定成本每天 {fixed}（工具与内容）；{leads} 名主管（每天 {lead_cost}；小数表示兼职或共享的主管）"
+                               "分 {layers} 层管理 {staff} 名运营人员。"},
+    "scale_team_fixed": {"en": " Fixed costs {fixed} a day (tools and content).",
+                         "zh": "固定成本每天 {fixed}（工具与内容）。"},
+    "scale_team_why": {"en": "Tools and content cost the same whatever the pool (one push serves every group): a "
+                             "bigger pool shares them over more members (economies of scale). But each {span}-fold "
+                             "growth of the team adds a layer of leads, and each layer carries out only {retained} of "
+                             "what is intended (control loss); new operators take months to learn, and groups beyond "
+                             "the operators' reach go unrun (diseconomies). Where one outweighs the other is what a "
+                             "sweep over pool size and team size shows ({file}).",
+                       "zh": "工具与内容的成本与用户池大小无关（一条群发服务所有群）：用户池越大，摊到每名成员身上越少（规模经济）。"
+                             "但团队每扩大 {span} 倍就要多一层主管，每层只能执行 {retained} 的意图（控制损失）；新人需要几个月才能上手，"
+                             "超出运营人员能力范围的群无人运营（规模不经济）。两者在哪里此消彼长，要靠同时扫描用户池规模与团队规模的"
+                             "实验来回答（{file}）。"},
+    "scale_team_why_each": {"en": "Tools and content cost the same whatever the pool (one push serves every group): a "
+                                  "bigger pool shares them over more members (economies of scale). But each time the "
+                                  "team outgrows a lead's span of control it adds a layer of leads, and each layer "
+                                  "carries out only part of what is intended (control loss; each strategy's span and "
+                                  "share are in the appendix); new operators take months to learn, and groups beyond "
+                                  "the operators' reach go unrun (diseconomies). Where one outweighs the other is what "
+                                  "a sweep over pool size and team size shows ({file}).",
+                            "zh": "工具与内容的成本与用户池大小无关（一条群发服务所有群）：用户池越大，摊到每名成员身上越少（规模经济）。"
+                                  "但团队每超出一名主管的管理幅度就要多一层主管，每层只能执行部分意图（控制损失；各策略的管理幅度与执行比例见附录）；"
+                                  "新人需要几个月才能上手，超出运营人员能力范围的群无人运营（规模不经济）。两者在哪里此消彼长，"
+                                  "要靠同时扫描用户池规模与团队规模的实验来回答（{file}）。"},
     "scale_differs": {"en": "The strategies differ in pool size ({sizes}); profit per member above "
                             "is the fairer yardstick, but one comparison is not a scaling curve.",
                       "zh": "各策略的用户池规模不同（{sizes}）；上面的每名成员利润更有可比性，"
