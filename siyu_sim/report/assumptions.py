@@ -148,7 +148,6 @@ def settings_tables(scenarios: list, names: list[str], lang: str) -> SettingsTab
     used = {lever: [any(values[q][k] != "–" for q in paths if _lever_of(q) == lever) for k in range(n)]
             for lever in dict.fromkeys(filter(None, map(_lever_of, paths)))}
     on_off = lambda flags: [t("asm_lever_on" if u else "asm_lever_off", lang) for u in flags]  # noqa: E731
-    lever_meaning = t("asm_lever_desc", lang)
 
     def row(p: str) -> list:
         setting = meta[p]
@@ -161,7 +160,7 @@ def settings_tables(scenarios: list, names: list[str], lang: str) -> SettingsTab
             if lever and not all(used[lever]):
                 if lever not in levers_shown:
                     levers_shown.add(lever)
-                    between.append([path_run(f"levers.{lever}"), *on_off(used[lever]), "", lever_meaning])
+                    between.append([path_run(f"levers.{lever}"), *on_off(used[lever]), "", ""])
             elif len(set(values[p])) > 1:
                 between.append(row(p))
                 shown.add(p)
@@ -171,8 +170,7 @@ def settings_tables(scenarios: list, names: list[str], lang: str) -> SettingsTab
         lever = _lever_of(p)
         if lever and lever not in DEFAULT_LEVERS and lever not in levers_shown | levers_listed:
             levers_listed.add(lever)  # a lever the model does not use unless told
-            departs.append([path_run(f"levers.{lever}"), *on_off(used[lever]), t("asm_lever_off", lang), "",
-                            lever_meaning])
+            departs.append([path_run(f"levers.{lever}"), *on_off(used[lever]), t("asm_lever_off", lang), "", ""])
         if p in shown:
             continue
         default = _shown_default(meta[p])
@@ -228,6 +226,8 @@ def section_blocks(scenarios: list, lang: str, meta: dict | None, replications: 
         blocks += [Appendix(Heading(t("asm_departs" if tables.between else "asm_departs_one", lang))),
                    Appendix(tables.from_defaults)]
     hashes = t("unc_list_sep", lang).join(f"{name} {scenario_hash(sc)}" for sc, name in zip(scenarios, names))
+    if tables.between or tables.from_defaults:
+        blocks.append(Appendix(Para(t("asm_lever_desc", lang), "note")))
     blocks.append(Appendix(Para(t("asm_rest", lang, hashes=hashes), "note")))
     folded = [Heading(t("asm_full", lang)), tables.full,
               *(Details(t("asm_toml", lang, name=name), tomli_w.dumps(sc.to_dict()))

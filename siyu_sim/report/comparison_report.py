@@ -27,7 +27,7 @@ from ..compare import bridge as bridges
 from ..compare.verdict import run_length
 from ..compare.monthly import final_day
 from ..metrics import derive
-from ..words import check_lang, code, money, number, percent, ratio, rich, scenario_label, strong, t
+from ..words import check_lang, code, money, number, percent, ratio, rich, scenario_label, strong, t, titled
 
 if TYPE_CHECKING:
     from ..compare.workflow import Comparison
@@ -57,7 +57,8 @@ def comparison_report(daily: pd.DataFrame, scenarios: list, path, *, lang: str =
     if segment_daily is not None:
         segment_daily = _prepare(segment_daily, scenarios, "segment_daily")
     meta = _meta(meta)
-    page = build_page(daily, scenarios, lang, segment_daily, meta, weighing, weighing_source)
+    with titled(scenarios):
+        page = build_page(daily, scenarios, lang, segment_daily, meta, weighing, weighing_source)
     return page.write(path)
 
 
@@ -135,18 +136,14 @@ def build_page(daily: pd.DataFrame, scenarios: list, lang: str,
     add_fit_section(page, scenarios, lang)  # a brand fitted to its own numbers: how well
     page.add("kpis", t("sec_kpis", lang), kpi_table(daily, scenarios, lang),
              Para(kpi_note, "note") if reps > 1 else None)
-    # Printed, the small charts go two to a page: the money first (where the added profit comes
-    # from beside the gross view, then month by month and against ads), then the customers.
-    money = page.figure(figures.money_figure(daily, lang), "money", half=True)
+    # Printed, the half-height charts run on two to a page after the text (the money, then the
+    # customers), then the two full-height ones, each on a page of its own: no page is left
+    # mostly blank before a chart.
     if bridges.has_bridge(daily):  # the CFO's view: where the added profit comes from, and when
         page.add("bridge", t("sec_bridge", lang), _why("why_bridge", lang),
                  page.figure(figures.bridge_figure(daily, lang), "bridge", half=True))
-    page.add("money", t("sec_money", lang), _why("why_money", lang), money, Para(t("months_note", lang), "note"))
-    if bridges.has_bridge(daily):
-        page.add("monthly_money", t("sec_monthly_money", lang), _why("why_monthly_money", lang),
-                 page.figure(figures.monthly_money_figure(daily, lang), "monthly_money"))
-    page.add("cumulative", t("sec_cum", lang), _why("why_cum", lang),
-             page.figure(figures.cumulative_figure(daily, lang), "cumulative"))
+    page.add("money", t("sec_money", lang), _why("why_money", lang),
+             page.figure(figures.money_figure(daily, lang), "money", half=True), Para(t("months_note", lang), "note"))
     page.add("members", t("sec_members", lang), _why("why_members", lang),
              page.figure(figures.members_figure(daily, lang), "members", half=True))
     page.add("trust", t("sec_trust", lang), _why("why_trust", lang),
@@ -158,6 +155,11 @@ def build_page(daily: pd.DataFrame, scenarios: list, lang: str,
     else:
         ltv = Banner(t("ltv_missing", lang))
     page.add("ltv", t("sec_ltv", lang), _why("why_ltv", lang), ltv)
+    if bridges.has_bridge(daily):
+        page.add("monthly_money", t("sec_monthly_money", lang), _why("why_monthly_money", lang),
+                 page.figure(figures.monthly_money_figure(daily, lang), "monthly_money"))
+    page.add("cumulative", t("sec_cum", lang), _why("why_cum", lang),
+             page.figure(figures.cumulative_figure(daily, lang), "cumulative"))
     page.add("assumptions", t("sec_assumptions", lang),
              *section_blocks(scenarios, lang, meta, replications=reps))
     return page

@@ -11,7 +11,7 @@ here by hand: the one piece that comes in whole is a chart, which plotly.py writ
 Printed (A4 landscape), each chart's section stays on one page with its heading, charts are
 re-laid out to the paper (at most PRINT_WIDTH × PRINT_MAX_HEIGHT CSS pixels), the toolbar is
 hidden, and blocks a section marks as :class:`Appendix` (the settings an auditor checks) come
-after the main body, from a new page, under one heading (``div.appendix``); a :class:`Folded`
+after the main body, under one heading (``div.appendix``); a :class:`Folded`
 block (every setting, the scenario files) is on screen only."""
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ PRINT_WIDTH = 1000
 PRINT_MAX_HEIGHT = 470
 #: A chart that shares its printed page with the next section's (``Page.figure(..., half=True)``):
 #: two such sections, each with its heading and explanation, fill one page.
-PRINT_HALF_HEIGHT = 225
+PRINT_HALF_HEIGHT = 260
 
 
 def environment(*packages: str) -> Environment:
@@ -150,8 +150,8 @@ class Bullets:
 
 @dataclass(frozen=True)
 class Appendix:
-    """A block a section puts in the appendix: drawn after the main body, from a new page when
-    printed, under the appendix heading (e.g. every setting, the scenario files)."""
+    """A block a section puts in the appendix: drawn after the main body, under the appendix
+    heading (the settings behind the numbers)."""
 
     block: Any
 
@@ -180,9 +180,10 @@ class Page:
     sections: list[Section] = field(default_factory=list)
     _n_figures: int = 0
 
-    def figure(self, fig, name: str | None = None, *, half: bool = False) -> Figure:
+    def figure(self, fig, name: str | None = None, *, half: bool = False, print_height: int | None = None) -> Figure:
         """``fig`` drawn into the page; ``half``: printed half a page high, so that its section
-        shares a page with another (a chart that reads at that size)."""
+        shares a page with another (a chart that reads at that size); ``print_height``: another
+        height on paper (at most ``PRINT_MAX_HEIGHT``)."""
         self._n_figures += 1
         div_id = f"fig-{name or self._n_figures}"
         config = {"displaylogo": False, "responsive": True, "modeBarButtons": [["toImage"]],
@@ -190,15 +191,16 @@ class Page:
                   "locale": "zh-CN" if self.lang == "zh" else "en-US"}
         return Figure(Markup(pio.to_html(fig, full_html=False, include_plotlyjs=False, div_id=div_id,
                                          config=config, default_width="100%")),
-                      PRINT_HALF_HEIGHT if half else PRINT_MAX_HEIGHT)
+                      min(print_height or (PRINT_HALF_HEIGHT if half else PRINT_MAX_HEIGHT), PRINT_MAX_HEIGHT))
 
     def add(self, anchor: str, title: str, *blocks, css_class: str = "") -> None:
         """A section; blocks that are None or empty are left out. A section with a chart is
-        kept on one printed page (``section.chart``)."""
+        kept on one printed page (``section.chart``); printed, a full-height chart starts a page
+        (``section.new-page``), so that a page is never left half empty before a half-height one."""
         blocks = [b for b in blocks if b]
-        charted = any(isinstance(b, Figure) for b in blocks)
-        css = " ".join(c for c in (css_class, "chart" if charted else "") if c)
-        self.sections.append(Section(anchor, title, blocks, css))
+        heights = [b.print_height for b in blocks if isinstance(b, Figure)]
+        classes = [css_class, "chart" if heights else "", "new-page" if PRINT_MAX_HEIGHT in heights else ""]
+        self.sections.append(Section(anchor, title, blocks, " ".join(c for c in classes if c)))
 
     def render(self) -> str:
         appendix = [b.block for s in self.sections for b in s.blocks if isinstance(b, Appendix)]

@@ -21,6 +21,8 @@ from .html import Para, Table
 
 #: Drivers drawn per strategy.
 DRIVERS_SHOWN = 6
+#: The driver chart's height on paper: printed, it shares page 1 with the answer it explains.
+DRIVERS_PRINT_HEIGHT = 240
 
 
 def probability_table(w: Weighing, lang: str) -> Table:
@@ -117,7 +119,7 @@ def add_sections(page, w: Weighing, lang: str, source: str) -> None:
                     probability_table(w, lang), *(Para(s) for s in answer_sentences(w, lang))]
     page.add("certainty", t("sec_certainty", lang), *answer, css_class="summary")
     page.add("drivers", t("unc_drivers_title", lang), Para(t("unc_drivers_why", lang), "why"),
-             page.figure(driver_figure(w, lang), "drivers"))
+             page.figure(driver_figure(w, lang), "drivers", print_height=DRIVERS_PRINT_HEIGHT))
     voi = analysis.value_of_information(w)
     total = float(voi.loc[voi["assumption"] == "all", "evppi"].iloc[0])
     choice = option_label(analysis.choice_now(w), lang)

@@ -246,9 +246,9 @@ REPORT: dict[str, dict[str, str]] = {
     "asm_toml": {"en": "Scenario file of {name} (TOML)", "zh": "{name} 的情景文件（TOML）"},
     "asm_lever_on": {"en": "used", "zh": "使用"},
     "asm_lever_off": {"en": "not used", "zh": "未使用"},
-    "asm_lever_desc": {"en": "Whether the strategy uses this lever at all (its settings that are not at their "
-                             "defaults are listed below).",
-                       "zh": "该策略是否使用这一运营杠杆（其中不取默认值的设置列在下方）。"},
+    "asm_lever_desc": {"en": "A row naming a lever (levers.…) says whether the strategy uses it at all; its settings "
+                             "that are not at their defaults have rows of their own.",
+                       "zh": "只写杠杆名的行（levers.…）表示该策略是否使用这一运营杠杆；其中不取默认值的设置另有各自的行。"},
     "asm_default": {"en": "Default", "zh": "默认值"},
     "asm_departs": {"en": "Other settings not at the model's defaults", "zh": "其他不取模型默认值的设置"},
     "asm_departs_one": {"en": "Settings not at the model's defaults", "zh": "不取模型默认值的设置"},
