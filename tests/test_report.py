@@ -326,3 +326,27 @@ def test_bands_come_from_replications(data):
 
 
 # The sweep and sensitivity reports' tests are in test_sweep_report.py.
+
+
+def test_the_team_paragraph_is_said_once_and_a_lead_who_costs_nothing_is_no_line(reports, tmp_path):
+    """What the team mechanisms mean for scale is said once for both strategies, each strategy's
+    team in figures beside its pool; with leads that cost nothing (issue 26: "1 名主管（每天 0元）"),
+    no lead line is printed."""
+    for lang, why, lead in (("en", "economies of scale", "team lead(s) ("), ("zh", "规模经济", "名主管（每天")):
+        assert reports[lang].count(why) == 1, lang
+        assert reports[lang].count(lead) == 2, lang  # the figures, once per strategy
+    scenarios = []
+    for name in ("nurture", "harvest"):
+        s = small(name, days=30, customers=300)
+        scenarios.append(s.model_copy(update={"economics": s.economics.model_copy(
+            update={"lead_cost_per_day_cny": 0.0})}))
+    frames = []
+    for sc in scenarios:
+        frame = run_scenario(sc).daily.copy()
+        frame.insert(0, "scenario", sc.name)
+        frames.append(frame)
+    daily = pd.concat(frames, ignore_index=True)
+    for lang, lead in (("en", "team lead(s) ("), ("zh", "名主管（每天")):
+        html = comparison_report(daily, scenarios, tmp_path / f"{lang}.html", lang=lang).read_text(encoding="utf-8")
+        assert lead not in html, lang
+        assert T.money(0.0, lang) + "；" not in html and "(¥0 a day" not in html, lang

@@ -256,15 +256,21 @@ def _segments(draw):
     shares = [(b - a) / 1000 for a, b in zip([0, *cuts], [*cuts, 1000])]
     segments = []
     for name, share in zip(names, shares):
-        seg = draw(_model_strategy(Segment, skip=("name", "share")))
-        segments.append({**seg, "name": name, "share": share})
+        seg = draw(_model_strategy(Segment, skip=("name", "share", "title", "title_zh")))
+        segments.append({**seg, "name": name, "share": share, "title_zh": draw(st.none() | _titles())})
     return segments
+
+
+def _titles():
+    """A display name: one line of printable text (no control characters), not blank."""
+    return st.text(st.characters(exclude_categories=("C",)), min_size=1, max_size=60).filter(str.strip)
 
 
 @st.composite
 def scenarios(draw):
     """Valid scenarios over the whole schema: population, behaviour, economics, levers."""
-    data = draw(_model_strategy(Scenario, skip=("name", "start_date")))
+    data = draw(_model_strategy(Scenario, skip=("name", "start_date", "title", "title_zh")))
+    data["title"], data["title_zh"] = draw(st.none() | _titles()), draw(st.none() | _titles())
     dated = draw(st.booleans())
     if dated:  # a calendar: festivals, seasons and yearly windows need it
         data["start_date"] = draw(st.dates(dt.date(2020, 1, 1), dt.date(2030, 12, 31)))
