@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from .html import Appendix, Bullets, Details, Folded, Heading, Para, Table
 from ..config.schema_info import is_record, setting_id
 from ..runs.provenance import scenario_hash
+from ..assumptions import DEFAULTS as UNCERTAIN_DEFAULTS
 from ..scenario import Scenario
 from ..words import KEY_ASSUMPTIONS, code, path as path_run, scenario_description, scenario_label, t
 from ..words.settings import setting_description, setting_unit
@@ -42,6 +43,9 @@ class Setting:
 
 #: A setting's default where the model has none.
 NO_DEFAULT = object()
+#: What the model takes when a scenario says nothing: ``Scenario()``'s settings, and siyu_sim's
+#: own uncertain assumptions (what a weighing draws when a scenario declares none).
+MODEL_DEFAULTS = Scenario.model_construct(uncertain=list(UNCERTAIN_DEFAULTS))
 
 
 def settings(obj: BaseModel, prefix: str = "", defaults: Any = None) -> Iterator[Setting]:
@@ -67,12 +71,17 @@ def settings(obj: BaseModel, prefix: str = "", defaults: Any = None) -> Iterator
                 twin = default.get(key) if isinstance(default, dict) else None
                 yield from settings(item, f"{path}.{key}.", _twin(item, twin))
         elif isinstance(value, list) and value and all(isinstance(v, BaseModel) for v in value):
-            twins = {getattr(d, "name", None): d for d in default} if isinstance(default, list) else {}
+            twins = {_identity(d): d for d in default} if isinstance(default, list) else {}
             for i, item in enumerate(value):
                 key = getattr(item, "name", None) or str(i)
-                yield from settings(item, f"{path}.{key}.", _twin(item, twins.get(getattr(item, "name", None))))
+                yield from settings(item, f"{path}.{key}.", _twin(item, twins.get(_identity(item))))
         else:
             yield Setting(path, value, unit, desc, setting_id(type(obj), name), default)
+
+
+def _identity(item: BaseModel) -> str | None:
+    """What an item of a list is known by: a segment's name, an uncertain assumption's key."""
+    return getattr(item, "name", None) or getattr(item, "key", None)
 
 
 def _twin(item: BaseModel, default: Any) -> BaseModel:
@@ -102,7 +111,7 @@ def settings_rows(scenarios: list) -> tuple[list[str], dict[str, list[str]], dic
     values: dict[str, list[str]] = {}
     meta: dict[str, Setting] = {}
     for k, sc in enumerate(scenarios):
-        for s in settings(sc):
+        for s in settings(sc, defaults=MODEL_DEFAULTS):
             if s.path not in values:
                 order.append(s.path)
                 values[s.path] = ["–"] * len(scenarios)
