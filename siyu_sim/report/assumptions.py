@@ -76,6 +76,8 @@ def settings(obj: BaseModel, prefix: str = "", defaults: Any = None) -> Iterator
                 key = getattr(item, "name", None) or str(i)
                 yield from settings(item, f"{path}.{key}.", _twin(item, twins.get(_identity(item))))
         else:
+            if isinstance(value, list) and not value and isinstance(default, list):
+                default = value  # no items declared: the defaults' own apply (siyu_sim's uncertain assumptions)
             yield Setting(path, value, unit, desc, setting_id(type(obj), name), default)
 
 
