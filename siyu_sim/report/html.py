@@ -183,7 +183,7 @@ class Page:
     def figure(self, fig, name: str | None = None, *, half: bool = False, print_height: int | None = None) -> Figure:
         """``fig`` drawn into the page; ``half``: printed half a page high, so that its section
         shares a page with another (a chart that reads at that size); ``print_height``: another
-        height on paper (at most ``PRINT_MAX_HEIGHT``)."""
+        height on paper (at most ``PRINT_MAX_HEIGHT``; its section runs on with the text)."""
         self._n_figures += 1
         div_id = f"fig-{name or self._n_figures}"
         config = {"displaylogo": False, "responsive": True, "modeBarButtons": [["toImage"]],
