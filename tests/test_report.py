@@ -350,3 +350,22 @@ def test_the_team_paragraph_is_said_once_and_a_lead_who_costs_nothing_is_no_line
         html = comparison_report(daily, scenarios, tmp_path / f"{lang}.html", lang=lang).read_text(encoding="utf-8")
         assert lead not in html, lang
         assert T.money(0.0, lang) + "；" not in html and "(¥0 a day" not in html, lang
+
+
+def test_segments_are_named_in_one_language():
+    """Issue 26: "fan", "普通型", "occasional" in one Chinese chart. Segments take their Chinese
+    names only when every one has one; else every one is named in English, as given."""
+    shipped = ["loyal_prone", "regular", "bargain_hunter"]
+    assert T.segment_labels(shipped, "zh") == {"loyal_prone": "忠诚倾向型", "regular": "普通型",
+                                               "bargain_hunter": "薅羊毛型"}
+    mine = ["fan", "regular", "occasional"]
+    assert T.segment_labels(mine, "zh") == {"fan": "fan", "regular": "regular", "occasional": "occasional"}
+    data = small("nurture", 30, 300).to_dict()
+    data["population"]["segments"] = [{"name": "fan", "share": 0.2, "title": "Fans", "title_zh": "粉丝"},
+                                      {"name": "regular", "share": 0.5},
+                                      {"name": "occasional", "share": 0.3, "title_zh": "偶尔买"}]
+    data["levers"] = {k: v for k, v in data["levers"].items() if not v.get("segments")}
+    with T.titled([Scenario.from_dict(data)]):
+        assert T.segment_labels(mine, "zh") == {"fan": "粉丝", "regular": "普通型", "occasional": "偶尔买"}
+        assert T.segment_labels(mine, "en") == {"fan": "Fans", "regular": "regular", "occasional": "occasional"}
+    assert T.segment_labels(mine, "zh")["fan"] == "fan"  # the titles hold only inside titled
