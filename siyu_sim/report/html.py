@@ -43,7 +43,7 @@ PRINT_WIDTH = 1000
 PRINT_MAX_HEIGHT = 470
 #: A chart that shares its printed page with the next section's (``Page.figure(..., half=True)``):
 #: two such sections, each with its heading and explanation, fill one page.
-PRINT_HALF_HEIGHT = 260
+PRINT_HALF_HEIGHT = 245
 
 
 def environment(*packages: str) -> Environment:
