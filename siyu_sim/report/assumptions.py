@@ -1,8 +1,9 @@
-"""The assumptions page: every setting of each resolved scenario with its unit and the source
-of its default (the pydantic schema's descriptions, in the reader's language by the setting's
-id), how the report was made, and the model's key assumptions. The settings tables and the
-scenario files are marked for the appendix (``html.Appendix``): a printed report keeps them
-after its main body."""
+"""The assumptions page: how the report was made, the model's key assumptions, and each resolved
+scenario's settings with their units and the sources of their defaults (the pydantic schema's
+descriptions, in the reader's language by the setting's id). The appendix (``html.Appendix``)
+prints what an auditor checks — the settings that differ between the scenarios and those not at
+the model's defaults, each beside its default — and folds every setting and the scenario files
+on screen (``html.Folded``), with a printed note on where they are and each scenario's hash."""
 
 from __future__ import annotations
 
