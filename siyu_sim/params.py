@@ -10,7 +10,10 @@ from __future__ import annotations
 import math
 from typing import ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
+import unicodedata
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model, model_validator
 
 from .rules import MODULES, param
 from .words import Said
@@ -31,11 +34,27 @@ Behaviour = create_model(
     **{m.name: (m.params, Field(default_factory=m.params)) for m in MODULES if m.params is not None})
 
 
+def _one_line(value: str | None) -> str | None:
+    if value is not None and (not value.strip() or any(unicodedata.category(c).startswith("C") for c in value)):
+        raise ValueError("a title is one line of text, shown as given: not blank, and no line breaks, tabs "
+                         "or other control characters")
+    return value
+
+
+#: A display name, as readers see it (a scenario's, a segment's): optional, one line of text.
+Title = Annotated[str | None, Field(min_length=1, max_length=60), AfterValidator(_one_line)]
+
+
 class Segment(Params):
     """A customer segment: its share of the population and its traits."""
 
     name: str = Field(..., min_length=1, pattern=r"^[a-z][a-z0-9_]*$",
                       description="Identifier (lower-case, digits, underscores).")
+    title: Title = Field(None, description="What readers call this segment in English (reports, charts). None: "
+                                           "its name (a shipped segment: its usual label).")
+    title_zh: Title = Field(None, description="What readers call this segment in Chinese. None: its usual Chinese "
+                                              "label if it has one; a report shows every segment in English when "
+                                              "any has no Chinese name, never a mix.")
     share: float = param(0.0, 0.0, 1.0, "share of population", "Share of customers in this segment.")
     need_cycle_days: float = param(
         30.0, 1.0, 3650.0, "days",

@@ -14,7 +14,7 @@ from pydantic import Field, SerializeAsAny, ValidationInfo, field_validator, mod
 
 from .environment import Environment
 from .levers import BrandAction, lever_from_dict
-from .params import Behaviour, Economics, Params, Population
+from .params import Behaviour, Economics, Params, Population, Title
 from .words import Said
 from .calendar import MAX_DAYS
 from .rng import MAX_SEED
@@ -35,6 +35,10 @@ class Scenario(Params):
     name: str = Field("scenario", min_length=1, max_length=100,
                       description="Short name used in tables, reports and file names: letters (any "
                                   "script), digits, _ . - (no / or ..).")
+    title: Title = Field(None, description="What readers call this scenario in English: terminal, reports, deck, "
+                                           "workbook, app. None: its name (a shipped scenario: its usual label).")
+    title_zh: Title = Field(None, description="What readers call this scenario in Chinese. None: the title, else its "
+                                              "usual Chinese label (a shipped scenario), else its name.")
     description: str = Field("", description="What this scenario stands for, in plain words.")
     days: int = Field(365, ge=1, le=MAX_DAYS, description="Simulated days (the horizon).",
                       json_schema_extra={"unit": "days"})

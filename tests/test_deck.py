@@ -200,3 +200,32 @@ def test_without_the_baseline_the_deck_says_so_and_shows_what_it_has(tmp_path):
     deck = Presentation(write_deck(plain, tmp_path / "plain.pptx", lang="en"))
     assert [_title(s) for s in deck.slides] == [t(k, "en") for k in ("comparison_title", "sec_kpis", "sec_costs")]
     assert t("cfo_deck_no_baseline", "en") in "\n".join(_texts(deck.slides[0]))
+
+
+def test_a_title_names_the_strategy_and_its_code_name_does_not(tmp_path):
+    """Issue 26: a scenario's title_zh (else its title) names it in the Chinese deck and report;
+    its code name shows only as the value of its ``name`` setting in the appendix."""
+    from siyu_sim.report import report_comparison
+
+    mine, today = _pair(31)
+    mine = mine.model_copy(update={"name": "more_care", "title": "More care", "title_zh": "多一点关怀"})
+    today = today.model_copy(update={"name": "today_plan", "title": "Today"})
+    result = compare([mine, today], segments=True)
+    deck = Presentation(write_deck(result, tmp_path / "zh.pptx", lang="zh"))
+    words = []
+    for slide in deck.slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                words.append(shape.text_frame.text)
+            if shape.has_table:
+                words += [c for row in _cells(shape.table) for c in row]
+            if shape.has_chart:
+                words += [s.name for s in shape.chart.plots[0].series] + list(shape.chart.plots[0].categories)
+    said = " ".join(map(str, words))
+    assert "多一点关怀" in said and "Today" in said  # no Chinese title: the title, as given
+    assert "more_care" not in said and "today_plan" not in said
+    html = report_comparison(result, tmp_path / "zh.html", lang="zh").read_text(encoding="utf-8")
+    body = html[:html.index('<div class="appendix"')]
+    body = re.sub(r'"legendgroup":"[^"]*"', "", body)  # a chart's own ids for its traces: never shown
+    assert "多一点关怀" in body
+    assert "more_care" not in body and "today_plan" not in body

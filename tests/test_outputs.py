@@ -122,7 +122,7 @@ def test_the_report_states_the_team_the_run_had_not_the_sum_of_its_settings(pilo
     html = re.sub(r"<script.*?</script>", "", html, flags=re.S)
     assert "with 5 operators" in html and "with 6 operators" not in html
     fixed = money(daily.fixed_tool_cost.mean(), "en")
-    assert f"{fixed} a day is fixed whatever the pool" in html
+    assert f"Fixed costs {fixed} a day" in html
     leads = number(managers(5.0, model.scenario.levers["execution"].span_of_control), "en")  # 5/6 of a lead
     assert f"{leads} team lead(s) ({money(daily.lead_cost.iloc[-1], 'en')} a day; a fraction is a part-time " \
-           f"or shared lead) manage its 5 operators in 1.0 layer(s)" in html
+           f"or shared lead) manage the 5 operators in 1.0 layer(s)" in html

@@ -326,3 +326,46 @@ def test_bands_come_from_replications(data):
 
 
 # The sweep and sensitivity reports' tests are in test_sweep_report.py.
+
+
+def test_the_team_paragraph_is_said_once_and_a_lead_who_costs_nothing_is_no_line(reports, tmp_path):
+    """What the team mechanisms mean for scale is said once for both strategies, each strategy's
+    team in figures beside its pool; with leads that cost nothing (issue 26: "1 名主管（每天 0元）"),
+    no lead line is printed."""
+    for lang, why, lead in (("en", "economies of scale", "team lead(s) ("), ("zh", "规模经济", "名主管（每天")):
+        assert reports[lang].count(why) == 1, lang
+        assert reports[lang].count(lead) == 2, lang  # the figures, once per strategy
+    scenarios = []
+    for name in ("nurture", "harvest"):
+        s = small(name, days=30, customers=300)
+        scenarios.append(s.model_copy(update={"economics": s.economics.model_copy(
+            update={"lead_cost_per_day_cny": 0.0})}))
+    frames = []
+    for sc in scenarios:
+        frame = run_scenario(sc).daily.copy()
+        frame.insert(0, "scenario", sc.name)
+        frames.append(frame)
+    daily = pd.concat(frames, ignore_index=True)
+    for lang, lead in (("en", "team lead(s) ("), ("zh", "名主管（每天")):
+        html = comparison_report(daily, scenarios, tmp_path / f"{lang}.html", lang=lang).read_text(encoding="utf-8")
+        assert lead not in html, lang
+        assert T.money(0.0, lang) + "；" not in html and "(¥0 a day" not in html, lang
+
+
+def test_segments_are_named_in_one_language():
+    """Issue 26: "fan", "普通型", "occasional" in one Chinese chart. Segments take their Chinese
+    names only when every one has one; else every one is named in English, as given."""
+    shipped = ["loyal_prone", "regular", "bargain_hunter"]
+    assert T.segment_labels(shipped, "zh") == {"loyal_prone": "忠诚倾向型", "regular": "普通型",
+                                               "bargain_hunter": "薅羊毛型"}
+    mine = ["fan", "regular", "occasional"]
+    assert T.segment_labels(mine, "zh") == {"fan": "fan", "regular": "regular", "occasional": "occasional"}
+    data = small("nurture", 30, 300).to_dict()
+    data["population"]["segments"] = [{"name": "fan", "share": 0.2, "title": "Fans", "title_zh": "粉丝"},
+                                      {"name": "regular", "share": 0.5},
+                                      {"name": "occasional", "share": 0.3, "title_zh": "偶尔买"}]
+    data["levers"] = {k: v for k, v in data["levers"].items() if not v.get("segments")}
+    with T.titled([Scenario.from_dict(data)]):
+        assert T.segment_labels(mine, "zh") == {"fan": "粉丝", "regular": "普通型", "occasional": "偶尔买"}
+        assert T.segment_labels(mine, "en") == {"fan": "Fans", "regular": "regular", "occasional": "occasional"}
+    assert T.segment_labels(mine, "zh")["fan"] == "fan"  # the titles hold only inside titled

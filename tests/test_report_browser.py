@@ -146,11 +146,18 @@ def _squeeze(text: str) -> str:
     return "".join(text.split())
 
 
+#: The most A4 pages a two-strategy comparison prints, appendix included (issue 26).
+MAX_PRINTED_PAGES = 12
+
+
 @pytest.mark.parametrize("kind", ["compare_en", "compare_zh"])
-def test_printed_comparison_has_a_short_main_body_then_the_appendix(browser, pages, kind):
-    """Printed to A4: the main body (everything before the appendix) in at most 10 pages, each
-    chart's heading on the same page as its chart, then the appendix with every setting and the
-    scenario files, from a page of its own."""
+def test_printed_comparison_is_a_short_deliverable(browser, pages, kind):
+    """Printed to A4: at most 12 pages in all, no page nearly empty, each chart's heading on the
+    same page as its chart, then the appendix with the settings an auditor checks; every setting
+    and the scenario files are on screen only, and the print says where they are."""
+    from siyu_sim.words import t
+
+    lang = kind.split("_")[1]
     page, problems, _ = _open(browser, pages[kind])
     try:
         sections = page.evaluate("""Array.from(document.querySelectorAll('main section')).map(s => ({
@@ -159,24 +166,28 @@ def test_printed_comparison_has_a_short_main_body_then_the_appendix(browser, pag
                         .map(t => t.textContent).filter(t => t.trim().length > 1)[0] || null}))""")
         appendix = page.evaluate("document.querySelector('.appendix h2').textContent")
         assert page.evaluate("!!document.querySelector('.appendix table.params') && "
-                             "document.querySelectorAll('.appendix pre.toml').length === 2")
+                             "document.querySelectorAll('.appendix details.folded pre.toml').length === 2"), \
+            "the appendix lacks the settings table, or the scenario files are not on screen"
         assert page.evaluate("!document.querySelector('main section table.params, main section pre.toml')"), \
             "settings or TOML left in the main body"
         texts = _pdf_pages(page)  # page.pdf fires beforeprint itself, as printing from the browser does
         assert problems == [], problems
     finally:
         page.close()
+    assert len(texts) <= MAX_PRINTED_PAGES, f"{kind}: {len(texts)} printed pages"
+    nearly_empty = [i + 1 for i, text in enumerate(texts[:-1]) if len(text) < 100]
+    assert not nearly_empty, f"{kind}: pages {nearly_empty} are nearly empty"
     starts = [i for i, text in enumerate(texts) if _squeeze(appendix) in text]
     assert starts, "the appendix heading is not in the PDF"
-    main_pages = starts[0]
-    assert 1 <= main_pages <= 10, f"{kind}: main body is {main_pages} pages"
-    assert not any("[population]" in text for text in texts[:main_pages]), "TOML in the main body"
+    assert not any("[population]" in text for text in texts), "a scenario file was printed"
+    rest = _squeeze(t("asm_rest", lang, hashes="")[:40])
+    assert any(rest in text for text in texts[starts[0]:]), "the print does not say where every setting is"
     where = 0
     charts = [s for s in sections if s["chart"]]
     assert len(charts) >= 5, sections
     for s in sections:
         title = _squeeze(s["title"])
-        found = next((i for i in range(where, main_pages) if title in texts[i]), None)
+        found = next((i for i in range(where, starts[0] + 1) if title in texts[i]), None)
         assert found is not None, f"{kind}: heading {s['title']!r} not in the main body"
         if s["chart"]:
             assert _squeeze(s["chart"]) in texts[found], \

@@ -60,6 +60,9 @@ CATALOGUE = {
     "unit_cost_above_price.toml": ["economics", "unit cost (¥80) is above the order value (¥60)", "economics.unit_cost_cny below"],
     "zero_days.toml": ["days = 0", "out of range", "from 1 to 3650 (days)"],
     "empty_name.toml": ['name = ""', "at least 1"],
+    "title_not_text.toml": ["title = 3", "wrong type", "text"],
+    "title_two_lines.toml": ["title_zh = ", "one line of text", "no line breaks"],
+    "segment_title_empty.toml": ['population.segments[0].title_zh = ""', "at least 1 character"],
     "lever_not_a_table.toml": ["levers.coupon = 0.3", "must be a table"],
     "levers_not_a_table.toml": ["levers = 3", "must be a set of tables"],
     "table_for_number.toml": ["levers.broadcast.frequency_per_day", "wrong type", "a number"],
@@ -253,15 +256,21 @@ def _segments(draw):
     shares = [(b - a) / 1000 for a, b in zip([0, *cuts], [*cuts, 1000])]
     segments = []
     for name, share in zip(names, shares):
-        seg = draw(_model_strategy(Segment, skip=("name", "share")))
-        segments.append({**seg, "name": name, "share": share})
+        seg = draw(_model_strategy(Segment, skip=("name", "share", "title", "title_zh")))
+        segments.append({**seg, "name": name, "share": share, "title_zh": draw(st.none() | _titles())})
     return segments
+
+
+def _titles():
+    """A display name: one line of printable text (no control characters), not blank."""
+    return st.text(st.characters(exclude_categories=("C",)), min_size=1, max_size=60).filter(str.strip)
 
 
 @st.composite
 def scenarios(draw):
     """Valid scenarios over the whole schema: population, behaviour, economics, levers."""
-    data = draw(_model_strategy(Scenario, skip=("name", "start_date")))
+    data = draw(_model_strategy(Scenario, skip=("name", "start_date", "title", "title_zh")))
+    data["title"], data["title_zh"] = draw(st.none() | _titles()), draw(st.none() | _titles())
     dated = draw(st.booleans())
     if dated:  # a calendar: festivals, seasons and yearly windows need it
         data["start_date"] = draw(st.dates(dt.date(2020, 1, 1), dt.date(2030, 12, 31)))

@@ -36,7 +36,7 @@ from ..experiments.backends import Backend, ProcessPoolBackend
 from ..report import report_comparison
 from ..version import __version__
 from ..compare.verdict import run_length
-from ..words import control_label, in_lang, percent, scenario_label, spaced, t
+from ..words import control_label, in_lang, percent, scenario_label, spaced, t, titled
 from ..words.settings import setting_description, setting_unit
 from . import answers
 from .answers import CSS, pane
@@ -212,7 +212,9 @@ class AppPage:
                 widget.placeholder = t("app_derived", lang)
         self.title.object = pane("heading", t("app_title", lang), 1)
         self.intro.object = pane("para", t("app_intro", lang))
-        name = scenario_label(self.whatif.start.name, lang)
+        with titled([self.whatif.start]):  # the strategy as loaded, by its title
+            name = scenario_label(self.whatif.start.name, lang)
+            self.baseline.options = {scenario_label(n, lang): n for n in self.baseline.values}
         self.heads["strategy"].object = pane("heading", t("app_strategy", lang, name=name), 2)
         self.heads["baseline"].object = pane("heading", t("app_baseline", lang), 3)
         self.heads["levers"].object = pane("heading", t("app_levers", lang), 3)
@@ -220,7 +222,6 @@ class AppPage:
         self.heads["note"].object = pane("small", t("app_absent_note", lang))
         self.heads["economics_note"].object = pane("small", t("app_economics_note", lang))
         self.economics.title = t("app_economics", lang)
-        self.baseline.options = {scenario_label(n, lang): n for n in self.baseline.values}
         self.save.name, self.report.label = t("app_save", lang), t("app_report", lang)
         self.save_name.name = t("app_save_name", lang, folder=self.save_dir)
         self.save_confirm.name, self.save_cancel.name = t("app_save_confirm", lang), t("app_save_cancel", lang)
@@ -332,14 +333,15 @@ class AppPage:
                                                      horizon=run_length(start.days, lang)))
             return
         (result, start_added), (values, pinned) = self.shown.result, self.shown.request
-        self.headline.object = answers.headline(result, lang, start_added)
-        self._show_command()
-        self.summary.object = answers.summary(result, lang)
-        self.summary.visible = True
-        for title, chart, (text, fig) in zip(self.chart_titles, self.charts, answers.charts(result, lang)):
-            title.object = pane("heading", text, 2)
-            chart.object = fig
-            title.visible = chart.visible = True
+        with titled([self.whatif.start]):  # a pinned baseline that is the strategy as loaded: by its title
+            self.headline.object = answers.headline(result, lang, start_added)
+            self._show_command()
+            self.summary.object = answers.summary(result, lang)
+            self.summary.visible = True
+            for title, chart, (text, fig) in zip(self.chart_titles, self.charts, answers.charts(result, lang)):
+                title.object = pane("heading", text, 2)
+                chart.object = fig
+                title.visible = chart.visible = True
 
     def _show_command(self) -> None:
         """The ``siyu compare`` command that gives the numbers shown, or why there is none yet."""

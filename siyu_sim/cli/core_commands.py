@@ -22,7 +22,7 @@ from ..compare.monthly import monthly
 from .printout import monthly_text, paired_text
 from ..compare.verdict import verdict
 from ..experiments.backends import ProcessPoolBackend
-from ..words import LANGS, counted, scenario_description, t
+from ..words import LANGS, counted, scenario_description, t, titled
 from ..config.limits import MAX_REPLICATIONS, table_plan
 from ..config.output_paths import HTML_REPORT, PARQUET_FILE, PPTX_DECK, check_not_inputs, inside
 from ..config.overrides import OverrideError, Overrides, command_overrides
@@ -375,8 +375,9 @@ def compare_command(
         _status(quiet, t("status_running_reps", lang.value, n=len(items), reps=reps, seed=root_seed))
     wrote: list[Path] = []
     try:
-        _compare_and_write(ctx, items, root_seed, reps, baseline, report, out, executor, engine, quiet,
-                           lang.value, wrote, fresh, weighing, deck)
+        with titled(items):  # every strategy named by its title, in the terminal and every file
+            _compare_and_write(ctx, items, root_seed, reps, baseline, report, out, executor, engine, quiet,
+                               lang.value, wrote, fresh, weighing, deck)
     except KeyboardInterrupt:  # files are written whole, at the end: none is left half written
         typer.echo(t("status_compare_interrupted_after", lang.value, paths=", ".join(map(str, wrote))) if wrote
                    else t("status_compare_interrupted", lang.value), err=True)

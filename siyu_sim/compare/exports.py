@@ -40,7 +40,7 @@ import pandas as pd
 
 from .. import metrics
 from ..config.output_files import csv_bytes, write_files
-from ..words import check_lang, scenario_label, t
+from ..words import check_lang, scenario_label, t, titled
 from . import bridge as bridges
 from .monthly import final_day, monthly
 
@@ -186,7 +186,8 @@ def export_tables(result: "Comparison", folder, extra: dict[str, pd.DataFrame] |
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     frames = tables(result) | (extra or {})
-    files = {folder / WORKBOOK: workbook(frames, lang, result.names, assumption_labels)}
+    with titled(result.scenarios):
+        files = {folder / WORKBOOK: workbook(frames, lang, result.names, assumption_labels)}
     files |= {folder / f"{stem}.csv": csv_bytes(frame, "utf-8-sig") for stem, frame in frames.items()}
     write_files(files)
     return [*list(files)[1:], folder / WORKBOOK]

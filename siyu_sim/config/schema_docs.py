@@ -39,9 +39,14 @@ A scenario is a TOML file: who the customers are (`[population]`), how they beha
 brand does (`[levers.*]`, each with a `schedule`), over a horizon of `days` from a `seed`.
 Every key may be left out: it then takes the default below. The shipped scenarios in
 `scenarios/` (`siyu scenarios` lists them) are worked examples with their stories in comments.
+`name` names files and folders; `title` and `title_zh` are what readers see (the terminal, the
+reports, the deck, the workbook and the app name the scenario by them; a segment may have them
+too), so a Chinese report need not show a code name.
 
 ```toml
 name = "my_strategy"
+title = "More care"
+title_zh = "多一点关怀"
 description = "One useful push a day, 1:1 care, a small fortnightly coupon."
 days = 365
 seed = 7

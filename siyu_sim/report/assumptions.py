@@ -1,8 +1,9 @@
-"""The assumptions page: every setting of each resolved scenario with its unit and the source
-of its default (the pydantic schema's descriptions, in the reader's language by the setting's
-id), how the report was made, and the model's key assumptions. The settings tables and the
-scenario files are marked for the appendix (``html.Appendix``): a printed report keeps them
-after its main body."""
+"""The assumptions page: how the report was made, the model's key assumptions, and each resolved
+scenario's settings with their units and the sources of their defaults (the pydantic schema's
+descriptions, in the reader's language by the setting's id). The appendix (``html.Appendix``)
+prints what an auditor checks — the settings that differ between the scenarios and those not at
+the model's defaults, each beside its default — and folds every setting and the scenario files
+on screen (``html.Folded``), with a printed note on where they are and each scenario's hash."""
 
 from __future__ import annotations
 
@@ -13,8 +14,11 @@ from typing import Any, Iterator
 import tomli_w
 from pydantic import BaseModel
 
-from .html import Appendix, Bullets, Details, Heading, Para, Table
+from .html import Appendix, Bullets, Details, Folded, Heading, Para, Table
 from ..config.schema_info import is_record, setting_id
+from ..runs.provenance import scenario_hash
+from ..assumptions import DEFAULTS as UNCERTAIN_DEFAULTS
+from ..scenario import Scenario
 from ..words import KEY_ASSUMPTIONS, code, path as path_run, scenario_description, scenario_label, t
 from ..words.settings import setting_description, setting_unit
 
@@ -22,41 +26,71 @@ from ..words.settings import setting_description, setting_unit
 @dataclass(frozen=True)
 class Setting:
     """One leaf setting of a resolved scenario: where it is (its dotted path in this scenario),
-    its value, and the unit, English description and id of its words (``setting_id``)."""
+    its value, the model's default for it (``NO_DEFAULT`` where there is none: a required key, an
+    item the defaults do not have), and the unit, English description and id of its words
+    (``setting_id``)."""
 
     path: str
     value: Any
     unit: str
     description: str
     id: str | None
+    default: Any = None
 
     def meaning(self, lang: str) -> str:
         """Its description in ``lang``."""
         return setting_description(self.id, self.description, lang)
 
 
-def settings(obj: BaseModel, prefix: str = "") -> Iterator[Setting]:
-    """Every leaf setting of a pydantic object. Lists of named items (segments) and dicts
-    (levers) are keyed by name."""
+#: A setting's default where the model has none.
+NO_DEFAULT = object()
+#: What the model takes when a scenario says nothing: ``Scenario()``'s settings, and siyu_sim's
+#: own uncertain assumptions (what a weighing draws when a scenario declares none).
+MODEL_DEFAULTS = Scenario.model_construct(uncertain=list(UNCERTAIN_DEFAULTS))
+
+
+def settings(obj: BaseModel, prefix: str = "", defaults: Any = None) -> Iterator[Setting]:
+    """Every leaf setting of a pydantic object, each with its default: the same setting of
+    ``defaults`` (the object the model builds when nothing is given: ``Scenario()``'s, a lever's
+    type's own defaults), taken in step. Lists of named items (segments) and dicts (levers) are
+    keyed by name."""
+    if defaults is None:
+        defaults = type(obj).model_construct()  # every field at its default, the required left out
     for name, info in type(obj).model_fields.items():
         if is_record(info):  # a calibrated scenario's record of its fit: not a setting
             continue
         value = getattr(obj, name)
+        default = getattr(defaults, name, NO_DEFAULT)
         path = f"{prefix}{name}"
         extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
         unit = str(extra.get("unit", ""))
         desc = info.description or ""
         if isinstance(value, BaseModel):
-            yield from settings(value, path + ".")
+            yield from settings(value, path + ".", _twin(value, default))
         elif isinstance(value, dict) and value and all(isinstance(v, BaseModel) for v in value.values()):
             for key, item in value.items():
-                yield from settings(item, f"{path}.{key}.")
+                twin = default.get(key) if isinstance(default, dict) else None
+                yield from settings(item, f"{path}.{key}.", _twin(item, twin))
         elif isinstance(value, list) and value and all(isinstance(v, BaseModel) for v in value):
+            twins = {_identity(d): d for d in default} if isinstance(default, list) else {}
             for i, item in enumerate(value):
                 key = getattr(item, "name", None) or str(i)
-                yield from settings(item, f"{path}.{key}.")
+                yield from settings(item, f"{path}.{key}.", _twin(item, twins.get(_identity(item))))
         else:
-            yield Setting(path, value, unit, desc, setting_id(type(obj), name))
+            if isinstance(value, list) and not value and isinstance(default, list):
+                default = value  # no items declared: the defaults' own apply (siyu_sim's uncertain assumptions)
+            yield Setting(path, value, unit, desc, setting_id(type(obj), name), default)
+
+
+def _identity(item: BaseModel) -> str | None:
+    """What an item of a list is known by: a segment's name, an uncertain assumption's key."""
+    return getattr(item, "name", None) or getattr(item, "key", None)
+
+
+def _twin(item: BaseModel, default: Any) -> BaseModel:
+    """``item``'s default counterpart: ``default`` when it is of the same kind, else the item's
+    type's own defaults (a lever of another type, a segment the defaults do not have)."""
+    return default if type(default) is type(item) else type(item).model_construct()
 
 
 def show(value: Any) -> str:
@@ -80,7 +114,7 @@ def settings_rows(scenarios: list) -> tuple[list[str], dict[str, list[str]], dic
     values: dict[str, list[str]] = {}
     meta: dict[str, Setting] = {}
     for k, sc in enumerate(scenarios):
-        for s in settings(sc):
+        for s in settings(sc, defaults=MODEL_DEFAULTS):
             if s.path not in values:
                 order.append(s.path)
                 values[s.path] = ["–"] * len(scenarios)
@@ -89,40 +123,90 @@ def settings_rows(scenarios: list) -> tuple[list[str], dict[str, list[str]], dic
     return order, values, meta
 
 
-def _params_table(paths, values, meta, names, lang: str, diff_only: bool) -> Table | None:
-    header = [t("asm_param", lang)] + names + [t("asm_unit", lang), t("asm_source", lang)]
-    rows, classes = [], []
-    levers_shown: set[str] = set()
-    for p in paths:
-        vals = values[p]
-        parts = p.split(".")
-        if diff_only and parts[0] == "levers" and len(parts) > 2:
-            # a lever one strategy uses and another does not: one row, not one per setting
-            lever = parts[1]
-            used = [any(values[q][k] != "–" for q in paths if q.startswith(f"levers.{lever}."))
-                    for k in range(len(names))]
-            if not all(used):
+def _shown_default(setting: Setting) -> str:
+    return "" if setting.default is NO_DEFAULT else show(setting.default)
+
+
+def _lever_of(path: str) -> str | None:
+    """The lever a setting belongs to (``levers.coupon.depth`` → ``coupon``), else None."""
+    parts = path.split(".")
+    return parts[1] if parts[0] == "levers" and len(parts) > 2 else None
+
+
+#: The levers the model uses when a scenario names none (none: each lever a scenario uses is a
+#: departure from the defaults).
+DEFAULT_LEVERS = frozenset(Scenario.model_construct().levers)
+
+
+@dataclass
+class SettingsTables:
+    """The settings of several resolved scenarios, as the appendix shows them: ``between``, the
+    rows that differ between the scenarios (a lever one uses and another does not: one row);
+    ``from_defaults``, every other row where a scenario departs from the model's defaults (which
+    levers are on, then each setting not at its default), with the default beside it; ``full``,
+    every setting (on screen only)."""
+
+    between: Table | None
+    from_defaults: Table | None
+    full: Table
+
+
+def settings_tables(scenarios: list, names: list[str], lang: str) -> SettingsTables:
+    paths, values, meta = settings_rows(scenarios)
+    if "description" in values:  # a shipped scenario's description in the reader's language
+        values["description"] = [scenario_description(sc.name, str(sc.description), lang)
+                                 for sc in scenarios]
+    n = len(scenarios)
+    used = {lever: [any(values[q][k] != "–" for q in paths if _lever_of(q) == lever) for k in range(n)]
+            for lever in dict.fromkeys(filter(None, map(_lever_of, paths)))}
+    on_off = lambda flags: [t("asm_lever_on" if u else "asm_lever_off", lang) for u in flags]  # noqa: E731
+
+    def row(p: str) -> list:
+        setting = meta[p]
+        return [path_run(p), *values[p], setting_unit(setting.unit, lang), setting.meaning(lang)]
+
+    between, shown, levers_shown = [], set(), set()
+    if n > 1:
+        for p in paths:
+            lever = _lever_of(p)
+            if lever and not all(used[lever]):
                 if lever not in levers_shown:
                     levers_shown.add(lever)
-                    rows.append([path_run(f"levers.{lever}")]
-                                + [t("asm_lever_on" if u else "asm_lever_off", lang) for u in used]
-                                + ["", t("asm_lever_desc", lang)])
-                    classes.append("")
-                continue
-        differs = len(set(vals)) > 1
-        if diff_only and not differs:
+                    between.append([path_run(f"levers.{lever}"), *on_off(used[lever]), "", ""])
+            elif len(set(values[p])) > 1:
+                between.append(row(p))
+                shown.add(p)
+
+    departs, levers_listed = [], set()
+    for p in paths:
+        lever = _lever_of(p)
+        if lever and lever not in DEFAULT_LEVERS and lever not in levers_shown | levers_listed:
+            levers_listed.add(lever)  # a lever the model does not use unless told
+            departs.append([path_run(f"levers.{lever}"), *on_off(used[lever]), t("asm_lever_off", lang), "", ""])
+        if p in shown:
             continue
-        setting = meta[p]
-        rows.append([path_run(p)] + vals + [setting_unit(setting.unit, lang), setting.meaning(lang)])
-        classes.append("diff" if differs and not diff_only else "")
-    if not rows:
-        return None
-    return Table(header, rows, css="params", row_classes=classes, wrap=not diff_only)
+        default = _shown_default(meta[p])
+        if any(v != "–" and v != default for v in values[p]):
+            r = row(p)
+            departs.append([*r[:n + 1], default or "–", *r[n + 1:]])
+
+    header = [t("asm_param", lang), *names]
+    tail = [t("asm_unit", lang), t("asm_source", lang)]
+    full_rows = [row(p) for p in paths]
+    full = Table(header + tail, full_rows, css="params", wrap=True,
+                 row_classes=["diff" if len(set(values[p])) > 1 else "" for p in paths])
+    return SettingsTables(Table(header + tail, between, css="params") if between else None,
+                          Table(header + [t("asm_default", lang)] + tail, departs, css="params") if departs else None,
+                          full)
 
 
 def section_blocks(scenarios: list, lang: str, meta: dict | None, replications: int | None = None,
                    extra_rows: list[tuple[str, str]] | None = None) -> list:
-    """The blocks of the assumptions section (``html``)."""
+    """The blocks of the assumptions section (``html``): how the report was made and the key
+    assumptions in the main body; in the appendix, the settings that differ between the
+    scenarios and those that depart from the model's defaults (what an auditor checks, printed),
+    then every setting and each resolved scenario file, folded on screen and not printed (a
+    printed note says where they are and gives each scenario's hash)."""
     meta = dict(meta or {})
     names = [scenario_label(s.name, lang) for s in scenarios]
     blocks: list = [Para(t("asm_intro", lang), "why")]
@@ -147,20 +231,20 @@ def section_blocks(scenarios: list, lang: str, meta: dict | None, replications: 
     blocks.append(Heading(t("asm_key", lang)))
     blocks.append(Bullets([a[lang] for a in KEY_ASSUMPTIONS]))
 
-    paths, values, pmeta = settings_rows(scenarios)
-    if "description" in values:  # a shipped scenario's description in the reader's language
-        values["description"] = [scenario_description(sc.name, str(sc.description), lang)
-                                 for sc in scenarios]
-    if len(scenarios) > 1:
-        diff = _params_table(paths, values, pmeta, names, lang, diff_only=True)
-        if diff:
-            blocks.append(Appendix(Heading(t("asm_differs", lang))))
-            blocks.append(Appendix(diff))
-            blocks.append(Appendix(Para(t("asm_same", lang), "note")))
-    blocks.append(Appendix(Heading(t("asm_full", lang))))
-    blocks.append(Appendix(_params_table(paths, values, pmeta, names, lang, diff_only=False)))
-    for sc, name in zip(scenarios, names):
-        blocks.append(Appendix(Details(t("asm_toml", lang, name=name), tomli_w.dumps(sc.to_dict()))))
+    tables = settings_tables(scenarios, names, lang)
+    if tables.between:
+        blocks += [Appendix(Heading(t("asm_differs", lang))), Appendix(tables.between)]
+    if tables.from_defaults:
+        blocks += [Appendix(Heading(t("asm_departs" if tables.between else "asm_departs_one", lang))),
+                   Appendix(tables.from_defaults)]
+    hashes = t("unc_list_sep", lang).join(f"{name} {scenario_hash(sc)}" for sc, name in zip(scenarios, names))
+    if tables.between or tables.from_defaults:
+        blocks.append(Appendix(Para(t("asm_lever_desc", lang), "note")))
+    blocks.append(Appendix(Para(t("asm_rest", lang, hashes=hashes), "note")))
+    folded = [Heading(t("asm_full", lang)), tables.full,
+              *(Details(t("asm_toml", lang, name=name), tomli_w.dumps(sc.to_dict()))
+                for sc, name in zip(scenarios, names))]
+    blocks.append(Appendix(Folded(t("asm_every", lang), folded)))
     return blocks
 
 

@@ -27,7 +27,7 @@ from ..compare import bridge as bridges
 from ..compare.verdict import run_length
 from ..compare.monthly import final_day
 from ..metrics import derive
-from ..words import check_lang, code, money, number, percent, ratio, rich, scenario_label, strong, t
+from ..words import check_lang, code, money, number, percent, ratio, rich, scenario_label, strong, t, titled
 
 if TYPE_CHECKING:
     from ..compare.workflow import Comparison
@@ -57,7 +57,8 @@ def comparison_report(daily: pd.DataFrame, scenarios: list, path, *, lang: str =
     if segment_daily is not None:
         segment_daily = _prepare(segment_daily, scenarios, "segment_daily")
     meta = _meta(meta)
-    page = build_page(daily, scenarios, lang, segment_daily, meta, weighing, weighing_source)
+    with titled(scenarios):
+        page = build_page(daily, scenarios, lang, segment_daily, meta, weighing, weighing_source)
     return page.write(path)
 
 
@@ -128,33 +129,37 @@ def build_page(daily: pd.DataFrame, scenarios: list, lang: str,
         from .uncertainty_report import add_sections
 
         add_sections(page, weighing, lang, weighing_source)
-    elif reps > 1:  # a luck-only interval is never shown alone
-        summary = [Banner(t("unc_luck_only", lang)), *summary]
+    else:  # how sure, in one sentence: a luck-only interval is never shown alone
+        sure = Banner(t("unc_luck_only" if reps > 1 else "unc_one_run", lang))
+        summary = [*summary[:1], sure, *summary[1:]] if incremental_summary.has_incremental(daily) else [sure, *summary]
     page.add("summary", t("sec_summary", lang), *summary, css_class="summary")
     add_fit_section(page, scenarios, lang)  # a brand fitted to its own numbers: how well
     page.add("kpis", t("sec_kpis", lang), kpi_table(daily, scenarios, lang),
              Para(kpi_note, "note") if reps > 1 else None)
+    # Printed, the half-height charts run on two to a page after the text (the money, then the
+    # customers), then the two full-height ones, each on a page of its own: no page is left
+    # mostly blank before a chart.
     if bridges.has_bridge(daily):  # the CFO's view: where the added profit comes from, and when
         page.add("bridge", t("sec_bridge", lang), _why("why_bridge", lang),
-                 page.figure(figures.bridge_figure(daily, lang), "bridge"))
-        page.add("monthly_money", t("sec_monthly_money", lang), _why("why_monthly_money", lang),
-                 page.figure(figures.monthly_money_figure(daily, lang), "monthly_money"))
-    page.add("members", t("sec_members", lang), _why("why_members", lang),
-             page.figure(figures.members_figure(daily, lang), "members"))
-    page.add("trust", t("sec_trust", lang), _why("why_trust", lang),
-             page.figure(figures.trust_figure(daily, lang), "trust"))
+                 page.figure(figures.bridge_figure(daily, lang), "bridge", half=True))
     page.add("money", t("sec_money", lang), _why("why_money", lang),
-             page.figure(figures.money_figure(daily, lang), "money"),
-             Para(t("months_note", lang), "note"))
-    page.add("cumulative", t("sec_cum", lang), _why("why_cum", lang),
-             page.figure(figures.cumulative_figure(daily, lang), "cumulative"))
+             page.figure(figures.money_figure(daily, lang), "money", half=True), Para(t("months_note", lang), "note"))
+    page.add("members", t("sec_members", lang), _why("why_members", lang),
+             page.figure(figures.members_figure(daily, lang), "members", half=True))
+    page.add("trust", t("sec_trust", lang), _why("why_trust", lang),
+             page.figure(figures.trust_figure(daily, lang), "trust", half=True))
     page.add("funnel", t("sec_funnel", lang), _why("why_funnel", lang),
-             page.figure(figures.funnel_figure(daily, lang), "funnel"))
+             page.figure(figures.funnel_figure(daily, lang), "funnel", half=True))
     if segment_daily is not None and "realised_ltv" in segment_daily.columns:
-        ltv = page.figure(figures.ltv_figure(segment_daily, lang), "ltv")
+        ltv = page.figure(figures.ltv_figure(segment_daily, lang), "ltv", half=True)
     else:
         ltv = Banner(t("ltv_missing", lang))
     page.add("ltv", t("sec_ltv", lang), _why("why_ltv", lang), ltv)
+    if bridges.has_bridge(daily):
+        page.add("monthly_money", t("sec_monthly_money", lang), _why("why_monthly_money", lang),
+                 page.figure(figures.monthly_money_figure(daily, lang), "monthly_money"))
+    page.add("cumulative", t("sec_cum", lang), _why("why_cum", lang),
+             page.figure(figures.cumulative_figure(daily, lang), "cumulative"))
     page.add("assumptions", t("sec_assumptions", lang),
              *section_blocks(scenarios, lang, meta, replications=reps))
     return page
@@ -250,15 +255,16 @@ def summary_blocks(daily: pd.DataFrame, scenarios: list, lang: str) -> list:
 
     # 3. does it scale?
     blocks.append(Heading(t("q_scale", lang)))
+    teams = incremental_summary.team_scales(daily, scenarios)
     for name in names:
         e = ends[ends["scenario"] == name]
         members = _q(e["members"])[0]
         staff = _q(e["staff"])[0]
-        blocks.append(Para(rich("scale_pool", lang, name=label(name), members=number(members, lang),
-                                staff=f"{staff:g}", per_staff=number(members / staff, lang) if staff > 0 else "–",
-                                ppm=m(_q(e["profit_per_member"])[0]))))
-        blocks.extend(incremental_summary.team_paragraph(daily[daily["scenario"] == name], by_name[name],
-                                                         scenario_label(name, lang), lang))
+        text = rich("scale_pool", lang, name=label(name), members=number(members, lang),
+                    staff=f"{staff:g}", per_staff=number(members / staff, lang) if staff > 0 else "–",
+                    ppm=m(_q(e["profit_per_member"])[0]))
+        blocks.append(Para(text + incremental_summary.team_figures(teams.get(name), lang)))
+    blocks.extend(incremental_summary.team_why(teams, lang))
     sizes = {n: by_name[n].population.customers for n in names}
     if len(set(sizes.values())) > 1:
         blocks.append(Para(t("scale_differs", lang, sizes=", ".join(

@@ -33,7 +33,7 @@ import pandas as pd
 from ..compare import bridge as bridges
 from ..compare.verdict import run_length, verdict
 from ..config.output_files import write_file
-from ..words import check_lang, money, scenario_label, t
+from ..words import check_lang, money, scenario_label, t, titled
 from ..words.numbers import signed_value
 from .axes import nice_ticks
 from .figures import COST_COLOURS, FALL_COLOUR, RISE_COLOUR, TOTAL_COLOUR, bridge_steps, colour
@@ -70,14 +70,15 @@ def deck_bytes(result: "Comparison", *, lang: str = "en", weighing=None, meta: d
     deck = Presentation()
     deck.slide_width, deck.slide_height = Inches(WIDTH), Inches(HEIGHT)
     slides = _Slides(deck, lang, _footer(result, meta, lang))
-    _answer(slides, result, weighing, lang)
-    _key_figures(slides, result, lang)
-    if bridges.has_bridge(result.daily):
-        _bridge(slides, result, lang)
-        _monthly(slides, result, lang)
-    _costs(slides, result, lang)
-    if weighing is not None:
-        _drivers(slides, weighing, lang)
+    with titled(result.scenarios):
+        _answer(slides, result, weighing, lang)
+        _key_figures(slides, result, lang)
+        if bridges.has_bridge(result.daily):
+            _bridge(slides, result, lang)
+            _monthly(slides, result, lang)
+        _costs(slides, result, lang)
+        if weighing is not None:
+            _drivers(slides, weighing, lang)
     out = io.BytesIO()
     deck.save(out)
     return out.getvalue()

@@ -15,7 +15,7 @@ from ..compare import bridge as bridges
 from ..compare.monthly import final_day
 from ..compare.verdict import run_length
 from ..metrics import TRUST_BANDS, aggregate
-from ..words import money, number, percent, scenario_label, segment_label, t
+from ..words import money, number, percent, scenario_label, segment_labels, t
 from ..words.numbers import signed_value
 from .axes import extent as _extent, unit_axis
 from .html import FONT_STACK
@@ -255,13 +255,14 @@ def ltv_figure(segment_daily: pd.DataFrame, lang: str) -> go.Figure:
     last_day = seg.groupby(["scenario", "replication"], sort=False)["day"].transform("max")
     last = seg[seg["day"] == last_day]
     names = _scenarios(seg)
+    called = segment_labels(seg["segment"], lang)  # every segment in one language
     fig = go.Figure()
     for i, name in enumerate(names):
         d = last[last["scenario"] == name]
         b = stats.band(d, "realised_ltv", ["segment"])
         many = (b["n"] > 1).any()
         fig.add_trace(go.Bar(
-            x=[segment_label(s, lang) for s in b["segment"]], y=b["mid"],
+            x=[called[s] for s in b["segment"]], y=b["mid"],
             name=scenario_label(name, lang), marker_color=colour(i),
             text=None if many else [f"¥{v:,.0f}" for v in b["mid"]], textposition="outside",
             error_y=({"type": "data", "symmetric": False, "array": b["hi"] - b["mid"],

@@ -3,15 +3,16 @@ offline), drawn by Jinja2 templates with autoescape from the package's ``templat
 (the page, its blocks, the CSS for screens, projectors and print, a sortable-table script).
 
 A report is data until it is drawn: a ``Page`` holds sections, each a list of blocks (``Para``,
-``Heading``, ``Banner``, ``Table``, ``Figure``, ``Details``, ``Pre``, ``Bullets``), whose words
+``Heading``, ``Banner``, ``Table``, ``Figure``, ``Details``, ``Folded``, ``Pre``, ``Bullets``), whose words
 are plain strings or ``words.Text`` (a sentence whose names are ``strong`` and commands ``code``);
 ``templates/blocks.html.j2`` says what each looks like and escapes every word. No HTML is written
 here by hand: the one piece that comes in whole is a chart, which plotly.py writes.
 
 Printed (A4 landscape), each chart's section stays on one page with its heading, charts are
 re-laid out to the paper (at most PRINT_WIDTH × PRINT_MAX_HEIGHT CSS pixels), the toolbar is
-hidden, and blocks a section marks as :class:`Appendix` (every setting, the scenario files)
-come after the main body, from a new page, under one heading (``div.appendix``)."""
+hidden, and blocks a section marks as :class:`Appendix` (the settings an auditor checks) come
+after the main body, under one heading (``div.appendix``); a :class:`Folded`
+block (every setting, the scenario files) is on screen only."""
 
 from __future__ import annotations
 
@@ -40,6 +41,9 @@ FONT_STACK = ('"Noto Sans CJK SC", "Noto Sans SC", "WenQuanYi Micro Hei", "WenQu
 #: chart leaves room on its page for its section's heading, explanation and note.
 PRINT_WIDTH = 1000
 PRINT_MAX_HEIGHT = 470
+#: A chart that shares its printed page with the next section's (``Page.figure(..., half=True)``):
+#: two such sections, each with its heading and explanation, fill one page.
+PRINT_HALF_HEIGHT = 245
 
 
 def environment(*packages: str) -> Environment:
@@ -104,9 +108,10 @@ class Table:
 
 @dataclass(frozen=True)
 class Figure:
-    """A chart as plotly.py writes it (``Page.figure``)."""
+    """A chart as plotly.py writes it (``Page.figure``); ``print_height``: its height on paper."""
 
     html: Markup
+    print_height: int = PRINT_MAX_HEIGHT
     kind = "figure"
 
 
@@ -117,6 +122,16 @@ class Details:
     summary: Words
     body: str
     kind = "details"
+
+
+@dataclass(frozen=True)
+class Folded:
+    """Blocks folded under a summary on screen and left out of print (every setting and the
+    scenario files: a printed note says where they are)."""
+
+    summary: Words
+    blocks: Sequence[Any]
+    kind = "folded"
 
 
 @dataclass(frozen=True)
@@ -135,8 +150,8 @@ class Bullets:
 
 @dataclass(frozen=True)
 class Appendix:
-    """A block a section puts in the appendix: drawn after the main body, from a new page when
-    printed, under the appendix heading (e.g. every setting, the scenario files)."""
+    """A block a section puts in the appendix: drawn after the main body, under the appendix
+    heading (the settings behind the numbers)."""
 
     block: Any
 
@@ -165,22 +180,27 @@ class Page:
     sections: list[Section] = field(default_factory=list)
     _n_figures: int = 0
 
-    def figure(self, fig, name: str | None = None) -> Figure:
+    def figure(self, fig, name: str | None = None, *, half: bool = False, print_height: int | None = None) -> Figure:
+        """``fig`` drawn into the page; ``half``: printed half a page high, so that its section
+        shares a page with another (a chart that reads at that size); ``print_height``: another
+        height on paper (at most ``PRINT_MAX_HEIGHT``; its section runs on with the text)."""
         self._n_figures += 1
         div_id = f"fig-{name or self._n_figures}"
         config = {"displaylogo": False, "responsive": True, "modeBarButtons": [["toImage"]],
                   "toImageButtonOptions": {"filename": div_id, "scale": 2},
                   "locale": "zh-CN" if self.lang == "zh" else "en-US"}
         return Figure(Markup(pio.to_html(fig, full_html=False, include_plotlyjs=False, div_id=div_id,
-                                         config=config, default_width="100%")))
+                                         config=config, default_width="100%")),
+                      min(print_height or (PRINT_HALF_HEIGHT if half else PRINT_MAX_HEIGHT), PRINT_MAX_HEIGHT))
 
     def add(self, anchor: str, title: str, *blocks, css_class: str = "") -> None:
         """A section; blocks that are None or empty are left out. A section with a chart is
-        kept on one printed page (``section.chart``)."""
+        kept on one printed page (``section.chart``); printed, a full-height chart starts a page
+        (``section.new-page``), so that a page is never left half empty before a half-height one."""
         blocks = [b for b in blocks if b]
-        charted = any(isinstance(b, Figure) for b in blocks)
-        css = " ".join(c for c in (css_class, "chart" if charted else "") if c)
-        self.sections.append(Section(anchor, title, blocks, css))
+        heights = [b.print_height for b in blocks if isinstance(b, Figure)]
+        classes = [css_class, "chart" if heights else "", "new-page" if PRINT_MAX_HEIGHT in heights else ""]
+        self.sections.append(Section(anchor, title, blocks, " ".join(c for c in classes if c)))
 
     def render(self) -> str:
         appendix = [b.block for s in self.sections for b in s.blocks if isinstance(b, Appendix)]
@@ -193,7 +213,7 @@ class Page:
         return ENV.get_template("page.html.j2").render(
             page=self, sections=self.sections, appendix=appendix, links=links, words=words,
             plotly_js=Markup(plotly.offline.get_plotlyjs()),  # the library itself, inlined once
-            fonts=FONT_STACK, print_width=PRINT_WIDTH, print_max_height=PRINT_MAX_HEIGHT,
+            fonts=FONT_STACK, print_width=PRINT_WIDTH,
             dictionary=PLOTLY_ZH, months=PLOTLY_MONTHS_ZH)
 
     def write(self, path) -> Path:

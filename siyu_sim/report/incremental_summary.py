@@ -71,7 +71,8 @@ def summary_blocks(daily: pd.DataFrame, scenarios: list, lang: str) -> list:
     by_name = {s.name: s for s in scenarios}
     m = lambda x: money(x, lang)  # noqa: E731
     label = lambda n: strong(scenario_label(n, lang))  # noqa: E731
-    blocks: list = [Para(t("inc_meaning", lang), "note"), Heading(t("q_pays", lang))]
+    blocks: list = [Para(best_overall(daily, names, lang))] if len(names) > 1 else []  # the answer first
+    blocks += [Para(t("inc_meaning", lang), "note"), Heading(t("q_pays", lang))]
     for name in names:
         r = f.loc[name]
         inc, lo, hi, n = r["cum_incremental_profit"], r["cum_incremental_profit_lo"], \
@@ -113,38 +114,60 @@ def summary_blocks(daily: pd.DataFrame, scenarios: list, lang: str) -> list:
                                 diff=m(abs(diff)), ci=_ci(r, "added_vs_ads", lang, m, negate=diff < 0))))
     blocks.append(Para(t("inc_ads_discounts", lang, discounts=", ".join(
         f"{scenario_label(n, lang)} {m(f.loc[n, 'cum_spend'] - f.loc[n, 'cum_cash_spend'])}" for n in names))))
-    if len(names) > 1:
-        blocks.append(Para(best_overall(daily, names, lang)))
 
     blocks.append(Heading(t("q_scale", lang)))
     last = final_day(daily)
+    teams = team_scales(daily, scenarios)
     for name in names:
         r = f.loc[name]
         e = last[last["scenario"] == name]
         members = float(e["members"].mean())
         ever = float(e["ever_members"].mean())
         ops = float(e["staff"].mean())
-        blocks.append(Para(rich("inc_scale_pool", lang, name=label(name), members=number(members, lang),
-                                staff=f"{ops:g}", per_staff=number(members / ops, lang) if ops > 0 else "–",
-                                ppm=m(r["cum_incremental_profit"] / ever) if ever > 0 else "–")))
-        blocks.extend(team_paragraph(daily[daily["scenario"] == name], by_name[name],
-                                     scenario_label(name, lang), lang))
+        text = rich("inc_scale_pool", lang, name=label(name), members=number(members, lang),
+                    staff=f"{ops:g}", per_staff=number(members / ops, lang) if ops > 0 else "–",
+                    ppm=m(r["cum_incremental_profit"] / ever) if ever > 0 else "–")
+        blocks.append(Para(text + team_figures(teams.get(name), lang)))
         if r["exhausted_day"] is not None and np.isfinite(r["exhausted_day"]):
             blocks.append(Para(rich("inc_exhausted", lang, name=label(name), day=int(r["exhausted_day"]))))
+    blocks.extend(team_why(teams, lang))
     return blocks
 
 
-def team_paragraph(daily: pd.DataFrame, scenario, name: str, lang: str) -> list:
-    """What the scenario's own team mechanisms say about scale: its fixed costs, leads and
-    layers (``stats.team_scale`` of its runs, ``daily``); nothing for a scenario with no
-    execution lever. ``name``: the scenario as the reader calls it."""
-    team = stats.team_scale(daily, scenario)
+def team_scales(daily: pd.DataFrame, scenarios: list) -> dict[str, dict]:
+    """Each scenario's team mechanisms (``stats.team_scale`` of its runs), by name; a scenario
+    with no execution lever has none."""
+    out = {}
+    for sc in scenarios:
+        team = stats.team_scale(daily[daily["scenario"] == sc.name], sc)
+        if team is not None:
+            out[sc.name] = team
+    return out
+
+
+def team_figures(team: dict | None, lang: str) -> str:
+    """One strategy's team in figures, to follow its pool sentence: its fixed costs a day and, when
+    it pays for any, its team leads (a lead who costs nothing is no line of the report)."""
     if team is None:
+        return ""
+    fixed = money(team["fixed"], lang)
+    if team["leads"] > 0 and team["lead_cost"] > 0:
+        return t("scale_team_leads", lang, fixed=fixed, leads=number(team["leads"], lang),
+                 lead_cost=money(team["lead_cost"], lang), staff=f"{team['staff']:g}", layers=f"{team['layers']:.1f}")
+    return t("scale_team_fixed", lang, fixed=fixed)
+
+
+def team_why(teams: dict[str, dict], lang: str) -> list:
+    """What the team mechanisms mean for scale, said once for every strategy: with the span of
+    control and the intent a layer carries out when the strategies share them."""
+    if not teams:
         return []
-    return [Para(rich("scale_team", lang, name=strong(name), fixed=money(team["fixed"], lang),
-                      leads=number(team["leads"], lang), lead_cost=money(team["lead_cost"], lang),
-                      staff=f"{team['staff']:g}", layers=f"{team['layers']:.1f}", span=f"{team['span']:g}",
-                      retained=f"{team['retained']:.0%}", file=code("experiments/staff_scaling.toml")))]
+    shared = {(team["span"], team["retained"]) for team in teams.values()}
+    file = code("experiments/staff_scaling.toml")
+    if len(shared) == 1:
+        span, retained = shared.pop()
+        return [Para(rich("scale_team_why", lang, span=f"{span:g}", retained=f"{retained:.0%}", file=file))]
+    return [Para(rich("scale_team_why_each", lang, file=file))]
 
 
 def best_overall(daily: pd.DataFrame, names: list[str], lang: str) -> Text:

@@ -23,7 +23,7 @@ from .sweep_parts import (KEYS, add_table_and_assumptions, axes, best_index, edg
                           long_labels, setting_cells, setting_text, short_labels, status_blocks, value_text)
 from .sweep_results import SweepReportError, SweepResults, read_results
 from ..experiments.summary import pareto_front, t_interval, trade_off_axes
-from ..words import check_lang, strong, t
+from ..words import check_lang, strong, t, titled
 from .labels import metric_label, metric_value
 
 MAX_PANELS = 12
@@ -34,7 +34,9 @@ def sweep_report(results_dir, path, *, lang: str = "en") -> Path:
     and return the path. Raises :class:`SweepReportError` for a folder that cannot be reported."""
     check_lang(lang)
     res = read_results(results_dir)
-    return build_page(res, lang).write(path)
+    with titled(res.scenarios):
+        page = build_page(res, lang)
+    return page.write(path)
 
 
 def build_page(res: SweepResults, lang: str) -> Page:

@@ -21,6 +21,9 @@ from .html import Para, Table
 
 #: Drivers drawn per strategy.
 DRIVERS_SHOWN = 6
+#: The driver chart's height on paper: enough for every assumption's name, and room left on its
+#: page for what follows (the text runs on around it).
+DRIVERS_PRINT_HEIGHT = 340
 
 
 def probability_table(w: Weighing, lang: str) -> Table:
@@ -72,6 +75,7 @@ def driver_figure(w: Weighing, lang: str) -> go.Figure:
             hovertemplate="%{y}<br>%{text}<extra></extra>"), row=i + 1, col=1)
         fig.add_vline(x=0, line_width=2, line_color="#222", row=i + 1, col=1)
     fig.update_xaxes(zeroline=False)
+    fig.update_yaxes(tickmode="linear", dtick=1)  # every assumption named, even on paper
     unit_axis(fig, lang, *span, axis="x")  # 万 in Chinese, as the text and tables
     fig.update_xaxes(title_text=t("unc_axis", lang), row=len(names), col=1)
     return style(fig, height=110 + 36 * DRIVERS_SHOWN * len(names), legend_top=False)
@@ -110,17 +114,18 @@ def _measure_sentence(w: Weighing, lang: str, choice: str) -> str:
 
 def add_sections(page, w: Weighing, lang: str, source: str) -> None:
     """The report's opening sections: the answer across the draws (sentences and the probability
-    table, head to head), what it hinges on (the driver chart), what to measure next, and what the
-    figures cover. Three sections, so that print breaks between them, not inside the chart's."""
+    table, head to head), what to measure next and what the figures cover, then what the answer
+    hinges on (the driver chart). Three sections, so that print breaks between them, not inside the
+    chart's; printed, the first two make page 1."""
     answer: list = [Para(t("unc_report_intro", lang, draws=w.n_draws, n=len(w.assumptions), rows=f"{w.rows:,}"),
                          "why"),
                     probability_table(w, lang), *(Para(s) for s in answer_sentences(w, lang))]
     page.add("certainty", t("sec_certainty", lang), *answer, css_class="summary")
-    page.add("drivers", t("unc_drivers_title", lang), Para(t("unc_drivers_why", lang), "why"),
-             page.figure(driver_figure(w, lang), "drivers"))
     voi = analysis.value_of_information(w)
     total = float(voi.loc[voi["assumption"] == "all", "evppi"].iloc[0])
     choice = option_label(analysis.choice_now(w), lang)
     measure: list = ([Para(t("unc_voi_none", lang, choice=choice))] if total <= 0 else
                      [Para(t("unc_voi_why", lang, choice=choice)), voi_table(w, lang)])
     page.add("measure", t("unc_voi_title", lang), *measure, Para(limits(lang, source), "note"))
+    page.add("drivers", t("unc_drivers_title", lang), Para(t("unc_drivers_why", lang), "why"),
+             page.figure(driver_figure(w, lang), "drivers", print_height=DRIVERS_PRINT_HEIGHT))

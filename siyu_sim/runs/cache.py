@@ -2,7 +2,7 @@
 
 A run's numbers depend on its resolved scenario (population, behaviour, economics, environment,
 start date, days, customers, levers), the root seed, the replication, the executor and the
-engine — not on the scenario's name or description, nor on the ``seed`` key when a root seed
+engine — not on the scenario's name, titles or description, nor on the ``seed`` key when a root seed
 is given. A no-private-domain baseline has no levers (``counterfactual.baseline_data``), so the
 settings of a sweep that differ only in levers, and compared strategies with the same
 customers, share one baseline run per replication under any names. The live app keeps its
@@ -21,7 +21,7 @@ import pandas as pd
 
 #: Scenario keys that do not change a run's numbers (the root seed is keyed on its own; the
 #: uncertain assumptions only say what a weighing draws).
-UNKEYED = ("name", "description", "seed", "uncertain")
+UNKEYED = ("name", "title", "title_zh", "description", "seed", "uncertain")
 
 
 @dataclass(frozen=True)

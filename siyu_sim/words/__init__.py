@@ -6,8 +6,8 @@ pieces, no word carries markup: ``tests/test_words_keys.py``). ``t(key, lang, **
 sentence up in the one catalogue and fills its fields; ``rich(key, lang, name=strong(...))`` gives
 a ``Text`` whose parts keep what they are (a name in bold, a command as code), for a page's
 template to draw (``text``). ``scenario_label`` and ``segment_label`` name the things in the
-tidy tables (a metric is named by its declaration, ``siyu_sim.metrics``; ``siyu_sim.report.labels``
-looks it up); ``numbers`` formats amounts (Babel's K, M, 万, 亿; ¥, 元) and writes a value in its
+tidy tables, by the titles a scenario gives for as long as ``titled`` says (a metric is named by its
+declaration, ``siyu_sim.metrics``; ``siyu_sim.report.labels`` looks it up); ``numbers`` formats amounts (Babel's K, M, 万, 亿; ¥, 元) and writes a value in its
 format. ``Said`` is words that are English as a ``str`` and can be said in another language (a
 file's problems). A key missing in one language is a bug: a test checks that every entry has both.
 
@@ -26,6 +26,9 @@ file's problems). A key missing in one language is a bug: a test checks that eve
 """
 
 from __future__ import annotations
+
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from .app import APP, control_label
 from .calibrate import CALIBRATE
@@ -126,12 +129,60 @@ def column_label(name: str, lang: str) -> str:
     return _lookup(OBSERVED_LABELS, name, lang)
 
 
+#: What the scenarios at hand are called, by name and language (their ``title``/``title_zh``, and
+#: their segments'), for as long as ``titled`` says: one command, report, deck or workbook.
+_TITLES: ContextVar[dict[str, dict[str, dict[str, str | None]]]] = ContextVar(
+    "titles", default={"scenario": {}, "segment": {}})
+
+
+@contextmanager
+def titled(scenarios):
+    """Within this block, ``scenario_label`` and ``segment_labels`` call each of ``scenarios`` and
+    its segments by the titles it gives (``title``, ``title_zh``)."""
+    known = _TITLES.get()
+    named = {"scenario": dict(known["scenario"]), "segment": dict(known["segment"])}
+    for sc in scenarios:
+        named["scenario"][sc.name] = {"en": sc.title, "zh": sc.title_zh}
+        for seg in sc.population.segments:
+            if seg.title or seg.title_zh:
+                named["segment"][seg.name] = {"en": seg.title, "zh": seg.title_zh}
+    token = _TITLES.set(named)
+    try:
+        yield
+    finally:
+        _TITLES.reset(token)
+
+
+def _titled(kind: str, name: str, lang: str) -> str | None:
+    """What ``name`` is called in ``lang`` by its titles: in Chinese, ``title_zh``, else ``title``
+    (a name given in one language is shown as given); in English, ``title``."""
+    given = _TITLES.get()[kind].get(name) or {}
+    return given.get("zh") or given.get("en") if lang == "zh" else given.get("en")
+
+
 def scenario_label(name: str, lang: str) -> str:
-    return _lookup(SCENARIO_LABELS, name, lang)
+    """A scenario as readers call it: its title in ``lang`` (``titled``), else a shipped
+    scenario's label, else its name."""
+    return _titled("scenario", name, lang) or _lookup(SCENARIO_LABELS, name, lang)
 
 
 def segment_label(name: str, lang: str) -> str:
-    return _lookup(SEGMENT_LABELS, name, lang)
+    return segment_labels([name], lang)[name]
+
+
+def segment_labels(names, lang: str) -> dict[str, str]:
+    """Segments as readers call them, all in one language: each by its title or shipped label in
+    ``lang`` when every one has one, else every one in English (its ``title``, shipped label or
+    name): a user's segment with no Chinese name never sits among translated ones."""
+    def called(name: str, lang: str) -> str | None:
+        given = _TITLES.get()["segment"].get(name) or {}
+        entry = SEGMENT_LABELS.get(name)
+        return given.get(lang) or (entry[lang] if entry else None)
+
+    names = list(dict.fromkeys(names))
+    if all(called(n, lang) for n in names):
+        return {n: called(n, lang) for n in names}
+    return {n: called(n, "en") or n for n in names}
 
 
 def experiment_description(name: str, description: str, lang: str) -> str:
@@ -151,4 +202,5 @@ def scenario_description(name: str, description: str, lang: str) -> str:
 __all__ = ["FORMATS", "KEY_ASSUMPTIONS", "LANGS", "OBSERVED_LABELS", "control_label", "SCENARIO_LABELS",
            "SEGMENT_LABELS", "Said", "TEXT", "Run", "Text", "check_lang", "code", "column_label", "count",
            "experiment_description", "in_lang", "join", "money", "note", "number", "path", "percent", "ratio", "rich",
-           "scenario_description", "scenario_label", "segment_label", "share", "spaced", "strong", "t"]
+           "scenario_description", "scenario_label", "segment_label", "segment_labels", "share", "spaced", "strong",
+           "t", "titled"]

@@ -83,21 +83,34 @@ REPORT: dict[str, dict[str, str]] = {
                            "2 名员工每月增利 10 万元；200 万用户、100 名员工还能做到吗？）。要回答这个问题，"
                            "需要同时扫描用户池规模与人员配置（{command}），观察每名成员的利润和"
                            "服务质量（信任度、免打扰比例）如何变化。"},
-    "scale_team": {"en": "{name}: {fixed} a day is fixed whatever the pool (tools, and content: one "
-                         "push serves every group); {leads} team lead(s) ({lead_cost} a day; a fraction is a "
-                         "part-time or shared lead) manage its {staff} operators in {layers} layer(s), {span} "
-                         "people a lead. A bigger pool shares these fixed costs over more members (economies of "
-                         "scale), but each {span}-fold growth of the team adds a layer of leads, and each layer "
-                         "carries out only {retained} of what is intended (control loss); new operators take "
-                         "months to learn, and groups beyond the operators' reach go unrun (diseconomies). Where "
-                         "one outweighs the other is what a sweep over pool size and team size shows "
-                         "({file}).",
-                   "zh": "{name}：每天 {fixed} 是固定成本，与用户池大小无关（工具，以及内容：一条群发服务所有群）；"
-                         "{leads} 名主管（每天 {lead_cost}；小数表示兼职或共享的主管）分 {layers} 层管理 {staff} 名运营人员，"
-                         "每名主管管 {span} 人。用户池越大，这些固定成本摊到每名成员身上越少（规模经济）；但团队每扩大 {span} 倍"
-                         "就要多一层主管，每层只能执行 {retained} 的意图（控制损失），新人还需要几个月才能上手，"
-                         "超出运营人员能力范围的群无人运营（规模不经济）。两者在哪里此消彼长，要靠同时扫描用户池规模与团队规模的"
-                         "实验来回答（{file}）。"},
+    "scale_team_leads": {"en": " Fixed costs {fixed} a day (tools and content); {leads} team lead(s) ({lead_cost} a "
+                               "day; a fraction is a part-time or shared lead) manage the {staff} operators in "
+                               "{layers} layer(s).",
+                         "zh": "固定成本每天 {fixed}（工具与内容）；{leads} 名主管（每天 {lead_cost}；小数表示兼职或共享的主管）"
+                               "分 {layers} 层管理 {staff} 名运营人员。"},
+    "scale_team_fixed": {"en": " Fixed costs {fixed} a day (tools and content).",
+                         "zh": "固定成本每天 {fixed}（工具与内容）。"},
+    "scale_team_why": {"en": "Tools and content cost the same whatever the pool (one push serves every group): a "
+                             "bigger pool shares them over more members (economies of scale). But each {span}-fold "
+                             "growth of the team adds a layer of leads, and each layer carries out only {retained} of "
+                             "what is intended (control loss); new operators take months to learn, and groups beyond "
+                             "the operators' reach go unrun (diseconomies). Where one outweighs the other is what a "
+                             "sweep over pool size and team size shows ({file}).",
+                       "zh": "工具与内容的成本与用户池大小无关（一条群发服务所有群）：用户池越大，摊到每名成员身上越少（规模经济）。"
+                             "但团队每扩大 {span} 倍就要多一层主管，每层只能执行 {retained} 的意图（控制损失）；新人需要几个月才能上手，"
+                             "超出运营人员能力范围的群无人运营（规模不经济）。两者在哪里此消彼长，要靠同时扫描用户池规模与团队规模的"
+                             "实验来回答（{file}）。"},
+    "scale_team_why_each": {"en": "Tools and content cost the same whatever the pool (one push serves every group): a "
+                                  "bigger pool shares them over more members (economies of scale). But each time the "
+                                  "team outgrows a lead's span of control it adds a layer of leads, and each layer "
+                                  "carries out only part of what is intended (control loss; each strategy's span and "
+                                  "share are in the appendix); new operators take months to learn, and groups beyond "
+                                  "the operators' reach go unrun (diseconomies). Where one outweighs the other is what "
+                                  "a sweep over pool size and team size shows ({file}).",
+                            "zh": "工具与内容的成本与用户池大小无关（一条群发服务所有群）：用户池越大，摊到每名成员身上越少（规模经济）。"
+                                  "但团队每超出一名主管的管理幅度就要多一层主管，每层只能执行部分意图（控制损失；各策略的管理幅度与执行比例见附录）；"
+                                  "新人需要几个月才能上手，超出运营人员能力范围的群无人运营（规模不经济）。两者在哪里此消彼长，"
+                                  "要靠同时扫描用户池规模与团队规模的实验来回答（{file}）。"},
     "scale_differs": {"en": "The strategies differ in pool size ({sizes}); profit per member above "
                             "is the fairer yardstick, but one comparison is not a scaling curve.",
                       "zh": "各策略的用户池规模不同（{sizes}）；上面的每名成员利润更有可比性，"
@@ -209,10 +222,10 @@ REPORT: dict[str, dict[str, str]] = {
                           "siyu compare counts them.",
                     "zh": "月份按每 365 天分为 12 个月计算，与 siyu compare 的统计口径一致。"},
     # ---- assumptions
-    "asm_intro": {"en": "What the numbers rest on: the full scenario of each strategy, how it was "
-                        "run, and the model's key assumptions with their sources. DOMAIN numbers "
+    "asm_intro": {"en": "What the numbers rest on: how they were made and the model's key assumptions with "
+                        "their sources; each strategy's settings are in the appendix. DOMAIN numbers "
                         "refer to the practitioner articles the model was built from.",
-                  "zh": "这些数字的依据：每个策略的完整情景设置、运行方式，以及模型的关键假设和出处。"
+                  "zh": "这些数字的依据：运行方式，以及模型的关键假设和出处；各策略的设置见附录。"
                         "DOMAIN 编号指建模所依据的从业者文章。"},
     "asm_run": {"en": "How this report was made", "zh": "报告生成信息"},
     "asm_seed": {"en": "Root seed", "zh": "随机数根种子"},
@@ -233,16 +246,27 @@ REPORT: dict[str, dict[str, str]] = {
     "asm_toml": {"en": "Scenario file of {name} (TOML)", "zh": "{name} 的情景文件（TOML）"},
     "asm_lever_on": {"en": "used", "zh": "使用"},
     "asm_lever_off": {"en": "not used", "zh": "未使用"},
-    "asm_lever_desc": {"en": "Whether the strategy uses this lever at all (its settings are in the "
-                             "full table below).",
-                       "zh": "该策略是否使用这一运营杠杆（具体设置见下方完整参数表）。"},
-    "asm_same": {"en": "The strategies share every other setting.", "zh": "其余设置均相同。"},
+    "asm_lever_desc": {"en": "A row naming a lever (levers.…) says whether the strategy uses it at all; its settings "
+                             "that are not at their defaults have rows of their own.",
+                       "zh": "只写杠杆名的行（levers.…）表示该策略是否使用这一运营杠杆；其中不取默认值的设置另有各自的行。"},
+    "asm_default": {"en": "Default", "zh": "默认值"},
+    "asm_departs": {"en": "Other settings not at the model's defaults", "zh": "其他不取模型默认值的设置"},
+    "asm_departs_one": {"en": "Settings not at the model's defaults", "zh": "不取模型默认值的设置"},
+    "asm_rest": {"en": "Every other setting is at the model's default. The table of every setting, with units and "
+                       "sources, and each resolved scenario file are in this report's HTML file (at the end, folded; "
+                       "not printed); each is identified by its hash ({hashes}), the same as in the run's "
+                       "provenance: an equal hash is an equal scenario file.",
+                 "zh": "其余设置均为模型默认值。全部设置（含单位与出处）及各情景解析后的完整情景文件见本报告的 HTML 文件"
+                       "（文末折叠部分，不打印）；各情景以其哈希值标识（{hashes}），与运行记录（provenance）中的一致："
+                       "哈希值相同即情景文件相同。"},
+    "asm_every": {"en": "Every setting and the scenario files (click to open)",
+                  "zh": "全部设置与情景文件（点击展开）"},
     # ---- a printed report's appendix
-    "appendix": {"en": "Appendix: every setting and the scenario files",
-                 "zh": "附录：全部设置与情景文件"},
-    "appendix_intro": {"en": "For checking and re-running: each strategy's settings with their units "
-                             "and sources, and its resolved scenario file.",
-                       "zh": "供核对与复现：各策略的全部设置（含单位与出处），以及完整的情景文件。"},
+    "appendix": {"en": "Appendix: the settings behind the numbers",
+                 "zh": "附录：数字背后的设置"},
+    "appendix_intro": {"en": "For checking and re-running: the settings that differ between the strategies and "
+                             "those not at the model's defaults, with their units and sources.",
+                       "zh": "供核对与复现：各策略之间不同的设置，以及不取模型默认值的设置（含单位与出处）。"},
     # ---- sweep
     "sec_sweep_status": {"en": "About this sweep", "zh": "扫描概况"},
     "sec_heatmap": {"en": "Objective over {x} and {y}", "zh": "目标指标随 {x} 与 {y} 的变化"},

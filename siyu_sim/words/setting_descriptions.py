@@ -14,6 +14,8 @@ SETTING_DESCRIPTIONS: dict[str, dict[str, str]] = {
     # scenario
     "name":
         {"zh": "在表格、报告和文件名中使用的短名称：可用字母（任何文字）、数字和 _ . -（不可含 / 或 ..）。"},
+    "title": {"zh": "本情景对读者显示的英文名称：终端、报告、演示文稿、工作簿和交互应用中都用它。不填：用情景名（内置情景：用其常用名称）。"},
+    "title_zh": {"zh": "本情景对读者显示的中文名称。不填：用 title，否则用内置情景的常用中文名称，再否则用情景名。"},
     "description": {"zh": "用平实的话说明本情景代表什么。"},
     "days": {"zh": "模拟天数（模拟期长度）。"},
     "seed": {"zh": "所有随机数流的根种子。"},
@@ -60,6 +62,9 @@ SETTING_DESCRIPTIONS: dict[str, dict[str, str]] = {
                "Pareto/NBD；CDNOW 顾客群 s = 0.61，Fader, Hardie & Lee 2005）。"},
     "population.segments": {"zh": "用户分层；各分层比例之和须为 1。"},
     "population.segments[].name": {"zh": "标识名（小写字母、数字、下划线）。"},
+    "population.segments[].title": {"zh": "该分层对读者显示的英文名称（报告、图表）。不填：用标识名（内置分层：用其常用名称）。"},
+    "population.segments[].title_zh": {"zh": "该分层对读者显示的中文名称。不填：有常用中文名称时用它；只要有一个分层没有中文名称，"
+                                              "报告就把所有分层都用英文显示，绝不混用。"},
     "population.segments[].share": {"zh": "属于该分层的顾客比例。"},
     "population.segments[].need_cycle_days": {"zh": "信任度中性、按标价购买的顾客两次购买之间的典型天数。"},
     "population.segments[].price_sensitivity": {"zh": "相对参考价格的优惠对购买的影响强度（薅羊毛型顾客较高）。"},

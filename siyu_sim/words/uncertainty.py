@@ -105,11 +105,18 @@ UNCERTAINTY: dict[str, dict[str, str]] = {
     "unc_col_evppi_share": {"en": "share of knowing all", "zh": "占全部弄清的比例"},
     "unc_all": {"en": "all of them together (EVPI)", "zh": "全部一起（EVPI）"},
     "unc_luck_only": {
-        "en": "The intervals in this report cover luck only (replications of the scenarios as written). What "
-              "nobody has measured — margin, costs, how strongly trust moves buying — usually moves the answer "
-              "far more: run the comparison with --draws 200 for the answer across them.",
-        "zh": "本报告中的区间只反映运气（按方案原设定重复模拟）。无人测量过的假设（毛利、成本、信任对购买的影响等）"
-              "往往影响更大：加上 --draws 200 重新比较，可得到涵盖这些假设的结论。"},
+        "en": "How sure: these figures cover luck only (replications of the scenarios as written). What nobody has "
+              "measured — margin, costs, how strongly trust moves buying — usually moves the answer far more: run the "
+              "comparison with --draws 200 for how sure the answer is across them, what it hinges on and what to "
+              "measure next.",
+        "zh": "有多确定：本报告中的数字只反映运气（按方案原设定重复模拟）。无人测量过的假设（毛利、成本、信任对购买的影响等）"
+              "往往影响更大：加上 --draws 200 重新比较，可得到涵盖这些假设的确定程度、结论取决于什么以及下一步该测量什么。"},
+    "unc_one_run": {
+        "en": "How sure: these figures are a single run, so they cover neither luck nor what nobody has measured: run "
+              "the comparison with --reps 10 for luck, and with --draws 200 for how sure the answer is across the "
+              "unmeasured assumptions, what it hinges on and what to measure next.",
+        "zh": "有多确定：这些数字来自单次运行，既不反映运气，也不反映无人测量过的假设：加上 --reps 10 可看运气的影响，"
+              "加上 --draws 200 可得到涵盖这些假设的确定程度、结论取决于什么以及下一步该测量什么。"},
     "unc_hinges_short": {
         "en": "{name}'s answer hinges most on {top} (the chart below).",
         "zh": "{name}的结论最取决于{top}（见下图）。"},

@@ -3,10 +3,10 @@
 (function () {
   function plots() { return document.querySelectorAll('.js-plotly-plot'); }
   window.addEventListener('beforeprint', function () {
-    document.querySelectorAll('details').forEach(function (d) { d.open = true; });
+    document.querySelectorAll('details:not(.folded)').forEach(function (d) { d.open = true; });
     plots().forEach(function (p) {
       if (!p.dataset.screenHeight) { p.dataset.screenHeight = p._fullLayout.height; }
-      var height = Math.min(+p.dataset.screenHeight, {{ print_max_height }});
+      var height = Math.min(+p.dataset.screenHeight, +p.closest('.figure').dataset.printHeight);
       p.parentElement.style.height = height + 'px';  // the box plotly.py sized, not only the drawing
       Plotly.relayout(p, {width: {{ print_width }}, height: height});
     });
