@@ -16,7 +16,37 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model, model_validator
 
 from .rules import MODULES, param
-from .words import Said
+
+
+#: What a scenario's checks across keys say, in English (``words.CHECK_WORDS`` says them in the
+#: other languages under the same keys: config reports them in the file's language).
+CHECK_TEXT = {
+    "customers_a_row": "{customers} customers on {rows} rows is {weight} customers a row; keep it between {low} and "
+                  "{high} (set population.rows)",
+    "segment_names_repeat": "segment names must be unique, got {names}",
+    "segment_shares_sum": "segment shares must sum to 1, they sum to {total}",
+    "unit_cost_above_value": "the unit cost (¥{cost}) is above the order value (¥{value}): every order would lose money at "
+                     "list price; set economics.unit_cost_cny below economics.order_value_cny",
+    "scenario_name_unsafe": "a scenario name also names files and folders: use letters, digits, _ . - only (no spaces, "
+                         "no / or \\, not only dots)",
+    "lever_targets_unknown_segment": "lever {lever!r} targets unknown segment {segment!r}; segments are {segments}",
+}
+
+
+class CheckFailed(ValueError):
+    """A check across a scenario's keys failed: ``key`` names what it says (``CHECK_TEXT``),
+    ``fields`` fill it in; ``str()`` is the English."""
+
+    def __init__(self, key: str, **fields):
+        super().__init__(CHECK_TEXT[key].format(**fields))
+        self.key, self.fields = key, fields
+
+    def __reduce__(self):  # to a worker process and back, whole
+        return _check_failed, (self.key, self.fields)
+
+
+def _check_failed(key: str, fields: dict) -> CheckFailed:
+    return CheckFailed(key, **fields)
 
 
 class Params(BaseModel):
@@ -191,18 +221,18 @@ class Population(Params):
     @model_validator(mode="after")
     def _check_weight(self) -> "Population":
         if not MIN_WEIGHT <= self.weight <= MAX_WEIGHT:
-            raise ValueError(Said.words("err_weight", customers=f"{self.customers:,}", rows=f"{self.n_rows:,}",
-                                        weight=f"{self.weight:.3g}", low=f"{MIN_WEIGHT:g}", high=f"{MAX_WEIGHT:,.0f}"))
+            raise CheckFailed("customers_a_row", customers=f"{self.customers:,}", rows=f"{self.n_rows:,}",
+                                        weight=f"{self.weight:.3g}", low=f"{MIN_WEIGHT:g}", high=f"{MAX_WEIGHT:,.0f}")
         return self
 
     @model_validator(mode="after")
     def _check_segments(self) -> "Population":
         names = [s.name for s in self.segments]
         if len(set(names)) != len(names):
-            raise ValueError(Said.words("err_segment_names", names=", ".join(names)))
+            raise CheckFailed("segment_names_repeat", names=", ".join(names))
         total = sum(s.share for s in self.segments)
         if not math.isclose(total, 1.0, abs_tol=1e-6):
-            raise ValueError(Said.words("err_segment_shares", total=f"{total:.6g}"))
+            raise CheckFailed("segment_shares_sum", total=f"{total:.6g}")
         return self
 
 
@@ -277,8 +307,8 @@ class Economics(Params):
     @model_validator(mode="after")
     def _check_margin(self) -> "Economics":
         if self.unit_cost_cny > self.order_value_cny:
-            raise ValueError(Said.words("err_unit_cost", cost=f"{self.unit_cost_cny:g}",
-                                        value=f"{self.order_value_cny:g}"))
+            raise CheckFailed("unit_cost_above_value", cost=f"{self.unit_cost_cny:g}",
+                                        value=f"{self.order_value_cny:g}")
         return self
 
     @property

@@ -14,8 +14,7 @@ from pydantic import Field, SerializeAsAny, ValidationInfo, field_validator, mod
 
 from .environment import Environment
 from .levers import BrandAction, lever_from_dict
-from .params import Behaviour, Economics, Params, Population, Title
-from .words import Said
+from .params import Behaviour, CheckFailed, Economics, Params, Population, Title
 from .calendar import MAX_DAYS
 from .rng import MAX_SEED
 from .assumptions import Uncertain
@@ -66,7 +65,7 @@ class Scenario(Params):
     @classmethod
     def _check_name(cls, value: str) -> str:
         if not SAFE_NAME.fullmatch(value) or set(value) == {"."}:
-            raise ValueError(Said.words("err_scenario_name"))
+            raise CheckFailed("scenario_name_unsafe")
         return value
 
     @field_validator("levers", mode="before")
@@ -103,8 +102,8 @@ class Scenario(Params):
         unknown = unknown_targets(self.population.segments, self.levers)
         if unknown:
             name, _, seg = unknown[0]
-            raise ValueError(Said.words("err_unknown_target", lever=name, segment=seg,
-                                        segments=", ".join(sorted(s.name for s in self.population.segments))))
+            raise CheckFailed("lever_targets_unknown_segment", lever=name, segment=seg,
+                                        segments=", ".join(sorted(s.name for s in self.population.segments)))
         return self
 
     def to_dict(self) -> dict[str, Any]:

@@ -150,3 +150,20 @@ def test_the_checks_see_what_they_are_meant_to_see():
     assert [k for _, n in _lookup_calls(trees) for k in _literal_keys(n.args[0])] == ["nope_key"]
     assert "sec_no_such_section" in _literals(trees.values())
     assert "sec_summary" not in _literals(trees.values())  # an orphan, had this been the package
+
+
+def test_every_check_across_keys_is_said_in_every_language_with_the_same_fields():
+    """A scenario's checks across keys (params.CHECK_TEXT, English beside the checks) have their
+    words in every other language (words.CHECK_WORDS), filled by the same fields."""
+    import string
+
+    from siyu_sim.params import CHECK_TEXT
+
+    def fields(text: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+    assert set(words.CHECK_WORDS) == set(CHECK_TEXT)
+    for key, english in CHECK_TEXT.items():
+        assert set(words.CHECK_WORDS[key]) == set(words.LANGS) - {"en"}, key
+        for text in words.CHECK_WORDS[key].values():
+            assert fields(text) == fields(english), key

@@ -14,7 +14,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..words import Said
+from ..params import CHECK_TEXT, CheckFailed
+from ..words import CHECK_WORDS, Said
 from .problems import UNSET, Problem, closest
 from .schema_info import Located, allowed_words, field_names, is_model, iter_leaves, locate
 
@@ -93,10 +94,20 @@ def _described(kind: str, err: dict, where: str, value: Any, located: Located | 
         return Problem(where, Said.words("err_not_a_table"), value, allowed=allowed)
     if kind.endswith("_type") or kind.endswith("_parsing") or kind == "int_from_float":
         return Problem(where, Said.words("err_wrong_type"), value, allowed=allowed)
-    if kind == "value_error":  # a model's own check: its words when it raised them as Said
-        said = next(iter(getattr((err.get("ctx") or {}).get("error"), "args", ())), None)
-        return Problem(where, said if isinstance(said, Said) else err["msg"].removeprefix("Value error, "), value)
+    if kind == "value_error":  # a check across keys says its words in the file's language
+        error = (err.get("ctx") or {}).get("error")
+        return Problem(where, _check_words(error) if isinstance(error, CheckFailed)
+                       else err["msg"].removeprefix("Value error, "), value)
     return Problem(where, err["msg"], value, allowed=allowed)
+
+
+def _check_words(error: CheckFailed) -> Said:
+    """A failed check across keys, said in English (``params.CHECK_TEXT``) or another language
+    (``words.CHECK_WORDS``)."""
+    def say(lang: str) -> str:
+        text = CHECK_TEXT[error.key] if lang == "en" else CHECK_WORDS[error.key][lang]
+        return text.format(**error.fields)
+    return Said.by(say)
 
 
 def _elsewhere(whole: type[BaseModel], key: str) -> str | None:

@@ -37,7 +37,7 @@ from .console import CONSOLE
 from .discovery import DISCOVERY
 from .exports import EXPORTS
 from .incremental import INCREMENTAL
-from .problems import PROBLEMS
+from .problems import CHECK_WORDS, PROBLEMS
 from .names import KEY_ASSUMPTIONS, SCENARIO_DESCRIPTIONS, SCENARIO_LABELS, SEGMENT_LABELS
 from .numbers import FORMATS, count, money, number, percent, ratio, share
 from .optimise import OPTIMISE
@@ -199,7 +199,7 @@ def scenario_description(name: str, description: str, lang: str) -> str:
     return entry[lang] if entry and entry["en"] == description else description
 
 
-__all__ = ["FORMATS", "KEY_ASSUMPTIONS", "LANGS", "OBSERVED_LABELS", "control_label", "SCENARIO_LABELS",
+__all__ = ["CHECK_WORDS", "FORMATS", "KEY_ASSUMPTIONS", "LANGS", "OBSERVED_LABELS", "control_label", "SCENARIO_LABELS",
            "SEGMENT_LABELS", "Said", "TEXT", "Run", "Text", "check_lang", "code", "column_label", "count",
            "experiment_description", "in_lang", "join", "money", "note", "number", "path", "percent", "ratio", "rich",
            "scenario_description", "scenario_label", "segment_label", "segment_labels", "share", "spaced", "strong",

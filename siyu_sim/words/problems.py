@@ -21,24 +21,6 @@ PROBLEMS: dict[str, dict[str, str]] = {
     # ---- the commonest problems
     "err_a_search": {"en": "this file is a search for the best plan (it has an [{table}] table), not a sweep",
                      "zh": "这是一个搜索最优方案的文件（含 [{table}] 表），不是参数扫描"},
-    # what a scenario's own checks say (params.py, scenario.py): raised as Said, said in the file's language
-    "err_weight": {"en": "{customers} customers on {rows} rows is {weight} customers a row; keep it between {low} "
-                         "and {high} (set population.rows)",
-                   "zh": "{customers} 位顾客用 {rows} 行模拟，每行代表 {weight} 位顾客；应在 {low} 到 {high} 之间"
-                         "（请设置 population.rows）"},
-    "err_segment_names": {"en": "segment names must be unique, got {names}", "zh": "用户分层的名称不能重复，现为 {names}"},
-    "err_segment_shares": {"en": "segment shares must sum to 1, they sum to {total}",
-                           "zh": "各用户分层的占比之和必须为 1，现为 {total}"},
-    "err_unit_cost": {"en": "the unit cost (¥{cost}) is above the order value (¥{value}): every order would lose money "
-                            "at list price; set economics.unit_cost_cny below economics.order_value_cny",
-                      "zh": "单位成本（{cost} 元）高于客单价（{value} 元）：按原价每一单都会亏钱；请把 "
-                            "economics.unit_cost_cny 设得低于 economics.order_value_cny"},
-    "err_scenario_name": {"en": "a scenario name also names files and folders: use letters, digits, _ . - only "
-                                "(no spaces, no / or \\, not only dots)",
-                          "zh": "情景名称也用作文件名和文件夹名：只能用字母、数字和 _ . -（不能有空格、/ 或 \\，"
-                                "也不能只有点）"},
-    "err_unknown_target": {"en": "lever {lever!r} targets unknown segment {segment!r}; segments are {segments}",
-                           "zh": "运营杠杆 {lever!r} 指向不存在的用户分层 {segment!r}；现有分层：{segments}"},
     "err_unknown_key": {"en": "unknown key", "zh": "未知的键"},
     "err_keys_here": {"en": "keys here: {keys}", "zh": "此处可用的键：{keys}"},
     "err_retired_weight": {  # {table}: where customers and rows live in the file ("population." or "")
@@ -104,4 +86,19 @@ PROBLEMS: dict[str, dict[str, str]] = {
     "err_words_range": {"en": "{words} {range}", "zh": "{words}，{range}"},
     "err_words_unit": {"en": "{words} ({unit})", "zh": "{words}（{unit}）"},
     "err_words_or_none": {"en": "{words}; leave it out for none", "zh": "{words}；不填表示没有"},
+}
+
+
+#: What a scenario's checks across keys say in the other languages (``params.CHECK_TEXT`` holds
+#: the English, beside the checks; config.pydantic_errors says either).
+CHECK_WORDS: dict[str, dict[str, str]] = {
+    "customers_a_row": {"zh": "{customers} 位顾客用 {rows} 行模拟，每行代表 {weight} 位顾客；应在 {low} 到 {high} 之间"
+                              "（请设置 population.rows）"},
+    "segment_names_repeat": {"zh": "用户分层的名称不能重复，现为 {names}"},
+    "segment_shares_sum": {"zh": "各用户分层的占比之和必须为 1，现为 {total}"},
+    "unit_cost_above_value": {"zh": "单位成本（{cost} 元）高于客单价（{value} 元）：按原价每一单都会亏钱；请把 "
+                                    "economics.unit_cost_cny 设得低于 economics.order_value_cny"},
+    "scenario_name_unsafe": {"zh": "情景名称也用作文件名和文件夹名：只能用字母、数字和 _ . -（不能有空格、/ 或 \\，"
+                                   "也不能只有点）"},
+    "lever_targets_unknown_segment": {"zh": "运营杠杆 {lever!r} 指向不存在的用户分层 {segment!r}；现有分层：{segments}"},
 }
