@@ -102,5 +102,5 @@ def test_a_setting_that_breaks_a_cross_field_rule_is_reported_in_scenario_words(
     with pytest.raises(ExperimentError) as info:
         experiment_from_dict(data)
     text = str(info.value)
-    assert "setting 1 of scenario 'nurture' is invalid: economics: unit_cost_cny (70.0) exceeds" in text
+    assert "setting 1 of scenario 'nurture' is invalid: economics: the unit cost (¥70) is above the order value" in text
     assert "Value error" not in text
