@@ -197,6 +197,8 @@ def fit_lines(result, lang: str) -> list[str]:
     if judged.held_total:
         lines.append(t("calib_held_out", lang, inside=judged.held_inside, total=judged.held_total,
                        verdict=t("calib_held_pass", lang) if judged.held_pass
+                       else t("calib_held_fail_missed", lang, margin=f"{judged.margin:.0%}", metrics=", ".join(
+                           f"{m.metric} {m.held_error:.0%}" for m in judged.held_missed)) if judged.held_missed
                        else t("calib_held_fail", lang, good=f"{GOOD:.0%}")))
     if judged.parameters:
         key = "calib_pinned" if judged.good else "calib_pinned_poor_fit"

@@ -156,9 +156,13 @@ def coverage_sentence(result: "CalibrationResult", reps: int, lang: str) -> str 
     if reps <= 1 or n == 0:
         return t("cal_cov_no_band", lang)
     share = k / n
-    verdict = "cal_cov_good" if share >= q.GOOD else "cal_cov_fair" if share >= q.FAIR else "cal_cov_poor"
+    verdict = t("cal_cov_good" if share >= q.GOOD else "cal_cov_fair" if share >= q.FAIR else "cal_cov_poor", lang)
+    if judged.held_missed:  # inside wide bands or not, a forecast off by more than the margin is not good
+        verdict = t("cal_cov_missed", lang, margin=percent(judged.margin), metrics=t("cal_list_sep", lang).join(
+            t("calib_metric_error_share", lang, metric=metric_label(m.metric, lang), error=percent(m.held_error))
+            for m in judged.held_missed))
     return rich("cal_coverage", lang, lead=strong(t("cal_coverage_lead", lang)), k=k, n=n, share=percent(share),
-                verdict=t(verdict, lang))
+                verdict=verdict)
 
 
 def metric_table(result: "CalibrationResult", lang: str) -> Table:

@@ -152,6 +152,8 @@ def money_figure(daily: pd.DataFrame, lang: str) -> go.Figure:
     10–90% whiskers across runs."""
     names, rows, cols, fig = _scenario_panels(daily, lang)
     m = aggregate(daily, "month", by=("scenario", "replication"))
+    # the ledger's profit (every member order counted), not the profit added over no private domain
+    words = {"gmv": t("gmv", lang), "profit": t("money_ledger_profit", lang)}
     for i, name in enumerate(names):
         r, c = _cell(i, cols)
         d = m[m["scenario"] == name]
@@ -159,12 +161,12 @@ def money_figure(daily: pd.DataFrame, lang: str) -> go.Figure:
             b = stats.band(d, metric, ["month"])
             many = (b["n"] > 1).any()
             fig.add_trace(go.Bar(
-                x=b["month"], y=b["mid"], name=t(metric, lang), legendgroup=metric,
+                x=b["month"], y=b["mid"], name=words[metric], legendgroup=metric,
                 showlegend=i == 0, marker_color=col,
                 error_y=({"type": "data", "symmetric": False, "array": b["hi"] - b["mid"],
                           "arrayminus": b["mid"] - b["lo"], "color": "#444", "thickness": 1.2}
                          if many else None),
-                hovertemplate="¥%{y:,.0f}<extra>" + t(metric, lang) + "</extra>"),
+                hovertemplate="¥%{y:,.0f}<extra>" + words[metric] + "</extra>"),
                 row=r, col=c)
         fig.update_xaxes(title_text=t("axis_month", lang), dtick=1 if d["month"].nunique() <= 24 else None,
                          row=r, col=c)

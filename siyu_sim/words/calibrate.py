@@ -62,6 +62,8 @@ CALIBRATE: dict[str, dict[str, str]] = {
                          "zh": "拟合期误差（容许 {margin}）：{errors}。"},
     "calib_held_pass": {"en": "passed", "zh": "通过"},
     "calib_held_fail": {"en": "FAILED (at least {good} should be)", "zh": "未通过（至少应有 {good}）"},
+    "calib_held_fail_missed": {"en": "FAILED (the forecast misses {metrics} there, more than the {margin} margin)",
+                               "zh": "未通过（留出期内预测误差超过 {margin} 的容许误差：{metrics}）"},
     "calib_pinned": {"en": "Pinned down by the data: {k} of {n} parameters.",
                      "zh": "能被数据确定的参数：{n} 个中有 {k} 个。"},
     "calib_pinned_poor_fit": {"en": "Pinned down by the data: none of the {n} parameters, because the fit is poor "
@@ -88,6 +90,12 @@ CALIBRATE: dict[str, dict[str, str]] = {
               "parameters does not reproduce them. Fit a parameter that moves them, or check how the brand counts them.",
         "zh": "拟合期内以下指标的误差超过 {margin} 的容许误差：{metrics}。即使取最佳参数，模型也重现不了它们。"
               "请拟合能影响它们的参数，或核对品牌对它们的统计口径。"},
+    "calib_warn_held_missed": {
+        "en": "Held-out check failed: the forecast misses {metrics} over the held-out periods (more than the {margin} "
+              "margin), inside their bands or not (the data's scatter widens the bands). Do not rely on the model's "
+              "forecasts before finding out why.",
+        "zh": "留出期检验未通过：留出期内以下指标的预测误差超过 {margin} 的容许误差：{metrics}（无论是否落在区间带内，"
+              "数据自身的波动会把区间带放宽）。在弄清原因之前，不要依赖模型的预测。"},
     "calib_metric_error_share": {"en": "{metric} by {error}", "zh": "{metric}（误差 {error}）"},
     "calib_warn_held_out": {
         "en": "Held-out check failed: {inside} of {total} held-out values fall inside their band (at least {good} "

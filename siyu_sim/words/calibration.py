@@ -48,6 +48,10 @@ CALIBRATION: dict[str, dict[str, str]] = {
                            "band (5–95% of the replications, widened by the data's own scatter). {verdict}",
                      "zh": "{lead}拟合指标的 {n} 个留出期数值中有 {k} 个（{share}）落在区间带内"
                            "（重复运行的 5%–95%，并计入数据自身的波动）。{verdict}"},
+    "cal_cov_missed": {"en": "But the forecast misses {metrics} over the held-out periods, more than the {margin} margin "
+                             "(the data's scatter widens the bands): do not rely on its forecasts before finding out why.",
+                       "zh": "但留出期内以下指标的预测误差超过 {margin} 的容许误差：{metrics}（数据自身的波动会放宽区间带）："
+                             "在弄清原因之前，不要依赖模型的预测。"},
     "cal_cov_good": {"en": "The model forecasts the held-out period well.", "zh": "模型对留出期的预测良好。"},
     "cal_cov_fair": {"en": "The model forecasts the held-out period only in part: use its forecasts with their bands.",
                      "zh": "模型对留出期的预测只有部分吻合：使用其预测时请同时参考区间带。"},

@@ -27,7 +27,7 @@ REPORT: dict[str, dict[str, str]] = {
     "sec_kpis": {"en": "Key figures", "zh": "关键指标"},
     "sec_members": {"en": "Members by status", "zh": "成员状态变化"},
     "sec_trust": {"en": "Trust distribution of members", "zh": "成员信任度分布"},
-    "sec_money": {"en": "Monthly GMV against monthly profit", "zh": "月度 GMV 与月度利润"},
+    "sec_money": {"en": "Monthly GMV against monthly ledger profit", "zh": "月度 GMV 与月度账面利润"},
     "sec_cum": {"en": "Added profit and ROI against paid ads", "zh": "净增利润与回报率：对比付费广告"},
     "sec_funnel": {"en": "Funnel: ever joined → still members → active → engaged",
                    "zh": "成员漏斗：累计入域 → 仍是成员 → 活跃 → 专注"},
@@ -162,6 +162,7 @@ REPORT: dict[str, dict[str, str]] = {
     "trust_80_100": {"en": "Trust 0.8–1", "zh": "信任 0.8–1"},
     "gmv": {"en": "GMV", "zh": "GMV"},
     "profit": {"en": "Profit", "zh": "利润"},
+    "money_ledger_profit": {"en": "Ledger profit", "zh": "账面利润"},
     "cum_profit": {"en": "cumulative profit", "zh": "累计利润"},
     "alt_ads": {"en": "same cash in paid ads", "zh": "同等现金投放广告"},
     "roi": {"en": "ROI", "zh": "ROI"},
@@ -189,10 +190,13 @@ REPORT: dict[str, dict[str, str]] = {
                         "them down (DOMAIN 000: \"users are not fools\").",
                   "zh": "成员对品牌的信任度分布（按成员占比）。关系经营会把成员推向高信任区间，"
                         "硬推销会把他们拉低（DOMAIN 000：“用户不是傻子”）。"},
-    "why_money": {"en": "GMV (orders at list price) against profit (after discounts, goods, staff, "
-                        "tools and acquisition). A tall GMV bar over a thin or negative profit bar "
+    "why_money": {"en": "GMV (orders at list price) against the ledger's profit (after discounts, goods, staff, "
+                        "tools and acquisition), both counting every order members place, including those they "
+                        "would have placed anyway: not the profit added over no private domain, which the "
+                        "bridge and the month-by-month chart show. A tall GMV bar over a thin or negative profit bar "
                         "is the \"false prosperity\" practitioners warn about (DOMAIN 003/004).",
-                  "zh": "GMV（按标价计的订单额）与利润（扣除优惠、货品、人力、工具与获客成本）对比。"
+                  "zh": "GMV（按标价计的订单额）与账面利润（扣除优惠、货品、人力、工具与获客成本）对比，两者都计入成员的"
+                        "全部订单，包括本来也会下的订单：不是相对不做私域的净增利润（见利润桥与逐月图）。"
                         "GMV 很高而利润很薄甚至为负，就是从业者所说的“虚假繁荣”（DOMAIN 003/004）。"},
     "why_cum": {"en": "Solid lines: the profit each strategy adds over the same customers with no "
                       "private domain, to date. Dotted: the ledger's profit (gross, counting orders "
