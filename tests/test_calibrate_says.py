@@ -213,6 +213,13 @@ def test_a_comparison_of_the_calibrated_brand_says_it_was_fitted_and_how_well(fi
         assert p.path in section
     assert f"{shown} sets {QR} to 0.5, not the fitted" in section
     assert re.search(r'<section id="fitted".*?已用品牌自己的数据校准', pages["zh"], re.S)
+    summaries = {}  # a poor fit is said on page 1, beside the answer; a good one is not
+    for good in (True, False):
+        kept = [s.model_copy(update={"calibration": record.model_copy(update={"good": good})})
+                for s in (calibrated, what_if)]
+        page = report_comparison(compare(kept, reps=1), tmp_path / f"good_{good}.html").read_text(encoding="utf-8")
+        summaries[good] = html.unescape(re.search(r'<section id="summary".*?</section>', page, re.S).group(0))
+    assert "rest on a POOR fit" in summaries[False] and "rest on a POOR fit" not in summaries[True]
     plain = [Scenario.from_dict({**s.to_dict(), "calibration": None}) for s in (calibrated, what_if)]
     plain = report_comparison(compare(plain, reps=1), tmp_path / "plain.html").read_text(encoding="utf-8")
     assert 'id="fitted"' not in plain

@@ -101,10 +101,22 @@ def show(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:g}"
     if isinstance(value, (list, tuple, dict)):
-        return json.dumps(value, ensure_ascii=False, default=str)
+        return json.dumps(_short(value), ensure_ascii=False, default=str)
     if isinstance(value, BaseModel):
-        return json.dumps(value.model_dump(mode="json"), ensure_ascii=False)
+        return json.dumps(_short(value.model_dump(mode="json")), ensure_ascii=False)
     return str(getattr(value, "value", value))
+
+
+def _short(value: Any) -> Any:
+    """Numbers inside a list or table to 4 significant digits, as a reader compares them (a fit's
+    accepted parameter sets came out with 17)."""
+    if isinstance(value, float):
+        return float(f"{value:.4g}")
+    if isinstance(value, dict):
+        return {k: _short(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_short(v) for v in value]
+    return value
 
 
 def settings_rows(scenarios: list) -> tuple[list[str], dict[str, list[str]], dict[str, Setting]]:

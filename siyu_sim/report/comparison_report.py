@@ -132,6 +132,10 @@ def build_page(daily: pd.DataFrame, scenarios: list, lang: str,
     else:  # how sure, in one sentence: a luck-only interval is never shown alone
         sure = Banner(t("unc_luck_only" if reps > 1 else "unc_one_run", lang))
         summary = [*summary[:1], sure, *summary[1:]] if incremental_summary.has_incremental(daily) else [sure, *summary]
+    poor = [sc for sc in scenarios if getattr(sc, "calibration", None) is not None and not sc.calibration.good]
+    if poor:  # a poor fit is said where the answer is, not only in its own section
+        summary = [*summary[:1], Banner(t("cal_cmp_poor_first", lang, names=t("cal_list_sep", lang).join(
+            scenario_label(sc.name, lang) for sc in poor))), *summary[1:]]
     page.add("summary", t("sec_summary", lang), *summary, css_class="summary")
     add_fit_section(page, scenarios, lang)  # a brand fitted to its own numbers: how well
     page.add("kpis", t("sec_kpis", lang), kpi_table(daily, scenarios, lang),

@@ -48,6 +48,11 @@ CALIBRATION: dict[str, dict[str, str]] = {
                            "band (5–95% of the replications, widened by the data's own scatter). {verdict}",
                      "zh": "{lead}拟合指标的 {n} 个留出期数值中有 {k} 个（{share}）落在区间带内"
                            "（重复运行的 5%–95%，并计入数据自身的波动）。{verdict}"},
+    "cal_cmp_poor_first": {"en": "These figures rest on a POOR fit to the brand's own numbers ({names}): the fitted "
+                                 "model does not reproduce them well enough to be relied on; see \"Fitted to the "
+                                 "brand's own numbers\" below before using any figure here.",
+                           "zh": "这些数字所依据的模型对品牌自身数据的拟合不佳（{names}）：拟合后的模型不能充分重现这些数据，"
+                                 "不宜直接依赖；使用本页任何数字之前，请先看下文“已用品牌自己的数据校准”一节。"},
     "cal_cov_missed": {"en": "But the forecast misses {metrics} over the held-out periods, more than the {margin} margin "
                              "(the data's scatter widens the bands): do not rely on its forecasts before finding out why.",
                        "zh": "但留出期内以下指标的预测误差超过 {margin} 的容许误差：{metrics}（数据自身的波动会放宽区间带）："
