@@ -459,3 +459,23 @@ def test_a_page_closed_mid_weighing_stops_its_weighing(whatif):
     done = page.weigher.wait(lambda s: s.outcome is not None, 600)
     assert isinstance(done.outcome.error, Cancelled), done.outcome.error
     assert len(batches) == 1
+
+
+def test_the_screen_names_the_pinned_file_by_its_title_and_a_changed_strategy_as_changed(tmp_path):
+    """A pinned baseline file is named by its own title (it was shown by its file name), and the
+    strategy once a control moves is '… (changed)' / '…（已调整）', not the plan it was loaded as."""
+    from siyu_sim.words import scenario_label, titled
+
+    pinned = tmp_path / "pinned.toml"
+    pinned.write_text('name = "moli_care"\ntitle = "More care"\ntitle_zh = "加强关怀"\ndays = 20\n'
+                      '[population]\ncustomers = 300\n', encoding="utf-8")
+    w = WhatIf("nurture", str(pinned), customers=300, days=20)
+    with titled(w.named()):
+        assert scenario_label("moli_care", "zh") == "加强关怀" and scenario_label("moli_care", "en") == "More care"
+        loaded = scenario_label("nurture", "en")
+    changed = {**w.initial(), "levers.coupon.depth": 0.3}
+    with titled(w.named(changed)):
+        assert scenario_label("nurture", "en") == f"{loaded} (changed)"
+        assert scenario_label("nurture", "zh").endswith("（已调整）")
+    with titled(w.named(w.initial())):
+        assert scenario_label("nurture", "en") == loaded

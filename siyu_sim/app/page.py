@@ -212,7 +212,7 @@ class AppPage:
                 widget.placeholder = t("app_derived", lang)
         self.title.object = pane("heading", t("app_title", lang), 1)
         self.intro.object = pane("para", t("app_intro", lang))
-        with titled([self.whatif.start]):  # the strategy as loaded, by its title
+        with titled(self.whatif.named()):  # the strategy as loaded and the pinned one, by their titles
             name = scenario_label(self.whatif.start.name, lang)
             self.baseline.options = {scenario_label(n, lang): n for n in self.baseline.values}
         self.heads["strategy"].object = pane("heading", t("app_strategy", lang, name=name), 2)
@@ -332,8 +332,8 @@ class AppPage:
             self.headline.object = answers.pending(t("app_pending", lang, customers=f"{start.population.customers:,}",
                                                      horizon=run_length(start.days, lang)))
             return
-        (result, start_added), (values, pinned) = self.shown.result, self.shown.request
-        with titled([self.whatif.start]):  # a pinned baseline that is the strategy as loaded: by its title
+        (result, start_added), (values, _) = self.shown.result, self.shown.request
+        with titled(self.whatif.named(values)):  # by their titles; the strategy, once changed, says so
             self.headline.object = answers.headline(result, lang, start_added)
             self._show_command()
             self.summary.object = answers.summary(result, lang)

@@ -32,7 +32,7 @@ from ..runs import RunCache
 from ..scenario import SAFE_NAME, Scenario
 from ..uncertainty.weigh import Weighing, prepare, weigh
 from ..version import __version__
-from ..words import Said
+from ..words import Said, scenario_label, t, titled
 
 NO_PRIVATE_DOMAIN = "no_private_domain"  # the baseline that is no private domain at all
 
@@ -156,8 +156,8 @@ class WhatIf:
         self.start = load_scenario(self.strategy_path, command_overrides(self.start_sets, days, customers, None, rows))
         self._fields = leaves(Scenario, self.start.to_dict())
         self._initial = self._initial_values()
-        if self.baseline_path is not None:  # a bad baseline file fails before anything starts
-            self.baseline(self.initial(), self.start)
+        #: The pinned baseline as loaded (a bad file fails before anything starts), or None.
+        self.pinned = self.baseline(self.initial(), self.start) if self.baseline_path is not None else None
         self.cache = RunCache()
         self._start_added: float | None = None
         self._lock = threading.Lock()
@@ -239,6 +239,16 @@ class WhatIf:
         return load_scenario(self.strategy_path, command_overrides(
             self._sets(values, True), options.get("--days"), options.get("--customers"), options.get("--seed"),
             options.get("--rows")))
+
+    def named(self, values: Values | None = None) -> list[Scenario]:
+        """The scenarios the screen names, as ``words.titled`` takes them: the strategy (whose
+        title, once ``values`` differ from the start, says it was changed) and the pinned one."""
+        start = self.start
+        if values is not None and values != self.initial():
+            with titled([start]):
+                start = start.model_copy(update={lang_key: t("app_changed_title", lang, name=scenario_label(start.name, lang))
+                                                 for lang_key, lang in (("title", "en"), ("title_zh", "zh"))})
+        return [start, *([self.pinned] if self.pinned is not None else [])]
 
     def baseline(self, values: Values, strategy: Scenario, pinned: bool = True) -> Scenario:
         """The pinned scenario (``pinned`` and there is one), else no private domain. The pinned

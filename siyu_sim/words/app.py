@@ -5,6 +5,7 @@ longer help is its setting's description (``settings``)."""
 from __future__ import annotations
 
 APP: dict[str, dict[str, str]] = {
+    "app_changed_title": {"en": "{name} (changed)", "zh": "{name}（已调整）"},
     "app_title": {"en": "What if…? The private domain, live", "zh": "如果这样做会怎样？私域实时推演"},
     "app_intro": {"en": "Change a lever on the left; the answers on the right follow within seconds. "
                         "Every figure is what the strategy adds over the same customers with no private domain.",
