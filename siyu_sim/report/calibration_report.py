@@ -61,8 +61,8 @@ def build_page(result: "CalibrationResult", lang: str, scenario_file: str) -> Pa
     unit = t(UNITS[_period(result)], lang)
     reps_text = t("cal_reps_many", lang, n=reps) if reps > 1 else t("cal_reps_one", lang)
     page = Page(title=t("cal_title", lang, name=scenario_label(result.name, lang)), lang=lang,
-                subtitle=t("cal_subtitle", lang, metrics=len(metrics), fit=len(result.fit_periods), unit=unit,
-                           held=len(result.held_out_periods), reps=reps_text),
+                subtitle=t("cal_subtitle", lang, metrics=len(metrics), fitted=len(result.metrics),
+                           fit=len(result.fit_periods), unit=unit, held=len(result.held_out_periods), reps=reps_text),
                 meta_line=t("generated", lang, date=_dt.date.today().isoformat(), version=_version()))
     unidentified = [e for e in result.estimates if not e.identified]
     page.add("summary", t("cal_sec_summary", lang), *summary_blocks(result, rows, metrics, reps, lang),

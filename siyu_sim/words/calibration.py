@@ -15,8 +15,8 @@ CALIBRATION: dict[str, dict[str, str]] = {
     # ---- page furniture
     "cal_title": {"en": "Calibration of {name}: the model fitted to the brand's own numbers",
                   "zh": "{name}的模型校准：用品牌自己的数据拟合模型"},
-    "cal_subtitle": {"en": "{metrics} metrics · {fit} {unit} fitted, {held} held out · {reps}",
-                     "zh": "{metrics} 个指标 · 拟合 {fit} {unit}，留出 {held} {unit}检验 · {reps}"},
+    "cal_subtitle": {"en": "{fitted} metrics fitted of {metrics} shown · {fit} {unit} fitted, {held} held out · {reps}",
+                     "zh": "拟合 {fitted} 个指标（共展示 {metrics} 个）· 拟合 {fit} {unit}，留出 {held} {unit}检验 · {reps}"},
     "cal_unit_month": {"en": "months", "zh": "个月"},
     "cal_unit_week": {"en": "weeks", "zh": "周"},
     "cal_axis_week": {"en": "Week", "zh": "周"},
