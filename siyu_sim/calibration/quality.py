@@ -196,9 +196,14 @@ class FitQuality:
     fit_periods: int = 0  # periods the loss used
 
     @property
+    def held_inside_enough(self) -> bool:
+        """At least ``GOOD`` of the held-out values inside their bands (or none held out)."""
+        return self.held_total == 0 or self.held_inside >= GOOD * self.held_total
+
+    @property
     def held_pass(self) -> bool:
         """Enough held-out values inside their bands, and no fitted metric missed there."""
-        return (self.held_total == 0 or self.held_inside >= GOOD * self.held_total) and not self.held_missed
+        return self.held_inside_enough and not self.held_missed
 
     @property
     def held_missed(self) -> list[MetricQuality]:
@@ -274,7 +279,7 @@ def assess(result: "CalibrationResult", *, accepted: int | None = None, failed_r
     if quality.missed:  # one warning naming every miss
         w.append(Warning("calib_warn_missed", {"missed": [[m.metric, m.fit_error] for m in quality.missed],
                                                "margin": margin}))
-    if quality.held_total and quality.held_inside < GOOD * quality.held_total:
+    if not quality.held_inside_enough:
         w.append(Warning("calib_warn_held_out", {"inside": quality.held_inside, "total": quality.held_total,
                                                  "outside": outside}))
     if quality.held_missed:  # inside wide bands, or not: a forecast off by more than the margin

@@ -559,12 +559,10 @@ def validate_command(
 
                 search = read_search(arg)
                 exp = search.experiment
-                markets = max(exp.markets, 1)
                 said = t("validate_ok_search", lang.value, path=arg, name=exp.name, trials=f"{search.trials:,}",
-                         markets=markets,
+                         markets=max(exp.markets, 1),
                          reps=counted(exp.replications, "count_replications_one", "count_replications_many", lang.value),
-                         levers=len(search.levers),
-                         runs=f"{search.trials * markets * exp.replications:,}")
+                         levers=len(search.levers), runs=f"{search.runs():,}")
             else:
                 from ..config.calibration_files import load_calibration
 

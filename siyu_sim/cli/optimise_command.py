@@ -14,7 +14,6 @@ from typing import Annotated, Optional
 import numpy as np
 import typer
 
-from ..config.experiment_schema import METRIC_COLUMNS
 from ..config.limits import table_plan
 from ..experiments.backends import NO_WORKER_WAIT_S
 from ..words import t
@@ -70,6 +69,7 @@ def optimise_command(
     from ..config.optimise_files import read_search
     from ..config.problems import ExperimentError
     from ..experiments.backends import BackendError, make_backend
+    from ..experiments.design import result_columns
     from ..experiments.progress import NullProgress, RichProgress
     from ..experiments.store import StoreError
     from ..optimise import SearchError, optimise, write_outputs
@@ -95,11 +95,10 @@ def optimise_command(
     budget = trials or search.trials
     markets = max(exp.markets, 1)
     # each run keeps its final row (the trials' scores): a huge budget waits for --yes
-    confirm_size(table_plan(budget * markets * exp.replications, 1, len(exp.columns or METRIC_COLUMNS) + len(exp.factors) + 6),
-                 yes, lang)
+    confirm_size(table_plan(search.runs(budget), 1, result_columns(exp)), yes, lang)
     _status(quiet, t("opt_status_plan", lang, name=exp.name, levers=len(search.levers), sampler=search.sampler,
                      trials=budget, batch=search.batch, markets=markets, reps=exp.replications,
-                     runs=budget * markets * exp.replications, backend=_describe(backend, lang), folder=folder))
+                     runs=search.runs(budget), backend=_describe(backend, lang), folder=folder))
     try:
         with resumable_on_full_disk(folder, lang), backend:
             result = optimise(search, out=folder, backend=backend, fresh=fresh, trials=trials, batch_size=batch_size,

@@ -80,6 +80,11 @@ class Search:
         """The label of the one base scenario."""
         return next(iter(self.experiment.scenarios))
 
+    def runs(self, trials: int | None = None) -> int:
+        """Runs of ``trials`` trials (default the file's): each in every market (one when there
+        are none) with every replication."""
+        return (trials or self.trials) * max(self.experiment.markets, 1) * self.experiment.replications
+
     @property
     def levers(self) -> list[Factor]:
         """The factors the search varies."""

@@ -59,13 +59,18 @@ def choose_settings(exp: Experiment, *, huge_ok: bool = True) -> Experiment:
     return exp
 
 
+def result_columns(exp: Experiment) -> int:
+    """Columns of an experiment's results table: its metrics, its factors and the ids (run,
+    scenario, setting, …)."""
+    return len(exp.columns or METRIC_COLUMNS) + len(exp.factors) + 6
+
+
 def _check_size(exp: Experiment) -> None:
     """HugeExperiment when the runs, or the rows they keep, pass the limits (config.limits)."""
     runs = len(exp.scenarios) * count_settings(exp) * exp.replications
     days = max((int(s["days"]) for s in exp.scenarios.values()), default=1)
     rows = {"final": 1, "monthly": n_months(days), "daily": days}[exp.metrics]
-    columns = len(exp.columns or METRIC_COLUMNS) + len(exp.factors) + 6  # ids: run, scenario, setting, …
-    plan = table_plan(runs, rows, columns)
+    plan = table_plan(runs, rows, result_columns(exp))
     if plan.huge:
         raise HugeExperiment(plan, exp.file)
 
