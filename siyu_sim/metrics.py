@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .model import PrivateDomainModel
 
 #: How a value in each unit is written (``words.numbers``): money, counts, shares, ratios, scores.
-UNIT_FORMATS = {"CNY": "money", "CNY per CNY": "ratio", "customers": "count", "orders": "count",
+UNIT_FORMATS = {"CNY": "money", "CNY per CNY": "ratio", "orders per buyer": "ratio", "customers": "count", "orders": "count",
                 "operators": "count", "share": "percent", "trust": "score", "activity": "score",
                 "fatigue": "score", "share of list price": "percent", "CNY per customer": "money", "day": "count",
                 "leads": "ratio", "layers": "ratio", "groups": "count", "quality": "score",

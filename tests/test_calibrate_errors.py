@@ -128,3 +128,26 @@ def test_the_template_reads_back_and_says_what_each_column_means():
     table = parse_observed(result.output, n_periods=12)
     assert list(table.period) == [1, 2, 3] and table.members.tolist() == [2010, 2350, 2620]
     assert "免打扰" in template("zh")
+
+
+def test_a_ratio_of_the_books_is_a_metric_when_both_its_parts_are_observed(tmp_path):
+    """``order_value`` (GMV / orders) may be fitted like a column: it is derived from the brand's
+    own two columns, and refused, naming what is there, when one part is missing."""
+    toml = tmp_path / "c.toml"
+    toml.write_text(GOOD_TOML.read_text().replace("new_members = 1.0", "order_value = 2.0"))
+    both = tmp_path / "both.csv"
+    both.write_text("period,members,orders,gmv\n1,100,50,3000\n2,120,60,3300\n3,130,0,0\n4,140,80,5000\n")
+    prep = prepare(toml, both, tmp_path / "out")
+    assert prep.metrics == {"members": 1.0, "order_value": 2.0}
+    assert prep.observed["order_value"].tolist()[:2] == [60.0, 55.0]
+    assert prep.observed["order_value"].isna().tolist() == [False, False, True, False]  # no orders: no ratio
+    assert "order_value" in prep.columns
+    one = tmp_path / "one.csv"
+    one.write_text("period,members,gmv\n1,100,3000\n2,120,3300\n")
+    text = _refused(toml, one, tmp_path)
+    assert "metrics.order_value" in text and "has no values in" in text
+    toml.write_text(toml.read_text().replace("order_value", "order_valeu"))
+    with pytest.raises(CalibrationError) as err:
+        load_calibration(toml)
+    assert "not a column of the observed data, nor a ratio of two" in str(err.value)
+    assert "did you mean `order_value`?" in str(err.value)

@@ -81,7 +81,9 @@ def keys(judged: q.FitQuality) -> set[str]:
 @pytest.mark.slow
 def test_the_fit_of_the_truth_has_no_warning_of_a_bound_a_miss_or_the_held_out_check(tmp_path):
     judged = fit(tmp_path).fit_quality()
-    assert not keys(judged) & {"calib_warn_at_bound", "calib_warn_missed", "calib_warn_held_out"}, judged.warnings
+    assert not keys(judged) & {"calib_warn_at_bound", "calib_warn_missed", "calib_warn_held_out", "calib_warn_ratio",
+                               "calib_warn_ratio_fitted"}, judged.warnings
+    assert next(m for m in judged.metrics if m.metric == "order_value").fit_error <= judged.margin
     assert judged.good and judged.held_pass and judged.held_total == len(HELD) * len(COLUMNS)
     assert [(p.at_bound, p.identified, p.pinned_down) for p in judged.parameters] == [("", True, True)]
     assert all(m.fit_error <= judged.margin for m in judged.metrics if m.fitted)
@@ -111,8 +113,12 @@ def test_a_metric_the_fit_misses_is_warned_of_and_then_nothing_is_pinned_down(tm
     result = fit(tmp_path, truth_data=truth, base={**KNOWN, "economics.order_value_cny": 60.0})
     judged = result.fit_quality()
     # GMV is missed most (the search raises the QR rate to make up for it, missing new members too)
-    worst = max(judged.metrics, key=lambda m: m.fit_error)
+    worst = max((m for m in judged.metrics if m.fitted), key=lambda m: m.fit_error)
     assert worst.metric == "gmv" and worst.missed and worst.fit_error > 0.2
+    # and the books' GMV per order (90 × units) says the scenario's order value (60) is wrong
+    ratio = next(w for w in judged.warnings if w.key == "calib_warn_ratio")
+    assert ratio.fields["metric"] == "order_value" and ratio.fields["paths"] == ["economics.order_value_cny"]
+    assert ratio.fields["observed"] / ratio.fields["simulated"] == pytest.approx(1.5, rel=0.05)
     warned = [w for w in judged.warnings if w.key == "calib_warn_missed"]
     assert len(warned) == 1 and [m for m, _ in warned[0].fields["missed"]] == [m.metric for m in judged.missed]
     assert f"gmv by {worst.fit_error:.0%}" in q.say(warned[0], "en")
@@ -194,3 +200,65 @@ def test_a_forecast_off_by_more_than_the_margin_fails_the_held_out_check_inside_
     assert "misses" in said and "well" not in said
     steady = _result(lambda i: 1 + 0.09 * (-1) ** i if i < 10 else 1.05)  # 5% off: within the margin
     assert steady.fit_quality().held_pass
+
+
+# ---- the books' ratios ------------------------------------------------------------------------------
+
+def _ratio_result(books_value: float, model_value: float, fitted: list[str], metrics=("orders", "gmv")):
+    """A fit of orders and GMV whose model orders are worth ``model_value`` each and the books'
+    ``books_value`` (GMV per order), both with the books' GMV: the model's orders make up the
+    difference. ``fitted``: the parameters the fit moved."""
+    from siyu_sim.calibration.result import CalibrationResult, Estimate
+    from siyu_sim.config.observed_columns import with_ratios
+
+    rng = np.random.default_rng(1)
+    p = np.arange(1, 13)
+    gmv = 100_000 * (1 + 0.02 * rng.standard_normal(12))
+    observed = with_ratios(pd.DataFrame({"period": p, "orders": gmv / books_value, "gmv": gmv}))
+    runs = []
+    for r in range(20):
+        g = gmv * (1 + 0.02 * rng.standard_normal(12))
+        runs.append(with_ratios(pd.DataFrame({"period": p, "orders": g / model_value, "gmv": g})).assign(replicate=r))
+    sim = pd.concat(runs).melt(id_vars=["period", "replicate"], var_name="metric", value_name="value")
+    return CalibrationResult(
+        name="r", period="month", metrics={m: 1.0 for m in metrics}, fit_periods=list(range(1, 11)),
+        held_out_periods=[11, 12], observed=observed, simulated=sim,
+        estimates=[Estimate(path, 0.5, 0.4, 0.6, 0.0, 1.0, True) for path in fitted],
+        trials=pd.DataFrame(), correlations=pd.DataFrame(), calibrated_toml="")
+
+
+def test_a_fitted_order_value_the_books_contradict_is_warned_of_and_the_fit_is_poor():
+    """A consultant's fit matched GMV with an order value of ¥35 while the books' GMV per order was
+    ¥25.6 (it missed orders): the books pin the order value down, so the fit is poor and says
+    which fitted setting contradicts them."""
+    judged = _ratio_result(25.6, 35.0, ["economics.order_value_cny", "behaviour.churn.leave_base"]).fit_quality()
+    ratio = next(m for m in judged.metrics if m.metric == "order_value")
+    assert not ratio.fitted and ratio.ratio_missed and ratio.contradicts == ["economics.order_value_cny"]
+    assert ratio.fit_error == pytest.approx(35 / 25.6 - 1, rel=0.05)
+    assert not judged.good and not judged.pinned_down
+    w = next(w for w in judged.warnings if w.key == "calib_warn_ratio_fitted")
+    en, zh = q.say(w, "en"), q.say(w, "zh")
+    assert "¥25.6" in en and "¥35" in en and "economics.order_value_cny" in en and "`order_value = 1.0`" in en
+    assert "25.6元" in zh and "economics.order_value_cny" in zh
+
+
+def test_an_order_value_the_scenario_sets_against_the_books_is_warned_of_by_its_setting():
+    judged = _ratio_result(25.6, 35.0, ["behaviour.churn.leave_base"]).fit_quality()
+    w = [w for w in judged.warnings if w.key.startswith("calib_warn_ratio")]
+    assert [x.key for x in w] == ["calib_warn_ratio"] and w[0].fields["paths"] == ["economics.order_value_cny"]
+    assert not judged.good
+
+
+def test_books_and_model_within_the_margin_or_a_fitted_ratio_raise_no_ratio_warning():
+    close = _ratio_result(25.6, 27.0, ["economics.order_value_cny"]).fit_quality()  # 5% off
+    assert not close.contradicted and not {w.key for w in close.warnings} & {"calib_warn_ratio",
+                                                                           "calib_warn_ratio_fitted"}
+    # fitted as a metric, a miss of the ratio is a miss like any other (one warning, not two)
+    fitted = _ratio_result(25.6, 35.0, ["economics.order_value_cny"], ("orders", "gmv", "order_value")).fit_quality()
+    assert "order_value" in [m.metric for m in fitted.missed] and not fitted.contradicted
+
+
+def test_a_segment_setting_matches_the_ratio_it_reflects_by_pattern():
+    assert q._reflected("orders_per_buyer", ["population.segments.1.need_cycle_days", "economics.margin"]) == [
+        "population.segments.1.need_cycle_days"]
+    assert q._reflected("members", ["economics.order_value_cny"]) == []

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from ..config.calibration_files import CalibrationError, CalibrationSpec
-from ..config.observed_columns import OBSERVED_COLUMNS, PERIOD_COLUMN
+from ..config.observed_columns import FITTABLE, OBSERVED_RATIOS, PERIOD_COLUMN
 from ..config.problems import Problem, closest
 
 
@@ -30,7 +30,8 @@ def check_observed(spec: CalibrationSpec, observed: pd.DataFrame,
     """(metric → weight, fit periods, held-out periods) for this file and these data."""
     with_data = [c for c in observed.columns if c != PERIOD_COLUMN and observed[c].notna().any()]
     problems: list[Problem] = []
-    metrics = dict(spec.metrics) or {c: 1.0 for c in with_data}
+    # By default every observed column with data, not the ratios of two: their parts are fitted.
+    metrics = dict(spec.metrics) or {c: 1.0 for c in with_data if c not in OBSERVED_RATIOS}
     for m in spec.metrics:
         if m not in with_data:
             problems.append(Problem(f"metrics.{m}", f"has no values in {observed_source}", m,
@@ -105,4 +106,4 @@ class Loss:
 def columns_needed(metrics: dict[str, float], observed: pd.DataFrame) -> list[str]:
     """The observed columns to simulate: the matched metrics and every other observed column
     (so that the bands cover what the brand gave)."""
-    return [c for c in OBSERVED_COLUMNS if c in metrics or c in observed.columns]
+    return [c for c in FITTABLE if c in metrics or c in observed.columns]

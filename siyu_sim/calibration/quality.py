@@ -35,6 +35,7 @@ reader's language wherever it is shown.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from fnmatch import fnmatchcase
 from statistics import NormalDist
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -42,9 +43,9 @@ import numpy as np
 import pandas as pd
 
 from ..config.calibration_files import DEFAULT_MARGIN
-from ..config.observed_columns import PERIOD_COLUMN
+from ..config.observed_columns import OBSERVED_RATIOS, PERIOD_COLUMN, ratio_format
 from ..experiments.summary import EDGE_SHARE, edge_of
-from ..words import t
+from ..words import numbers, t
 
 if TYPE_CHECKING:
     from .result import CalibrationResult, Estimate
@@ -167,6 +168,11 @@ class MetricQuality:
     scatter: float  # relative scatter of the residuals over the fit periods
     missed: bool  # fitted, and fit_error above the margin
     held_missed: bool = False  # fitted, and held_error above the margin
+    # A ratio of the books (``OBSERVED_RATIOS``), not fitted, missed by more than the margin: the
+    # model contradicts the books. ``contradicts``: the fitted settings it reflects (each made some
+    # other metric right against the books); none: the scenario's own settings are off.
+    ratio_missed: bool = False
+    contradicts: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -214,9 +220,15 @@ class FitQuality:
         return [m for m in self.metrics if m.missed]
 
     @property
+    def contradicted(self) -> list[MetricQuality]:
+        """The books' ratios the model contradicts (not fitted, missed by more than the margin)."""
+        return [m for m in self.metrics if m.ratio_missed]
+
+    @property
     def good(self) -> bool:
-        """No fitted metric missed by more than the margin, and the held-out check passes."""
-        return not self.missed and self.held_pass
+        """No fitted metric missed by more than the margin, no ratio of the books contradicted,
+        and the held-out check passes."""
+        return not self.missed and not self.contradicted and self.held_pass
 
     @property
     def pinned_down(self) -> list[ParameterQuality]:
@@ -234,6 +246,14 @@ class FitQuality:
                    held_inside=data["held_inside"], held_total=data["held_total"],
                    held_outside=[list(x) for x in data["held_outside"]],
                    warnings=[Warning(**w) for w in data["warnings"]])
+
+
+def _reflected(metric: str, fitted: list[str]) -> list[str]:
+    """The fitted settings (dotted paths) that the books' ratio ``metric`` reflects."""
+    ratio = OBSERVED_RATIOS.get(metric)
+    if ratio is None:
+        return []
+    return [p for p in fitted if any(fnmatchcase(p, s) for s in ratio.settings)]
 
 
 def at_bound(e: "Estimate", share: float = BOUND_SHARE) -> str:
@@ -259,7 +279,9 @@ def assess(result: "CalibrationResult", *, accepted: int | None = None, failed_r
             held_error=held_error, held_inside=int(held["inside"].sum()), held_n=len(held),
             scatter=float(d["scatter"].iloc[0]) if len(d) else 0.0,
             missed=bool(fitted and np.isfinite(error) and error > margin),
-            held_missed=bool(fitted and np.isfinite(held_error) and held_error > margin)))
+            held_missed=bool(fitted and np.isfinite(held_error) and held_error > margin),
+            ratio_missed=bool(metric in OBSERVED_RATIOS and not fitted and np.isfinite(error) and error > margin),
+            contradicts=_reflected(metric, [e.path for e in result.estimates]) if metric in OBSERVED_RATIOS else []))
     held = held_rows(rows, banded)
     outside = [[m, int(p)] for m, p in held.loc[~held["inside"], ["metric", PERIOD_COLUMN]].itertuples(index=False)]
     quality = FitQuality(margin=margin, parameters=[], metrics=metrics, held_inside=int(held["inside"].sum()),
@@ -282,6 +304,12 @@ def assess(result: "CalibrationResult", *, accepted: int | None = None, failed_r
     if not quality.held_inside_enough:
         w.append(Warning("calib_warn_held_out", {"inside": quality.held_inside, "total": quality.held_total,
                                                  "outside": outside}))
+    for m in quality.contradicted:  # the books say otherwise: a fitted setting moved against them, or a set one
+        d = rows[(rows["metric"] == m.metric) & rows["fitted"]].dropna(subset=["observed", "median"])
+        w.append(Warning("calib_warn_ratio_fitted" if m.contradicts else "calib_warn_ratio", {
+            "metric": m.metric, "observed": float(d["observed"].mean()), "simulated": float(d["median"].mean()),
+            "error": m.fit_error, "paths": m.contradicts or list(OBSERVED_RATIOS[m.metric].settings),
+            "margin": margin}))
     if quality.held_missed:  # inside wide bands, or not: a forecast off by more than the margin
         w.append(Warning("calib_warn_held_missed", {"missed": [[m.metric, m.held_error] for m in quality.held_missed],
                                                     "margin": margin}))
@@ -337,6 +365,11 @@ def say(w: Warning, lang: str, name: Callable[[str], str] = str, period: str = "
     if w.key in ("calib_warn_missed", "calib_warn_held_missed"):
         return t(w.key, lang, margin=_pct(f["margin"]), metrics=t("cal_list_sep", lang).join(
             t("calib_metric_error_share", lang, metric=name(m), error=_pct(e)) for m, e in f["missed"]))
+    if w.key in ("calib_warn_ratio", "calib_warn_ratio_fitted"):
+        fmt = ratio_format(f["metric"])
+        return t(w.key, lang, metric=name(f["metric"]), ratio=f["metric"], error=_pct(f["error"]),
+                 observed=numbers.value(f["observed"], fmt, lang), simulated=numbers.value(f["simulated"], fmt, lang),
+                 paths=t("cal_list_sep", lang).join(f["paths"]), margin=_pct(f["margin"]))
     if w.key == "calib_warn_held_out":
         return t(w.key, lang, inside=f["inside"], total=f["total"], good=_pct(GOOD),
                  outside=outside_text(f["outside"], period, lang, name))

@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..config.observed_columns import OBSERVED_RATIOS, with_ratios
 from ..config.output_files import csv_bytes, parquet_bytes, write_files
 from . import quality as fit_quality
 from .quality import FitQuality
@@ -101,7 +102,7 @@ class CalibrationResult:
         }
         write_files({  # together, whole or not at all: a full disk leaves the earlier result intact
             folder / FILES["summary"]: json.dumps(summary, indent=2, ensure_ascii=False) + "\n",
-            folder / FILES["observed"]: csv_bytes(self.observed),
+            folder / FILES["observed"]: csv_bytes(self.observed.drop(columns=list(OBSERVED_RATIOS), errors="ignore")),
             folder / FILES["trials"]: parquet_bytes(self.trials),
             folder / FILES["simulated"]: parquet_bytes(self.simulated),
             folder / FILES["scenario"]: self.calibrated_toml,
@@ -115,7 +116,7 @@ class CalibrationResult:
         return cls(
             name=s["name"], period=s["period"], metrics=s["metrics"], fit_periods=s["fit_periods"],
             held_out_periods=s["held_out_periods"], estimates=[Estimate(**e) for e in s["estimates"]],
-            observed=pd.read_csv(folder / FILES["observed"]),
+            observed=with_ratios(pd.read_csv(folder / FILES["observed"])),
             trials=pd.read_parquet(folder / FILES["trials"]),
             simulated=pd.read_parquet(folder / FILES["simulated"]),
             correlations=pd.DataFrame(s["correlations"]["values"], index=names, columns=names),

@@ -28,6 +28,7 @@ from ..version import __version__
 from ..words import t
 from . import quality, uncertainty
 from .fit import Loss, check_observed, columns_needed
+from ..config.observed_columns import with_ratios
 from .observed import read_observed
 from .result import FILES, MARKER, CalibrationResult
 from .search import SearchState, completed, fingerprint, open_study, search
@@ -61,7 +62,7 @@ def prepare(calibration: str | Path, observed: str | Path, out: str | Path | Non
     (``rows``, ``trials``, ``replications``: --rows, --trials, --replications, over the file's).
     Raises CalibrationError (file, key or line, allowed) or OutputPathError; runs nothing."""
     spec = load_calibration(calibration, rows=rows, trials=trials, replications=replications)
-    table = read_observed(observed, spec.n_periods, spec.period)
+    table = with_ratios(read_observed(observed, spec.n_periods, spec.period))
     metrics, fit, held = check_observed(spec, table, str(observed))
     option = "--out" if out is not None else "output"
     folder = check_own_dir(Path(out) if out is not None else default_folder(calibration), MARKER,

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from ..calendar import Calendar
-from ..config.observed_columns import OBSERVED_COLUMNS, PERIOD_COLUMN
+from ..config.observed_columns import OBSERVED_COLUMNS, PERIOD_COLUMN, parts, with_ratios
 from ..config.scenario_files import build_scenario
 from ..experiments.allocator import restore_malloc_thresholds
 from ..metrics import aggregate
@@ -63,10 +63,11 @@ def simulate_periods(scenario: Scenario, replication: int, root_seed: int, perio
     ``period`` and one float column per observed column (the metric it is, aggregated)."""
     daily = simulate(scenario, replication=replication, root_seed=root_seed).daily
     table = aggregate(daily, period, Calendar(scenario.days))
+    names = list(columns or OBSERVED_COLUMNS)
     out = {PERIOD_COLUMN: table[period].to_numpy(dtype=np.int64)}
-    for name in columns or OBSERVED_COLUMNS:
+    for name in parts(names):
         out[name] = table[OBSERVED_COLUMNS[name].model].to_numpy(dtype=float)
-    return pd.DataFrame(out)
+    return with_ratios(pd.DataFrame(out), names)[[PERIOD_COLUMN, *names]]
 
 
 def execute_trials(batch: TrialBatch) -> list[TrialOutcome]:

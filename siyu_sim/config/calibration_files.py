@@ -27,7 +27,7 @@ from ..params import MAX_CUSTOMERS, MAX_ROWS
 from ..rng import MAX_SEED
 from ..scenario import Scenario
 from . import presets
-from .observed_columns import OBSERVED_COLUMNS
+from .observed_columns import FITTABLE
 from .overrides import OverrideError, apply_overrides
 from .problems import ConfigError, Problem, ScenarioError, closest
 from .pydantic_errors import translate
@@ -177,9 +177,9 @@ def calibration_from_dict(data: dict, *, file: str = "<calibration>", base_dir: 
     base = _base_scenario(spec, Path(base_dir), problems)
     params = _parameters(spec, base, problems) if base is not None else []
     for metric in spec.metrics:
-        if metric not in OBSERVED_COLUMNS:
-            problems.append(Problem(f"metrics.{metric}", "not a column of the observed data", metric,
-                                    "one of " + ", ".join(OBSERVED_COLUMNS), closest(metric, OBSERVED_COLUMNS)))
+        if metric not in FITTABLE:
+            problems.append(Problem(f"metrics.{metric}", "not a column of the observed data, nor a ratio of two",
+                                    metric, "one of " + ", ".join(FITTABLE), closest(metric, FITTABLE)))
         elif not (math.isfinite(spec.metrics[metric]) and 0 < spec.metrics[metric] <= MAX_WEIGHT):
             problems.append(Problem(f"metrics.{metric}", "weight must be a positive number, at most a million "
                                     "times another's (beyond, the other metrics count for nothing)",

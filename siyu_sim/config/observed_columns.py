@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from .. import metrics
 from ..metrics import SOURCES
 
@@ -61,3 +63,58 @@ UNIT_LIMITS: dict[str, tuple[float, str]] = {
 #: Every observed column by its CSV header, in the template's order.
 OBSERVED_COLUMNS: dict[str, ObservedColumn] = {c.name: c for c in _COLUMNS}
 PERIOD_COLUMN = "period"
+
+
+@dataclass(frozen=True)
+class ObservedRatio:
+    """A figure the brand's books give as the ratio of two observed columns, period by period
+    (the period's sums, or levels, divided): never a CSV column, derived wherever both parts are
+    observed, and simulated the same way from the same two metrics. A fit that makes one part
+    right by moving a setting the books pin down (GMV right through a wrong order value, while
+    orders are missed) shows here: the ratio is a metric like any other ([metrics] may fit it),
+    and the fit is judged against it even when it is not fitted (``calibration.quality``)."""
+
+    name: str
+    numerator: str  # observed columns
+    denominator: str
+    unit: str  # a unit of ``metrics.UNIT_FORMATS``: how its values are written
+    settings: tuple[str, ...]  # scenario settings it reflects most directly (``*``: any segment)
+
+
+_RATIOS = (
+    # GMV per order: the list value of an order, economics.order_value_cny × the units in it.
+    ObservedRatio("order_value", "gmv", "orders", "CNY", ("economics.order_value_cny",)),
+    # Orders per buyer of the last 30 days: how often a buyer buys, the segments' need cycles.
+    ObservedRatio("orders_per_buyer", "orders", "buyers", "orders per buyer", ("population.segments.*.need_cycle_days",)),
+)
+OBSERVED_RATIOS: dict[str, ObservedRatio] = {r.name: r for r in _RATIOS}
+#: What ``[metrics]`` may name: an observed column or a ratio of two.
+FITTABLE = (*OBSERVED_COLUMNS, *OBSERVED_RATIOS)
+
+
+def ratio_format(name: str) -> str | None:
+    """How a ratio's values are written (``metrics.UNIT_FORMATS``), or None if ``name`` is none."""
+    r = OBSERVED_RATIOS.get(name)
+    return metrics.UNIT_FORMATS[r.unit] if r else None
+
+
+def parts(names) -> list[str]:
+    """The observed columns ``names`` need, in the template's order: each column, and both parts
+    of each ratio."""
+    wanted = set()
+    for name in names:
+        r = OBSERVED_RATIOS.get(name)
+        wanted |= {r.numerator, r.denominator} if r else {name}
+    return [c for c in OBSERVED_COLUMNS if c in wanted]
+
+
+def with_ratios(table, names=None):
+    """``table`` (period + observed columns) with a column for each ratio (of ``names``, default
+    all) whose parts it has: NaN where a part is missing or the denominator is 0."""
+    out = table.copy()
+    for r in _RATIOS:
+        if (names is None or r.name in names) and r.numerator in out and r.denominator in out:
+            den = out[r.denominator].to_numpy(dtype=float)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                out[r.name] = np.where(den > 0, out[r.numerator].to_numpy(dtype=float) / den, np.nan)
+    return out

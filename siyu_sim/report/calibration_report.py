@@ -172,8 +172,7 @@ def metric_table(result: "CalibrationResult", lang: str) -> Table:
               t("cal_col_inside", lang)]
     body, classes = [], []
     for r in tab.itertuples():
-        fitted = r.weight == r.weight  # a weight: matched by the loss
-        within = t("cal_missed" if r.missed else "cal_within", lang) if fitted and finite(r.fit_error) else "–"
+        within = t("cal_missed" if r.missed else "cal_within", lang) if r.judged and finite(r.fit_error) else "–"
         body.append([metric_label(r.metric, lang), number(r.weight, lang), str(r.observations), percent(r.fit_error),
                      within, percent(r.held_error),
                      t("cal_k_of_n", lang, k=r.held_inside, n=r.held_n) if r.held_n else "–"])

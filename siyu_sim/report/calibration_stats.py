@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from ..config.observed_columns import OBSERVED_RATIOS
+
 if TYPE_CHECKING:
     from ..calibration.result import CalibrationResult, Estimate
 
@@ -21,12 +23,14 @@ SETTLED = 0.05
 
 def metric_table(result: "CalibrationResult") -> pd.DataFrame:
     """Per metric: its weight (NaN: shown, not fitted), observations, the error over the fitted and
-    held-out periods, the held-out values inside the band and whether the fit misses it: the
-    fit's own judgement (``calibration.quality``), as a table."""
+    held-out periods, the held-out values inside the band, whether it is judged against the margin
+    (a fitted metric, or a ratio of the books) and whether the fit misses it: the fit's own
+    judgement (``calibration.quality``), as a table."""
     judged = result.fit_quality()
     return pd.DataFrame([{"metric": m.metric, "weight": result.metrics.get(m.metric, float("nan")),
                           "observations": m.observations, "fit_error": m.fit_error, "held_error": m.held_error,
-                          "held_inside": m.held_inside, "held_n": m.held_n, "missed": m.missed}
+                          "held_inside": m.held_inside, "held_n": m.held_n, "missed": m.missed or m.ratio_missed,
+                          "judged": m.fitted or m.metric in OBSERVED_RATIOS}
                          for m in judged.metrics])
 
 

@@ -12,6 +12,7 @@ rule), so that words/ needs nothing of the model.
 from __future__ import annotations
 
 from .. import metrics
+from ..config.observed_columns import ratio_format
 from ..words import column_label, numbers
 
 
@@ -22,7 +23,7 @@ def metric_label(name: str, lang: str) -> str:
 
 def number_format(name: str) -> str:
     """How the column's values are written: one of ``words.numbers.FORMATS``."""
-    return metrics.number_format(name) or "count"
+    return metrics.number_format(name) or ratio_format(name) or "count"
 
 
 def metric_value(value: float, name: str, lang: str) -> str:

@@ -96,6 +96,22 @@ CALIBRATE: dict[str, dict[str, str]] = {
               "forecasts before finding out why.",
         "zh": "留出期检验未通过：留出期内以下指标的预测误差超过 {margin} 的容许误差：{metrics}（无论是否落在区间带内，"
               "数据自身的波动会把区间带放宽）。在弄清原因之前，不要依赖模型的预测。"},
+    "calib_warn_ratio": {
+        "en": "The books say {metric} was {observed} on average over the fitted periods; the model makes it {simulated} "
+              "(off by {error}, more than the {margin} margin), so its money is built on a figure the books "
+              "contradict. Set {paths} in the scenario to agree with the books, or fit it with `{ratio} = 1.0` in "
+              "[metrics].",
+        "zh": "账面数据显示，拟合期内 {metric} 平均为 {observed}；模型给出 {simulated}（相差 {error}，超过 {margin} 的"
+              "容许误差），模型算出的金额建立在与账面相矛盾的数字上。请在情景文件中调整 {paths} 使之与账面一致，"
+              "或在 [metrics] 中加入 `{ratio} = 1.0` 来拟合它。"},
+    "calib_warn_ratio_fitted": {
+        "en": "The books say {metric} was {observed} on average over the fitted periods; the fitted model makes it "
+              "{simulated} (off by {error}, more than the {margin} margin). The fit moved {paths} against what the "
+              "books say, to match other figures: set it in the scenario from the books and take it out of "
+              "[parameters], or add `{ratio} = 1.0` to [metrics] so that the fit keeps to the books.",
+        "zh": "账面数据显示，拟合期内 {metric} 平均为 {observed}；拟合后的模型给出 {simulated}（相差 {error}，超过 {margin} "
+              "的容许误差）。拟合为了贴合其他指标而改动了 {paths}，与账面相矛盾：请按账面数据在情景文件中设定它，"
+              "并将其从 [parameters] 中移除；或在 [metrics] 中加入 `{ratio} = 1.0`，让拟合同时贴合账面。"},
     "calib_metric_error_share": {"en": "{metric} by {error}", "zh": "{metric}（误差 {error}）"},
     "calib_warn_held_out": {
         "en": "Held-out check failed: {inside} of {total} held-out values fall inside their band (at least {good} "

@@ -9,6 +9,8 @@ from __future__ import annotations
 OBSERVED_LABELS: dict[str, dict[str, str]] = {
     "orders": {"en": "orders by members", "zh": "成员订单数"},
     "left": {"en": "people who left (so far)", "zh": "累计退群人数"},
+    "order_value": {"en": "GMV per order", "zh": "客单价（GMV ÷ 订单数）"},
+    "orders_per_buyer": {"en": "orders per recent buyer", "zh": "每位近期下单成员的订单数"},
 }
 
 CALIBRATION: dict[str, dict[str, str]] = {
@@ -67,10 +69,11 @@ CALIBRATION: dict[str, dict[str, str]] = {
     "cal_cov_no_band": {"en": "One replication only: there is no band to check the held-out period against.",
                         "zh": "只有一次运行：没有可用于检验留出期的区间带。"},
     "cal_errors_intro": {"en": "Error of the simulated median, as a share of what was observed (the sum of "
-                               "|simulated − observed| over the sum of |observed|), per metric; a fitted metric "
-                               "missed by more than {margin} over the fitted periods is a miss:",
+                               "|simulated − observed| over the sum of |observed|), per metric; a fitted metric, or a "
+                               "ratio of the books (GMV per order, orders per buyer), missed by more than {margin} over "
+                               "the fitted periods is a miss:",
                          "zh": "各指标模拟中位数的误差，占实际值的比例（|模拟值 − 实际值| 之和除以 |实际值| 之和）；"
-                               "拟合期误差超过 {margin} 的拟合指标即为拟合不上："},
+                               "拟合指标或账面比值（客单价、人均订单数）在拟合期误差超过 {margin} 即为拟合不上："},
     "cal_params_ok": {"en": "{k} of {n} fitted parameters are pinned down by the data (a narrow interval, not at a "
                             "bound of its range, in a good fit).",
                       "zh": "{n} 个拟合参数中有 {k} 个能被数据确定（区间窄、不在范围边界上，且整体拟合良好）。"},
