@@ -151,3 +151,19 @@ def test_a_ratio_of_the_books_is_a_metric_when_both_its_parts_are_observed(tmp_p
         load_calibration(toml)
     assert "not a column of the observed data, nor a ratio of two" in str(err.value)
     assert "did you mean `order_value`?" in str(err.value)
+
+
+def test_the_calibrated_file_says_how_many_of_its_parameter_sets_fit_about_as_well_as_the_best():
+    """Filled up to five with the next best trials, the sets are not all 'about as well as the
+    best' (the terminal said 4 within the tolerance, the report's appendix '5 trials that fit')."""
+    import pandas as pd
+
+    from siyu_sim.calibration.run import calibrated_toml
+
+    spec = load_calibration(GOOD_TOML)
+    path = spec.parameters[0].path
+    sets = pd.DataFrame({path: [0.3, 0.31, 0.29, 0.35, 0.4], "loss": [1.0, 1.01, 1.02, 1.5, 2.0]})
+    filled = calibrated_toml(spec, {path: 0.3}, "observed.csv", sets, within=3)
+    assert "the 5 best trials (only 3 fit the data about as well as the best" in filled
+    assert "the 5 trials that fit the data about as well as the best" in calibrated_toml(
+        spec, {path: 0.3}, "observed.csv", sets, within=5)

@@ -127,7 +127,7 @@ def calibrate(prep: Prepared, backend: Backend, *, progress=None, fresh: bool = 
     judged = quality.assess(result, accepted=within, failed_runs=state.failed_runs, first_error=state.first_error)
     result.quality = judged
     result.warnings = [quality.say(w, lang, period=spec.period) for w in judged.warnings]
-    result.calibrated_toml = calibrated_toml(spec, best, prep.observed_source, chosen, judged)
+    result.calibrated_toml = calibrated_toml(spec, best, prep.observed_source, chosen, judged, within)
     result.save(prep.folder)
     return Outcome(result, state, float(np.std(noise)), within)
 
@@ -163,23 +163,28 @@ def _long(check: list[pd.DataFrame]) -> pd.DataFrame:
 
 
 def calibrated_toml(spec: CalibrationSpec, best: dict, observed_source: str,
-                    accepted: pd.DataFrame | None = None, judged: quality.FitQuality | None = None) -> str:
+                    accepted: pd.DataFrame | None = None, judged: quality.FitQuality | None = None,
+                    within: int | None = None) -> str:
     """The base scenario's full content with the estimates written in, as a scenario file. With
     the ``accepted`` trials (those that fit about as well as the best), their parameter sets go in
     as one joint uncertain assumption: what the brand's data could not tell apart is what
     ``siyu compare calibrated.toml … --draws N`` draws (docs/uncertainty.md). With the fit's
     quality, its record goes in as ``[calibration]`` (``fit_record``): every report made from the
-    file says the brand was fitted, and how well."""
+    file says the brand was fitted, and how well. ``within``: the accepted trials inside the
+    tolerance (fewer than ``accepted`` when it was filled up with the next best)."""
     data = spec.scenario_with(best)
     if judged is not None:
         data["calibration"] = fit_record(judged, spec, observed_source)
     if accepted is not None and len(accepted):
         paths = [p.path for p in spec.parameters]
+        which = (f"the {len(accepted)} trials that fit the data about as well as the best"
+                 if within is None or within >= len(accepted) else
+                 f"the {len(accepted)} best trials (only {within} fit the data about as well as the best: "
+                 f"the intervals are rough)")
         data["uncertain"] = [{
             "paths": paths, "sets": [[float(row[p]) for p in paths] for _, row in accepted.iterrows()],
             "label": "calibrated parameters", "label_zh": "校准参数",
-            "source": f"siyu calibrate {spec.file} {observed_source}: the {len(accepted)} trials that fit the data "
-                      f"about as well as the best (ABC rejection; docs/calibration.md)"}]
+            "source": f"siyu calibrate {spec.file} {observed_source}: {which} (ABC rejection; docs/calibration.md)"}]
     data["name"] = spec.name
     data["description"] = (f"{spec.name}: {spec.scenario.get('name', 'scenario')} calibrated to {observed_source}"
                            f" ({', '.join(f'{k} = {v:.4g}' for k, v in best.items())}).")
