@@ -70,11 +70,16 @@ class PurchaseParams(RuleParams):
     deal_salience: float = param(
         0.08, 0.0, 2.0, "log-hazard per unit price sensitivity at saturation",
         "Lift in today's buying from reading promotional posts (a new product, a flash sale, a group-buy "
-        "chain 团购接龙, a coupon announced), per unit of price sensitivity: deal posts sell, the more so to "
-        "price-sensitive customers (promotion bumps: a 20% temporary cut sells about 73% more, "
-        "Bijmolt, van Heerde & Pieters 2005; display and feature support multiply it, Narasimhan, "
-        "Neslin & Sen 1996). Part of the bump is borrowed from later days (the buyer is not ready again "
-        "so soon: van Heerde, Leeflang & Wittink 2000, 2004).",
+        "chain 团购接龙, a coupon announced), per unit of price sensitivity, over what a plain post's "
+        "reminder gives: in the price term's units, the price cut (share of the reference price) the "
+        "announcement itself is worth, apart from any cut it carries. Announcements sell without a cut "
+        "(Inman & McAlister 1993): a 'SALE' sign at an unchanged price raised a catalog's signed items' "
+        "demand by more than 50% in a randomised test (Anderson & Simester 2001), about 0.13 once half "
+        "is taken as switching between the seller's own items; end-of-aisle display with price "
+        "controlled was worth a 4-62% cut (Nakamura et al. 2014), 0.09-0.17 per exposed shopper; "
+        "feature ads may add quantity rather than buyers (Seiler & Yao 2017). Sources span 0.05-0.30; "
+        "the default sits in its lower part. Part of the bump is borrowed from later days (the buyer is "
+        "not ready again so soon: van Heerde, Leeflang & Wittink 2000, 2004).",
     )
     basket_trust_effect: float = param(
         0.2, 0.0, 5.0, "log basket size per unit trust",

@@ -385,7 +385,7 @@ SETTING_DESCRIPTIONS: dict[str, dict[str, str]] = {
     "behaviour.purchase.max_reference_loss":
         {"zh": "价格高于参考价格时，对购买率的最大打击（e^-0.3：按原价购买最多少四分之一）。相对参考价格的损失比收益分量更重（Kalyanaram & Winer 1995），但实测的深度促销对老顾客此后购买的长期影响就是这个量级，而不是崩溃（Anderson & Simester 2004，三项现场实验）。"},
     "behaviour.purchase.deal_salience":
-        {"zh": "阅读促销内容（新品、秒杀、团购接龙、发券通知）对当天购买的提升，按每单位价格敏感度计：促销内容能卖货，对价格敏感的顾客更是如此（促销带来的销量峰值：临时降价 20% 约多卖 73%，Bijmolt, van Heerde & Pieters 2005；陈列和广告支持会放大效果，Narasimhan, Neslin & Sen 1996）。部分峰值是从之后的日子借来的（买过的人不会这么快又想买：van Heerde, Leeflang & Wittink 2000, 2004）。"},
+        {"zh": "阅读促销内容（新品、秒杀、团购接龙、发券通知）对当天购买的提升（在普通推送的提醒作用之外），按每单位价格敏感度计：按价格项的单位，即促销信息本身（不含其附带的降价）相当于多少降价（占参考价格的比例）。不降价的促销信号也能卖货（Inman & McAlister 1993）：随机试验中，价格不变、只加“SALE”标记，目录里这些商品的需求增加 50% 以上（Anderson & Simester 2001），按一半是卖家自家商品之间的替代计约为 0.13；在控制价格的情况下，端架陈列相当于降价 4%–62%（Nakamura et al. 2014），按每位看到的顾客计为 0.09–0.17；报纸广告可能增加的是购买量而不是购买人数（Seiler & Yao 2017）。文献范围为 0.05–0.30，默认值位于其中偏低的部分。部分峰值是从之后的日子借来的（买过的人不会这么快又想买：van Heerde, Leeflang & Wittink 2000, 2004）。"},
     "behaviour.trust.discount_doubt":
         {"zh": "每次向成员发出比 shallow_discount 更深的优惠券时，按超出部分的每单位折扣计，成员损失的信任占其信任的比例：大幅降价会让人怀疑产品到底值多少（价格–质量推断：Rao & Monroe 1989；Raghubir & Corfman 1999；Darke & Chung 2005）。每周一张 7 折券一年约损失其信任的 7.5%（信任为 0.5 时约 0.04），之后信任会逐渐回到基线。"},
     "behaviour.trust.shallow_discount":
