@@ -554,11 +554,23 @@ def label(name: str, lang: str) -> str | None:
 
 
 def daily_row(model: "PrivateDomainModel", out: "DayOutcome", money) -> dict:
-    """The day's row: ``day`` and every metric, computed from the day just simulated."""
+    """The day's row: ``day`` and every metric the model keeps (``model.recorded``: all unless it
+    was asked for some), computed from the day just simulated."""
     view = DayView(model, out, money)
     row = {"day": model.day}
-    row.update((m.name, m.compute(view)) for m in METRICS)
+    row.update((m.name, m.compute(view)) for m in model.recorded)
     return row
+
+
+def recorded_metrics(names=None) -> tuple[Metric, ...]:
+    """The declared metrics named (in their declared order), or every one; a ValueError naming an
+    unknown name and what is allowed."""
+    if names is None:
+        return METRICS
+    unknown = sorted(set(names) - {m.name for m in METRICS})
+    if unknown:
+        raise ValueError(f"not a daily metric: {', '.join(unknown)}; allowed: {', '.join(m.name for m in METRICS)}")
+    return tuple(m for m in METRICS if m.name in set(names))
 
 
 def segment_rows(model: "PrivateDomainModel", out: "DayOutcome", money, new_rows: np.ndarray) -> list[dict]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import warnings
-from typing import Callable
+from typing import Callable, Collection
 
 import mesa
 import numpy as np
@@ -23,7 +23,7 @@ from .kernel import DEFAULT_ENGINE, check_engine
 from .initial import draw_initial
 from .market import Arrivals
 from .levers import BrandAction, Stage
-from .metrics import DAILY_COLUMNS, SEGMENT_COLUMNS, daily_row, segment_rows
+from .metrics import SEGMENT_COLUMNS, daily_row, recorded_metrics, segment_rows
 from .network import contact_graph
 from .plan import DayPlan
 from .rules.status import N_STATUS
@@ -89,11 +89,17 @@ class PrivateDomainModel(mesa.Model):
     transactions : bool
         Also keep every order, one row each (``model.transactions``; ``transactions.py``). Off
         by default: no cost.
+    record : collection of str, optional
+        The daily metrics to compute and keep (``metrics.METRICS`` names; default: every one).
+        The metrics row is about 15% of a day's cost: a caller that reads a few columns of many
+        runs (a calibration's trials) asks for those. They are the same numbers as in a full
+        run; ``summary`` needs every column.
     """
 
     def __init__(self, scenario: Scenario | None = None, *, customers: int | None = None,
                  rows: int | None = None, seed: SeedLike = None, executor: str = "vector",
-                 segment_metrics: bool = False, transactions: bool = False, engine: str = DEFAULT_ENGINE):
+                 segment_metrics: bool = False, transactions: bool = False, engine: str = DEFAULT_ENGINE,
+                 record: Collection[str] | None = None):
         """Build day 0 of the scenario: the customer table (drawn from the population stream),
         the contact graph, the groups of the members on day 0, the levers by stage and the
         executor (the class doc gives every parameter)."""
@@ -150,14 +156,15 @@ class PrivateDomainModel(mesa.Model):
         self._rejoined_weight = 0.0
         self._new_rows: list[np.ndarray] = []
         self._rows: list[dict] = []
+        self.recorded = recorded_metrics(record)
         self._segment_rows: list[dict] | None = [] if segment_metrics else None
         self._transactions: TransactionLog | None = TransactionLog() if transactions else None
         initial = np.flatnonzero(self.customers.status == Status.ACTIVE)
         self._onboard(initial, self._source_code("initial"), into_group=True)
         self.executor = make_executor(executor, self)
-        #: Mesa's collector: one model reporter per daily column, read from the day's row.
+        #: Mesa's collector: one model reporter per daily column kept, read from the day's row.
         self.datacollector = mesa.DataCollector(model_reporters={
-            name: (lambda model, name=name: model.last_row[name]) for name in DAILY_COLUMNS})
+            name: (lambda model, name=name: model.last_row[name]) for name in self.daily_columns})
 
     # --- helpers for levers (through BrandContext) --------------------------------------------
     def _source_code(self, name: str) -> int:
@@ -361,17 +368,22 @@ class PrivateDomainModel(mesa.Model):
             self.step()
 
     @property
+    def daily_columns(self) -> tuple[str, ...]:
+        """``day`` and the metrics kept (``metrics.DAILY_COLUMNS`` unless ``record`` chose some)."""
+        return ("day", *(metric.name for metric in self.recorded))
+
+    @property
     def last_row(self) -> dict:
-        """The latest day's metrics row (``metrics.DAILY_COLUMNS``)."""
+        """The latest day's metrics row (``daily_columns``)."""
         if not self._rows:
             raise RuntimeError("no day has been simulated yet")
         return self._rows[-1]
 
     @property
     def daily(self) -> pd.DataFrame:
-        """One tidy row per simulated day (see ``metrics.DAILY_COLUMNS``); a dated run's table has
+        """One tidy row per simulated day (``daily_columns``); a dated run's table has
         each day's ``date`` beside its number."""
-        frame = pd.DataFrame(self._rows, columns=list(DAILY_COLUMNS))
+        frame = pd.DataFrame(self._rows, columns=list(self.daily_columns))
         if self.calendar.start is not None:
             frame.insert(1, "date", self.calendar.dates(frame["day"].to_numpy()))
         return frame

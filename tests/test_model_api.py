@@ -24,6 +24,21 @@ def test_run_returns_one_tidy_row_per_day_with_required_columns():
     assert len(more) == 50 and more.day.iloc[-1] == 49
 
 
+def test_a_model_asked_for_some_metrics_keeps_those_and_their_values_are_a_full_runs():
+    """``record``: a calibration's hundreds of runs read a few columns; the row of every metric is
+    a sixth of a day's cost. The same seed gives the same numbers, bit for bit, in fewer columns,
+    and Mesa's collector collects what is kept."""
+    full = PrivateDomainModel(presets.harvest(), customers=3000, rows=600, seed=4).run(days=40)
+    kept = ["purchases", "gmv", "members", "buyers"]
+    model = PrivateDomainModel(presets.harvest(), customers=3000, rows=600, seed=4, record=set(kept))
+    some = model.run(days=40)
+    assert list(some.columns) == ["day", *[c for c in DAILY_COLUMNS if c in kept]]
+    pd.testing.assert_frame_equal(some, full[some.columns])
+    assert list(model.datacollector.get_model_vars_dataframe().columns) == list(some.columns)
+    with pytest.raises(ValueError, match="not a daily metric: revenu; allowed: .*revenue"):
+        PrivateDomainModel(presets.harvest(), customers=100, seed=4, record=["gmv", "revenu"])
+
+
 def test_running_flag_follows_the_horizon():
     model = PrivateDomainModel(presets.nurture().with_overrides(days=12), customers=200, seed=1)
     while model.running:

@@ -1,8 +1,9 @@
 """What the model says a brand's observed columns would be: one run, aggregated by period.
 
-``simulate_periods`` runs one replication of a scenario (``runs.simulate``) and returns the observed columns
-(``config.observed_columns``) per period: its daily table aggregated by the calendar's months or
-weeks (``metrics.aggregate``: flows summed over the period's days, stocks read on its last day).
+``simulate_periods`` runs one replication of a scenario (``runs.pipeline.run_scenario``, keeping
+only the metrics it needs) and returns the observed columns (``config.observed_columns``, and the
+ratios of two) per period: its daily table aggregated by the calendar's months or weeks
+(``metrics.aggregate``: flows summed over the period's days, stocks read on its last day).
 
 ``execute_trials`` is what a worker does with a batch of (trial, replication) runs: importable
 at top level, for the process pool and Dask (``experiments.backends``, ``fn=``).
@@ -25,7 +26,7 @@ from ..config.observed_columns import OBSERVED_COLUMNS, PERIOD_COLUMN, parts, wi
 from ..config.scenario_files import build_scenario
 from ..experiments.allocator import restore_malloc_thresholds
 from ..metrics import aggregate
-from ..runs import simulate
+from ..runs.pipeline import run_scenario
 from ..scenario import Scenario
 
 
@@ -60,12 +61,15 @@ class TrialOutcome:
 def simulate_periods(scenario: Scenario, replication: int, root_seed: int, period: str = "month",
                      columns: list[str] | None = None) -> pd.DataFrame:
     """One run (seed ``replication_seed(root_seed, replication)``) as observed columns by period:
-    ``period`` and one float column per observed column (the metric it is, aggregated)."""
-    daily = simulate(scenario, replication=replication, root_seed=root_seed).daily
-    table = aggregate(daily, period, Calendar(scenario.days))
+    ``period`` and one float column per observed column (the metric it is, aggregated). The run
+    keeps only those metrics (a fit makes hundreds of runs; the others are a sixth of a day's cost)."""
     names = list(columns or OBSERVED_COLUMNS)
+    needed = parts(names)
+    model = run_scenario(scenario, replication=replication, root_seed=root_seed,
+                         record=[OBSERVED_COLUMNS[name].model for name in needed])
+    table = aggregate(model.daily, period, Calendar(scenario.days))
     out = {PERIOD_COLUMN: table[period].to_numpy(dtype=np.int64)}
-    for name in parts(names):
+    for name in needed:
         out[name] = table[OBSERVED_COLUMNS[name].model].to_numpy(dtype=float)
     return with_ratios(pd.DataFrame(out), names)[[PERIOD_COLUMN, *names]]
 

@@ -49,14 +49,16 @@ def replication_seed(root: int, replication: int) -> np.random.SeedSequence:
 
 def run_scenario(scenario: Scenario, *, replication: int = 0, root_seed: int | None = None,
                  executor: str = "vector", segment_metrics: bool = False, transactions: bool = False,
-                 progress: Progress | None = None, engine: str = DEFAULT_ENGINE) -> PrivateDomainModel:
+                 progress: Progress | None = None, engine: str = DEFAULT_ENGINE,
+                 record=None) -> PrivateDomainModel:
     """Build and run one model for the scenario's horizon; returns the finished model
-    (``transactions=True`` keeps every order: ``model.transactions``). ``simulate`` gives its
-    tables, with the baseline and provenance."""
+    (``transactions=True`` keeps every order: ``model.transactions``; ``record``: the daily
+    metrics to keep, default all). ``simulate`` gives its tables, with the baseline and
+    provenance."""
     root = scenario.seed if root_seed is None else root_seed
     model = PrivateDomainModel(scenario, seed=replication_seed(root, replication),
                                executor=executor, segment_metrics=segment_metrics, transactions=transactions,
-                               engine=engine)
+                               engine=engine, record=record)
     model.run(progress=progress)
     return model
 
