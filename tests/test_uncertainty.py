@@ -335,8 +335,7 @@ def test_compare_with_draws_prints_the_verdict_under_uncertainty_and_the_report_
     assert 'id="drivers"' in html and 'id="measure"' in html
     draws = pd.read_csv(tmp_path / "tables" / "uncertainty_draws.csv")  # every draw, to audit each figure
     assert len(draws) == 2 * (6 + 6) and {"scenario", "draw", "repeat", "added_profit"} <= set(draws.columns)
-    assert (tmp_path / "tables" / "draw_store").is_dir()
-    assert not (tmp_path / "cache" / "runs").exists() or not any((tmp_path / "cache" / "runs").iterdir())
+    assert len(list((tmp_path / "kept_runs").iterdir())) == 2  # the comparison's runs and the draws, kept apart
     assert "Only 6 draws" in out
 
 
@@ -495,13 +494,15 @@ def test_a_small_effect_keeps_its_sign_beside_a_large_one():
     assert d.loc["a1", "swing"] == pytest.approx(150_000 * 0.9, rel=0.25)
 
 
-def test_an_out_folder_holding_another_weighing_is_refused_before_anything_runs(tmp_path, monkeypatch):
-    monkeypatch.setenv("SIYU_CACHE_DIR", str(tmp_path / "cache"))
+def test_another_weighing_into_the_same_out_folder_keeps_its_own_runs(tmp_path):
+    """Draws are kept by what they depend on, not by --out: another seed into the same folder runs
+    its own, and the first again reads its kept ones."""
     out = tmp_path / "tables"
     args = ["compare", "nurture", "harvest", "--days", 10, "--rows", 100, "--draws", 2, "--draw-rows", 50,
-            "--out", out, "-q"]
-    assert _cli(*args).exit_code == 0
-    other = _cli(*args[:-3], "--seed", 99, "--out", out, "-q")
-    assert other.exit_code == 1 and "draw_store holds results of a different comparison" in other.output
-    assert "month" not in other.output  # refused before the comparison ran
-    assert _cli(*args[:-3], "--seed", 99, "--out", out, "--fresh", "-q").exit_code == 0
+            "--out", out]
+    assert _cli(*args, "-q").exit_code == 0
+    other = _cli(*args, "--seed", 99, "-q")
+    assert other.exit_code == 0, other.output
+    assert len(list((tmp_path / "kept_runs").iterdir())) == 4  # two comparisons, each with its draws
+    again = _cli(*args)
+    assert again.exit_code == 0 and again.output.count("read all") == 2, again.output

@@ -10,7 +10,8 @@ command line, the reports and Python users all compare through here.
 
 ``store`` keeps each finished run in a results folder (the format sweeps use) so that an
 interrupted comparison resumes, with the same bits: a path, or True for a folder in the user's
-cache keyed by what the numbers depend on (removed once the comparison completes). Without it
+cache keyed by what the numbers depend on (kept once the comparison completes: the same comparison
+again reads it). Without it
 (the default) runs live in memory only.
 """
 
@@ -139,7 +140,7 @@ def compare(scenarios: Sequence[Scenario], *, reps: int = 1, root_seed: int | No
     their baseline runs; on a backend each worker process keeps its own). ``engine``:
     "compiled" (default) or "numpy" (the reference; last-bit differences: ``siyu_sim.kernel``).
     ``store``: keep finished runs in this folder (True: ``resumable.cache_folder``, keyed by
-    ``runner.plan_hash`` and removed when the comparison completes) and resume from the runs it
+    ``runner.plan_hash`` and kept when the comparison completes) and resume from the runs it
     holds; ``fresh`` discards them first. Ctrl-C then raises ``runner.ComparisonInterrupted``.
     A cache folder another command is using is not shared: the runs stay in memory. ``note(key,
     **fields)`` hears what happens to the store (``siyu_sim.words`` keys).
