@@ -390,7 +390,7 @@ def _prepare_weighing(items: list[Scenario], draws: int, assumptions: Path | Non
     file's problems or a draw that makes a scenario invalid: exit 1 naming the file)."""
     from ..config.assumption_files import assumption_problem, load_assumptions
     from ..config.problems import ConfigError
-    from ..uncertainty.weigh import AssumptionError, prepare
+    from ..uncertainty.weigh import AssumptionError, prepare, source_key
 
     if not baseline:
         raise typer.BadParameter("--draws judges what each strategy adds over no private domain: "
@@ -406,9 +406,7 @@ def _prepare_weighing(items: list[Scenario], draws: int, assumptions: Path | Non
     bad_env = environment_problem(serial=False, scheduler=scheduler, dask_local=None)
     if bad_env:
         raise _fail(bad_env)
-    kind = "unc_source_file" if assumptions is not None else (
-        "unc_source_scenarios" if any(s.uncertain for s in items) else "unc_source_defaults")
-    return prepared, t(kind, lang, path=assumptions), scheduler
+    return prepared, t(source_key(items, assumptions is not None), lang, path=assumptions), scheduler
 
 
 def _weigh(prepared, executor: Executor, engine: Engine, quiet: bool, lang: str, fresh: bool,

@@ -20,16 +20,19 @@ FEW_DRAWS = 50
 def value_text(w: Weighing, column: str, x: float) -> str:
     """An assumption's drawn value as a reader should see it: ×0.79 for a relative one, else the
     number to three significant figures."""
-    relative = any(u.relative and column in u.columns() for u in w.assumptions)
+    relative = any(u.relative and not u.joint and column in u.columns() for u in w.assumptions)
     if not math.isfinite(x):
         return "–"
+    if w.categorical(column):  # the number of a joint set, counted from 1 as people count
+        return f"#{int(x) + 1}"
     return f"×{x:.2f}" if relative else f"{x:.3g}"
 
 
 def label(w: Weighing, column: str, lang: str) -> str:
-    """An assumption column's name for people (its label; a joint set's path as it is)."""
+    """An assumption column's name for people: its label (a joint set's, for the set drawn); one
+    value of a joint set, its path as it is."""
     for u in w.assumptions:
-        if not u.joint and u.key == column:
+        if u.key == column:
             return u.shown(lang)
     return column
 

@@ -61,6 +61,17 @@ UNCERTAINTY: dict[str, dict[str, str]] = {
     "unc_source_defaults": {"en": "siyu_sim's defaults for the ones clients challenge first",
                             "zh": "siyu_sim 默认的、客户最常质疑的几项"},
     "unc_source_scenarios": {"en": "the scenarios' own uncertain lists", "zh": "方案文件自带的不确定假设"},
+    "unc_source_fit_defaults": {
+        "en": "the parameters the calibration fitted, drawn from its accepted parameter sets (what the brand's data "
+              "say), and siyu_sim's defaults for what clients challenge first and no fit measures — gross margin, "
+              "staff and lead cost, need cycles not fitted, trust's effects, deal posts, reference prices, the "
+              "paid-ads cost — each across its declared range",
+        "zh": "校准拟合的参数按其接受的参数组抽取（品牌数据所示），另加 siyu_sim 默认的、客户最常质疑而校准未测的假设——"
+              "毛利率、运营与主管成本、未拟合的需求周期、信任的影响、促销推送、参考价、付费广告成本——各按其声明的范围抽取"},
+    "unc_source_fit_own": {
+        "en": "the parameters the calibration fitted, drawn from its accepted parameter sets (what the brand's data "
+              "say), and the scenarios' own uncertain lists",
+        "zh": "校准拟合的参数按其接受的参数组抽取（品牌数据所示），另加方案文件自带的不确定假设"},
     "unc_source_file": {"en": "{path}", "zh": "{path}"},
     "status_weighing": {
         "en": "Weighing {n} scenarios across {draws} draws of {k} uncertain assumptions (+{repeats} repeats for "
