@@ -463,7 +463,8 @@ def _compare_and_write(ctx, items: list[Scenario], root_seed: int, reps: int, ba
         prepared, source, scheduler = weighing
         weighed, seconds = _weigh(prepared, executor, engine, quiet, lang, fresh, scheduler)
         typer.echo("")
-        typer.echo("\n".join(lines(weighed, lang, source=source, seconds=seconds)))
+        typer.echo("\n".join(lines(weighed, lang, source=source, seconds=seconds,
+                                   answer=result.answer())))
     if report is not None:
         from ..report import report_comparison  # plotly loads only when a report is asked for
 

@@ -27,7 +27,7 @@ import pandas as pd
 from ..kernel import DEFAULT_ENGINE
 from ..runs import RunCache, provenance
 from ..scenario import Scenario
-from .incremental import horizon, summary
+from .incremental import answer, horizon, summary
 from .monthly import monthly
 from .paired import INDEPENDENT_OFFSET, paired_table
 from .runner import RunSpec, execute_kept
@@ -97,6 +97,13 @@ class Comparison:
             rows = self.incremental[self.incremental["scenario"] == name]
             out[name] = (fmean(rows["cum_incremental_profit"]), fmean(rows["cum_profit"]))
         return out
+
+    def answer(self) -> pd.DataFrame:
+        """The answer, one figure per strategy: its added profit at the horizon, mean over the
+        replications, with its paired 95% interval (``incremental.answer``)."""
+        if self.incremental is None:
+            raise ValueError("no baseline in this comparison: run compare(..., baseline=True)")
+        return answer(self.daily)
 
     def incremental_summary(self) -> pd.DataFrame:
         """(scenario, figure) → mean and paired 95% interval at the horizon (``incremental.summary``)."""
