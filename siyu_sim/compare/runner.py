@@ -232,18 +232,8 @@ def _code_hash() -> str:
     return h.hexdigest()
 
 
-#: How a run store's refusal words a comparison's runs (``open_store``, ``store_refusal``).
+#: How a run store's refusal words a comparison's runs (``open_store``).
 CHANGED = "the scenarios, seed, replications, options or siyu_sim's code changed since those runs"
-
-
-def store_refusal(folder: str | Path, specs: list[RunSpec], root_seed: int, *, executor: str, engine: str,
-                  segments: bool = False, fresh: bool = False) -> str | None:
-    """Why ``folder`` cannot keep these runs (another comparison's runs are there, or it is not a
-    results folder), or None: asked before anything runs (``experiments.store.refusal``)."""
-    from ..experiments.store import refusal
-
-    key = plan_hash(specs, root_seed, executor=executor, segments=segments, engine=engine)
-    return refusal(Path(folder), key, fresh=fresh, what="comparison", changed=CHANGED)
 
 
 def open_store(folder: str | Path, specs: list[RunSpec], root_seed: int, spec_hash: str, meta: dict, *,
