@@ -104,8 +104,9 @@ class Uncertain(Params):
         return (self.label_zh or self.label or self.key) if lang == "zh" else (self.label or self.key)
 
     def columns(self) -> list[str]:
-        """The draw table's columns for it: one per path of a joint set, else one (its key)."""
-        return list(self.paths) if self.joint else [self.key]
+        """The draw table's columns for it: one per path of a joint set, then the set drawn (its
+        key), else one (its key)."""
+        return [*self.paths, self.key] if self.joint else [self.key]
 
     def from_unit(self, u: np.ndarray) -> np.ndarray:
         """Values (or multipliers, when relative) for uniform numbers ``u`` in [0, 1): an
@@ -291,11 +292,14 @@ def is_draws(value: Any) -> bool:
 
 def apply(assumptions: list[Uncertain], data: dict[str, Any], unit: np.ndarray) -> tuple[dict[str, Any], dict[str, float]]:
     """The scenario ``data`` in the world of one draw (``unit``: its row of ``sample``), and the
-    values drawn by column (``Uncertain.columns``: multipliers for relative assumptions). Whole
-    numbers stay whole (rounded)."""
+    values drawn by column (``Uncertain.columns``: multipliers for relative assumptions; a joint
+    set's values and the number of the set drawn). Whole numbers stay whole (rounded). A setting
+    an earlier assumption drew is not drawn again by a later one (a calibration's fitted need cycle
+    stays the fit's under a default that scales every segment's: the others' are scaled)."""
     out = copy.deepcopy(data)
     out.pop("uncertain", None)
     drawn: dict[str, float] = {}
+    taken: set[str] = set()
     for u, x in zip(assumptions, unit):
         v = u.from_unit(np.asarray([x]))[0]
         scale = u.relative and not u.joint  # a joint set's values are the values themselves
@@ -304,8 +308,13 @@ def apply(assumptions: list[Uncertain], data: dict[str, Any], unit: np.ndarray) 
             if lever_absent(out, path):  # a strategy without the lever: nothing to set
                 continue
             for p in resolve_paths(out, path):
+                if p in taken:
+                    continue
+                taken.add(p)
                 old = value_at(out, p)
                 set_at(out, p, _typed(old, old * value if scale else value))
+        if u.joint:
+            drawn[u.key] = float(v)
     return out, drawn
 
 

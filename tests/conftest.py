@@ -14,6 +14,13 @@ from chromium import launch
 set_hypothesis_home_dir(Path.home() / ".cache" / "siyu_sim" / "hypothesis")  # its examples and caches
 
 
+@pytest.fixture(autouse=True)
+def _kept_runs(tmp_path, monkeypatch):
+    """Each test's kept runs (``siyu compare`` keeps every finished run) in its own folder: not in the
+    user's cache, and never read by another test."""
+    monkeypatch.setenv("SIYU_RUNS_DIR", str(tmp_path / "kept_runs"))
+
+
 @pytest.fixture(scope="module")
 def browser():
     """One headless Chromium per test module (skips without playwright's Python package)."""

@@ -55,6 +55,12 @@ def _ok(folder: Path) -> set[str]:
     return {r["run_id"] for r in ResultStore(folder).manifest_records() if r["status"] == "ok"}
 
 
+def _kept(cache: Path) -> Path | None:
+    """The one run store under the cache ``cache`` once it holds a finished run, else None."""
+    found = [f for f in cache.glob("*") if (f / "_manifest.jsonl").exists() and _ok(f)]
+    return found[0] if len(found) == 1 else None
+
+
 def _same(a, b) -> None:
     for name in FRAMES:
         assert getattr(a, name).equals(getattr(b, name)), name
@@ -94,18 +100,21 @@ def test_fresh_discards_kept_runs(tmp_path, clean):
     _same(result, clean)
 
 
-def test_cache_store_is_keyed_by_the_comparison_and_removed_once_complete(tmp_path, monkeypatch, clean):
-    monkeypatch.setenv("SIYU_CACHE_DIR", str(tmp_path / "cache"))
+def test_cache_store_is_keyed_by_the_comparison_and_kept_once_complete(tmp_path, monkeypatch, clean):
+    monkeypatch.setenv("SIYU_RUNS_DIR", str(tmp_path / "cache"))
     stop = _interrupt(4, store=True)
-    assert stop.folder.parent == tmp_path / "cache" / "runs" and stop.folder == cache_folder(stop.folder.name)
+    assert stop.folder.parent == tmp_path / "cache" and stop.folder == cache_folder(stop.folder.name)
     assert len(_ok(stop.folder)) == 4
-    other = compare(_scenarios(customers=200), reps=2, store=True)  # another: its own folder, removed when done
-    assert other.store is not None and other.store != stop.folder and not other.store.exists()
+    other = compare(_scenarios(customers=200), reps=2, store=True)  # another: its own folder
+    assert other.store is not None and other.store != stop.folder and len(_ok(other.store)) == 6
     assert stop.folder.exists()  # the interrupted one's runs are still there
     result = compare(_scenarios(), reps=2, segments=True, store=True)
     assert result.resumed == 4 and result.store == stop.folder
-    assert not stop.folder.exists()  # complete: the cache kept it for a resume only
+    notes = []
+    again = compare(_scenarios(), reps=2, segments=True, store=True, note=lambda key, **fields: notes.append(key))
+    assert notes == ["status_compare_kept"] and again.resumed == 6  # complete, kept: read, nothing run
     _same(result, clean)
+    _same(again, clean)
 
 
 def test_a_store_in_use_is_not_shared(tmp_path, monkeypatch):
@@ -148,7 +157,7 @@ def test_cli_compare_interrupted_keeps_runs_and_resumes_to_the_same_output(tmp_p
     gate = tmp_path / "gate"
     gate.mkdir()
     (gate / "hold").touch()
-    env = hold_plugin(tmp_path)
+    env = hold_plugin(tmp_path) | {"SIYU_RUNS_DIR": str(tmp_path / "cache")}
     # 5 of the 6 runs go through, one is held (their baselines have no levers: never held)
     args = ["nurture", "harvest", "--reps", "2", "--customers", "300", "--days", str(DAYS),
             "--set", f"levers.test_hold.folder={gate}", "--set", "levers.test_hold.free=5"]
@@ -156,10 +165,10 @@ def test_cli_compare_interrupted_keeps_runs_and_resumes_to_the_same_output(tmp_p
     proc = subprocess.Popen(_siyu() + ["compare", *args, "--out", str(out)], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, start_new_session=True, env=env,
                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    store = out / "run_store"
     try:
         # a run is held (the comparison cannot finish) and at least one run is stored
-        wait_for(lambda: held(gate) and (store / "_manifest.jsonl").exists() and _ok(store), "a stored run")
+        wait_for(lambda: held(gate) and _kept(tmp_path / "cache"), "a stored run")
+        store = _kept(tmp_path / "cache")
         assert proc.poll() is None
         os.killpg(proc.pid, signal.SIGINT)
         _, err = proc.communicate(timeout=120)
@@ -179,7 +188,7 @@ def test_cli_compare_interrupted_keeps_runs_and_resumes_to_the_same_output(tmp_p
     assert f"resumed: {kept} of 6 runs already done" in resumed.stderr
     assert len(ResultStore(store).manifest_records()) == 6  # the kept runs did not run again
     clean = subprocess.run(_siyu() + ["compare", *args, "--out", str(tmp_path / "clean")], capture_output=True,
-                           text=True, env=env, timeout=600)
+                           text=True, env=env | {"SIYU_RUNS_DIR": str(tmp_path / "clean_cache")}, timeout=600)
     assert clean.returncode == 0, clean.stderr
     assert resumed.stdout == clean.stdout
     for name in ("monthly.csv", "incremental.csv", "key_figures.csv", "paired.csv"):
@@ -187,8 +196,9 @@ def test_cli_compare_interrupted_keeps_runs_and_resumes_to_the_same_output(tmp_p
 
 
 @pytest.mark.slow
-def test_cli_compare_without_reps_interrupted_says_so(tmp_path):
-    """One replication runs in this process and keeps nothing; Ctrl-C still ends with one line."""
+def test_cli_compare_without_reps_interrupted_keeps_its_runs_and_says_where(tmp_path):
+    """One replication runs in this process and keeps its runs too; Ctrl-C ends with one line naming
+    a folder that is there."""
     from test_faults_workers import held, hold_plugin, wait_for
 
     gate = tmp_path / "gate"
@@ -197,7 +207,8 @@ def test_cli_compare_without_reps_interrupted_says_so(tmp_path):
     proc = subprocess.Popen(_siyu() + ["compare", "nurture", "harvest", "--customers", "300", "--days", str(DAYS),
                                        "--set", f"levers.test_hold.folder={gate}"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
-                            env=hold_plugin(tmp_path), preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+                            env=hold_plugin(tmp_path) | {"SIYU_RUNS_DIR": str(tmp_path / "cache")},
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         wait_for(lambda: held(gate) == {proc.pid}, "the first run to be held")
         os.killpg(proc.pid, signal.SIGINT)
@@ -206,9 +217,33 @@ def test_cli_compare_without_reps_interrupted_says_so(tmp_path):
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
     assert proc.returncode == 130, err
-    assert err.strip().splitlines()[-1] == ("interrupted before the comparison finished: no report or table was "
-                                            "written and no run kept (a compare keeps its runs with --reps above 1)")
+    (folder,) = (tmp_path / "cache").iterdir()
+    assert err.strip().splitlines()[-1] == (f"interrupted: 0 of 2 runs are saved in {folder}; run the same command "
+                                            "again to resume")
     assert "Traceback" not in err and out == ""
+
+
+def test_cli_the_same_comparison_in_another_language_reads_the_kept_runs(tmp_path):
+    """Issue 26: a second language, or another report, deck or tables, re-ran every simulation (and
+    named a run store it had removed). The same comparison reads the kept runs: nothing simulated,
+    the same numbers byte for byte, and the folder it names is there."""
+    from typer.testing import CliRunner
+
+    from siyu_sim.cli import app
+
+    args = ["compare", "nurture", "harvest", "--customers", "300", "--days", str(DAYS), "--reps", "2"]
+    first = CliRunner().invoke(app, [*args, "--out", str(tmp_path / "en")])
+    assert first.exit_code == 0, first.output
+    (folder,) = (tmp_path / "kept_runs").iterdir()
+    assert f"keeping finished runs in {folder}" in first.output
+    records = len(ResultStore(folder).manifest_records())
+    second = CliRunner().invoke(app, [*args, "--lang", "zh", "--out", str(tmp_path / "zh"),
+                                      "--deck", str(tmp_path / "zh.pptx")])
+    assert second.exit_code == 0, second.output
+    assert f"全部 6 次运行读自 {folder}" in second.output
+    assert folder.is_dir() and len(ResultStore(folder).manifest_records()) == records
+    for name in ("monthly.csv", "incremental.csv", "key_figures.csv", "paired.csv"):
+        assert (tmp_path / "en" / name).read_bytes() == (tmp_path / "zh" / name).read_bytes(), name
 
 
 #: An exit hook that takes its time (as joining a process pool's threads can) and says when it starts.
@@ -238,8 +273,8 @@ def test_cli_compare_a_second_ctrl_c_while_exiting_ends_it_quietly(tmp_path):
     hook.mkdir()
     (hook / "siyu_slow_exit.py").write_text(SLOW_EXIT, encoding="utf-8")
     env = hold_plugin(tmp_path)
-    env |= {"PYTHONPATH": os.pathsep.join((str(hook), env["PYTHONPATH"])), "SIYU_TEST_EXIT_GATE": str(gate)}
-    store = tmp_path / "out" / "run_store"
+    env |= {"PYTHONPATH": os.pathsep.join((str(hook), env["PYTHONPATH"])), "SIYU_TEST_EXIT_GATE": str(gate),
+            "SIYU_RUNS_DIR": str(tmp_path / "cache")}
     proc = subprocess.Popen([sys.executable, "-c", "import siyu_slow_exit; from siyu_sim.cli import main; main()",
                              "compare", "nurture", "harvest", "--reps", "2", "--customers", "300", "--days", str(DAYS),
                              "--set", f"levers.test_hold.folder={gate}", "--set", "levers.test_hold.free=5",
@@ -247,7 +282,8 @@ def test_cli_compare_a_second_ctrl_c_while_exiting_ends_it_quietly(tmp_path):
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True, env=env,
                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
-        wait_for(lambda: held(gate) and (store / "_manifest.jsonl").exists() and _ok(store), "a stored run")
+        wait_for(lambda: held(gate) and _kept(tmp_path / "cache"), "a stored run")
+        store = _kept(tmp_path / "cache")
         os.killpg(proc.pid, signal.SIGINT)
         wait_for(lambda: (gate / "exiting").exists(), "the interrupted command to run its exit hooks")
         os.killpg(proc.pid, signal.SIGINT)

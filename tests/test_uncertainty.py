@@ -132,7 +132,7 @@ def test_joint_sets_are_drawn_whole():
     for x, (te, ov) in ((0.2, (0.1, 50.0)), (0.7, (0.9, 70.0))):
         world, drawn = apply([u], data, np.array([x]))
         assert world["behaviour"]["purchase"]["trust_effect"] == te and world["economics"]["order_value_cny"] == ov
-        assert drawn == {"behaviour.purchase.trust_effect": te, "economics.order_value_cny": ov}
+        assert drawn == {"behaviour.purchase.trust_effect": te, "economics.order_value_cny": ov, u.key: float(x > 0.5)}
 
 
 def test_a_run_setting_is_not_an_assumption():
@@ -335,8 +335,7 @@ def test_compare_with_draws_prints_the_verdict_under_uncertainty_and_the_report_
     assert 'id="drivers"' in html and 'id="measure"' in html
     draws = pd.read_csv(tmp_path / "tables" / "uncertainty_draws.csv")  # every draw, to audit each figure
     assert len(draws) == 2 * (6 + 6) and {"scenario", "draw", "repeat", "added_profit"} <= set(draws.columns)
-    assert (tmp_path / "tables" / "draw_store").is_dir()
-    assert not (tmp_path / "cache" / "runs").exists() or not any((tmp_path / "cache" / "runs").iterdir())
+    assert len(list((tmp_path / "kept_runs").iterdir())) == 2  # the comparison's runs and the draws, kept apart
     assert "Only 6 draws" in out
 
 
@@ -414,7 +413,8 @@ def test_a_calibration_hands_what_the_data_could_not_pin_down_to_the_verdict(tmp
     assert u.paths == list(ranges) and len(u.sets) >= 5 and "calibrate" in u.source
     variant = calibrated.model_copy(update={"name": "more_care"})
     p = prepare([calibrated, variant], draws=40)
-    assert p.assumptions == [u]  # the scenarios' own, not the defaults
+    # the fit's sets first; the defaults after, but not the basket effect: the fit estimated it
+    assert p.assumptions == [u, *(d for d in DEFAULTS if d.path != "behaviour.purchase.basket_trust_effect")]
     basket = p.drawn["behaviour.purchase.basket_trust_effect"]
     rate = p.drawn["levers.store_qr.rate_at_full_execution"]
     assert basket.max() - basket.min() > 0.5  # what the data could not tell apart is drawn, not forgotten
@@ -495,13 +495,103 @@ def test_a_small_effect_keeps_its_sign_beside_a_large_one():
     assert d.loc["a1", "swing"] == pytest.approx(150_000 * 0.9, rel=0.25)
 
 
-def test_an_out_folder_holding_another_weighing_is_refused_before_anything_runs(tmp_path, monkeypatch):
-    monkeypatch.setenv("SIYU_CACHE_DIR", str(tmp_path / "cache"))
+def test_another_weighing_into_the_same_out_folder_keeps_its_own_runs(tmp_path):
+    """Draws are kept by what they depend on, not by --out: another seed into the same folder runs
+    its own, and the first again reads its kept ones."""
     out = tmp_path / "tables"
     args = ["compare", "nurture", "harvest", "--days", 10, "--rows", 100, "--draws", 2, "--draw-rows", 50,
-            "--out", out, "-q"]
-    assert _cli(*args).exit_code == 0
-    other = _cli(*args[:-3], "--seed", 99, "--out", out, "-q")
-    assert other.exit_code == 1 and "draw_store holds results of a different comparison" in other.output
-    assert "month" not in other.output  # refused before the comparison ran
-    assert _cli(*args[:-3], "--seed", 99, "--out", out, "--fresh", "-q").exit_code == 0
+            "--out", out]
+    assert _cli(*args, "-q").exit_code == 0
+    other = _cli(*args, "--seed", 99, "-q")
+    assert other.exit_code == 0, other.output
+    assert len(list((tmp_path / "kept_runs").iterdir())) == 4  # two comparisons, each with its draws
+    again = _cli(*args)
+    assert again.exit_code == 0 and again.output.count("read all") == 2, again.output
+
+
+# --- a calibrated scenario: the fit's sets and everything it did not measure (issue 26) -----------
+
+FIT_PATHS = ["population.segments.0.need_cycle_days", "economics.order_value_cny"]
+FIT_SETS = [[20.0, 60.0], [24.0, 55.0], [28.0, 62.0], [22.0, 58.0]]
+
+
+def _calibrated(days: int = 30, rows: int = 120):
+    """nurture as ``siyu calibrate`` would write it: a fit of the first segment's need cycle and the
+    order value, with the accepted sets as one joint assumption, and a copy with other levers."""
+    from siyu_sim.fit_record import FitRecord, FittedParameter
+
+    record = FitRecord(observed="observed.csv", calibration="calibration.toml", fit_periods=6, margin=0.1,
+                       good=True, parameters=[FittedParameter(path=p, value=FIT_SETS[0][i], low=20, high=62,
+                                                               range_low=5, range_high=80, identified=True,
+                                                               pinned_down=True) for i, p in enumerate(FIT_PATHS)])
+    fit = _u(paths=FIT_PATHS, sets=FIT_SETS, label="calibrated parameters")
+    base = presets.load("nurture").with_overrides(days=days)
+    base = base.model_copy(update={"uncertain": [fit], "calibration": record,
+                                   "population": base.population.model_copy(update={"rows": rows})})
+    care = base.model_copy(update={"name": "more_care",
+                                   "levers": {**base.levers, "care": base.levers["care"].model_copy(update={"staff": 4.0})}})
+    return base, care
+
+
+def test_a_calibrated_weighing_also_draws_what_the_fit_did_not_measure():
+    """--draws on a calibrated scenario drew only the fit's sets: margin, staff cost and the paid-ads
+    curve were held at their defaults. Now every default is drawn too, except what the fit estimated."""
+    from siyu_sim.uncertainty.weigh import source_key
+
+    fitted, care = _calibrated()
+    p = prepare([fitted, care], draws=12, repeats=0)
+    assert p.assumptions[0] == fitted.uncertain[0] and all(u in DEFAULTS for u in p.assumptions[1:])
+    assert {"economics.unit_cost_cny", "economics.staff_cost_per_day_cny", "economics.ads_cac_cny"} <= {
+        u.key for u in p.assumptions}
+    assert source_key([fitted, care]) == "unc_source_fit_defaults"
+    worlds = [spec.scenario for spec in p.specs if spec.run_id.startswith("nurture-")]
+    margin = {round(w.economics.unit_cost_cny, 6) for w in worlds}
+    staff = {round(w.economics.staff_cost_per_day_cny, 6) for w in worlds}
+    assert len(margin) == 12 and len(staff) == 12  # varied in every draw, not held at the scenario's
+    for w in worlds:  # the fitted settings are the fit's sets, whatever the need-cycle default drew
+        assert [w.population.segments[0].need_cycle_days, w.economics.order_value_cny] in FIT_SETS
+    own = [s.need_cycle_days for s in fitted.population.segments[1:]]
+    drawn = p.drawn.set_index("draw")["population.segments.*.need_cycle_days"]
+    for spec in p.specs:
+        if spec.run_id.startswith("nurture-d"):
+            d = int(spec.run_id.split("-d")[1][:4])
+            cycles = [s.need_cycle_days for s in spec.scenario.population.segments[1:]]
+            assert cycles == pytest.approx([c * drawn[d] for c in own])  # the others' cycles are scaled
+
+
+def test_a_default_whose_every_setting_was_fitted_is_left_out():
+    fitted, care = _calibrated()
+    record = fitted.calibration.model_copy(update={"parameters": [
+        fitted.calibration.parameters[0].model_copy(update={"path": "economics.unit_cost_cny"})]})
+    fit = _u(paths=["economics.unit_cost_cny"], sets=[[20.0], [22.0]])
+    mine = fitted.model_copy(update={"uncertain": [fit], "calibration": record})
+    keys = [u.key for u in assumptions_for([mine])]
+    assert keys[0] == "economics.unit_cost_cny" and keys.count("economics.unit_cost_cny") == 1
+    assert keys[1:] == [u.key for u in DEFAULTS if u.key != "economics.unit_cost_cny"]  # the rest drawn
+    own = _u(path="economics.staff_cost_per_day_cny", low=0.9, high=1.1, relative=True)
+    declared = mine.model_copy(update={"uncertain": [fit, own]})
+    assert assumptions_for([declared]) == [fit, own]  # a range of one's own replaces the defaults
+
+
+def test_a_joint_set_is_one_driver_with_a_bar():
+    """The fit's five parameters were five driver rows of which one had a bar (the sets move them
+    together: backfitting gave the first all the effect). A joint set is one driver now, its bar from
+    the set with the lowest expected added profit to the one with the highest."""
+    rng = np.random.default_rng(3)
+    fit = _u(paths=["a", "b"], sets=[[1.0, 10.0], [2.0, 30.0], [3.0, 20.0]], label="calibrated parameters")
+    margin = _u(path="m", low=0.0, high=1.0)
+    n = 90
+    chosen = np.arange(n) % 3
+    m = rng.random(n)
+    y = np.array([0.0, 300.0, 100.0])[chosen] + 200.0 * m + rng.normal(0, 5, n)
+    rows = [{"scenario": "s", "draw": d, "repeat": False, "a": fit.sets[chosen[d]][0], "b": fit.sets[chosen[d]][1],
+             "a+b": float(chosen[d]), "m": m[d], "added_profit": y[d], "added_vs_ads": y[d], "added_roi": 0.0,
+             "payback_day": np.nan, "payback_month": np.nan} for d in range(n)]
+    w = Weighing(["s"], [fit, margin], pd.DataFrame(rows), 365, 1000, 0)
+    d = analysis.drivers(w, "s").set_index("assumption")
+    assert list(d.index) == ["a+b", "m"]  # one row per assumption, each with its bar
+    assert d.loc["a+b", "swing"] == pytest.approx(300, abs=20) and d.loc["m", "swing"] == pytest.approx(180, abs=30)
+    assert (d.loc["a+b", "low_value"], d.loc["a+b", "high_value"]) == (0.0, 1.0)
+    from siyu_sim.uncertainty.verdict import label, value_text
+    assert label(w, "a+b", "en") == "calibrated parameters" and value_text(w, "a+b", 1.0) == "#2"
+    assert analysis.value_of_information(w)["assumption"].tolist()[:2] in (["a+b", "m"], ["m", "a+b"])

@@ -72,7 +72,15 @@ def headline(result: Comparison, lang: str, start_added: float | None = None) ->
     rest = [spaced(t("app_headline_base", lang, name=scenario_label(n, lang), inc=money(inc[n], lang)), lang)
             for n in others if n != NO_PRIVATE_DOMAIN]
     return pane("headline", "up" if inc[first] >= 0 else "down", f"{inc[first]:.2f}", spaced(main, lang),
-                since, "" if start_added is None else f"{inc[first] - start_added:.2f}", rest)
+                since, "" if start_added is None else f"{inc[first] - start_added:.2f}", rest,
+                spaced(estimate(result, lang), lang))
+
+
+def estimate(result: Comparison, lang: str) -> str:
+    """What the headline's figure is beside the report's answer: one quick run, the first of the
+    replications ``siyu compare --reps N`` averages into the answer (``compare.incremental.answer``)."""
+    population = result.scenarios[0].population
+    return t("app_quick_estimate", lang, rows=f"{population.n_rows:,}", seed=result.root_seed)
 
 
 def pending(text: str) -> str:

@@ -30,7 +30,7 @@ from ..config.schema_info import leaves, unit, unwrap
 from ..counterfactual import without_private_domain
 from ..runs import RunCache
 from ..scenario import SAFE_NAME, Scenario
-from ..uncertainty.weigh import Weighing, prepare, weigh
+from ..uncertainty.weigh import Weighing, prepare, source_key, weigh
 from ..version import __version__
 from ..words import Said, scenario_label, t, titled
 
@@ -354,6 +354,6 @@ class WhatIf:
     @property
     def uncertainty_source(self) -> str:
         """What the uncertainty answer's draws cover, as a word key (``unc_source_*``, the words
-        ``siyu compare --draws`` uses): the strategy's own uncertain list, else the defaults."""
-        return "unc_source_scenarios" if self.start.uncertain else "unc_source_defaults"
+        ``siyu compare --draws`` uses: ``weigh.source_key``)."""
+        return source_key([self.start])
 

@@ -44,9 +44,9 @@ from .scheduler import SchedulerOpt, environment_problem
 from .terminal import PROGRESS_DELAY_S, RunProgress, _compiled_status, _status
 
 EXIT_INTERRUPTED = 130
-#: Where ``siyu compare --reps N --out DIR`` keeps its finished runs (a results folder).
+#: Where ``siyu compare --out DIR`` kept its finished runs and draws before they moved to the user's
+#: cache: an --out folder holding them is still an earlier --out's.
 RUN_STORE = "run_store"
-#: Where ``siyu compare --draws N --out DIR`` keeps its finished draws (a results folder).
 DRAW_STORE = "draw_store"
 #: Most draws ``--draws`` takes (each draw runs every strategy and a baseline).
 MAX_DRAWS = 100_000
@@ -284,8 +284,8 @@ def compare_command(
              "by what the private domain adds over having none (the default); "
              "--no-baseline skips those runs for speed and shows only the gross ledger.")] = True,
     fresh: Annotated[bool, typer.Option(
-        "--fresh", help="With --reps or --draws: discard the finished runs an interrupted run of this comparison "
-                        "kept, and start over (default: resume from them).")] = False,
+        "--fresh", help="Discard the finished runs an earlier or interrupted run of this comparison kept, and "
+                        "start over (default: read and resume from them).")] = False,
     draws: Annotated[int, typer.Option(
         "--draws", min=0, max=MAX_DRAWS, metavar="N", callback=_check_draws,
         help="Also weigh the strategies across N draws of the uncertain assumptions (the scenarios' own "
@@ -311,7 +311,7 @@ def compare_command(
 
     With --draws N the strategies are also run across N draws of the uncertain assumptions (on local processes, or the Dask scheduler --scheduler or $DASK_SCHEDULER_ADDRESS names), kept as they finish like --reps runs: docs/uncertainty.md.
 
-    With --reps N above 1 every finished run is kept as it finishes (in DIR/run_store with --out DIR, else in the user's cache, $SIYU_CACHE_DIR or ~/.cache/siyu_sim/runs, until the comparison completes): after Ctrl-C the same command resumes and gives the same numbers; --fresh starts over.
+    Every finished run is kept as it finishes, in the user's cache ($SIYU_CACHE_DIR/runs, else ~/.cache/siyu_sim/runs), under a key of what its numbers depend on: after Ctrl-C the same command resumes and gives the same numbers, and the same comparison again (another --lang, --report, --deck or --out) reads the runs instead of simulating them; --fresh starts over. Delete that folder at any time to reclaim the space.
 
     Exit codes: 0 done; 1 invalid scenario or failed run; 2 wrong usage; 130 interrupted.
 
@@ -360,7 +360,7 @@ def compare_command(
     inputs = [p for _, p in loaded]
     root_seed = seed if seed is not None else items[0].seed
     weighing = _prepare_weighing(items, draws, assumptions, draw_rows, root_seed, baseline, inputs, lang.value,
-                                 scheduler, out, fresh, executor, engine) if draws else None
+                                 scheduler) if draws else None
     if assumptions is not None:
         inputs.append(assumptions)
     with checked(lang.value):
@@ -380,19 +380,17 @@ def compare_command(
                                lang.value, wrote, fresh, weighing, deck)
     except KeyboardInterrupt:  # files are written whole, at the end: none is left half written
         typer.echo(t("status_compare_interrupted_after", lang.value, paths=", ".join(map(str, wrote))) if wrote
-                   else t("status_compare_interrupted", lang.value), err=True)
+                   else t("status_compare_interrupted_writing", lang.value), err=True)
         raise typer.Exit(EXIT_INTERRUPTED) from None
 
 
 def _prepare_weighing(items: list[Scenario], draws: int, assumptions: Path | None, draw_rows: int | None,
-                      root_seed: int, baseline: bool, inputs: list[Path], lang: str, scheduler: str | None,
-                      out: Path | None, fresh: bool, executor: Executor, engine: Engine):
+                      root_seed: int, baseline: bool, inputs: list[Path], lang: str, scheduler: str | None):
     """``compare --draws``: the weighing planned and checked before anything runs (an assumptions
-    file's problems, a draw that makes a scenario invalid, or an --out whose draw store holds another
-    weighing's runs: exit 1 naming the file)."""
+    file's problems or a draw that makes a scenario invalid: exit 1 naming the file)."""
     from ..config.assumption_files import assumption_problem, load_assumptions
     from ..config.problems import ConfigError
-    from ..uncertainty.weigh import AssumptionError, prepare
+    from ..uncertainty.weigh import AssumptionError, prepare, source_key
 
     if not baseline:
         raise typer.BadParameter("--draws judges what each strategy adds over no private domain: "
@@ -408,23 +406,14 @@ def _prepare_weighing(items: list[Scenario], draws: int, assumptions: Path | Non
     bad_env = environment_problem(serial=False, scheduler=scheduler, dask_local=None)
     if bad_env:
         raise _fail(bad_env)
-    if out is not None:
-        from ..compare.runner import store_refusal
-
-        why = store_refusal(out / DRAW_STORE, prepared.specs, prepared.root_seed, executor=executor.value,
-                            engine=engine.value, fresh=fresh)
-        if why:
-            raise _fail(why)
-    kind = "unc_source_file" if assumptions is not None else (
-        "unc_source_scenarios" if any(s.uncertain for s in items) else "unc_source_defaults")
-    return prepared, t(kind, lang, path=assumptions), scheduler
+    return prepared, t(source_key(items, assumptions is not None), lang, path=assumptions), scheduler
 
 
-def _weigh(prepared, executor: Executor, engine: Engine, quiet: bool, lang: str, fresh: bool, out: Path | None,
+def _weigh(prepared, executor: Executor, engine: Engine, quiet: bool, lang: str, fresh: bool,
            scheduler: str | None = None):
     """Run a prepared weighing on local worker processes (or the Dask scheduler --scheduler or
-    $DASK_SCHEDULER_ADDRESS names) with a progress bar; kept as it goes (in DIR/draw_store with
-    --out DIR, else the user's cache), so Ctrl-C and the same command resume."""
+    $DASK_SCHEDULER_ADDRESS names) with a progress bar; kept as it goes in the user's cache, so
+    Ctrl-C and the same command resume, and the same weighing again reads it."""
     import time
 
     from ..experiments.backends import BackendError, make_backend
@@ -434,14 +423,13 @@ def _weigh(prepared, executor: Executor, engine: Engine, quiet: bool, lang: str,
                      k=len(prepared.assumptions), repeats=prepared.repeats, rows=f"{prepared.rows:,}",
                      seed=prepared.root_seed))
     start = time.perf_counter()
-    store = out / DRAW_STORE if out is not None else True
     try:
         backend = make_backend(scheduler=scheduler)
     except BackendError as exc:
         raise error(exc, lang) from None
     with backend:
         result = _watched(lambda bar, note: weigh(prepared, executor=executor.value, engine=engine.value,
-                                                  backend=backend, progress=bar, store=store, fresh=fresh,
+                                                  backend=backend, progress=bar, store=True, fresh=fresh,
                                                   note=note), quiet, lang, fresh, parallel=True)
     return result, time.perf_counter() - start
 
@@ -453,13 +441,13 @@ def _compare_and_write(ctx, items: list[Scenario], root_seed: int, reps: int, ba
     """Run the comparison, print it, write the report, the deck and the tables (``compare_command``);
     ``wrote`` gets each file once it is written. ``weighing``: (a prepared weighing, what its
     draws cover in words) for --draws, run after the comparison and printed after it."""
-    # With --reps every finished run is kept (in DIR/run_store, else in the user's cache until the
-    # comparison completes), so that an interrupted comparison resumes: docs/experiments.md.
-    store = (out / RUN_STORE if out is not None else True) if reps > 1 else None
+    # Every finished run is kept in the user's cache, keyed by what its numbers depend on (not by
+    # the outputs asked for: the per-segment tables are always kept), so that an interrupted
+    # comparison resumes and the same one again, in another language or to other files, reads
+    # them: docs/experiments.md.
     with ProcessPoolBackend() if reps > 1 else contextlib.nullcontext() as backend:
         result = _compare(items, root_seed, executor.value, quiet, lang, fresh=fresh, reps=reps,
-                          baseline=baseline, segments=report is not None, backend=backend, engine=engine.value,
-                          store=store)
+                          baseline=baseline, segments=True, backend=backend, engine=engine.value, store=True)
     table = result.monthly()
     typer.echo(monthly_text(table, lang))
     typer.echo("")
@@ -473,9 +461,10 @@ def _compare_and_write(ctx, items: list[Scenario], root_seed: int, reps: int, ba
         from ..uncertainty.verdict import lines
 
         prepared, source, scheduler = weighing
-        weighed, seconds = _weigh(prepared, executor, engine, quiet, lang, fresh, out, scheduler)
+        weighed, seconds = _weigh(prepared, executor, engine, quiet, lang, fresh, scheduler)
         typer.echo("")
-        typer.echo("\n".join(lines(weighed, lang, source=source, seconds=seconds)))
+        typer.echo("\n".join(lines(weighed, lang, source=source, seconds=seconds,
+                                   answer=result.answer())))
     if report is not None:
         from ..report import report_comparison  # plotly loads only when a report is asked for
 

@@ -48,10 +48,10 @@ if TYPE_CHECKING:
     from .workflow import Comparison
 
 #: Key figures read on the last day (those present in the daily frame), in this order.
-KEY_FIGURES = ("members", "active", "muted", "churned", "ever_members", "mean_trust", "cum_gmv",
-               "cum_spend", "cum_cash_spend", "cum_profit", "roi", "alt_ads_cum_customers", "alt_ads_cum_profit",
-               "cum_incremental_profit",
-               "incremental_roi")
+#: The key figures, the answer first (``compare.incremental.answer``: the added profit, mean of the runs).
+KEY_FIGURES = ("cum_incremental_profit", "incremental_roi", "members", "active", "muted", "churned", "ever_members",
+               "mean_trust", "cum_gmv", "cum_spend", "cum_cash_spend", "cum_profit", "roi", "alt_ads_cum_customers",
+               "alt_ads_cum_profit")
 WORKBOOK = "comparison.xlsx"
 #: The file that makes a folder ``siyu compare --out``'s own (``config.output_paths.own_folder``).
 EXPORT_MARKER = WORKBOOK

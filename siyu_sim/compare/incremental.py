@@ -16,6 +16,13 @@ summarised at the horizon:
 
 With several replications every horizon figure gets a paired 95% interval: each replication's
 increment is already a paired difference (scenario − its counterfactual, same seed).
+
+**The answer** of a comparison (``answer``) is one figure per strategy: its added profit at the
+horizon, the mean over the comparison's replications of the scenarios as written (their own
+assumptions and rows). The terminal, the report's first page, the workbook, every slide of the
+deck state it; the draws of ``--draws`` say how sure it is (their median is another figure, of
+worlds drawn around the scenario on fewer rows, and is named so), and the app's one quick run is
+the first of the replications averaged (docs/reports.md, "One answer").
 """
 
 from __future__ import annotations
@@ -64,3 +71,13 @@ def summary(daily: pd.DataFrame, conf: float = 0.95) -> pd.DataFrame:
             rows.append({"scenario": name, "figure": figure, "n": len(e), "mean": mean,
                          "ci_low": lo, "ci_high": hi})
     return pd.DataFrame(rows)
+
+
+def answer(daily: pd.DataFrame) -> pd.DataFrame:
+    """The answer (see the module): one row per scenario, ``added_profit`` (the mean over
+    replications of the added profit at the horizon), ``low`` and ``high`` (its paired 95%
+    interval: luck only; NaN with one run) and ``n`` runs."""
+    s = summary(daily)
+    s = s[s["figure"] == "cum_incremental_profit"]
+    return pd.DataFrame({"scenario": s["scenario"], "added_profit": s["mean"], "low": s["ci_low"],
+                         "high": s["ci_high"], "n": s["n"]}).set_index("scenario")

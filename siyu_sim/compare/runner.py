@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -160,11 +159,12 @@ def execute_kept(specs: list[RunSpec], root_seed: int, *, store: str | Path | bo
                  meta: dict, record: dict, note: Callable[..., None], executor: str, engine: str,
                  segments: bool = False, **options) -> tuple[dict[str, list[pd.DataFrame]], RunStore | None]:
     """``execute`` with its finished runs kept in a run store when ``store`` asks for one (a path,
-    or True: the user's cache folder keyed by ``plan_hash``, removed once every run is done, and
-    left aside for memory when another command is using it) and resumed from the runs it holds
-    (``fresh``: discarded first). ``meta``: what the store's manifest says of the plan;
-    ``record``: the provenance a session adds; ``note(key, **fields)`` hears what happens to the
-    store. Returns the frames and the store (closed; None without one)."""
+    or True: the user's cache folder keyed by ``plan_hash``, left aside for memory when another
+    command is using it) and read back from the runs it holds (``fresh``: discarded first). The
+    store stays once every run is done: the same comparison again (another language, report, deck
+    or tables) reads it instead of simulating, with the same bits. ``meta``: what the store's
+    manifest says of the plan; ``record``: the provenance a session adds; ``note(key, **fields)``
+    hears what happens to the store. Returns the frames and the store (closed; None without one)."""
     runs = None
     if store:
         key = plan_hash(specs, root_seed, executor=executor, segments=segments, engine=engine)
@@ -176,15 +176,17 @@ def execute_kept(specs: list[RunSpec], root_seed: int, *, store: str | Path | bo
                 raise
             note("status_compare_memory", folder=folder)
         else:
-            note("status_compare_store", folder=folder)
-            if runs.done:
-                note("status_compare_resumed", done=len(runs.done), total=len(specs))
+            done = sum(s.run_id in runs.done for s in specs)
+            if done == len(specs):
+                note("status_compare_kept", total=len(specs), folder=folder)
+            else:
+                note("status_compare_store", folder=folder)
+                if done:
+                    note("status_compare_resumed", done=done, total=len(specs))
             runs.session(record)
     try:
         frames = execute(specs, root_seed, executor=executor, segments=segments, engine=engine, store=runs,
                          **options)
-        if runs is not None and store is True:  # complete: the cache kept it for a resume only
-            shutil.rmtree(runs.folder, ignore_errors=True)
     finally:
         if runs is not None:
             runs.close()
@@ -230,18 +232,8 @@ def _code_hash() -> str:
     return h.hexdigest()
 
 
-#: How a run store's refusal words a comparison's runs (``open_store``, ``store_refusal``).
+#: How a run store's refusal words a comparison's runs (``open_store``).
 CHANGED = "the scenarios, seed, replications, options or siyu_sim's code changed since those runs"
-
-
-def store_refusal(folder: str | Path, specs: list[RunSpec], root_seed: int, *, executor: str, engine: str,
-                  segments: bool = False, fresh: bool = False) -> str | None:
-    """Why ``folder`` cannot keep these runs (another comparison's runs are there, or it is not a
-    results folder), or None: asked before anything runs (``experiments.store.refusal``)."""
-    from ..experiments.store import refusal
-
-    key = plan_hash(specs, root_seed, executor=executor, segments=segments, engine=engine)
-    return refusal(Path(folder), key, fresh=fresh, what="comparison", changed=CHANGED)
 
 
 def open_store(folder: str | Path, specs: list[RunSpec], root_seed: int, spec_hash: str, meta: dict, *,

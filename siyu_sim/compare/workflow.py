@@ -10,7 +10,8 @@ command line, the reports and Python users all compare through here.
 
 ``store`` keeps each finished run in a results folder (the format sweeps use) so that an
 interrupted comparison resumes, with the same bits: a path, or True for a folder in the user's
-cache keyed by what the numbers depend on (removed once the comparison completes). Without it
+cache keyed by what the numbers depend on (kept once the comparison completes: the same comparison
+again reads it). Without it
 (the default) runs live in memory only.
 """
 
@@ -26,7 +27,7 @@ import pandas as pd
 from ..kernel import DEFAULT_ENGINE
 from ..runs import RunCache, provenance
 from ..scenario import Scenario
-from .incremental import horizon, summary
+from .incremental import answer, horizon, summary
 from .monthly import monthly
 from .paired import INDEPENDENT_OFFSET, paired_table
 from .runner import RunSpec, execute_kept
@@ -97,6 +98,13 @@ class Comparison:
             out[name] = (fmean(rows["cum_incremental_profit"]), fmean(rows["cum_profit"]))
         return out
 
+    def answer(self) -> pd.DataFrame:
+        """The answer, one figure per strategy: its added profit at the horizon, mean over the
+        replications, with its paired 95% interval (``incremental.answer``)."""
+        if self.incremental is None:
+            raise ValueError("no baseline in this comparison: run compare(..., baseline=True)")
+        return answer(self.daily)
+
     def incremental_summary(self) -> pd.DataFrame:
         """(scenario, figure) → mean and paired 95% interval at the horizon (``incremental.summary``)."""
         if self.incremental is None:
@@ -139,7 +147,7 @@ def compare(scenarios: Sequence[Scenario], *, reps: int = 1, root_seed: int | No
     their baseline runs; on a backend each worker process keeps its own). ``engine``:
     "compiled" (default) or "numpy" (the reference; last-bit differences: ``siyu_sim.kernel``).
     ``store``: keep finished runs in this folder (True: ``resumable.cache_folder``, keyed by
-    ``runner.plan_hash`` and removed when the comparison completes) and resume from the runs it
+    ``runner.plan_hash`` and kept when the comparison completes) and resume from the runs it
     holds; ``fresh`` discards them first. Ctrl-C then raises ``runner.ComparisonInterrupted``.
     A cache folder another command is using is not shared: the runs stay in memory. ``note(key,
     **fields)`` hears what happens to the store (``siyu_sim.words`` keys).

@@ -157,9 +157,12 @@ class RunStore:
 
 
 def cache_folder(key: str) -> Path:
-    """Where a command keeps its runs when nobody named a folder: ``$SIYU_CACHE_DIR/runs/<key>``,
-    else ``$XDG_CACHE_HOME`` or ``~/.cache``, then ``siyu_sim/runs/<key>`` (beside the compiled
-    kernel's cache: ``kernel.cache``)."""
+    """Where a command keeps its runs when nobody named a folder: ``$SIYU_RUNS_DIR/<key>`` (runs on
+    a disk of their own), else ``$SIYU_CACHE_DIR/runs/<key>``, else ``$XDG_CACHE_HOME`` or
+    ``~/.cache``, then ``siyu_sim/runs/<key>`` (beside the compiled kernel's cache: ``kernel.cache``)."""
+    runs = os.environ.get("SIYU_RUNS_DIR")
+    if runs:
+        return Path(runs) / key
     env = os.environ.get("SIYU_CACHE_DIR")
     base = Path(env) if env else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "siyu_sim"
     return base / "runs" / key

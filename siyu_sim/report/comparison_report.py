@@ -24,7 +24,7 @@ from .calibration_report import add_fit_section
 from .assumptions import section_blocks
 from .html import Banner, Heading, Page, Para, Table
 from ..compare import bridge as bridges
-from ..compare.verdict import run_length
+from ..compare.verdict import run_length, verdict
 from ..compare.monthly import final_day
 from ..metrics import derive
 from ..words import check_lang, code, money, number, percent, ratio, rich, scenario_label, strong, t, titled
@@ -125,10 +125,10 @@ def build_page(daily: pd.DataFrame, scenarios: list, lang: str,
     else:
         summary = [Banner(t("inc_no_baseline", lang)), *summary_blocks(daily, scenarios, lang)]
         kpi_note = t("kpi_note", lang)
-    if weighing is not None:  # the answer across what nobody has measured comes first
+    if weighing is not None:  # the answer, then how sure it is across what nobody has measured
         from .uncertainty_report import add_sections
 
-        add_sections(page, weighing, lang, weighing_source)
+        add_sections(page, weighing, lang, weighing_source, answer_blocks(daily, lang))
     else:  # how sure, in one sentence: a luck-only interval is never shown alone
         sure = Banner(t("unc_luck_only" if reps > 1 else "unc_one_run", lang))
         summary = [*summary[:1], sure, *summary[1:]] if incremental_summary.has_incremental(daily) else [sure, *summary]
@@ -167,6 +167,22 @@ def build_page(daily: pd.DataFrame, scenarios: list, lang: str,
     page.add("assumptions", t("sec_assumptions", lang),
              *section_blocks(scenarios, lang, meta, replications=reps))
     return page
+
+
+def answer_blocks(daily: pd.DataFrame, lang: str) -> list:
+    """The answer as page 1 states it before how sure it is: each strategy's added profit, the mean
+    of its runs of the scenario as written (``compare.incremental.answer``), in the terminal's
+    sentences (``compare.verdict``); none without a baseline."""
+    if not incremental_summary.has_incremental(daily):
+        return []
+    from ..compare.incremental import summary as horizon_summary
+    from ..compare.monthly import monthly
+    from ..uncertainty.verdict import runs_text
+
+    n = daily["scenario"].nunique()
+    said = verdict(monthly(daily, int(daily["day"].max()) + 1), lang, horizon_summary(daily))
+    return [Para(t("unc_report_answer", lang, runs=runs_text(stats.n_replications(daily), lang)), "why"),
+            *(Para(line) for line in said[:1 + n])]
 
 
 def _why(key: str, lang: str) -> Para:

@@ -78,7 +78,7 @@ def deck_bytes(result: "Comparison", *, lang: str = "en", weighing=None, meta: d
             _monthly(slides, result, lang)
         _costs(slides, result, lang)
         if weighing is not None:
-            _drivers(slides, weighing, lang)
+            _drivers(slides, weighing, lang, result.answer() if result.has_baseline else None)
     out = io.BytesIO()
     deck.save(out)
     return out.getvalue()
@@ -256,13 +256,16 @@ def _costs(slides: "_Slides", result: "Comparison", lang: str) -> None:
         _colour_series(chart, [COST_COLOURS[c] for c in bridges.COSTS])
 
 
-def _drivers(slides: "_Slides", w, lang: str) -> None:
+def _drivers(slides: "_Slides", w, lang: str, answer=None) -> None:
+    """One tornado per strategy, under a line that states the answer (``answer``: the comparison's,
+    ``Comparison.answer``) and names the centre the bars move from: the mean of the worlds drawn."""
     from ..uncertainty import analysis
-    from ..uncertainty.verdict import label, value_text
+    from ..uncertainty.verdict import label, runs_text, value_text
 
-    slide = slides.new(t("unc_drivers_title", lang))
+    slide = slides.new(t("unc_drivers_title", lang), t("cfo_deck_drivers_why", lang, rows=f"{w.rows:,}"))
     summary = analysis.summary(w).set_index("scenario")
-    height = (HEIGHT - 1.9) / len(w.names)
+    start = 1.75  # below the subtitle's two lines
+    height = (HEIGHT - 0.45 - start) / len(w.names)
     for i, name in enumerate(w.names):
         mean = float(summary.loc[name, "mean"])
         d = analysis.drivers(w, name).head(DRIVERS_SHOWN).iloc[::-1]  # largest on top
@@ -270,9 +273,13 @@ def _drivers(slides: "_Slides", w, lang: str) -> None:
                       for a, lo, hi in zip(d["assumption"], d["low_value"], d["high_value"])]
         series = {t("cfo_deck_at_low", lang): (d["at_low"] - mean).tolist(),
                   t("cfo_deck_at_high", lang): (d["at_high"] - mean).tolist()}
-        top = 1.3 + i * height
-        slides.text(slide, [t("cfo_deck_drivers_sub", lang, name=scenario_label(name, lang), mean=money(mean, lang))],
-                    top=top, size=11)
+        top = start + i * height
+        said = t("cfo_deck_drivers_sub", lang, name=scenario_label(name, lang), mean=money(mean, lang))
+        if answer is not None and name in answer.index:
+            said = t("cfo_deck_drivers_answer", lang, name=scenario_label(name, lang),
+                     answer=money(float(answer.loc[name, "added_profit"]), lang),
+                     runs=runs_text(int(answer.loc[name, "n"]), lang), mean=money(mean, lang))
+        slides.text(slide, [said], top=top, size=11)
         values = [v for vs in series.values() for v in vs]
         chart = slides.chart(slide, "BAR_CLUSTERED", categories, series, left=MARGIN, top=top + 0.35,
                              width=WIDTH - 2 * MARGIN, height=height - 0.45, number_format=_money_format(values, lang))

@@ -112,14 +112,16 @@ def _measure_sentence(w: Weighing, lang: str, choice: str) -> str:
              all=money(total, lang))
 
 
-def add_sections(page, w: Weighing, lang: str, source: str) -> None:
-    """The report's opening sections: the answer across the draws (sentences and the probability
-    table, head to head), what to measure next and what the figures cover, then what the answer
-    hinges on (the driver chart). Three sections, so that print breaks between them, not inside the
-    chart's; printed, the first two make page 1."""
-    answer: list = [Para(t("unc_report_intro", lang, draws=w.n_draws, n=len(w.assumptions), rows=f"{w.rows:,}"),
-                         "why"),
-                    probability_table(w, lang), *(Para(s) for s in answer_sentences(w, lang))]
+def add_sections(page, w: Weighing, lang: str, source: str, answer: list | None = None) -> None:
+    """The report's opening sections: the answer (``answer``: its blocks, the comparison's own
+    figures) and how sure it is across the draws (which sources were drawn, the probability table,
+    head to head), what to measure next and what the figures cover, then what the answer hinges on
+    (the driver chart). Three sections, so that print breaks between them, not inside the chart's;
+    printed, the first two make page 1."""
+    intro = t("unc_report_intro", lang, draws=w.n_draws, n=len(w.assumptions), rows=f"{w.rows:,}",
+              source=source or t("unc_source_defaults", lang))
+    answer = [*(answer or []), Para(intro, "why"), probability_table(w, lang),
+              *(Para(s) for s in answer_sentences(w, lang))]
     page.add("certainty", t("sec_certainty", lang), *answer, css_class="summary")
     voi = analysis.value_of_information(w)
     total = float(voi.loc[voi["assumption"] == "all", "evppi"].iloc[0])

@@ -31,7 +31,7 @@ rank assumptions reliably).
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -114,18 +114,18 @@ def head_to_head(w: Weighing) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def smooth(x: np.ndarray, y: np.ndarray) -> Callable[[np.ndarray], np.ndarray]:
+def smooth(x: np.ndarray, y: np.ndarray, categorical: bool = False) -> Callable[[np.ndarray], np.ndarray]:
     """E[y | x] as a function: a cubic smoothing spline with its penalty chosen by generalised
     cross-validation (scipy's ``make_smoothing_spline``; the GAM smooth of Strong et al. 2014),
-    over the means at each distinct x. Few distinct x (a joint set's values): those means, joined
-    by straight lines."""
+    over the means at each distinct x. Few distinct x, or ``categorical`` x (the number of a joint
+    set: no order to smooth along): those means, joined by straight lines."""
     x = np.asarray(x, dtype=float)
     y = np.asarray(y, dtype=float)
     ux, inverse = np.unique(x, return_inverse=True)
     means = np.bincount(inverse, weights=y) / np.bincount(inverse)
     if len(ux) == 1:
         return lambda v: np.full(np.shape(v), means[0])
-    if len(ux) < MIN_SPLINE_POINTS:
+    if categorical or len(ux) < MIN_SPLINE_POINTS:
         return lambda v: np.interp(v, ux, means)
     counts = np.bincount(inverse).astype(float)
     # On [0, 1]: scipy's GCV search starts from a penalty scaled to x, and on x in the thousands it
@@ -148,9 +148,17 @@ def drivers(w: Weighing, scenario: str | None = None, figure: str = "added_profi
     d = d[d["scenario"] == name]
     a, parts = _parts(w, name, figure)
     rows = []
-    for column, part in zip(w.columns, parts):
+    for column, part in zip(w.factors, parts):
         x = d[column].to_numpy(dtype=float)
         f = (lambda part: lambda v: a + part(v))(part)
+        if w.categorical(column):  # sets drawn whole: the bar runs from the set worst to the set best
+            sets = np.unique(x)
+            g = f(sets)
+            lo, hi = float(sets[np.argmin(g)]), float(sets[np.argmax(g)])
+            rows.append({"assumption": column, "low_value": lo, "high_value": hi, "at_low": float(g.min()),
+                         "at_high": float(g.max()), "swing": float(g.max() - g.min()), "flips_at": float("nan"),
+                         "adds_above": False})
+            continue
         lo, hi = np.quantile(x, DRIVER_LOW_Q), np.quantile(x, DRIVER_HIGH_Q)
         grid = np.linspace(x.min(), x.max(), 201)
         g = f(grid)
@@ -179,21 +187,24 @@ def _options(w: Weighing) -> pd.DataFrame:
 NONE = "none"
 
 
-def additive_parts(x: pd.DataFrame, y: np.ndarray, sweeps: int = 20, tol: float = 1e-4) -> tuple[float, list]:
+def additive_parts(x: pd.DataFrame, y: np.ndarray, sweeps: int = 20, tol: float = 1e-4,
+                   categorical: Sequence[str] = ()) -> tuple[float, list]:
     """An additive model y ≈ a + Σ f_j(x_j) fitted by backfitting with ``smooth`` (Hastie &
     Tibshirani 1990): ``a`` and each f_j as a function (centred on the draws). Each f_j is one
     assumption's effect with the others' effects taken out, not left in as noise. Sweeps stop when
-    no part moves by more than ``tol`` of y's spread (at most ``sweeps``)."""
+    no part moves by more than ``tol`` of y's spread (at most ``sweeps``). ``categorical``: columns
+    that number sets (``smooth``)."""
     y = np.asarray(y, dtype=float)
     a = float(np.mean(y))
     cols = [x[c].to_numpy(dtype=float) for c in x.columns]
+    kinds = [c in categorical for c in x.columns]
     parts = np.zeros((len(y), len(cols)))
     fits: list = [lambda v: np.zeros(np.shape(v))] * len(cols)
     scale = float(np.std(y)) or 1.0
     for _ in range(sweeps):
         moved = 0.0
         for j, xj in enumerate(cols):
-            f = smooth(xj, y - a - parts.sum(axis=1) + parts[:, j])
+            f = smooth(xj, y - a - parts.sum(axis=1) + parts[:, j], kinds[j])
             centre = float(np.mean(f(xj)))
             fits[j] = (lambda f, c: lambda v: f(v) - c)(f, centre)
             new = fits[j](xj)
@@ -210,7 +221,8 @@ def _parts(w: Weighing, name: str, figure: str = "added_profit") -> tuple[float,
     if key not in w.fits:
         d = _main(w)
         d = d[d["scenario"] == name]
-        w.fits[key] = additive_parts(d[w.columns], d[figure].to_numpy(dtype=float))
+        w.fits[key] = additive_parts(d[w.factors], d[figure].to_numpy(dtype=float),
+                                     categorical=[c for c in w.factors if w.categorical(c)])
     return w.fits[key]
 
 
@@ -240,12 +252,13 @@ def value_of_information(w: Weighing) -> pd.DataFrame:
     first = main[main["scenario"] == w.names[0]].set_index("draw").loc[options.index]
     now = float(options.mean().max())
     rows = []
-    for column in w.columns:
+    for column in w.factors:
         x = first[column].to_numpy(dtype=float)
-        fitted = np.column_stack([smooth(x, options[k].to_numpy())(x) for k in options.columns])
+        fitted = np.column_stack([smooth(x, options[k].to_numpy(), w.categorical(column))(x)
+                                  for k in options.columns])
         rows.append({"assumption": column, "evppi": max(0.0, float(np.mean(fitted.max(axis=1))) - now)})
     out = pd.DataFrame(rows).sort_values("evppi", ascending=False, kind="stable").reset_index(drop=True)
-    x_all = first[w.columns]
+    x_all = first[w.factors]
 
     # each strategy's additive fit is its drivers' fit (``_parts``), kept from them
     fitted = np.column_stack([np.zeros(len(x_all)) if k == NONE else _predict(_parts(w, k), x_all)

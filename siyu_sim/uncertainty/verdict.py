@@ -20,16 +20,19 @@ FEW_DRAWS = 50
 def value_text(w: Weighing, column: str, x: float) -> str:
     """An assumption's drawn value as a reader should see it: ×0.79 for a relative one, else the
     number to three significant figures."""
-    relative = any(u.relative and column in u.columns() for u in w.assumptions)
+    relative = any(u.relative and not u.joint and column in u.columns() for u in w.assumptions)
     if not math.isfinite(x):
         return "–"
+    if w.categorical(column):  # the number of a joint set, counted from 1 as people count
+        return f"#{int(x) + 1}"
     return f"×{x:.2f}" if relative else f"{x:.3g}"
 
 
 def label(w: Weighing, column: str, lang: str) -> str:
-    """An assumption column's name for people (its label; a joint set's path as it is)."""
+    """An assumption column's name for people: its label (a joint set's, for the set drawn); one
+    value of a joint set, its path as it is."""
     for u in w.assumptions:
-        if not u.joint and u.key == column:
+        if u.key == column:
             return u.shown(lang)
     return column
 
@@ -38,16 +41,35 @@ def option_label(option: str, lang: str) -> str:
     return t("unc_option_none", lang) if option == analysis.NONE else scenario_label(option, lang)
 
 
-def lines(w: Weighing, lang: str = "en", *, source: str = "", seconds: float | None = None) -> list[str]:
+def runs_text(n: int, lang: str) -> str:
+    """How many runs of the scenarios as written the answer is the mean of: "1 run", "10 runs"."""
+    return t("unc_runs_one", lang) if n == 1 else t("unc_runs_many", lang, n=n)
+
+
+def answer_line(answer, w: Weighing, lang: str) -> str:
+    """That the answer is the comparison's (``compare.incremental.answer``: each strategy's mean
+    added profit over its runs), and what the draws' median is instead."""
+    items = t("unc_list_sep", lang).join(
+        t("unc_answer_item", lang, name=scenario_label(n, lang), value=money(float(answer.loc[n, "added_profit"]), lang))
+        for n in w.names if n in answer.index)
+    return t("unc_answer_stays", lang, answers=items, runs=runs_text(int(answer["n"].max()), lang), rows=f"{w.rows:,}")
+
+
+def lines(w: Weighing, lang: str = "en", *, source: str = "", seconds: float | None = None,
+          answer=None) -> list[str]:
     """The verdict under uncertainty: how likely each strategy is to pay and to beat paid ads, by
-    how much (median and 90% interval, with luck's and not-knowing's shares), when it breaks even,
-    the strategies head to head, what the first strategy's answer hinges on, and what is worth
-    measuring first. ``source``: what the draws cover, in words (``unc_source_*``)."""
+    how much (90% interval and median of the worlds drawn, with luck's and not-knowing's shares),
+    when it breaks even, the strategies head to head, what the first strategy's answer hinges on,
+    and what is worth measuring first. ``source``: what the draws cover, in words
+    (``unc_source_*``). ``answer``: the comparison's answer (``Comparison.answer``), said first as
+    the answer these figures say how sure of."""
     check_lang(lang)
     cash = lambda v: money(v, lang)  # noqa: E731
     name = lambda n: scenario_label(n, lang)  # noqa: E731
     out = [t("unc_head", lang, draws=w.n_draws, n=len(w.assumptions), rows=f"{w.rows:,}",
              seconds="" if seconds is None or w.resumed else t("unc_seconds", lang, s=f"{seconds:.0f}"))]
+    if answer is not None:
+        out.append(answer_line(answer, w, lang))
     if w.n_draws < FEW_DRAWS:
         out.append(t("unc_few_draws", lang, n=w.n_draws))
     horizon = run_length(w.days, lang)

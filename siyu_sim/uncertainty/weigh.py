@@ -37,7 +37,7 @@ from ..compare.workflow import unique_names
 from ..kernel import DEFAULT_ENGINE
 from ..runs import provenance
 from ..scenario import Scenario
-from ..assumptions import DEFAULTS, Uncertain, apply, check, declared, lever_absent, sample
+from ..assumptions import DEFAULTS, Uncertain, apply, check, lever_absent, resolve_paths, sample
 
 #: Rows a draw simulates at most by default (``rows``): at 1,000 rows the added profit of the
 #: shipped strategies shows no bias against 20,000 rows (docs/performance.md, "How many rows a
@@ -81,27 +81,86 @@ class Weighing:
 
     @property
     def columns(self) -> list[str]:
+        """Every drawn column (``Uncertain.columns``)."""
         return [c for u in self.assumptions for c in u.columns()]
+
+    @property
+    def factors(self) -> list[str]:
+        """One column per assumption, what the drivers and the value of knowing read: its value, or
+        for a joint set the number of the set drawn (its values move together: one driver)."""
+        return [u.key for u in self.assumptions]
+
+    def categorical(self, column: str) -> bool:
+        """Whether ``column`` numbers sets (a joint assumption's), not a quantity."""
+        return any(u.joint and u.key == column for u in self.assumptions)
 
     @property
     def n_draws(self) -> int:
         return int(self.draws.loc[~self.draws["repeat"], "draw"].nunique())
 
 
-def assumptions_for(scenarios: Sequence[Scenario], given: list[Uncertain] | None = None) -> list[Uncertain]:
-    """The assumptions a weighing draws: ``given`` (an assumptions file), else the union of the
-    scenarios' own (one path declared differently by two scenarios is an AssumptionError), else
-    :data:`DEFAULTS`."""
-    if given:
-        return list(given)
-    found: dict[str, Uncertain] = {}
+def fitted(scenario: Scenario, u: Uncertain) -> bool:
+    """Whether ``u`` is the accepted parameter sets of the scenario's calibration (what ``siyu
+    calibrate`` wrote beside its ``[calibration]`` record): what the brand's data say, not a range
+    someone declared."""
+    record = scenario.calibration
+    return record is not None and u.joint and set(u.paths) == {p.path for p in record.parameters}
+
+
+def _declared(scenarios: Sequence[Scenario]) -> tuple[list[Uncertain], list[Uncertain]]:
+    """The scenarios' own assumptions, (their calibrations' accepted sets, the rest), each once
+    (one path declared differently by two scenarios is an AssumptionError)."""
+    found: dict[str, tuple[Uncertain, bool]] = {}
     for s in scenarios:
-        for u in declared(s.to_dict()):
-            if u.key in found and found[u.key] != u:
+        for u in s.uncertain:
+            if u.key in found and found[u.key][0] != u:
                 raise AssumptionError(f"{u.key} is uncertain in two scenarios with different ranges; declare it "
                                       f"the same way in both, or give one assumptions file")
-            found[u.key] = u
-    return list(found.values()) or list(DEFAULTS)
+            found[u.key] = (u, found.get(u.key, (u, False))[1] or fitted(s, u))
+    return [u for u, fit in found.values() if fit], [u for u, fit in found.values() if not fit]
+
+
+def _open(u: Uncertain, scenarios: Sequence[Scenario], taken: set[str]) -> bool:
+    """Whether ``u`` still names a setting in some scenario once the paths in ``taken`` are left out."""
+    for s in scenarios:
+        data = s.to_dict()
+        for path in (u.paths if u.joint else [u.path]):
+            if lever_absent(data, path):
+                continue
+            try:
+                if set(resolve_paths(data, path)) - taken:
+                    return True
+            except KeyError:
+                return True  # not ours to judge here: ``check`` names it
+    return False
+
+
+def assumptions_for(scenarios: Sequence[Scenario], given: list[Uncertain] | None = None) -> list[Uncertain]:
+    """The assumptions a weighing draws: ``given`` (an assumptions file); else the accepted parameter
+    sets of the scenarios' calibrations (``fitted``: what the data say), then the scenarios' other
+    own assumptions or, when they declare none, :data:`DEFAULTS` — the ones a client challenges first,
+    which no calibration measures. A default every setting of which the fit estimated is left out;
+    one that names some fitted settings draws the others (``assumptions.apply``: the first
+    assumption to draw a setting keeps it)."""
+    if given:
+        return list(given)
+    fits, own = _declared(scenarios)
+    if own or not fits:
+        return fits + (own or list(DEFAULTS))
+    taken = {p for u in fits for p in u.paths}
+    return fits + [u for u in DEFAULTS if _open(u, scenarios, taken)]
+
+
+def source_key(scenarios: Sequence[Scenario], given: bool = False) -> str:
+    """What a weighing's draws cover, as a word key (``unc_source_*``; ``unc_source_file`` takes the
+    file's ``path``): an assumptions file, a calibration's sets with the defaults or with the
+    scenarios' own, the scenarios' own, or the defaults."""
+    if given:
+        return "unc_source_file"
+    fits, own = _declared(scenarios)
+    if fits:
+        return "unc_source_fit_own" if own else "unc_source_fit_defaults"
+    return "unc_source_scenarios" if own else "unc_source_defaults"
 
 
 def plan(scenarios: Sequence[Scenario], assumptions: list[Uncertain], draws: int, root_seed: int,

@@ -42,6 +42,12 @@ APP: dict[str, dict[str, str]] = {
                            "zh": "{name}在 {months}内比没有私域少赚 {inc}"},
     "app_headline_since": {"en": "({change} since the start)", "zh": "（较起点 {change}）"},
     "app_headline_start": {"en": "(the meeting's starting point)", "zh": "（会议起点）"},
+    "app_quick_estimate": {
+        "en": "A quick estimate: one run on {rows} rows, seed {seed}. The report's answer is the mean of several "
+              "runs of the same scenarios (siyu compare … --reps 10), of which this run is the first: the two "
+              "differ by luck.",
+        "zh": "快速估算：单次运行，{rows} 行，随机种子 {seed}。报告中的答案是同一方案多次运行的平均"
+              "（siyu compare … --reps 10），本次运行即其中第一次：两者之差来自运气。"},
     "app_headline_base": {"en": "Pinned baseline {name}: {inc} added", "zh": "固定对照{name}：净增 {inc}"},
     "app_command": {"en": "The same comparison from a terminal:", "zh": "在终端中运行同一比较："},
     "app_command_save": {"en": "A lever has changed: save the strategy as a scenario to get the command that gives "

@@ -177,9 +177,11 @@ STATUS: dict[str, dict[str, str]] = {
         "zh": "{path}：days = {days}，而 {first} 的 days = {first_days}：比较要求所有情景模拟同样的天数；"
               "请在各文件中设置相同的 days，或用 --days N 统一设置；未运行任何内容"},
     "status_compare_interrupted": {"en": "interrupted before the comparison finished: no report or table was "
-                                         "written and no run kept (a compare keeps its runs with --reps above 1)",
-                                   "zh": "比较尚未完成即被中断：未写入任何报告或表格，也未保存任何运行（--reps 大于 1 时"
-                                         "比较才会保存已完成的运行）"},
+                                         "written and no run kept (its run store was in use by another siyu command)",
+                                   "zh": "比较尚未完成即被中断：未写入任何报告或表格，也未保存任何运行（其运行存储正被另一个"
+                                         " siyu 命令使用）"},
+    "status_compare_interrupted_writing": {"en": "interrupted: no report or table was written",
+                                           "zh": "已中断：未写入任何报告或表格"},
     "status_compare_interrupted_after": {"en": "interrupted: only {paths} was written, the tables were not",
                                          "zh": "已中断：只写入了 {paths}，表格未写入"},
     "status_compiled": {"en": "compiled the day kernel in {seconds:.1f} s (first run after installing or "
@@ -254,8 +256,15 @@ FAULTS: dict[str, dict[str, str]] = {
     "status_store_busy": {"en": "{folder} is in use by another siyu command (wait for it, or choose another "
                                 "folder)",
                           "zh": "{folder} 正被另一个 siyu 命令使用（请等待它结束，或换一个文件夹）"},
-    "status_compare_store": {"en": "keeping finished runs in {folder} (--fresh discards them)",
-                             "zh": "已完成的运行保存在 {folder}（--fresh 会丢弃它们）"},
+    "status_compare_store": {"en": "keeping finished runs in {folder}: the same comparison again (another "
+                                   "--lang, --report, --deck or --out) reads them instead of simulating; --fresh "
+                                   "discards them",
+                             "zh": "已完成的运行保存在 {folder}：再次运行同一比较（换 --lang、--report、--deck 或 --out）"
+                                   "将直接读取，不再模拟；--fresh 会丢弃它们"},
+    "status_compare_kept": {"en": "read all {total} runs from {folder}, kept by an earlier run of this same "
+                                  "comparison: nothing simulated, the same numbers (--fresh runs them again)",
+                            "zh": "全部 {total} 次运行读自 {folder}（同一比较此前保存的运行）：未重新模拟，数字完全相同"
+                                  "（--fresh 会重新运行）"},
     "status_compare_resumed": {"en": "resumed: {done} of {total} runs already done",
                                "zh": "继续运行：{total} 次运行中已有 {done} 次完成"},
     "status_compare_memory": {"en": "the run store {folder} is in use by another siyu command: this compare "

@@ -59,11 +59,19 @@ EXPORTS: dict[str, dict[str, str]] = {
               "trust moves buying) usually moves the answer more: run with --draws 200.",
         "zh": "{n} 次重复运行的区间只反映运气；尚未测量的假设（毛利、成本、信任对购买的影响）通常影响更大："
               "请加 --draws 200 运行。"},
+    "cfo_deck_drivers_why": {
+        "en": "Each bar: how far the expected added profit across the worlds drawn ({rows} rows a run) moves from "
+              "those worlds' mean as the assumption goes from its 5th to its 95th percentile, the others at their "
+              "average. That mean is not the answer.",
+        "zh": "每根条：该假设从第 5 百分位变到第 95 百分位（其他假设取平均）时，各抽样情形（每次模拟 {rows} 行）的预期净增利润"
+              "相对这些情形均值的变化。该均值不是答案。"},
     "cfo_deck_drivers_sub": {
-        "en": "{name}: expected added profit {mean}; each bar, how far it moves as the assumption goes from its "
-              "5th to its 95th percentile (the others at their average)",
-        "zh": "{name}：预期净增利润 {mean}；每根条表示该假设从第 5 百分位变到第 95 百分位时预期净增利润的变化"
-              "（其他假设取平均）"},
+        "en": "{name}: the worlds drawn's mean added profit {mean}",
+        "zh": "{name}：抽样情形的净增利润均值 {mean}"},
+    "cfo_deck_drivers_answer": {
+        "en": "{name}: the answer, {answer} added (the mean of {runs} of the scenario as written); the worlds drawn's "
+              "mean {mean}",
+        "zh": "{name}：答案为净增利润 {answer}（按方案原设定{runs}的平均）；抽样情形均值 {mean}"},
     "cfo_deck_at_low": {"en": "assumption at its 5th percentile", "zh": "假设取第 5 百分位"},
     "cfo_deck_at_high": {"en": "assumption at its 95th percentile", "zh": "假设取第 95 百分位"},
     "cfo_deck_footer": {"en": "siyu_sim {version} · {date} · seed {seed}", "zh": "siyu_sim {version} · {date} · 随机种子 {seed}"},
@@ -95,8 +103,10 @@ EXPORTS: dict[str, dict[str, str]] = {
               "等于最后一行。"},
     "xl_rows_key_figures": {
         "en": "One row per figure at the horizon (the last simulated day), one column per strategy: means over "
-              "replications.",
-        "zh": "每行一个期末（最后一个模拟日）指标，每列一个策略：各次重复运行的平均。"},
+              "replications of the scenarios as written. Its added profit is the answer: the figure the terminal, "
+              "the report's first page and every slide of the deck state.",
+        "zh": "每行一个期末（最后一个模拟日）指标，每列一个策略：按方案原设定各次重复运行的平均。其中的净增利润即答案："
+              "与终端、报告首页和演示文稿每页所示的数字相同。"},
     "xl_rows_incremental": {
         "en": "One row per strategy and run, at the horizon: what each run added over the same customers with no "
               "private domain (same seed).",
@@ -193,15 +203,19 @@ EXPORTS: dict[str, dict[str, str]] = {
     "xl_col_payback_month": {"en": "added payback month", "zh": "净增回本月份"},
     "xl_note_payback_month": {"en": "Month of the added payback day; empty if it does not pay back within the run",
                               "zh": "净增回本日所在月份；期内未回本则为空"},
-    "xl_col_mean": {"en": "added profit, mean", "zh": "净增利润均值"},
-    "xl_note_mean": {"en": "Mean added profit over the draws", "zh": "各抽样净增利润的均值"},
+    "xl_col_mean": {"en": "mean of the worlds drawn", "zh": "抽样情形均值"},
+    "xl_note_mean": {"en": "Mean added profit over the worlds drawn (not the answer: that is the key figures' "
+                           "added profit, the mean of the runs of the scenarios as written)",
+                     "zh": "各抽样情形净增利润的均值（不是答案：答案是关键指标中的净增利润，即按方案原设定各次运行的平均）"},
     "xl_col_low": {"en": "90% interval, low", "zh": "90% 区间下限"},
     "xl_note_low": {"en": "5th percentile of the added profit over the draws", "zh": "各抽样净增利润的第 5 百分位"},
     "xl_col_high": {"en": "90% interval, high", "zh": "90% 区间上限"},
     "xl_note_high": {"en": "95th percentile of the added profit over the draws", "zh": "各抽样净增利润的第 95 百分位"},
     "xl_col_sd": {"en": "standard deviation", "zh": "标准差"},
     "xl_note_sd": {"en": "Standard deviation of the added profit over the draws", "zh": "各抽样净增利润的标准差"},
-    "xl_note_median": {"en": "Median added profit over the draws", "zh": "各抽样净增利润的中位数"},
+    "xl_note_median": {"en": "Median added profit over the worlds drawn (not the answer: that is the key "
+                             "figures' added profit)",
+                       "zh": "各抽样情形净增利润的中位数（不是答案：答案是关键指标中的净增利润）"},
     "xl_note_p_adds": {"en": "Share of draws in which the strategy adds profit", "zh": "净增利润为正的抽样占比"},
     "xl_note_p_beats_ads": {"en": "Share of draws in which it adds more than the same cash in paid ads",
                             "zh": "净增利润高于同等现金投广告的抽样占比"},

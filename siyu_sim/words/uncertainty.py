@@ -11,10 +11,20 @@ UNCERTAINTY: dict[str, dict[str, str]] = {
     "unc_seconds": {"en": ", {s} s", "zh": "，用时 {s} 秒"},
     "unc_strategy": {
         "en": "{name} adds profit over no private domain in {p_adds} of them, and beats the same cash in paid ads "
-              "in {p_ads}. Added profit: median {median}, 90% interval {low} to {high}; of its spread, {knowing} "
-              "is not knowing the assumptions and {luck} is luck.",
+              "in {p_ads}. Its added profit across the worlds drawn: 90% interval {low} to {high} (their median "
+              "{median}); of that spread, {knowing} is not knowing the assumptions and {luck} is luck.",
         "zh": "{name}在其中 {p_adds} 的情形下比不做私域多赚，在 {p_ads} 的情形下胜过把同样现金投广告。"
-              "净增利润：中位数 {median}，90% 区间 {low} 至 {high}；其波动中 {knowing} 来自假设的不确定性，{luck} 来自运气。"},
+              "各抽样情形下的净增利润：90% 区间 {low} 至 {high}（情形中位数 {median}）；其波动中 {knowing} 来自假设的"
+              "不确定性，{luck} 来自运气。"},
+    "unc_answer_stays": {
+        "en": "The answer is the comparison's above: {answers} (each the mean of {runs} at the scenarios' own "
+              "assumptions). The worlds drawn below say how sure it is; their median is another figure (worlds "
+              "drawn around the scenario, {rows} rows a run), not the answer.",
+        "zh": "答案即上方比较的结果：{answers}（均为按方案自身假设{runs}的平均）。下面抽取的情形说明有多确定；"
+              "情形的中位数是另一个数字（围绕方案抽取的情形，每次模拟 {rows} 行），不是答案。"},
+    "unc_answer_item": {"en": "{name} {value}", "zh": "{name}净增 {value}"},
+    "unc_runs_one": {"en": "1 run", "zh": "运行 1 次"},
+    "unc_runs_many": {"en": "{n} runs", "zh": "运行 {n} 次"},
     "unc_payback": {
         "en": "{name} breaks even on added profit within {horizon} in {p} of the worlds (median month {median}, "
               "90% by month {late}).",
@@ -61,6 +71,17 @@ UNCERTAINTY: dict[str, dict[str, str]] = {
     "unc_source_defaults": {"en": "siyu_sim's defaults for the ones clients challenge first",
                             "zh": "siyu_sim 默认的、客户最常质疑的几项"},
     "unc_source_scenarios": {"en": "the scenarios' own uncertain lists", "zh": "方案文件自带的不确定假设"},
+    "unc_source_fit_defaults": {
+        "en": "the parameters the calibration fitted, drawn from its accepted parameter sets as the brand's data "
+              "left them, and siyu_sim's defaults for what clients challenge first and no fit measures — gross margin, "
+              "staff and lead cost, need cycles not fitted, trust's effects, deal posts, reference prices, the "
+              "paid-ads cost — each across its declared range",
+        "zh": "校准拟合的参数按其接受的参数组抽取（品牌数据所示），另加 siyu_sim 默认的、客户最常质疑而校准未测的假设——"
+              "毛利率、运营与主管成本、未拟合的需求周期、信任的影响、促销推送、参考价、付费广告成本——各按其声明的范围抽取"},
+    "unc_source_fit_own": {
+        "en": "the parameters the calibration fitted, drawn from its accepted parameter sets as the brand's data "
+              "left them, and the scenarios' own uncertain lists",
+        "zh": "校准拟合的参数按其接受的参数组抽取（品牌数据所示），另加方案文件自带的不确定假设"},
     "unc_source_file": {"en": "{path}", "zh": "{path}"},
     "status_weighing": {
         "en": "Weighing {n} scenarios across {draws} draws of {k} uncertain assumptions (+{repeats} repeats for "
@@ -68,17 +89,21 @@ UNCERTAINTY: dict[str, dict[str, str]] = {
         "zh": "正在对 {n} 个方案在 {k} 项不确定假设的 {draws} 次抽样上评估（另重复 {repeats} 次以度量运气），"
               "每次 {rows} 行，种子 {seed}…"},
     # the report's section (report.uncertainty_report)
-    "sec_certainty": {"en": "How sure is it?", "zh": "有多确定？"},
+    "sec_certainty": {"en": "The answer, and how sure it is", "zh": "答案与有多确定"},
     "unc_report_intro": {
-        "en": "Each strategy was run in {draws} worlds drawn from {n} uncertain assumptions (with its own luck in "
-              "each; {rows} rows a run). The figures below count both what nobody has measured and luck; the "
-              "ones further down, for the scenarios as written, count luck only.",
-        "zh": "每个方案都在从 {n} 项不确定假设中抽取的 {draws} 种情形下运行（每种情形各有运气成分；每次模拟 {rows} 行）。"
-              "下表同时计入无人测量过的假设与运气；后文按方案原设定给出的数字只计入运气。"},
+        "en": "How sure is that answer? Each strategy was also run in {draws} worlds drawn from {n} uncertain "
+              "assumptions — {source} — with its own luck in each, {rows} rows a run. The table counts both what "
+              "nobody has measured and luck; its median is the middle of those worlds, not the answer.",
+        "zh": "这个答案有多确定？每个方案还在从 {n} 项不确定假设（{source}）中抽取的 {draws} 种情形下运行，每种情形各有"
+              "运气成分，每次模拟 {rows} 行。下表同时计入无人测量过的假设与运气；其中位数是这些情形的中间值，不是答案。"},
+    "unc_report_answer": {
+        "en": "The answer (the mean of {runs} of the scenarios as written; the same figures as the summary below, "
+              "the deck and the workbook):",
+        "zh": "答案（按方案原设定{runs}的平均；与下文摘要、演示文稿和工作簿中的数字相同）："},
     "unc_col_strategy": {"en": "strategy", "zh": "方案"},
     "unc_col_p_adds": {"en": "chance it adds profit", "zh": "净增利润为正的概率"},
     "unc_col_p_ads": {"en": "chance it beats paid ads", "zh": "胜过投广告的概率"},
-    "unc_col_median": {"en": "added profit, median", "zh": "净增利润中位数"},
+    "unc_col_median": {"en": "median of the worlds drawn", "zh": "抽样情形中位数"},
     "unc_col_interval": {"en": "90% interval", "zh": "90% 区间"},
     "unc_col_knowing": {"en": "spread from not knowing", "zh": "波动来自假设的不确定性"},
     "unc_col_luck": {"en": "spread from luck", "zh": "波动来自运气"},
