@@ -30,7 +30,8 @@ from .assumptions import settings
 from .html import Appendix, Banner, Details, Page, Para, Pre, Table
 from ..calibration import quality as q
 from ..calibration.result import FILES
-from ..words import Text, check_lang, code, join, note, number, path as path_run, percent, rich, scenario_label, strong, t
+from ..words import (Text, check_lang, code, join, labelled_path, note, number, percent, rich, scenario_label, setting,
+                     setting_label, strong, t, titled)
 from .labels import metric_label
 from ..words.numbers import finite
 
@@ -55,6 +56,22 @@ def calibration_report_html(result: "CalibrationResult", lang: str = "en", *,
 
 def build_page(result: "CalibrationResult", lang: str, scenario_file: str) -> Page:
     check_lang(lang)
+    scenario = _scenario(result)
+    with titled([scenario] if scenario is not None else []):  # its segments by their titles
+        return _build_page(result, lang, scenario_file)
+
+
+def _scenario(result: "CalibrationResult"):
+    """The calibrated scenario (None when its file cannot be read)."""
+    try:
+        from ..config.scenario_files import loads_scenario
+
+        return loads_scenario(result.calibrated_toml, FILES["scenario"])
+    except Exception:  # the report still shows the estimates, by their paths
+        return None
+
+
+def _build_page(result: "CalibrationResult", lang: str, scenario_file: str) -> Page:
     rows = q.joined(result)
     metrics = q.shown_metrics(result)
     reps = q.replications(result)
@@ -99,6 +116,12 @@ def _why(text: str) -> Para:
 
 
 def _names(paths: list[str], lang: str) -> Text:
+    """Settings by their words (their paths on hover)."""
+    return join(t("cal_list_sep", lang), (setting(setting_label(p, lang), p) for p in paths))
+
+
+def _typed(paths: list[str], lang: str) -> Text:
+    """Settings by their paths, where the reader types them (a sweep's factors)."""
     return join(t("cal_list_sep", lang), (code(p) for p in paths))
 
 
@@ -138,7 +161,8 @@ def warning_banners(result: "CalibrationResult", lang: str) -> list:
     """One banner per warning of the fit, in the reader's language, but for the parameters the
     data do not pin down (their own banner says more)."""
     judged = result.fit_quality()
-    return [Banner(q.say(w, lang, lambda m: metric_label(m, lang), judged.period), id=f"warning-{i}")
+    return [Banner(q.say(w, lang, lambda m: metric_label(m, lang), judged.period,
+                         setting=lambda p: setting_label(p, lang)), id=f"warning-{i}")
             for i, w in enumerate(judged.warnings, 1) if w.key != "calib_warn_not_identified"]
 
 
@@ -184,13 +208,8 @@ def metric_table(result: "CalibrationResult", lang: str) -> Table:
 def _descriptions(result: "CalibrationResult", lang: str) -> dict[str, str]:
     """Each setting's meaning in ``lang``, from the calibrated scenario's schema (none when
     the file cannot be read)."""
-    try:
-        from ..config.scenario_files import loads_scenario
-
-        scenario = loads_scenario(result.calibrated_toml, FILES["scenario"])
-    except Exception:  # the report still shows the estimates, without their meaning
-        return {}
-    return {s.path: s.meaning(lang) for s in settings(scenario)}
+    scenario = _scenario(result)
+    return {s.path: s.meaning(lang) for s in settings(scenario)} if scenario is not None else {}
 
 
 def pinned_word(p: q.ParameterQuality, good: bool, lang: str) -> str:
@@ -218,7 +237,8 @@ def estimates_table(result: "CalibrationResult", lang: str) -> Table:
     body, keys, classes = [], [], []
     for e in result.estimates:
         p = quality[e.path]
-        row = [path_run(e.path) + (note(meaning[e.path]) if meaning.get(e.path) else ""), number(e.best, lang),
+        row = [setting(setting_label(e.path, lang), e.path) + (note(meaning[e.path]) if meaning.get(e.path) else ""),
+               number(e.best, lang),
                t("cal_range", lang, low=number(e.low, lang), high=number(e.high, lang)),
                t("cal_range", lang, low=number(e.range_low, lang), high=number(e.range_high, lang)),
                pinned_word(p, judged.good, lang)]
@@ -239,7 +259,8 @@ def correlation_blocks(page: Page, result: "CalibrationResult", lang: str) -> li
         return [Para(t("cal_corr_one", lang), "note")]
     pairs = stats.strong_pairs(corr)
     if pairs:
-        text = join(t("cal_list_sep", lang), (rich("cal_pair", lang, a=code(a), b=code(b),
+        text = join(t("cal_list_sep", lang), (rich("cal_pair", lang, a=setting(setting_label(a, lang), a),
+                                                     b=setting(setting_label(b, lang), b),
                                                      r=f"{r:.2f}".replace("-", "−")) for a, b, r in pairs))
         found = Para(rich("cal_strong_pairs", lang, pairs=text))
     else:
@@ -265,7 +286,7 @@ def next_blocks(result: "CalibrationResult", rows, unidentified: list, scenario_
     blocks.append(Para(t("cal_next_app", lang)))
     blocks.append(Pre(f"siyu app {scenario_file}"))
     if unidentified:
-        blocks.append(Para(rich("cal_next_sweep", lang, names=_names([e.path for e in unidentified], lang),
+        blocks.append(Para(rich("cal_next_sweep", lang, names=_typed([e.path for e in unidentified], lang),
                                 command=code("siyu sweep"))))
     return blocks
 
@@ -341,7 +362,7 @@ def _record_warnings(record, lang: str) -> list[str]:
         if p.at_bound:
             out.append(q.say(q.Warning("calib_warn_at_bound", {
                 "path": p.path, "best": p.value, "end": p.at_bound, "low": p.range_low, "high": p.range_high,
-                "share": q.BOUND_SHARE}), lang))
+                "share": q.BOUND_SHARE}), lang, setting=lambda key: setting_label(key, lang)))
     missed = [[m.metric, m.error] for m in record.metrics if m.missed]
     if missed:
         out.append(q.say(q.Warning("calib_warn_missed", {"missed": missed, "margin": record.margin}), lang,
@@ -356,7 +377,7 @@ def _record_table(record, lang: str) -> Table:
     good = record.good
     header = [t("cal_col_param", lang), t("cal_col_best", lang), t("cal_col_interval", lang),
               t("cal_col_range", lang), t("cal_col_identified", lang)]
-    body = [[path_run(p.path), number(p.value, lang), t("cal_range", lang, low=number(p.low, lang), high=number(p.high, lang)),
+    body = [[setting(setting_label(p.path, lang), p.path), number(p.value, lang), t("cal_range", lang, low=number(p.low, lang), high=number(p.high, lang)),
              t("cal_range", lang, low=number(p.range_low, lang), high=number(p.range_high, lang)),
              pinned_word(q.ParameterQuality(p.path, p.value, p.low, p.high, p.range_low, p.range_high, p.identified,
                                             p.at_bound, p.pinned_down), good, lang)]
@@ -372,7 +393,7 @@ def _changed_since(record, scenarios: list, lang: str) -> list[str]:
         for p in record.parameters:
             value = _at(data, p.path)
             if isinstance(value, (int, float)) and not isclose(float(value), p.value, rel_tol=1e-9, abs_tol=1e-12):
-                out.append(t("cal_cmp_changed", lang, name=scenario_label(sc.name, lang), path=p.path,
+                out.append(t("cal_cmp_changed", lang, name=scenario_label(sc.name, lang), path=setting_label(p.path, lang),
                              value=number(float(value), lang), fitted=number(p.value, lang)))
     return out
 
