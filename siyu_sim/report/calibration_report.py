@@ -311,6 +311,55 @@ def _version() -> str:
 
 # ---- a fitted brand in the other reports ----------------------------------------------------------
 
+def fitted_records(scenarios: list) -> list[tuple[object, list]]:
+    """Each ``[calibration]`` record among ``scenarios`` (``fit_record.FitRecord``), with the
+    scenarios that keep it, in order."""
+    groups: list[tuple[object, list]] = []
+    for sc in scenarios:
+        record = getattr(sc, "calibration", None)
+        if record is None:
+            continue
+        for kept, names in groups:
+            if kept == record:
+                names.append(sc)
+                break
+        else:
+            groups.append((record, [sc]))
+    return groups
+
+
+def fit_line(scenarios: list, lang: str) -> tuple[bool, str] | None:
+    """The fit in one line, wherever a calibrated scenario's answer is shown without the fit's
+    own section (the deck, the app): (good, words), from the fit's one judgement as the
+    ``[calibration]`` records keep it (``calibration.quality``); None when no scenario was fitted.
+    A good fit: one short line; a poor one: what is wrong and what it means for the answer."""
+    groups = fitted_records(scenarios)
+    if not groups:
+        return None
+    sep = t("cal_list_sep", lang)
+    poor = [(record, group) for record, group in groups if not record.good]
+    if not poor:
+        record, _ = groups[0]
+        held = (t("cal_cmp_held", lang, k=record.held_out_inside, n=record.held_out_total)
+                if record.held_out_total else t("cal_cmp_no_held", lang))
+        names = sep.join(scenario_label(sc.name, lang) for _, group in groups for sc in group)
+        return True, t("cal_fit_line_good", lang, names=names, margin=percent(record.margin), held=held)
+    problems = []
+    for record, _ in poor:
+        missed = [m for m in record.metrics if m.missed]
+        if missed:
+            problems.append(t("cal_fit_missed", lang, margin=percent(record.margin), metrics=sep.join(
+                t("calib_metric_error_share", lang, metric=metric_label(m.metric, lang), error=percent(m.error))
+                for m in missed)))
+        bound = sum(bool(p.at_bound) for p in record.parameters)
+        if bound:
+            problems.append(t("cal_fit_at_bound", lang, n=bound))
+        if not record.held_out_pass:
+            problems.append(t("cal_fit_held_failed", lang, k=record.held_out_inside, n=record.held_out_total))
+    names = sep.join(scenario_label(sc.name, lang) for _, group in poor for sc in group)
+    return False, t("cal_fit_line_poor", lang, names=names, problems=t("cal_clause_sep", lang).join(problems))
+
+
 def add_fit_section(page: Page, scenarios: list, lang: str) -> None:
     """Say, in its own short section, which of ``scenarios`` were fitted to a brand's own numbers
     and how well (their ``[calibration]`` record, ``fit_record.FitRecord``): the fit's verdict and
@@ -322,19 +371,8 @@ def add_fit_section(page: Page, scenarios: list, lang: str) -> None:
 
 
 def fit_blocks(scenarios: list, lang: str) -> list:
-    groups: list[tuple[object, list]] = []  # one record, the scenarios that keep it
-    for sc in scenarios:
-        record = getattr(sc, "calibration", None)
-        if record is None:
-            continue
-        for kept, names in groups:
-            if kept == record:
-                names.append(sc)
-                break
-        else:
-            groups.append((record, [sc]))
     blocks: list = []
-    for record, group in groups:
+    for record, group in fitted_records(scenarios):
         names = join(t("cal_list_sep", lang), (strong(scenario_label(sc.name, lang)) for sc in group))
         unit = t(UNITS["week" if record.period == "week" else "month"], lang)
         blocks.append(Para(rich("cal_cmp_fitted", lang, names=names, observed=code(record.observed),

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from . import figures, incremental_summary, stats
-from .calibration_report import add_fit_section
+from .calibration_report import add_fit_section, fit_line, fitted_records
 from .assumptions import section_blocks
 from .html import Banner, Heading, Page, Para, Table
 from ..compare import bridge as bridges
@@ -132,11 +132,12 @@ def build_page(daily: pd.DataFrame, scenarios: list, lang: str,
     else:  # how sure, in one sentence: a luck-only interval is never shown alone
         sure = Banner(t("unc_luck_only" if reps > 1 else "unc_one_run", lang))
         summary = [*summary[:1], sure, *summary[1:]] if incremental_summary.has_incremental(daily) else [sure, *summary]
-    poor = [sc for sc in scenarios if getattr(sc, "calibration", None) is not None and not sc.calibration.good]
-    if poor:  # a poor fit is said where the answer is, not only in its own section
-        summary = [*summary[:1], Banner(t("cal_cmp_poor_first", lang, names=t("cal_list_sep", lang).join(
-            scenario_label(sc.name, lang) for sc in poor))), *summary[1:]]
+    fit = fit_first(scenarios, lang)
+    if fit is not None:  # the fit is said where the answer is, not only in its own section
+        summary = [*summary[:1], fit, *summary[1:]]
     page.add("summary", t("sec_summary", lang), *summary, css_class="summary")
+    if fit is not None and weighing is not None:  # page 1 is the answer across the draws
+        page.sections[0].blocks.insert(0, fit)
     add_fit_section(page, scenarios, lang)  # a brand fitted to its own numbers: how well
     page.add("kpis", t("sec_kpis", lang), kpi_table(daily, scenarios, lang),
              Para(kpi_note, "note") if reps > 1 else None)
@@ -167,6 +168,21 @@ def build_page(daily: pd.DataFrame, scenarios: list, lang: str,
     page.add("assumptions", t("sec_assumptions", lang),
              *section_blocks(scenarios, lang, meta, replications=reps))
     return page
+
+
+def fit_first(scenarios: list, lang: str) -> Para | Banner | None:
+    """How well the fitted scenarios fit the brand's own numbers, in one block for page 1 (from
+    their ``[calibration]`` records, ``calibration_report.fit_line``): a good fit in a short line,
+    a poor one in a warning that points to the fit's section."""
+    said = fit_line(scenarios, lang)
+    if said is None:
+        return None
+    good, text = said
+    if good:
+        return Para(text, "note")
+    poor = [sc for record, group in fitted_records(scenarios) if not record.good for sc in group]
+    return Banner(t("cal_cmp_poor_first", lang, names=t("cal_list_sep", lang).join(
+        scenario_label(sc.name, lang) for sc in poor)), id="poor-fit")
 
 
 def _why(key: str, lang: str) -> Para:

@@ -7,7 +7,7 @@ import math
 import numpy as np
 
 from ..compare.verdict import run_length
-from ..words import check_lang, money, percent, scenario_label, t
+from ..words import check_lang, money, percent, scenario_label, setting_label, t
 from . import analysis
 from .weigh import Weighing
 
@@ -27,11 +27,13 @@ def value_text(w: Weighing, column: str, x: float) -> str:
 
 
 def label(w: Weighing, column: str, lang: str) -> str:
-    """An assumption column's name for people (its label; a joint set's path as it is)."""
+    """An assumption column's name for people: its label, else its setting's words
+    (``words.setting_label``: a calibration's joint set names each fitted setting, a segment's by
+    its title within ``words.titled``), else its path."""
     for u in w.assumptions:
-        if not u.joint and u.key == column:
+        if not u.joint and u.key == column and (u.label or u.label_zh):
             return u.shown(lang)
-    return column
+    return setting_label(column, lang)
 
 
 def option_label(option: str, lang: str) -> str:

@@ -192,6 +192,8 @@ def setting_label(path: str, lang: str, segments: Sequence[str] | None = None) -
         return entry[lang] if entry else path
     which, field = found.groups()
     entry = SETTING_LABELS.get(f"population.segments[].{field}")
+    if which == "*":  # every segment alike (an uncertain assumption's path)
+        return entry[lang] if entry else path
     order = list(segments) if segments is not None else titled_segments()
     if which.isdigit():
         if int(which) >= len(order):
