@@ -19,7 +19,8 @@ from ..config.schema_info import is_record, setting_id
 from ..runs.provenance import scenario_hash
 from ..assumptions import DEFAULTS as UNCERTAIN_DEFAULTS
 from ..scenario import Scenario
-from ..words import KEY_ASSUMPTIONS, code, path as path_run, scenario_description, scenario_label, t
+from ..words import (KEY_ASSUMPTIONS, code, labelled_path, path as path_run, scenario_description, scenario_label,
+                     setting_label, t)
 from ..words.settings import setting_description, setting_unit
 
 
@@ -119,7 +120,26 @@ def _short(value: Any) -> Any:
     return value
 
 
-def settings_rows(scenarios: list) -> tuple[list[str], dict[str, list[str]], dict[str, Setting]]:
+#: What names a scenario or a segment rather than describes the brand: the printed tables leave
+#: these out (the columns are the strategies by their titles, a segment's settings say which
+#: segment by its title); the full table on screen keeps them.
+NAMES = frozenset({"name", "title", "title_zh"})
+
+
+def _names_something(path: str) -> bool:
+    return path.rsplit(".", 1)[-1] in NAMES
+
+
+def _shown_value(setting: "Setting", lang: str | None = None) -> str:
+    """A value as a table shows it: joint sets by their count (a calibration's accepted parameter
+    sets are numbers nobody reads; the file has them), anything else by ``show``."""
+    value = setting.value
+    if setting.path.endswith(".sets") and isinstance(value, list) and value and isinstance(value[0], list):
+        return t("asm_sets", lang or "en", n=len(value))
+    return show(value)
+
+
+def settings_rows(scenarios: list, lang: str = "en") -> tuple[list[str], dict[str, list[str]], dict[str, Setting]]:
     """All dotted paths (in first-seen order), each scenario's shown value per path, and each
     path's setting (its unit and words)."""
     order: list[str] = []
@@ -131,7 +151,7 @@ def settings_rows(scenarios: list) -> tuple[list[str], dict[str, list[str]], dic
                 order.append(s.path)
                 values[s.path] = ["–"] * len(scenarios)
                 meta[s.path] = s
-            values[s.path][k] = show(s.value)
+            values[s.path][k] = _shown_value(s, lang)
     return order, values, meta
 
 
@@ -164,7 +184,7 @@ class SettingsTables:
 
 
 def settings_tables(scenarios: list, names: list[str], lang: str) -> SettingsTables:
-    paths, values, meta = settings_rows(scenarios)
+    paths, values, meta = settings_rows(scenarios, lang)
     if "description" in values:  # a shipped scenario's description in the reader's language
         values["description"] = [scenario_description(sc.name, str(sc.description), lang)
                                  for sc in scenarios]
@@ -173,13 +193,15 @@ def settings_tables(scenarios: list, names: list[str], lang: str) -> SettingsTab
             for lever in dict.fromkeys(filter(None, map(_lever_of, paths)))}
     on_off = lambda flags: [t("asm_lever_on" if u else "asm_lever_off", lang) for u in flags]  # noqa: E731
 
-    def row(p: str) -> list:
+    def row(p: str) -> list:  # the setting's words over its path (the key a user types)
         setting = meta[p]
-        return [path_run(p), *values[p], setting_unit(setting.unit, lang), setting.meaning(lang)]
+        return [labelled_path(setting_label(p, lang), p), *values[p], setting_unit(setting.unit, lang),
+                setting.meaning(lang)]
 
     between, shown, levers_shown = [], set(), set()
+    printed = [p for p in paths if not _names_something(p)]
     if n > 1:
-        for p in paths:
+        for p in printed:
             lever = _lever_of(p)
             if lever and not all(used[lever]):
                 if lever not in levers_shown:
@@ -190,7 +212,7 @@ def settings_tables(scenarios: list, names: list[str], lang: str) -> SettingsTab
                 shown.add(p)
 
     departs, levers_listed = [], set()
-    for p in paths:
+    for p in printed:
         lever = _lever_of(p)
         if lever and lever not in DEFAULT_LEVERS and lever not in levers_shown | levers_listed:
             levers_listed.add(lever)  # a lever the model does not use unless told
@@ -208,7 +230,8 @@ def settings_tables(scenarios: list, names: list[str], lang: str) -> SettingsTab
     full = Table(header + tail, full_rows, css="params", wrap=True,
                  row_classes=["diff" if len(set(values[p])) > 1 else "" for p in paths])
     return SettingsTables(Table(header + tail, between, css="params") if between else None,
-                          Table(header + [t("asm_default", lang)] + tail, departs, css="params") if departs else None,
+                          Table(header + [t("asm_default", lang)] + tail, departs, css="params",
+                                print_columns=True) if departs else None,
                           full)
 
 

@@ -254,6 +254,7 @@ REPORT: dict[str, dict[str, str]] = {
                              "that are not at their defaults have rows of their own.",
                        "zh": "只写杠杆名的行（levers.…）表示该策略是否使用这一运营杠杆；其中不取默认值的设置另有各自的行。"},
     "asm_default": {"en": "Default", "zh": "默认值"},
+    "asm_sets": {"en": "{n} joint sets (in the scenario file)", "zh": "{n} 组联合取值（见情景文件）"},
     "asm_departs": {"en": "Other settings not at the model's defaults", "zh": "其他不取模型默认值的设置"},
     "asm_departs_one": {"en": "Settings not at the model's defaults", "zh": "不取模型默认值的设置"},
     "asm_rest": {"en": "Every other setting is at the model's default. The table of every setting, with units and "
