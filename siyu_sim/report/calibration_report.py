@@ -30,6 +30,7 @@ from .assumptions import settings
 from .html import Appendix, Banner, Details, Page, Para, Pre, Table
 from ..calibration import quality as q
 from ..calibration.result import FILES
+from ..words.text import lines
 from ..words import (Text, check_lang, code, join, labelled_path, note, number, percent, rich, scenario_label, setting,
                      setting_label, strong, t, titled)
 from .labels import metric_label
@@ -378,7 +379,9 @@ def fit_blocks(scenarios: list, lang: str) -> list:
         blocks.append(Para(rich("cal_cmp_fitted", lang, names=names, observed=code(record.observed),
                                 fit=record.fit_periods, unit=unit, n=len(record.parameters))))
         blocks.append(Para(_record_verdict(record, lang)))
-        blocks += [Banner(text) for text in _record_warnings(record, lang)]
+        warnings = _record_warnings(record, lang)
+        if warnings:  # one banner, a line each: a banner each takes a printed page's worth of margins
+            blocks.append(Banner(lines(warnings)))
         blocks.append(_record_table(record, lang))
         blocks += [Para(text, "note") for text in _changed_since(record, group, lang)]
     return blocks

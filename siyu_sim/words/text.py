@@ -14,8 +14,8 @@ from typing import Iterable
 
 #: What a run can be: plain words, emphasised, code (a command, a file), a setting's dotted path,
 #: a note in smaller type on its own line, a setting by its words with its path to hover over
-#: (``tip``), and a setting's path on a line of its own under its words.
-KINDS = ("", "strong", "code", "path", "note", "setting", "path_below")
+#: (``tip``), a setting's path on a line of its own under its words, and words starting a new line.
+KINDS = ("", "strong", "code", "path", "note", "setting", "path_below", "line")
 
 
 @dataclass(frozen=True)
@@ -82,6 +82,11 @@ def path(value) -> Run:
 
 def note(value) -> Run:
     return Run("note", str(value))
+
+
+def lines(texts) -> Text:
+    """Several sentences, each on a line of its own (one banner for several warnings)."""
+    return Text([Run("line" if i else "", str(x)) for i, x in enumerate(texts)])
 
 
 def setting(label: str, key: str) -> Run:
