@@ -211,9 +211,10 @@ def test_a_comparison_of_the_calibrated_brand_says_it_was_fitted_and_how_well(fi
     shown = scenario_label("what_if", "en")  # the report names scenarios by their display names
     assert calibrated.name in section and shown in section
     assert f"{record.held_out_inside} of {record.held_out_total} held-out values" in section
+    appendix = html.unescape(re.search(r'<div class="appendix" id="appendix">.*?</main>', pages["en"], re.S).group(0))
     with titled([calibrated]):
-        for p in record.parameters:  # by their words, the path on hover
-            assert f'<span class="setting" title="{p.path}">{setting_label(p.path, "en")}</span>' in section
+        for p in record.parameters:  # each against its range in the appendix, by its words, the path on hover
+            assert f'<span class="setting" title="{p.path}">{setting_label(p.path, "en")}</span>' in appendix
         assert f"{shown} sets {setting_label(QR, 'en')} to 0.5, not the fitted" in section
     assert re.search(r'<section id="fitted".*?已用品牌自己的数据校准', pages["zh"], re.S)
     summaries = {}  # a poor fit is said on page 1, beside the answer; a good one is not

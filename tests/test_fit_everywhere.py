@@ -119,9 +119,12 @@ def test_the_fit_section_and_appendix_name_settings_by_their_words(result, tmp_p
     for lang in ("en", "zh"):
         html = report_comparison(result, tmp_path / f"{lang}.html", lang=lang).read_text(encoding="utf-8")
         fitted = _section(html, "fitted")
+        assert "Need cycle (Office regulars)" in fitted or "需求周期（写字楼常客）" in fitted  # a warning names it
+        appendix = re.search(r'<div class="appendix" id="appendix">.*?</main>', html, re.S).group(0)
+        table = re.search(r'<table class="kpi fitted">.*?</table>', appendix, re.S).group(0)
         for words in WORDS[lang]:
-            assert f">{words}</span>" in fitted, (lang, words)  # by its words, its path on hover
-        shown = re.sub(r'title="[^"]*"', "", fitted)  # what a reader reads, hover text aside
+            assert f">{words}</span>" in table, (lang, words)  # by its words, its path on hover
+        shown = re.sub(r'title="[^"]*"', "", fitted + table)  # what a reader reads, hover text aside
         assert not any(p in shown for p in PATHS), lang
         # the appendix: the words over the path a user types
         assert re.search(rf'{re.escape(WORDS[lang][0])}<br><small class="path">population\.<wbr>segments\.<wbr>'

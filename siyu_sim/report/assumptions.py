@@ -322,7 +322,7 @@ def section_blocks(scenarios: list, lang: str, meta: dict | None, replications: 
     if tables.between or tables.from_defaults:
         blocks.append(Appendix(Para(t("asm_lever_desc", lang), "note")))
     if tables.fitted:
-        blocks.append(Appendix(Para(t("asm_fitted", lang, section=t("cal_cmp_sec", lang)), "note")))
+        blocks.append(Appendix(Para(t("asm_fitted", lang), "note")))
     blocks.append(Appendix(Para(t("asm_rest", lang, hashes=hashes), "note")))
     folded = [Heading(t("asm_full", lang)), tables.full,
               *(Details(t("asm_toml", lang, name=name), tomli_w.dumps(sc.to_dict()))

@@ -27,7 +27,7 @@ import tomli_w
 
 from . import calibration_figures as figs, calibration_stats as stats
 from .assumptions import settings
-from .html import Appendix, Banner, Details, Page, Para, Pre, Table
+from .html import Appendix, Banner, Details, Heading, Page, Para, Pre, Table
 from ..calibration import quality as q
 from ..calibration.result import FILES
 from ..words.text import lines
@@ -364,8 +364,8 @@ def fit_line(scenarios: list, lang: str) -> tuple[bool, str] | None:
 def add_fit_section(page: Page, scenarios: list, lang: str) -> None:
     """Say, in its own short section, which of ``scenarios`` were fitted to a brand's own numbers
     and how well (their ``[calibration]`` record, ``fit_record.FitRecord``): the fit's verdict and
-    warnings, each parameter against its range, and a fitted value a scenario has changed since.
-    Nothing when no scenario was fitted."""
+    warnings, and a fitted value a scenario has changed since; each parameter against its range
+    in the appendix, with the other settings. Nothing when no scenario was fitted."""
     blocks = fit_blocks(scenarios, lang)
     if blocks:
         page.add("fitted", t("cal_cmp_sec", lang), *blocks)
@@ -382,7 +382,9 @@ def fit_blocks(scenarios: list, lang: str) -> list:
         warnings = _record_warnings(record, lang)
         if warnings:  # one banner, a line each: a banner each takes a printed page's worth of margins
             blocks.append(Banner(lines(warnings)))
-        blocks.append(_record_table(record, lang))
+        # each parameter against its range: what an auditor checks, so in the appendix, as the settings
+        blocks.append(Appendix(Heading(t("cal_cmp_params", lang, names=names))))
+        blocks.append(Appendix(_record_table(record, lang)))
         blocks += [Para(text, "note") for text in _changed_since(record, group, lang)]
     return blocks
 

@@ -226,6 +226,7 @@ CALIBRATION: dict[str, dict[str, str]] = {
                            "not of this brand.",
                      "zh": "拟合不好（{held}；见下方警告）：{n} 个参数没有一个能被数据确定，因此本报告的结论只适用于"
                            "与该品牌相似的品牌，而不一定适用于该品牌本身。"},
+    "cal_cmp_params": {"en": "Fitted parameters of {names}", "zh": "{names}的拟合参数"},
     "cal_cmp_held": {"en": "{k} of {n} held-out values inside their band", "zh": "{n} 个留出期数值中有 {k} 个落在区间带内"},
     "cal_cmp_no_held": {"en": "no period was held out to check it", "zh": "没有留出任何时期用于检验"},
     "cal_cmp_held_failed": {"en": "Held-out check failed: {k} of {n} held-out values inside their band (at least "
