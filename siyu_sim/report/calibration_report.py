@@ -358,7 +358,7 @@ def fit_line(scenarios: list, lang: str) -> tuple[bool, str] | None:
         if not record.held_out_pass:
             problems.append(t("cal_fit_held_failed", lang, k=record.held_out_inside, n=record.held_out_total))
     names = sep.join(scenario_label(sc.name, lang) for _, group in poor for sc in group)
-    return False, t("cal_fit_line_poor", lang, names=names, problems=t("cal_list_sep", lang).join(problems))
+    return False, t("cal_fit_line_poor", lang, names=names, problems=t("cal_clause_sep", lang).join(problems))
 
 
 def add_fit_section(page: Page, scenarios: list, lang: str) -> None:

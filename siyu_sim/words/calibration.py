@@ -61,7 +61,8 @@ CALIBRATION: dict[str, dict[str, str]] = {
                                 "figures as those of a brand like this one, not as this brand's forecast.",
                           "zh": "这些数字所依据的模型对品牌自身数据的拟合不佳（{names}）：{problems}。拟合后的模型不能充分重现"
                                 "该品牌的数据，不宜直接依赖：请把这些数字当作与之相似的品牌的结果，而不是该品牌自己的预测。"},
-    "cal_fit_missed": {"en": "it misses {metrics}, more than the {margin} margin",
+    "cal_clause_sep": {"en": "; ", "zh": "；"},
+    "cal_fit_missed": {"en": "it misses {metrics} (more than the {margin} margin)",
                        "zh": "{metrics}，超过 {margin} 的容许误差"},
     "cal_fit_at_bound": {"en": "{n} fitted values sit at a bound of their range", "zh": "{n} 个拟合值落在允许范围的边界"},
     "cal_fit_held_failed": {"en": "only {k} of {n} held-out values inside their band",

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from ..keys import normalise_path
 
 from .setting_descriptions import SETTING_DESCRIPTIONS
 
@@ -174,6 +173,9 @@ SETTING_LABELS: dict[str, dict[str, str]] = {
 }
 #: A segment's setting, said with the segment's name.
 SEGMENT_SETTING = {"en": "{label} ({segment})", "zh": "{label}（{segment}）"}
+#: A list item written ``[1]`` in a path (``population.segments[1].share``), as ``.1`` (words import
+#: nothing of the model: this is ``keys.normalise_path``'s one rule).
+_ITEM = re.compile(r"\[(-?\d+)\]")
 #: A segment's setting in a path: ``population.segments.<index or name>.<field>``.
 _SEGMENT_PATH = re.compile(r"^population\.segments\.([^.]+)\.(.+)$")
 
@@ -186,9 +188,10 @@ def setting_label(path: str, lang: str, segments: Sequence[str] | None = None) -
     its path, as given."""
     from . import segment_label, titled_segments
 
-    found = _SEGMENT_PATH.match(normalise_path(path))
+    key = _ITEM.sub(r".\1", path.strip())
+    found = _SEGMENT_PATH.match(key)
     if found is None:
-        entry = SETTING_LABELS.get(normalise_path(path))
+        entry = SETTING_LABELS.get(key)
         return entry[lang] if entry else path
     which, field = found.groups()
     entry = SETTING_LABELS.get(f"population.segments[].{field}")
