@@ -340,18 +340,21 @@ def test_controls_show_their_declared_unit_and_precision(whatif):
 
 def test_a_refused_value_is_named_with_what_it_allows_in_the_page_language(whatif):
     page = AppPage(whatif, "en", backend=SerialBackend)
+    depth = "levers.coupon.depth"
     try:
-        page.inputs["levers.coupon.depth"].value = 1.5
-        assert "Coupon depth = 1.5: out of range; allowed: a number from 0 to 0.9 (share of list price)" \
-            in page.refused.object
+        page.inputs[depth].value = 1.5
+        beside = page.refused_at[depth]  # said under its own box, not at the foot of the column
+        assert beside.visible and "Coupon depth = 1.5: out of range; allowed: a number from 0 to 0.9 " \
+            "(share of list price)" in beside.object
+        assert page.refused.object == "" and not any(p.visible for k, p in page.refused_at.items() if k != depth)
         page.language.value = "zh"  # said again in the new language, no change needed
-        assert "优惠券力度 = 1.5：超出范围；允许：数，0 到 0.9（占标价比例）" in page.refused.object
-        page.inputs["levers.coupon.depth"].value = 1.6
-        assert "优惠券力度 = 1.6：超出范围；允许：数，0 到 0.9（占标价比例）" in page.refused.object
-        assert str(whatif.strategy_path.parent) not in page.refused.object  # no file path, no site-packages
+        assert "优惠券力度 = 1.5：超出范围；允许：数，0 到 0.9（占标价比例）" in beside.object
+        page.inputs[depth].value = 1.6
+        assert "优惠券力度 = 1.6：超出范围；允许：数，0 到 0.9（占标价比例）" in beside.object
+        assert str(whatif.strategy_path.parent) not in beside.object  # no file path, no site-packages
         assert page.save.disabled and page.sure_button.disabled
-        page.inputs["levers.coupon.depth"].value = 0.2
-        assert page.refused.object == "" and not page.save.disabled
+        page.inputs[depth].value = 0.2
+        assert beside.object == "" and not beside.visible and not page.save.disabled
     finally:
         page.worker.stop()
 

@@ -38,6 +38,13 @@ RUN = {"--customers": 150_000, "--rows": 1_500, "--days": 90}
 QR = "levers.store_qr.rate_at_full_execution"
 ORDER = "economics.order_value_cny"
 
+#: The record a calibration keeps of a good fit (``fit_record.FitRecord``), with the rate above.
+FIT = {"observed": "observed.csv", "calibration": "calibration.toml", "fit_periods": 9, "margin": 0.1, "good": True,
+       "held_out_inside": 14, "held_out_total": 15, "held_out_pass": True,
+       "parameters": [{"path": QR, "value": 0.027119170040033485, "low": 0.022, "high": 0.033, "range_low": 0.005,
+                       "range_high": 0.1, "at_bound": "", "identified": True, "pinned_down": True}],
+       "metrics": [{"metric": "members", "error": 0.04, "missed": False}]}
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not CHROMIUM.exists(), reason=MISSING),
@@ -52,6 +59,7 @@ def served(tmp_path_factory):
     data = load_scenario(resolve("nurture")).to_dict()
     data["name"] = "today"
     data["levers"]["store_qr"]["rate_at_full_execution"] = 0.027119170040033485
+    data["calibration"] = FIT  # fitted to the brand's own numbers: the app says how well
     strategy = folder / "today.toml"
     strategy.write_text(dumps_scenario(Scenario.from_dict(data)), encoding="utf-8")
     saves = folder / "meeting"
@@ -130,6 +138,9 @@ def test_a_lever_changes_headline_and_charts(browser, app_url):
     before, chart_before = headline(page), chart_data(page)
     first = page.locator(".headline").first
     assert "today loses" in first.inner_text() or "today adds" in first.inner_text()
+    sync_api.expect(page.locator(".fit.good")).to_have_text(  # a fitted brand: how well, beside the answer
+        "Fitted to the brand's own numbers (today): a good fit, every fitted metric within 10%; 14 of 15 held-out "
+        "values inside their band.")
     assert "(the meeting's starting point)" in first.inner_text()
     # the brand's customers, with the rows as the precision
     assert "150,000 customers (simulated on 1,500 rows)" in page.locator(".status .ready").inner_text()
@@ -170,6 +181,13 @@ def test_out_of_range_is_named_with_what_it_allows(browser, app_url):
     refused = page.locator(".refused .problem")
     sync_api.expect(refused).to_have_text(
         "Coupon depth = 1.5: out of range; allowed: a number from 0 to 0.9 (share of list price)", timeout=TIMEOUT_MS)
+    # beside the box that is wrong, in sight (it sat at the foot of the column, below the fold)
+    sync_api.expect(refused).to_be_in_viewport(timeout=TIMEOUT_MS)
+    below = refused.bounding_box()["y"] - (box(page, "levers.coupon.depth").bounding_box()["y"]
+                                           + box(page, "levers.coupon.depth").bounding_box()["height"])
+    assert 0 <= below < 80, below
+    assert refused.bounding_box()["y"] < box(page, "levers.coupon.schedule.every").bounding_box()["y"]
+    screenshot(page, "app_refused.png")
     shown = " ".join(page.locator(".refused p").all_inner_texts())
     assert "Not run" in shown and "/" not in shown and ".toml" not in shown  # no path
     assert page.locator(".save button").is_disabled() and page.locator(".how-sure-button button").is_disabled()
@@ -189,6 +207,9 @@ def test_chinese_everywhere(browser, app_url):
     sync_api.expect(first).to_contain_text("（会议起点）", timeout=TIMEOUT_MS)
     sync_api.expect(page.locator(".status .ready")).to_contain_text("150,000 位顾客（以 1,500 行模拟）",
                                                                    timeout=TIMEOUT_MS)
+    sync_api.expect(page.locator(".fit.good")).to_contain_text("已用品牌自己的数据校准", timeout=TIMEOUT_MS)
+    sync_api.expect(page.locator(".fit.good")).to_contain_text("拟合良好")  # the fit, beside the headline
+    sync_api.expect(page.locator(".how-sure")).to_contain_text("次无人测量过的假设", timeout=TIMEOUT_MS)
     sync_api.expect(page.locator(".summary")).to_contain_text("能赚钱吗", timeout=TIMEOUT_MS)
     sync_api.expect(page.locator(f".{css_class('levers.broadcast.frequency_per_day')}")).to_contain_text(
         "群发频率（单位：次推送/天）")
@@ -297,6 +318,9 @@ def test_how_sure_weighs_while_the_levers_stay_live(browser, app_url):
     page.get_by_text("中文", exact=True).click()
     sync_api.expect(page.locator(".how-sure")).to_contain_text("调整后方案在其中", timeout=TIMEOUT_MS)
     sync_api.expect(page.locator(".how-sure")).to_contain_text("today 的结论取决于什么", timeout=TIMEOUT_MS)
+    chart = page.locator(".how-sure-chart .js-plotly-plot")  # the driver chart redrawn in Chinese, settings by their words
+    sync_api.expect(chart).to_contain_text("预期净增利润（元）", timeout=TIMEOUT_MS)
+    assert "economics." not in chart.text_content() and "behaviour." not in chart.text_content()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "app_how_sure_zh.png"), full_page=True)
     assert not log["problems"], log["problems"]

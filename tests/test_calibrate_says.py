@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from siyu_sim.words import scenario_label
+from siyu_sim.words import scenario_label, setting_label, titled
 from typer.testing import CliRunner
 
 from siyu_sim.calibration import quality as q
@@ -57,7 +57,8 @@ def test_terminal_report_and_files_say_one_held_out_count_and_the_same_warnings(
     k, n = judged.held_inside, judged.held_total
     summary = json.loads((folder / FILES["summary"]).read_text(encoding="utf-8"))
     assert (summary["quality"]["held_inside"], summary["quality"]["held_total"]) == (k, n)
-    record = load_scenario(folder / FILES["scenario"]).calibration
+    record_scenario = load_scenario(folder / FILES["scenario"])
+    record = record_scenario.calibration
     assert (record.held_out_inside, record.held_out_total, record.good) == (k, n, judged.good)
     assert f"Held-out check: {k} of {n} held-out values inside their band" in printed
     html = (folder / FILES["report"]).read_text(encoding="utf-8")
@@ -71,7 +72,8 @@ def test_terminal_report_and_files_say_one_held_out_count_and_the_same_warnings(
         if w.key != "calib_warn_not_identified":  # said in its own banner, with more words
             from siyu_sim.report.labels import metric_label
 
-            said = q.say(w, "en", lambda m: metric_label(m, "en"))
+            with titled([record_scenario]):  # parameters by their words, segments by their titles
+                said = q.say(w, "en", lambda m: metric_label(m, "en"), setting=lambda p: setting_label(p, "en"))
             assert said.replace("'", "&#39;") in html, said
     # pinned down: the same count in the terminal, the report and the record
     pinned = len(judged.pinned_down)
@@ -209,9 +211,11 @@ def test_a_comparison_of_the_calibrated_brand_says_it_was_fitted_and_how_well(fi
     shown = scenario_label("what_if", "en")  # the report names scenarios by their display names
     assert calibrated.name in section and shown in section
     assert f"{record.held_out_inside} of {record.held_out_total} held-out values" in section
-    for p in record.parameters:
-        assert p.path in section
-    assert f"{shown} sets {QR} to 0.5, not the fitted" in section
+    appendix = html.unescape(re.search(r'<div class="appendix" id="appendix">.*?</main>', pages["en"], re.S).group(0))
+    with titled([calibrated]):
+        for p in record.parameters:  # each against its range in the appendix, by its words, the path on hover
+            assert f'<span class="setting" title="{p.path}">{setting_label(p.path, "en")}</span>' in appendix
+        assert f"{shown} sets {setting_label(QR, 'en')} to 0.5, not the fitted" in section
     assert re.search(r'<section id="fitted".*?已用品牌自己的数据校准', pages["zh"], re.S)
     summaries = {}  # a poor fit is said on page 1, beside the answer; a good one is not
     for good in (True, False):

@@ -25,7 +25,7 @@ from siyu_sim.report.calibration_report import calibration_report_html, write_ca
 from siyu_sim.report.html import PRINT_MAX_HEIGHT, PRINT_WIDTH
 from siyu_sim.config.observed_columns import OBSERVED_COLUMNS
 from siyu_sim.report.labels import metric_label
-from siyu_sim.words import number, t
+from siyu_sim.words import number, setting_label, t
 from siyu_sim.words.calibration import CALIBRATION
 
 from chromium import ARTIFACTS, CHROMIUM, MISSING
@@ -133,7 +133,8 @@ def test_metric_errors_are_relative_to_what_was_observed(result):
 def test_not_identified_warning_names_only_the_flat_parameter(pages, result):
     for lang, html in pages.items():
         banner = re.search(r'<div class="banner" id="not-identified">(.*?)</div>', html, re.S).group(1)
-        assert FLAT in banner
+        # named by its words, its path on hover (issue 26: no raw path where a reader reads)
+        assert f'<span class="setting" title="{FLAT}">{setting_label(FLAT, lang)}</span>' in banner
         assert all(p not in banner for p in PARAMS if p != FLAT)
         rows = re.findall(r'<tr class="unidentified">(.*?)</tr>', html, re.S)
         assert len(rows) == 1 and FLAT in rows[0] and t("cal_unidentified", lang) in rows[0]
@@ -142,7 +143,7 @@ def test_not_identified_warning_names_only_the_flat_parameter(pages, result):
     fig = figs.loss_figure(result.trials, result.estimates, "en")
     titles = [fig.layout[f"xaxis{i or ''}"].title.text for i in range(0, 4) if i != 1]
     flagged = [x for x in titles if x and "not identified" in x]
-    assert flagged == [t("cal_flat_title", "en", name=f"{FLAT}<br>")]
+    assert flagged == [t("cal_flat_title", "en", name=f"{setting_label(FLAT, 'en')}<br>")]
     intervals = [(s.x0, s.x1) for s in fig.layout.shapes]  # each interval shaded on its panel
     assert intervals == [(e.low, e.high) for e in result.estimates]
 
@@ -278,7 +279,7 @@ def test_chinese_report_has_no_english_labels(pages, result):
     assert len(CJK.findall(zh)) > 1000
     assert '<html lang="zh-CN">' in zh
     for key, entry in CALIBRATION.items():
-        assert CJK.search(entry["zh"]) or key == "cal_list_sep", key
+        assert CJK.search(entry["zh"]) or key in ("cal_list_sep", "cal_clause_sep"), key  # punctuation
         for piece in _fragments(entry["en"]):
             assert piece not in zh, (key, piece)
         assert f'"name":"{entry["en"]}"' not in zh, key  # a legend entry

@@ -152,7 +152,7 @@ def test_chinese_catalogue_is_chinese():
     for key, entry in T.TEXT.items():
         if key in ("lang_attr", "gmv", "roi", "panel_roi", "sweep_lo", "sweep_hi",
                    "asm_version", "comparison_subtitle", "col_gmv",
-                   "sw_front_item", "sw_list_sep", "cal_list_sep", "sw_ranked_line", "err_list_sep", "err_sep",
+                   "sw_front_item", "sw_list_sep", "cal_list_sep", "cal_clause_sep", "sw_ranked_line", "err_list_sep", "err_sep",
                    "err_words_range", "err_words_unit", "unc_driver", "unc_voi", "unc_list_sep",
                    "unc_source_file", "calib_metric_periods"):  # punctuation only
             continue

@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from siyu_sim.report import comparison_report, sweep_report
+from siyu_sim.compare import compare
+from siyu_sim.config.scenario_files import load_scenario
+from siyu_sim.report import comparison_report, report_comparison, sweep_report
 from siyu_sim.report.html import PRINT_MAX_HEIGHT, PRINT_WIDTH
 
 from chromium import ARTIFACTS, CHROMIUM, MISSING
@@ -37,6 +39,10 @@ def pages(tmp_path_factory):
     for lang in ("en", "zh"):
         files[f"compare_{lang}"] = comparison_report(daily, scenarios, out / f"compare_{lang}.html",
                                                      lang=lang, segment_daily=seg, meta=meta)
+    fitted = fitted_comparison()  # a brand fitted (poorly) to its own numbers, and a variation of it
+    for lang in ("en", "zh"):
+        files[f"fitted_{lang}"] = report_comparison(fitted, out / f"fitted_{lang}.html", lang=lang,
+                                                    meta={"command": "siyu compare moli_fit.toml moli_care.toml"})
     grid = run_sweep(out)
     sobol = run_sweep(out, sobol=True)
     partial = make_partial(grid, out / "partial", keep=7)
@@ -45,6 +51,19 @@ def pages(tmp_path_factory):
     files["sobol_zh"] = sweep_report(sobol, out / "sobol_zh.html", lang="zh")
     files["partial_en"] = sweep_report(partial, out / "partial_en.html", lang="en")
     return files
+
+
+FITTED = Path(__file__).parent / "data" / "fitted"
+
+
+def fitted_comparison():
+    """The consultant's calibrated brand against its variation (tests/data/fitted), with segments
+    for the LTV chart: few rows and days (what is printed is the same at any size)."""
+    scenarios = []
+    for name in ("moli_fit.toml", "moli_care.toml"):
+        s = load_scenario(FITTED / name)
+        scenarios.append(s.model_copy(update={"days": 90, "population": s.population.model_copy(update={"rows": 300})}))
+    return compare(scenarios, reps=2, segments=True)
 
 
 def _open(browser, path: Path, **context):
@@ -150,11 +169,12 @@ def _squeeze(text: str) -> str:
 MAX_PRINTED_PAGES = 12
 
 
-@pytest.mark.parametrize("kind", ["compare_en", "compare_zh"])
+@pytest.mark.parametrize("kind", ["compare_en", "compare_zh", "fitted_en", "fitted_zh"])
 def test_printed_comparison_is_a_short_deliverable(browser, pages, kind):
     """Printed to A4: at most 12 pages in all, no page nearly empty, each chart's heading on the
     same page as its chart, then the appendix with the settings an auditor checks; every setting
-    and the scenario files are on screen only, and the print says where they are."""
+    and the scenario files are on screen only, and the print says where they are. A calibrated
+    brand's comparison too (issue 26: it printed 15), its fit section and settings included."""
     from siyu_sim.words import t
 
     lang = kind.split("_")[1]

@@ -119,11 +119,11 @@ def _catalogue_words():
         for key, entry in getattr(words, name).items():
             for lang, text in entry.items():
                 yield f"{name}[{key!r}][{lang}]", text
-    from siyu_sim.words.app import CONTROL_LABELS
+    from siyu_sim.words.settings import SETTING_LABELS
     from siyu_sim.words.setting_descriptions import SETTING_DESCRIPTIONS
     from siyu_sim.words.settings import SETTING_UNITS
 
-    for name, table in (("CONTROL_LABELS", CONTROL_LABELS), ("SETTING_DESCRIPTIONS", SETTING_DESCRIPTIONS),
+    for name, table in (("SETTING_LABELS", SETTING_LABELS), ("SETTING_DESCRIPTIONS", SETTING_DESCRIPTIONS),
                         ("SETTING_UNITS", SETTING_UNITS)):
         for key, entry in table.items():
             for lang, text in entry.items():

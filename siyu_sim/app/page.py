@@ -34,6 +34,7 @@ from ..config.overrides import normalise_path
 from ..config.problems import ScenarioError
 from ..experiments.backends import Backend, ProcessPoolBackend
 from ..report import report_comparison
+from ..report.calibration_report import fit_line
 from ..version import __version__
 from ..compare.verdict import run_length
 from ..words import control_label, in_lang, percent, scenario_label, spaced, t, titled
@@ -95,13 +96,19 @@ class AppPage:
         self.baseline = pn.widgets.RadioButtonGroup(options=names, value=names[0], css_classes=["baseline"])
         self.baseline.param.watch(lambda _e: self._submit(), "value")
         self.inputs = {c.path: self._input(c) for c in CONTROLS}
+        # a refused value is said beside its box (one pane under each); what no box sets, beside
+        # the box last changed (else above the levers)
+        self.refused = html(css_classes=["refused"])
+        self.refused_at = {c.path: html(css_classes=["refused", f"refused-{css_class(c.path)}"], visible=False)
+                           for c in CONTROLS}
+        self.last_changed: str | None = None
+        self.refusing = False  # a value on screen is refused
         self.heads = {k: html() for k in ("strategy", "levers", "run", "baseline", "note", "economics_note")}
         self.margin = html(css_classes=["gross-margin"])
         money = [part for c in ECONOMICS_CONTROLS  # the gross margin under the unit cost it follows from
-                 for part in ([self.inputs[c.path], self.margin] if c.path == UNIT_COST else [self.inputs[c.path]])]
+                 for part in ([*self._boxed(c.path), self.margin] if c.path == UNIT_COST else self._boxed(c.path))]
         self.economics = pn.Card(self.heads["economics_note"], *money, collapsed=True, css_classes=["economics"],
                                  width=SIDEBAR_WIDTH - 10)
-        self.refused = html(css_classes=["refused"])
         self.status = html(css_classes=["status"])
         # "Save as scenario": a name, then a file inside save_dir
         self.save = pn.widgets.Button(color="primary", css_classes=["save"])
@@ -117,6 +124,7 @@ class AppPage:
         self.report = pn.widgets.FileDownload(callback=self._report_file, filename="report.html",
                                               css_classes=["report"])
         self.headline = html(css_classes=["headline-pane"])
+        self.fit = html(css_classes=["fit-pane"])  # a brand fitted to its own numbers: how well
         self.command = html(css_classes=["command"])
         self.summary = html(css_classes=["summary"], visible=False)
         self.chart_titles = [html(visible=False) for _ in answers.CHARTS]
@@ -166,17 +174,21 @@ class AppPage:
     # --- layout -----------------------------------------------------------------------
 
     def view(self) -> pn.viewable.Viewable:
-        levers = [self.inputs[c.path] for c in LEVER_CONTROLS]
-        run = [self.inputs[c.path] for c in RUN_CONTROLS]
+        levers = [part for c in LEVER_CONTROLS for part in self._boxed(c.path)]
+        run = [part for c in RUN_CONTROLS for part in self._boxed(c.path)]
         sidebar = pn.Column(self.language, self.heads["strategy"], self.heads["baseline"], self.baseline,
-                            self.heads["levers"], *levers, self.heads["note"], self.economics,
-                            self.heads["run"], *run, self.refused, pn.Row(self.save, self.report),
+                            self.heads["levers"], self.refused, *levers, self.heads["note"], self.economics,
+                            self.heads["run"], *run, pn.Row(self.save, self.report),
                             self.save_dialog, self.save_message, width=SIDEBAR_WIDTH)
-        main = pn.Column(self.title, self.intro, self.status, self.headline, self.command, self.sure_card,
+        main = pn.Column(self.title, self.intro, self.status, self.headline, self.fit, self.command, self.sure_card,
                          *[part for pair in zip(self.chart_titles, self.charts) for part in pair],
                          self.summary, self.group_title, self.group_intro, self.group_play, self.group_chart,
                          sizing_mode="stretch_width")
         return pn.Row(sidebar, main, sizing_mode="stretch_width")
+
+    def _boxed(self, path: str) -> list:
+        """A control's box and, under it, where a refused value of it is said."""
+        return [self.inputs[path], self.refused_at[path]]
 
     def _input(self, control) -> pn.widgets.Widget:
         shown = self.whatif.shown(control.path)
@@ -232,6 +244,7 @@ class AppPage:
         self.group_intro.object = pane("para", t("app_group_intro", lang))
         self.group_play.name = t("app_group_pause" if self.group_play.value else "app_group_play", lang)
         self._show_margin()
+        self._show_fit()
         self._checked()  # a refused value, said again in the new language
         self._show_group()
         self._show_answers()  # in the new language, without a run
@@ -243,6 +256,7 @@ class AppPage:
     def _changed(self, path: str, event) -> None:
         value = event.new  # the browser sends 80 for 80.0: a float setting keeps a float (--set ...=80.0)
         self.values[path] = float(value) if value is not None and self.whatif.shown(path).kind == "float" else value
+        self.last_changed = path
         self._submit()
 
     def _checked(self):
@@ -251,13 +265,28 @@ class AppPage:
         try:
             scenario = self.whatif.scenario(self.values)
         except ScenarioError as exc:
-            self.refused.object = pane("refused", t("app_refused", self.lang), self.refusal(exc, self.lang))
+            self._show_refused(exc)
             self.save.disabled = self.report.disabled = self.sure_button.disabled = True
             self.save_dialog.visible = False
             return None
-        self.refused.object = ""
+        self._show_refused(None)
         self.save.disabled = self.report.disabled = self.sure_button.disabled = False
         return scenario
+
+    def _show_refused(self, exc: ScenarioError | None) -> None:
+        """Each refused value under its box (what no box sets under the box last changed, else
+        above the levers), in the page's language; nothing when ``exc`` is None."""
+        said: dict[str | None, list[str]] = {}
+        for where, text in (self.refusal_at(exc, self.lang) if exc is not None else []):
+            if where is None:
+                where = self.last_changed
+            said.setdefault(where, []).append(text)
+        head = t("app_refused", self.lang)
+        for path, shown in self.refused_at.items():
+            shown.object = pane("refused", head, said[path]) if path in said else ""
+            shown.visible = path in said
+        self.refused.object = pane("refused", head, said[None]) if None in said else ""
+        self.refusing = bool(said)
 
     def _submit(self) -> None:
         """Check the values now (no run for a refused one), then run them in the background."""
@@ -280,9 +309,19 @@ class AppPage:
     def refusal(self, exc: ScenarioError, lang: str) -> list[str]:
         """Each refused value in ``lang``: the control's label (a key no control sets, by its path),
         the value, what is wrong and what is allowed; never the file's path."""
-        labels = {normalise_path(c.path): control_label(c.path, lang) for c in CONTROLS}
-        return [spaced(dataclasses.replace(p, where=labels.get(normalise_path(p.where), p.where), origin=None)
-                       .render(source="", lang=lang), lang) for p in exc.problems]
+        return [text for _, text in self.refusal_at(exc, lang)]
+
+    def refusal_at(self, exc: ScenarioError, lang: str) -> list[tuple[str | None, str]]:
+        """``refusal``'s words, each with the control whose box holds the refused value (None:
+        a key no control sets)."""
+        paths = {normalise_path(c.path): c.path for c in CONTROLS}
+        out = []
+        for p in exc.problems:
+            control = paths.get(normalise_path(p.where))
+            where = control_label(control, lang) if control else p.where
+            out.append((control, spaced(dataclasses.replace(p, where=where, origin=None).render(source="", lang=lang),
+                                        lang)))
+        return out
 
     @property
     def pinned(self) -> bool:
@@ -343,6 +382,13 @@ class AppPage:
                 chart.object = fig
                 title.visible = chart.visible = True
 
+    def _show_fit(self) -> None:
+        """How well the brand was fitted to its own numbers, beside the headline (from the
+        ``[calibration]`` record the strategy or the pinned baseline keeps); nothing otherwise."""
+        with titled(self.whatif.named(self.values)):
+            said = fit_line(self.whatif.named(self.values), self.lang)
+        self.fit.object = pane("fit", "good" if said[0] else "poor", spaced(said[1], self.lang)) if said else ""
+
     def _show_command(self) -> None:
         """The ``siyu compare`` command that gives the numbers shown, or why there is none yet."""
         if self.shown is None:
@@ -387,7 +433,7 @@ class AppPage:
     def _show_how_sure(self, snapshot: Snapshot) -> None:
         lang = self.lang
         running = snapshot.ticket > 0 and not snapshot.ready
-        self.sure_button.disabled = running or bool(self.refused.object)
+        self.sure_button.disabled = running or self.refusing
         if running:
             self.sure_status.object = pane("status", "running", t("app_how_sure_running", lang, pct=snapshot.pct),
                                            snapshot.pct)
@@ -402,13 +448,15 @@ class AppPage:
             self.sure_chart.visible = False
             return
         self._show_sure_words(outcome)
-        self.sure_chart.object = answers.how_sure_chart(outcome.result, lang)
+        with titled([self.whatif.start]):  # the start by its title, its segments' settings by theirs
+            self.sure_chart.object = answers.how_sure_chart(outcome.result, lang)
         self.sure_chart.visible = True
 
     def _show_sure_words(self, outcome: Outcome) -> None:
         """The weighing's sentences, with a note when the controls have changed since it was asked."""
         stale = outcome.request != self.values
-        self.sure.object = answers.how_sure(outcome.result, self.lang, self.whatif.uncertainty_source, stale)
+        with titled([self.whatif.start]):  # the start by its title, its segments' settings by theirs
+            self.sure.object = answers.how_sure(outcome.result, self.lang, self.whatif.uncertainty_source, stale)
 
     # --- one group, day by day ---------------------------------------------------------------
 

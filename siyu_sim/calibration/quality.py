@@ -355,12 +355,14 @@ def outside_text(outside: list, period: str, lang: str, name: Callable[[str], st
                     for m, ps in by_metric.items())
 
 
-def say(w: Warning, lang: str, name: Callable[[str], str] = str, period: str = "month") -> str:
+def say(w: Warning, lang: str, name: Callable[[str], str] = str, period: str = "month",
+        setting: Callable[[str], str] = str) -> str:
     """A warning in ``lang``; ``name`` names a metric (the report's labels; the terminal's ids),
-    ``period`` is the fit's ("month" or "week")."""
+    ``period`` is the fit's ("month" or "week"), ``setting`` names a parameter (the reports: its
+    words; the terminal: its path, as the calibration file writes it)."""
     f = w.fields
     if w.key == "calib_warn_at_bound":
-        return t(w.key, lang, path=f["path"], best=_num(f["best"]), low=_num(f["low"]), high=_num(f["high"]),
+        return t(w.key, lang, path=setting(f["path"]), best=_num(f["best"]), low=_num(f["low"]), high=_num(f["high"]),
                  end=t("calib_end_low" if f["end"] == "low" else "calib_end_high", lang), share=_pct(f["share"]))
     if w.key in ("calib_warn_missed", "calib_warn_held_missed"):
         return t(w.key, lang, margin=_pct(f["margin"]), metrics=t("cal_list_sep", lang).join(
@@ -374,7 +376,7 @@ def say(w: Warning, lang: str, name: Callable[[str], str] = str, period: str = "
         return t(w.key, lang, inside=f["inside"], total=f["total"], good=_pct(GOOD),
                  outside=outside_text(f["outside"], period, lang, name))
     if w.key == "calib_warn_not_identified":
-        return t(w.key, lang, path=f["path"], share=_pct(f["share"]), most=_pct(f["most"]))
+        return t(w.key, lang, path=setting(f["path"]), share=_pct(f["share"]), most=_pct(f["most"]))
     if w.key == "calib_warn_few_accepted":
         return t(w.key, lang, n=f["n"], least=f["least"])
     return t(w.key, lang, **f)

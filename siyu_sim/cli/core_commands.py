@@ -494,7 +494,8 @@ def _compare_and_write(ctx, items: list[Scenario], root_seed: int, reps: int, ba
             from ..uncertainty.verdict import label
 
             extra = weighing_tables(weighed)
-            names = {column: label(weighed, column, lang) for column in weighed.columns}
+            with titled(result.scenarios):  # a segment's setting by the segment's title
+                names = {column: label(weighed, column, lang) for column in weighed.columns}
         with writing(lang):
             written = export_tables(result, out, extra, lang=lang, assumption_labels=names)
         _status(quiet, t("status_wrote", lang, paths=", ".join(str(p) for p in written)))

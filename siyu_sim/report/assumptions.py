@@ -8,6 +8,8 @@ on screen (``html.Folded``), with a printed note on where they are and each scen
 from __future__ import annotations
 
 import json
+import math
+import re
 from dataclasses import dataclass
 from typing import Any, Iterator
 
@@ -18,8 +20,10 @@ from .html import Appendix, Bullets, Details, Folded, Heading, Para, Table
 from ..config.schema_info import is_record, setting_id
 from ..runs.provenance import scenario_hash
 from ..assumptions import DEFAULTS as UNCERTAIN_DEFAULTS
+from ..keys import normalise_path
 from ..scenario import Scenario
-from ..words import KEY_ASSUMPTIONS, code, path as path_run, scenario_description, scenario_label, t
+from ..words import (KEY_ASSUMPTIONS, code, labelled_path, path as path_run, scenario_description, scenario_label,
+                     setting_label, t)
 from ..words.settings import setting_description, setting_unit
 
 
@@ -119,7 +123,27 @@ def _short(value: Any) -> Any:
     return value
 
 
-def settings_rows(scenarios: list) -> tuple[list[str], dict[str, list[str]], dict[str, Setting]]:
+#: What names or tells a scenario, a segment or an uncertain assumption rather than sets the
+#: brand's model: the printed tables leave these out (the columns are the strategies by their
+#: titles, a segment's settings say which segment by its title, a description is prose); the full
+#: table on screen keeps them.
+NAMES = frozenset({"name", "title", "title_zh", "description", "label", "label_zh"})
+
+
+def _names_something(path: str) -> bool:
+    return path.rsplit(".", 1)[-1] in NAMES
+
+
+def _shown_value(setting: "Setting", lang: str | None = None) -> str:
+    """A value as a table shows it: joint sets by their count (a calibration's accepted parameter
+    sets are numbers nobody reads; the file has them), anything else by ``show``."""
+    value = setting.value
+    if setting.path.endswith(".sets") and isinstance(value, list) and value and isinstance(value[0], list):
+        return t("asm_sets", lang or "en", n=len(value))
+    return show(value)
+
+
+def settings_rows(scenarios: list, lang: str = "en") -> tuple[list[str], dict[str, list[str]], dict[str, Setting]]:
     """All dotted paths (in first-seen order), each scenario's shown value per path, and each
     path's setting (its unit and words)."""
     order: list[str] = []
@@ -131,7 +155,7 @@ def settings_rows(scenarios: list) -> tuple[list[str], dict[str, list[str]], dic
                 order.append(s.path)
                 values[s.path] = ["–"] * len(scenarios)
                 meta[s.path] = s
-            values[s.path][k] = show(s.value)
+            values[s.path][k] = _shown_value(s, lang)
     return order, values, meta
 
 
@@ -161,10 +185,43 @@ class SettingsTables:
     between: Table | None
     from_defaults: Table | None
     full: Table
+    fitted: bool = False  # fitted values left to the fit section
+
+
+def _segment_keyed(path: str, scenario) -> str:
+    """A fitted parameter's path as the settings tables key it: a segment by its name, not its index."""
+    found = re.match(r"^population\.segments\.(\d+)\.(.+)$", normalise_path(path))
+    segments = scenario.population.segments
+    if found is None or int(found.group(1)) >= len(segments):
+        return normalise_path(path)
+    return f"population.segments.{segments[int(found.group(1))].name}.{found.group(2)}"
+
+
+def fitted_rows(scenarios: list) -> tuple[set[str], set[str]]:
+    """What a calibrated scenario's fit section shows already: the fitted values (as the tables key
+    them) and the uncertain assumption the fit wrote (its accepted parameter sets, the joint one over
+    exactly the fitted parameters: its rows' prefix), each where every scenario that has it keeps
+    the fit's (a strategy that changed a fitted value differs, and is shown)."""
+    values: set[str] | None = None
+    drawn: set[str] | None = None
+    for sc in scenarios:
+        record = getattr(sc, "calibration", None)
+        mine_values, mine_drawn = set(), set()
+        if record is not None:
+            by_path = {_segment_keyed(p.path, sc): p.value for p in record.parameters}
+            data = {s.path: s.value for s in settings(sc, defaults=MODEL_DEFAULTS)}
+            mine_values = {k for k, v in by_path.items() if isinstance(data.get(k), (int, float))
+                           and math.isclose(float(data[k]), v, rel_tol=1e-9, abs_tol=1e-12)}
+            fitted = sorted(normalise_path(p.path) for p in record.parameters)
+            mine_drawn = {f"uncertain.{i}." for i, u in enumerate(sc.uncertain)
+                          if u.joint and sorted(normalise_path(p) for p in u.paths) == fitted}
+        values = mine_values if values is None else values & mine_values
+        drawn = mine_drawn if drawn is None else drawn & mine_drawn
+    return values or set(), drawn or set()
 
 
 def settings_tables(scenarios: list, names: list[str], lang: str) -> SettingsTables:
-    paths, values, meta = settings_rows(scenarios)
+    paths, values, meta = settings_rows(scenarios, lang)
     if "description" in values:  # a shipped scenario's description in the reader's language
         values["description"] = [scenario_description(sc.name, str(sc.description), lang)
                                  for sc in scenarios]
@@ -173,13 +230,15 @@ def settings_tables(scenarios: list, names: list[str], lang: str) -> SettingsTab
             for lever in dict.fromkeys(filter(None, map(_lever_of, paths)))}
     on_off = lambda flags: [t("asm_lever_on" if u else "asm_lever_off", lang) for u in flags]  # noqa: E731
 
-    def row(p: str) -> list:
+    def row(p: str) -> list:  # the setting's words over its path (the key a user types)
         setting = meta[p]
-        return [path_run(p), *values[p], setting_unit(setting.unit, lang), setting.meaning(lang)]
+        return [labelled_path(setting_label(p, lang), p), *values[p], setting_unit(setting.unit, lang),
+                setting.meaning(lang)]
 
     between, shown, levers_shown = [], set(), set()
+    printed = [p for p in paths if not _names_something(p)]
     if n > 1:
-        for p in paths:
+        for p in printed:
             lever = _lever_of(p)
             if lever and not all(used[lever]):
                 if lever not in levers_shown:
@@ -189,18 +248,26 @@ def settings_tables(scenarios: list, names: list[str], lang: str) -> SettingsTab
                 between.append(row(p))
                 shown.add(p)
 
+    # Every strategy that has the setting has the same value in each of these rows (those that
+    # differ are above; a lever only some use is one row there): one value column, so the
+    # setting's words and path have the room.
     departs, levers_listed = [], set()
-    for p in paths:
+    fitted, drawn = fitted_rows(scenarios)  # the fit section shows these, with their intervals
+    skipped = [p for p in printed if p in fitted or p.startswith(tuple(drawn))]
+    for p in printed:
+        if p in skipped:
+            continue
         lever = _lever_of(p)
         if lever and lever not in DEFAULT_LEVERS and lever not in levers_shown | levers_listed:
             levers_listed.add(lever)  # a lever the model does not use unless told
-            departs.append([path_run(f"levers.{lever}"), *on_off(used[lever]), t("asm_lever_off", lang), "", ""])
+            departs.append([path_run(f"levers.{lever}"), on_off(used[lever])[0], t("asm_lever_off", lang), "", ""])
         if p in shown:
             continue
         default = _shown_default(meta[p])
         if any(v != "–" and v != default for v in values[p]):
             r = row(p)
-            departs.append([*r[:n + 1], default or "–", *r[n + 1:]])
+            shared = next((v for v in values[p] if v != "–"), "–")  # a lever only some use: theirs
+            departs.append([r[0], shared, default or "–", *r[n + 1:]])
 
     header = [t("asm_param", lang), *names]
     tail = [t("asm_unit", lang), t("asm_source", lang)]
@@ -208,8 +275,10 @@ def settings_tables(scenarios: list, names: list[str], lang: str) -> SettingsTab
     full = Table(header + tail, full_rows, css="params", wrap=True,
                  row_classes=["diff" if len(set(values[p])) > 1 else "" for p in paths])
     return SettingsTables(Table(header + tail, between, css="params") if between else None,
-                          Table(header + [t("asm_default", lang)] + tail, departs, css="params") if departs else None,
-                          full)
+                          Table([t("asm_param", lang), t("asm_value" if n == 1 else "asm_value_all", lang),
+                                 t("asm_default", lang), *tail], departs, css="params", print_columns=True)
+                          if departs else None,
+                          full, bool(skipped))
 
 
 def section_blocks(scenarios: list, lang: str, meta: dict | None, replications: int | None = None,
@@ -252,6 +321,8 @@ def section_blocks(scenarios: list, lang: str, meta: dict | None, replications: 
     hashes = t("unc_list_sep", lang).join(f"{name} {scenario_hash(sc)}" for sc, name in zip(scenarios, names))
     if tables.between or tables.from_defaults:
         blocks.append(Appendix(Para(t("asm_lever_desc", lang), "note")))
+    if tables.fitted:
+        blocks.append(Appendix(Para(t("asm_fitted", lang), "note")))
     blocks.append(Appendix(Para(t("asm_rest", lang, hashes=hashes), "note")))
     folded = [Heading(t("asm_full", lang)), tables.full,
               *(Details(t("asm_toml", lang, name=name), tomli_w.dumps(sc.to_dict()))

@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from ..words import number, t
+from ..words import number, setting_label, t
 from .labels import metric_label, metric_value
 from .axes import unit_axis
 from .calibration_stats import range_position
@@ -95,16 +95,17 @@ def fit_figure(rows: pd.DataFrame, metrics: list[str], held_out: list[int], peri
 def interval_figure(estimates: list, lang: str) -> go.Figure:
     """Each parameter's interval as a bar within its allowed range (0–100%), its fitted value
     and, in a recovery check, its true value; parameters the data do not pin down in amber."""
-    names = [e.path for e in estimates][::-1]
+    called = {e.path: setting_label(e.path, lang) for e in estimates}  # by its words
+    names = [called[e.path] for e in estimates][::-1]
     ests = estimates[::-1]
     fig = go.Figure()
     for e in ests:
         lo, hi = range_position(e, e.low), range_position(e, e.high)
         col = SIM_COLOUR if e.identified else WARN_COLOUR
         fig.add_trace(go.Scatter(
-            x=[lo, hi], y=[e.path, e.path], mode="lines", line={"color": col, "width": 14},
+            x=[lo, hi], y=[called[e.path]] * 2, mode="lines", line={"color": col, "width": 14},
             name=t("cal_interval", lang), legendgroup="interval", showlegend=e is ests[-1],
-            hovertemplate=(f"{e.path}<br>{t('cal_interval', lang)}: "
+            hovertemplate=(f"{called[e.path]}<br>{t('cal_interval', lang)}: "
                            f"{t('cal_range', lang, low=number(e.low, lang), high=number(e.high, lang))}<extra></extra>")))
     fig.add_trace(go.Scatter(
         x=[range_position(e, e.best) for e in ests], y=names, mode="markers", name=t("cal_best", lang),
@@ -114,7 +115,7 @@ def interval_figure(estimates: list, lang: str) -> go.Figure:
     truths = [e for e in ests if e.truth is not None]
     if truths:
         fig.add_trace(go.Scatter(
-            x=[range_position(e, e.truth) for e in truths], y=[e.path for e in truths], mode="markers",
+            x=[range_position(e, e.truth) for e in truths], y=[called[e.path] for e in truths], mode="markers",
             name=t("cal_truth", lang), marker={"symbol": "x", "size": 14, "color": HELD_COLOUR},
             customdata=[number(e.truth, lang) for e in truths],
             hovertemplate="%{y}<br>" + t("cal_truth", lang) + ": %{customdata}<extra></extra>"))
@@ -143,21 +144,22 @@ def loss_figure(trials: pd.DataFrame, estimates: list, lang: str) -> go.Figure:
         r, c = i // cols + 1, i % cols + 1
         if e.path not in d.columns:
             continue
+        called = setting_label(e.path, lang)
         fig.add_trace(go.Scatter(
             x=d[e.path], y=d["loss"], mode="markers", name=t("cal_trials", lang), legendgroup="trials",
             showlegend=i == 0, marker={"size": 6, "color": TRIAL_COLOUR},
-            hovertemplate=f"{e.path} = %{{x:.4~g}}<br>{t('cal_axis_loss', lang)}: %{{y:.4~g}}<extra></extra>"),
+            hovertemplate=f"{called} = %{{x:.4~g}}<br>{t('cal_axis_loss', lang)}: %{{y:.4~g}}<extra></extra>"),
             row=r, col=c)
         if best is not None:
             fig.add_trace(go.Scatter(
                 x=[best[e.path]], y=[best["loss"]], mode="markers", name=t("cal_best_trial", lang),
                 legendgroup="best", showlegend=i == 0,
                 marker={"symbol": "star", "size": 18, "color": HELD_COLOUR, "line": {"color": "#fff", "width": 1}},
-                hovertemplate=f"{e.path} = %{{x:.4~g}}<br>{t('cal_axis_loss', lang)}: %{{y:.4~g}}<extra></extra>"),
+                hovertemplate=f"{called} = %{{x:.4~g}}<br>{t('cal_axis_loss', lang)}: %{{y:.4~g}}<extra></extra>"),
                 row=r, col=c)
         fig.add_vrect(x0=e.low, x1=e.high, fillcolor="rgba(31,78,158,0.12)" if e.identified  # after the
                       else "rgba(184,134,11,0.18)", line_width=0, layer="below", row=r, col=c)  # traces
-        title = e.path if e.identified else t("cal_flat_title", lang, name=f"{e.path}<br>")
+        title = called if e.identified else t("cal_flat_title", lang, name=f"{called}<br>")
         fig.update_xaxes(title_text=title, range=[e.range_low, e.range_high], row=r, col=c,
                          title_font={"color": WARN_COLOUR} if not e.identified else None)
     fig.update_yaxes(title_text=t("cal_axis_loss", lang), col=1)
@@ -167,7 +169,7 @@ def loss_figure(trials: pd.DataFrame, estimates: list, lang: str) -> go.Figure:
 
 def correlation_figure(corr: pd.DataFrame, lang: str) -> go.Figure:
     """The parameters' correlation matrix, −1 (red) to +1 (blue), each cell written."""
-    names = list(corr.index)
+    names = [setting_label(p, lang) for p in corr.index]
     z = corr.to_numpy(dtype=float)
     text = [[f"{v:.2f}".replace("-", "−") if np.isfinite(v) else "–" for v in row] for row in z]
     fig = go.Figure(go.Heatmap(

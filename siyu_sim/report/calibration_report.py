@@ -27,10 +27,12 @@ import tomli_w
 
 from . import calibration_figures as figs, calibration_stats as stats
 from .assumptions import settings
-from .html import Appendix, Banner, Details, Page, Para, Pre, Table
+from .html import Appendix, Banner, Details, Heading, Page, Para, Pre, Table
 from ..calibration import quality as q
 from ..calibration.result import FILES
-from ..words import Text, check_lang, code, join, note, number, path as path_run, percent, rich, scenario_label, strong, t
+from ..words.text import lines
+from ..words import (Text, check_lang, code, join, labelled_path, note, number, percent, rich, scenario_label, setting,
+                     setting_label, strong, t, titled)
 from .labels import metric_label
 from ..words.numbers import finite
 
@@ -55,6 +57,22 @@ def calibration_report_html(result: "CalibrationResult", lang: str = "en", *,
 
 def build_page(result: "CalibrationResult", lang: str, scenario_file: str) -> Page:
     check_lang(lang)
+    scenario = _scenario(result)
+    with titled([scenario] if scenario is not None else []):  # its segments by their titles
+        return _build_page(result, lang, scenario_file)
+
+
+def _scenario(result: "CalibrationResult"):
+    """The calibrated scenario (None when its file cannot be read)."""
+    try:
+        from ..config.scenario_files import loads_scenario
+
+        return loads_scenario(result.calibrated_toml, FILES["scenario"])
+    except Exception:  # the report still shows the estimates, by their paths
+        return None
+
+
+def _build_page(result: "CalibrationResult", lang: str, scenario_file: str) -> Page:
     rows = q.joined(result)
     metrics = q.shown_metrics(result)
     reps = q.replications(result)
@@ -99,6 +117,12 @@ def _why(text: str) -> Para:
 
 
 def _names(paths: list[str], lang: str) -> Text:
+    """Settings by their words (their paths on hover)."""
+    return join(t("cal_list_sep", lang), (setting(setting_label(p, lang), p) for p in paths))
+
+
+def _typed(paths: list[str], lang: str) -> Text:
+    """Settings by their paths, where the reader types them (a sweep's factors)."""
     return join(t("cal_list_sep", lang), (code(p) for p in paths))
 
 
@@ -138,7 +162,8 @@ def warning_banners(result: "CalibrationResult", lang: str) -> list:
     """One banner per warning of the fit, in the reader's language, but for the parameters the
     data do not pin down (their own banner says more)."""
     judged = result.fit_quality()
-    return [Banner(q.say(w, lang, lambda m: metric_label(m, lang), judged.period), id=f"warning-{i}")
+    return [Banner(q.say(w, lang, lambda m: metric_label(m, lang), judged.period,
+                         setting=lambda p: setting_label(p, lang)), id=f"warning-{i}")
             for i, w in enumerate(judged.warnings, 1) if w.key != "calib_warn_not_identified"]
 
 
@@ -183,13 +208,8 @@ def metric_table(result: "CalibrationResult", lang: str) -> Table:
 def _descriptions(result: "CalibrationResult", lang: str) -> dict[str, str]:
     """Each setting's meaning in ``lang``, from the calibrated scenario's schema (none when
     the file cannot be read)."""
-    try:
-        from ..config.scenario_files import loads_scenario
-
-        scenario = loads_scenario(result.calibrated_toml, FILES["scenario"])
-    except Exception:  # the report still shows the estimates, without their meaning
-        return {}
-    return {s.path: s.meaning(lang) for s in settings(scenario)}
+    scenario = _scenario(result)
+    return {s.path: s.meaning(lang) for s in settings(scenario)} if scenario is not None else {}
 
 
 def pinned_word(p: q.ParameterQuality, good: bool, lang: str) -> str:
@@ -217,7 +237,8 @@ def estimates_table(result: "CalibrationResult", lang: str) -> Table:
     body, keys, classes = [], [], []
     for e in result.estimates:
         p = quality[e.path]
-        row = [path_run(e.path) + (note(meaning[e.path]) if meaning.get(e.path) else ""), number(e.best, lang),
+        row = [setting(setting_label(e.path, lang), e.path) + (note(meaning[e.path]) if meaning.get(e.path) else ""),
+               number(e.best, lang),
                t("cal_range", lang, low=number(e.low, lang), high=number(e.high, lang)),
                t("cal_range", lang, low=number(e.range_low, lang), high=number(e.range_high, lang)),
                pinned_word(p, judged.good, lang)]
@@ -238,7 +259,8 @@ def correlation_blocks(page: Page, result: "CalibrationResult", lang: str) -> li
         return [Para(t("cal_corr_one", lang), "note")]
     pairs = stats.strong_pairs(corr)
     if pairs:
-        text = join(t("cal_list_sep", lang), (rich("cal_pair", lang, a=code(a), b=code(b),
+        text = join(t("cal_list_sep", lang), (rich("cal_pair", lang, a=setting(setting_label(a, lang), a),
+                                                     b=setting(setting_label(b, lang), b),
                                                      r=f"{r:.2f}".replace("-", "−")) for a, b, r in pairs))
         found = Para(rich("cal_strong_pairs", lang, pairs=text))
     else:
@@ -264,7 +286,7 @@ def next_blocks(result: "CalibrationResult", rows, unidentified: list, scenario_
     blocks.append(Para(t("cal_next_app", lang)))
     blocks.append(Pre(f"siyu app {scenario_file}"))
     if unidentified:
-        blocks.append(Para(rich("cal_next_sweep", lang, names=_names([e.path for e in unidentified], lang),
+        blocks.append(Para(rich("cal_next_sweep", lang, names=_typed([e.path for e in unidentified], lang),
                                 command=code("siyu sweep"))))
     return blocks
 
@@ -289,18 +311,10 @@ def _version() -> str:
 
 # ---- a fitted brand in the other reports ----------------------------------------------------------
 
-def add_fit_section(page: Page, scenarios: list, lang: str) -> None:
-    """Say, in its own short section, which of ``scenarios`` were fitted to a brand's own numbers
-    and how well (their ``[calibration]`` record, ``fit_record.FitRecord``): the fit's verdict and
-    warnings, each parameter against its range, and a fitted value a scenario has changed since.
-    Nothing when no scenario was fitted."""
-    blocks = fit_blocks(scenarios, lang)
-    if blocks:
-        page.add("fitted", t("cal_cmp_sec", lang), *blocks)
-
-
-def fit_blocks(scenarios: list, lang: str) -> list:
-    groups: list[tuple[object, list]] = []  # one record, the scenarios that keep it
+def fitted_records(scenarios: list) -> list[tuple[object, list]]:
+    """Each ``[calibration]`` record among ``scenarios`` (``fit_record.FitRecord``), with the
+    scenarios that keep it, in order."""
+    groups: list[tuple[object, list]] = []
     for sc in scenarios:
         record = getattr(sc, "calibration", None)
         if record is None:
@@ -311,15 +325,65 @@ def fit_blocks(scenarios: list, lang: str) -> list:
                 break
         else:
             groups.append((record, [sc]))
+    return groups
+
+
+def fit_line(scenarios: list, lang: str) -> tuple[bool, str] | None:
+    """The fit in one line, wherever a calibrated scenario's answer is shown without the fit's
+    own section (the deck, the app): (good, words), from the fit's one judgement as the
+    ``[calibration]`` records keep it (``calibration.quality``); None when no scenario was fitted.
+    A good fit: one short line; a poor one: what is wrong and what it means for the answer."""
+    groups = fitted_records(scenarios)
+    if not groups:
+        return None
+    sep = t("cal_list_sep", lang)
+    poor = [(record, group) for record, group in groups if not record.good]
+    if not poor:
+        record, _ = groups[0]
+        held = (t("cal_cmp_held", lang, k=record.held_out_inside, n=record.held_out_total)
+                if record.held_out_total else t("cal_cmp_no_held", lang))
+        names = sep.join(scenario_label(sc.name, lang) for _, group in groups for sc in group)
+        return True, t("cal_fit_line_good", lang, names=names, margin=percent(record.margin), held=held)
+    problems = []
+    for record, _ in poor:
+        missed = [m for m in record.metrics if m.missed]
+        if missed:
+            problems.append(t("cal_fit_missed", lang, margin=percent(record.margin), metrics=sep.join(
+                t("calib_metric_error_share", lang, metric=metric_label(m.metric, lang), error=percent(m.error))
+                for m in missed)))
+        bound = sum(bool(p.at_bound) for p in record.parameters)
+        if bound:
+            problems.append(t("cal_fit_at_bound", lang, n=bound))
+        if not record.held_out_pass:
+            problems.append(t("cal_fit_held_failed", lang, k=record.held_out_inside, n=record.held_out_total))
+    names = sep.join(scenario_label(sc.name, lang) for _, group in poor for sc in group)
+    return False, t("cal_fit_line_poor", lang, names=names, problems=t("cal_clause_sep", lang).join(problems))
+
+
+def add_fit_section(page: Page, scenarios: list, lang: str) -> None:
+    """Say, in its own short section, which of ``scenarios`` were fitted to a brand's own numbers
+    and how well (their ``[calibration]`` record, ``fit_record.FitRecord``): the fit's verdict and
+    warnings, and a fitted value a scenario has changed since; each parameter against its range
+    in the appendix, with the other settings. Nothing when no scenario was fitted."""
+    blocks = fit_blocks(scenarios, lang)
+    if blocks:
+        page.add("fitted", t("cal_cmp_sec", lang), *blocks)
+
+
+def fit_blocks(scenarios: list, lang: str) -> list:
     blocks: list = []
-    for record, group in groups:
+    for record, group in fitted_records(scenarios):
         names = join(t("cal_list_sep", lang), (strong(scenario_label(sc.name, lang)) for sc in group))
         unit = t(UNITS["week" if record.period == "week" else "month"], lang)
         blocks.append(Para(rich("cal_cmp_fitted", lang, names=names, observed=code(record.observed),
                                 fit=record.fit_periods, unit=unit, n=len(record.parameters))))
         blocks.append(Para(_record_verdict(record, lang)))
-        blocks += [Banner(text) for text in _record_warnings(record, lang)]
-        blocks.append(_record_table(record, lang))
+        warnings = _record_warnings(record, lang)
+        if warnings:  # one banner, a line each: a banner each takes a printed page's worth of margins
+            blocks.append(Banner(lines(warnings)))
+        # each parameter against its range: what an auditor checks, so in the appendix, as the settings
+        blocks.append(Appendix(Heading(t("cal_cmp_params", lang, names=names))))
+        blocks.append(Appendix(_record_table(record, lang)))
         blocks += [Para(text, "note") for text in _changed_since(record, group, lang)]
     return blocks
 
@@ -340,7 +404,7 @@ def _record_warnings(record, lang: str) -> list[str]:
         if p.at_bound:
             out.append(q.say(q.Warning("calib_warn_at_bound", {
                 "path": p.path, "best": p.value, "end": p.at_bound, "low": p.range_low, "high": p.range_high,
-                "share": q.BOUND_SHARE}), lang))
+                "share": q.BOUND_SHARE}), lang, setting=lambda key: setting_label(key, lang)))
     missed = [[m.metric, m.error] for m in record.metrics if m.missed]
     if missed:
         out.append(q.say(q.Warning("calib_warn_missed", {"missed": missed, "margin": record.margin}), lang,
@@ -355,7 +419,7 @@ def _record_table(record, lang: str) -> Table:
     good = record.good
     header = [t("cal_col_param", lang), t("cal_col_best", lang), t("cal_col_interval", lang),
               t("cal_col_range", lang), t("cal_col_identified", lang)]
-    body = [[path_run(p.path), number(p.value, lang), t("cal_range", lang, low=number(p.low, lang), high=number(p.high, lang)),
+    body = [[setting(setting_label(p.path, lang), p.path), number(p.value, lang), t("cal_range", lang, low=number(p.low, lang), high=number(p.high, lang)),
              t("cal_range", lang, low=number(p.range_low, lang), high=number(p.range_high, lang)),
              pinned_word(q.ParameterQuality(p.path, p.value, p.low, p.high, p.range_low, p.range_high, p.identified,
                                             p.at_bound, p.pinned_down), good, lang)]
@@ -371,7 +435,7 @@ def _changed_since(record, scenarios: list, lang: str) -> list[str]:
         for p in record.parameters:
             value = _at(data, p.path)
             if isinstance(value, (int, float)) and not isclose(float(value), p.value, rel_tol=1e-9, abs_tol=1e-12):
-                out.append(t("cal_cmp_changed", lang, name=scenario_label(sc.name, lang), path=p.path,
+                out.append(t("cal_cmp_changed", lang, name=scenario_label(sc.name, lang), path=setting_label(p.path, lang),
                              value=number(float(value), lang), fitted=number(p.value, lang)))
     return out
 

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from . import figures, incremental_summary, stats
-from .calibration_report import add_fit_section
+from .calibration_report import add_fit_section, fit_line, fitted_records
 from .assumptions import section_blocks
 from .html import Banner, Heading, Page, Para, Table
 from ..compare import bridge as bridges
@@ -125,17 +125,17 @@ def build_page(daily: pd.DataFrame, scenarios: list, lang: str,
     else:
         summary = [Banner(t("inc_no_baseline", lang)), *summary_blocks(daily, scenarios, lang)]
         kpi_note = t("kpi_note", lang)
-    if weighing is not None:  # the answer, then how sure it is across what nobody has measured
+    fit = fit_first(scenarios, lang)
+    if weighing is not None:  # the answer, how well the brand was fitted, then how sure it is
         from .uncertainty_report import add_sections
 
-        add_sections(page, weighing, lang, weighing_source, answer_blocks(daily, lang))
+        add_sections(page, weighing, lang, weighing_source,
+                     [*answer_blocks(daily, lang), *([fit] if fit is not None else [])])
     else:  # how sure, in one sentence: a luck-only interval is never shown alone
         sure = Banner(t("unc_luck_only" if reps > 1 else "unc_one_run", lang))
         summary = [*summary[:1], sure, *summary[1:]] if incremental_summary.has_incremental(daily) else [sure, *summary]
-    poor = [sc for sc in scenarios if getattr(sc, "calibration", None) is not None and not sc.calibration.good]
-    if poor:  # a poor fit is said where the answer is, not only in its own section
-        summary = [*summary[:1], Banner(t("cal_cmp_poor_first", lang, names=t("cal_list_sep", lang).join(
-            scenario_label(sc.name, lang) for sc in poor))), *summary[1:]]
+    if fit is not None:  # the fit is said where the answer is, not only in its own section
+        summary = [*summary[:1], fit, *summary[1:]]
     page.add("summary", t("sec_summary", lang), *summary, css_class="summary")
     add_fit_section(page, scenarios, lang)  # a brand fitted to its own numbers: how well
     page.add("kpis", t("sec_kpis", lang), kpi_table(daily, scenarios, lang),
@@ -183,6 +183,21 @@ def answer_blocks(daily: pd.DataFrame, lang: str) -> list:
     said = verdict(monthly(daily, int(daily["day"].max()) + 1), lang, horizon_summary(daily))
     return [Para(t("unc_report_answer", lang, runs=runs_text(stats.n_replications(daily), lang)), "why"),
             *(Para(line) for line in said[:1 + n])]
+
+
+def fit_first(scenarios: list, lang: str) -> Para | Banner | None:
+    """How well the fitted scenarios fit the brand's own numbers, in one block for page 1 (from
+    their ``[calibration]`` records, ``calibration_report.fit_line``): a good fit in a short line,
+    a poor one in a warning that points to the fit's section."""
+    said = fit_line(scenarios, lang)
+    if said is None:
+        return None
+    good, text = said
+    if good:
+        return Para(text, "note")
+    poor = [sc for record, group in fitted_records(scenarios) if not record.good for sc in group]
+    return Banner(t("cal_cmp_poor_first", lang, names=t("cal_list_sep", lang).join(
+        scenario_label(sc.name, lang) for sc in poor)), id="poor-fit")
 
 
 def _why(key: str, lang: str) -> Para:

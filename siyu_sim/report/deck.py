@@ -3,8 +3,9 @@
 ``write_deck(result, path, lang=..., weighing=..., meta=...)`` writes, in English or Chinese:
 
 1. the answer: who adds the most profit over no private domain, whether each pays and beats paid
-   ads (the verdict's own sentences), and how sure — with ``--draws``, the probability table and
-   what the answer hinges on; else what the figures cover;
+   ads (the verdict's own sentences), for a brand fitted to its own numbers how well
+   (``calibration_report.fit_line``: a poor fit in a warning), and how sure — with ``--draws``,
+   the probability table and what the answer hinges on; else what the figures cover;
 2. the key figures (the report's table);
 3. the profit bridge from no private domain to the added profit, one chart per strategy, and its
    table (``compare.bridge``);
@@ -36,6 +37,7 @@ from ..config.output_files import write_file
 from ..words import check_lang, money, scenario_label, t, titled
 from ..words.numbers import signed_value
 from .axes import nice_ticks
+from .calibration_report import fit_line
 from .figures import COST_COLOURS, FALL_COLOUR, RISE_COLOUR, TOTAL_COLOUR, bridge_steps, colour
 
 if TYPE_CHECKING:
@@ -47,6 +49,8 @@ MARGIN = 0.5
 #: The East Asian font PowerPoint should use for Chinese (Windows and macOS both have one of
 #: these; a machine without them substitutes its own).
 CJK_FONT = "Microsoft YaHei"
+#: A warning's colour (the reports' banner text).
+WARN_RGB = "8A4B00"
 #: Drivers drawn per strategy.
 DRIVERS_SHOWN = 6
 #: The bridge chart's series, in stacking order: a bar's hidden base (above and below zero), then
@@ -107,8 +111,12 @@ def _answer(slides: "_Slides", result: "Comparison", weighing, lang: str) -> Non
         headline, said = lines[0], lines[1:1 + 2 * n]
     else:
         headline, said = t("cfo_deck_no_baseline", lang), lines[1:4]
-    blocks: list = [("text", [headline], 20, True), ("text", said, 13, False),
-                    ("text", [t("cfo_deck_how_sure", lang)], 15, True)]
+    blocks: list = [("text", [headline], 20, True), ("text", said, 13, False)]
+    fit = fit_line(result.scenarios, lang)
+    if fit is not None:  # a fitted brand: how well, beside the answer (a poor fit in the warning's colour)
+        good, text = fit
+        blocks.append(("text", [text], 13, not good, None if good else WARN_RGB))
+    blocks.append(("text", [t("cfo_deck_how_sure", lang)], 15, True))
     if weighing is not None:
         table = probability_table(weighing, lang)
         blocks += [("table", (table.header, table.rows), 11, False),
@@ -120,11 +128,11 @@ def _answer(slides: "_Slides", result: "Comparison", weighing, lang: str) -> Non
     room = HEIGHT - 0.45 - 1.3
     scale = next((k for k in (1.0, 0.92, 0.85, 0.78, 0.7) if slides.height(blocks, k) <= room), 0.7)
     top = 1.3
-    for kind, body, size, bold in blocks:
+    for kind, body, size, bold, *colour in blocks:
         if kind == "table":
             top = slides.table(slide, *body, top=top, size=size * scale)
         else:
-            top = slides.text(slide, body, top=top, size=size * scale, bold=bold)
+            top = slides.text(slide, body, top=top, size=size * scale, bold=bold, rgb=colour[0] if colour else None)
 
 
 def _key_figures(slides: "_Slides", result: "Comparison", lang: str) -> None:
@@ -397,7 +405,7 @@ class _Slides:
     def height(self, blocks: Sequence[tuple], scale: float) -> float:
         """Inches the ``blocks`` (kind, body, size, bold) of ``_answer`` take at ``scale`` × their type."""
         return sum(_table_layout(*body, size * scale)[2] if kind == "table"
-                   else text_height(body, size * scale, WIDTH - 2 * MARGIN) for kind, body, size, _ in blocks)
+                   else text_height(body, size * scale, WIDTH - 2 * MARGIN) for kind, body, size, *_ in blocks)
 
     def table(self, slide, header: Sequence, rows: Sequence[Sequence], *, top: float, size: float,
               first_width: float | None = None, row_height: float = 0.3) -> float:

@@ -94,7 +94,8 @@ class Banner:
 class Table:
     """A table; cells are words (plain or ``Text``, e.g. a setting's ``path`` with a ``note``).
     ``num_cols``: right-aligned number columns; ``sort_values``: each cell's sort key (data-v)
-    for a sortable table; ``wrap``: in a scrolling box (a long table)."""
+    for a sortable table; ``wrap``: in a scrolling box (a long table); ``print_columns``: printed
+    in two columns, its last column (the words a reader needs only on screen) left out."""
 
     header: Sequence[Words]
     rows: Sequence[Sequence[Any]]
@@ -103,6 +104,7 @@ class Table:
     row_classes: Sequence[str] | None = None
     sort_values: Sequence[Sequence[Any]] | None = None
     wrap: bool = False
+    print_columns: bool = False  # printed in two columns (a long table of short rows)
     kind = "table"
 
 

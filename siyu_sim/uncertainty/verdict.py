@@ -7,7 +7,7 @@ import math
 import numpy as np
 
 from ..compare.verdict import run_length
-from ..words import check_lang, money, percent, scenario_label, t
+from ..words import check_lang, money, percent, scenario_label, setting_label, t
 from . import analysis
 from .weigh import Weighing
 
@@ -29,12 +29,13 @@ def value_text(w: Weighing, column: str, x: float) -> str:
 
 
 def label(w: Weighing, column: str, lang: str) -> str:
-    """An assumption column's name for people: its label (a joint set's, for the set drawn); one
-    value of a joint set, its path as it is."""
+    """An assumption column's name for people: its label (a joint set's, for the set drawn: one
+    driver), else its setting's words (``words.setting_label``: a segment's by its title within
+    ``words.titled``), else its path."""
     for u in w.assumptions:
-        if u.key == column:
+        if u.key == column and (u.joint or u.label or u.label_zh):
             return u.shown(lang)
-    return column
+    return setting_label(column, lang)
 
 
 def option_label(option: str, lang: str) -> str:

@@ -31,6 +31,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from .app import APP, control_label
+from .settings import setting_label
 from .calibrate import CALIBRATE
 from .calibration import CALIBRATION, OBSERVED_LABELS
 from .console import CONSOLE
@@ -43,7 +44,7 @@ from .numbers import FORMATS, count, money, number, percent, ratio, share
 from .optimise import OPTIMISE
 from .report import REPORT
 from .sweep import EXPERIMENT_DESCRIPTIONS, SWEEP
-from .text import Run, Text, code, fill, join, note, path, spaced, strong
+from .text import Run, Text, code, fill, join, labelled_path, note, path, setting, spaced, strong
 from .uncertainty import UNCERTAINTY
 
 LANGS = ("en", "zh")
@@ -131,8 +132,7 @@ def column_label(name: str, lang: str) -> str:
 
 #: What the scenarios at hand are called, by name and language (their ``title``/``title_zh``, and
 #: their segments'), for as long as ``titled`` says: one command, report, deck or workbook.
-_TITLES: ContextVar[dict[str, dict[str, dict[str, str | None]]]] = ContextVar(
-    "titles", default={"scenario": {}, "segment": {}})
+_TITLES: ContextVar[dict] = ContextVar("titles", default={"scenario": {}, "segment": {}, "orders": set()})
 
 
 @contextmanager
@@ -140,9 +140,10 @@ def titled(scenarios):
     """Within this block, ``scenario_label`` and ``segment_labels`` call each of ``scenarios`` and
     its segments by the titles it gives (``title``, ``title_zh``)."""
     known = _TITLES.get()
-    named = {"scenario": dict(known["scenario"]), "segment": dict(known["segment"])}
+    named = {"scenario": dict(known["scenario"]), "segment": dict(known["segment"]), "orders": set(known["orders"])}
     for sc in scenarios:
         named["scenario"][sc.name] = {"en": sc.title, "zh": sc.title_zh}
+        named["orders"].add(tuple(seg.name for seg in sc.population.segments))
         for seg in sc.population.segments:
             if seg.title or seg.title_zh:
                 named["segment"][seg.name] = {"en": seg.title, "zh": seg.title_zh}
@@ -151,6 +152,13 @@ def titled(scenarios):
         yield
     finally:
         _TITLES.reset(token)
+
+
+def titled_segments() -> list[str]:
+    """The segment names, in order, of the scenarios ``titled`` names, when they all have the same
+    (a path that gives a segment by its index names it then); else none."""
+    orders = _TITLES.get()["orders"]
+    return list(next(iter(orders))) if len(orders) == 1 else []
 
 
 def _titled(kind: str, name: str, lang: str) -> str | None:
@@ -199,7 +207,7 @@ def scenario_description(name: str, description: str, lang: str) -> str:
     return entry[lang] if entry and entry["en"] == description else description
 
 
-__all__ = ["CHECK_WORDS", "FORMATS", "KEY_ASSUMPTIONS", "LANGS", "OBSERVED_LABELS", "control_label", "SCENARIO_LABELS",
+__all__ = ["labelled_path", "setting", "setting_label", "titled_segments", "CHECK_WORDS", "FORMATS", "KEY_ASSUMPTIONS", "LANGS", "OBSERVED_LABELS", "control_label", "SCENARIO_LABELS",
            "SEGMENT_LABELS", "Said", "TEXT", "Run", "Text", "check_lang", "code", "column_label", "count",
            "experiment_description", "in_lang", "join", "money", "note", "number", "path", "percent", "ratio", "rich",
            "scenario_description", "scenario_label", "segment_label", "segment_labels", "share", "spaced", "strong",

@@ -4,6 +4,8 @@ longer help is its setting's description (``settings``)."""
 
 from __future__ import annotations
 
+from .settings import setting_label
+
 APP: dict[str, dict[str, str]] = {
     "app_changed_title": {"en": "{name} (changed)", "zh": "{name}（已调整）"},
     "app_title": {"en": "What if…? The private domain, live", "zh": "如果这样做会怎样？私域实时推演"},
@@ -107,36 +109,6 @@ APP: dict[str, dict[str, str]] = {
                      "zh": "--save-dir {path}：不是已存在的文件夹；允许：一个已存在的文件夹（“另存为情景文件”写入其中）"},
 }
 
-#: Short labels of the app's controls, by the scenario key each one sets; the unit is the key's
-#: declared one (shown after the label unless the label already says it).
-CONTROL_LABELS: dict[str, dict[str, str]] = {
-    "levers.broadcast.frequency_per_day": {"en": "Broadcasts", "zh": "群发频率"},
-    "levers.broadcast.content_quality": {"en": "Content quality", "zh": "内容质量"},
-    "levers.broadcast.promo_share": {"en": "Promotional share of pushes", "zh": "促销内容占比"},
-    "levers.coupon.depth": {"en": "Coupon depth", "zh": "优惠券力度"},
-    "levers.coupon.schedule.every": {"en": "A coupon every", "zh": "发券间隔"},
-    "levers.care.staff": {"en": "1:1 care staff", "zh": "一对一客情维护人数"},
-    "levers.store_qr.rate_at_full_execution": {"en": "Store QR: add rate", "zh": "门店二维码：添加率"},
-    "levers.package_card.rate_at_full_execution": {"en": "Package card: add rate", "zh": "包裹卡：添加率"},
-    "levers.paid_ads.adds_per_day": {"en": "Paid ads: adds", "zh": "付费广告：新增"},
-    "levers.referral_reward.reward_cny": {"en": "Referral reward", "zh": "以老带新奖励"},
-    "economics.order_value_cny": {"en": "Order value", "zh": "客单价"},
-    "economics.unit_cost_cny": {"en": "Unit cost of goods", "zh": "单位商品成本"},
-    "economics.staff_cost_per_day_cny": {"en": "Staff cost", "zh": "人员成本"},
-    "economics.ads_cac_cny": {"en": "Paid ads: cost of a new customer", "zh": "付费广告：获客成本"},
-    "economics.ads_half_saturation_cny_per_day": {"en": "Paid ads: half-saturation spend",
-                                                  "zh": "付费广告：半饱和花费"},
-    "economics.ads_reach_share": {"en": "Paid ads: reach", "zh": "付费广告：可触达"},
-    "economics.ads_hill_shape": {"en": "Paid ads: curve shape", "zh": "付费广告：曲线形状"},
-    "economics.ads_adstock_decay_per_day": {"en": "Paid ads: carry-over", "zh": "付费广告：延续效应"},
-    "economics.ads_adstock_max_lag_days": {"en": "Paid ads: carry-over length", "zh": "付费广告：最长延续"},
-    "population.customers": {"en": "Customers (the brand's)", "zh": "顾客数（品牌实际）"},
-    "days": {"en": "Horizon", "zh": "模拟时长"},
-    "seed": {"en": "Seed", "zh": "随机种子"},
-}
-
-
 def control_label(path: str, lang: str) -> str:
-    """A control's short label in ``lang`` (its key path when it has none)."""
-    entry = CONTROL_LABELS.get(path)
-    return entry[lang] if entry else path
+    """A control's short label in ``lang``: its setting's (``settings.setting_label``)."""
+    return setting_label(path, lang)

@@ -55,6 +55,20 @@ CALIBRATION: dict[str, dict[str, str]] = {
                                  "brand's own numbers\" below before using any figure here.",
                            "zh": "这些数字所依据的模型对品牌自身数据的拟合不佳（{names}）：拟合后的模型不能充分重现这些数据，"
                                  "不宜直接依赖；使用本页任何数字之前，请先看下文“已用品牌自己的数据校准”一节。"},
+    "cal_fit_line_good": {"en": "Fitted to the brand's own numbers ({names}): a good fit, every fitted metric within "
+                                "{margin}; {held}.",
+                          "zh": "已用品牌自己的数据校准（{names}）：拟合良好，各拟合指标误差均在 {margin} 以内；{held}。"},
+    "cal_fit_line_poor": {"en": "These figures rest on a POOR fit to the brand's own numbers ({names}): {problems}. The "
+                                "fitted model does not reproduce the brand well enough to be relied on: read the "
+                                "figures as those of a brand like this one, not as this brand's forecast.",
+                          "zh": "这些数字所依据的模型对品牌自身数据的拟合不佳（{names}）：{problems}。拟合后的模型不能充分重现"
+                                "该品牌的数据，不宜直接依赖：请把这些数字当作与之相似的品牌的结果，而不是该品牌自己的预测。"},
+    "cal_clause_sep": {"en": "; ", "zh": "；"},
+    "cal_fit_missed": {"en": "it misses {metrics} (more than the {margin} margin)",
+                       "zh": "{metrics}，超过 {margin} 的容许误差"},
+    "cal_fit_at_bound": {"en": "{n} fitted values sit at a bound of their range", "zh": "{n} 个拟合值落在允许范围的边界"},
+    "cal_fit_held_failed": {"en": "only {k} of {n} held-out values inside their band",
+                            "zh": "留出期 {n} 个数值中只有 {k} 个落在区间带内"},
     "cal_cov_missed": {"en": "But the forecast misses {metrics} over the held-out periods, more than the {margin} margin "
                              "(the data's scatter widens the bands): do not rely on its forecasts before finding out why.",
                        "zh": "但留出期内以下指标的预测误差超过 {margin} 的容许误差：{metrics}（数据自身的波动会放宽区间带）："
@@ -216,6 +230,7 @@ CALIBRATION: dict[str, dict[str, str]] = {
                            "not of this brand.",
                      "zh": "拟合不好（{held}；见下方警告）：{n} 个参数没有一个能被数据确定，因此本报告的结论只适用于"
                            "与该品牌相似的品牌，而不一定适用于该品牌本身。"},
+    "cal_cmp_params": {"en": "Fitted parameters of {names}", "zh": "{names}的拟合参数"},
     "cal_cmp_held": {"en": "{k} of {n} held-out values inside their band", "zh": "{n} 个留出期数值中有 {k} 个落在区间带内"},
     "cal_cmp_no_held": {"en": "no period was held out to check it", "zh": "没有留出任何时期用于检验"},
     "cal_cmp_held_failed": {"en": "Held-out check failed: {k} of {n} held-out values inside their band (at least "

@@ -254,6 +254,12 @@ REPORT: dict[str, dict[str, str]] = {
                              "that are not at their defaults have rows of their own.",
                        "zh": "只写杠杆名的行（levers.…）表示该策略是否使用这一运营杠杆；其中不取默认值的设置另有各自的行。"},
     "asm_default": {"en": "Default", "zh": "默认值"},
+    "asm_value": {"en": "Value", "zh": "取值"},
+    "asm_fitted": {"en": "The fitted values are in the fitted parameters' table above, with their intervals and ranges; "
+                         "the fit's accepted parameter sets, which --draws draws from, are in the scenario file.",
+                   "zh": "拟合值见上方的拟合参数表（含区间与范围）；--draws 抽样所用的拟合可接受参数组见情景文件。"},
+    "asm_value_all": {"en": "Value (every strategy that has it)", "zh": "取值（各策略相同）"},
+    "asm_sets": {"en": "{n} joint sets (in the scenario file)", "zh": "{n} 组联合取值（见情景文件）"},
     "asm_departs": {"en": "Other settings not at the model's defaults", "zh": "其他不取模型默认值的设置"},
     "asm_departs_one": {"en": "Settings not at the model's defaults", "zh": "不取模型默认值的设置"},
     "asm_rest": {"en": "Every other setting is at the model's default. The table of every setting, with units and "

@@ -9,6 +9,10 @@ walks the schema and checks that every unit and description has Chinese."""
 
 from __future__ import annotations
 
+import re
+from typing import Sequence
+
+
 from .setting_descriptions import SETTING_DESCRIPTIONS
 
 SETTING_UNITS: dict[str, dict[str, str]] = {
@@ -105,6 +109,102 @@ SETTING_UNITS: dict[str, dict[str, str]] = {
     "share of contacts": {"en": "share of contacts", "zh": "占联系人比例"},
     "relative to a first-timer": {"en": "relative to a first-timer", "zh": "相对首次被邀请者"},
 }
+
+
+#: What readers call a setting, in a few words: the app's controls, the fitted parameters in the
+#: reports and the deck, the driver charts, the appendix beside the path. Keyed by the setting's
+#: path, a segment's settings written ``population.segments[].…`` (``setting_label`` adds which
+#: segment); the unit is the setting's declared one. A setting with no entry is shown by its path.
+SETTING_LABELS: dict[str, dict[str, str]] = {
+    "levers.broadcast.frequency_per_day": {"en": "Broadcasts", "zh": "群发频率"},
+    "levers.broadcast.content_quality": {"en": "Content quality", "zh": "内容质量"},
+    "levers.broadcast.promo_share": {"en": "Promotional share of pushes", "zh": "促销内容占比"},
+    "levers.coupon.depth": {"en": "Coupon depth", "zh": "优惠券力度"},
+    "levers.coupon.schedule.every": {"en": "A coupon every", "zh": "发券间隔"},
+    "levers.care.staff": {"en": "1:1 care staff", "zh": "一对一客情维护人数"},
+    "levers.store_qr.rate_at_full_execution": {"en": "Store QR: add rate", "zh": "门店二维码：添加率"},
+    "levers.package_card.rate_at_full_execution": {"en": "Package card: add rate", "zh": "包裹卡：添加率"},
+    "levers.paid_ads.adds_per_day": {"en": "Paid ads: adds", "zh": "付费广告：新增"},
+    "levers.referral_reward.reward_cny": {"en": "Referral reward", "zh": "以老带新奖励"},
+    "economics.order_value_cny": {"en": "Order value", "zh": "客单价"},
+    "economics.unit_cost_cny": {"en": "Unit cost of goods", "zh": "单位商品成本"},
+    "economics.staff_cost_per_day_cny": {"en": "Staff cost", "zh": "人员成本"},
+    "economics.lead_cost_per_day_cny": {"en": "Team lead cost", "zh": "主管成本"},
+    "economics.tool_cost_per_day_cny": {"en": "Tools and content cost", "zh": "工具与内容成本"},
+    "economics.ads_cac_cny": {"en": "Paid ads: cost of a new customer", "zh": "付费广告：获客成本"},
+    "economics.ads_half_saturation_cny_per_day": {"en": "Paid ads: half-saturation spend",
+                                                  "zh": "付费广告：半饱和花费"},
+    "economics.ads_reach_share": {"en": "Paid ads: reach", "zh": "付费广告：可触达"},
+    "economics.ads_hill_shape": {"en": "Paid ads: curve shape", "zh": "付费广告：曲线形状"},
+    "economics.ads_adstock_decay_per_day": {"en": "Paid ads: carry-over", "zh": "付费广告：延续效应"},
+    "economics.ads_adstock_max_lag_days": {"en": "Paid ads: carry-over length", "zh": "付费广告：最长延续"},
+    "population.customers": {"en": "Customers (the brand's)", "zh": "顾客数（品牌实际）"},
+    "population.initial_member_share": {"en": "Members on day 0", "zh": "初始成员比例"},
+    "population.potential_share": {"en": "Reachable market", "zh": "可触达市场比例"},
+    "population.store_shopper_share": {"en": "Store shoppers", "zh": "门店顾客比例"},
+    "population.contacts_per_customer": {"en": "Contacts per customer", "zh": "每位顾客的联系人数"},
+    "population.market_growth_per_year": {"en": "Market growth", "zh": "市场增长率"},
+    "population.segments[].share": {"en": "Share of customers", "zh": "顾客占比"},
+    "population.segments[].need_cycle_days": {"en": "Need cycle", "zh": "需求周期"},
+    "population.segments[].price_sensitivity": {"en": "Price sensitivity", "zh": "价格敏感度"},
+    "population.segments[].touch_tolerance_per_day": {"en": "Touches tolerated", "zh": "触达承受度"},
+    "population.segments[].initial_trust": {"en": "Trust at the start", "zh": "初始信任度"},
+    "population.segments[].initial_activity": {"en": "Attention at the start", "zh": "初始关注度"},
+    "behaviour.churn.leave_base": {"en": "Leaving, base rate", "zh": "基础退群率"},
+    "behaviour.churn.leave_no_reason": {"en": "Leaving with no reason to stay", "zh": "无留下理由时的退群率"},
+    "behaviour.churn.leave_fatigue": {"en": "Leaving from fatigue", "zh": "疲劳导致的退群"},
+    "behaviour.churn.leave_per_push": {"en": "Leaving per promotional push", "zh": "每条促销推送导致的退群"},
+    "behaviour.churn.rejoin_willingness": {"en": "Willingness to rejoin", "zh": "重新入群意愿"},
+    "behaviour.churn.mute_base": {"en": "Muting, base rate", "zh": "基础免打扰率"},
+    "behaviour.churn.mute_fatigue": {"en": "Muting from fatigue", "zh": "疲劳导致的免打扰"},
+    "behaviour.churn.mute_per_push": {"en": "Muting per promotional push", "zh": "每条促销推送导致的免打扰"},
+    "behaviour.purchase.trust_effect": {"en": "Trust's effect on buying", "zh": "信任对购买的影响"},
+    "behaviour.purchase.basket_trust_effect": {"en": "Trust's effect on basket size", "zh": "信任对客单的影响"},
+    "behaviour.purchase.deal_salience": {"en": "Deal posts' pull on buying", "zh": "促销推送对购买的拉动"},
+    "behaviour.purchase.lapse_per_year": {"en": "Lapsing a year", "zh": "每年流失率"},
+    "behaviour.purchase.max_reference_loss": {"en": "Reference-price penalty cap", "zh": "参考价损失上限"},
+    "behaviour.purchase.reminder_lift": {"en": "Reminder lift", "zh": "提醒带来的购买提升"},
+    "behaviour.trust.care_gain": {"en": "Trust from 1:1 care", "zh": "一对一关怀带来的信任"},
+    "behaviour.trust.content_gain": {"en": "Trust from useful content", "zh": "有用内容带来的信任"},
+    "behaviour.trust.decay": {"en": "Trust decay", "zh": "信任衰减"},
+    "behaviour.trust.promo_erosion": {"en": "Trust lost to promotions", "zh": "促销对信任的侵蚀"},
+    "days": {"en": "Horizon", "zh": "模拟时长"},
+    "seed": {"en": "Seed", "zh": "随机种子"},
+}
+#: A segment's setting, said with the segment's name.
+SEGMENT_SETTING = {"en": "{label} ({segment})", "zh": "{label}（{segment}）"}
+#: A list item written ``[1]`` in a path (``population.segments[1].share``), as ``.1`` (words import
+#: nothing of the model: this is ``keys.normalise_path``'s one rule).
+_ITEM = re.compile(r"\[(-?\d+)\]")
+#: A segment's setting in a path: ``population.segments.<index or name>.<field>``.
+_SEGMENT_PATH = re.compile(r"^population\.segments\.([^.]+)\.(.+)$")
+
+
+def setting_label(path: str, lang: str, segments: Sequence[str] | None = None) -> str:
+    """A setting as readers call it in ``lang`` (``SETTING_LABELS``); a segment's setting by the
+    segment too, by its title (``Need cycle (Office regulars)``): ``segments`` are the scenario's
+    segment names in order, for a path that gives the segment by its index (else the scenarios
+    ``words.titled`` names, when they all have the same segments). A setting with no label:
+    its path, as given."""
+    from . import segment_label, titled_segments
+
+    key = _ITEM.sub(r".\1", path.strip())
+    found = _SEGMENT_PATH.match(key)
+    if found is None:
+        entry = SETTING_LABELS.get(key)
+        return entry[lang] if entry else path
+    which, field = found.groups()
+    entry = SETTING_LABELS.get(f"population.segments[].{field}")
+    if which == "*":  # every segment alike (an uncertain assumption's path)
+        return entry[lang] if entry else path
+    order = list(segments) if segments is not None else titled_segments()
+    if which.isdigit():
+        if int(which) >= len(order):
+            return path
+        which = order[int(which)]
+    if entry is None:
+        return path
+    return SEGMENT_SETTING[lang].format(label=entry[lang], segment=segment_label(which, lang))
 
 
 def setting_unit(unit: str, lang: str) -> str:

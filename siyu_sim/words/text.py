@@ -13,14 +13,16 @@ from dataclasses import dataclass
 from typing import Iterable
 
 #: What a run can be: plain words, emphasised, code (a command, a file), a setting's dotted path,
-#: and a note in smaller type on its own line.
-KINDS = ("", "strong", "code", "path", "note")
+#: a note in smaller type on its own line, a setting by its words with its path to hover over
+#: (``tip``), a setting's path on a line of its own under its words, and words starting a new line.
+KINDS = ("", "strong", "code", "path", "note", "setting", "path_below", "line")
 
 
 @dataclass(frozen=True)
 class Run:
     kind: str
     text: str
+    tip: str = ""  # shown on hover (a setting's path under its words)
 
     def __post_init__(self):
         if self.kind not in KINDS:
@@ -80,6 +82,23 @@ def path(value) -> Run:
 
 def note(value) -> Run:
     return Run("note", str(value))
+
+
+def lines(texts) -> Text:
+    """Several sentences, each on a line of its own (one banner for several warnings)."""
+    return Text([Run("line" if i else "", str(x)) for i, x in enumerate(texts)])
+
+
+def setting(label: str, key: str) -> Run:
+    """A setting by its words (``label``), its dotted path ``key`` shown on hover; a setting with
+    no words (its label is its path) as a path."""
+    return Run("path", key) if label == key else Run("setting", label, tip=key)
+
+
+def labelled_path(label: str, key: str) -> Text:
+    """A setting's words with its path on a line of its own below (where a reader may type the
+    path: the appendix); a setting with no words, its path alone."""
+    return Text([Run("path", key)]) if label == key else Text([Run("", label), Run("path_below", key)])
 
 
 def fill(sentence: str, **fields) -> Text:
