@@ -241,6 +241,7 @@ def test_cli_the_same_comparison_in_another_language_reads_the_kept_runs(tmp_pat
                                       "--deck", str(tmp_path / "zh.pptx")])
     assert second.exit_code == 0, second.output
     assert f"全部 6 次运行读自 {folder}" in second.output
+    assert "模拟中" not in second.output  # no bar counting simulated days when none is simulated
     assert folder.is_dir() and len(ResultStore(folder).manifest_records()) == records
     for name in ("monthly.csv", "incremental.csv", "key_figures.csv", "paired.csv"):
         assert (tmp_path / "en" / name).read_bytes() == (tmp_path / "zh" / name).read_bytes(), name

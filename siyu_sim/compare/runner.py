@@ -179,6 +179,7 @@ def execute_kept(specs: list[RunSpec], root_seed: int, *, store: str | Path | bo
             done = sum(s.run_id in runs.done for s in specs)
             if done == len(specs):
                 note("status_compare_kept", total=len(specs), folder=folder)
+                options["progress"] = None  # nothing is simulated: no bar counting simulated days
             else:
                 note("status_compare_store", folder=folder)
                 if done:
