@@ -114,7 +114,8 @@ def test_the_folder_holds_the_result_and_a_scenario_the_other_commands_take(fitt
     prep, result = fitted
     again = CalibrationResult.load(prep.folder)
     assert [e.path for e in again.estimates] == list(RANGES)
-    assert set(again.simulated.metric) == set(COLUMNS) and again.simulated.replicate.nunique() == 12
+    # the observed columns, and the books' ratio of two of them (GMV per order)
+    assert set(again.simulated.metric) == {*COLUMNS, "order_value"} and again.simulated.replicate.nunique() == 12
     assert list(again.correlations.index) == list(RANGES)
     assert len(again.trials) == 36 and {"number", "loss", *RANGES} <= set(again.trials.columns)
     toml = prep.folder / FILES["scenario"]
