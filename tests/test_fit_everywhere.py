@@ -151,3 +151,16 @@ def test_the_app_says_the_fit_beside_the_headline(tmp_path):
         assert page.fit.object == ""  # nothing fitted, nothing said
     finally:
         page.worker.stop()
+
+
+def test_the_terminal_says_the_fit_beside_the_answer():
+    """The review: the terminal printed a fitted brand's answer with its paired interval and never
+    said the fit was poor."""
+    from typer.testing import CliRunner
+
+    from siyu_sim.cli import app
+
+    out = CliRunner().invoke(app, ["compare", str(FITTED / "moli_care.toml"), "harvest", "--days", "30",
+                                   "--rows", "300", "--lang", "zh"])
+    assert out.exit_code == 0, out.output
+    assert "拟合不佳" in out.output, out.output[-800:]

@@ -208,8 +208,9 @@ def fit_record(judged: quality.FitQuality, spec: CalibrationSpec, observed_sourc
         "parameters": [{"path": p.path, "value": p.best, "low": p.low, "high": p.high, "range_low": p.range_low,
                         "range_high": p.range_high, "at_bound": p.at_bound, "identified": p.identified,
                         "pinned_down": p.pinned_down} for p in judged.parameters],
-        "metrics": [{"metric": m.metric, "error": m.fit_error, "missed": m.missed}
-                    for m in judged.metrics if m.fitted]}
+        # the fitted metrics, and a ratio of the books the model contradicts (a miss like theirs)
+        "metrics": [{"metric": m.metric, "error": m.fit_error, "missed": m.missed or m.ratio_missed}
+                    for m in judged.metrics if m.fitted or m.ratio_missed]}
 
 
 def _spec_record(prep: Prepared, threshold: float, noise: np.ndarray) -> dict:

@@ -453,6 +453,11 @@ def _compare_and_write(ctx, items: list[Scenario], root_seed: int, reps: int, ba
     typer.echo("")
     summary = result.incremental_summary() if result.has_baseline else None
     typer.echo("\n".join(verdict(table, lang, summary)))
+    from ..report.calibration_report import fit_line
+
+    fit = fit_line(items, lang)
+    if fit is not None:  # a fitted brand's answer is said with how well it was fitted, here too
+        typer.echo(fit[1])
     if result.paired is not None:
         typer.echo("")
         typer.echo(paired_text(result.paired, reps, lang))
