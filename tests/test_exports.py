@@ -167,6 +167,8 @@ def test_the_verdict_under_uncertainty_s_tables_are_sheets_too(result, tmp_path)
     header, rows = _sheet(book, "xl_sheet_drivers", "zh")
     names = {r[header.index(t("unc_col_assumption", "zh"))].value for r in rows}
     assert names <= set(labels.values()) and names
-    header, _ = _sheet(book, "xl_sheet_draws", "zh")
+    header, draws = _sheet(book, "xl_sheet_draws", "zh")
     assert t("xl_col_drawn", "zh", label=labels[w.columns[0]]) in header
+    repeat = header.index(t("xl_col_repeat", "zh"))  # yes / no in the reader's words, not True / False
+    assert {r[repeat].value for r in draws} == {"是", "否"}
     assert metrics.label("cum_incremental_profit", "zh") in header  # added_profit, by its declared label

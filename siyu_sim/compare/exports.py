@@ -266,6 +266,9 @@ def _shown(frame: pd.DataFrame, lang: str, assumptions: dict[str, str]) -> pd.Da
             shown[column] = [metrics.label(v, lang) or v for v in shown[column]]
     if "assumption" in shown.columns:
         shown["assumption"] = [t("unc_all", lang) if v == "all" else assumptions.get(v, v) for v in shown["assumption"]]
+    for column in shown.columns:  # yes / no in the reader's words, not Python's True / False
+        if shown[column].dtype == bool:
+            shown[column] = [t("xl_yes" if v else "xl_no", lang) for v in shown[column]]
     return shown
 
 
