@@ -82,6 +82,14 @@ def test_the_deck_says_the_fit_beside_the_answer(result, poor, tmp_path):
         text = _slide_text(write_deck(result, tmp_path / f"{lang}.pptx", lang=lang))
         with titled(poor):
             assert fit_line(poor, lang)[1] in text
+    # every slide, forwarded alone (the key figures, the bridge, the months...), says the fit is poor
+    from pptx import Presentation
+
+    for lang, mark in (("en", "POOR FIT"), ("zh", "拟合不佳")):
+        deck = Presentation(str(tmp_path / f"{lang}.pptx"))
+        assert len(deck.slides) > 1 and all(
+            any(mark in shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+            for slide in deck.slides), lang
     bare = compare([s.model_copy(update={"calibration": None}) for s in poor])
     assert "own numbers" not in _slide_text(write_deck(bare, tmp_path / "bare.pptx"))  # nothing fitted, nothing said
 

@@ -73,7 +73,11 @@ def deck_bytes(result: "Comparison", *, lang: str = "en", weighing=None, meta: d
 
     deck = Presentation()
     deck.slide_width, deck.slide_height = Inches(WIDTH), Inches(HEIGHT)
-    slides = _Slides(deck, lang, _footer(result, meta, lang))
+    footer = _footer(result, meta, lang)
+    fit = fit_line(result.scenarios, lang)
+    if fit is not None and not fit[0]:  # every slide, forwarded alone, still says the fit is poor
+        footer = f"{t('cfo_deck_poor_fit_mark', lang)} · {footer}"
+    slides = _Slides(deck, lang, footer)
     with titled(result.scenarios):
         _answer(slides, result, weighing, lang)
         _key_figures(slides, result, lang)

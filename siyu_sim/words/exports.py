@@ -201,6 +201,8 @@ EXPORTS: dict[str, dict[str, str]] = {
     "xl_note_repeat": {"en": "yes for a draw run a second time with other luck (to tell luck from not knowing)",
                        "zh": "为“是”表示该抽样换一组运气再运行一次（用于区分运气与未知）"},
     "xl_yes": {"en": "yes", "zh": "是"},
+    "cfo_deck_poor_fit_mark": {"en": "POOR FIT to the brand's own numbers: see slide 1",
+                               "zh": "模型对品牌自身数据拟合不佳：见第 1 页"},
     "xl_no": {"en": "no", "zh": "否"},
     "xl_col_payback_month": {"en": "added payback month", "zh": "净增回本月份"},
     "xl_note_payback_month": {"en": "Month of the added payback day; empty if it does not pay back within the run",
