@@ -567,10 +567,11 @@ def recorded_metrics(names=None) -> tuple[Metric, ...]:
     unknown name and what is allowed."""
     if names is None:
         return METRICS
-    unknown = sorted(set(names) - {m.name for m in METRICS})
+    wanted = set(names)
+    unknown = sorted(wanted - {m.name for m in METRICS})
     if unknown:
         raise ValueError(f"not a daily metric: {', '.join(unknown)}; allowed: {', '.join(m.name for m in METRICS)}")
-    return tuple(m for m in METRICS if m.name in set(names))
+    return tuple(m for m in METRICS if m.name in wanted)
 
 
 def segment_rows(model: "PrivateDomainModel", out: "DayOutcome", money, new_rows: np.ndarray) -> list[dict]:

@@ -281,7 +281,7 @@ def assess(result: "CalibrationResult", *, accepted: int | None = None, failed_r
             missed=bool(fitted and np.isfinite(error) and error > margin),
             held_missed=bool(fitted and np.isfinite(held_error) and held_error > margin),
             ratio_missed=bool(metric in OBSERVED_RATIOS and not fitted and np.isfinite(error) and error > margin),
-            contradicts=_reflected(metric, [e.path for e in result.estimates]) if metric in OBSERVED_RATIOS else []))
+            contradicts=_reflected(metric, [e.path for e in result.estimates])))
     held = held_rows(rows, banded)
     outside = [[m, int(p)] for m, p in held.loc[~held["inside"], ["metric", PERIOD_COLUMN]].itertuples(index=False)]
     quality = FitQuality(margin=margin, parameters=[], metrics=metrics, held_inside=int(held["inside"].sum()),

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from ..config.calibration_files import CalibrationSpec, load_calibration
-from ..config.observed_columns import PERIOD_COLUMN
+from ..config.observed_columns import PERIOD_COLUMN, with_ratios
 from ..config.output_paths import check_not_inputs, check_own_dir
 from ..config.scenario_files import dumps_scenario
 from ..experiments.backends import Backend
@@ -28,7 +28,6 @@ from ..version import __version__
 from ..words import t
 from . import quality, uncertainty
 from .fit import Loss, check_observed, columns_needed
-from ..config.observed_columns import with_ratios
 from .observed import read_observed
 from .result import FILES, MARKER, CalibrationResult
 from .search import SearchState, completed, fingerprint, open_study, search

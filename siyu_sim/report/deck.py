@@ -73,13 +73,13 @@ def deck_bytes(result: "Comparison", *, lang: str = "en", weighing=None, meta: d
 
     deck = Presentation()
     deck.slide_width, deck.slide_height = Inches(WIDTH), Inches(HEIGHT)
-    footer = _footer(result, meta, lang)
-    fit = fit_line(result.scenarios, lang)
-    if fit is not None and not fit[0]:  # every slide, forwarded alone, still says the fit is poor
-        footer = f"{t('cfo_deck_poor_fit_mark', lang)} · {footer}"
-    slides = _Slides(deck, lang, footer)
     with titled(result.scenarios):
-        _answer(slides, result, weighing, lang)
+        footer = _footer(result, meta, lang)
+        fit = fit_line(result.scenarios, lang)
+        if fit is not None and not fit[0]:  # every slide, forwarded alone, still says the fit is poor
+            footer = f"{t('cfo_deck_poor_fit_mark', lang)} · {footer}"
+        slides = _Slides(deck, lang, footer)
+        _answer(slides, result, weighing, lang, fit)
         _key_figures(slides, result, lang)
         if bridges.has_bridge(result.daily):
             _bridge(slides, result, lang)
@@ -102,8 +102,9 @@ def _footer(result: "Comparison", meta: dict | None, lang: str) -> str:
 
 # ---- slides --------------------------------------------------------------------------------
 
-def _answer(slides: "_Slides", result: "Comparison", weighing, lang: str) -> None:
-    """The page-1 answer: the verdict's headline and each strategy's, then how sure."""
+def _answer(slides: "_Slides", result: "Comparison", weighing, lang: str, fit: tuple[bool, str] | None) -> None:
+    """The page-1 answer: the verdict's headline and each strategy's, how well a fitted brand fits
+    (``fit``: ``calibration_report.fit_line``), then how sure."""
     from ..report.uncertainty_report import answer_sentences, probability_table
 
     names = " · ".join(scenario_label(n, lang) for n in result.names)
@@ -116,7 +117,6 @@ def _answer(slides: "_Slides", result: "Comparison", weighing, lang: str) -> Non
     else:
         headline, said = t("cfo_deck_no_baseline", lang), lines[1:4]
     blocks: list = [("text", [headline], 20, True), ("text", said, 13, False)]
-    fit = fit_line(result.scenarios, lang)
     if fit is not None:  # a fitted brand: how well, beside the answer (a poor fit in the warning's colour)
         good, text = fit
         blocks.append(("text", [text], 13, not good, None if good else WARN_RGB))
